@@ -125,3 +125,27 @@ class Finding:
     reason: str
     severity: str  # high, medium, low, info
     claims: tuple[Claim, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Unclaimed:
+    """A count that no rule turned into a claim (shown to rule authors)."""
+
+    doc: str
+    quantity: Quantity
+    quote: str
+    quote_start: int
+    reason: str = "no rule matched"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything a report shows: the input, the claims and the verdicts on them."""
+
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]  # every verdict, "agree" included
+    singles: tuple[Claim, ...] = ()  # figures nobody else reported
+    unclaimed: tuple[Unclaimed, ...] = ()
+    groups: int = 0
+    draft: str | None = None  # doc id of the draft in `check DRAFT --against ...`

@@ -1,0 +1,55 @@
+"""Split prose into sentences, keeping character offsets into the article text.
+
+A sentence ends at a blank line or line break, or at ``. ! ? …`` followed by
+white space and something that can open a sentence. Never inside ``1.200``,
+``6'500`` or ``3,5`` (no white space follows the dot), and never after a known
+abbreviation (``sig.``, ``U.S.``: language data).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .langdata import load_lang
+from .model import Sentence
+
+# candidate boundary: terminal punctuation (plus closing quotes/brackets) then space,
+# or a line break; the text after must be able to open a sentence
+_BOUNDARY = regex.compile(r"""[.!?…]+[”"'’»)\]]*(?=\s+[\p{Lu}\p{N}“"«'‘(\[–—-])|\n""")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(a.lower() for a in load_lang(lang, "sentences").get("abbreviations", ()))
+
+
+def split_sentences(
+    text: str, lang: str = "it", regions: tuple[tuple[int, int], ...] | None = None
+) -> list[Sentence]:
+    """Sentences of ``text`` (only inside ``regions`` when given), stripped, with offsets."""
+    abbrevs = _abbreviations(lang)
+    out: list[Sentence] = []
+    for r_start, r_end in regions or ((0, len(text)),):
+        start = r_start
+        for m in _BOUNDARY.finditer(text, r_start, r_end):
+            if m.group() != "\n":
+                word = _WORD_BEFORE.search(text, max(r_start, m.start() - 12), m.start() + 1)
+                # "sig. Rossi", "U.S. Army", a lone initial "J. Smith": not an end
+                if word and (word.group(1).lower() in abbrevs or len(word.group(1)) == 1):
+                    continue
+            _append(out, text, start, m.end())
+            start = m.end()
+        _append(out, text, start, r_end)
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
