@@ -1,20 +1,27 @@
-"""Where factcheck finds its data files (rules, language data, events)."""
+"""Where the project's data lives.
+
+Only one question is answered here: which ``rules/`` folder to read. Everything
+else (rule files, language data) is located relative to it.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+ENV_VAR = "FACTCHECK_RULES"
+
 
 def rules_dir() -> Path:
-    """The default rules folder.
+    """The ``rules/`` folder in use.
 
-    In order: ``$FACTCHECK_RULES``; the checkout's ``rules/`` (editable installs and
-    running from the repository); the copy shipped inside the wheel (``factcheck/_rules``).
+    Order: the ``FACTCHECK_RULES`` environment variable when set; else the
+    checkout's ``rules/`` (an editable install reads the files being edited);
+    else the copy packaged inside the wheel at ``factcheck/_rules``.
     """
-    env = os.environ.get("FACTCHECK_RULES")
+    env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env)
+        return Path(env).expanduser()
     checkout = Path(__file__).resolve().parents[2] / "rules"
     if checkout.is_dir():
         return checkout
