@@ -14,24 +14,32 @@ from typing import Any
 from .errors import FactcheckError
 from .paths import rules_dir
 
+LANGS = ("it", "en")
 
-def lang_file(lang: str, name: str) -> Path:
+
+def lang_file(lang: str, name: str, root: Path | None = None) -> Path:
     """Path of the data file ``name`` for language ``lang`` (it may not exist)."""
-    return rules_dir() / "lang" / lang / f"{name}.toml"
+    return (root or rules_dir()) / "lang" / lang / f"{name}.toml"
 
 
 @lru_cache(maxsize=None)
-def load_lang(lang: str, name: str) -> dict[str, Any]:
-    """Parsed contents of ``rules/lang/<lang>/<name>.toml``.
-
-    Cached per (lang, name): callers must not mutate the returned dict.
-    Raises ``FactcheckError`` naming the file when it is missing or invalid.
-    """
-    path = lang_file(lang, name)
+def _load(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError:
-        raise FactcheckError(f"{path}: no '{name}' language data for language '{lang}'") from None
+        raise FactcheckError(f"{path}: language data file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load_lang(lang: str, name: str, root: Path | None = None) -> dict[str, Any]:
+    """Parsed contents of ``<root>/lang/<lang>/<name>.toml``; root defaults to :func:`rules_dir`.
+
+    Cached per file: callers must not mutate the returned dict.
+    Raises ``FactcheckError`` naming the file when the language is unsupported,
+    or the file is missing or invalid.
+    """
+    if lang not in LANGS:
+        raise FactcheckError(f"unsupported language {lang!r} (supported: {', '.join(LANGS)})")
+    return _load(lang_file(lang, name, root))
