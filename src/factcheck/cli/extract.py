@@ -1,0 +1,85 @@
+"""`factcheck extract`: the claim table, one row per claim (jsonl, csv or md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .common import add_jobs_option, add_rules_option, check_output_path, default_paths, emit
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("extract", help="print the claim table (one row per claim)",
+                       description="Extract every numeric claim with its interval, metric, side, "
+                                   "period, event and source. With no PATH: reads seeds/.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
+    p.add_argument("--format", choices=("jsonl", "csv", "md", "parquet"), default="jsonl")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--db", metavar="FILE", help="export the claims stored in this archive "
+                                                "instead of reading articles")
+    add_rules_option(p)
+    add_jobs_option(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import FactcheckError
+    from ..table import COLUMNS, claims_frame
+
+    out = Path(args.output) if args.output else None
+    if args.db:
+        from ..archive import load_claims_frame
+
+        frame = load_claims_frame(args.db)
+        inputs = [args.db]
+    else:
+        paths = default_paths(args.paths)
+        inputs = paths
+        if out is not None:
+            check_output_path(out, inputs)
+        from ..pipeline import extract_paths
+
+        results = extract_paths(paths, args.rules, args.jobs)
+        frame = claims_frame(c for r in results for c in r.claims)
+    if out is not None:
+        check_output_path(out, inputs)
+    frame = frame.reindex(columns=list(COLUMNS))
+    if args.format == "parquet":
+        if out is None:
+            raise FactcheckError("--format parquet needs -o FILE (binary output)")
+        return _parquet(frame, out)
+    emit(format_frame(frame, args.format), out)
+    return 0
+
+
+def format_frame(frame, fmt: str) -> str:
+    """The claim table as JSON lines, CSV or a Markdown table."""
+    if fmt == "csv":
+        return frame.to_csv(index=False, lineterminator="\n")
+    records = json.loads(frame.to_json(orient="records", force_ascii=False))
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    cols = ["doc", "text", "metric", "low", "high", "qualifier", "side", "event",
+            "period_start", "period_end", "source", "rule"]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in records:
+        cells = ["" if r[c] is None else str(r[c]).replace("|", "\\|").replace("\n", " ")
+                 for c in cols]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _parquet(frame, out: Path) -> int:
+    import io
+
+    from ..errors import FactcheckError
+    from ..output import write_atomic
+
+    buf = io.BytesIO()
+    try:
+        frame.to_parquet(buf, index=False)
+    except ImportError:
+        raise FactcheckError("parquet export needs pyarrow: pip install 'factcheck[parquet]'") from None
+    write_atomic(out, buf.getvalue())
+    return 0

@@ -1,0 +1,164 @@
+"""The pipeline, one way: read -> sentences -> numbers -> claims -> context -> compare.
+
+Each stage is a pure function in its own module; this module only wires them and
+fans articles out over processes for large folders. Only the CLI touches stdout,
+files and exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .articles import SkipFile, doc_ids, find_files, read_article
+from .model import Analysis, Article, Claim, Quantity, Sentence, Unclaimed
+from .progress import Progress
+
+# below this many files a process pool costs more than it saves
+PARALLEL_MIN_FILES = 64
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What extraction makes of one article."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    unclaimed: tuple[Unclaimed, ...]
+
+
+def load_ruleset(rules_dir: str | os.PathLike | None = None):
+    """The validated claim rules (raises RuleError listing every problem)."""
+    from .rules import load_rules
+
+    return load_rules(Path(rules_dir) if rules_dir else None)
+
+
+def find_article_quantities(article: Article) -> list[Quantity]:
+    """Every quantity in the article's prose, with offsets into ``article.text``."""
+    from .numbers import find_quantities
+
+    out: list[Quantity] = []
+    for start, end in article.regions:
+        found = find_quantities(article.text[start:end], article.lang)
+        if start:
+            found = [replace(q, start=q.start + start, end=q.end + start) for q in found]
+        out.extend(found)
+    return out
+
+
+def by_sentence(sentences: Sequence[Sentence],
+                quantities: Sequence[Quantity]) -> Iterator[tuple[Sentence, list[Quantity]]]:
+    """Pair each sentence with the quantities inside it (both sorted by offset)."""
+    i = 0
+    for s in sentences:
+        while i < len(quantities) and quantities[i].start < s.start:
+            i += 1
+        j = i
+        while j < len(quantities) and quantities[j].end <= s.end:
+            j += 1
+        yield s, list(quantities[i:j])
+        i = j
+
+
+def extract_article(article: Article, ruleset, rules_root: Path | None = None) -> ArticleResult:
+    """Claims (with period, event, side and source) and unclaimed counts of one article."""
+    from .claims import extract_claims
+    from .context import add_context
+    from .pubdate import infer_published
+    from .sentences import split_sentences
+
+    sentences = split_sentences(article.text, article.lang, article.regions)
+    article = infer_published(article, sentences)
+    quantities = find_article_quantities(article)
+    claims: list[Claim] = []
+    unclaimed: list[Unclaimed] = []
+    for sentence, qs in by_sentence(sentences, quantities):
+        if not qs:
+            continue
+        made, missed = extract_claims(article.id, article.lang, sentence, qs, ruleset)
+        claims.extend(made)
+        unclaimed.extend(missed)
+    claims = add_context(article, sentences, claims, rules_root)
+    return ArticleResult(article, tuple(claims), tuple(unclaimed))
+
+
+# ---------------------------------------------------------------- many files
+
+_worker_state: dict = {}
+
+
+def _init_worker(rules_dir: str | None) -> None:
+    _worker_state["ruleset"] = load_ruleset(rules_dir)
+    _worker_state["rules_root"] = Path(rules_dir) if rules_dir else None
+
+
+def _extract_file(job: tuple[str, str]) -> tuple[ArticleResult, list[str]] | str:
+    """Worker: read and extract one file, with the reader's warnings; a skip comes back
+    as its warning text."""
+    path, doc = job
+    warnings: list[str] = []
+    try:
+        art = read_article(Path(path), doc, warnings.append)
+    except SkipFile as exc:
+        return f"{path}: skipped: {exc}"
+    if not any(art.text[s:e].strip() for s, e in art.regions):
+        return f"{path}: skipped: no text after the header"
+    result = extract_article(art, _worker_state["ruleset"], _worker_state["rules_root"])
+    return result, warnings
+
+
+def extract_paths(paths: Iterable[str | os.PathLike], rules_dir: str | os.PathLike | None = None,
+                  jobs: int | None = None, warn: Callable[[str], None] | None = None,
+                  progress: bool | None = None) -> list[ArticleResult]:
+    """Read and extract every article under ``paths``, in file order.
+
+    ``jobs`` processes (default: all cores) for folders of many files; unusable
+    files are skipped with a warning naming them.
+    """
+    warn = warn or (lambda msg: print(f"factcheck: warning: {msg}", file=sys.stderr))
+    files = find_files(list(paths))
+    jobs_list = [(str(f), d) for f, d in zip(files, doc_ids(files))]
+    rules = str(rules_dir) if rules_dir else None
+    _init_worker(rules)  # validates the rules once, up front, before any work
+    n_jobs = jobs or os.cpu_count() or 1
+    bar = Progress(len(jobs_list), "extracting", enabled=progress)
+    results: list[ArticleResult] = []
+    if n_jobs > 1 and len(jobs_list) >= PARALLEL_MIN_FILES:
+        with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(rules,)) as pool:
+            outcomes = pool.map(_extract_file, jobs_list, chunksize=32)
+            for outcome in outcomes:
+                _collect(outcome, results, warn)
+                bar.step()
+    else:
+        for job in jobs_list:
+            _collect(_extract_file(job), results, warn)
+            bar.step()
+    bar.done()
+    return results
+
+
+def _collect(outcome, results: list[ArticleResult], warn: Callable[[str], None]) -> None:
+    if isinstance(outcome, str):
+        warn(outcome)
+        return
+    result, warnings = outcome
+    for w in warnings:
+        warn(w)
+    results.append(result)
+
+
+def analyze(results: Sequence[ArticleResult], draft: str | None = None) -> Analysis:
+    """Group and judge the claims of extracted articles (the draft's findings only, if given)."""
+    from .compare import compare
+
+    articles = [r.article for r in results]
+    claims = [c for r in results for c in r.claims]
+    analysis = compare(claims, articles, draft=draft)
+    unclaimed = tuple(u for r in results for u in r.unclaimed
+                      if draft is None or u.doc == draft)
+    return replace(analysis, unclaimed=unclaimed)
