@@ -1,0 +1,151 @@
+"""The article reader: metadata from every header style, prose regions, decoding."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.articles import (SkipFile, decode, detect_language, find_files, parse_article,
+                                read_article, read_articles)
+from factcheck.errors import FactcheckError
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def prose(article) -> str:
+    return "\n".join(article.text[s:e] for s, e in article.regions)
+
+
+def test_front_matter(shared_datadir):
+    a = read_article(shared_datadir / "articles" / "front_matter.md")
+    assert (a.title, a.outlet, a.url) == ("Alluvione in Valle: 12 vittime", "Gazzetta di Prova",
+                                         "https://example.org/alluvione")
+    assert (a.published, a.published_how, a.published_precision) == (date(2024, 5, 17), "metadata", "day")
+    assert a.lang == "it" and not a.lang_detected
+    # the title counts as prose (claims in a title are claims); the header keys do not
+    assert "12 vittime" in prose(a) and "published" not in prose(a)
+    assert prose(a).endswith("secondo la protezione civile.\n")
+
+
+def test_header_block(shared_datadir):
+    a = read_article(shared_datadir / "articles" / "header_block.txt")
+    assert (a.title, a.outlet, a.published, a.lang) == ("Quake toll rises", "Example Wire",
+                                                        date(2023, 2, 8), "en")
+    assert "example.com" not in prose(a)
+    assert "The death toll from the earthquake rose to 1,200" in prose(a)
+
+
+def test_no_metadata_detects_language_and_leaves_date_unknown(shared_datadir):
+    it = read_article(shared_datadir / "articles" / "no_metadata.txt")
+    en = read_article(shared_datadir / "articles" / "english_no_metadata.txt")
+    assert (it.lang, it.lang_detected, it.published, it.published_how) == ("it", True, None, None)
+    assert (en.lang, en.lang_detected, en.published) == ("en", True, None)
+    assert it.regions == ((0, len(it.text)),)
+
+
+def test_seed_style_title_url_byline_date(shared_datadir):
+    a = read_article(shared_datadir / "articles" / "seed_style_byline.txt")
+    assert a.title == "Frana in montagna, dispersi tre escursionisti"
+    assert (a.url, a.outlet) == ("example.net/notizie/frana-montagna/", "example.net")
+    assert (a.published, a.published_precision) == (date(2022, 8, 12), "day")
+    text = prose(a)
+    assert "dispersi tre escursionisti" in text  # title kept as prose
+    assert "Mario Rossi" not in text and "example.net" not in text and "12 agosto" not in text
+
+
+def test_leading_date_is_month_precision(shared_datadir):
+    a = read_article(shared_datadir / "articles" / "leading_date.txt")
+    assert (a.published, a.published_precision) == (date(2021, 6, 1), "month")
+    assert prose(a).startswith("Le piogge hanno costretto")
+
+
+def test_seed_000_header():
+    a = read_article(SEEDS / "000_1ebefa9cf3bc2293.txt")
+    assert a.title.startswith("UE, Russia e Stati Uniti hanno avuto colloqui segreti")
+    assert a.outlet == "politico.eu" and a.published == date(2023, 10, 4)
+    assert "Gabriel Gavin" not in prose(a)
+    assert prose(a).count("L'incontro è un raro segno") == 1
+
+
+def test_seed_001_leading_date():
+    a = read_article(SEEDS / "001_b1ae52b9ffe39a62.txt")
+    assert (a.published, a.published_precision, a.lang) == (date(2020, 10, 1), "month", "it")
+    assert prose(a).startswith("Il presidente russo Vladimir Putin")
+
+
+@pytest.mark.parametrize("name", ["002_81ba2853dffa6702.txt", "003_1cd965bc780c27c3.txt",
+                                  "004_937be6888e573bd5.txt"])
+def test_seeds_without_metadata(name):
+    a = read_article(SEEDS / name)
+    assert a.published_how in (None,) and a.lang == "it"
+    assert a.regions == ((0, len(a.text)),)
+
+
+def test_offsets_index_the_file_text():
+    for path in sorted(SEEDS.glob("*.txt")):
+        a = read_article(path)
+        assert a.text == path.read_text(encoding="utf-8")
+        assert all(0 <= s < e <= len(a.text) for s, e in a.regions)
+
+
+def test_impossible_date_warns_and_stays_unknown(shared_datadir):
+    warnings = []
+    a = read_article(shared_datadir / "articles" / "impossible_date.txt", warn=warnings.append)
+    assert a.published is None and a.title == "Data impossibile"
+    assert any("impossible" in w and "impossible_date.txt" in w for w in warnings)
+
+
+def test_unclosed_front_matter_reads_everything_as_text(shared_datadir):
+    warnings = []
+    a = read_article(shared_datadir / "articles" / "unclosed_front_matter.md", warn=warnings.append)
+    assert "Sono morte 7 persone" in prose(a)
+    assert any("never closed" in w for w in warnings)
+
+
+def test_bom_is_dropped(shared_datadir):
+    a = read_article(shared_datadir / "articles" / "bom.txt")
+    assert a.title == "Con BOM" and a.published == date(2021, 3, 2)
+
+
+def test_decode_encodings():
+    assert decode("perché 6'500".encode("cp1252")) == "perché 6'500"
+    assert decode("perché".encode("utf-16")) == "perché"
+    assert decode(b"\xef\xbb\xbfciao") == "ciao"
+    with pytest.raises(SkipFile, match="binary"):
+        decode(b"%PDF-1.7\n\x00\x01binary")
+    with pytest.raises(SkipFile, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+
+def test_parse_article_is_pure():
+    a = parse_article("title: T\n---\nSono 3 i feriti.", "x.txt")
+    assert a.id == "x.txt" and a.title == "T" and a.text[a.regions[-1][0]:] == "Sono 3 i feriti."
+
+
+def test_find_files_recurses_and_sorts(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.md").write_text("x")
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden.txt").write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in find_files([tmp_path])] == ["a.txt", "b/2.md"]
+
+
+def test_missing_path_is_an_error(tmp_path):
+    with pytest.raises(FactcheckError, match="no such file"):
+        find_files([tmp_path / "nope"])
+
+
+def test_read_articles_skips_unusable_files_with_a_warning(tmp_path):
+    (tmp_path / "ok.txt").write_text("Sono morte 3 persone.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "fake.txt").write_bytes(b"%PDF-1.4 \x00\x00")
+    warnings = []
+    arts = read_articles([tmp_path], warn=warnings.append)
+    assert [a.id for a in arts] == ["ok.txt"]
+    assert sorted(w.split(": ")[0].rsplit("/", 1)[-1] for w in warnings) == ["empty.txt", "fake.txt"]
+
+
+def test_language_detection():
+    assert detect_language("The army said that at least ten soldiers were killed in the attack.") == "en"
+    assert detect_language("L'esercito ha detto che almeno dieci soldati sono stati uccisi.") == "it"
