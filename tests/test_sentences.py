@@ -1,0 +1,36 @@
+"""Sentence splitting keeps offsets and never cuts inside a number or after an abbreviation."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.sentences import split_sentences
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sono morte 1.200 persone. Altre 6'500 sono fuggite.",
+     ["Sono morte 1.200 persone.", "Altre 6'500 sono fuggite."]),
+    ("Il sig. Rossi ha parlato. Poi è andato via.", ["Il sig. Rossi ha parlato.", "Poi è andato via."]),
+    ("Circa 3,5 milioni di persone. Fine.", ["Circa 3,5 milioni di persone.", "Fine."]),
+    ("The U.S. Army said 49 were killed. Dr. Smith agreed.",
+     ["The U.S. Army said 49 were killed.", "Dr. Smith agreed."]),
+    ("«Sono morti in 12.» Lo ha detto il sindaco.", ["«Sono morti in 12.»", "Lo ha detto il sindaco."]),
+    ("Titolo senza punto\nIl testo comincia qui.", ["Titolo senza punto", "Il testo comincia qui."]),
+    ("Era il 2020. 49 soldati sono morti.", ["Era il 2020.", "49 soldati sono morti."]),
+])
+def test_split(text, expected):
+    lang = "en" if "Army" in text else "it"
+    assert [s.text for s in split_sentences(text, lang)] == expected
+
+
+def test_regions_limit_the_split():
+    text = "META: x\n---\nUna frase. Due frasi."
+    body = text.index("Una")
+    got = split_sentences(text, "it", ((body, len(text)),))
+    assert [(s.start, s.text) for s in got] == [(body, "Una frase."), (body + 11, "Due frasi.")]
+
+
+@given(st.text(max_size=300))
+def test_offsets_always_index_the_text(text):
+    for s in split_sentences(text, "it"):
+        assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
