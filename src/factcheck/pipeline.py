@@ -8,6 +8,7 @@ files and exit codes.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -92,7 +93,9 @@ def extract_article(article: Article, ruleset, rules_root: Path | None = None) -
 _worker_state: dict = {}
 
 
-def _init_worker(rules_dir: str | None) -> None:
+def _init_worker(rules_dir: str | None, worker: bool = False) -> None:
+    if worker:  # Ctrl-C is the parent's to handle: workers are terminated, not interrupted
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_state["ruleset"] = load_ruleset(rules_dir)
     _worker_state["rules_root"] = Path(rules_dir) if rules_dir else None
 
@@ -129,11 +132,18 @@ def extract_paths(paths: Iterable[str | os.PathLike], rules_dir: str | os.PathLi
     bar = Progress(len(jobs_list), "extracting", enabled=progress)
     results: list[ArticleResult] = []
     if n_jobs > 1 and len(jobs_list) >= PARALLEL_MIN_FILES:
-        with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(rules,)) as pool:
-            outcomes = pool.map(_extract_file, jobs_list, chunksize=32)
-            for outcome in outcomes:
+        pool = ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(rules, True))
+        try:
+            for outcome in pool.map(_extract_file, jobs_list, chunksize=16):
                 _collect(outcome, results, warn)
                 bar.step()
+        except BaseException:
+            # Ctrl-C or a failure: stop now rather than finish the queued chunks
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     else:
         for job in jobs_list:
             _collect(_extract_file(job), results, warn)
