@@ -34,3 +34,11 @@ def test_regions_limit_the_split():
 def test_offsets_always_index_the_text(text):
     for s in split_sentences(text, "it"):
         assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
+
+
+def test_runaway_sentences_are_cut_at_a_space():
+    text = "la tensione resta alta lungo il confine " * 200
+    got = split_sentences(text, "it")
+    assert len(got) > 1 and all(len(s.text) <= 1500 for s in got)
+    assert all(text[s.start:s.end] == s.text for s in got)
+    assert " ".join(s.text for s in got) == text.strip()

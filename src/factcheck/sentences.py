@@ -19,6 +19,10 @@ from .model import Sentence
 # or a line break; the text after must be able to open a sentence
 _BOUNDARY = regex.compile(r"""[.!?…]+[”"'’»)\]]*(?=\s+[\p{Lu}\p{N}“"«'‘(\[–—-])|\n""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+# a "sentence" longer than this (scraped text without punctuation, a 10 MB line) is cut at
+# its last space before the limit, so quotes stay readable and rule matching stays linear
+MAX_SENTENCE = 1500
+_SPACE = regex.compile(r"\s", regex.REVERSE)
 
 
 @lru_cache(maxsize=None)
@@ -51,5 +55,14 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        # the last space in the window's final third, else a hard cut
+        cut = _SPACE.search(text, start + MAX_SENTENCE * 2 // 3, limit)
+        stop = cut.end() if cut else limit
+        _append(out, text, start, stop)
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))
