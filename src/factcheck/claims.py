@@ -1,0 +1,223 @@
+"""Turn the quantities of a sentence into claims by running the claim rules.
+
+The sentence is masked first: each quantity is overwritten, in place and at the
+same length, by a token (see :mod:`factcheck.rules`), so ``{NUM}`` in a pattern
+binds exactly one quantity that may be a count, and offsets in the masked text
+are offsets in the sentence.
+
+One quantity becomes at most one claim. When several rules match the same
+quantity, the winner is, in order: the rule with the highest ``priority``; the
+longest match (more context is more specific: "49 soldati armeni ... sono morti"
+beats "49 soldati"); the earlier pattern; the rule id. Rules vetoed by one of
+their ``unless`` patterns take part in nothing but the reason an unclaimed count
+is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .model import Claim, Quantity, Sentence, Unclaimed
+from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Pattern, Rule, RuleSet
+
+# same-length normalisation before matching: patterns are written with ' and plain spaces
+_NORMALIZE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u2007": " ", "\n": " ", "\r": " ", "\t": " ",
+})
+# a first figure's qualifier that a bare figure after it shares ("almeno 49 ... e 50")
+_SHARED_QUALIFIERS = frozenset({"at_least", "more_than", "approx", "nearly", "at_most",
+                                "less_than"})
+
+
+@dataclass(frozen=True)
+class MatchTrace:
+    """One pattern match, as ``explain`` shows it (offsets in the sentence)."""
+
+    rule: str
+    pattern: int
+    start: int
+    end: int
+    quantities: tuple[Quantity, ...]
+    vetoed: bool = False
+    loose: bool = False  # a diagnostic match that bound a non-count
+
+
+@dataclass
+class _Candidate:
+    rule: Rule
+    pattern: Pattern
+    length: int
+    quantity: Quantity
+    who: str | None
+    side: str | None
+
+
+def claimable(q: Quantity) -> bool:
+    """May this quantity become a claim? Counts, and whole decimals ("1,2 milioni")."""
+    if q.kind == "count":
+        return True
+    return q.kind == "decimal" and q.value is not None and float(q.value).is_integer()
+
+
+def mask(text: str, base: int, quantities: Sequence[Quantity]) -> str:
+    """``text`` with each quantity (offsets from ``base``) replaced by a same-length token."""
+    chars = list(text.translate(_NORMALIZE))
+    for q in quantities:
+        s, e = q.start - base, q.end - base
+        if s < 0 or e > len(chars) or e <= s:
+            continue
+        chars[s] = TOKEN_CLAIMABLE if claimable(q) else TOKEN_OTHER
+        chars[s + 1:e] = TOKEN_FILL * (e - s - 1)
+    return "".join(chars)
+
+
+def _pick(spans: list[tuple[int, int]], lo: int, hi: int, before_lo: int, num_start: int
+          ) -> tuple[int, int] | None:
+    """The group span belonging to a figure: the first after it (before the next figure),
+    else the last one between the previous figure and it."""
+    after = [s for s in spans if lo <= s[0] < hi]
+    if after:
+        return after[0]
+    before = [s for s in spans if before_lo <= s[0] and s[1] <= num_start]
+    return before[-1] if before else None
+
+
+def _share_qualifier(q: Quantity, like: Quantity) -> Quantity:
+    """``q`` read with the qualifier of ``like``: "almeno 49 ... e 50" -> 50 at least."""
+    if not like.value or q.value is None:
+        return q
+    scale = q.value / like.value  # scale the interval of the first figure onto this one
+
+    def sc(x: float | None) -> float | None:
+        return None if x is None else float(round(x * scale, 6))
+
+    return replace(q, qualifier=like.qualifier, low=sc(like.low), high=sc(like.high),
+                   low_exclusive=like.low_exclusive, high_exclusive=like.high_exclusive)
+
+
+def _text(sentence: Sentence, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    out = sentence.text[span[0]:span[1]].strip()
+    return out or None
+
+
+def _run(pattern: Pattern, compiled, masked: str, ruleset: RuleSet, rule: Rule):
+    """All matches of one pattern; a pattern that times out is stopped and counted."""
+    try:
+        return list(compiled.finditer(masked, timeout=ruleset.timeout))
+    except TimeoutError:
+        key = (rule.id, pattern.index)
+        ruleset.timeouts[key] = ruleset.timeouts.get(key, 0) + 1
+        return []
+
+
+def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
+                   ruleset: RuleSet, *, trace: list[MatchTrace] | None = None,
+                   diagnose: bool = False) -> tuple[list[Claim], list[Unclaimed]]:
+    """Claims made by the rules of ``lang`` in one sentence, and the counts left unclaimed.
+
+    ``quantities`` are those inside ``sentence``, with article offsets. Every count
+    no rule claimed comes back as :class:`Unclaimed` with the reason. With
+    ``diagnose`` (explain), non-counts that a pattern would have bound are returned
+    too ("not a count: year ..."); ``trace`` collects every pattern match.
+    """
+    counts = [q for q in quantities if claimable(q)]
+    if not counts and not diagnose:
+        return [], []  # the cheap, common case: nothing here can become a claim
+    base = sentence.start
+    masked = mask(sentence.text, base, quantities)
+    by_start = {q.start - base: q for q in quantities}
+    candidates: dict[int, list[_Candidate]] = {}
+    vetoed_by: dict[int, list[str]] = {}
+    loose_hits: dict[int, list[str]] = {}
+    for rule in ruleset.for_lang(lang) if counts else ():
+        vetoed: bool | None = None  # decided on the rule's first match only
+        for pat in rule.patterns:
+            for m in _run(pat, pat.compiled, masked, ruleset, rule):
+                nums = m.spans("NUM")
+                if vetoed is None:
+                    vetoed = any(_run(u, u.compiled, masked, ruleset, rule) for u in rule.unless)
+                qs = [by_start[s] for s, _ in nums if s in by_start]
+                if trace is not None:
+                    trace.append(MatchTrace(rule.id, pat.index, m.start(), m.end(),
+                                            tuple(qs), vetoed))
+                if vetoed:
+                    for q in qs:
+                        vetoed_by.setdefault(q.start, []).append(rule.id)
+                    continue
+                whos, sides = m.spans("who"), m.spans("side")
+                first = qs[0] if qs else None
+                for i, (s, e) in enumerate(nums):
+                    q = by_start.get(s)
+                    if q is None:
+                        continue
+                    hi = nums[i + 1][0] if i + 1 < len(nums) else m.end()
+                    prev = nums[i - 1][1] if i else m.start()
+                    who = _text(sentence, _pick(whos, e, hi, prev, s))
+                    side = _text(sentence, _pick(sides, e, hi, prev, s))
+                    if (i and rule.share_qualifier and first is not None
+                            and first.qualifier in _SHARED_QUALIFIERS and q.qualifier == "exact"):
+                        q = _share_qualifier(q, first)
+                    candidates.setdefault(s + base, []).append(
+                        _Candidate(rule, pat, m.end() - m.start(), q, who, side))
+    if diagnose:
+        others = [q for q in quantities if not claimable(q)]
+        for rule in ruleset.for_lang(lang) if others else ():
+            for pat in rule.patterns:
+                for m in _run(pat, pat.loose(), masked, ruleset, rule):
+                    qs = [by_start[s] for s, _ in m.spans("NUM")
+                          if s in by_start and not claimable(by_start[s])]
+                    for q in qs:
+                        loose_hits.setdefault(q.start, []).append(rule.id)
+                    if qs and trace is not None:
+                        trace.append(MatchTrace(rule.id, pat.index, m.start(), m.end(),
+                                                tuple(qs), loose=True))
+    claims: list[Claim] = []
+    unclaimed: list[Unclaimed] = []
+    for q in quantities:
+        cands = candidates.get(q.start)
+        if cands:
+            best = min(cands, key=lambda c: (-c.rule.priority, -c.length, c.rule.id,
+                                             c.pattern.index))
+            claims.append(Claim(doc=doc, metric=best.rule.metric, quantity=best.quantity,
+                                rule=best.rule.id, quote=sentence.text, quote_start=base,
+                                who=best.who, side=best.side, lang=lang))
+        elif claimable(q):
+            ids = sorted(set(vetoed_by.get(q.start, ())))
+            reason = f"vetoed by unless in {', '.join(ids)}" if ids else "no rule matched"
+            unclaimed.append(Unclaimed(doc, q, sentence.text, base, reason))
+        elif q.start in loose_hits:
+            ids = sorted(set(loose_hits[q.start]))
+            unclaimed.append(Unclaimed(doc, q, sentence.text, base,
+                                       f"not a count: {q.kind} (would match {', '.join(ids)})"))
+    return claims, unclaimed
+
+
+def sentence_quantities(text: str, lang: str, sentences: Sequence[Sentence]
+                        ) -> list[tuple[Sentence, list[Quantity]]]:
+    """Each sentence of ``text`` with the quantities inside it (article offsets)."""
+    from .numbers import find_quantities
+
+    found = sorted(find_quantities(text, lang), key=lambda q: q.start)
+    out = []
+    for s in sentences:
+        out.append((s, [q for q in found if q.start >= s.start and q.end <= s.end]))
+    return out
+
+
+def claims_in_text(text: str, lang: str, ruleset: RuleSet, doc: str = "<text>"
+                   ) -> tuple[list[Claim], list[Unclaimed]]:
+    """Split ``text`` into sentences, read its numbers and run the rules on every sentence."""
+    from .sentences import split_sentences
+
+    claims: list[Claim] = []
+    unclaimed: list[Unclaimed] = []
+    for sentence, qs in sentence_quantities(text, lang, split_sentences(text, lang)):
+        if qs:
+            made, missed = extract_claims(doc, lang, sentence, qs, ruleset)
+            claims.extend(made)
+            unclaimed.extend(missed)
+    return claims, unclaimed

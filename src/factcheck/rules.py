@@ -1,0 +1,809 @@
+"""Claim rules are data: load, validate and compile ``rules/``.
+
+Layout of a rules folder (default :func:`factcheck.paths.rules_dir`)::
+
+    metrics.toml                     closed vocabulary of metrics
+    claims/<lang>/<name>.toml        one rule per file, id "<lang>/<name>"
+    lang/<lang>/claims.toml          named regex pieces: {KILLED}, {PEOPLE}, ...
+    lang/<lang>/sides.toml           side words per party id: {SIDE}, {BOTH}
+
+Every problem in every file is collected before anything is compiled into a
+:class:`RuleSet`; :func:`load_rules` raises one :class:`RuleError` listing them
+all as ``path:line:col: CODE message (hint: ...)``. ``rules/README.md``
+documents the format for rule authors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import RuleError
+from .langdata import LANGS
+from .paths import rules_dir
+
+# ---------------------------------------------------------------- masking tokens
+# The sentence a pattern sees has each quantity replaced, in place and at the same
+# length, by a token: a marker character then filler. Private-use characters are
+# neither \w nor \s, so patterns cannot confuse a token with a word.
+TOKEN_CLAIMABLE = "\ue000"  # a quantity that may become a claim (a count)
+TOKEN_OTHER = "\ue001"  # a year, date, percent, duration, money, ordinal, ...
+TOKEN_FILL = "\ue002"
+NUM_GROUP = "NUM"
+_NUM_EXPANSION = f"(?P<{NUM_GROUP}>{TOKEN_CLAIMABLE}{TOKEN_FILL}*)"
+# the same pattern with {NUM} also binding non-counts: only explain uses it, to say
+# "this year would have been claimed by it/deaths"
+_NUM_LOOSE = f"(?P<{NUM_GROUP}>[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*)"
+_QTY_EXPANSION = f"(?:[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*)"
+
+# named groups a pattern may capture (NUM comes from {NUM})
+GROUPS = ("who", "side")
+FLAGS = regex.IGNORECASE | regex.VERSION0
+# seconds one regex call may take on one sentence before the pattern is stopped
+DEFAULT_TIMEOUT = 0.25
+_PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "at_most", "less_than", "nearly",
+              "range", "vague")
+
+# error codes: stable, each tested in tests/test_rules_errors.py and listed in rules/README.md
+CODES = {
+    "R001": "TOML syntax error",
+    "R002": "unknown key",
+    "R003": "missing key or file",
+    "R004": "wrong type",
+    "R005": "unknown metric",
+    "R006": "regex does not compile",
+    "R007": "pattern without {NUM}",
+    "R008": "unknown placeholder",
+    "R009": "unknown group name",
+    "R010": "rule file outside claims/<lang>/",
+    "R011": "pattern timed out",
+    "R012": "bad value",
+}
+
+# allowed keys, with their expected Python types (for R002 and R004)
+_RULE_KEYS: dict[str, tuple[type, ...]] = {
+    "metric": (str,), "description": (str,), "patterns": (list,), "unless": (list,),
+    "priority": (int,), "share_qualifier": (bool,), "examples": (list,),
+    "counter_examples": (list,), "todo": (list,),
+}
+_REQUIRED_RULE_KEYS = ("metric", "description", "patterns")
+_EXAMPLE_KEYS: dict[str, tuple[type, ...]] = {"text": (str,), "claims": (list,), "note": (str,)}
+_CLAIM_KEYS: dict[str, tuple[type, ...]] = {
+    "value": (int, float), "qualifier": (str,), "who": (str,), "side": (str,),
+    "metric": (str,), "low": (int, float, str), "high": (int, float, str), "text": (str,),
+}
+_METRIC_KEYS: dict[str, tuple[type, ...]] = {
+    "cumulative": (bool,), "label": (dict,), "description": (str,),
+}
+_TYPE_NAMES = {str: "a string", list: "an array", int: "an integer", bool: "true or false",
+               float: "a number", dict: "a table"}
+
+
+# ---------------------------------------------------------------- records
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a rule file, with where and how to fix it."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        out = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return f"{out} (hint: {self.hint})" if self.hint else out
+
+
+@dataclass(frozen=True)
+class Metric:
+    """An entry of the closed vocabulary in ``metrics.toml``."""
+
+    name: str
+    cumulative: bool
+    label: dict[str, str]
+    description: str
+
+
+@dataclass
+class Pattern:
+    """One compiled pattern of a rule (``index`` counts from 1, as in messages)."""
+
+    source: str
+    expanded: str
+    compiled: Any  # regex.Pattern
+    index: int
+    line: int
+    col: int
+    _loose: Any = field(default=None, repr=False)
+
+    def loose(self) -> Any:
+        """The pattern with ``{NUM}`` also binding non-counts (compiled on first use)."""
+        if self._loose is None:
+            self._loose = regex.compile(self.expanded.replace(_NUM_EXPANSION, _NUM_LOOSE), FLAGS)
+        return self._loose
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example, counter-example or todo of a rule."""
+
+    kind: str  # "example", "counter-example" or "todo"
+    index: int  # from 1 within its kind
+    text: str
+    claims: tuple[dict[str, Any], ...] | None
+    note: str | None
+    line: int
+
+    def test_id(self, rule_id: str) -> str:
+        return f"{rule_id}::{self.kind}-{self.index}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule file, compiled."""
+
+    id: str  # "it/deaths"
+    path: str
+    lang: str
+    metric: str
+    description: str
+    patterns: tuple[Pattern, ...]
+    unless: tuple[Pattern, ...] = ()
+    priority: int = 0
+    share_qualifier: bool = True
+    examples: tuple[Example, ...] = ()
+    counter_examples: tuple[Example, ...] = ()
+    todo: tuple[Example, ...] = ()
+
+    @property
+    def all_examples(self) -> tuple[Example, ...]:
+        return self.examples + self.counter_examples + self.todo
+
+
+@dataclass
+class RuleSet:
+    """Every rule of a rules folder, ready to run (patterns compiled once, at load)."""
+
+    root: Path
+    metrics: dict[str, Metric]
+    rules: tuple[Rule, ...]
+    sides: dict[str, dict[str, str]]  # lang -> lower-cased side words -> party id
+    timeout: float = DEFAULT_TIMEOUT
+    # patterns stopped by the timeout while running: (rule id, pattern index) -> count
+    timeouts: dict[tuple[str, int], int] = field(default_factory=dict)
+    _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        by_lang: dict[str, list[Rule]] = {}
+        for r in self.rules:
+            by_lang.setdefault(r.lang, []).append(r)
+        # highest priority first: resolution order is stable and documented
+        self._by_lang = {k: tuple(sorted(v, key=lambda r: (-r.priority, r.id)))
+                         for k, v in by_lang.items()}
+
+    def for_lang(self, lang: str) -> tuple[Rule, ...]:
+        """The rules of one language, highest priority first."""
+        return self._by_lang.get(lang, ())
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def side_party(self, words: str | None, lang: str) -> str | None:
+        """The party id of raw side words ("armeni" -> "armenia"), or None."""
+        if not words:
+            return None
+        table = self.sides.get(lang, {})
+        key = " ".join(words.lower().split())
+        return table.get(key) or next(
+            (table[w] for w in key.split() if w in table), None)
+
+
+# ---------------------------------------------------------------- TOML positions
+
+class _Locator:
+    """Where keys and values sit in a TOML file (tomllib gives no positions).
+
+    A lenient scanner, run only on files that parsed: it records the offset of every
+    key and value by path, e.g. ("examples", 2, "claims", 0, "value").
+    """
+
+    def __init__(self, src: str):
+        self.src = src
+        self.keys: dict[tuple, int] = {}
+        self.values: dict[tuple, int] = {}
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(src) if c == "\n"]
+        try:
+            self._scan()
+        except IndexError:  # never let a position lookup hide the real problem
+            pass
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        import bisect
+
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def at(self, path: tuple, value: bool = False) -> tuple[int, int]:
+        """Line and column of ``path`` (its value when ``value``), else of its nearest parent."""
+        table = self.values if value else self.keys
+        p = tuple(path)
+        while p:
+            if p in table:
+                return self.line_col(table[p])
+            if p in self.keys:
+                return self.line_col(self.keys[p])
+            p = p[:-1]
+        return 1, 1
+
+    # -- scanner
+    def _ws(self, i: int, newlines: bool) -> int:
+        s, n = self.src, len(self.src)
+        while i < n:
+            c = s[i]
+            if c in " \t" or (newlines and c in "\r\n"):
+                i += 1
+            elif c == "#":
+                while i < n and s[i] != "\n":
+                    i += 1
+            else:
+                break
+        return i
+
+    def _string_end(self, i: int) -> int:
+        s = self.src
+        for q in ('"""', "'''"):
+            if s.startswith(q, i):
+                j = s.find(q, i + 3)
+                return len(s) if j < 0 else j + 3
+        q = s[i]
+        j = i + 1
+        while j < len(s) and s[j] != q and s[j] != "\n":
+            j += 2 if (q == '"' and s[j] == "\\") else 1
+        return j + 1
+
+    def _key(self, i: int) -> tuple[tuple, int]:
+        s, parts = self.src, []
+        while True:
+            i = self._ws(i, False)
+            if s[i] in "\"'":
+                j = self._string_end(i)
+                parts.append(s[i + 1:j - 1])
+                i = j
+            else:
+                j = i
+                while j < len(s) and (s[j].isalnum() or s[j] in "_-"):
+                    j += 1
+                parts.append(s[i:j])
+                i = j if j > i else i + 1
+            i = self._ws(i, False)
+            if i < len(s) and s[i] == ".":
+                i += 1
+                continue
+            return tuple(parts), i
+
+    def _value(self, i: int, path: tuple) -> int:
+        s = self.src
+        self.values[path] = i
+        c = s[i]
+        if c == "[":
+            i, idx = i + 1, 0
+            while True:
+                i = self._ws(i, True)
+                if s[i] == "]":
+                    return i + 1
+                i = self._value(i, path + (idx,))
+                idx += 1
+                i = self._ws(i, True)
+                if s[i] == ",":
+                    i += 1
+        if c == "{":
+            i += 1
+            while True:
+                i = self._ws(i, False)
+                if s[i] == "}":
+                    return i + 1
+                start = i
+                parts, i = self._key(i)
+                self.keys[path + parts] = start
+                i = self._ws(i + 1, False)  # past "="
+                i = self._value(i, path + parts)
+                i = self._ws(i, False)
+                if s[i] == ",":
+                    i += 1
+        if c in "\"'":
+            return self._string_end(i)
+        while i < len(s) and s[i] not in ",]}\n#":
+            i += 1
+        return i
+
+    def _scan(self) -> None:
+        s, i, table = self.src, 0, ()
+        aot: dict[tuple, int] = {}
+        while True:
+            i = self._ws(i, True)
+            if i >= len(s):
+                return
+            if s.startswith("[[", i):
+                parts, j = self._key(i + 2)
+                k = aot.get(parts, 0)
+                aot[parts] = k + 1
+                table = parts + (k,)
+                self.keys[table] = self.values[table] = i
+                i = s.find("\n", j)
+                i = len(s) if i < 0 else i
+            elif s[i] == "[":
+                parts, j = self._key(i + 1)
+                table = parts
+                self.keys[table] = self.values[table] = i
+                i = s.find("\n", j)
+                i = len(s) if i < 0 else i
+            else:
+                start = i
+                parts, i = self._key(i)
+                self.keys[table + parts] = start
+                if i < len(s) and s[i] == "=":
+                    i = self._ws(i + 1, False)
+                    i = self._value(i, table + parts)
+                else:
+                    i += 1
+
+
+# ---------------------------------------------------------------- loading helpers
+
+class _File:
+    """One TOML file being checked: its data, positions and the problems found."""
+
+    def __init__(self, path: Path, shown: str, problems: list[Problem]):
+        self.path, self.shown, self.problems = path, shown, problems
+        self.data: dict | None = None
+        self.loc: _Locator | None = None
+        try:
+            src = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.add((), "R003", "file not found", "create it, or point --rules at a full rules folder")
+            return
+        except (OSError, UnicodeDecodeError) as exc:
+            self.add((), "R001", f"cannot read the file: {exc}", "rule files are UTF-8 text")
+            return
+        try:
+            self.data = tomllib.loads(src)
+        except tomllib.TOMLDecodeError as exc:
+            m = regex.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+            msg = regex.sub(r"\s*\(at line.*\)$", "", str(exc)) or "invalid TOML"
+            self.problems.append(Problem(
+                shown, line, col, "R001", f"TOML syntax error: {msg}",
+                "regexes read best as literal strings '...'; strings need quotes, "
+                "arrays [a, b], one key = value per line"))
+            return
+        self.loc = _Locator(src)
+
+    def add(self, path: tuple, code: str, message: str, hint: str = "", value: bool = False,
+            offset: int = 0) -> None:
+        line, col = self.loc.at(path, value) if self.loc else (1, 1)
+        self.problems.append(Problem(self.shown, line, col + offset, code, message, hint))
+
+    def pos(self, path: tuple, value: bool = True) -> tuple[int, int]:
+        return self.loc.at(path, value) if self.loc else (1, 1)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def _check_table(f: _File, table: dict, path: tuple, allowed: dict[str, tuple[type, ...]],
+                 what: str) -> dict:
+    """Report unknown keys and wrong types; return the keys that are fine."""
+    ok = {}
+    for key, val in table.items():
+        if key not in allowed:
+            f.add(path + (key,), "R002", f'unknown key "{key}" in {what}'
+                  + _did_you_mean(key, allowed), "allowed keys: " + ", ".join(allowed))
+            continue
+        types = allowed[key]
+        if isinstance(val, bool) and bool not in types:
+            bad = True
+        else:
+            bad = not isinstance(val, types)
+        if bad:
+            f.add(path + (key,), "R004", f'"{key}" must be {_TYPE_NAMES[types[0]]}, '
+                  f"not {_toml_type(val)}", _type_hint(key), value=True)
+            continue
+        ok[key] = val
+    return ok
+
+
+def _toml_type(v: Any) -> str:
+    if isinstance(v, bool):
+        return "a boolean"
+    if isinstance(v, str):
+        return "a string"
+    if isinstance(v, int):
+        return "an integer"
+    if isinstance(v, float):
+        return "a float"
+    if isinstance(v, list):
+        return "an array"
+    if isinstance(v, dict):
+        return "a table"
+    return type(v).__name__
+
+
+def _type_hint(key: str) -> str:
+    return {
+        "patterns": "patterns = ['{NUM} morti', ...]: an array of literal strings",
+        "unless": "unless = ['\\banniversario\\b']: an array of literal strings",
+        "examples": "write each example as a [[examples]] table with text = \"...\"",
+        "counter_examples": "write each one as a [[counter_examples]] table with text = \"...\"",
+        "todo": "write each one as a [[todo]] table with text = \"...\"",
+        "claims": "claims = [{value = 49, qualifier = \"at_least\"}, ...]",
+        "priority": "a whole number; higher wins when two rules claim one figure",
+        "label": 'label = { it = "morti", en = "deaths" }',
+    }.get(key, "")
+
+
+# ---------------------------------------------------------------- language data
+
+def _load_placeholders(f: _File) -> dict[str, str]:
+    """``[placeholders]`` of lang/<lang>/claims.toml: NAME -> regex piece(s)."""
+    out: dict[str, str] = {}
+    if f.data is None:
+        return out
+    for key in f.data:
+        if key != "placeholders":
+            f.add((key,), "R002", f'unknown key "{key}" in language claim data'
+                  + _did_you_mean(key, ["placeholders"]), "put named pieces under [placeholders]")
+    table = f.data.get("placeholders", {})
+    if not isinstance(table, dict):
+        f.add(("placeholders",), "R004", '"placeholders" must be a table', "[placeholders]")
+        return out
+    for name, val in table.items():
+        if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+            f.add(("placeholders", name), "R012", f'placeholder name "{name}" must be UPPER_CASE',
+                  "names are written {NAME} in patterns")
+            continue
+        if isinstance(val, str):
+            val = [val]
+        if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
+            f.add(("placeholders", name), "R004", f'placeholder "{name}" must be a string or '
+                  "an array of strings", "KILLED = ['uccis[oiae]', 'mort[oiae]']", value=True)
+            continue
+        out[name] = "|".join(val)
+    return out
+
+
+def _load_sides(f: _File) -> dict[str, str]:
+    """``[parties]`` of lang/<lang>/sides.toml: lower-cased word -> party id."""
+    out: dict[str, str] = {}
+    if f.data is None:
+        return out
+    for key in f.data:
+        if key != "parties":
+            f.add((key,), "R002", f'unknown key "{key}" in side words'
+                  + _did_you_mean(key, ["parties"]), 'put words under [parties], e.g. armenia = ["armeni"]')
+    table = f.data.get("parties", {})
+    if not isinstance(table, dict):
+        f.add(("parties",), "R004", '"parties" must be a table', "[parties]")
+        return out
+    for party, words in table.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            f.add(("parties", party), "R004", f'"{party}" must be an array of words',
+                  'armenia = ["armeni", "armeno"]', value=True)
+            continue
+        for w in words:
+            out[" ".join(w.lower().split())] = party
+    return out
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # longest first so "forze armene" wins over "forze"; words are literal, not regex
+    alts = sorted({" ".join(w.split()) for w in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w).replace(r"\ ", " ") for w in alts) + r")(?![\w])"
+
+
+# ---------------------------------------------------------------- patterns
+
+class _Expander:
+    """Expands ``{NAME}`` placeholders, remembering where each came from in the source."""
+
+    def __init__(self, pieces: dict[str, str]):
+        self.pieces = pieces
+        self._cache: dict[str, str] = {}
+
+    def expand_piece(self, name: str, seen: tuple[str, ...] = ()) -> str:
+        if name in self._cache:
+            return self._cache[name]
+        if name in seen:
+            raise ValueError(f"placeholder {{{name}}} refers to itself (via {' -> '.join(seen)})")
+        body = self.pieces[name]
+
+        def sub(m: regex.Match) -> str:
+            inner = m.group(1)
+            if inner == NUM_GROUP:
+                raise ValueError(f"placeholder {{{name}}} may not contain {{NUM}}")
+            if inner not in self.pieces:
+                raise ValueError(f"placeholder {{{name}}} uses unknown {{{inner}}}")
+            return self.expand_piece(inner, seen + (name,))
+
+        out = "(?:" + _PLACEHOLDER.sub(sub, body) + ")"
+        self._cache[name] = out
+        return out
+
+    def expand(self, source: str) -> tuple[str, list[tuple[int, int, int, int]], list[str]]:
+        """(expanded, segments (exp_start, exp_end, src_start, src_end), unknown names)."""
+        out, segs, unknown, last = [], [], [], 0
+        pos = 0
+        for m in _PLACEHOLDER.finditer(source):
+            name = m.group(1)
+            out.append(source[last:m.start()])
+            pos += m.start() - last
+            if name == NUM_GROUP:
+                rep = _NUM_EXPANSION
+            elif name in self.pieces:
+                rep = self.expand_piece(name)
+            else:
+                unknown.append(name)
+                rep = "(?:)"
+            segs.append((pos, pos + len(rep), m.start(), m.end()))
+            out.append(rep)
+            pos += len(rep)
+            last = m.end()
+        out.append(source[last:])
+        return "".join(out), segs, unknown
+
+
+def _source_offset(exp_pos: int, segs: list[tuple[int, int, int, int]]) -> int:
+    """Map an offset in the expanded pattern back to the pattern as written."""
+    shift = 0
+    for e0, e1, s0, s1 in segs:
+        if exp_pos < e0:
+            break
+        if exp_pos < e1:
+            return s0  # inside a placeholder: point at it
+        shift = s1 - e1
+    return exp_pos + shift
+
+
+def _compile_patterns(f: _File, key: str, sources: list, exp: _Expander,
+                      need_num: bool) -> tuple[Pattern, ...]:
+    out = []
+    for i, src in enumerate(sources):
+        path = (key, i)
+        line, col = f.pos(path)
+        if not isinstance(src, str):
+            f.add(path, "R004", f"{key} item {i + 1} must be a string, not {_toml_type(src)}",
+                  _type_hint(key), value=True)
+            continue
+        names = _PLACEHOLDER.findall(src)
+        if need_num and NUM_GROUP not in names:
+            f.add(path, "R007", f"pattern {i + 1} has no {{NUM}}",
+                  "a pattern binds one figure with {NUM}, e.g. '{NUM} morti'", value=True)
+            continue
+        if not need_num and NUM_GROUP in names:
+            f.add(path, "R012", f"unless pattern {i + 1} uses {{NUM}}",
+                  "a veto need not bind a figure; use {QTY} for any number", value=True)
+            continue
+        try:
+            expanded, segs, unknown = exp.expand(src)
+        except ValueError as exc:
+            f.add(path, "R008", str(exc), "fix the piece in lang/<lang>/claims.toml", value=True)
+            continue
+        if unknown:
+            for name in unknown:
+                off = src.find("{" + name + "}")
+                f.add(path, "R008", f"unknown placeholder {{{name}}}"
+                      + _did_you_mean(name, list(exp.pieces) + [NUM_GROUP]),
+                      "placeholders come from [placeholders] in lang/<lang>/claims.toml "
+                      "and sides.toml ({SIDE}, {BOTH}); {NUM} binds the figure",
+                      value=True, offset=1 + off)
+            continue
+        try:
+            compiled = regex.compile(expanded, FLAGS)
+        except regex.error as exc:
+            at = _source_offset(exc.pos or 0, segs) if exc.pos is not None else 0
+            f.add(path, "R006", f"{key} item {i + 1} does not compile: {exc.msg} at "
+                  f"character {at + 1} of the pattern",
+                  "check brackets and escapes; literal strings '...' need no doubled backslashes",
+                  value=True, offset=1 + at)
+            continue
+        bad = [g for g in compiled.groupindex if g not in GROUPS and g != NUM_GROUP]
+        if bad:
+            for g in bad:
+                f.add(path, "R009", f'unknown group name "{g}"' + _did_you_mean(g, GROUPS),
+                      "named groups: (?P<who>...) the counted people, (?P<side>...) their side",
+                      value=True)
+            continue
+        if need_num and NUM_GROUP not in compiled.groupindex:
+            f.add(path, "R007", f"pattern {i + 1} has no {{NUM}}", "", value=True)
+            continue
+        out.append(Pattern(src, expanded, compiled, i + 1, line, col))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- rule files
+
+def _read_examples(f: _File, data: dict, key: str, kind: str, metrics: dict[str, Metric],
+                   need_claims: bool) -> tuple[Example, ...]:
+    out = []
+    for i, ex in enumerate(data.get(key, [])):
+        path = (key, i)
+        if not isinstance(ex, dict):
+            f.add(path, "R004", f"{key} item {i + 1} must be a table", _type_hint(key), value=True)
+            continue
+        ex = _check_table(f, ex, path, _EXAMPLE_KEYS, f"[[{key}]]")
+        if "text" not in ex:
+            f.add(path, "R003", f'{kind} {i + 1} has no "text"', 'text = "the sentence"')
+            continue
+        claims = None
+        if "claims" in ex:
+            claims = []
+            for j, c in enumerate(ex["claims"]):
+                cpath = path + ("claims", j)
+                if not isinstance(c, dict):
+                    f.add(cpath, "R004", "each expected claim must be an inline table",
+                          _type_hint("claims"), value=True)
+                    continue
+                c = _check_table(f, c, cpath, _CLAIM_KEYS, "an expected claim")
+                if "metric" in c and c["metric"] not in metrics:
+                    f.add(cpath + ("metric",), "R005", f'unknown metric "{c["metric"]}"'
+                          + _did_you_mean(c["metric"], metrics),
+                          "metrics: " + ", ".join(metrics), value=True)
+                if "qualifier" in c and c["qualifier"] not in QUALIFIERS:
+                    f.add(cpath + ("qualifier",), "R012", f'unknown qualifier "{c["qualifier"]}"'
+                          + _did_you_mean(c["qualifier"], QUALIFIERS),
+                          "qualifiers: " + ", ".join(QUALIFIERS), value=True)
+                for b in ("low", "high"):
+                    if isinstance(c.get(b), str) and c[b] != "open":
+                        f.add(cpath + (b,), "R012", f'"{b}" must be a number or "open"',
+                              f'{b} = "open" means no bound', value=True)
+                claims.append(c)
+            if kind == "counter-example":
+                f.add(path + ("claims",), "R002", "a counter-example expects no claim of its "
+                      "metric: it takes no \"claims\"", "move it to [[examples]]")
+        elif need_claims:
+            f.add(path, "R003", f'{kind} {i + 1} has no "claims"',
+                  'claims = [{value = 49}] lists what the rules must find')
+        line, _ = f.pos(path, value=False)
+        out.append(Example(kind, i + 1, ex["text"], tuple(claims) if claims is not None else None,
+                           ex.get("note"), line))
+    return tuple(out)
+
+
+def _read_rule(f: _File, rule_id: str, lang: str, metrics: dict[str, Metric],
+               exp: _Expander) -> Rule | None:
+    if f.data is None:
+        return None
+    data = _check_table(f, f.data, (), _RULE_KEYS, "a rule file")
+    for key in _REQUIRED_RULE_KEYS:
+        if key not in f.data:
+            f.add((), "R003", f'missing key "{key}"', {
+                "metric": 'metric = "deaths" (one of: ' + ", ".join(metrics) + ")",
+                "description": 'description = "what this rule finds, in one sentence"',
+                "patterns": "patterns = ['{NUM} morti']",
+            }[key])
+    metric = data.get("metric")
+    if metric is not None and metric not in metrics:
+        f.add(("metric",), "R005", f'unknown metric "{metric}"' + _did_you_mean(metric, metrics),
+              "metrics are listed in metrics.toml: " + ", ".join(metrics), value=True)
+    if "patterns" in data and not data["patterns"]:
+        f.add(("patterns",), "R003", "patterns is empty", "add at least one pattern with {NUM}",
+              value=True)
+    patterns = _compile_patterns(f, "patterns", data.get("patterns", []), exp, need_num=True)
+    unless = _compile_patterns(f, "unless", data.get("unless", []), exp, need_num=False)
+    examples = _read_examples(f, data, "examples", "example", metrics, need_claims=True)
+    counters = _read_examples(f, data, "counter_examples", "counter-example", metrics, False)
+    todo = _read_examples(f, data, "todo", "todo", metrics, need_claims=False)
+    if any(p.path == f.shown for p in f.problems):
+        return None
+    return Rule(rule_id, f.shown, lang, metric, data["description"], patterns, unless,
+                data.get("priority", 0), data.get("share_qualifier", True),
+                examples, counters, todo)
+
+
+def _load_metrics(f: _File) -> dict[str, Metric]:
+    out: dict[str, Metric] = {}
+    if f.data is None:
+        return out
+    for name, table in f.data.items():
+        if not isinstance(table, dict):
+            f.add((name,), "R004", f'metric "{name}" must be a table', f"[{name}]")
+            continue
+        t = _check_table(f, table, (name,), _METRIC_KEYS, f"metric [{name}]")
+        for key in ("cumulative", "description"):
+            if key not in table:
+                f.add((name,), "R003", f'metric "{name}" has no "{key}"', _type_hint(key))
+        out[name] = Metric(name, bool(t.get("cumulative", False)), dict(t.get("label", {})),
+                           t.get("description", ""))
+    return out
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def rule_files(root: Path) -> list[Path]:
+    """Every rule file under ``root/claims``, sorted."""
+    return sorted((root / "claims").glob("*/*.toml"))
+
+
+def check_rules(root: Path | None = None, files: Sequence[Path] = (),
+                timeout: float = DEFAULT_TIMEOUT) -> tuple[RuleSet | None, list[Problem]]:
+    """Load and validate a rules folder (plus extra rule ``files``).
+
+    Returns the rule set, or None when any problem was found, and every problem
+    in every file, sorted by file and position.
+    """
+    root = Path(root) if root else rules_dir()
+    problems: list[Problem] = []
+    metrics = _load_metrics(_File(root / "metrics.toml", _shown(root / "metrics.toml"), problems))
+    expanders: dict[str, _Expander] = {}
+    sides: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        ldir = root / "lang" / lang
+        pieces: dict[str, str] = {}
+        cfile = ldir / "claims.toml"
+        if cfile.exists():
+            pieces = _load_placeholders(_File(cfile, _shown(cfile), problems))
+        sfile = ldir / "sides.toml"
+        words = _load_sides(_File(sfile, _shown(sfile), problems)) if sfile.exists() else {}
+        sides[lang] = words
+        party_words = [w for w, p in words.items() if p != "total"]
+        pieces.setdefault("SIDE", _alternation(party_words) if party_words else "(?!)")
+        both = [w for w, p in words.items() if p == "total"]
+        pieces.setdefault("BOTH", _alternation(both) if both else "(?!)")
+        pieces["QTY"] = _QTY_EXPANSION
+        expanders[lang] = _Expander(pieces)
+    paths: dict[str, Path] = {}
+    for p in list(rule_files(root)) + [Path(x) for x in files]:
+        paths[str(p.resolve())] = p
+    rules: list[Rule] = []
+    ids: dict[str, str] = {}
+    for p in paths.values():
+        shown = _shown(p)
+        lang = p.parent.name
+        f = _File(p, shown, problems)
+        if lang not in LANGS:
+            problems.append(Problem(shown, 1, 1, "R010", f'rule file is not under claims/<lang>/ '
+                                    f'(its folder is "{lang}")',
+                                    "put it in claims/" + "/ or claims/".join(LANGS) + "/"))
+            continue
+        rule_id = f"{lang}/{p.stem}"
+        rule = _read_rule(f, rule_id, lang, metrics, expanders[lang])
+        if rule is None:
+            continue
+        if rule_id in ids and ids[rule_id] != shown:
+            # an extra file with the id of a folder rule replaces it (test a draft in place)
+            rules = [r for r in rules if r.id != rule_id]
+        ids[rule_id] = shown
+        rules.append(rule)
+    problems.sort()
+    if problems:
+        return None, problems
+    return RuleSet(root, metrics, tuple(rules), sides, timeout), problems
+
+
+def load_rules(root: Path | None = None, files: Sequence[Path] = (),
+               timeout: float = DEFAULT_TIMEOUT) -> RuleSet:
+    """The validated rule set of ``root`` (default: :func:`rules_dir`).
+
+    Raises :class:`RuleError` listing every problem in every file.
+    """
+    ruleset, problems = check_rules(root, files, timeout)
+    if ruleset is None:
+        raise RuleError([str(p) for p in problems])
+    return ruleset
