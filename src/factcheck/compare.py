@@ -1,0 +1,637 @@
+"""Group claims about the same thing and give each group a verdict.
+
+A group is (metric, event, side-or-total). Each claim becomes a :class:`Figure`: its
+interval widened by its rounding band, the stated figure it makes (equal keys = the same
+figure) and an "as of" date. Per-side figures of one article are also summed into a figure
+of the total group; a lone per-side figure joins the total group as a *part*, which can only
+show that one side exceeds the total.
+
+Within a group, figures are sorted by as-of date and swept into *segments* of comparable
+times, so the work is a sort plus linear passes (O(n log n) in claims, never pairwise):
+
+- in a segment, intervals that do not all overlap (1-D Helly: max low > min high) give a
+  contradiction between the two extreme figures, or a dispute when both are parties' own;
+  overlapping but different stated figures give a discrepancy (or a dispute);
+- across segments, a cumulative count that falls below an earlier lower bound is a
+  contradiction; a count whose top figure rises is an update (for levels that move both
+  ways, any change of figure is an update);
+- anywhere in the group, the same stated figure from two independent origins is agree.
+
+Tolerances, windows, cumulative metrics, severities and the words of the reasons are data:
+``rules/verdicts.toml``.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import FactcheckError
+from .model import Analysis, Article, Claim, Finding
+from .paths import rules_dir
+
+# as-of sentinel: a count reported long after its period ended (the final toll)
+FINAL = date.max
+
+# the direction of a qualifier: figures with the same direction and number are "the same figure"
+_DIRECTION = {
+    "exact": "=", "approx": "=", "more_than": ">", "at_least": ">", "at_most": "<",
+    "less_than": "<", "nearly": "<", "range": "r", "vague": "v",
+}
+# qualifiers whose number stands for a band (rounding / "circa"); open bounds are exact words
+_BANDED = {"exact", "approx"}
+
+
+# ---------------------------------------------------------------- configuration
+
+@lru_cache(maxsize=None)
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load_verdicts(root: Path | None = None) -> dict[str, Any]:
+    """``verdicts.toml`` of the rules folder, with ``cumulative`` filled in for metrics
+    that only ``metrics.toml`` (the metric vocabulary) describes."""
+    root = root or rules_dir()
+    cfg = _read_toml(root / "verdicts.toml")
+    if not cfg:
+        raise FactcheckError(f"{root / 'verdicts.toml'}: verdict data not found")
+    return cfg
+
+
+@lru_cache(maxsize=None)
+def _vocabulary_cumulative(root: Path) -> dict[str, bool]:
+    """``cumulative`` per metric from rules/metrics.toml, read defensively: its layout may be
+    ``[deaths] cumulative = true``, ``[metrics.deaths]`` or ``[[metrics]] name = ...``."""
+    try:
+        data = _read_toml(root / "metrics.toml")
+    except FactcheckError:
+        return {}
+    out: dict[str, bool] = {}
+    tables = data.get("metrics", data)
+    if isinstance(tables, list):
+        tables = {t.get("name") or t.get("id"): t for t in tables if isinstance(t, dict)}
+    if isinstance(tables, dict):
+        for name, t in tables.items():
+            if isinstance(name, str) and isinstance(t, dict) and isinstance(t.get("cumulative"), bool):
+                out[name] = t["cumulative"]
+    return out
+
+
+def setting(cfg: dict, metric: str, key: str, root: Path | None = None) -> Any:
+    """A per-metric setting: verdicts.toml [metrics.X], then metrics.toml, then [defaults]."""
+    m = cfg.get("metrics", {}).get(metric, {})
+    if key in m:
+        return m[key]
+    if key == "cumulative":
+        vocab = _vocabulary_cumulative(root or rules_dir())
+        if metric in vocab:
+            return vocab[metric]
+    return cfg.get("defaults", {})[key]
+
+
+@lru_cache(maxsize=None)
+def _party_patterns(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
+    return tuple((party, regex.compile("|".join(f"(?:{p})" for p in pats), regex.I))
+                 for party, pats in items if pats)
+
+
+def source_party(claim: Claim, cfg: dict) -> str | None:
+    """The party whose officials a claim is attributed to (None for outlets, wires, unknown)."""
+    if claim.source_kind != "attributed" or not claim.source:
+        return None
+    items = tuple(sorted((p, tuple(t.get("source_patterns", ())))
+                         for p, t in cfg.get("parties", {}).items()))
+    found = {p for p, rx in _party_patterns(items) if rx.search(claim.source)}
+    return found.pop() if len(found) == 1 else None  # two parties named: nobody's own figure
+
+
+# ---------------------------------------------------------------- figures
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure in a group: a claim, a per-side sum, or a lone per-side part.
+
+    ``low``/``high`` are the effective interval (rounding band applied, exclusive bounds moved
+    half a unit in; ``high`` None = open); ``point`` the number as stated; ``key`` identifies
+    the stated figure; ``as_of`` the date the count stood (``FINAL``, or None when undated).
+    """
+
+    claims: tuple[Claim, ...]
+    role: str  # "claim", "sum" or "part"
+    low: float
+    high: float | None
+    point: float
+    key: tuple
+    as_of: date | None
+    party: str | None = None
+
+    @property
+    def doc(self) -> str:
+        return self.claims[0].doc
+
+    @property
+    def ambiguous(self) -> bool:
+        return any(c.quantity.ambiguous for c in self.claims)
+
+
+def claim_sort_key(c: Claim) -> tuple:
+    """A total, input-order-free order of claims."""
+    q = c.quantity
+    return (c.doc, q.start, q.end, c.metric, c.rule, c.side or "", c.event or "", q.text,
+            c.quote_start, _n(q.value), _n(q.low), _n(q.high), q.qualifier, c.source or "",
+            repr(c))  # the last resort: two claims equal in all of the above
+
+
+def _n(x: float | None) -> float:
+    return -math.inf if x is None else float(x)
+
+
+def claim_interval(c: Claim, cfg: dict) -> tuple[float, float | None]:
+    """The interval a claim allows, its rounding included (counts are never negative)."""
+    q, d = c.quantity, cfg.get("defaults", {})
+    lo, hi = q.low, q.high
+    if q.qualifier in _BANDED and (q.band_low is not None or q.band_high is not None):
+        if q.band_low is not None:
+            lo = q.band_low if lo is None else min(lo, q.band_low)
+        if q.band_high is not None:
+            hi = q.band_high if hi is None else max(hi, q.band_high)
+    elif q.qualifier in _BANDED and q.value is not None and lo == hi == q.value:
+        # the number reader gave no band: "circa" and round figures get one from data
+        v = float(q.value)
+        if q.qualifier == "approx":
+            half = abs(v) * d.get("approx_rel", 0.1)
+        else:
+            half = min(_rounding_unit(v, d.get("round_min_zeros", 2)) / 2,
+                       abs(v) * d.get("round_max_rel", 0.1))
+        lo, hi = v - half, v + half
+    else:
+        if lo is not None and q.low_exclusive:
+            lo += 0.5
+        if hi is not None and q.high_exclusive:
+            hi -= 0.5
+    lo = 0.0 if lo is None else max(0.0, float(lo))
+    return lo, (None if hi is None else float(hi))
+
+
+def _rounding_unit(v: float, min_zeros: int) -> float:
+    if v <= 0 or not float(v).is_integer():
+        return 0.0
+    n, zeros = int(v), 0
+    while n % 10 == 0:
+        n //= 10
+        zeros += 1
+    return float(10 ** zeros) if zeros >= min_zeros else 0.0
+
+
+def stated_key(c: Claim) -> tuple:
+    """What a claim states: "oltre 6'500" and "more than 6,500" are the same figure."""
+    q = c.quantity
+    d = _DIRECTION.get(q.qualifier, "?")
+    if d in ("r", "v") or q.value is None:
+        return (d, _n(q.low), _n(q.high))
+    return (d, float(q.value))
+
+
+def _point(c: Claim, lo: float, hi: float | None) -> float:
+    q = c.quantity
+    if q.value is not None and q.qualifier not in ("vague", "range"):
+        return float(q.value)
+    return lo if hi is None else (lo + hi) / 2
+
+
+def as_of(c: Claim, settle_days: int) -> date | None:
+    """When the count stood: the report's date, or FINAL when the period it counts ended
+    long before the report (the final toll of a finished event)."""
+    if c.published is None:
+        return None
+    if c.period_end is not None and c.published > c.period_end + timedelta(days=settle_days):
+        return FINAL
+    return c.published
+
+
+def make_figure(c: Claim, cfg: dict, root: Path | None = None) -> Figure:
+    lo, hi = claim_interval(c, cfg)
+    return Figure((c,), "claim", lo, hi, _point(c, lo, hi), stated_key(c),
+                  as_of(c, setting(cfg, c.metric, "settle_days", root)), source_party(c, cfg))
+
+
+def sum_figure(parts: Sequence[Figure]) -> Figure:
+    """The sum of one report's per-side figures (one figure per side)."""
+    parts = sorted(parts, key=lambda f: (f.claims[0].side or "", claim_sort_key(f.claims[0])))
+    highs = [f.high for f in parts]
+    dates = [f.as_of for f in parts if f.as_of is not None]
+    parties = {f.party for f in parts}
+    return Figure(
+        tuple(f.claims[0] for f in parts), "sum", sum(f.low for f in parts),
+        None if any(h is None for h in highs) else sum(h for h in highs),  # type: ignore[misc]
+        sum(f.point for f in parts),
+        ("sum",) + tuple((f.claims[0].side, f.key) for f in parts),
+        max(dates) if dates else None,
+        parties.pop() if len(parties) == 1 else None)
+
+
+def side_sums(parts: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """Per-side figures of one article (same metric and event) -> (sums, lone parts).
+
+    The whole article's figures are summed when each side has one stated figure; otherwise
+    each sentence's are. A side figure that enters no sum stays a lone part.
+    """
+    def try_sum(figs: Sequence[Figure]) -> Figure | None:
+        by_side: dict[str, dict[tuple, Figure]] = {}
+        for f in figs:
+            by_side.setdefault(f.claims[0].side or "", {}).setdefault(f.key, f)
+        if len(by_side) < 2 or any(len(v) != 1 for v in by_side.values()):
+            return None
+        return sum_figure([next(iter(v.values())) for v in by_side.values()])
+
+    whole = try_sum(parts)
+    if whole is not None:
+        return [whole], []
+    sums, used = [], set()
+    sentences: dict[int, list[Figure]] = {}
+    for f in parts:
+        sentences.setdefault(f.claims[0].quote_start, []).append(f)
+    for start in sorted(sentences):
+        s = try_sum(sentences[start])
+        if s is not None:
+            sums.append(s)
+            used.update(id(f) for f in sentences[start])
+    return sums, [f for f in parts if id(f) not in used]
+
+
+def figures_of(finding: Finding, cfg: dict | None = None) -> list[Figure]:
+    """Rebuild the figures of a finding from its claims (for the report): claims of other
+    sides than the finding's, from one article, are the parts of that article's sum."""
+    cfg = cfg or load_verdicts()
+    total = cfg.get("grouping", {}).get("total_side", "total")
+    unknown = cfg.get("grouping", {}).get("unknown_side", total)
+    own: list[Figure] = []
+    parts: dict[str, list[Figure]] = {}
+    for c in finding.claims:
+        f = make_figure(c, cfg)
+        side = c.side or unknown
+        if finding.side == total and side != total:
+            parts.setdefault(c.doc, []).append(f)
+        else:
+            own.append(f)
+    for doc in parts:
+        sums, lone = side_sums(parts[doc])
+        own.extend(sums)
+        own.extend(_as_part(f) for f in lone)
+    order = {id(c): i for i, c in enumerate(finding.claims)}
+    return sorted(own, key=lambda f: min(order[id(c)] for c in f.claims))
+
+
+def _as_part(f: Figure) -> Figure:
+    # one side's count is a lower bound of the total, nothing more
+    return Figure(f.claims, "part", f.low, None, f.point, ("part",) + f.key, f.as_of, f.party)
+
+
+# ---------------------------------------------------------------- wording
+
+def fmt_number(x: float | None) -> str:
+    """6500.0 -> "6,500"; 2.5 -> "2.5"."""
+    if x is None:
+        return "?"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def phrase(c: Claim, cfg: dict) -> str:
+    """A claim's figure in words: "more than 6,500"."""
+    q, ph = c.quantity, cfg.get("phrases", {})
+    name = q.qualifier
+    if name == "vague" and q.high is None:
+        name = "vague_open"
+    if name not in ph or (q.value is None and name not in ("range", "vague", "vague_open")):
+        name = "unknown"
+    return ph.get(name, "{text}").format(v=fmt_number(q.value), lo=fmt_number(q.low),
+                                         hi=fmt_number(q.high), text=q.text)
+
+
+def figure_phrase(f: Figure, cfg: dict) -> str:
+    """A figure in words; a sum shows its parts: "at least 99 (49 armenia + 50 azerbaijan)"."""
+    ph = cfg.get("phrases", {})
+    if f.role == "claim":
+        return phrase(f.claims[0], cfg)
+    if f.role == "part":
+        return f"{phrase(f.claims[0], cfg)} ({f.claims[0].side})"
+    quals = {c.quantity.qualifier for c in f.claims}
+    q = quals.pop() if len(quals) == 1 else None
+    if q in ph and q not in ("range", "vague"):
+        total = ph[q].format(v=fmt_number(f.point), lo=fmt_number(f.low), hi=fmt_number(f.high))
+    else:
+        total = interval_text(f.low, f.high)
+    parts = ph.get("part_join", " + ").join(
+        f"{fmt_number(c.quantity.value if c.quantity.value is not None else c.quantity.low)} "
+        f"{c.side}" for c in f.claims)
+    return ph.get("sum", "{total} ({parts})").format(total=total, parts=parts)
+
+
+def interval_text(low: float | None, high: float | None, low_excl: bool = False,
+                  high_excl: bool = False) -> str:
+    """An interval in symbols: "49", "> 6,500", "≤ 100", "5,500–6,499"."""
+    lo = None if not low else low  # 0 is the floor of any count: shown as open
+    if lo is None and high is None:
+        return "≥ 0"
+    if high is None:
+        return f"{'>' if low_excl else '≥'} {fmt_number(lo)}"
+    if lo is None:
+        return f"{'<' if high_excl else '≤'} {fmt_number(high)}"
+    if lo == high:
+        return fmt_number(lo)
+    return f"{fmt_number(lo)}–{fmt_number(high)}"
+
+
+def doc_labels(doc_ids: Iterable[str]) -> dict[str, str]:
+    """Short names for documents: "002" for "002_81ba2853dffa6702.txt" when that prefix is
+    unique, else the file name without its extension."""
+    ids = sorted(set(doc_ids))
+    stems = {d: Path(d).stem if "." in d else d for d in ids}
+    prefix = {d: stems[d].split("_", 1)[0] for d in ids}
+    counts: dict[str, int] = {}
+    for p in prefix.values():
+        counts[p] = counts.get(p, 0) + 1
+    return {d: prefix[d] if counts[prefix[d]] == 1 and prefix[d] else stems[d] for d in ids}
+
+
+# ---------------------------------------------------------------- verdicts
+
+@dataclass(frozen=True)
+class _Ctx:
+    cfg: dict
+    labels: dict[str, str]
+    metric: str
+    event: str | None
+    side: str
+    cumulative: bool
+
+
+def _says(f: Figure, ctx: _Ctx, dated: bool = False) -> str:
+    r = ctx.cfg["reasons"]
+    doc = ctx.labels.get(f.doc, f.doc)
+    fig = figure_phrase(f, ctx.cfg)
+    if dated:
+        pub = f.claims[0].published
+        return r["says_date"].format(doc=doc, date=pub.isoformat() if pub else "undated", figure=fig)
+    return r["says"].format(doc=doc, figure=fig)
+
+
+def _finding(ctx: _Ctx, verdict: str, reason_name: str, severity: str,
+             figs: Sequence[Figure], dated: bool = False, **extra: str) -> Finding:
+    r = ctx.cfg["reasons"]
+    join = ctx.cfg.get("phrases", {}).get("list_join", "; ")
+    said = [_says(f, ctx, dated) for f in figs]
+    fields = {"list": join.join(said), "a": said[0], "b": said[-1], **extra}
+    reason = r[reason_name].format(**fields)
+    reason = reason[:1].upper() + reason[1:]
+    claims: list[Claim] = []
+    for f in figs:
+        claims.extend(c for c in f.claims if c not in claims)
+    return Finding(verdict, ctx.metric, ctx.event, ctx.side, reason, severity, tuple(claims))
+
+
+def _origins(figs: Sequence[Figure]) -> int:
+    """How many independent origins report these figures: the same article, the same quote
+    (wire copy) or the same attributed source are one origin (union-find)."""
+    parent = list(range(len(figs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple, int] = {}
+    for i, f in enumerate(figs):
+        tokens = {("doc", f.doc)}
+        for c in f.claims:
+            tokens.add(("quote", " ".join(c.quote.split()).casefold()))
+            if c.source_kind == "attributed" and c.source:
+                tokens.add(("source", " ".join(c.source.split()).casefold()))
+        for t in sorted(tokens):
+            if t in seen:
+                parent[find(i)] = find(seen[t])
+            else:
+                seen[t] = i
+    return len({find(i) for i in range(len(figs))})
+
+
+def _segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
+    """Figures (sorted by as-of) cut into runs of comparable times; the final tolls are one
+    segment, and undated figures are read with the latest segment."""
+    dated = [f for f in figs if f.as_of is not None and f.as_of != FINAL]
+    final = [f for f in figs if f.as_of == FINAL]
+    undated = [f for f in figs if f.as_of is None]
+    segs: list[list[Figure]] = []
+    start: date | None = None
+    for f in dated:
+        if start is None or (f.as_of - start).days > window:  # type: ignore[operator]
+            segs.append([])
+            start = f.as_of
+        segs[-1].append(f)
+    if final:
+        segs.append(list(final))
+    if undated:
+        if segs:
+            segs[-1].extend(undated)
+        else:
+            segs.append(list(undated))
+    return segs
+
+
+def _distinct(figs: Iterable[Figure]) -> list[Figure]:
+    out: dict[tuple, Figure] = {}
+    for f in figs:
+        out.setdefault(f.key, f)
+    return list(out.values())
+
+
+def _gap_severity(figs: Sequence[Figure], cfg: dict) -> str:
+    pts = [f.point for f in figs]
+    top = max(abs(p) for p in pts) or 1.0
+    gap = (max(pts) - min(pts)) / top
+    for step in cfg["severity"]["discrepancy"]:
+        if gap >= step["min_gap"]:
+            return step["severity"]
+    return cfg["severity"]["discrepancy"][-1]["severity"]
+
+
+def _judge_segment(seg: Sequence[Figure], ctx: _Ctx) -> list[Finding]:
+    sev = ctx.cfg["severity"]
+    real = _distinct(f for f in seg if f.role != "part")
+    parts = [f for f in seg if f.role == "part"]
+    if not real:
+        return []
+    hi_first = max(real, key=lambda f: f.low)  # the strongest lower bound
+    lo_first = min(real, key=lambda f: math.inf if f.high is None else f.high)
+    if lo_first.high is not None and hi_first.low > lo_first.high:
+        if hi_first.party and lo_first.party and hi_first.party != lo_first.party:
+            return [_finding(ctx, "dispute", "dispute_conflict", sev["dispute"],
+                             [hi_first, lo_first])]
+        if hi_first.ambiguous or lo_first.ambiguous:
+            name, level = "contradiction", sev["contradiction_ambiguous"]
+        elif any(c.published is None for f in (hi_first, lo_first) for c in f.claims):
+            name, level = "contradiction_undated", sev["contradiction_undated"]
+        else:
+            name, level = "contradiction", sev["contradiction"]
+        return [_finding(ctx, "contradiction", name, level, [hi_first, lo_first])]
+    if parts and lo_first.high is not None:
+        p = max(parts, key=lambda f: f.low)
+        if p.low > lo_first.high:
+            return [_finding(ctx, "contradiction", "contradiction_part",
+                             sev["contradiction_part"], [p, lo_first])]
+    if len(real) < 2:
+        return []
+    ordered = sorted(real, key=lambda f: -f.point)  # stable: ties keep canonical order
+    parties = {f.party for f in ordered}
+    if None not in parties and len(parties) >= 2:
+        return [_finding(ctx, "dispute", "dispute", sev["dispute"], ordered)]
+    return [_finding(ctx, "discrepancy", "discrepancy", _gap_severity(ordered, ctx.cfg), ordered)]
+
+
+def _judge_time(segs: Sequence[Sequence[Figure]], ctx: _Ctx) -> list[Finding]:
+    """Across segments: falling cumulative counts, and the chain of raised (or changed) figures."""
+    sev = ctx.cfg["severity"]
+    out: list[Finding] = []
+    chain: list[Figure] = []
+    best: Figure | None = None  # the strongest lower bound reported so far
+    for seg in segs:
+        real = [f for f in seg if f.role != "part"]
+        if not real:
+            continue
+        top = max(real, key=lambda f: f.point)
+        if ctx.cumulative and best is not None:
+            low = min(real, key=lambda f: math.inf if f.high is None else f.high)
+            if low.high is not None and low.high < best.low:
+                out.append(_finding(ctx, "contradiction", "contradiction_falling",
+                                    sev["contradiction_falling"], [best, low], dated=True))
+        if not chain:
+            chain.append(top)
+        elif ctx.cumulative and top.point > chain[-1].point and top.key != chain[-1].key:
+            chain.append(top)
+        elif not ctx.cumulative and top.key != chain[-1].key:
+            chain.append(top)
+        strongest = max(real, key=lambda f: f.low)
+        if best is None or strongest.low > best.low:
+            best = strongest
+    if len(chain) >= 2:
+        out.append(_finding(ctx, "update", "update" if ctx.cumulative else "update_level",
+                            sev["update"], chain, dated=True))
+    return out
+
+
+def judge_group(figs: Sequence[Figure], ctx: _Ctx) -> list[Finding]:
+    """Every finding of one group (figures in canonical order)."""
+    out: list[Finding] = []
+    clusters: dict[tuple, list[Figure]] = {}
+    for f in figs:
+        if f.role != "part":
+            clusters.setdefault(f.key, []).append(f)
+    for members in clusters.values():
+        if len(members) >= 2 and _origins(members) >= 2:
+            out.append(_finding(ctx, "agree", "agree", ctx.cfg["severity"]["agree"], members))
+    ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
+    segs = _segments(ordered, setting(ctx.cfg, ctx.metric, "comparable_days"))
+    for seg in segs:
+        out.extend(_judge_segment(seg, ctx))
+    out.extend(_judge_time(segs, ctx))
+    return out
+
+
+def _event_key(c: Claim) -> str:
+    """Claims with no curated or automatic event group by the year they talk about."""
+    if c.event:
+        return c.event
+    if c.period_start and c.period_end and c.period_start.year == c.period_end.year:
+        return f"~{c.period_start.year}"
+    return f"~{c.published.year}" if c.published else "~"
+
+
+def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | None = None,
+            *, rules: Path | None = None) -> Analysis:
+    """Group the claims, judge each group, and return the analysis (``unclaimed`` empty).
+
+    With ``draft`` (a doc id) only findings that involve a claim of the draft are kept, and
+    only the draft's own figures are listed as singles.
+    """
+    import pandas as pd
+
+    cfg = load_verdicts(rules)
+    grouping = cfg.get("grouping", {})
+    total = grouping.get("total_side", "total")
+    unknown = grouping.get("unknown_side", total)
+    claims = sorted(claims, key=claim_sort_key)
+    labels = doc_labels([a.id for a in articles] + [c.doc for c in claims])
+
+    rows: list[dict] = []
+    party_figs: dict[tuple, list[Figure]] = {}
+    for i, c in enumerate(claims):
+        f = make_figure(c, cfg, rules)
+        side = c.side or unknown
+        ev = _event_key(c)
+        rows.append({"metric": c.metric, "event": ev, "side": side, "fig": f, "i": i})
+        if side != total:
+            party_figs.setdefault((c.doc, c.metric, ev), []).append(f)
+    n_groups = len({(r["metric"], r["event"], r["side"]) for r in rows})
+    for (doc, metric, ev), figs in sorted(party_figs.items()):
+        sums, lone = side_sums(figs)
+        for f in sums + [_as_part(f) for f in lone]:
+            rows.append({"metric": metric, "event": ev, "side": total, "fig": f, "i": len(rows)})
+
+    findings: list[Finding] = []
+    if rows:
+        df = pd.DataFrame(rows)
+        for (metric, ev, side), g in df.groupby(["metric", "event", "side"], sort=True):
+            figs = list(g.sort_values("i", kind="stable")["fig"])
+            if len({f.doc for f in figs}) < 2 and len(figs) < 2:
+                continue
+            event = figs[0].claims[0].event if not str(ev).startswith("~") else None
+            ctx = _Ctx(cfg, labels, str(metric), event, str(side),
+                       bool(setting(cfg, str(metric), "cumulative", rules)))
+            findings.extend(judge_group(figs, ctx))
+
+    if draft is not None:
+        findings = [f for f in findings if any(c.doc == draft for c in f.claims)]
+    findings = _sorted_findings(_unique(findings), cfg)
+    used = {id(c) for f in findings for c in f.claims}
+    singles = tuple(c for c in claims if id(c) not in used and (draft is None or c.doc == draft))
+    return Analysis(articles=tuple(articles), claims=tuple(claims), findings=tuple(findings),
+                    singles=singles, groups=n_groups, draft=draft)
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    out: dict[tuple, Finding] = {}
+    for f in findings:
+        out.setdefault((f.verdict, f.metric, f.event, f.side, f.claims), f)
+    return list(out.values())
+
+
+def _sorted_findings(findings: list[Finding], cfg: dict) -> list[Finding]:
+    sev_rank = {s: i for i, s in enumerate(cfg["severity"]["order"])}
+    ver_rank = {v: i for i, v in enumerate(cfg["severity"]["verdict_order"])}
+    return sorted(findings, key=lambda f: (
+        sev_rank.get(f.severity, len(sev_rank)), ver_rank.get(f.verdict, len(ver_rank)),
+        f.metric, f.event or "", f.side or "", [claim_sort_key(c) for c in f.claims], f.reason))
+
+
+def severity_rank(severity: str, cfg: dict | None = None) -> int:
+    """0 for the most severe level (for the report's sections and the CLI)."""
+    order = (cfg or load_verdicts())["severity"]["order"]
+    return order.index(severity) if severity in order else len(order)
