@@ -1,0 +1,807 @@
+"""The archive: every ingested article and its claims, in one SQLite file.
+
+A newsroom checks a draft against everything it has published, so the archive
+grows with each ``factcheck ingest`` and ``factcheck check DRAFT --against FILE.db``
+reads back only the claims the draft's groups need.
+
+Design choices:
+
+* stdlib ``sqlite3``; portable SQL (explicit types, no SQLite-only syntax beyond
+  pragmas) so a PostgreSQL backend can follow. Dates are ISO-8601 ``TEXT``,
+  booleans ``INTEGER`` 0/1, numbers ``DOUBLE PRECISION``.
+* WAL journal, ``synchronous=FULL``; one transaction per batch of files, and an
+  article is always written together with all its claims, so a crash or Ctrl-C
+  loses nothing already committed and never leaves a partial article.
+* An article is identified by its resolved path; its ``content_hash`` (SHA-256 of
+  the file's bytes) makes re-ingesting an unchanged file a no-op, and the same
+  bytes under another path are not stored twice. ``rules_version`` records which
+  rules produced the claims, so ``--reextract`` refreshes exactly the stale ones
+  from the stored text (no need for the original files).
+* The schema version lives in ``meta``; an older archive is migrated in one
+  transaction on open, a newer one is refused with what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import FactcheckError
+from .model import Article, Claim, Quantity, Unclaimed
+
+if TYPE_CHECKING:  # pandas and the pipeline are imported only where they are used
+    import pandas as pd
+
+    from .pipeline import ArticleResult
+
+APPLICATION = "factcheck"
+SCHEMA_VERSION = 2
+BATCH_SIZE = 200  # files per transaction: big enough to be fast, small enough to lose little
+PARALLEL_MIN_FILES = 64  # below this many files to extract, a process pool costs more than it saves
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# ---------------------------------------------------------------- schema
+
+# The current schema (v2), created as is in a new archive. Portable SQL: PostgreSQL
+# would only swap ``INTEGER PRIMARY KEY`` for an identity column.
+_QUANTITY_COLUMNS = """
+  text TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value DOUBLE PRECISION,
+  low DOUBLE PRECISION,
+  high DOUBLE PRECISION,
+  qualifier TEXT NOT NULL,
+  band_low DOUBLE PRECISION,
+  band_high DOUBLE PRECISION,
+  ambiguous INTEGER NOT NULL,
+  low_exclusive INTEGER NOT NULL,
+  high_exclusive INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,"""
+
+_UNCLAIMED_DDL = f"""
+CREATE TABLE unclaimed (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  doc TEXT NOT NULL,{_QUANTITY_COLUMNS}
+  quote TEXT NOT NULL,
+  quote_start INTEGER NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX unclaimed_article ON unclaimed (article_id, seq);
+"""
+
+SCHEMA = f"""
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  doc TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  rules_version TEXT NOT NULL,
+  title TEXT,
+  outlet TEXT,
+  url TEXT,
+  published TEXT,
+  published_how TEXT,
+  lang TEXT NOT NULL,
+  regions TEXT NOT NULL,
+  text TEXT NOT NULL,
+  n_claims INTEGER NOT NULL,
+  ingested_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  published_precision TEXT,
+  lang_detected INTEGER NOT NULL DEFAULT 0,
+  n_unclaimed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_hash ON articles (content_hash);
+CREATE INDEX articles_rules ON articles (rules_version);
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  event TEXT,
+  side TEXT,
+  who TEXT,{_QUANTITY_COLUMNS}
+  period_start TEXT,
+  period_end TEXT,
+  period_how TEXT,
+  event_how TEXT,
+  source TEXT,
+  source_kind TEXT,
+  published TEXT,
+  lang TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  quote TEXT NOT NULL,
+  quote_start INTEGER NOT NULL
+);
+CREATE INDEX claims_group ON claims (metric, event, side);
+CREATE INDEX claims_doc ON claims (doc);
+CREATE INDEX claims_article ON claims (article_id, seq);
+{_UNCLAIMED_DDL}"""
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """v2 keeps the unclaimed counts (shown to rule authors) and the reader's date
+    precision and language detection flag, which v1 dropped.
+
+    v1 rows have none of these, so their ``rules_version`` is marked stale
+    (prefixed ``v1:``, the original kept for the record): ``ingest --reextract``
+    fills them in from the stored text.
+    """
+    for stmt in (
+        "ALTER TABLE articles ADD COLUMN published_precision TEXT",
+        "ALTER TABLE articles ADD COLUMN lang_detected INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE articles ADD COLUMN n_unclaimed INTEGER NOT NULL DEFAULT 0",
+        *[s for s in _UNCLAIMED_DDL.split(";") if s.strip()],
+        "UPDATE articles SET rules_version = 'v1:' || rules_version",
+    ):
+        conn.execute(stmt)
+
+
+# from_version -> step to from_version + 1
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+
+_CLAIM_FIELDS = (
+    "doc", "metric", "event", "side", "who",
+    "text", "kind", "value", "low", "high", "qualifier", "band_low", "band_high",
+    "ambiguous", "low_exclusive", "high_exclusive", "span_start", "span_end",
+    "period_start", "period_end", "period_how", "event_how", "source", "source_kind",
+    "published", "lang", "rule", "quote", "quote_start",
+)
+_UNCLAIMED_FIELDS = (
+    "doc", "text", "kind", "value", "low", "high", "qualifier", "band_low", "band_high",
+    "ambiguous", "low_exclusive", "high_exclusive", "span_start", "span_end",
+    "quote", "quote_start", "reason",
+)
+_ARTICLE_FIELDS = (
+    "doc", "path", "content_hash", "rules_version", "title", "outlet", "url", "published",
+    "published_how", "published_precision", "lang", "lang_detected", "regions", "text",
+    "n_claims", "n_unclaimed", "ingested_at", "updated_at",
+)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _quantity_values(q: Quantity) -> tuple:
+    return (q.text, q.kind, q.value, q.low, q.high, q.qualifier, q.band_low, q.band_high,
+            int(q.ambiguous), int(q.low_exclusive), int(q.high_exclusive), q.start, q.end)
+
+
+def _quantity(r: Sequence, i: int) -> Quantity:
+    """The Quantity stored in row ``r`` from column ``i`` on (``_quantity_values`` order)."""
+    return Quantity(start=r[i + 11], end=r[i + 12], text=r[i], kind=r[i + 1], value=r[i + 2],
+                    low=r[i + 3], high=r[i + 4], qualifier=r[i + 5], band_low=r[i + 6],
+                    band_high=r[i + 7], ambiguous=bool(r[i + 8]), low_exclusive=bool(r[i + 9]),
+                    high_exclusive=bool(r[i + 10]))
+
+
+def _claim_values(c: Claim) -> tuple:
+    return (c.doc, c.metric, c.event, c.side, c.who, *_quantity_values(c.quantity),
+            _iso(c.period_start), _iso(c.period_end), c.period_how, c.event_how, c.source,
+            c.source_kind, _iso(c.published), c.lang, c.rule, c.quote, c.quote_start)
+
+
+def _claim(r: Sequence) -> Claim:
+    """A Claim from a row selected as ``_CLAIM_FIELDS``."""
+    return Claim(doc=r[0], metric=r[1], event=r[2], side=r[3], who=r[4], quantity=_quantity(r, 5),
+                 period_start=_date(r[18]), period_end=_date(r[19]), period_how=r[20],
+                 event_how=r[21], source=r[22], source_kind=r[23], published=_date(r[24]),
+                 lang=r[25], rule=r[26], quote=r[27], quote_start=r[28])
+
+
+def _unclaimed(r: Sequence) -> Unclaimed:
+    return Unclaimed(doc=r[0], quantity=_quantity(r, 1), quote=r[14], quote_start=r[15],
+                     reason=r[16])
+
+
+def rules_version(rules_root: str | os.PathLike) -> str:
+    """A deterministic fingerprint of every rule, language and data file under ``rules_root``
+    (with the factcheck version, since code changes extraction too).
+
+    Hidden files and caches are ignored; path names are part of the hash, so a
+    renamed rule (whose id comes from its path) changes it as well.
+    """
+    from . import __version__
+
+    root = Path(rules_root)
+    h = hashlib.sha256(f"factcheck {__version__}\0".encode())
+    files = []
+    for dirpath, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+        files += [Path(dirpath, n) for n in names if not n.startswith(".")
+                  and not n.endswith((".pyc", "~"))]
+    for f in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        h.update(f.read_bytes() + b"\0")
+    return h.hexdigest()[:20]
+
+
+def default_db_path() -> Path:
+    """``data/factcheck.db`` in the project checkout (the folder holding pyproject.toml
+    above the package), else ``./data/factcheck.db``."""
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").is_file():
+        return checkout / "data" / "factcheck.db"
+    return Path("data") / "factcheck.db"
+
+
+# ---------------------------------------------------------------- opening
+
+class Archive:
+    """An open archive. Use as a context manager; writes go through :meth:`transaction`."""
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = False,
+                 warn: Callable[[str], None] | None = None):
+        self.path = Path(path)
+        self.warn = warn or (lambda msg: print(f"factcheck: {msg}", file=sys.stderr))
+        self.conn = _connect(self.path, create)
+        try:
+            self._check_schema(create)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        """Close the connection (uncommitted work is rolled back)."""
+        self.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything inside is committed together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- schema
+
+    def _check_schema(self, create: bool) -> None:
+        p = self.path
+        try:
+            tables = {r[0] for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            raise FactcheckError(f"{p}: not a factcheck archive ({exc})") from None
+        if "meta" not in tables:
+            if tables:
+                raise FactcheckError(f"{p}: an SQLite database, but not a factcheck archive "
+                                     "(no meta table); give another --db file")
+            if not create:
+                raise FactcheckError(f"{p}: empty database, not a factcheck archive; "
+                                     f"fill it with `factcheck ingest PATH... --db {p}`")
+            self._create()
+            return
+        meta = dict(self.conn.execute("SELECT key, value FROM meta"))
+        if meta.get("application") != APPLICATION or "schema_version" not in meta:
+            raise FactcheckError(f"{p}: an SQLite database, but not a factcheck archive "
+                                 "(its meta table has no factcheck schema_version)")
+        try:
+            version = int(meta["schema_version"])
+        except ValueError:
+            raise FactcheckError(f"{p}: unreadable archive schema version "
+                                 f"{meta['schema_version']!r}") from None
+        if version > SCHEMA_VERSION:
+            raise FactcheckError(
+                f"{p}: archive schema version {version} is newer than this factcheck "
+                f"understands (up to {SCHEMA_VERSION}): upgrade factcheck "
+                "(pip install -U factcheck), or ingest into a new --db file")
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _create(self) -> None:
+        with self.transaction() as conn:
+            if conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]:
+                return  # another process created it while we waited for the lock
+            for stmt in SCHEMA.split(";"):
+                if stmt.strip():
+                    conn.execute(stmt)
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                ("application", APPLICATION), ("schema_version", str(SCHEMA_VERSION)),
+                ("created_at", _now())])
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older schema up to date, every step in one transaction."""
+        start = version
+        with self.transaction() as conn:
+            # re-read under the write lock: another process may have migrated already
+            version = int(conn.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+            while version < SCHEMA_VERSION:
+                step = MIGRATIONS.get(version)
+                if step is None:
+                    raise FactcheckError(
+                        f"{self.path}: archive schema version {version} cannot be migrated by "
+                        "this factcheck; re-ingest the articles into a new --db file")
+                step(conn)
+                version += 1
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                             (str(version),))
+        if version != start:
+            self.warn(f"{self.path}: migrated the archive from schema v{start} to v{version}")
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version stored in the file."""
+        return int(self.conn.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+
+    # -- lookups
+
+    def by_path(self, path: str) -> tuple[int, str, str, str] | None:
+        """``(id, doc, content_hash, rules_version)`` of the article stored for ``path``."""
+        return self.conn.execute("SELECT id, doc, content_hash, rules_version FROM articles "
+                                 "WHERE path = ?", (path,)).fetchone()
+
+    def by_hash(self, content_hash: str) -> tuple[int, str, str] | None:
+        """``(id, doc, path)`` of an article with these exact bytes, if any."""
+        return self.conn.execute("SELECT id, doc, path FROM articles WHERE content_hash = ? "
+                                 "ORDER BY id LIMIT 1", (content_hash,)).fetchone()
+
+    def doc_taken(self, doc: str) -> bool:
+        """Whether an article is already stored under this doc id."""
+        return self.conn.execute("SELECT 1 FROM articles WHERE doc = ?",
+                                 (doc,)).fetchone() is not None
+
+    def counts(self) -> tuple[int, int]:
+        """``(articles, claims)`` stored."""
+        return (self.conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                self.conn.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+    def stale_ids(self, version: str) -> list[int]:
+        """Ids of articles whose claims were extracted with other rules than ``version``."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE rules_version <> ? ORDER BY id", (version,))]
+
+    # -- writing (inside a transaction)
+
+    def put(self, result: ArticleResult, *, path: str, content_hash: str, rules_version: str,
+            article_id: int | None = None) -> int:
+        """Store an article with all its claims and unclaimed counts; returns its id.
+
+        With ``article_id``, that article is replaced (its old claims deleted);
+        call inside :meth:`transaction` so the article never appears half-written.
+        """
+        a = result.article
+        now = _now()
+        values = dict(
+            doc=a.id, path=path, content_hash=content_hash, rules_version=rules_version,
+            title=a.title, outlet=a.outlet, url=a.url, published=_iso(a.published),
+            published_how=a.published_how, published_precision=a.published_precision,
+            lang=a.lang, lang_detected=int(a.lang_detected),
+            regions=json.dumps([list(r) for r in a.regions]), text=a.text,
+            n_claims=len(result.claims), n_unclaimed=len(result.unclaimed),
+            ingested_at=now, updated_at=now)
+        conn = self.conn
+        if article_id is None:
+            cols = ", ".join(_ARTICLE_FIELDS)
+            marks = ", ".join("?" * len(_ARTICLE_FIELDS))
+            cur = conn.execute(f"INSERT INTO articles ({cols}) VALUES ({marks})",
+                               [values[k] for k in _ARTICLE_FIELDS])
+            article_id = cur.lastrowid
+        else:
+            del values["ingested_at"]  # first ingestion time stays
+            sets = ", ".join(f"{k} = ?" for k in values)
+            conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*values.values(), article_id])
+            conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            conn.execute("DELETE FROM unclaimed WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            f"INSERT INTO claims (article_id, seq, {', '.join(_CLAIM_FIELDS)}) "
+            f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 2))})",
+            [(article_id, i, *_claim_values(c)) for i, c in enumerate(result.claims)])
+        conn.executemany(
+            f"INSERT INTO unclaimed (article_id, seq, {', '.join(_UNCLAIMED_FIELDS)}) "
+            f"VALUES ({', '.join('?' * (len(_UNCLAIMED_FIELDS) + 2))})",
+            [(article_id, i, u.doc, *_quantity_values(u.quantity), u.quote, u.quote_start,
+              u.reason) for i, u in enumerate(result.unclaimed)])
+        return article_id
+
+    def move(self, article_id: int, path: str) -> None:
+        """Record that a stored article's file now lives at ``path`` (same bytes)."""
+        self.conn.execute("UPDATE articles SET path = ?, updated_at = ? WHERE id = ?",
+                          (path, _now(), article_id))
+
+    # -- reading
+
+    def stored_article(self, article_id: int) -> tuple[str, str, str]:
+        """``(doc, path, text)`` of a stored article (for re-extraction)."""
+        return self.conn.execute("SELECT doc, path, text FROM articles WHERE id = ?",
+                                 (article_id,)).fetchone()
+
+    def claims(self, keys: Iterable[tuple[str, str | None]] | None = None
+               ) -> dict[int, list[Claim]]:
+        """Stored claims by article id, in article order; only the ``(metric, event)``
+        groups in ``keys`` when given (an event of None matches claims with no event)."""
+        cols = ", ".join(_CLAIM_FIELDS)
+        if keys is None:
+            queries = [(f"SELECT article_id, {cols} FROM claims ORDER BY article_id, seq", ())]
+        else:
+            queries = []
+            for metric, event in sorted(set(keys), key=lambda k: (k[0], k[1] or "")):
+                if event is None:  # `= NULL` never matches: IS NULL, still on the index
+                    queries.append((f"SELECT article_id, {cols} FROM claims "
+                                    "WHERE metric = ? AND event IS NULL", (metric,)))
+                else:
+                    queries.append((f"SELECT article_id, {cols} FROM claims "
+                                    "WHERE metric = ? AND event = ?", (metric, event)))
+        rows: list = []
+        for sql, params in queries:
+            rows += self.conn.execute(sql, params).fetchall()
+        if keys is not None:
+            rows.sort(key=lambda r: r[0])  # stable: keeps seq order inside an article
+        out: dict[int, list[Claim]] = {}
+        for r in rows:
+            out.setdefault(r[0], []).append(_claim(r[1:]))
+        return out
+
+    def unclaimed(self, article_ids: Iterable[int] | None = None) -> dict[int, list[Unclaimed]]:
+        """Stored unclaimed counts by article id."""
+        cols = ", ".join(_UNCLAIMED_FIELDS)
+        out: dict[int, list[Unclaimed]] = {}
+        for r in self.conn.execute(f"SELECT article_id, {cols} FROM unclaimed "
+                                   "ORDER BY article_id, seq"):
+            out.setdefault(r[0], []).append(_unclaimed(r[1:]))
+        if article_ids is not None:
+            wanted = set(article_ids)
+            out = {k: v for k, v in out.items() if k in wanted}
+        return out
+
+    def articles(self, article_ids: Iterable[int] | None = None, *, text: bool = False
+                 ) -> dict[int, Article]:
+        """Stored articles by id (all, or those in ``article_ids``), in path order.
+
+        Without ``text`` the article's text is empty and its regions are omitted:
+        claims carry their own quotes, and a check need not read 10,000 texts.
+        """
+        cols = ("id, doc, path, title, outlet, url, published, published_how, "
+                "published_precision, lang, lang_detected, regions, "
+                + ("text" if text else "''"))
+        if article_ids is None:
+            rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY path").fetchall()
+        else:
+            ids = sorted(set(article_ids))
+            rows = []
+            for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+                chunk = ids[i:i + 500]
+                rows += self.conn.execute(
+                    f"SELECT {cols} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
+                    chunk).fetchall()
+            rows.sort(key=lambda r: r[2])
+        out: dict[int, Article] = {}
+        for r in rows:
+            regions = tuple(tuple(x) for x in json.loads(r[11])) if text else ()
+            out[r[0]] = Article(
+                id=r[1], path=r[2], text=r[12], regions=regions, title=r[3], outlet=r[4],
+                url=r[5], published=_date(r[6]), published_how=r[7], published_precision=r[8],
+                lang=r[9], lang_detected=bool(r[10]))
+        return out
+
+    def results(self, keys: Iterable[tuple[str, str | None]] | None = None, *,
+                text: bool = False, unclaimed: bool = False) -> list[ArticleResult]:
+        """Articles with their stored claims, as extraction made them (see :func:`load_results`)."""
+        from .pipeline import ArticleResult
+
+        claims = self.claims(keys)
+        arts = self.articles(None if keys is None else claims.keys(), text=text)
+        missed = self.unclaimed(arts.keys()) if unclaimed else {}
+        return [ArticleResult(a, tuple(claims.get(i, ())), tuple(missed.get(i, ())))
+                for i, a in arts.items()]
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    """Open ``path`` as SQLite after checking it is one (a clear error names the file)."""
+    if path.is_dir():
+        raise FactcheckError(f"{path}: is a directory, not an archive file")
+    if not path.exists():
+        if not create:
+            raise FactcheckError(f"{path}: no such archive; create it with "
+                                 f"`factcheck ingest PATH... --db {path}`")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FactcheckError(f"{path}: cannot create the archive: {exc.strerror or exc}") from None
+    else:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(len(_SQLITE_MAGIC))
+        except OSError as exc:
+            raise FactcheckError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if head and head != _SQLITE_MAGIC:  # refuse before SQLite touches someone's file
+            raise FactcheckError(f"{path}: not a factcheck archive (not an SQLite database)")
+    try:
+        # autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT)
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")  # commits are per batch: durability is cheap
+    except sqlite3.DatabaseError as exc:
+        raise FactcheckError(f"{path}: cannot open the archive: {exc}") from None
+    try:  # persistent in the file; may fail on a read-only medium, which is fine for reading
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        pass
+    return conn
+
+
+# ---------------------------------------------------------------- public reading API
+
+def load_results(db_path: str | os.PathLike,
+                 keys: Iterable[tuple[str, str | None]] | None = None, *,
+                 text: bool = False, unclaimed: bool = False) -> list[ArticleResult]:
+    """The archive's articles and claims as :class:`~factcheck.pipeline.ArticleResult`,
+    without re-reading or re-extracting any article.
+
+    ``keys``: only claims in these ``(metric, event)`` groups (and only the articles
+    that have such claims) are loaded: that is all a draft check needs, and it
+    keeps a 10,000-article archive fast. Article text is omitted unless ``text``.
+    """
+    with Archive(db_path) as arc:
+        return arc.results(keys, text=text, unclaimed=unclaimed)
+
+
+def load_claims_frame(db_path: str | os.PathLike) -> pd.DataFrame:
+    """Every stored claim as the claim table (same columns and values as ``extract``)."""
+    from .table import claims_frame
+
+    with Archive(db_path) as arc:
+        claims = arc.claims()
+        order = arc.articles(claims.keys())  # path order, like extract over a folder
+    return claims_frame(c for i in order for c in claims[i])
+
+
+# ---------------------------------------------------------------- ingest
+
+@dataclass
+class IngestSummary:
+    """What an ingest did; ``failed`` lists ``path: reason`` lines."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    duplicate: int = 0
+    moved: int = 0
+    reextracted: int = 0
+    stale: int = 0  # articles left with claims from other rules (without --reextract)
+    failed: list[str] = field(default_factory=list)
+    articles: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+
+    def line(self, db: str | os.PathLike) -> str:
+        """One-line summary for the terminal."""
+        parts = [f"{self.new} new", f"{self.changed} changed", f"{self.unchanged} unchanged",
+                 f"{len(self.failed)} failed"]
+        if self.duplicate:
+            parts.append(f"{self.duplicate} duplicate")
+        if self.moved:
+            parts.append(f"{self.moved} moved")
+        if self.reextracted:
+            parts.append(f"{self.reextracted} re-extracted")
+        done = self.new + self.changed + self.reextracted
+        rate = f", {done / self.seconds:.0f} articles/s" if done and self.seconds else ""
+        return (f"{db}: {', '.join(parts)} ({self.seconds:.1f} s{rate}); "
+                f"the archive holds {self.articles} articles and {self.claims} claims")
+
+
+@dataclass
+class _Job:
+    article: Article
+    path: str  # resolved path stored as the article's identity
+    content_hash: str
+    article_id: int | None  # set when replacing a stored article
+    kind: str  # "new", "changed" or "reextracted"
+
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(rules_dir: str | None, ignore_sigint: bool = True) -> None:
+    """Load the rules once per process (workers leave Ctrl-C to the main process)."""
+    from .pipeline import load_ruleset
+
+    if ignore_sigint:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker["ruleset"] = load_ruleset(rules_dir)
+    _worker["rules_root"] = Path(rules_dir) if rules_dir else None
+
+
+def _extract(article: Article) -> ArticleResult | str:
+    """Worker: extract one article; an unexpected error comes back as its message, so one
+    bad article does not stop an archive-wide ingest."""
+    from .pipeline import extract_article
+
+    try:
+        return extract_article(article, _worker["ruleset"], _worker["rules_root"])
+    except FactcheckError:
+        raise  # bad rules or data: every article would fail, stop now
+    except Exception as exc:  # noqa: BLE001
+        return f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def _read(path: Path) -> tuple[bytes, str]:
+    """The file's bytes and their SHA-256 (raises SkipFile)."""
+    from .articles import MAX_BYTES, SkipFile
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SkipFile(f"{size / 1e6:.0f} MB is more than the {MAX_BYTES // 2**20} MiB limit "
+                           "for one article; split it into articles")
+        data = path.read_bytes()
+    except PermissionError:
+        raise SkipFile("permission denied") from None
+    except IsADirectoryError:
+        raise SkipFile("is a directory") from None
+    except OSError as exc:
+        raise SkipFile(exc.strerror or str(exc)) from None
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
+           rules_dir: str | os.PathLike | None = None, jobs: int | None = None,
+           reextract: bool = False, batch_size: int = BATCH_SIZE,
+           warn: Callable[[str], None] | None = None,
+           progress: bool | None = None) -> IngestSummary:
+    """Read, extract and store every article under ``paths`` in the archive at ``db_path``.
+
+    One transaction per ``batch_size`` files; unchanged files (same bytes) are skipped,
+    changed ones replaced. With ``reextract``, stored articles whose claims came from
+    other rules are extracted again from their stored text.
+    """
+    from .articles import SkipFile, decode, find_files, parse_article
+    from .paths import rules_dir as default_rules_dir
+    from .progress import Progress
+
+    warn = warn or (lambda msg: print(f"factcheck: warning: {msg}", file=sys.stderr))
+    t0 = time.monotonic()
+    files = find_files(list(paths)) if paths else []
+    rules = str(rules_dir) if rules_dir else None
+    _init_worker(rules, ignore_sigint=False)  # validates the rules up front (RuleError: exit 2)
+    version = rules_version(rules_dir or default_rules_dir())
+    summary = IngestSummary()
+    n_jobs = max(1, jobs or os.cpu_count() or 1)
+    pool: ProcessPoolExecutor | None = None
+
+    def extract_all(batch: list[_Job]) -> list[ArticleResult | str]:
+        nonlocal pool
+        arts = [j.article for j in batch]
+        if n_jobs > 1 and len(arts) >= PARALLEL_MIN_FILES:
+            if pool is None:
+                pool = ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(rules,))
+            return list(pool.map(_extract, arts, chunksize=max(1, len(arts) // (n_jobs * 4))))
+        return [_extract(a) for a in arts]
+
+    with Archive(db_path, create=True) as arc:
+        def store(batch: list[_Job]) -> None:
+            outcomes = extract_all(batch)
+            with arc.transaction():
+                for job, out in zip(batch, outcomes):
+                    if isinstance(out, str):
+                        summary.failed.append(f"{job.path}: {out}")
+                        warn(f"{job.path}: {out}")
+                        continue
+                    arc.put(out, path=job.path, content_hash=job.content_hash,
+                            rules_version=version, article_id=job.article_id)
+                    setattr(summary, job.kind, getattr(summary, job.kind) + 1)
+
+        try:
+            bar = Progress(len(files), "ingesting", enabled=progress)
+            for i in range(0, len(files), batch_size):
+                chunk = files[i:i + batch_size]
+                batch: list[_Job] = []
+                seen_hash: dict[str, str] = {}  # within this batch, not yet committed
+                seen_doc: set[str] = set()
+                moves: list[tuple[int, str]] = []
+                for f in chunk:
+                    key = str(f.resolve())
+                    try:
+                        data, h = _read(f)
+                        row = arc.by_path(key)
+                        if row is not None and row[2] == h:
+                            summary.unchanged += 1
+                            continue
+                        if row is None:
+                            same = arc.by_hash(h)
+                            if same is not None and not Path(same[2]).exists():
+                                moves.append((same[0], key))  # the file was moved: same article
+                                summary.moved += 1
+                                continue
+                            twin = same[2] if same is not None else seen_hash.get(h)
+                            if twin is not None:
+                                warn(f"{f}: same bytes as the stored {twin}: not stored twice")
+                                summary.duplicate += 1
+                                continue
+                        text = decode(data, str(f))
+                        if not text.strip():
+                            raise SkipFile("empty file")
+                        doc = row[1] if row is not None else f.name
+                        if row is None and (doc in seen_doc or arc.doc_taken(doc)):
+                            doc = key  # two files share a name: the path tells them apart
+                        article = parse_article(text, doc, key, warn)
+                        if not any(article.text[s:e].strip() for s, e in article.regions):
+                            raise SkipFile("no text after the header")
+                    except SkipFile as exc:
+                        summary.failed.append(f"{f}: {exc}")
+                        warn(f"{f}: skipped: {exc}")
+                        continue
+                    seen_hash[h] = key
+                    seen_doc.add(doc)
+                    batch.append(_Job(article, key, h, row[0] if row else None,
+                                      "new" if row is None else "changed"))
+                if moves:
+                    with arc.transaction():
+                        for article_id, key in moves:
+                            arc.move(article_id, key)
+                if batch:
+                    store(batch)
+                bar.step(len(chunk))
+            bar.done()
+
+            stale = arc.stale_ids(version)
+            if reextract and stale:
+                bar = Progress(len(stale), "re-extracting", enabled=progress)
+                for i in range(0, len(stale), batch_size):
+                    batch = []
+                    for article_id in stale[i:i + batch_size]:
+                        doc, path, text = arc.stored_article(article_id)
+                        # re-read the stored text: the reader's language data may have changed too
+                        article = parse_article(text, doc, path, warn)
+                        row = arc.conn.execute("SELECT content_hash FROM articles WHERE id = ?",
+                                               (article_id,)).fetchone()
+                        batch.append(_Job(article, path, row[0], article_id, "reextracted"))
+                    store(batch)
+                    bar.step(len(batch))
+                bar.done()
+                stale = arc.stale_ids(version)
+            summary.stale = len(stale)
+        except BaseException:
+            if pool is not None:  # Ctrl-C or a failure: stop the workers now (pipeline does the same)
+                for proc in list(getattr(pool, "_processes", {}).values()):
+                    proc.terminate()
+                pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        if pool is not None:
+            pool.shutdown()
+        summary.articles, summary.claims = arc.counts()
+    summary.seconds = time.monotonic() - t0
+    return summary
