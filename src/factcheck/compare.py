@@ -389,7 +389,7 @@ def _says(f: Figure, ctx: _Ctx, dated: bool = False) -> str:
     fig = figure_phrase(f, ctx.cfg)
     if dated:
         pub = f.claims[0].published
-        return r["says_date"].format(doc=doc, date=pub.isoformat() if pub else "undated", figure=fig)
+        return r["says_date"].format(doc=doc, date=pub.isoformat() if pub else ctx.cfg["phrases"]["undated"], figure=fig)
     return r["says"].format(doc=doc, figure=fig)
 
 

@@ -1,0 +1,365 @@
+"""Render an :class:`~factcheck.model.Analysis` as Markdown (for editors) or JSON (for tools).
+
+Both are deterministic: the same analysis gives byte-identical output (no timestamps; every
+list in a stable order). Every table row names its article and its rule, so each line traces
+back to a text and the rule that read it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .compare import (claim_interval, doc_labels, figures_of, fmt_number, interval_text,
+                      load_verdicts)
+from .model import Analysis, Article, Claim, Finding, Unclaimed
+from .table import claim_record
+
+# quotes are trimmed around the figure to about this many characters each side
+QUOTE_CONTEXT = 80
+_MD_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`",
+                             "<": "&lt;", "[": "\\[", "]": "\\]"})
+
+
+# ---------------------------------------------------------------- cells
+
+def cell(text: str | None) -> str:
+    """Text safe inside a Markdown table cell: one line, ``|`` and markup escaped."""
+    if text is None or text == "":
+        return "—"
+    return " ".join(str(text).split()).translate(_MD_SPECIAL)
+
+
+def trim_quote(quote: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> tuple[str, str, str]:
+    """(before, figure, after) of a quote, cut at word boundaries ``context`` characters
+    around the figure, with "…" where text was cut."""
+    start, end = max(0, min(start, len(quote))), max(0, min(end, len(quote)))
+    if end < start:
+        start, end = end, start
+    before, figure, after = quote[:start], quote[start:end], quote[end:]
+    if len(before) > context:
+        cut = before[-context:]
+        space = cut.find(" ")
+        before = "…" + (cut[space + 1:] if 0 <= space < context // 2 else cut)
+    if len(after) > context:
+        cut = after[:context]
+        space = cut.rfind(" ")
+        after = (cut[:space] if space > context // 2 else cut) + "…"
+    return before, figure, after
+
+
+def figure_cell(quote: str, start: int, end: int) -> str:
+    """The quote with the figure in bold, trimmed and escaped for a table cell."""
+    before, figure, after = trim_quote(quote, start, end)
+    fig = " ".join(figure.split())
+    if not fig:
+        return cell(before + after)
+    b = " ".join(before.split()).translate(_MD_SPECIAL)
+    a = " ".join(after.split()).translate(_MD_SPECIAL)
+    # keep the spaces around the figure outside the bold markers (or bold would not render)
+    lead = " " if before[-1:].isspace() and b else ""
+    trail = " " if after[:1].isspace() and a else ""
+    return f"{b}{lead}**{fig.translate(_MD_SPECIAL)}**{trail}{a}".strip()
+
+
+def claim_figure_cell(c: Claim) -> str:
+    return figure_cell(c.quote, c.quantity.start - c.quote_start, c.quantity.end - c.quote_start)
+
+
+def claim_interval_cell(c: Claim, cfg: dict) -> str:
+    q = c.quantity
+    stated = interval_text(q.low, q.high, q.low_exclusive, q.high_exclusive)
+    lo, hi = claim_interval(c, cfg)
+    read = interval_text(lo, hi)
+    text = stated if read == stated or q.low_exclusive or q.high_exclusive else \
+        f"{stated} (read as {read})"
+    if q.ambiguous:
+        text += " (ambiguous)"
+    return text
+
+
+def _date(d: date | None) -> str:
+    return d.isoformat() if d else "unknown"
+
+
+def published_cell(doc: str, c_published: date | None, articles: dict[str, Article]) -> str:
+    a = articles.get(doc)
+    d = c_published or (a.published if a else None)
+    if d is None:
+        return "unknown"
+    text = d.isoformat()
+    if a is not None and a.published_precision == "month":
+        text = d.strftime("%Y-%m")
+    elif a is not None and a.published_precision == "year":
+        text = str(d.year)
+    if a is not None and a.published_how == "inferred":
+        text += " (inferred)"
+    return text
+
+
+def source_cell(c: Claim) -> str:
+    if not c.source:
+        return "—"
+    return cell(f"{c.source} ({c.source_kind})" if c.source_kind else c.source)
+
+
+def period_cell(c: Claim) -> str:
+    if c.period_start is None and c.period_end is None:
+        return "—"
+    if c.period_start == c.period_end or c.period_end is None or c.period_start is None:
+        text = _date(c.period_start or c.period_end)
+    else:
+        text = f"{_date(c.period_start)} – {_date(c.period_end)}"
+    return text + (f" ({c.period_how})" if c.period_how else "")
+
+
+# ---------------------------------------------------------------- sections
+
+def _title(f: Finding) -> str:
+    parts = [f.metric, f.event or "event unknown", f.side or "side unknown"]
+    return " · ".join(parts)
+
+
+def _finding_table(f: Finding, labels: dict[str, str], articles: dict[str, Article],
+                   cfg: dict) -> list[str]:
+    figs = figures_of(f, cfg)
+    sums = {id(c): fg for fg in figs if fg.role == "sum" for c in fg.claims}
+    lines = ["| article | published | figure as written | interval | source | period | rule |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for fg in figs:
+        for c in fg.claims:
+            interval = claim_interval_cell(c, cfg)
+            if id(c) in sums:
+                s = sums[id(c)]
+                interval += f"; {c.side}, summed: {interval_text(s.low, s.high)}"
+            elif fg.role == "part":
+                interval += f"; {c.side} only"
+            lines.append("| " + " | ".join([
+                cell(labels.get(c.doc, c.doc)), published_cell(c.doc, c.published, articles),
+                claim_figure_cell(c), cell(interval), source_cell(c), cell(period_cell(c)),
+                f"`{c.rule}`"]) + " |")
+    return lines
+
+
+def _chart(f: Finding, labels: dict[str, str], cfg: dict) -> list[str]:
+    """A Mermaid bar chart of the figures over time, when at least two are dated."""
+    points = []
+    for fg in figures_of(f, cfg):
+        d = fg.claims[0].published
+        if d is not None and math.isfinite(fg.point):
+            points.append((d, labels.get(fg.doc, fg.doc), fg.point))
+    if len(points) < 2:
+        return []
+    points.sort()
+    top = max(p for _, _, p in points)
+    ceiling = _nice_ceiling(top * 1.1) if top > 0 else 1
+    xs = ", ".join(f'"{_chart_text(lab)} {d.isoformat()}"' for d, lab, _ in points)
+    ys = ", ".join(_chart_number(p) for _, _, p in points)
+    return ["```mermaid", "xychart-beta",
+            f'    title "{_chart_text(_title(f))}"',
+            f"    x-axis [{xs}]",
+            f'    y-axis "{_chart_text(f.metric)}" 0 --> {_chart_number(ceiling)}',
+            f"    bar [{ys}]",
+            "```"]
+
+
+def _chart_text(s: str) -> str:
+    return " ".join(s.replace('"', "'").split())
+
+
+def _chart_number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.2f}"
+
+
+def _nice_ceiling(x: float) -> float:
+    step = 10 ** max(0, math.floor(math.log10(x)) - 1)
+    return math.ceil(x / step) * step
+
+
+def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[str, Article],
+                   cfg: dict, chart: bool = True) -> list[str]:
+    head = f"### {n}. {f.verdict.capitalize()}: {_title(f)}"
+    if f.verdict != "agree":
+        head += f" ({f.severity})"
+    lines = [head, "", _prose(f.reason), ""]
+    lines += _finding_table(f, labels, articles, cfg)
+    if chart:
+        c = _chart(f, labels, cfg)
+        if c:
+            lines += [""] + c
+    lines.append("")
+    return lines
+
+
+def _prose(text: str) -> str:
+    """A reason as a Markdown paragraph: one line, markup escaped."""
+    return " ".join(text.split()).translate(_MD_SPECIAL)
+
+
+def _claims_table(claims: Iterable[Claim], labels: dict[str, str],
+                  articles: dict[str, Article], cfg: dict) -> list[str]:
+    lines = ["| article | published | metric | event | side | figure as written | interval | "
+             "source | period | rule |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for c in claims:
+        lines.append("| " + " | ".join([
+            cell(labels.get(c.doc, c.doc)), published_cell(c.doc, c.published, articles),
+            cell(c.metric), cell(c.event), cell(c.side), claim_figure_cell(c),
+            cell(claim_interval_cell(c, cfg)), source_cell(c), cell(period_cell(c)),
+            f"`{c.rule}`"]) + " |")
+    return lines
+
+
+def _unclaimed_table(items: Sequence[Unclaimed], labels: dict[str, str]) -> list[str]:
+    lines = ["| article | number | sentence | why |", "| --- | --- | --- | --- |"]
+    for u in sorted(items, key=lambda u: (u.doc, u.quantity.start, u.quantity.end, u.reason)):
+        q = u.quantity
+        lines.append("| " + " | ".join([
+            cell(labels.get(u.doc, u.doc)), cell(f"{q.text} ({q.kind})"),
+            figure_cell(u.quote, q.start - u.quote_start, q.end - u.quote_start),
+            cell(u.reason)]) + " |")
+    return lines
+
+
+def _dates_note(articles: Sequence[Article], labels: dict[str, str]) -> list[str]:
+    unknown = [a for a in articles if a.published is None]
+    inferred = [a for a in articles if a.published is not None and a.published_how == "inferred"]
+    out = []
+    if unknown:
+        out.append("- Publication date unknown (figures from these articles are compared as "
+                   "current, with no date): " + ", ".join(cell(labels[a.id]) for a in unknown))
+    if inferred:
+        out.append("- Publication date inferred from the text, not stated: " + ", ".join(
+            f"{cell(labels[a.id])} ({a.published.isoformat()})" for a in inferred))  # type: ignore[union-attr]
+    return out
+
+
+def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
+    """The editor's report: summary, findings by severity (with tables and charts), groups
+    that agree, figures nobody else reported, and counts no rule claimed."""
+    cfg = load_verdicts(rules)
+    articles = sorted(analysis.articles, key=lambda a: a.id)
+    by_id = {a.id: a for a in articles}
+    labels = doc_labels([a.id for a in articles] + [c.doc for c in analysis.claims]
+                        + [u.doc for u in analysis.unclaimed])
+    verdicts = cfg["severity"]["verdict_order"]
+    problems = [f for f in analysis.findings if f.verdict != "agree"]
+    agree = [f for f in analysis.findings if f.verdict == "agree"]
+
+    out: list[str] = ["# factcheck report", ""]
+    if analysis.draft:
+        out += [f"Draft **{cell(labels.get(analysis.draft, analysis.draft))}** "
+                f"({cell(analysis.draft)}) checked against {len(articles) - 1} other articles: "
+                "only findings that involve the draft are shown.", ""]
+    counts = {v: sum(f.verdict == v for f in analysis.findings) for v in verdicts}
+    out += ["## Summary", "",
+            f"- Articles: {len(articles)}",
+            f"- Claims: {len(analysis.claims)}",
+            f"- Groups (same metric, event and side): {analysis.groups}",
+            f"- Findings: {len(analysis.findings)} — " + ", ".join(
+                f"{v} {counts[v]}" for v in verdicts),
+            f"- Figures nobody else reported: {len(analysis.singles)}",
+            f"- Counts no rule claimed: {len(analysis.unclaimed)}"]
+    out += _dates_note(articles, labels)
+    out += ["", "| article | title | outlet | published | language |",
+            "| --- | --- | --- | --- | --- |"]
+    for a in articles:
+        lang = a.lang + (" (detected)" if a.lang_detected else "")
+        out.append("| " + " | ".join([
+            cell(f"{labels[a.id]} ({a.id})" if labels[a.id] != a.id else a.id), cell(a.title),
+            cell(a.outlet), published_cell(a.id, None, by_id), cell(lang)]) + " |")
+    out.append("")
+
+    out += ["## Findings", ""]
+    if not problems:
+        out += ["No conflicting figures.", ""]
+    n = 0
+    for severity in cfg["severity"]["order"]:
+        chosen = [f for f in problems if f.severity == severity]
+        if not chosen:
+            continue
+        for f in chosen:
+            n += 1
+            out += _finding_block(n, f, labels, by_id, cfg)
+
+    out += ["## Groups that agree", ""]
+    if not agree:
+        out += ["None.", ""]
+    for f in agree:
+        n += 1
+        out += _finding_block(n, f, labels, by_id, cfg, chart=False)
+
+    out += ["## Figures nobody else reported", ""]
+    if analysis.singles:
+        out += _claims_table(analysis.singles, labels, by_id, cfg) + [""]
+    else:
+        out += ["None.", ""]
+
+    out += ["## Counts no rule claimed", "",
+            "For rule authors: numbers that look like counts but that no rule turned into a claim.",
+            ""]
+    if analysis.unclaimed:
+        out += _unclaimed_table(analysis.unclaimed, labels) + [""]
+    else:
+        out += ["None.", ""]
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- JSON
+
+def _num(x: float | None) -> int | float | None:
+    # as in the claim table: 6500.0 -> 6500
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def _unclaimed_record(u: Unclaimed) -> dict[str, Any]:
+    q = u.quantity
+    return {"doc": u.doc, "text": q.text, "value": _num(q.value), "low": _num(q.low),
+            "high": _num(q.high), "kind": q.kind, "start": q.start, "end": q.end,
+            "quote": u.quote, "reason": u.reason}
+
+
+def render_json(analysis: Analysis, *, rules: Path | None = None) -> str:
+    """The same content for machines. Contract (stable keys): ``findings`` (each with
+    verdict, metric, event, side, reason, severity, claims), ``claims`` and ``articles``
+    (counts); added: ``groups``, ``draft``, ``summary``, ``documents``, ``singles``,
+    ``unclaimed``."""
+    cfg = load_verdicts(rules)
+    articles = sorted(analysis.articles, key=lambda a: a.id)
+    verdicts = cfg["severity"]["verdict_order"]
+    doc = {
+        "findings": [{
+            "verdict": f.verdict, "metric": f.metric, "event": f.event, "side": f.side,
+            "reason": f.reason, "severity": f.severity,
+            "claims": [claim_record(c) for c in f.claims],
+        } for f in analysis.findings],
+        "claims": len(analysis.claims),
+        "articles": len(articles),
+        "groups": analysis.groups,
+        "draft": analysis.draft,
+        "summary": {
+            "verdicts": {v: sum(f.verdict == v for f in analysis.findings) for v in verdicts},
+            "severities": {s: sum(f.severity == s for f in analysis.findings)
+                           for s in cfg["severity"]["order"]},
+            "dates_unknown": [a.id for a in articles if a.published is None],
+            "dates_inferred": [a.id for a in articles
+                               if a.published is not None and a.published_how == "inferred"],
+        },
+        "documents": [{
+            "id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
+            "published": a.published.isoformat() if a.published else None,
+            "published_how": a.published_how, "lang": a.lang,
+        } for a in articles],
+        "singles": [claim_record(c) for c in analysis.singles],
+        "unclaimed": [_unclaimed_record(u) for u in sorted(
+            analysis.unclaimed, key=lambda u: (u.doc, u.quantity.start, u.quantity.end, u.reason))],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
