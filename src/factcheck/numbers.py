@@ -1,0 +1,889 @@
+"""Find every number in a text and read it as an interval.
+
+``find_quantities(text, lang)`` returns :class:`Quantity` records, sorted by start
+and non-overlapping, for digits in any locale format (``6.500``, ``6'500``,
+``1.200,5``), words (``seimilacinquecento``, ``two thousand``), mixed forms
+(``6mila``, ``1,2 milioni``), vague words (``centinaia``), qualifiers (``oltre``,
+``fino a``, ``circa``) and ranges (``tra 5.000 e 7.000``). Years, dates, times,
+durations, percents, money, ordinals and references are returned with their kind,
+never as counts.
+
+Design: one precompiled ``regex`` scanner per language, built from the language
+data (``rules/lang/<lang>/numbers.toml``), finds candidate tokens; cheap Python
+post-processing joins word runs, reads separators, and looks at a few characters
+of context around each hit with small anchored patterns. Every word is data.
+
+Value conventions:
+- ``value`` is the number as written; ``low``/``high`` the stated interval.
+- Vague words are the documented exception to ``low <= value <= high``:
+  ``centinaia`` has value 100 (its base) and interval 200..999.
+- ``band_low``/``band_high`` widen the interval by the figure's rounding; see
+  :func:`_rounding_half` and ``[bands]`` in the data file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from .langdata import load_lang
+from .model import Quantity
+from .numwords import HUNDRED, LIT, MULT, SCALE, TEEN, TEN, THOUSAND, UNIT, Atom, State, add, read_atoms
+
+__all__ = ["Quantity", "find_quantities"]
+
+_F = regex.IGNORECASE | regex.UNICODE | regex.V0
+_SPACE = r"[\s\u00a0\u202f\u2009]"
+# separators that may sit inside a written figure (thin and no-break spaces included)
+_SEP_CHARS = ".,'’\u00a0\u202f\u2009 "
+_NONBREAK = {"\u00a0", "\u202f", "\u2009"}
+
+
+def _alt(words: list[str] | dict[str, Any], *, bounded: bool = True) -> str:
+    """Regex alternation of data phrases, longest first; spaces match any whitespace run.
+
+    ``bounded`` adds word boundaries where the phrase starts/ends with a word character.
+    """
+    items = sorted({w for w in words if w}, key=len, reverse=True)
+    parts = []
+    for w in items:
+        p = _SPACE.join(regex.escape(x) for x in w.split(" ")).replace(_SPACE, _SPACE + "+")
+        if bounded:
+            if w[0].isalnum():
+                p = r"(?<![^\W_])" + p
+            if w[-1].isalnum():
+                p = p + r"(?![^\W_])"
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass
+class _Lang:
+    """Everything compiled from one language's data file."""
+
+    code: str
+    data: dict[str, Any]
+    atoms: dict[str, Atom]
+    scanner: Any
+    segment: Any
+    vague: dict[str, dict[str, Any]]
+    ord_words: dict[str, int]
+    ord_suffix: Any
+    ord_restore: list[str]
+    gated: set[str]
+    bound_only: set[str]
+    dec: str
+    thou: str
+    re_mult_ci: Any
+    re_mult_cs: Any
+    mult_ci: dict[str, float]
+    mult_cs: dict[str, float]
+    re_ord_suffix: Any
+    re_count_after: Any
+    re_unit_after: Any
+    re_money_before: Any
+    re_qual_before: Any
+    re_qual_after: Any
+    qual_before: dict[str, str]
+    qual_after: dict[str, str]
+    re_other_before: Any
+    re_time_before: Any
+    re_time_after: Any
+    re_year_before: Any
+    re_month_after: Any
+    re_month_before: Any
+    months: dict[str, int]
+    re_minus_before: Any
+    re_half: Any
+    re_point: Any
+    re_frac_word: Any
+    re_conj_gap: Any
+    re_range_bare: Any
+    re_range_pairs: list[tuple[Any, Any]]
+    bands: dict[str, float]
+    zero_after_point: set[str]
+    decade_words: dict[str, int]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=None)
+def _lang(code: str) -> _Lang:
+    d = load_lang(code, "numbers")
+    w = d["words"]
+    atoms: dict[str, Atom] = {}
+    need = set(w.get("needs_multiplier", []))
+    nomul = set(w.get("takes_no_multiplier", []))
+    for table, cls in (("units", UNIT), ("teens", TEEN), ("tens", TEN), ("hundreds", HUNDRED),
+                       ("thousands", THOUSAND), ("scales", SCALE), ("multipliers", MULT)):
+        for word, val in w.get(table, {}).items():
+            atoms[_norm(word)] = Atom(cls, float(val), word, word in need, word in nomul)
+    atom_alt = _alt(list(atoms), bounded=False)
+    gated = [g for g in w["gated"]]
+    count_alt = _alt(w["count_nouns"])
+    follow_alt = _alt(w["gated_followers"] + w["point"])
+    vague: dict[str, dict[str, Any]] = {}
+    for entry in d["vague"]:
+        for p in entry["phrases"]:
+            vague[_norm(" ".join(p.split()))] = entry
+    ord_words = {_norm(k): int(v) for k, v in d["ordinals"]["words"].items()}
+    months = {_norm(k): int(v) for k, v in d["dates"]["months"].items()}
+    ctx = d["context"]
+    decade_words = {_norm(k): int(v) for k, v in ctx.get("decade_words", {}).items()}
+
+    glued = w["glued"]
+    word_alt = (r"(?:" + atom_alt + r")+") if glued else atom_alt
+    ord_suffixes = d["ordinals"]["suffixes"]
+    ord_parts = [_alt(list(ord_words))]
+    if ord_suffixes:
+        ord_parts.append(r"(?<![^\W_])(?:" + atom_alt + r")+?" + _alt(ord_suffixes, bounded=False) + r"(?![^\W_])")
+    decade = []
+    if ctx["decade_before"]:
+        dec_words = _alt(list(decade_words)) if decade_words else "(?!)"
+        decade.append(_alt(ctx["decade_before"]) + _SPACE + r"+(?:['’]?\d0(?!\d)|" + dec_words + ")")
+    if ctx["decade_suffix"]:
+        decade.append(r"(?<![\w])(?:1\d|20)\d0" + _alt(ctx["decade_suffix"], bounded=False) + r"(?![^\W_])")
+        decade.append(r"['’]\d0" + _alt(ctx["decade_suffix"], bounded=False) + r"(?![^\W_])")
+    gated_alt = _alt(gated, bounded=False)
+    standalone_alt = _alt(w["standalone"], bounded=False)
+    scanner_src = "|".join([
+        # URLs, e-mail addresses, domains with a path, phone numbers: never figures
+        r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])[\w-]+(?:\.[\w-]+)+/\S*"
+        r"|\+\d{1,3}[-\s]\d[\d\-/ ]{6,}\d)",
+        r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))",
+        r"(?P<sdate>(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d]|[.,]\d))",
+        r"(?P<time>(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))",
+        r"(?P<decade>" + ("|".join(decade) if decade else "(?!)") + ")",
+        r"(?P<vague>" + _alt(list(vague)) + ")",
+        r"(?P<dig>\d+(?:(?:[.,'’\u00a0\u202f\u2009]|\x20(?=\d{3}(?!\d)))\d+)*)",
+        r"(?P<lead>(?<![\w.,])[.,]\d+)",
+        r"(?P<ord>" + "|".join(ord_parts) + ")",
+        # un/una/a/one: a number only before a number word, a count noun, "of", or alone
+        r"(?P<gated>(?<![^\W_])" + gated_alt + r"(?:(?=" + _SPACE + r"+(?:" + word_alt + r"(?![^\W_])|"
+        + count_alt + "|" + follow_alt + r"))|(?<=\A\s*" + standalone_alt + r")(?=[\s.!?]*\Z)))",
+        r"(?P<word>(?<![^\W_])(?!" + gated_alt + r"(?![^\W_]))" + word_alt + r"(?![^\W_]))",
+    ])
+    scanner = regex.compile(scanner_src, _F)
+    segment = regex.compile(r"(?:(?P<a>" + atom_alt + r"))+", _F)
+
+    seps = d["separators"]
+    dm = {k: float(v) for k, v in w["digit_multipliers"].items()}
+    mult_ci = {k.lower(): v for k, v in dm.items() if len(k) > 1}
+    mult_cs = {k: v for k, v in dm.items() if len(k) == 1}
+    units = d["units"]
+    unit_groups = []
+    for kind in ("percent", "money", "duration", "other"):
+        unit_groups.append(f"(?P<{kind}>" + _alt(units[kind]) + ")")
+    linker = _alt(units["linkers"])
+    re_unit_after = regex.compile(
+        r"(?:" + _SPACE + r"*(?P<age>" + _alt(ctx["age_after"]) + r")|" + _SPACE + r"*(?:"
+        + r"(?P<linked>" + linker + r")" + _SPACE + r"*(?P<money2>" + _alt(units["money"]) + r")|"
+        + "|".join(unit_groups) + r"))", _F)
+    q = d["qualifiers"]
+    qual_before = {_norm(" ".join(k.split())): v for k, v in q["before"].items()}
+    qual_after = {_norm(" ".join(k.split())): v for k, v in q["after"].items()}
+    articles = _alt(q["articles"], bounded=False)
+    re_qual_before = regex.compile(
+        r"(?<![^\W_])(?P<q>" + _alt(list(q["before"])) + r")" + _SPACE + r"*(?:(?<![^\W_])" + articles
+        + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _F)
+    re_qual_after = regex.compile(r"" + _SPACE + r"*(?P<q>" + _alt(list(q["after"])) + r")", _F)
+    month_alt = _alt(list(d["dates"]["months"]))
+    r = d["ranges"]
+    pairs = []
+    for opener, conn in r["pairs"]:
+        pairs.append((
+            regex.compile(r"(?<![^\W_])" + _alt([opener], bounded=False) + _SPACE + r"+(?:" + articles
+                          + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _F),
+            regex.compile(r"" + _SPACE + r"+" + _alt([conn], bounded=False) + _SPACE + r"+(?:" + articles
+                          + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _F),
+        ))
+    bare_sym = [b for b in r["bare"] if not b[0].isalnum()]
+    bare_word = [b for b in r["bare"] if b[0].isalnum()]
+    bare = []
+    if bare_sym:
+        bare.append(_SPACE + r"*" + _alt(bare_sym, bounded=False) + _SPACE + r"*")
+    if bare_word:
+        bare.append(_SPACE + r"+" + _alt(bare_word, bounded=False) + _SPACE + r"+")
+    return _Lang(
+        code=code, data=d, atoms=atoms, scanner=scanner, segment=segment, vague=vague,
+        ord_words=ord_words,
+        ord_suffix=regex.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
+        ord_restore=d["ordinals"]["restore"], gated={_norm(g) for g in gated},
+        bound_only={_norm(b) for b in w["bound_only"]}, dec=seps["decimal"], thou=seps["thousands"],
+        re_mult_ci=regex.compile(r"" + _SPACE + r"?(?P<m>" + _alt(list(mult_ci), bounded=False)
+                                 + r")(?![^\W_])", _F) if mult_ci else None,
+        re_mult_cs=regex.compile(r"(?P<m>" + "|".join(regex.escape(k) for k in mult_cs)
+                                 + r")(?![^\W_])") if mult_cs else None,
+        mult_ci=mult_ci, mult_cs=mult_cs,
+        re_ord_suffix=regex.compile(r"" + _alt(d["ordinals"]["digit_suffixes"], bounded=False)
+                                    + r"(?![^\W_])", _F),
+        re_count_after=regex.compile(r"" + _SPACE + r"+(?:[^\W\d_]+" + _SPACE + r"+)?" + count_alt, _F),
+        re_unit_after=re_unit_after,
+        re_money_before=regex.compile(r"(?:(?<![^\W_])|(?<=[\d\s]))" + _alt(units["money_before"], bounded=False)
+                                      + _SPACE + r"?\Z", _F),
+        re_qual_before=re_qual_before, re_qual_after=re_qual_after,
+        qual_before=qual_before, qual_after=qual_after,
+        re_other_before=regex.compile(_alt(ctx["other_before"]) + _SPACE + r"*\Z", _F),
+        re_time_before=regex.compile(_alt(ctx["time_before"]) + _SPACE + r"*\Z", _F),
+        re_time_after=regex.compile(r"" + _SPACE + r"*" + _alt(ctx["time_after"]), _F),
+        re_year_before=regex.compile(_alt(ctx["year_before"]) + _SPACE + r"+\Z", _F),
+        re_month_after=regex.compile(r"" + _SPACE + r"+(?:(?:di|of)" + _SPACE + r"+)?(?P<m>" + month_alt
+                                     + r")(?:,?" + _SPACE + r"+(?P<y>\d{4})(?!\d))?", _F),
+        re_month_before=regex.compile(r"(?P<m>" + month_alt + r")" + _SPACE + r"+\Z", _F),
+        months=months,
+        re_minus_before=regex.compile(_alt(w["minus"]) + _SPACE + r"+\Z", _F),
+        re_half=regex.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+(?:(?:a|an)"
+                              + _SPACE + r"+)?" + _alt(w["half"]), _F),
+        re_point=regex.compile(r"" + _SPACE + r"+" + _alt(w["point"]) + r"(?=" + _SPACE + ")", _F),
+        re_frac_word=regex.compile(r"(?:" + _SPACE + r"+|-)(?P<w>[^\W\d_]+|\d+)(?![^\W_])", _F),
+        re_conj_gap=regex.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+\Z", _F),
+        re_range_bare=regex.compile(r"(?:" + "|".join(bare) + r")\Z", _F) if bare else None,
+        re_range_pairs=pairs,
+        bands={k: float(v) for k, v in d["bands"].items()},
+        zero_after_point={_norm(z) for z in w["zero_after_point"]},
+        decade_words=decade_words,
+    )
+
+
+# ---------------------------------------------------------------------------
+# working records
+
+
+@dataclass
+class _Tok:
+    kind: str  # scanner group name
+    start: int
+    end: int
+    text: str
+    value: float | None = None  # digits: the parsed value
+    digits: str = ""  # digits: significant written digits (for the rounding band)
+    ndec: int = 0
+    ambiguous: bool = False
+    mult: float = 1.0
+    suffix_kind: str | None = None  # "ordinal", "other" from a glued suffix
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: float
+    kind: str = "count"
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    ambiguous: bool = False
+    unit: float = 1.0  # size of the last written significant digit
+    core_start: int = 0
+    core_end: int = 0
+    fixed: bool = False  # kind decided by the token itself (date, time, decade, vague)
+    low_unit: float = 1.0
+    high_unit: float = 1.0
+
+
+def _trailing_zero_unit(n: float) -> float:
+    if n <= 0 or n != int(n):
+        return 1.0
+    n, unit = int(n), 1
+    while n % 10 == 0:
+        n //= 10
+        unit *= 10
+    return float(unit)
+
+
+# ---------------------------------------------------------------------------
+# digits
+
+
+def _read_digits(s: str, L: _Lang, after: str) -> list[tuple[int, int, float, str, int, bool]]:
+    """Read a digit blob; returns (rel_start, rel_end, value, sig_digits, ndec, ambiguous) parts.
+
+    A blob that is not one well-formed figure ("192.168.1.2", "2020 500") is split
+    at its separators into separate integers.
+    """
+    parts = regex.split(r"([.,'’\u00a0\u202f\u2009 ])", s)
+    groups, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return [(0, len(s), float(int(s)), s, 0, False)]
+    norm = ["'" if c in "'’" else (" " if c in _NONBREAK or c == " " else c) for c in seps]
+    g0 = groups[0]
+    rest3 = all(len(g) == 3 for g in groups[1:])
+    kinds = set(norm)
+    if rest3 and 1 <= len(g0) <= 3 and len(kinds) == 1:
+        sep = norm[0]
+        whole = "".join(groups)
+        if sep in (" ", "'") or sep == L.thou or len(seps) > 1:
+            return [(0, len(s), float(int(whole)), whole, 0, False)]
+        # one language-decimal mark before three digits: "10,000" (it), "4.800" (en)
+        if L.re_count_after.match(after):
+            return [(0, len(s), float(int(whole)), whole, 0, False)]
+        if groups[1] == "000":
+            return [(0, len(s), float(int(whole)), whole, 0, True)]
+        return [(0, len(s), float(f"{g0}.{groups[1]}"), g0 + groups[1], 3, True)]
+    last = norm[-1]
+    if last in ".," and len(groups[-1]) >= 1:
+        head_groups, head_seps = groups[:-1], norm[:-1]
+        ok = True
+        if head_seps:
+            ok = (1 <= len(head_groups[0]) <= 3 and all(len(g) == 3 for g in head_groups[1:])
+                  and len(set(head_seps)) == 1 and head_seps[0] != last)
+        if ok:
+            whole = "".join(head_groups)
+            frac = groups[-1]
+            return [(0, len(s), float(f"{whole}.{frac}"), whole + frac, len(frac), False)]
+    out = []
+    pos = 0
+    for g, sep in zip(groups, seps + [""]):
+        out.append((pos, pos + len(g), float(int(g)), g, 0, False))
+        pos += len(g) + len(sep)
+    return out
+
+
+def _digit_tokens(text: str, m: Any, L: _Lang) -> list[_Tok]:
+    s, start = m.group(), m.start()
+    before = text[start - 1] if start else ""
+    if before.isalpha() or before == "_":
+        return []  # glued to letters before: an identifier (A4, G7), not a figure
+    if before in "-‐" and start >= 2 and text[start - 2].isalpha():
+        return []  # Su-25, COVID-19, T-72: model names
+    after = text[m.end(): m.end() + 60]
+    out = []
+    for rs, re_, val, sig, ndec, amb in _read_digits(s, L, after):
+        out.append(_Tok("dig", start + rs, start + re_, s[rs:re_], val, sig, ndec, amb))
+    last = out[-1]
+    tail = text[last.end: last.end + 12]
+    if tail[:1].isalpha() or tail[:1] in "°ºª" or (tail[:1] == " " and tail[1:2].isalpha()):
+        mm = L.re_mult_cs.match(tail) if L.re_mult_cs else None
+        if mm:
+            last.mult = L.mult_cs[mm.group("m")]
+            last.end += mm.end()
+        elif L.re_mult_ci and (mm := L.re_mult_ci.match(tail)):
+            last.mult = L.mult_ci[mm.group("m").lower()]
+            last.end += mm.end()
+        elif (mo := L.re_ord_suffix.match(tail)):
+            last.suffix_kind = "ordinal"
+            last.end += mo.end()
+        elif tail[:1].isalpha():
+            mu = L.re_unit_after.match(tail)
+            if mu and (mu.group("other") or mu.group("percent")):
+                last.suffix_kind = "other" if mu.group("other") else "percent"
+                last.end += mu.end()
+            elif mu and (mu.group("money") or mu.group("duration")):
+                pass  # "45EUR", "10days": kind read later
+            else:
+                return out[:-1]  # glued to other letters (180ml, 3km, 1m): not a figure we read
+        last.text = text[last.start: last.end]
+    return out
+
+
+# ---------------------------------------------------------------------------
+# words
+
+
+def _word_atoms(tok: _Tok, L: _Lang) -> list[Atom] | None:
+    w = _norm(tok.text)
+    if tok.kind == "dig":
+        if tok.mult != 1.0:
+            return [Atom(LIT, tok.value * tok.mult)]
+        return [Atom(LIT, tok.value)]
+    if tok.kind == "vague":  # a scale word written in the plural after a number: "thirty-five thousands"
+        first = w.split()[0]
+        a = L.atoms.get(first)
+        return [a] if a and a.cls in (HUNDRED, THOUSAND, SCALE, MULT) else None
+    a = L.atoms.get(w)
+    if a is not None:
+        return [a]
+    m = L.segment.fullmatch(w)
+    if not m:
+        return None
+    return [L.atoms[_norm(x)] for x in m.captures("a")]
+
+
+def _frac_digits(text: str, pos: int, L: _Lang) -> tuple[str, int, list[Atom]]:
+    """Digits spoken after a decimal point word: "virgola uno quattro" -> "14".
+
+    Returns (digits, end, trailing scale atoms). Single digits concatenate; a
+    compound ("cinquantasei", "seventy-five") gives its own digits; leading zeros stay.
+    """
+    words: list[tuple[str, int]] = []
+    p = pos
+    while True:
+        m = L.re_frac_word.match(text, p, p + 40)
+        if not m:
+            break
+        words.append((m.group("w"), m.end()))
+        p = m.end()
+    digits, end, state, scale_atoms = "", pos, None, []
+    for w, e in words:
+        lw = _norm(w)
+        if lw in L.zero_after_point:
+            if state is not None:
+                digits += str(int(state.value))
+                state = None
+            digits += "0"
+            end = e
+            continue
+        if w.isdigit():
+            if state is not None:
+                digits += str(int(state.value))
+                state = None
+            digits += w
+            end = e
+            continue
+        tok = _Tok("word", 0, 0, w)
+        atoms = _word_atoms(tok, L)
+        if not atoms:
+            break
+        if atoms[0].cls in (SCALE, THOUSAND) and len(atoms) == 1 and (digits or state):
+            scale_atoms = atoms
+            if state is not None:
+                digits += str(int(state.value))
+                state = None
+            end = e
+            break
+        if state is not None and atoms[0].value == 0 and len(atoms) == 1:
+            digits += str(int(state.value))
+            state = None
+        if state is None:
+            if len(atoms) == 1 and atoms[0].value == 0:
+                digits += "0"
+                end = e
+                continue
+            state = read_atoms(atoms)
+            if state is None:
+                break
+            end = e
+            continue
+        s2 = read_atoms(atoms, state)
+        if s2 is not None and not (state.last == UNIT and atoms[0].cls == UNIT):
+            state = s2
+        else:
+            digits += str(int(state.value))
+            state = read_atoms(atoms)
+            if state is None:
+                break
+        end = e
+    if state is not None:
+        digits += str(int(state.value))
+    return digits, end, scale_atoms
+
+
+# ---------------------------------------------------------------------------
+# assembly: tokens -> numbers
+
+
+_JOIN_WS = regex.compile(r"[ \t\u00a0\u202f\u2009]+\Z")
+_JOIN_HYPHEN = regex.compile(r"[ \t]*-[ \t]*\Z")
+_JOIN_COMMA = regex.compile(r",[ \t]+\Z")
+_JOIN_SCRAPED = regex.compile(r",[ \t]\Z")
+
+
+def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
+    nums: list[_Num] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.kind in ("iso", "sdate", "time", "decade", "ord"):
+            nums.append(_special(text, t, L))
+            i += 1
+            continue
+        if t.kind == "vague":
+            e = L.vague[_norm(" ".join(t.text.split()))]
+            nums.append(_Num(t.start, t.end, float(e["value"]), "count", "vague", float(e["low"]),
+                             float(e["high"]) if "high" in e else None, core_start=t.start,
+                             core_end=t.end, fixed=True))
+            i += 1
+            continue
+        if t.kind == "lead":
+            if t.text[0] != L.dec:
+                i += 1
+                continue
+            v = float("0." + t.text[1:])
+            nums.append(_Num(t.start, t.end, v, "decimal", unit=10.0 ** -(len(t.text) - 1),
+                             core_start=t.start, core_end=t.end))
+            i += 1
+            continue
+        atoms = _word_atoms(t, L)
+        state = read_atoms(atoms) if atoms else None
+        if state is None:
+            i += 1
+            continue
+        j = i
+        from_words = t.kind != "dig"
+        while j + 1 < n:
+            a, b = toks[j], toks[j + 1]
+            if b.kind not in ("word", "gated", "dig", "vague"):
+                break
+            gap = text[a.end: b.start]
+            words_both = a.kind != "dig" and b.kind != "dig"
+            if _JOIN_WS.match(gap) or gap == "":
+                pass
+            elif _JOIN_HYPHEN.match(gap) and words_both:
+                pass
+            elif L.re_conj_gap.match(gap) and state.last in (HUNDRED, THOUSAND, SCALE):
+                pass
+            elif _JOIN_COMMA.match(gap) and state.last == SCALE and state.scale >= 1e6 and words_both:
+                pass
+            else:
+                break
+            nb = _word_atoms(b, L)
+            if not nb:
+                break
+            if b.kind == "vague":  # only its first word is a scale: "milioni (di)"
+                first_word = regex.match(r"\S+", b.text).group()
+                b = toks[j + 1] = _Tok("word", b.start, b.start + len(first_word), first_word)
+            if b.kind == "dig" and a.kind == "dig":
+                break
+            s2 = read_atoms(nb, state)
+            if s2 is None:
+                break
+            state = s2
+            j += 1
+            from_words = from_words or b.kind != "dig"
+        first, last = toks[i], toks[j]
+        if j == i and first.kind != "dig":
+            w = _norm(first.text)
+            if w in L.bound_only and text[first.end: first.end + 1] not in ("'", "’"):
+                i += 1
+                continue
+        end = last.end
+        value = state.value
+        ndec_unit = None
+        # "un milione e mezzo", "two and a half"
+        mh = L.re_half.match(text, end, end + 30)
+        if mh and state.last in (SCALE, THOUSAND, UNIT, TEEN, TEN, HUNDRED, LIT):
+            value += 0.5 * (state.last_scale_value if state.last in (SCALE, THOUSAND) else 1)
+            end = mh.end()
+        # spoken decimals: "tre virgola cinque", "one point two million"
+        elif state.last in (UNIT, TEEN, TEN, HUNDRED, LIT, THOUSAND) and (mp := L.re_point.match(text, end, end + 20)):
+            digits, fend, scale_atoms = _frac_digits(text, mp.end(), L)
+            if digits and (from_words or last.kind != "dig"):
+                value = float(f"{int(value)}.{digits}")
+                ndec_unit = 10.0 ** -len(digits)
+                end = fend
+                if scale_atoms:
+                    value *= scale_atoms[0].value
+                    ndec_unit *= scale_atoms[0].value
+        # the broken "2, 783 soldati" of scraped pages: one number when a count noun follows
+        if (t.kind == "dig" and j == i and j + 1 < n and toks[j + 1].kind == "dig"
+                and len(t.text) <= 3 and t.text.isdigit() and len(toks[j + 1].text) == 3
+                and toks[j + 1].text.isdigit() and _JOIN_SCRAPED.match(text[t.end: toks[j + 1].start])
+                and L.re_count_after.match(text, toks[j + 1].end, toks[j + 1].end + 60)):
+            value = float(t.text + toks[j + 1].text)
+            j += 1
+            end = toks[j].end
+            last = toks[j]
+        num = _Num(first.start, end, value, core_start=first.start, core_end=end)
+        num.ambiguous = any(toks[k].ambiguous for k in range(i, j + 1))
+        if ndec_unit is not None:
+            num.unit = ndec_unit
+        elif j == i and first.kind == "dig":
+            num.unit = (10.0 ** -first.ndec if first.ndec else _trailing_zero_unit(float(first.digits))) * first.mult
+        elif first.kind == "dig" and first.ndec:
+            num.unit = 10.0 ** -first.ndec * (value / first.value if first.value else 1)
+        else:
+            num.unit = _trailing_zero_unit(value)
+        if first.kind == "dig" and j == i and first.suffix_kind:
+            num.kind = first.suffix_kind
+            num.fixed = True
+        if first.kind == "dig" and first.suffix_kind is None and "." not in first.text and "," not in first.text:
+            num.extra_digits = first.text  # type: ignore[attr-defined]
+        nums.append(num)
+        i = j + 1
+    return nums
+
+
+def _special(text: str, t: _Tok, L: _Lang) -> _Num:
+    """Dates, times, decades and ordinal words: kind fixed by the token itself."""
+    s = t.text
+    if t.kind == "iso":
+        day = float(s.split("-")[2])
+        return _Num(t.start, t.end, day, "date", fixed=True, core_start=t.start, core_end=t.end)
+    if t.kind == "sdate":
+        a, b, _ = regex.split(r"[/.]", s)
+        day = float(a if L.data["dates"]["day_order"] == "dmy" else b)
+        return _Num(t.start, t.end, day, "date", fixed=True, core_start=t.start, core_end=t.end)
+    if t.kind == "time":
+        hh, mm = s.split(":")[:2]
+        return _Num(t.start, t.end, int(hh) + int(mm) / 60, "time", fixed=True,
+                    core_start=t.start, core_end=t.end)
+    if t.kind == "decade":
+        m = regex.search(r"(\d+)0", s)
+        if m:
+            d = int(m.group(1)) * 10
+            year = d + (1900 if d < 100 else 0)
+        else:
+            year = L.decade_words[_norm(s.split()[-1])]
+        return _Num(t.start, t.end, float(year), "year", "range", float(year), float(year + 9),
+                    fixed=True, core_start=t.start, core_end=t.end)
+    # ordinal words
+    w = _norm(s)
+    val = L.ord_words.get(w)
+    if val is None and L.ord_suffix is not None:
+        stem = L.ord_suffix.sub("", w)
+        for v in L.ord_restore:
+            tok = _Tok("word", 0, 0, stem + v)
+            atoms = _word_atoms(tok, L)
+            st = read_atoms(atoms) if atoms else None
+            if st is not None:
+                val = st.value
+                break
+    return _Num(t.start, t.end, float(val or 0), "ordinal", fixed=True, core_start=t.start, core_end=t.end)
+
+
+# ---------------------------------------------------------------------------
+# context: kinds, qualifiers, ranges
+
+
+def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
+    for k, q in enumerate(nums):
+        if q.fixed and q.kind != "count":
+            if q.kind == "ordinal":
+                pass
+            continue
+        if q.qualifier == "vague":
+            _qualify(text, q, L)
+            continue
+        before = text[max(0, q.start - 40): q.start]
+        after_end = min(len(text), q.end + 60)
+        # sign: "-504", "meno 2" (not the right end of a range "5-7")
+        if q.start and text[q.start - 1] in "-−+":
+            prev = text[q.start - 2] if q.start >= 2 else " "
+            if not (prev.isalnum() or prev in ".,") and q.value is not None:
+                q.start -= 1
+                if text[q.start] != "+":
+                    q.value = -q.value
+                before = text[max(0, q.start - 40): q.start]
+        elif (mm := L.re_minus_before.search(before)):
+            q.start -= len(before) - mm.start()
+            q.value = -q.value
+            before = text[max(0, q.start - 40): q.start]
+        # unit after: percent, money, duration, measure, age
+        mu = L.re_unit_after.match(text, q.end, after_end)
+        if mu:
+            if mu.group("age") or mu.group("other"):
+                q.kind = "other"
+            elif mu.group("percent"):
+                q.kind = "percent"
+            elif mu.group("money") or mu.group("money2"):
+                q.kind = "money"
+            elif mu.group("duration"):
+                q.kind = "duration"
+            q.end = mu.end()
+        mb = L.re_money_before.search(before)
+        if mb and q.kind in ("count", "money"):
+            q.kind = "money"
+            q.start -= len(before) - mb.start()
+            before = text[max(0, q.start - 40): q.start]
+        if q.kind == "count" and L.re_time_after.match(text, q.end, after_end) and 0 <= q.value <= 24:
+            q.kind = "time"
+            q.end = L.re_time_after.match(text, q.end, after_end).end()
+            continue
+        digits = getattr(q, "extra_digits", None)
+        if q.kind == "count" and q.value == int(q.value) and 1 <= q.value <= 31:
+            md = L.re_month_after.match(text, q.end, after_end)
+            if md:
+                q.kind = "date"
+                q.end = md.end()
+                continue
+            mb2 = L.re_month_before.search(before)
+            if mb2 and not (mb2.group("m") == "may" and text[q.start - len(before) + mb2.start()] == "m"):
+                q.kind = "date"
+                q.start -= len(before) - mb2.start()
+                ma = regex.match(r",?" + _SPACE + r"+\d{4}(?!\d)", text[q.end: q.end + 8])
+                if ma:
+                    q.end += ma.end()
+                continue
+        if q.kind == "count" and L.re_other_before.search(before):
+            q.kind = "other"
+            continue
+        if q.kind == "count" and L.re_time_before.search(before) and 0 <= q.value <= 24:
+            q.kind = "time"
+            continue
+        if q.kind == "count" and digits and len(digits) == 4 and 1000 <= q.value <= 2100:
+            if L.re_month_before.search(before) or L.re_year_before.search(before):
+                if not L.re_count_after.match(text, q.end, after_end):
+                    q.kind = "year"
+                    continue
+            if (1900 <= q.value <= 2100 and not L.re_count_after.match(text, q.end, after_end)
+                    and not L.re_qual_before.search(before)):
+                q.kind = "year"
+                continue
+        if q.kind in ("count", "money", "percent", "duration", "other"):
+            _qualify(text, q, L)
+
+
+def _qualify(text: str, q: _Num, L: _Lang) -> None:
+    before = text[max(0, q.start - 40): q.start]
+    mq = L.re_qual_before.search(before)
+    if mq:
+        name = L.qual_before[_norm(" ".join(mq.group("q").split()))]
+        q.start -= len(before) - mq.start()
+        if q.qualifier != "vague":
+            q.qualifier = name
+    ma = L.re_qual_after.match(text, q.end, q.end + 30)
+    if ma:
+        name = L.qual_after[_norm(" ".join(ma.group("q").split()))]
+        q.end = ma.end()
+        if q.qualifier in ("exact",):
+            q.qualifier = name
+
+
+_RANGE_KINDS = {"count", "decimal", "money", "percent", "duration", "year", "other"}
+
+
+def _ranges(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
+    out: list[_Num] = []
+    k = 0
+    while k < len(nums):
+        a = nums[k]
+        if k + 1 < len(nums):
+            b = nums[k + 1]
+            r = _range_of(text, a, b, L)
+            if r is not None:
+                out.append(r)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
+    if a.kind not in _RANGE_KINDS or b.kind not in _RANGE_KINDS:
+        return None
+    if a.qualifier not in ("exact", "approx") or b.qualifier != "exact":
+        return None
+    if a.kind != b.kind and not (a.kind == "count" and b.kind in ("money", "percent", "duration", "other")):
+        return None
+    if a.value is None or b.value is None or not a.value < b.value:
+        return None
+    gap = text[a.end: b.start]
+    start = None
+    if L.re_range_bare is not None and L.re_range_bare.match(gap):
+        start = a.start
+        if "\n" in gap:
+            return None
+    else:
+        before = text[max(0, a.start - 30): a.start]
+        for opener, conn in L.re_range_pairs:
+            if conn.match(gap):
+                mo = opener.search(before)
+                if mo:
+                    start = a.start - (len(before) - mo.start())
+                    break
+    if start is None:
+        return None
+    kind = b.kind if a.kind == "count" else a.kind
+    return _Num(start, b.end, a.value, kind, "range", a.value, b.value,
+                ambiguous=a.ambiguous or b.ambiguous, core_start=a.core_start, core_end=b.core_end,
+                low_unit=a.unit, high_unit=b.unit, unit=a.unit, fixed=True)
+
+
+# ---------------------------------------------------------------------------
+# intervals
+
+
+def _rounding_half(value: float | None, unit: float, rel: float) -> float:
+    """Half-width of a round figure's rounding band.
+
+    Rule: half a unit of the last written significant digit ("6.000": unit 1000 ->
+    500; "6.500": 100 -> 50; "1,2 milioni": 100000 -> 50000), capped at ``rel`` of
+    the value so a bare "100" is 90..110 rather than 50..150. 49 has unit 1: no band.
+    """
+    if value is None or unit <= 1 or value == 0:
+        return 0.0
+    return min(unit / 2, rel * abs(value))
+
+
+def _finish(q: _Num, L: _Lang) -> Quantity:
+    v = q.value
+    b = L.bands
+    low, high = q.low, q.high
+    low_ex = high_ex = False
+    qual = q.qualifier
+    kind = q.kind
+    if qual == "vague" or qual == "range" or q.fixed and low is not None:
+        pass
+    elif qual == "approx":
+        low, high = sorted((v * (1 - b["approx"]), v * (1 + b["approx"])))
+    elif qual == "nearly":
+        low, high = min(v * (1 - b["nearly"]), v), max(v * (1 - b["nearly"]), v)
+    elif qual == "more_than":
+        low, high, low_ex = v, None, True
+    elif qual == "at_least":
+        low, high = v, None
+    elif qual == "at_most":
+        low, high = min(0.0, v), v
+    elif qual == "less_than":
+        low, high, high_ex = min(0.0, v), v, True
+    else:
+        low = high = v
+    if kind == "count" and v is not None and v != int(v):
+        kind = "decimal"
+    band_low, band_high = low, high
+    if qual != "vague" and kind in ("count", "decimal", "money"):
+        rel = b["rounding_max_relative"]
+        if qual == "range":
+            hl = _rounding_half(low, q.low_unit, rel)
+            hh = _rounding_half(high, q.high_unit, rel)
+        else:
+            hl = hh = _rounding_half(v, q.unit, rel)
+        if low is not None and low != 0:
+            band_low = low - hl
+        if high is not None:
+            band_high = high + hh
+    return Quantity(
+        start=q.start, end=q.end, text="", kind=kind, value=v, low=low, high=high, qualifier=qual,
+        band_low=band_low, band_high=band_high, ambiguous=q.ambiguous,
+        low_exclusive=low_ex, high_exclusive=high_ex,
+    )
+
+
+# ---------------------------------------------------------------------------
+# public API
+
+
+def find_quantities(text: str, lang: str) -> list[Quantity]:
+    """Every number in ``text`` (language "it" or "en"), read as an interval.
+
+    Results are sorted by start and never overlap; ``text[q.start:q.end] == q.text``.
+    """
+    if not text:
+        return []
+    L = _lang(lang)
+    toks: list[_Tok] = []
+    covered = 0  # a digit token may swallow a glued multiplier ("30 mila") the scanner also saw
+    for m in L.scanner.finditer(text):
+        if m.start() < covered:
+            continue
+        kind = m.lastgroup
+        if kind == "skip":
+            continue
+        if kind == "dig":
+            new = _digit_tokens(text, m, L)
+            toks.extend(new)
+            if new:
+                covered = new[-1].end
+        else:
+            toks.append(_Tok(kind, m.start(), m.end(), m.group()))
+    if not toks:
+        return []
+    nums = _assemble(text, toks, L)
+    _classify(text, nums, L)
+    nums = _ranges(text, nums, L)
+    out: list[Quantity] = []
+    last_end = -1
+    for q in nums:
+        if q.start < last_end:
+            continue  # context widened into the previous figure: keep the first
+        fq = _finish(q, L)
+        out.append(Quantity(**{**fq.__dict__, "text": text[fq.start: fq.end]}))
+        last_end = q.end
+    return out

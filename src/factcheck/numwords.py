@@ -1,0 +1,137 @@
+"""Place-value arithmetic for numbers written in words.
+
+The builder is language-neutral: the language data (``rules/lang/<lang>/numbers.toml``)
+says which word is a unit, a teen, a ten, a hundred, a thousand or a larger scale;
+this module only knows how such atoms combine ("due"+"cento"+"mila" = 200000) and
+which sequences are not one number ("sessanta quindici", "duemille").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+# atom classes, as read from the data file's [words] tables
+UNIT, TEEN, TEN, HUNDRED, THOUSAND, SCALE, MULT, LIT = (
+    "unit", "teen", "ten", "hundred", "thousand", "scale", "mult", "lit",
+)
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One piece of a written number: its class, value and the word as written."""
+
+    cls: str
+    value: float
+    word: str = ""
+    needs_multiplier: bool = False  # "mila": duemila, never *unmila
+    no_multiplier: bool = False  # "mille": never *duemille
+
+
+@dataclass(frozen=True)
+class State:
+    """Running value of a number being read left to right.
+
+    ``total`` holds finished scale groups (2 000 000 in "due milioni trecento"),
+    ``group`` the part below the last scale (300), ``scale`` the smallest scale
+    used so far (a later scale must be smaller, or multiply everything: "mille milioni").
+    """
+
+    total: float = 0
+    group: float = 0
+    last: str | None = None
+    scale: float = float("inf")
+    atoms: int = 0
+    last_scale_value: float = 1  # multiplier of the last scale word, for "e mezzo"
+
+    @property
+    def value(self) -> float:
+        return self.total + self.group
+
+
+def add(state: State, atom: Atom) -> State | None:
+    """The state after reading ``atom``, or None when it cannot continue this number."""
+    last, group, v = state.last, state.group, atom.value
+    cls = atom.cls
+    if cls == UNIT:
+        if last is None or last in (THOUSAND, SCALE):
+            group = v
+        elif last == TEN and group % 10 == 0:
+            group += v
+        elif last == HUNDRED and group % 100 == 0:
+            group += v
+        else:
+            return None
+    elif cls in (TEEN, TEN):
+        if last is None or last in (THOUSAND, SCALE):
+            group = v
+        elif last == HUNDRED and group % 100 == 0:
+            group += v
+        else:
+            return None
+    elif cls == HUNDRED:
+        if last is None or last in (THOUSAND, SCALE):
+            group = 100
+        elif last == UNIT and 1 <= group < 10:
+            group *= 100
+        elif last in (TEEN, TEN, LIT) and 1 <= group < 100:
+            # "eleven hundred", "twenty one hundred", "3 hundred"
+            group *= 100
+        else:
+            return None
+    elif cls == THOUSAND:
+        if atom.needs_multiplier and group < 2:
+            return None
+        if atom.no_multiplier and group != 0:
+            return None
+        if last in (HUNDRED, UNIT, TEEN, TEN, LIT) or last is None:
+            mult = group if group else 1
+        elif last == SCALE and group == 0:
+            mult = 1  # "un milione mille"
+        else:
+            return None
+        if state.scale <= 1000:
+            return None  # "duecentomila quattordicimila" is two numbers
+        return replace(state, total=state.total + mult * 1000, group=0, last=THOUSAND,
+                       scale=1000, atoms=state.atoms + 1, last_scale_value=1000)
+    elif cls == SCALE:
+        if last is None and group == 0:
+            mult = 1  # "million" alone
+        else:
+            mult = group if group else (0 if last in (THOUSAND, SCALE) else 1)
+        if v >= state.scale:
+            # "mille milioni", "cinquantatremila milioni": the bigger scale multiplies everything
+            if state.total + group == 0 or state.total + group >= v:
+                return None
+            return replace(state, total=(state.total + group) * v, group=0, last=SCALE,
+                           scale=v, atoms=state.atoms + 1, last_scale_value=v)
+        if mult == 0:
+            return None
+        return replace(state, total=state.total + mult * v, group=0, last=SCALE, scale=v,
+                       atoms=state.atoms + 1, last_scale_value=v)
+    elif cls == MULT:
+        if last is None or last == MULT:
+            return None
+        return replace(state, total=0, group=(state.total + group) * v, last=MULT,
+                       atoms=state.atoms + 1)
+    elif cls == LIT:
+        if last is None:
+            group = v
+        elif last in (THOUSAND, SCALE) and v < min(state.scale, 1000):
+            group = v
+        elif last == HUNDRED and group % 100 == 0 and v < 100:
+            group += v
+        else:
+            return None
+    else:  # pragma: no cover - data error
+        raise ValueError(f"unknown atom class {cls!r}")
+    return replace(state, group=group, last=cls, atoms=state.atoms + 1)
+
+
+def read_atoms(atoms: list[Atom], start: State | None = None) -> State | None:
+    """Read a whole sequence of atoms as one number; None when they are not one number."""
+    state: State | None = start or State()
+    for atom in atoms:
+        state = add(state, atom)
+        if state is None:
+            return None
+    return state
