@@ -399,8 +399,7 @@ def _finding(ctx: _Ctx, verdict: str, reason_name: str, severity: str,
     join = ctx.cfg.get("phrases", {}).get("list_join", "; ")
     said = [_says(f, ctx, dated) for f in figs]
     fields = {"list": join.join(said), "a": said[0], "b": said[-1], **extra}
-    reason = r[reason_name].format(**fields)
-    reason = reason[:1].upper() + reason[1:]
+    reason = r[reason_name].format(**fields)  # starts with a doc label: never re-cased
     claims: list[Claim] = []
     for f in figs:
         claims.extend(c for c in f.claims if c not in claims)

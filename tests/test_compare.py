@@ -1,0 +1,418 @@
+"""The comparator on hand-built claims: every verdict, sums, traps, time, draft mode."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.compare import (FINAL, as_of, claim_interval, compare, doc_labels, figures_of,
+                               load_verdicts, severity_rank)
+from factcheck.model import Article, Claim, Quantity
+from factcheck.paths import rules_dir
+
+_OPEN_LOW = {"more_than", "at_least"}
+_OPEN_HIGH = {"at_most", "less_than", "nearly"}
+
+
+def quantity(value: float, qualifier: str = "exact", text: str | None = None, start: int = 0,
+             low: float | None = None, high: float | None = None, **kw) -> Quantity:
+    """A quantity as the number reader would give it."""
+    if low is None and high is None:
+        if qualifier in _OPEN_LOW:
+            low = value
+        elif qualifier in _OPEN_HIGH:
+            low, high = 0, value
+        else:
+            low = high = value
+    t = text or str(value)
+    return Quantity(start, start + len(t), t, kw.pop("kind", "count"), value, low, high,
+                    qualifier, low_exclusive=qualifier == "more_than", **kw)
+
+
+def claim(doc: str, value: float, *, metric: str = "deaths", qualifier: str = "exact",
+          text: str | None = None, side: str | None = None, event: str | None = "war",
+          published: date | None = date(2022, 9, 14), period: tuple[date, date] | None = None,
+          source: str | None = None, source_kind: str | None = None, quote: str | None = None,
+          quote_start: int = 100, rule: str = "it/deaths", **qkw) -> Claim:
+    """A claim whose figure sits inside its quote (so offsets are real)."""
+    t = text or f"{value:g}"
+    quote = quote or f"In {doc} si legge che {t} persone sono morte negli scontri."
+    start = quote_start + quote.index(t)
+    return Claim(doc, metric, quantity(value, qualifier, t, start, **qkw), rule, quote,
+                 quote_start, None, side, period[0] if period else None,
+                 period[1] if period else None, "explicit" if period else None, event,
+                 None, source, source_kind, published, "it")
+
+
+def article(doc: str, published: date | None = None, how: str | None = "metadata") -> Article:
+    return Article(doc, doc, "", (), title=f"Title of {doc}", published=published,
+                   published_how=how if published else None)
+
+
+def findings(claims, draft=None, verdict=None):
+    out = compare(claims, [], draft=draft).findings
+    return [f for f in out if verdict is None or f.verdict == verdict]
+
+
+def verdicts(claims, draft=None):
+    return sorted(f.verdict for f in compare(claims, [], draft=draft).findings)
+
+
+WAR_2020 = (date(2020, 9, 27), date(2020, 11, 10))
+
+
+# ---------------------------------------------------------------- the seed cases
+
+def test_over_six_thousand_vs_over_6500_is_a_discrepancy_with_a_checkable_reason():
+    cl = [claim("002_a.txt", 6500, qualifier="more_than", text="oltre 6'500", event="nk-2020",
+                published=date(2023, 10, 11), period=WAR_2020),
+          claim("004_b.txt", 6000, qualifier="more_than", text="oltre seimila", event="nk-2020",
+                published=date(2022, 9, 14), period=WAR_2020)]
+    [f] = findings(cl)
+    assert (f.verdict, f.metric, f.event, f.side) == ("discrepancy", "deaths", "nk-2020", "total")
+    assert f.reason == ("002 says more than 6,500, 004 says more than 6,000: both can be true, "
+                        "but they state different figures.")
+    assert [c.doc for c in f.claims] == ["002_a.txt", "004_b.txt"]
+    assert f.severity in ("low", "medium")
+
+
+def test_about_30000_twice_agrees():
+    cl = [claim("001.txt", 30000, qualifier="approx", text="circa 30.000", event="nk-1990s",
+                published=date(2020, 10, 1), quote="una guerra che uccise circa 30.000 persone"),
+          claim("004.txt", 30000, qualifier="approx", text="circa 30.000", event="nk-1990s",
+                published=None, quote="Di conseguenza, circa 30.000 persone sono morte.")]
+    [f] = findings(cl)
+    assert f.verdict == "agree" and f.severity == "info"
+    assert "independent" in f.reason
+
+
+def test_per_side_sum_within_a_total_is_no_contradiction():
+    quote = "Almeno 49 soldati armeni e 50 azeri sono morti martedì nei combattimenti."
+    cl = [claim("003.txt", 100, qualifier="at_most", text="fino a 100", side="total",
+                event="clashes-2022"),
+          claim("004.txt", 49, qualifier="at_least", text="Almeno 49", side="armenia",
+                event="clashes-2022", quote=quote, published=None),
+          claim("004.txt", 50, qualifier="at_least", text="50", side="azerbaijan",
+                event="clashes-2022", quote=quote, published=None)]
+    out = findings(cl)
+    assert "contradiction" not in [f.verdict for f in out]
+    [f] = [f for f in out if f.side == "total"]
+    assert f.verdict == "discrepancy"
+    assert "at least 99 (49 armenia + 50 azerbaijan)" in f.reason
+    assert len(f.claims) == 3
+
+
+# ---------------------------------------------------------------- per-side sums, both ways
+
+def _sides(doc, a, b, **kw):
+    quote = f"Sono morti {a} soldati armeni e {b} azeri."
+    return [claim(doc, a, side="armenia", quote=quote, **kw),
+            claim(doc, b, side="azerbaijan", quote=quote, text=f"{b}", **kw)]
+
+
+def test_sum_of_sides_above_the_total_the_same_day_is_a_contradiction():
+    cl = _sides("a.txt", 207, 79) + [claim("b.txt", 155, side="total")]
+    [f] = findings(cl)
+    assert f.verdict == "contradiction" and f.side == "total" and f.severity == "high"
+    assert "286 (207 armenia + 79 azerbaijan)" in f.reason
+
+
+def test_total_above_the_sum_is_a_contradiction_too():
+    cl = _sides("a.txt", 49, 50) + [claim("b.txt", 300, side="total")]
+    [f] = findings(cl)
+    assert f.verdict == "contradiction"
+
+
+def test_total_a_week_later_above_the_sum_is_an_update():
+    cl = _sides("a.txt", 49, 50, qualifier="at_least", published=date(2022, 9, 13)) + [
+        claim("b.txt", 155, side="total", published=date(2022, 9, 20),
+              quote="At least 155 soldiers from both sides were killed.", text="155")]
+    [f] = findings(cl)
+    assert f.verdict == "update" and "2022-09-13" in f.reason and "2022-09-20" in f.reason
+
+
+def test_one_side_alone_above_the_total_is_a_contradiction():
+    cl = [claim("a.txt", 120, side="armenia"), claim("b.txt", 100, side="total")]
+    [f] = findings(cl)
+    assert f.verdict == "contradiction" and "one side cannot exceed the total" in f.reason
+
+
+def test_one_side_below_the_total_is_no_finding():
+    cl = [claim("a.txt", 60, side="armenia"), claim("b.txt", 100, side="total")]
+    assert findings(cl) == []
+
+
+def test_unknown_side_is_read_as_the_total():
+    cl = [claim("a.txt", 100, side=None), claim("b.txt", 100, side="total")]
+    [f] = findings(cl)
+    assert f.verdict == "agree" and f.side == "total"
+
+
+# ---------------------------------------------------------------- traps
+
+def test_same_number_for_different_metrics_is_never_grouped():
+    cl = [claim("a.txt", 2906, metric="displaced", rule="en/displaced"),
+          claim("b.txt", 2906, metric="deaths"),
+          claim("c.txt", 3500, metric="displaced", rule="en/displaced")]
+    out = findings(cl)
+    assert [f.metric for f in out] == ["displaced"]
+    assert all(c.metric == "displaced" for f in out for c in f.claims)
+
+
+def test_same_number_for_different_sides_is_no_agreement():
+    cl = [claim("a.txt", 49, side="armenia"), claim("b.txt", 49, side="azerbaijan")]
+    assert findings(cl) == []
+
+
+def test_different_events_never_share_a_group():
+    cl = [claim("a.txt", 100, event="blast"), claim("b.txt", 4000, event="offensive")]
+    assert findings(cl) == []
+
+
+def test_rounded_figure_is_not_evidence_against_a_precise_one():
+    cl = [claim("a.txt", 6000, text="6.000"), claim("b.txt", 6120, text="6.120")]
+    assert verdicts(cl) == ["discrepancy"]
+
+
+def test_exact_figures_far_apart_the_same_day_contradict():
+    [f] = findings([claim("a.txt", 155), claim("b.txt", 286)])
+    assert f.verdict == "contradiction" and f.severity == "high"
+    assert f.reason == "b says 286, a says 155: the two cannot both be true at the same time."
+
+
+def test_ambiguous_figure_lowers_the_severity():
+    cl = [claim("a.txt", 10, ambiguous=True), claim("b.txt", 10000)]
+    [f] = findings(cl)
+    assert f.verdict == "contradiction" and f.severity == "low"
+
+
+def test_undated_contradiction_says_it_may_be_an_update():
+    [f] = findings([claim("a.txt", 155, published=None), claim("b.txt", 286)])
+    assert f.verdict == "contradiction" and f.severity == "medium"
+    assert "undated" in f.reason
+
+
+# ---------------------------------------------------------------- time
+
+def test_update_chain_of_a_rising_count():
+    cl = [claim("a.txt", 49, side="armenia", published=date(2022, 9, 13)),
+          claim("b.txt", 105, side="armenia", published=date(2022, 9, 14)),
+          claim("c.txt", 207, side="armenia", published=date(2022, 9, 20))]
+    [f] = findings(cl)
+    assert f.verdict == "update"
+    assert [c.quantity.value for c in f.claims] == [49, 105, 207]
+    assert f.reason == ("a (2022-09-13) says 49, b (2022-09-14) says 105, c (2022-09-20) says "
+                        "207: a later report raised the count.")
+
+
+def test_a_later_report_lowering_a_cumulative_count_is_a_contradiction():
+    cl = [claim("a.txt", 207, published=date(2022, 9, 20)),
+          claim("b.txt", 150, published=date(2022, 9, 28))]
+    [f] = findings(cl)
+    assert f.verdict == "contradiction" and f.severity == "high"
+    assert "lower count" in f.reason and [c.doc for c in f.claims] == ["a.txt", "b.txt"]
+
+
+def test_a_level_that_falls_later_is_an_update_not_a_contradiction():
+    cl = [claim("a.txt", 2000, metric="troops", rule="it/troops", published=date(2020, 11, 12)),
+          claim("b.txt", 1000, metric="troops", rule="it/troops", published=date(2023, 10, 11))]
+    [f] = findings(cl)
+    assert f.verdict == "update" and "changed" in f.reason
+
+
+def test_final_tolls_long_after_the_event_are_compared_with_each_other():
+    # both reports long after the war: different but compatible figures, not an update
+    cl = [claim("a.txt", 6000, qualifier="more_than", published=date(2022, 1, 1), period=WAR_2020),
+          claim("b.txt", 6500, qualifier="more_than", published=date(2023, 1, 1), period=WAR_2020)]
+    assert verdicts(cl) == ["discrepancy"]
+    assert as_of(cl[0], 60) == FINAL
+
+
+def test_live_count_then_final_toll_is_an_update():
+    cl = [claim("a.txt", 2000, published=date(2020, 10, 15), period=WAR_2020),
+          claim("b.txt", 6500, qualifier="more_than", published=date(2023, 1, 1), period=WAR_2020)]
+    assert verdicts(cl) == ["update"]
+
+
+# ---------------------------------------------------------------- dispute and independence
+
+def test_dispute_between_the_parties_own_figures():
+    cl = [claim("a.txt", 50, side="azerbaijan", source="il ministero della Difesa azero",
+                source_kind="attributed"),
+          claim("b.txt", 200, side="azerbaijan", source="the Armenian Defence Ministry",
+                source_kind="attributed")]
+    [f] = findings(cl)
+    assert f.verdict == "dispute" and f.severity == "medium"
+
+
+def test_compatible_party_figures_that_differ_are_a_dispute():
+    cl = [claim("a.txt", 50, qualifier="at_least", source="Baku", source_kind="attributed"),
+          claim("b.txt", 80, qualifier="at_least", source="Yerevan", source_kind="attributed")]
+    assert verdicts(cl) == ["dispute"]
+
+
+def test_an_outlet_against_a_party_is_not_a_dispute():
+    cl = [claim("a.txt", 50, source="Baku", source_kind="attributed"),
+          claim("b.txt", 200, source="Reuters", source_kind="attributed")]
+    assert verdicts(cl) == ["contradiction"]
+
+
+def test_same_wire_copy_twice_is_not_independent():
+    quote = "At least 49 soldiers were killed, the ministry said."
+    cl = [claim("a.txt", 49, quote=quote), claim("b.txt", 49, quote=quote)]
+    analysis = compare(cl, [])
+    assert analysis.findings == () and len(analysis.singles) == 2
+
+
+def test_same_attributed_wire_source_and_figure_is_not_independent():
+    cl = [claim("a.txt", 49, source="Reuters", source_kind="attributed"),
+          claim("b.txt", 49, source="reuters", source_kind="attributed",
+                quote="Secondo Reuters, 49 soldati sono morti.")]
+    assert findings(cl) == []
+
+
+def test_same_figure_in_one_article_twice_is_not_an_agreement():
+    cl = [claim("a.txt", 49), claim("a.txt", 49, quote="Ripetiamo: 49 morti.", quote_start=500)]
+    assert findings(cl) == []
+
+
+# ---------------------------------------------------------------- draft mode, singles, groups
+
+def test_draft_mode_keeps_only_findings_involving_the_draft():
+    cl = [claim("draft.txt", 6000), claim("x.txt", 9000),  # war: contradiction with the draft
+          claim("y.txt", 10, event="other"), claim("z.txt", 99, event="other")]  # not the draft
+    analysis = compare(cl, [], draft="draft.txt")
+    assert [f.event for f in analysis.findings] == ["war"]
+    assert analysis.draft == "draft.txt"
+    assert len(compare(cl, []).findings) == 2
+
+
+def test_draft_singles_are_the_drafts_own_unverified_figures():
+    cl = [claim("draft.txt", 12, metric="wounded"), claim("x.txt", 40, metric="missing")]
+    analysis = compare(cl, [], draft="draft.txt")
+    assert [c.doc for c in analysis.singles] == ["draft.txt"]
+
+
+def test_groups_and_singles():
+    cl = [claim("a.txt", 10, metric="wounded"), claim("b.txt", 10, metric="wounded"),
+          claim("c.txt", 7, metric="missing"), claim("d.txt", 3, side="armenia")]
+    analysis = compare(cl, [article("a.txt")])
+    assert analysis.groups == 3
+    assert {c.doc for c in analysis.singles} == {"c.txt", "d.txt"}
+    assert analysis.unclaimed == ()
+
+
+def test_findings_are_sorted_by_severity():
+    cl = [claim("a.txt", 155), claim("b.txt", 286),
+          claim("c.txt", 30000, event="old"), claim("d.txt", 30000, event="old",
+                                                    quote="Ne morirono 30000.")]
+    out = findings(cl)
+    ranks = [severity_rank(f.severity) for f in out]
+    assert ranks == sorted(ranks) and out[0].verdict == "contradiction"
+
+
+# ---------------------------------------------------------------- helpers and data
+
+def test_doc_labels_are_short_and_unique():
+    assert doc_labels(["002_81ba.txt", "004_93.txt"]) == {"002_81ba.txt": "002",
+                                                          "004_93.txt": "004"}
+    assert doc_labels(["x_1.txt", "x_2.txt"]) == {"x_1.txt": "x_1", "x_2.txt": "x_2"}
+
+
+def test_intervals_carry_hedges_and_rounding():
+    cfg = load_verdicts()
+    assert claim_interval(claim("a", 6500, qualifier="more_than"), cfg) == (6500.5, None)
+    assert claim_interval(claim("a", 100, qualifier="at_most"), cfg) == (0.0, 100.0)
+    assert claim_interval(claim("a", 2000, qualifier="approx"), cfg) == (1800.0, 2200.0)
+    assert claim_interval(claim("a", 49), cfg) == (49.0, 49.0)
+    lo, hi = claim_interval(claim("a", 6000), cfg)
+    assert lo <= 5500 < 6000 < 6499 <= hi or (lo, hi) == (5400.0, 6600.0)
+    # a band from the number reader wins over the fallback
+    assert claim_interval(claim("a", 6000, band_low=5500, band_high=6499), cfg) == (5500, 6499)
+
+
+def test_figures_of_rebuilds_the_sum():
+    cl = _sides("a.txt", 207, 79) + [claim("b.txt", 155, side="total")]
+    [f] = findings(cl)
+    figs = figures_of(f)
+    assert sorted(fg.role for fg in figs) == ["claim", "sum"]
+    assert [fg.point for fg in figs if fg.role == "sum"] == [286]
+
+
+def test_verdict_data_is_complete():
+    cfg = load_verdicts()
+    for key in ("contradiction", "contradiction_falling", "contradiction_undated",
+                "contradiction_part", "dispute", "dispute_conflict", "discrepancy", "update",
+                "update_level", "agree", "says", "says_date"):
+        assert key in cfg["reasons"]
+    for metric in ("deaths", "wounded", "missing", "displaced", "troops", "prisoners",
+                   "population", "casualties"):
+        assert isinstance(cfg["metrics"][metric]["cumulative"], bool)
+
+
+def test_verdicts_can_come_from_another_rules_folder(tmp_path):
+    data = (rules_dir() / "verdicts.toml").read_text("utf-8")
+    (tmp_path / "verdicts.toml").write_text(
+        data.replace('agree = "{list}: independent', 'agree = "{list}: SAME'), "utf-8")
+    cl = [claim("a.txt", 5), claim("b.txt", 5, quote="Cinque: 5 morti.")]
+    [f] = compare(cl, [], rules=tmp_path).findings
+    assert "SAME" in f.reason
+
+
+# ---------------------------------------------------------------- properties and scale
+
+_DOCS = st.sampled_from(["a.txt", "b.txt", "c.txt", "d.txt"])
+_QUALS = st.sampled_from(["exact", "approx", "more_than", "at_least", "at_most", "nearly"])
+_DATES = st.one_of(st.none(), st.dates(date(2020, 1, 1), date(2023, 12, 31)))
+
+
+@st.composite
+def _claims(draw):
+    doc = draw(_DOCS)
+    value = draw(st.integers(0, 10_000))
+    return claim(doc, value, qualifier=draw(_QUALS),
+                 metric=draw(st.sampled_from(["deaths", "troops", "unknown-metric"])),
+                 side=draw(st.sampled_from([None, "total", "armenia", "azerbaijan"])),
+                 event=draw(st.sampled_from([None, "war", "clash"])),
+                 published=draw(_DATES),
+                 period=draw(st.one_of(st.none(), st.just(WAR_2020))),
+                 source=draw(st.sampled_from([None, "Baku", "Yerevan", "Reuters"])),
+                 source_kind=draw(st.sampled_from([None, "attributed", "outlet"])),
+                 quote_start=draw(st.sampled_from([0, 100])),
+                 ambiguous=draw(st.booleans()))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_claims(), max_size=14), st.randoms(use_true_random=False),
+       st.one_of(st.none(), _DOCS))
+def test_compare_never_raises_and_ignores_input_order(claims, rnd, draft):
+    first = compare(claims, [], draft=draft)
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    again = compare(shuffled, [], draft=draft)
+    assert first == again
+    for f in first.findings:
+        assert f.reason and f.severity in ("high", "medium", "low", "info")
+        assert f.verdict in ("contradiction", "discrepancy", "update", "dispute", "agree")
+        assert len({c.metric for c in f.claims}) == 1
+        if draft:
+            assert any(c.doc == draft for c in f.claims)
+
+
+@pytest.mark.parametrize("n", [20_000])
+def test_scales_to_many_claims_in_few_groups(n):
+    rnd = random.Random(7)
+    cl = [claim(f"{i:05d}.txt", rnd.randint(1, 500), qualifier=rnd.choice(["exact", "at_least"]),
+                side=rnd.choice([None, "armenia", "azerbaijan"]),
+                quote=f"Nel documento {i} si legge che X persone sono morte.", text="X",
+                published=date(2022, 9, 1 + i % 28))
+          for i in range(n)]
+    t0 = time.perf_counter()
+    analysis = compare(cl, [])
+    assert time.perf_counter() - t0 < 30
+    assert analysis.groups == 3
