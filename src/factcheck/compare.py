@@ -398,7 +398,12 @@ def _finding(ctx: _Ctx, verdict: str, reason_name: str, severity: str,
     r = ctx.cfg["reasons"]
     join = ctx.cfg.get("phrases", {}).get("list_join", "; ")
     said = [_says(f, ctx, dated) for f in figs]
-    fields = {"list": join.join(said), "a": said[0], "b": said[-1], **extra}
+    listed = said
+    cap = int(ctx.cfg.get("phrases", {}).get("max_listed", 4))
+    if len(said) > cap:  # a readable sentence: the first figures, the last, and how many more
+        more = ctx.cfg["phrases"]["more"].format(n=len(said) - cap)
+        listed = said[:cap - 1] + [more, said[-1]]
+    fields = {"list": join.join(listed), "a": said[0], "b": said[-1], **extra}
     reason = r[reason_name].format(**fields)  # starts with a doc label: never re-cased
     claims: list[Claim] = []
     for f in figs:
