@@ -1,0 +1,175 @@
+"""The Markdown and JSON reports: structure, determinism, bolding, escaping, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import date
+
+from test_compare import WAR_2020, article, claim
+
+from factcheck.compare import compare
+from factcheck.model import Quantity, Unclaimed
+from factcheck.report import cell, figure_cell, render_json, render_markdown, trim_quote
+
+
+def _analysis(draft=None):
+    sides_quote = "Almeno 49 soldati armeni e 50 azeri sono morti martedì nei combattimenti."
+    claims = [
+        claim("002_a.txt", 6500, qualifier="more_than", text="oltre 6'500", event="nk-2020",
+              published=date(2023, 10, 11), period=WAR_2020,
+              quote="dove si stima che abbiano perso la vita oltre 6'500 persone."),
+        claim("004_b.txt", 6000, qualifier="more_than", text="oltre seimila", event="nk-2020",
+              published=None, period=WAR_2020,
+              quote="combattimenti che hanno causato oltre seimila morti."),
+        claim("001_c.txt", 30000, qualifier="approx", text="circa 30.000", event="nk-1990s",
+              published=date(2020, 10, 1), source="TASS", source_kind="attributed",
+              quote="una guerra che uccise circa 30.000 persone."),
+        claim("004_b.txt", 30000, qualifier="approx", text="circa 30.000", event="nk-1990s",
+              published=None, quote="Di conseguenza, circa 30.000 persone sono morte."),
+        claim("003_d.txt", 100, qualifier="at_most", text="fino a 100", side="total",
+              event="clashes-2022", published=date(2022, 9, 14),
+              quote="gli scontri hanno provocato fino a 100 morti da entrambe le parti."),
+        claim("004_b.txt", 49, qualifier="at_least", text="Almeno 49", side="armenia",
+              event="clashes-2022", published=None, quote=sides_quote, quote_start=900),
+        claim("004_b.txt", 50, qualifier="at_least", text="50", side="azerbaijan",
+              event="clashes-2022", published=None, quote=sides_quote, quote_start=900),
+        claim("005_e.txt", 49, side="armenia", event="c", published=date(2022, 9, 13)),
+        claim("006_f.txt", 105, side="armenia", event="c", published=date(2022, 9, 14)),
+        claim("007_g.txt", 2000, metric="troops", qualifier="approx", text="circa 2000",
+              rule="it/troops", event="peacekeeping", published=date(2023, 10, 11)),
+    ]
+    articles = [article("001_c.txt", date(2020, 10, 1)), article("002_a.txt", date(2023, 10, 11)),
+                article("003_d.txt", date(2022, 9, 14), how="inferred"), article("004_b.txt"),
+                article("005_e.txt", date(2022, 9, 13)), article("006_f.txt", date(2022, 9, 14)),
+                article("007_g.txt", date(2023, 10, 11))]
+    analysis = compare(claims, articles, draft=draft)
+    q = Quantity(13, 15, "45", "count", 45, 45, 45)
+    unclaimed = (Unclaimed("004_b.txt", q, "Ha 45 anni | e due fratelli.", 10),)
+    return replace(analysis, unclaimed=unclaimed)
+
+
+def _sections(md: str) -> list[str]:
+    return re.findall(r"^## (.+)$", md, flags=re.M)
+
+
+def test_markdown_layout_summary_first():
+    md = render_markdown(_analysis())
+    assert md.startswith("# factcheck report\n\n## Summary\n")
+    assert _sections(md) == ["Summary", "Findings", "Groups that agree",
+                             "Figures nobody else reported", "Counts no rule claimed"]
+    summary = md.split("## Findings")[0]
+    assert "- Articles: 7" in summary and "- Claims: 10" in summary
+    assert "discrepancy 2" in summary and "update 1" in summary and "agree 1" in summary
+    assert "Publication date unknown" in summary and "004" in summary
+    assert "inferred" in summary and "003 (2022-09-14)" in summary
+
+
+def test_findings_show_reason_table_and_chart():
+    md = render_markdown(_analysis())
+    findings = md.split("## Findings")[1].split("## Groups that agree")[0]
+    assert ("002 says more than 6,500, 004 says more than 6,000: both can be true, but they "
+            "state different figures.") in findings
+    assert findings.index("(medium)") < findings.index("(low)") < findings.index("(info)")
+    header = "| article | published | figure as written | interval | source | period | rule |"
+    assert findings.count(header) == 3
+    assert "```mermaid\nxychart-beta" in findings
+    assert 'x-axis ["005 2022-09-13", "006 2022-09-14"]' in findings
+    assert "bar [49, 105]" in findings
+    # the per-side sum is shown with its parts
+    assert "armenia, summed: ≥ 99" in findings
+
+
+def test_every_table_row_names_an_article_and_a_rule():
+    md = render_markdown(_analysis())
+    rows = [ln for ln in md.splitlines() if ln.startswith("| ") and not ln.startswith("| ---")
+            and not ln.startswith("| article")]
+    claim_rows = [r for r in rows if "`it/" in r]
+    assert len(claim_rows) >= 10
+    for row in claim_rows:
+        assert re.match(r"\| 00\d ", row)
+
+
+def test_figure_is_bold_inside_its_quote():
+    md = render_markdown(_analysis())
+    assert "dove si stima che abbiano perso la vita **oltre 6'500** persone." in md
+    assert "**Almeno 49** soldati armeni e 50 azeri" in md
+    assert "Almeno 49 soldati armeni e **50** azeri" in md
+
+
+def test_agree_singles_and_unclaimed_sections():
+    md = render_markdown(_analysis())
+    agree = md.split("## Groups that agree")[1].split("## Figures nobody")[0]
+    assert "Agree: deaths · nk-1990s · total" in agree and "**circa 30.000**" in agree
+    assert "TASS (attributed)" in agree
+    singles = md.split("## Figures nobody else reported")[1].split("## Counts")[0]
+    assert "**circa 2000**" in singles and "`it/troops`" in singles
+    unclaimed = md.split("## Counts no rule claimed")[1]
+    assert "Ha **45** anni \\| e due fratelli." in unclaimed
+
+
+def test_markdown_and_json_are_deterministic():
+    a, b = _analysis(), _analysis()
+    assert render_markdown(a) == render_markdown(b)
+    assert render_json(a) == render_json(b)
+    shuffled = replace(a, articles=tuple(reversed(a.articles)))
+    assert render_markdown(shuffled) == render_markdown(a)
+    assert not re.search(r"\d\d:\d\d:\d\d", render_markdown(a))
+
+
+def test_json_contract():
+    data = json.loads(render_json(_analysis()))
+    assert {"findings", "claims", "articles"} <= set(data)
+    assert data["claims"] == 10 and data["articles"] == 7 and data["groups"] >= 5
+    f = data["findings"][0]
+    assert set(f) == {"verdict", "metric", "event", "side", "reason", "severity", "claims"}
+    record = f["claims"][0]
+    for key in ("doc", "text", "value", "low", "high", "qualifier", "metric", "who", "side",
+                "period_start", "period_end", "event", "source", "quote", "start", "end",
+                "published", "rule"):
+        assert key in record
+    assert data["summary"]["verdicts"]["discrepancy"] == 2
+    assert data["summary"]["dates_unknown"] == ["004_b.txt"]
+    assert data["singles"][0]["rule"] == "it/troops"
+    assert data["unclaimed"][0]["text"] == "45"
+    assert [x["verdict"] for x in data["findings"]] == [
+        x.verdict for x in _analysis().findings]
+
+
+def test_draft_report_says_so():
+    analysis = _analysis(draft="002_a.txt")
+    md = render_markdown(analysis)
+    assert "Draft **002**" in md and "only findings that involve the draft" in md
+    assert [f.verdict for f in analysis.findings] == ["discrepancy"]
+    assert json.loads(render_json(analysis))["draft"] == "002_a.txt"
+
+
+def test_empty_analysis_renders():
+    analysis = compare([], [])
+    md = render_markdown(analysis)
+    assert "No conflicting figures." in md and md.endswith("None.\n")
+    assert json.loads(render_json(analysis))["findings"] == []
+
+
+# ---------------------------------------------------------------- cells
+
+def test_cells_escape_pipes_newlines_and_markup():
+    assert cell("a | b\nc") == "a \\| b c"
+    assert cell("*x* _y_ `z` <b>") == "\\*x\\* \\_y\\_ \\`z\\` &lt;b>"
+    assert cell(None) == "—"
+
+
+def test_long_quotes_are_trimmed_around_the_figure():
+    quote = ("parola " * 40) + "oltre 6'500 morti" + (" altro" * 40)
+    start = quote.index("oltre")
+    before, fig, after = trim_quote(quote, start, start + len("oltre 6'500"), context=30)
+    assert fig == "oltre 6'500"
+    assert before.startswith("…") and after.endswith("…")
+    assert len(before) <= 31 and len(after) <= 31
+    rendered = figure_cell(quote, start, start + len("oltre 6'500"))
+    assert "**oltre 6'500**" in rendered and rendered.count("…") == 2
+
+
+def test_bold_figure_with_a_pipe_nearby():
+    assert figure_cell("a|b 12 c", 4, 6) == "a\\|b **12** c"
