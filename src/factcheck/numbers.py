@@ -23,7 +23,7 @@ Value conventions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -106,7 +106,8 @@ class _Lang:
     bands: dict[str, float]
     zero_after_point: set[str]
     decade_words: dict[str, int]
-    extra: dict[str, Any] = field(default_factory=dict)
+    subunits: set[str]
+    re_subunit_gap: Any
 
 
 def _norm(word: str) -> str:
@@ -158,6 +159,8 @@ def _lang(code: str) -> _Lang:
         r"|\+\d{1,3}[-\s]\d[\d\-/ ]{6,}\d)",
         r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))",
         r"(?P<sdate>(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d]|[.,]\d))",
+        # "1/5", "24/7", "9/11": a ratio or a name, never a count
+        r"(?P<frac>(?<![\d/.,])\d{1,4}/\d{1,4}(?![\d/]|[.,]\d))",
         r"(?P<time>(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))",
         r"(?P<decade>" + ("|".join(decade) if decade else "(?!)") + ")",
         r"(?P<vague>" + _alt(list(vague)) + ")",
@@ -166,7 +169,11 @@ def _lang(code: str) -> _Lang:
         r"(?P<ord>" + "|".join(ord_parts) + ")",
         # un/una/a/one: a number only before a number word, a count noun, "of", or alone
         r"(?P<gated>(?<![^\W_])" + gated_alt + r"(?:(?=" + _SPACE + r"+(?:" + word_alt + r"(?![^\W_])|"
-        + count_alt + "|" + follow_alt + r"))|(?<=\A\s*" + standalone_alt + r")(?=[\s.!?]*\Z)))",
+        + count_alt + "|" + follow_alt + "|" + _alt(d["units"]["money"]) + r"))"
+        # ... or after a number word or a minus word: "twenty-one", "cento e uno", "minus one"
+        + r"|(?<=(?:(?<![^\W_])" + word_alt + r"|\d)(?:[\s-]+|" + _SPACE + r"+" + _alt(w["conjunction"])
+        + _SPACE + r"+)|" + _alt(w["minus"]) + _SPACE + r"+)(?![^\W_])"
+        + r"|(?<=\A\s*" + standalone_alt + r")(?=[\s.!?]*\Z)))",
         r"(?P<word>(?<![^\W_])(?!" + gated_alt + r"(?![^\W_]))" + word_alt + r"(?![^\W_]))",
     ])
     scanner = regex.compile(scanner_src, _F)
@@ -248,6 +255,8 @@ def _lang(code: str) -> _Lang:
         bands={k: float(v) for k, v in d["bands"].items()},
         zero_after_point={_norm(z) for z in w["zero_after_point"]},
         decade_words=decade_words,
+        subunits={_norm(u) for u in units["subunits"]},
+        re_subunit_gap=regex.compile(_SPACE + r"+(?:" + _alt(w["conjunction"]) + _SPACE + r"+)?", _F),
     )
 
 
@@ -283,6 +292,7 @@ class _Num:
     core_start: int = 0
     core_end: int = 0
     fixed: bool = False  # kind decided by the token itself (date, time, decade, vague)
+    unit_word: str = ""  # the money word read after the figure ("euro", "centesimi")
     low_unit: float = 1.0
     high_unit: float = 1.0
 
@@ -348,10 +358,14 @@ def _read_digits(s: str, L: _Lang, after: str) -> list[tuple[int, int, float, st
 def _digit_tokens(text: str, m: Any, L: _Lang) -> list[_Tok]:
     s, start = m.group(), m.start()
     before = text[start - 1] if start else ""
-    if before.isalpha() or before == "_":
-        return []  # glued to letters before: an identifier (A4, G7), not a figure
+    if (before.isalpha() or before == "_") and not L.re_money_before.search(text, max(0, start - 8), start):
+        return []  # glued to letters before: an identifier (A4, G7), not a figure; "USD3" is money
     if before in "-‐" and start >= 2 and text[start - 2].isalpha():
-        return []  # Su-25, COVID-19, T-72: model names
+        k = start - 2
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if not (k > 0 and text[k - 1].isdigit()):  # "5k-20k" is a range, "Su-25" a model name
+            return []
     after = text[m.end(): m.end() + 60]
     out = []
     for rs, re_, val, sig, ndec, amb in _read_digits(s, L, after):
@@ -489,7 +503,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if t.kind in ("iso", "sdate", "time", "decade", "ord"):
+        if t.kind in ("iso", "sdate", "time", "decade", "ord", "frac"):
             nums.append(_special(text, t, L))
             i += 1
             continue
@@ -563,7 +577,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
         # spoken decimals: "tre virgola cinque", "one point two million"
         elif state.last in (UNIT, TEEN, TEN, HUNDRED, LIT, THOUSAND) and (mp := L.re_point.match(text, end, end + 20)):
             digits, fend, scale_atoms = _frac_digits(text, mp.end(), L)
-            if digits and (from_words or last.kind != "dig"):
+            if digits:
                 value = float(f"{int(value)}.{digits}")
                 ndec_unit = 10.0 ** -len(digits)
                 end = fend
@@ -609,6 +623,10 @@ def _special(text: str, t: _Tok, L: _Lang) -> _Num:
         a, b, _ = regex.split(r"[/.]", s)
         day = float(a if L.data["dates"]["day_order"] == "dmy" else b)
         return _Num(t.start, t.end, day, "date", fixed=True, core_start=t.start, core_end=t.end)
+    if t.kind == "frac":
+        a, b = s.split("/")
+        v = float(a) / float(b) if float(b) else None
+        return _Num(t.start, t.end, v, "other", fixed=True, core_start=t.start, core_end=t.end)
     if t.kind == "time":
         hh, mm = s.split(":")[:2]
         return _Num(t.start, t.end, int(hh) + int(mm) / 60, "time", fixed=True,
@@ -673,6 +691,7 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 q.kind = "percent"
             elif mu.group("money") or mu.group("money2"):
                 q.kind = "money"
+                q.unit_word = _norm(mu.group("money") or mu.group("money2"))
             elif mu.group("duration"):
                 q.kind = "duration"
             q.end = mu.end()
@@ -731,11 +750,27 @@ def _qualify(text: str, q: _Num, L: _Lang) -> None:
     if ma:
         name = L.qual_after[_norm(" ".join(ma.group("q").split()))]
         q.end = ma.end()
-        if q.qualifier in ("exact",):
-            q.qualifier = name
+        if q.qualifier == "exact" or (q.qualifier == "approx" and name in ("at_least", "at_most")):
+            q.qualifier = name  # "circa 500 o più" is at least (about) 500
 
 
 _RANGE_KINDS = {"count", "decimal", "money", "percent", "duration", "year", "other"}
+
+
+def _subunits(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
+    """Join "2 euro e 5 centesimi" into one amount (2.05)."""
+    out: list[_Num] = []
+    for q in nums:
+        p = out[-1] if out else None
+        if (p is not None and p.kind == "money" and q.kind == "money" and q.unit_word in L.subunits
+                and p.unit_word not in L.subunits and 0 <= q.value < 100 and p.value == int(p.value)
+                and L.re_subunit_gap.fullmatch(text, p.end, q.start)):
+            p.value = p.value + q.value / 100
+            p.end = q.end
+            p.unit = 0.01
+            continue
+        out.append(q)
+    return out
 
 
 def _ranges(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
@@ -877,6 +912,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []
     nums = _assemble(text, toks, L)
     _classify(text, nums, L)
+    nums = _subunits(text, nums, L)
     nums = _ranges(text, nums, L)
     out: list[Quantity] = []
     last_end = -1

@@ -71,9 +71,7 @@ def add(state: State, atom: Atom) -> State | None:
     elif cls == HUNDRED:
         if last is None or last in (THOUSAND, SCALE):
             group = 100
-        elif last == UNIT and 1 <= group < 10:
-            group *= 100
-        elif last in (TEEN, TEN, LIT) and 1 <= group < 100:
+        elif last in (UNIT, TEEN, TEN, LIT) and 1 <= group < 100 and group == int(group):
             # "eleven hundred", "twenty one hundred", "3 hundred"
             group *= 100
         else:
