@@ -148,7 +148,9 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                     for q in qs:
                         vetoed_by.setdefault(q.start, []).append(rule.id)
                     continue
-                whos, sides = m.spans("who"), m.spans("side")
+                groups = m.re.groupindex
+                whos = m.spans("who") if "who" in groups else []
+                sides = m.spans("side") if "side" in groups else []
                 first = qs[0] if qs else None
                 for i, (s, e) in enumerate(nums):
                     q = by_start.get(s)

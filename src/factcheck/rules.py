@@ -47,7 +47,8 @@ GROUPS = ("who", "side")
 FLAGS = regex.IGNORECASE | regex.VERSION0
 # seconds one regex call may take on one sentence before the pattern is stopped
 DEFAULT_TIMEOUT = 0.25
-_PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+# {NAME}, but not the property classes \p{L}, \P{Lu} or \N{...} of regex itself
+_PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "at_most", "less_than", "nearly",
               "range", "vague")
@@ -807,3 +808,113 @@ def load_rules(root: Path | None = None, files: Sequence[Path] = (),
     if ruleset is None:
         raise RuleError([str(p) for p in problems])
     return ruleset
+
+
+# ---------------------------------------------------------------- running examples
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """The outcome of one example: ``status`` is pass, fail, xfail (a todo still missed)
+    or xpass (a todo that now passes: move it to [[examples]])."""
+
+    rule: Rule
+    example: Example
+    status: str
+    detail: str = ""
+
+    @property
+    def test_id(self) -> str:
+        return self.example.test_id(self.rule.id)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("pass", "xfail")
+
+
+def describe_claim(c: Any) -> str:
+    """A claim in one line, for messages: 49 (at_least, 49..open) who='soldati armeni'."""
+    q = c.quantity
+
+    def b(x: float | None) -> str:
+        return "open" if x is None else f"{x:g}"
+
+    out = f"{c.metric} {q.text!r} = {b(q.value)} ({q.qualifier}, {b(q.low)}..{b(q.high)})"
+    if c.who:
+        out += f" who={c.who!r}"
+    if c.side:
+        out += f" side={c.side!r}"
+    return out + f" by {c.rule}"
+
+
+def _claim_differs(c: Any, want: dict[str, Any], default_metric: str) -> list[str]:
+    q = c.quantity
+    diffs = []
+    if c.metric != want.get("metric", default_metric):
+        diffs.append(f"metric {c.metric!r} != {want.get('metric', default_metric)!r}")
+    for key, expected in want.items():
+        if key == "metric":
+            continue
+        if key in ("value", "low", "high"):
+            got = getattr(q, key)
+            exp = None if expected == "open" else float(expected)
+            same = (got is None and exp is None) or (
+                got is not None and exp is not None and abs(float(got) - exp) < 1e-6)
+        else:
+            got = {"qualifier": q.qualifier, "text": q.text, "who": c.who, "side": c.side}[key]
+            same = got == expected
+        if not same:
+            diffs.append(f"{key} {got!r} != {expected!r}")
+    return diffs
+
+
+def check_example(ruleset: RuleSet, rule: Rule, ex: Example) -> tuple[bool, str]:
+    """Run one example through all the rules of its language: (passed, what differed)."""
+    from .claims import claims_in_text
+
+    before = dict(ruleset.timeouts)
+    claims, _ = claims_in_text(ex.text, rule.lang, ruleset, doc=ex.test_id(rule.id))
+    slow = [k for k, n in ruleset.timeouts.items() if before.get(k) != n]
+    if slow:
+        return False, "R011 " + ", ".join(f"{rid} pattern {i}" for rid, i in slow) + \
+            f" timed out (> {ruleset.timeout:g} s); make it less ambiguous"
+    mine = [c for c in claims if c.metric == rule.metric]
+    if ex.kind == "counter-example":
+        if mine:
+            return False, "claimed " + "; ".join(describe_claim(c) for c in mine)
+        return True, ""
+    if ex.claims is None:  # a todo without expected claims: any claim of the metric
+        return (True, "") if mine else (False, f"no {rule.metric} claim")
+    metrics = {w.get("metric", rule.metric) for w in ex.claims} | {rule.metric}
+    got = sorted((c for c in claims if c.metric in metrics), key=lambda c: c.start)
+    problems = []
+    if len(got) != len(ex.claims):
+        problems.append(f"expected {len(ex.claims)} claim(s), got {len(got)}")
+    for i, want in enumerate(ex.claims):
+        if i >= len(got):
+            problems.append(f"claim {i + 1} missing: {want}")
+            continue
+        diffs = _claim_differs(got[i], want, rule.metric)
+        if diffs:
+            problems.append(f"claim {i + 1}: " + ", ".join(diffs))
+    if problems:
+        found = "; ".join(describe_claim(c) for c in got) or "nothing"
+        return False, " | ".join(problems) + f" | found: {found}"
+    return True, ""
+
+
+def run_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> list[ExampleResult]:
+    """Run every example, counter-example and todo (of the rules whose id is in ``only``)."""
+    wanted = set(only) if only is not None else None
+    out = []
+    for rule in sorted(ruleset.rules, key=lambda r: r.id):
+        if wanted is not None and rule.id not in wanted:
+            continue
+        for ex in rule.all_examples:
+            passed, detail = check_example(ruleset, rule, ex)
+            if ex.kind == "todo":
+                status = "xpass" if passed else "xfail"
+                detail = "todo now passes: move it to [[examples]]" if passed else detail
+            else:
+                status = "pass" if passed else "fail"
+            out.append(ExampleResult(rule, ex, status, detail))
+    return out
