@@ -1,0 +1,199 @@
+"""Language data for the context stage, compiled once per (language, rules folder).
+
+``rules/lang/<lang>/context.toml`` holds the words (months, weekdays, relative phrases,
+side words, attribution cues); this module only turns them into regexes. Side words are
+merged with the ``[parties]`` table of ``sides.toml`` (the claim rules' file) when it exists,
+so both stages map the same words to the same party.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..errors import FactcheckError
+from ..langdata import load_lang
+
+APOS = "[’']"
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+# a date phrase never starts or ends inside a word or a number
+_LEFT = r"(?<![\p{L}\p{N}])"
+_RIGHT = r"(?![\p{L}\p{N}])"
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A fixed relative phrase: the calendar ``unit`` and its ``offset`` from the base."""
+
+    unit: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the context stage needs for one language, compiled."""
+
+    lang: str
+    months: dict[str, int]  # full names and abbreviations, lower-case
+    weekdays: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
+    units: dict[str, str]
+    numbers: dict[str, int]
+    decades: dict[str, int]
+    date_re: regex.Pattern  # one alternation; group t<i> tells which template matched
+    date_kinds: tuple[str, ...]  # kind of template i ("relative" for the [[relative]] ones)
+    relatives: dict[int, Relative]  # template index -> unit/offset
+    anaphora: tuple[tuple[regex.Pattern, bool], ...]  # (pattern, since)
+    lookback: int
+    clause_re: regex.Pattern
+    future_re: regex.Pattern | None
+    dateline_re: regex.Pattern | None
+    side_res: tuple[tuple[str, regex.Pattern], ...]  # (party, words)
+    both_re: regex.Pattern | None
+    possessive_re: regex.Pattern | None
+    source_cues: tuple[regex.Pattern, ...]  # each has group "src"
+    source_subject_cues: tuple[regex.Pattern, ...]
+    source_strip: regex.Pattern | None
+    source_names: dict[str, str]
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first (so "sett" beats "set")."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _words_re(words) -> regex.Pattern:
+    return regex.compile(_LEFT + "(?:" + _alt(words) + ")" + _RIGHT, _FLAGS)
+
+
+def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    try:
+        return regex.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", _FLAGS)
+    except regex.error as exc:
+        raise FactcheckError(f"{path}: {what}: bad regex: {exc}") from None
+
+
+def _fill(pattern: str, slots: dict[str, str]) -> str:
+    # plain replace, not str.format: regexes are full of braces ({0,5})
+    for key, value in slots.items():
+        pattern = pattern.replace("{" + key + "}", value)
+    return pattern
+
+
+def _date_slots(data: dict) -> dict[str, str]:
+    months = {k.lower(): v for k, v in data.get("months", {}).items()}
+    abbrevs = {k.lower(): v for k, v in data.get("month_abbreviations", {}).items()}
+    numbers = data.get("numbers", {})
+    this_year = data.get("this_year", {}).get("pattern", "(?!)")
+    return {
+        "APOS": APOS,
+        "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?!\d|[.,'’]\d)",
+        "MONTH": f"(?P<month>{_alt(months)})",
+        "MON": f"(?P<month>{_alt({**months, **abbrevs})})",
+        "YEAR": r"(?<![\d.,'’])(?P<year>1[89]\d\d|20\d\d)(?!\d|[.,'’]\d|\s?%)",
+        "WEEKDAY": f"(?P<weekday>{_alt(data.get('weekdays', {}))})",
+        "SEASON": f"(?P<season>{_alt(data.get('seasons', {}))})",
+        "N": rf"(?P<n>\d{{1,3}}|{_alt(numbers)})" if numbers else r"(?P<n>\d{1,3})",
+        "UNIT": f"(?P<unit>{_alt(data.get('units', {}))})",
+        "DECADE": rf"{APOS}?(?P<decade>(?:1[89]|20)?\d0)(?!\d)",
+        "DECADE_WORD": f"(?P<decade_word>{_alt(data.get('decades', {}))})",
+        "THIS_YEAR": f"(?P<this_year>{_fill(this_year, {'APOS': APOS})})",
+    }
+
+
+def _np_pattern(src: dict) -> str:
+    """The source noun phrase: capitalised words or known words, joined by connectors."""
+    article = _alt(src.get("articles", ()))
+    word = rf"(?:(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt(src.get('words', ()))})(?![\p{{L}}]))"
+    conn = _alt(src.get("connectors", ()))
+    joiner = rf"(?:\s+|\s+(?:{conn})\s*)" if conn else r"\s+"
+    lead = rf"(?:(?:{article})\s*)?" if article else ""
+    return rf"{lead}(?P<src>{word}(?:{joiner}{word}){{0,6}})"
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str, root: Path | None = None) -> Lexicon:
+    """The compiled context data of ``lang`` (cached)."""
+    data = load_lang(lang, "context", root)
+    path = f"rules/lang/{lang}/context.toml"
+    slots = _date_slots(data)
+    # sides: sides.toml (claim rules) first, then ours; the same word maps to one party
+    parties: dict[str, list[str]] = {}
+    try:
+        shared = load_lang(lang, "sides", root).get("parties", {})
+    except FactcheckError:
+        shared = {}
+    for source in (shared, data.get("sides", {})):
+        for party, words in source.items():
+            if party != "total" and isinstance(words, list):
+                parties.setdefault(party, []).extend(w for w in words if isinstance(w, str))
+    both = list(data.get("both_sides", {}).get("patterns", ()))
+    both += [regex.escape(w) for w in shared.get("total", ()) if isinstance(w, str)]
+
+    templates: list[str] = []
+    kinds: list[str] = []
+    relatives: dict[int, Relative] = {}
+    for i, entry in enumerate(data.get("dates", ())):
+        templates.append(_fill(entry["pattern"], slots))
+        kinds.append(entry["kind"])
+    for entry in data.get("relative", ()):
+        relatives[len(templates)] = Relative(entry["unit"], int(entry["offset"]))
+        templates.append(_fill(entry["pattern"], slots))
+        kinds.append("relative")
+    try:
+        date_re = regex.compile(
+            _LEFT + "(?:" + "|".join(f"(?P<t{i}>{t})" for i, t in enumerate(templates)) + ")" + _RIGHT,
+            _FLAGS,
+        )
+    except regex.error as exc:
+        raise FactcheckError(f"{path}: [[dates]]/[[relative]]: bad regex: {exc}") from None
+
+    src = data.get("sources", {})
+    np = _np_pattern(src)
+
+    def cue_list(key: str) -> tuple[regex.Pattern, ...]:
+        out = []
+        for p in src.get(key, ()):
+            try:
+                out.append(regex.compile(_LEFT + _fill(p, {"APOS": APOS, "SRC": np}), _FLAGS))
+            except regex.error as exc:
+                raise FactcheckError(f"{path}: sources.{key}: bad regex {p!r}: {exc}") from None
+        return tuple(out)
+
+    dateline = data.get("dateline", {}).get("pattern")
+    future = data.get("future", {}).get("cues", ())
+    return Lexicon(
+        lang=lang,
+        months={**{k.lower(): v for k, v in data.get("month_abbreviations", {}).items()},
+                **{k.lower(): v for k, v in data.get("months", {}).items()}},
+        weekdays={k.lower(): v for k, v in data.get("weekdays", {}).items()},
+        seasons={k.lower(): (v[0], v[1]) for k, v in data.get("seasons", {}).items()},
+        units={k.lower(): v for k, v in data.get("units", {}).items()},
+        numbers={k.lower(): v for k, v in data.get("numbers", {}).items()},
+        decades={k.lower(): v for k, v in data.get("decades", {}).items()},
+        date_re=date_re,
+        date_kinds=tuple(kinds),
+        relatives=relatives,
+        anaphora=tuple(
+            (regex.compile(_LEFT + "(?:" + _fill(a["pattern"], slots) + ")" + _RIGHT, _FLAGS),
+             bool(a.get("since", False)))
+            for a in data.get("anaphora", ())
+        ),
+        lookback=int(data.get("anaphora_options", {}).get("lookback", 2)),
+        clause_re=_any_re(data.get("clauses", {}).get("breaks", ()), "clauses.breaks", path)
+        or regex.compile("(?!)"),
+        future_re=_any_re(future, "future.cues", path),
+        dateline_re=regex.compile(_fill(dateline, slots), _FLAGS | regex.MULTILINE) if dateline else None,
+        side_res=tuple((party, _words_re(words)) for party, words in parties.items() if words),
+        both_re=_any_re(both, "both_sides.patterns", path),
+        possessive_re=_any_re(data.get("possessive", {}).get("patterns", ()), "possessive", path),
+        source_cues=cue_list("cues"),
+        source_subject_cues=cue_list("subject_cues"),
+        source_strip=_any_re(src.get("strip", ()), "sources.strip", path),
+        source_names={k.lower(): v for k, v in data.get("source_names", {}).items()},
+    )

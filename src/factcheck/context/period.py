@@ -1,0 +1,230 @@
+"""The time a figure refers to.
+
+Date phrases are found with the language's precompiled pattern (``context.toml``), then
+resolved against the publication date: explicit dates and years ("nel 2020", "dell'autunno
+del 2020", "dal 1992", "negli anni '90", "il 13 settembre"), relative phrases ("martedì",
+"ieri", "la scorsa settimana", "tre anni fa"), spans ("in poco più di tre settimane",
+"dall'inizio dell'offensiva"). Which phrase belongs to a figure: the nearest one in the
+figure's clause; else the nearest one before it in the sentence; else, when the sentence
+points back ("allora", "di conseguenza"), the last one of the previous sentences; else the
+article's own time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import (
+    Period, last_weekday, month_range, parse_phrase, season_range, shift, unit_range, year_range,
+)
+from .lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Base:
+    """What "now" is for an article: its publication date and how precise it is.
+
+    ``day`` is the reference for relative phrases (the last day of a month-precision
+    date); ``start``/``end`` is the article's own time as a period.
+    """
+
+    day: date
+    start: date
+    end: date
+    precision: str  # "day", "month", "year"
+
+    @classmethod
+    def of(cls, published: date | None, precision: str | None) -> "Base | None":
+        if published is None:
+            return None
+        if precision == "month":
+            start, end = month_range(published.year, published.month)
+        elif precision == "year":
+            start, end = year_range(published.year)
+        else:
+            return cls(published, published, published, "day")
+        return cls(end, start, end, precision)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A date phrase found in a sentence (offsets relative to the sentence text)."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    fields: tuple[tuple[str, str], ...]  # the named parts that matched (day, month, ...)
+    template: int
+
+    def get(self, key: str) -> str | None:
+        for k, v in self.fields:
+            if k == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved period: ``anchor`` is the time the phrase names (for "dal 1992", 1992),
+    used to match events; ``start``/``end`` is the period the figure covers."""
+
+    start: date | None
+    end: date | None
+    how: str  # explicit, relative, span
+    anchor: Period | None
+    kind: str
+
+
+_FIELDS = ("day", "month", "year", "weekday", "season", "n", "unit", "decade", "decade_word",
+           "this_year")
+
+
+def find_phrases(text: str, lex: Lexicon) -> list[Phrase]:
+    """Every date phrase of ``text`` (a sentence), in order."""
+    out = []
+    for m in lex.date_re.finditer(text):
+        index = next(i for i in range(len(lex.date_kinds)) if m.group(f"t{i}") is not None)
+        fields = tuple((k, m.group(k)) for k in _FIELDS if m.group(k) is not None)
+        out.append(Phrase(m.start(), m.end(), lex.date_kinds[index], m.group(), fields, index))
+    return out
+
+
+def _number(word: str | None, lex: Lexicon) -> int | None:
+    if word is None:
+        return None
+    return int(word) if word.isdigit() else lex.numbers.get(word.lower())
+
+
+def _year_for(month: int, day: int, base: Base) -> int:
+    """The year of a day-month with no year: the latest one not after the base."""
+    return base.day.year if (month, day) <= (base.day.month, base.day.day) else base.day.year - 1
+
+
+def resolve(p: Phrase, lex: Lexicon, base: Base | None) -> Resolved | None:
+    """The period a phrase names, or None when it cannot be placed (no base for a relative
+    phrase, an impossible date)."""
+    kind = p.kind
+    year = int(p.get("year")) if p.get("year") else None
+    if p.get("this_year") and base is not None:
+        year = base.day.year
+    month = lex.months.get((p.get("month") or "").lower())
+
+    if kind == "date":
+        day = int(p.get("day"))
+        if year is None:
+            if base is None:
+                return None
+            year = _year_for(month, day, base)
+        # dateparser validates the day (no 31 February) and reads the month word
+        got = parse_phrase(f"{day} {p.get('month')} {year}", lex.lang, None)
+        if got is None:
+            return None
+        d = got[0]
+        how = "explicit" if p.get("year") else "relative"
+        return Resolved(d, d, how, (d, d), kind)
+
+    if kind in ("month", "season"):
+        if kind == "month":
+            first = last = month
+        else:
+            first, last = lex.seasons[p.get("season").lower()]
+        if year is None:
+            if base is None:
+                return None
+            year = base.day.year if first <= base.day.month else base.day.year - 1
+        start, end = (month_range(year, month) if kind == "month"
+                      else season_range(year, first, last))
+        how = "explicit" if p.get("year") else "relative"
+        return Resolved(start, end, how, (start, end), kind)
+
+    if kind == "decade":
+        if p.get("decade_word"):
+            first = lex.decades.get(p.get("decade_word").lower())
+        else:
+            digits = int(p.get("decade"))
+            # "'90" -> 1990, "'10" -> 2010: two digits from 30 up are the 1900s
+            first = digits if digits >= 100 else (1900 + digits if digits >= 30 else 2000 + digits)
+        if first is None:
+            return None
+        start, end = date(first, 1, 1), date(first + 9, 12, 31)
+        return Resolved(start, end, "explicit", (start, end), kind)
+
+    if kind == "year":
+        start, end = year_range(year)
+        return Resolved(start, end, "explicit", (start, end), kind)
+
+    if kind == "since":
+        anchor = month_range(year, month) if month else year_range(year)
+        return Resolved(anchor[0], base.end if base else None, "explicit", anchor, kind)
+
+    if base is None:
+        return None  # everything below is relative to the publication date
+
+    if kind == "weekday":
+        if base.precision != "day":
+            return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
+        d = last_weekday(base.day, lex.weekdays[p.get("weekday").lower()])
+        return Resolved(d, d, "relative", (d, d), kind)
+
+    if kind == "relative":
+        rel = lex.relatives[p.template]
+        if base.precision != "day" and rel.unit in ("day", "week"):
+            return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
+        start, end = unit_range(shift(base.day, rel.unit, rel.offset), rel.unit)
+        return Resolved(start, end, "relative", (start, end), kind)
+
+    n = _number(p.get("n"), lex)
+    unit = lex.units.get((p.get("unit") or "").lower())
+    if kind == "ago" and n is not None and unit:
+        # dateparser reads "3 anni fa" but not "tre anni fa": hand it digits
+        got = parse_phrase(p.text.replace(p.get("n"), str(n), 1), lex.lang, base.day)
+        d = got[0] if got else shift(base.day, unit, -n)
+        if base.precision != "day" and unit in ("day", "week"):
+            return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
+        start, end = unit_range(d, unit)
+        return Resolved(start, end, "relative", (start, end), kind)
+
+    if kind == "span" and n is not None and unit:
+        start = shift(base.day, unit, -n)
+        return Resolved(start, base.end, "span", (start, base.end), kind)
+
+    if kind == "since_start":
+        # the start is the claim's event's start, filled in once the event is known
+        return Resolved(None, base.end, "span", None, kind)
+    return None
+
+
+def clause_of(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    """The clause around ``text[start:end]`` (breaks inside the figure itself are ignored)."""
+    left, right = 0, len(text)
+    for m in lex.clause_re.finditer(text):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
+                lex: Lexicon) -> Phrase | None:
+    """The date phrase a figure at ``text[start:end]`` refers to, if any (see module doc)."""
+    candidates = [p for p in phrases if p.end <= start or p.start >= end]
+    if not candidates:
+        return None
+    c_start, c_end = clause_of(text, start, end, lex)
+    inside = [p for p in candidates if p.start >= c_start and p.end <= c_end]
+    if inside:
+        return min(inside, key=lambda p: (p.start - end) if p.start >= end else (start - p.end))
+    before = [p for p in candidates if p.end <= start]
+    return before[-1] if before else None
+
+
+def anaphora(text: str, lex: Lexicon) -> bool | None:
+    """None when the sentence does not point back; else whether it means "since then"."""
+    for pattern, since in lex.anaphora:
+        if pattern.search(text):
+            return since
+    return None
