@@ -1,0 +1,163 @@
+"""Context of a claim: the period it refers to, its event, its side and its source.
+
+``add_context`` is the pipeline's entry point; each question is answered by its own
+module (``period``, ``events``, ``sides``, ``sources``) from language data
+(``rules/lang/<lang>/context.toml``) and the curated events (``rules/events.toml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from ..errors import FactcheckError
+from ..model import Article, Claim, Sentence
+from .dates import Period, overlaps
+from .events import Catalog, Event, article_event, auto_event, best_event, catalog, places_in
+from .lexicon import Lexicon, lexicon
+from .period import Base, Resolved, clause_of, figure_period
+from .sides import side_of
+from .sources import source_of
+
+__all__ = ["add_context", "ArticleContext", "article_context", "claim_context"]
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the whole article says: its date, places and event, computed once."""
+
+    article: Article
+    texts: tuple[str, ...]
+    starts: dict[int, int]  # sentence start offset -> index
+    lex: Lexicon
+    cat: Catalog
+    base: Base | None  # the reference for relative dates (maybe the event's, see below)
+    places: tuple[str, ...]
+    event: Event | None
+
+
+def article_context(article: Article, sentences: Sequence[Sentence],
+                    rules_root: Path | None = None) -> ArticleContext:
+    """The article-wide context (raises FactcheckError for an unsupported language)."""
+    lex = lexicon(article.lang, rules_root)
+    cat = catalog(rules_root)
+    texts = tuple(s.text for s in sentences)
+    prose = "\n".join(texts)
+    base = Base.of(article.published, article.published_precision)
+    parties = _parties(prose, lex)
+    places = places_in(prose, cat, parties)
+    event = article_event(cat, prose, article.published, places)
+    if base is None and event is not None and event.end is not None:
+        # an undated article about a short event: its relative dates ("martedì") are
+        # read against the event's last day
+        if (event.end - event.start).days + 1 <= cat.options.anchor_max_days:
+            base = Base(event.end, event.start, event.end, "day")
+    return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
+                          lex, cat, base, tuple(places), event)
+
+
+def _parties(text: str, lex: Lexicon) -> set[str]:
+    return {party for party, rx in lex.side_res if rx.search(text)}
+
+
+def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:
+    """The places of a sentence: named in it (or implied by its side words); else the
+    previous sentence's; else the article's."""
+    for j in (index, index - 1):
+        if j < 0:
+            continue
+        text = ctx.texts[j]
+        found = places_in(text, ctx.cat, _parties(text, ctx.lex))
+        if found:
+            return found
+    return list(ctx.places)
+
+
+def _period(r: Resolved | None) -> Period | None:
+    if r is None or r.start is None or r.end is None:
+        return None
+    return r.start, r.end
+
+
+def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
+    """``claim`` with period, event, side and source filled in."""
+    article = ctx.article
+    index = ctx.starts.get(claim.quote_start)
+    if index is None:  # a quote that is not one of our sentences: read it alone
+        texts, index = [claim.quote], 0
+    else:
+        texts = list(ctx.texts)
+    text = texts[index]
+    start = max(0, claim.quantity.start - claim.quote_start)
+    end = max(start, claim.quantity.end - claim.quote_start)
+    lex, cat = ctx.lex, ctx.cat
+
+    r = figure_period(texts, index, start, end, lex, ctx.base)
+    stated = r is not None and r.how != "article"
+    period = _period(r)
+    event_period = r.anchor if stated and r.anchor is not None else period
+
+    places = _sentence_places(ctx, index) if index < len(ctx.texts) else list(ctx.places)
+    clause = clause_of(text, start, end, lex)
+    found = best_event(cat, text, clause, claim.metric, event_period, stated, places)
+    event_id = event_how = None
+    curated: Event | None = None
+    if found is not None:
+        curated, _, cues = found
+        event_id, event_how = curated.id, ("sentence" if cues else "period")
+    elif ctx.event is not None and _fits(ctx.event, event_period if stated else None,
+                                         places, claim.metric):
+        curated, event_id, event_how = ctx.event, ctx.event.id, "article"
+    else:
+        event_id = auto_event(places, event_period)
+        event_how = "auto" if event_id else None
+
+    period_how = r.how if r is not None else None
+    p_start, p_end = (r.start, r.end) if r is not None else (None, None)
+    if curated is not None:
+        span = curated.span(ctx.base.end if ctx.base else None)
+        if r is not None and r.kind == "since_start":
+            p_start = curated.start  # "dall'inizio della guerra"
+        elif not stated and (ctx.base is None or curated.end is not None
+                             and curated.end < ctx.base.start):
+            # no date in the text and a finished event: the figure counts the event
+            p_start, p_end, period_how = span[0], span[1], "event"
+
+    side = side_of(claim.side, claim.who, text, start, end, lex)
+    source = source_of(texts, index, start, end, lex)
+    if source is not None:
+        source_kind = "attributed"
+    elif article.outlet:
+        source, source_kind = article.outlet, "outlet"
+    else:
+        source_kind = None
+    return replace(claim, side=side, period_start=p_start, period_end=p_end,
+                   period_how=period_how, event=event_id, event_how=event_how,
+                   source=source, source_kind=source_kind, published=article.published)
+
+
+def _fits(event: Event, period: Period | None, places: list[str], metric: str) -> bool:
+    """May a figure with no event cues of its own take the article's event?"""
+    if event.metrics is not None and metric not in event.metrics:
+        return False
+    if places and not any(p in event.places for p in places):
+        return False
+    return period is None or overlaps(period, event.span(date.max))
+
+
+def add_context(article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim],
+                rules_root: Path | None = None) -> list[Claim]:
+    """Each claim with its period, event, side and source (same order and count)."""
+    if not claims:
+        return []
+    try:
+        ctx = article_context(article, sentences, rules_root)
+    except FactcheckError:
+        # no context data for this language: keep the claims, with the outlet as source
+        return [replace(c, published=article.published,
+                        source=c.source or article.outlet,
+                        source_kind=c.source_kind or ("outlet" if article.outlet else None))
+                for c in claims]
+    return [claim_context(ctx, c) for c in claims]

@@ -228,3 +228,39 @@ def anaphora(text: str, lex: Lexicon) -> bool | None:
         if pattern.search(text):
             return since
     return None
+
+
+def _last_resolved(text: str, lex: Lexicon, base: Base | None) -> Resolved | None:
+    for p in reversed(find_phrases(text, lex)):
+        r = resolve(p, lex, base)
+        if r is not None and r.anchor is not None:
+            return r
+    return None
+
+
+def figure_period(texts: list[str], index: int, start: int, end: int, lex: Lexicon,
+                  base: Base | None) -> Resolved | None:
+    """The period of a figure at ``texts[index][start:end]`` (see module doc); None when
+    neither the text nor the article's date places it.
+
+    ``texts`` are the article's sentences: a sentence that points back ("allora", "da
+    allora") takes its time from the last date phrase of the few sentences before it.
+    """
+    text = texts[index]
+    phrase = pick_phrase(text, find_phrases(text, lex), start, end, lex)
+    if phrase is not None:
+        r = resolve(phrase, lex, base)
+        if r is not None:
+            return r
+    since = anaphora(text, lex)
+    if since is not None:
+        for j in range(index - 1, max(-1, index - 1 - lex.lookback), -1):
+            r = _last_resolved(texts[j], lex, base)
+            if r is None:
+                continue
+            if since:
+                return Resolved(r.anchor[0], base.end if base else None, "span", r.anchor, "since")
+            return Resolved(r.start, r.end, r.how, r.anchor, r.kind)
+    if base is not None:
+        return Resolved(base.start, base.end, "article", None, "article")
+    return None

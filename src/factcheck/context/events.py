@@ -1,0 +1,258 @@
+"""The event a figure belongs to: curated (``rules/events.toml``) or automatic.
+
+An event is scored on the figure's sentence: its aliases (strong), keywords (weak), the
+figure's period against the event's span, and the places named. Places gate: a figure
+placed in one theatre never joins an event of another. A curated event needs a cue or a
+place besides the period, so a bare "martedì" never makes a war. When the sentence is
+not enough, the article's event (scored on the whole text) is used if the figure's
+period allows it; otherwise an automatic id ``auto:<place>:<year>`` keeps figures about an
+unknown conflict together.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..errors import FactcheckError
+from ..paths import rules_dir
+from .dates import Period
+from .lexicon import APOS
+
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+_LEFT = r"(?<![\p{L}\p{N}])"
+_RIGHT = r"(?![\p{L}\p{N}])"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A curated event."""
+
+    id: str
+    name: dict[str, str]
+    kind: str
+    start: date
+    end: date | None  # None: ongoing
+    places: tuple[str, ...]
+    aliases: regex.Pattern | None
+    keywords: tuple[regex.Pattern, ...]
+    metrics: frozenset[str] | None
+
+    def span(self, today: date | None = None) -> Period:
+        return self.start, self.end or today or date.max
+
+
+@dataclass(frozen=True)
+class Options:
+    alias_weight: int = 10
+    keyword_weight: int = 3
+    contained_weight: int = 5
+    overlap_weight: int = 3
+    place_weight: int = 2
+    article_min_score: int = 6
+    article_lag_days: int = 45
+    anchor_max_days: int = 31
+    min_score: int = 5
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every curated event and place, compiled."""
+
+    events: tuple[Event, ...]
+    places: tuple[tuple[str, regex.Pattern], ...]  # place id -> its names
+    party_places: dict[str, tuple[str, ...]]  # party id -> places its side words imply
+    options: Options
+    raw: dict  # the parsed file, for the examples
+
+
+@dataclass(frozen=True)
+class Match:
+    event: str
+    how: str  # sentence, period, article, auto
+    curated: Event | None = None
+
+
+def _words_re(words) -> regex.Pattern | None:
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    return regex.compile(_LEFT + "(?:" + "|".join(regex.escape(w) for w in words) + ")" + _RIGHT,
+                         _FLAGS)
+
+
+def _compile(patterns, where: str) -> list[regex.Pattern]:
+    out = []
+    for p in patterns:
+        try:
+            out.append(regex.compile(_LEFT + "(?:" + p.replace("{APOS}", APOS) + ")", _FLAGS))
+        except regex.error as exc:
+            raise FactcheckError(f"rules/events.toml: {where}: bad regex {p!r}: {exc}") from None
+    return out
+
+
+def events_file(root: Path | None = None) -> Path:
+    return (root or rules_dir()) / "events.toml"
+
+
+@lru_cache(maxsize=None)
+def catalog(root: Path | None = None) -> Catalog:
+    """The curated events of ``<root>/events.toml`` (cached); an absent file is no events."""
+    path = events_file(root)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        data = {}
+    except tomllib.TOMLDecodeError as exc:
+        raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+    opts = Options(**{k: int(v) for k, v in data.get("options", {}).items()
+                      if k in Options.__dataclass_fields__})
+    places = []
+    party_places: dict[str, list[str]] = {}
+    for pid, entry in data.get("places", {}).items():
+        rx = _words_re(entry.get("names", ()))
+        if rx is not None:
+            places.append((pid, rx))
+        for party in entry.get("parties", ()):
+            party_places.setdefault(party, []).append(pid)
+    events = []
+    for e in data.get("events", ()):
+        try:
+            aliases = _compile(e.get("aliases", ()), f"{e['id']}.aliases")
+            events.append(Event(
+                id=e["id"], name=dict(e.get("name", {})), kind=e.get("kind", "event"),
+                start=e["start"], end=e.get("end"), places=tuple(e.get("places", ())),
+                aliases=(regex.compile("|".join(f"(?:{a.pattern})" for a in aliases), _FLAGS)
+                         if aliases else None),
+                keywords=tuple(_compile(e.get("keywords", ()), f"{e['id']}.keywords")),
+                metrics=frozenset(e["metrics"]) if e.get("metrics") else None,
+            ))
+        except KeyError as exc:
+            raise FactcheckError(f"{path}: event {e.get('id', '?')!r}: missing key {exc}") from None
+    return Catalog(tuple(events), tuple(places),
+                   {k: tuple(v) for k, v in party_places.items()}, opts, data)
+
+
+def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset()
+              ) -> list[str]:
+    """The place ids ``text`` names (in order of first mention), then those its parties imply."""
+    found = []
+    for pid, rx in cat.places:
+        m = rx.search(text)
+        if m:
+            found.append((m.start(), pid))
+    out = [pid for _, pid in sorted(found)]
+    for party in sorted(parties):
+        for pid in cat.party_places.get(party, ()):
+            if pid not in out:
+                out.append(pid)
+    return out
+
+
+def _length(p: Period) -> int:
+    return (p[1] - p[0]).days + 1
+
+
+def period_score(period: Period | None, span: Period, opts: Options) -> int | None:
+    """Points for a figure's period against an event's span; None when they are disjoint."""
+    if period is None:
+        return 0
+    if period[1] < span[0] or span[1] < period[0]:
+        return None
+    if span[0] <= period[0] and period[1] <= span[1]:
+        return opts.contained_weight
+    # a period a little wider than the event ("l'autunno del 2020" for a 44-day war)
+    if period[0] <= span[0] and span[1] <= period[1] and _length(period) <= 3 * _length(span):
+        return opts.contained_weight
+    return opts.overlap_weight
+
+
+def cue_score(event: Event, text: str, clause: tuple[int, int] | None, opts: Options) -> int:
+    """Points for the event's aliases and keywords in ``text``: an alias in the figure's
+    clause counts full, elsewhere half; each distinct keyword counts once."""
+    score = 0
+    if event.aliases is not None:
+        best = 0
+        for m in event.aliases.finditer(text):
+            inside = clause is None or (m.start() < clause[1] and m.end() > clause[0])
+            best = max(best, opts.alias_weight if inside else opts.alias_weight // 2)
+        score += best
+    score += opts.keyword_weight * sum(1 for k in event.keywords if k.search(text))
+    return score
+
+
+def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: str | None,
+               period: Period | None, period_binding: bool, places: list[str]
+               ) -> tuple[Event, int, int] | None:
+    """The best curated event for a figure: (event, score, cue points) or None.
+
+    ``period_binding``: the period was stated (a disjoint event is excluded) rather than
+    taken from the article's date (it then only adds points when it fits).
+    """
+    opts = cat.options
+    ranked = []
+    for ev in cat.events:
+        if ev.metrics is not None and metric is not None and metric not in ev.metrics:
+            continue
+        shared = [p for p in places if p in ev.places]
+        if places and not shared:
+            continue
+        cues = cue_score(ev, text, clause, opts)
+        p = period_score(period, ev.span(), opts)
+        if p is None:
+            if period_binding:
+                continue
+            p = 0
+        place = opts.place_weight if shared else 0
+        score = cues + p + place
+        # a period alone never makes an event: it needs a cue or a place
+        if score < opts.min_score or cues + place == 0:
+            continue
+        ranked.append((-score, _length(ev.span()), ev.id, ev, score, cues))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[:3])
+    _, _, _, ev, score, cues = ranked[0]
+    return ev, score, cues
+
+
+def article_event(cat: Catalog, text: str, published: date | None, places: list[str]
+                  ) -> Event | None:
+    """The event the whole article is about, if its cues are strong enough."""
+    opts = cat.options
+    ranked = []
+    for ev in cat.events:
+        if places and not any(p in ev.places for p in places):
+            continue
+        score = cue_score(ev, text, None, opts)
+        if published is not None:
+            start, end = ev.span(published)
+            if start <= published <= end + timedelta(days=opts.article_lag_days):
+                score += opts.contained_weight
+            elif published < start:
+                continue  # an article cannot be about an event after it
+        if score >= opts.article_min_score:
+            ranked.append((-score, _length(ev.span()), ev.id, ev))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[:3])
+    return ranked[0][3]
+
+
+def auto_event(places: list[str], period: Period | None) -> str | None:
+    """``auto:<place>:<year>`` from the figure's first place and the year of its period."""
+    if not places or period is None:
+        return None
+    start, end = period
+    if start is None or end is None:
+        return None
+    year = start.year if start.year == end.year else None
+    if year is None:
+        return None
+    return f"auto:{places[0]}:{year}"

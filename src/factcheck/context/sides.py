@@ -1,0 +1,83 @@
+"""The party a counted group belongs to.
+
+The claim rules capture the side words as written ("armeni", "azeri") and the counted
+group (``who``: "soldati armeni"); this module maps those words to a party id with the
+language's side words (``context.toml`` [sides] merged with ``sides.toml`` [parties]).
+"both sides" phrases make the figure a ``total``. A possessive ("its soldiers", "i suoi
+soldati") takes the side of the sentence's subject: the first side word before the figure.
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+
+TOTAL = "total"
+# how far after the figure a side word still qualifies it ("50 azeri", "49 of its soldiers")
+_AFTER = 40
+
+
+def party_of(words: str | None, lex: Lexicon) -> str | None:
+    """The party named by ``words`` (a side or who phrase), ``total``, or None.
+
+    When several parties are named, the first one in the text wins ("soldati armeni e
+    azeri" is ambiguous and left to the caller: see :func:`side_of`).
+    """
+    if not words:
+        return None
+    if lex.both_re is not None and lex.both_re.search(words):
+        return TOTAL
+    best: tuple[int, str] | None = None
+    for party, pattern in lex.side_res:
+        m = pattern.search(words)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), party)
+    return best[1] if best else None
+
+
+def _parties_in(text: str, lex: Lexicon) -> set[str]:
+    return {party for party, pattern in lex.side_res if pattern.search(text)}
+
+
+def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: int,
+            lex: Lexicon) -> str | None:
+    """The side of a figure at ``text[start:end]`` (offsets in the sentence).
+
+    Order: the side words the rule captured; the counted group; a "both sides" phrase
+    or a side word right after the figure ("50 azeri", "fino a 100 morti da entrambe le
+    parti"); a possessive after the figure, which takes the subject's side. None when
+    the sentence does not say (the comparator reads unknown as total).
+    """
+    for words in (raw_side, who):
+        party = party_of(words, lex)
+        if party is not None:
+            return party
+    after = text[end:end + _AFTER]
+    # a following figure starts a new group: stop at the next digit
+    for i, ch in enumerate(after):
+        if ch.isdigit():
+            after = after[:i]
+            break
+    if lex.both_re is not None:
+        # a total phrase anywhere after the figure in its clause ("100 morti da entrambe le parti")
+        tail = text[end:end + 4 * _AFTER]
+        if lex.both_re.search(tail):
+            return TOTAL
+    if lex.possessive_re is not None and lex.possessive_re.search(after):
+        before = _parties_in(text[:start], lex)
+        if len(before) == 1:
+            return next(iter(before))
+        party = _first_party(text[:start], lex)
+        if party is not None:
+            return party
+    head = after.split(",")[0]
+    party = party_of(head[:25], lex)
+    return party if party != TOTAL else TOTAL
+
+
+def _first_party(text: str, lex: Lexicon) -> str | None:
+    best: tuple[int, str] | None = None
+    for party, pattern in lex.side_res:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), party)
+    return best[1] if best else None

@@ -1,0 +1,72 @@
+"""Who a figure is attributed to.
+
+Attribution cues are language data (``context.toml`` [sources]): a cue before the source
+("secondo il governo armeno", "scrive Reuters", "according to the Health Ministry") or the
+source before its verb ("il ministero della Difesa azero ha detto", "Azerbaijan said").
+The cue nearest the figure in its own sentence wins; else a cue in the next sentence
+("... sono morti martedì. Questi sono i combattimenti più sanguinosi, scrive Reuters."),
+else in the previous one. Without a cue the figure is the outlet's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .lexicon import Lexicon
+
+_SPACES = regex.compile(r"\s+")
+# a source is a name, not a clause: trailing function words are cut
+_TRAIL = regex.compile(r"[\s,.;:'’]+$")
+
+
+def _clean(src: str, lex: Lexicon) -> str | None:
+    """The source for display: spaces collapsed, prefixes stripped ("agenzia Afp" -> "AFP")."""
+    s = _SPACES.sub(" ", src).strip()
+    s = _TRAIL.sub("", s)
+    if lex.source_strip is not None:
+        m = lex.source_strip.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end():]
+    if not s:
+        return None
+    return lex.source_names.get(s.lower(), s)
+
+
+def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Every attribution in ``text``: (cue start, cue end, source), in order."""
+    out: list[tuple[int, int, str]] = []
+    for patterns in (lex.source_cues, lex.source_subject_cues):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                src = _clean(m.group("src"), lex)
+                if src:
+                    out.append((m.start(), m.end(), src))
+    out.sort()
+    return out
+
+
+def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
+    s, e, _ = span
+    if e <= start:
+        return start - e
+    if s >= end:
+        return s - end
+    return 0
+
+
+def source_of(texts: Sequence[str], index: int, start: int, end: int,
+              lex: Lexicon) -> str | None:
+    """The source of a figure at ``texts[index][start:end]``; ``texts`` are the article's
+    sentences (neighbours are read when the figure's own sentence names nobody)."""
+    own = find_sources(texts[index], lex)
+    if own:
+        return min(own, key=lambda s: (_distance(s, start, end), s[0]))[2]
+    for j in (index + 1, index - 1):
+        if 0 <= j < len(texts):
+            found = find_sources(texts[j], lex)
+            if found:
+                # the next sentence's first attribution, the previous one's last
+                return found[0][2] if j > index else found[-1][2]
+    return None
