@@ -75,6 +75,10 @@ def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:
     return list(ctx.places)
 
 
+# periods that say when counting started or nothing at all, not when the deaths happened
+_OPEN_KINDS = frozenset({"article", "since", "since_start"})
+
+
 def _period(r: Resolved | None) -> Period | None:
     if r is None or r.start is None or r.end is None:
         return None
@@ -120,9 +124,10 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         span = curated.span(ctx.base.end if ctx.base else None)
         if r is not None and r.kind == "since_start":
             p_start = curated.start  # "dall'inizio della guerra"
-        elif not stated and (ctx.base is None or curated.end is not None
-                             and curated.end < ctx.base.start):
-            # no date in the text and a finished event: the figure counts the event
+        elif (r is None or r.kind in _OPEN_KINDS) and curated.end is not None and (
+                ctx.base is None or curated.end < ctx.base.start):
+            # a finished event and no date of its own ("una guerra che uccise circa
+            # 30.000 persone", "dal 1992"): the figure counts the whole event
             p_start, p_end, period_how = span[0], span[1], "event"
 
     side = side_of(claim.side, claim.who, text, start, end, lex)

@@ -175,12 +175,14 @@ def period_score(period: Period | None, span: Period, opts: Options) -> int | No
 
 def cue_score(event: Event, text: str, clause: tuple[int, int] | None, opts: Options) -> int:
     """Points for the event's aliases and keywords in ``text``: an alias in the figure's
-    clause counts full, elsewhere half; each distinct keyword counts once."""
+    clause counts full, elsewhere half (``clause=None``: the whole article, where an alias
+    is as often a reference point, "dalla guerra del 2020", as the subject); each distinct
+    keyword counts once."""
     score = 0
     if event.aliases is not None:
         best = 0
         for m in event.aliases.finditer(text):
-            inside = clause is None or (m.start() < clause[1] and m.end() > clause[0])
+            inside = clause is not None and m.start() < clause[1] and m.end() > clause[0]
             best = max(best, opts.alias_weight if inside else opts.alias_weight // 2)
         score += best
     score += opts.keyword_weight * sum(1 for k in event.keywords if k.search(text))

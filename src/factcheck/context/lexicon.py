@@ -153,7 +153,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
     except regex.error as exc:
         raise FactcheckError(f"{path}: [[dates]]/[[relative]]: bad regex: {exc}") from None
 
-    src = data.get("sources", {})
+    src = dict(data.get("sources", {}))
+    # nationality adjectives belong in a source's name ("il governo armeno")
+    src["words"] = list(src.get("words", ())) + [
+        w for words in parties.values() for w in words if w[:1].islower() and " " not in w]
     np = _np_pattern(src)
 
     def cue_list(key: str) -> tuple[regex.Pattern, ...]:

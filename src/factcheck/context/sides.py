@@ -14,6 +14,9 @@ from .lexicon import Lexicon
 TOTAL = "total"
 # how far after the figure a side word still qualifies it ("50 azeri", "49 of its soldiers")
 _AFTER = 40
+# a possessive qualifies the figure only right after it ("49 of its", "49 dei suoi"),
+# not further on ("100.000 persone sono fuggite dalle proprie case")
+_POSSESSIVE = 12
 
 
 def party_of(words: str | None, lex: Lexicon) -> str | None:
@@ -32,10 +35,6 @@ def party_of(words: str | None, lex: Lexicon) -> str | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), party)
     return best[1] if best else None
-
-
-def _parties_in(text: str, lex: Lexicon) -> set[str]:
-    return {party for party, pattern in lex.side_res if pattern.search(text)}
 
 
 def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: int,
@@ -62,10 +61,9 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
         tail = text[end:end + 4 * _AFTER]
         if lex.both_re.search(tail):
             return TOTAL
-    if lex.possessive_re is not None and lex.possessive_re.search(after):
-        before = _parties_in(text[:start], lex)
-        if len(before) == 1:
-            return next(iter(before))
+    m = lex.possessive_re.search(after[:_POSSESSIVE]) if lex.possessive_re is not None else None
+    if m is not None:
+        # "49 of its soldiers", "49 dei suoi soldati": the subject's side
         party = _first_party(text[:start], lex)
         if party is not None:
             return party

@@ -19,6 +19,7 @@ from .lexicon import Lexicon
 _SPACES = regex.compile(r"\s+")
 # a source is a name, not a clause: trailing function words are cut
 _TRAIL = regex.compile(r"[\s,.;:'’]+$")
+_END = " \t\n.!?…»”\"'’)"
 
 
 def _clean(src: str, lex: Lexicon) -> str | None:
@@ -63,10 +64,12 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int,
     own = find_sources(texts[index], lex)
     if own:
         return min(own, key=lambda s: (_distance(s, start, end), s[0]))[2]
-    for j in (index + 1, index - 1):
-        if 0 <= j < len(texts):
-            found = find_sources(texts[j], lex)
-            if found:
-                # the next sentence's first attribution, the previous one's last
-                return found[0][2] if j > index else found[-1][2]
+    if index + 1 < len(texts):
+        # a trailing attribution of the next sentence ("Questi sono i combattimenti più
+        # sanguinosi, scrive Reuters.") covers what came before it; one inside the
+        # sentence belongs to that sentence's own figures
+        nxt = texts[index + 1].rstrip(_END)
+        found = [s for s in find_sources(nxt, lex) if s[1] >= len(nxt)]
+        if found:
+            return found[-1][2]
     return None
