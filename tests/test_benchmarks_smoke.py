@@ -1,0 +1,97 @@
+"""The benchmark generator and runner work end to end on a tiny corpus.
+
+No timing is asserted here: speed targets are checked by running
+``python benchmarks/run.py``, never by timed unit tests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+
+
+def _generate(out: Path, articles: int, seed: int = 1) -> dict:
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "generate.py"), "--out", str(out),
+         "--articles", str(articles), "--seed", str(seed)],
+        capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads((out / "manifest.json").read_text())
+
+
+def test_generator_is_deterministic_and_news_like(tmp_path):
+    a = _generate(tmp_path / "a", 20)
+    b = _generate(tmp_path / "b", 20)
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.md"))
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.md"))
+    assert len(files_a) == 20 and files_a == files_b
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+    assert a["articles"] == 20 and a["bytes"] == b["bytes"]
+    assert 1500 < a["bytes"] / 20 < 5000  # about 3 KB per article
+    langs = {p.stem.rsplit("_", 1)[1] for p in files_a}
+    assert langs == {"it", "en"}
+    text = "\n".join((tmp_path / "a" / rel).read_text(encoding="utf-8") for rel in files_a)
+    assert re.search(r"\d", text) and "secondo" in text and "according to" in text
+
+
+FIELDS = (
+    "(a) bare regex number scan",
+    "(b) read",
+    "(b) sentences",
+    "(b) numbers (find_quantities)",
+    "(b) claims (rules)",
+    "(b) context",
+    "(b) compare",
+    "(b) report",
+    "(c) extraction end to end, 1 core",
+    "(d) `factcheck check` 20 articles, --jobs 2",
+    "(e) draft `check DRAFT --against` folder of 10",
+    "(g) `factcheck ingest` 20 articles",
+    "(g) draft `check DRAFT --against` 20-article .db",
+    "(f) compare",
+    "Peak memory (getrusage maxrss)",
+    "MB/s end to end per core",
+    "Draft check wall time",
+)
+
+
+def _row(text: str, name: str) -> list[str]:
+    line = next(line for line in text.splitlines()
+                if line.startswith("| " + name) or line.startswith(name))
+    return [c.strip() for c in line.strip("|").split("|")]
+
+
+def test_runner_on_a_tiny_corpus(tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--articles", "20", "--sample", "20",
+         "--archive", "20", "--jobs", "2", "--claims", "50", "--repeat", "1", "--runs", "1",
+         "--out", str(out)],
+        capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    text = proc.stdout
+    for field in FIELDS:
+        assert field in text, f"{field!r} missing from:\n{text}"
+    assert (out / "results.md").read_text() in text
+    assert (out / "corpus-20-s1" / "manifest.json").exists()
+
+    # the in-process stages carry a time, a speed and a ratio to the bare scan
+    for name in ("(a) bare regex number scan", "(b) sentences", "(b) numbers (find_quantities)",
+                 "(c) extraction end to end, 1 core"):
+        cells = _row(text, name)
+        assert re.fullmatch(r"\d+\.\d+", cells[2]), cells  # seconds
+        assert re.fullmatch(r"\d+\.\d+", cells[3]), cells  # MB/s
+        assert re.fullmatch(r"\d+\.\d+×", cells[4]), cells  # × bare scan
+    # the commands ran: a time, no exit code or traceback in the notes
+    for name in ("(d) `factcheck check`", "(e) draft", "(g) `factcheck ingest`", "(g) draft"):
+        cells = _row(text, name)
+        assert re.fullmatch(r"\d+\.\d+", cells[2]), cells
+        assert not cells[-1].startswith(("exit", "error", "missing")), cells
+    assert re.search(r"Peak memory .* this runner [\d,]+ MiB", text)
