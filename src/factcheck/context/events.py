@@ -190,14 +190,18 @@ def cue_score(event: Event, text: str, clause: tuple[int, int] | None, opts: Opt
 
 
 def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: str | None,
-               period: Period | None, period_binding: bool, places: list[str]
+               period: Period | None, how: str | None, places: list[str]
                ) -> tuple[Event, int, int] | None:
     """The best curated event for a figure: (event, score, cue points) or None.
 
-    ``period_binding``: the period was stated (a disjoint event is excluded) rather than
-    taken from the article's date (it then only adds points when it fits).
+    ``how`` is how the period was found: a stated one ("explicit", "relative", "span")
+    excludes a disjoint event; the article's date ("article") only adds points when it
+    falls in the event or shortly after it (a report published after a war ended still
+    counts that war). A period alone makes an event only when it is explicit ("dal 1991",
+    "nell'autunno del 2020"); a relative one ("martedì") needs a cue or a place too.
     """
     opts = cat.options
+    stated = how not in (None, "article")
     ranked = []
     for ev in cat.events:
         if ev.metrics is not None and metric is not None and metric not in ev.metrics:
@@ -206,15 +210,17 @@ def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: 
         if places and not shared:
             continue
         cues = cue_score(ev, text, clause, opts)
-        p = period_score(period, ev.span(), opts)
-        if p is None:
-            if period_binding:
+        if stated:
+            p = period_score(period, ev.span(), opts)
+            if p is None:
                 continue
-            p = 0
+        else:
+            p = _article_score(period, ev, opts)
         place = opts.place_weight if shared else 0
         score = cues + p + place
-        # a period alone never makes an event: it needs a cue or a place
-        if score < opts.min_score or cues + place == 0:
+        if score < opts.min_score:
+            continue
+        if cues + place == 0 and not (how == "explicit" and p >= opts.contained_weight):
             continue
         ranked.append((-score, _length(ev.span()), ev.id, ev, score, cues))
     if not ranked:
@@ -222,6 +228,18 @@ def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: 
     ranked.sort(key=lambda r: r[:3])
     _, _, _, ev, score, cues = ranked[0]
     return ev, score, cues
+
+
+def _article_score(period: Period | None, ev: Event, opts: Options) -> int:
+    """Points for the article's own time: inside the event, or within the lag after it."""
+    if period is None:
+        return 0
+    start, end = ev.span(period[1])
+    if start <= period[0] and period[1] <= end:
+        return opts.contained_weight
+    if start <= period[1] and period[0] <= end + timedelta(days=opts.article_lag_days):
+        return opts.overlap_weight
+    return 0
 
 
 def article_event(cat: Catalog, text: str, published: date | None, places: list[str]

@@ -1,0 +1,51 @@
+"""The curated events are data with their own examples: each one runs as a test."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+
+import pytest
+import regex
+
+from factcheck.context.events import catalog, events_file
+from factcheck.context.examples import event_examples, run_event_example
+
+EXAMPLES = event_examples()
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[x.label for x in EXAMPLES])
+def test_event_example(example):
+    assert run_event_example(example) is None
+
+
+def test_every_event_has_an_example():
+    with events_file().open("rb") as fh:
+        data = tomllib.load(fh)
+    for event in data["events"]:
+        assert event.get("examples"), f"{event['id']} has no [[events.examples]]"
+
+
+def test_events_are_well_formed():
+    cat = catalog()
+    ids = [e.id for e in cat.events]
+    assert len(ids) == len(set(ids)), "duplicate event ids"
+    places = {pid for pid, _ in cat.places}
+    for e in cat.events:
+        assert isinstance(e.start, date)
+        assert e.end is None or e.start <= e.end, e.id
+        assert e.places and set(e.places) <= places, e.id
+        assert set(e.name) >= {"it", "en"}, e.id
+
+
+def test_aliases_and_keywords_compile_and_never_match_empty():
+    for e in catalog().events:
+        for rx in ([e.aliases] if e.aliases is not None else []) + list(e.keywords):
+            assert isinstance(rx, regex.Pattern)
+            assert rx.search("") is None, f"{e.id}: {rx.pattern} matches the empty string"
+
+
+def test_a_missing_events_file_is_no_events(tmp_path):
+    (tmp_path / "lang").mkdir()
+    cat = catalog(tmp_path)
+    assert cat.events == () and cat.places == ()

@@ -1,0 +1,124 @@
+"""Inferring the publication date from the text: what counts as evidence, and what never does."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.articles import read_article
+from factcheck.model import Article
+from factcheck.pubdate import infer_published
+from factcheck.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def article(text: str, lang: str = "it", **kw) -> Article:
+    return Article("a.txt", "a.txt", text, ((0, len(text)),), lang=lang, **kw)
+
+
+def infer(text: str, lang: str = "it") -> Article:
+    a = article(text, lang)
+    return infer_published(a, split_sentences(a.text, lang, a.regions))
+
+
+def inferred(text: str, lang: str = "it") -> date | None:
+    return infer(text, lang).published
+
+
+def test_metadata_date_is_kept_as_is():
+    a = article("Martedì 13 settembre 2022 ci sono stati scontri.", published=date(2023, 1, 2),
+                published_how="metadata", published_precision="day")
+    assert infer_published(a, split_sentences(a.text, "it")) is a
+
+
+def test_a_full_date_is_inferred_and_marked():
+    a = infer("Martedì 13 settembre 2022 sono ripresi i combattimenti al confine.")
+    assert (a.published, a.published_how, a.published_precision) == (
+        date(2022, 9, 13), "inferred", "day")
+
+
+def test_the_latest_full_date_wins():
+    text = ("La guerra è iniziata il 27 settembre 2020. Oggi, martedì 13 ottobre 2020, "
+            "si combatte ancora.")
+    assert inferred(text) == date(2020, 10, 13)
+
+
+def test_announcements_are_not_the_present():
+    text = ("Il 12 ottobre 2023 è previsto un colloquio tra i due presidenti. "
+            "Gli scontri sono ripresi il 19 settembre 2023.")
+    assert inferred(text) == date(2023, 9, 19)
+
+
+def test_a_weekday_fixes_the_year_of_a_day_month():
+    # 14 September was a Wednesday in 2022 (and not in 2021, the latest year mentioned)
+    text = ("In una dichiarazione di mercoledì, la portavoce ha parlato della mattina del "
+            "14 settembre. Gli scontri precedenti risalgono al 2021.")
+    assert inferred(text) == date(2022, 9, 14)
+
+
+def test_a_weekday_without_any_year_in_the_text_infers_nothing():
+    assert inferred("Mercoledì 14 settembre ci sono stati scontri.") is None
+
+
+def test_a_bare_year_never_makes_a_date():
+    assert inferred("Nel 2020 la guerra durò 44 giorni. Martedì nuove commemorazioni.") is None
+
+
+def test_no_date_stays_unknown():
+    a = infer("Almeno 49 soldati sono morti nei combattimenti.")
+    assert (a.published, a.published_how, a.published_precision) == (None, None, None)
+
+
+def test_an_impossible_date_is_ignored():
+    assert inferred("Il 31 febbraio 2022 non esiste; il 3 marzo 2022 sì.") == date(2022, 3, 3)
+
+
+def test_english_dates():
+    assert inferred("On Tuesday, September 13, 2022, fighting resumed.", "en") == date(2022, 9, 13)
+    assert inferred("Fighting resumed on 13 September 2022.", "en") == date(2022, 9, 13)
+    assert inferred("The talks will be held on October 12, 2023.", "en") is None
+
+
+def test_english_dateline():
+    text = "MOSCOW, Oct 23 - The Kremlin proposed observers. The plan dates from 2022."
+    assert inferred(text, "en") == date(2022, 10, 23)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("dateline.txt", date(2022, 10, 23)),
+    ("weekday.txt", date(2022, 9, 14)),
+    ("bare_year.txt", None),
+])
+def test_article_files(shared_datadir, name, expected):
+    path = shared_datadir / "context" / "articles" / name
+    a = read_article(path, name, lambda w: None)
+    a = infer_published(a, split_sentences(a.text, a.lang, a.regions))
+    assert a.published == expected
+    assert a.published_how == ("inferred" if expected else None)
+
+
+def test_a_file_with_a_date_header_keeps_it(shared_datadir):
+    path = shared_datadir / "context" / "articles" / "with_date.txt"
+    a = read_article(path, path.name, lambda w: None)
+    out = infer_published(a, split_sentences(a.text, a.lang, a.regions))
+    assert (out.published, out.published_how) == (date(2023, 10, 4), "metadata")
+
+
+@pytest.mark.parametrize("seed, expected", [
+    ("003_1cd965bc780c27c3.txt", date(2022, 9, 14)),  # "mercoledì ... 14 settembre", 2021 mentioned
+    ("004_937be6888e573bd5.txt", None),  # only weekdays and bare years
+    ("002_81ba2853dffa6702.txt", None),  # "il 12 ottobre è previsto": an announcement, no year
+])
+def test_seeds(seed, expected):
+    a = read_article(SEEDS / seed, seed, lambda w: None)
+    a = replace(a, published=None, published_how=None, published_precision=None)
+    assert infer_published(a, split_sentences(a.text, a.lang, a.regions)).published == expected
+
+
+def test_unsupported_language_is_left_alone():
+    a = article("Le 13 septembre 2022.", lang="fr")
+    assert infer_published(a, []) is a
