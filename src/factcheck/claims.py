@@ -114,6 +114,25 @@ def _run(pattern: Pattern, compiled, masked: str, ruleset: RuleSet, rule: Rule):
         return []
 
 
+def _rank(c: _Candidate) -> tuple:
+    return (-c.rule.priority, -c.length, c.rule.id, c.pattern.index)
+
+
+def _choose(cands: list[_Candidate]) -> tuple[_Candidate, str | None, str | None]:
+    """The winning candidate of one quantity, with its who and side.
+
+    Two patterns of the winning rule often cover the same words ("Sono 2.855 i militari
+    morti": a gap word or the counted noun); who and side come from the best-ranked
+    match of the same rule that captured them, so the choice of pattern never loses them.
+    """
+    ranked = sorted(cands, key=_rank)
+    best = ranked[0]
+    same = [c for c in ranked if c.rule.id == best.rule.id]
+    who = next((c.who for c in same if c.who), None)
+    side = next((c.side for c in same if c.side), None)
+    return best, who, side
+
+
 def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
                    ruleset: RuleSet, *, trace: list[MatchTrace] | None = None,
                    diagnose: bool = False) -> tuple[list[Claim], list[Unclaimed]]:
@@ -182,11 +201,10 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
     for q in quantities:
         cands = candidates.get(q.start)
         if cands:
-            best = min(cands, key=lambda c: (-c.rule.priority, -c.length, c.rule.id,
-                                             c.pattern.index))
+            best, who, side = _choose(cands)
             claims.append(Claim(doc=doc, metric=best.rule.metric, quantity=best.quantity,
                                 rule=best.rule.id, quote=sentence.text, quote_start=base,
-                                who=best.who, side=best.side, lang=lang))
+                                who=who, side=side, lang=lang))
         elif claimable(q):
             ids = sorted(set(vetoed_by.get(q.start, ())))
             reason = f"vetoed by unless in {', '.join(ids)}" if ids else "no rule matched"
