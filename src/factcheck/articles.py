@@ -48,6 +48,8 @@ _BYLINE = regex.compile(r"^(?:(?:di|by)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'
 _WORD = regex.compile(r"\p{L}+")
 
 # magic numbers of formats people drop into folders by mistake
+# control characters other than \t \n \f \r: more than 1% of the start means binary
+_CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\xd0\xcf\x11\xe0",
                  b"\x7fELF", b"\x1f\x8b", b"BZh", b"RIFF", b"OggS", b"ID3")
 
@@ -116,7 +118,7 @@ def decode(data: bytes, name: str = "") -> str:
         except UnicodeDecodeError:
             raise SkipFile("not UTF-8, UTF-16 or cp1252 text") from None
     head = text[:8192]
-    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(head))
     if head and controls / len(head) > 0.01:
         raise SkipFile("binary file, not text")
     return text
