@@ -103,6 +103,8 @@ class _Lang:
     re_conj_gap: Any
     re_range_bare: Any
     re_range_pairs: list[tuple[Any, Any]]
+    re_bound_gap: Any
+    re_qual_start: Any
     bands: dict[str, float]
     zero_after_point: set[str]
     decade_words: dict[str, int]
@@ -168,12 +170,13 @@ def _lang(code: str) -> _Lang:
         r"(?P<lead>(?<![\w.,])[.,]\d+)",
         r"(?P<ord>" + "|".join(ord_parts) + ")",
         # un/una/a/one: a number only before a number word, a count noun, "of", or alone
-        r"(?P<gated>(?<![^\W_])" + gated_alt + r"(?:(?=" + _SPACE + r"+(?:" + word_alt + r"(?![^\W_])|"
+        r"(?P<gated>(?<![^\W_])(?:" + gated_alt + r"(?=" + _SPACE + r"+(?:" + word_alt + r"(?![^\W_])|"
         + count_alt + "|" + follow_alt + "|" + _alt(d["units"]["money"]) + r"))"
-        # ... or after a number word or a minus word: "twenty-one", "cento e uno", "minus one"
-        + r"|(?<=(?:(?<![^\W_])" + word_alt + r"|\d)(?:[\s-]+|" + _SPACE + r"+" + _alt(w["conjunction"])
-        + _SPACE + r"+)|" + _alt(w["minus"]) + _SPACE + r"+)(?![^\W_])"
-        + r"|(?<=\A\s*" + standalone_alt + r")(?=[\s.!?]*\Z)))",
+        # ... or, for a word that can stand for 1 ("one", "uno", not "a"), right after a number
+        # word or a minus word: "twenty-one", "hundred and one", "cento e uno", "minus one"
+        + r"|(?<=(?<![^\W_])(?:" + word_alt + r"(?:[\s-]+|" + _SPACE + r"+" + _alt(w["conjunction"])
+        + _SPACE + r"+)|" + _alt(w["minus"]) + _SPACE + r"+))" + standalone_alt + r"(?![^\W_])"
+        + r"|(?<=\A\s*)" + standalone_alt + r"(?=[\s.!?]*\Z)))",
         r"(?P<word>(?<![^\W_])(?!" + gated_alt + r"(?![^\W_]))" + word_alt + r"(?![^\W_]))",
     ])
     scanner = regex.compile(scanner_src, _F)
@@ -252,6 +255,9 @@ def _lang(code: str) -> _Lang:
         re_conj_gap=regex.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+\Z", _F),
         re_range_bare=regex.compile(r"(?:" + "|".join(bare) + r")\Z", _F) if bare else None,
         re_range_pairs=pairs,
+        re_bound_gap=regex.compile(_SPACE + r"*" + _alt(r.get("bound_connectors", []), bounded=False)
+                                   + _SPACE + r"*", _F),
+        re_qual_start=regex.compile(r"(?<![^\W_])" + _alt(list(q["before"])), _F),
         bands={k: float(v) for k, v in d["bands"].items()},
         zero_after_point={_norm(z) for z in w["zero_after_point"]},
         decade_words=decade_words,
@@ -295,6 +301,9 @@ class _Num:
     unit_word: str = ""  # the money word read after the figure ("euro", "centesimi")
     low_unit: float = 1.0
     high_unit: float = 1.0
+    scale: float = 1.0  # the scale word or suffix that ends the figure (1000 in "50 mila")
+    low_ex: bool = False  # range bounds taken from "more than" / "less than"
+    high_ex: bool = False
 
 
 def _trailing_zero_unit(n: float) -> float:
@@ -569,11 +578,19 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
         end = last.end
         value = state.value
         ndec_unit = None
+        scale = state.last_scale_value if state.last in (SCALE, THOUSAND) else (
+            last.mult if last.kind == "dig" else 1.0)
         # "un milione e mezzo", "two and a half"
         mh = L.re_half.match(text, end, end + 30)
         if mh and state.last in (SCALE, THOUSAND, UNIT, TEEN, TEN, HUNDRED, LIT):
             value += 0.5 * (state.last_scale_value if state.last in (SCALE, THOUSAND) else 1)
             end = mh.end()
+            # "two and a half million": the scale after the half multiplies the whole
+            if state.last not in (SCALE, THOUSAND) and (sc := _scale_after(text, toks, j, end, L)):
+                value *= sc[0]
+                scale = sc[0]
+                j, end = sc[1], toks[sc[1]].end
+                ndec_unit = sc[0] / 2
         # spoken decimals: "tre virgola cinque", "one point two million"
         elif state.last in (UNIT, TEEN, TEN, HUNDRED, LIT, THOUSAND) and (mp := L.re_point.match(text, end, end + 20)):
             digits, fend, scale_atoms = _frac_digits(text, mp.end(), L)
@@ -584,6 +601,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
                 if scale_atoms:
                     value *= scale_atoms[0].value
                     ndec_unit *= scale_atoms[0].value
+                    scale = scale_atoms[0].value
         # the broken "2, 783 soldati" of scraped pages: one number when a count noun follows
         if (t.kind == "dig" and j == i and j + 1 < n and toks[j + 1].kind == "dig"
                 and len(t.text) <= 3 and t.text.isdigit() and len(toks[j + 1].text) == 3
@@ -593,7 +611,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             j += 1
             end = toks[j].end
             last = toks[j]
-        num = _Num(first.start, end, value, core_start=first.start, core_end=end)
+        num = _Num(first.start, end, value, core_start=first.start, core_end=end, scale=scale)
         num.ambiguous = any(toks[k].ambiguous for k in range(i, j + 1))
         if ndec_unit is not None:
             num.unit = ndec_unit
@@ -610,7 +628,22 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             num.extra_digits = first.text  # type: ignore[attr-defined]
         nums.append(num)
         i = j + 1
+        while i < n and toks[i].start < num.end:  # spoken decimals and halves read past the last token
+            i += 1
     return nums
+
+
+def _scale_after(text: str, toks: list[_Tok], j: int, end: int, L: _Lang) -> tuple[float, int] | None:
+    """A lone scale word right after ``end`` ("million" in "two and a half million"): (value, index)."""
+    k = j + 1
+    while k < len(toks) and toks[k].start < end:
+        k += 1
+    if k >= len(toks) or toks[k].kind != "word" or not _JOIN_WS.match(text[end: toks[k].start]):
+        return None
+    atoms = _word_atoms(toks[k], L)
+    if atoms and len(atoms) == 1 and atoms[0].cls in (SCALE, THOUSAND):
+        return atoms[0].value, k
+    return None
 
 
 def _special(text: str, t: _Tok, L: _Lang) -> _Num:
@@ -747,11 +780,21 @@ def _qualify(text: str, q: _Num, L: _Lang) -> None:
         if q.qualifier != "vague":
             q.qualifier = name
     ma = L.re_qual_after.match(text, q.end, q.end + 30)
-    if ma:
+    if ma and not _starts_qualifier(text, ma, L):
         name = L.qual_after[_norm(" ".join(ma.group("q").split()))]
         q.end = ma.end()
         if q.qualifier == "exact" or (q.qualifier == "approx" and name in ("at_least", "at_most")):
             q.qualifier = name  # "circa 500 o più" is at least (about) 500
+
+
+def _starts_qualifier(text: str, ma: Any, L: _Lang) -> bool:
+    """True when a word of the after-qualifier match begins a longer before-qualifier of the
+    next figure: in "100 e più piccolo di 300", "più" belongs to "più piccolo di"."""
+    for mw in regex.finditer(r"(?<![^\W_])[^\W\d_]", text[ma.start(): ma.end()]):
+        mq = L.re_qual_start.match(text, ma.start() + mw.start())
+        if mq and mq.end() > ma.end():
+            return True
+    return False
 
 
 _RANGE_KINDS = {"count", "decimal", "money", "percent", "duration", "year", "other"}
@@ -774,13 +817,15 @@ def _subunits(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
 
 
 def _ranges(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
+    """Join neighbouring figures that state one interval ("tra 5.000 e 7.000", "5-7 mila",
+    "più di 100 e meno di 300") into one quantity."""
     out: list[_Num] = []
     k = 0
     while k < len(nums):
         a = nums[k]
         if k + 1 < len(nums):
             b = nums[k + 1]
-            r = _range_of(text, a, b, L)
+            r = _range_of(text, a, b, L) or _bounds_of(text, a, b, L)
             if r is not None:
                 out.append(r)
                 k += 2
@@ -790,35 +835,72 @@ def _ranges(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
     return out
 
 
-def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
+def _range_kind(a: _Num, b: _Num) -> str | None:
+    """The kind of a range from a to b, or None when the two cannot share one."""
     if a.kind not in _RANGE_KINDS or b.kind not in _RANGE_KINDS:
         return None
+    if a.kind == b.kind:
+        return a.kind
+    if a.kind == "count" and b.kind in ("money", "percent", "duration", "other"):
+        return b.kind  # "5-7 euro": the unit is written once, after the second figure
+    return None
+
+
+def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
     if a.qualifier not in ("exact", "approx") or b.qualifier != "exact":
         return None
-    if a.kind != b.kind and not (a.kind == "count" and b.kind in ("money", "percent", "duration", "other")):
-        return None
-    if a.value is None or b.value is None or not a.value < b.value:
+    if a.value is None or b.value is None:
         return None
     gap = text[a.end: b.start]
     start = None
-    if L.re_range_bare is not None and L.re_range_bare.match(gap):
-        start = a.start
+    before = text[max(0, a.start - 30): a.start]
+    for opener, conn in L.re_range_pairs:  # an opener first: "from 200 to 300" keeps its "from"
+        if conn.match(gap):
+            mo = opener.search(before)
+            if mo:
+                start = a.start - (len(before) - mo.start())
+                break
+    ordinal = a.kind == b.kind == "ordinal"
+    if start is None and not ordinal and L.re_range_bare is not None and L.re_range_bare.match(gap):
         if "\n" in gap:
             return None
-    else:
-        before = text[max(0, a.start - 30): a.start]
-        for opener, conn in L.re_range_pairs:
-            if conn.match(gap):
-                mo = opener.search(before)
-                if mo:
-                    start = a.start - (len(before) - mo.start())
-                    break
-    if start is None:
+        start = a.start
+    kind = "ordinal" if ordinal else _range_kind(a, b)
+    if start is None or kind is None:
         return None
-    kind = b.kind if a.kind == "count" else a.kind
-    return _Num(start, b.end, a.value, kind, "range", a.value, b.value,
+    low, low_unit = a.value, a.unit
+    # "40 to 50 thousand", "tra 3 e 4 milioni": the scale is written once, after the second figure
+    if a.scale == 1 and b.scale > 1 and a.value < b.value / b.scale and not a.fixed:
+        low, low_unit = a.value * b.scale, a.unit * b.scale
+    if not low < b.value:
+        return None
+    return _Num(start, b.end, low, kind, "range", low, b.value,
                 ambiguous=a.ambiguous or b.ambiguous, core_start=a.core_start, core_end=b.core_end,
-                low_unit=a.unit, high_unit=b.unit, unit=a.unit, fixed=True)
+                low_unit=low_unit, high_unit=b.unit, unit=low_unit, fixed=True)
+
+
+_LOWER = {"more_than", "at_least"}
+_UPPER = {"less_than", "at_most"}
+
+
+def _bounds_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
+    """A lower and an upper bound side by side are one range: "more than 100 and fewer than 300",
+    "al più 100 e almeno 20". The bounds keep their exclusivity."""
+    if a.qualifier in _LOWER and b.qualifier in _UPPER:
+        lo, hi = a, b
+    elif a.qualifier in _UPPER and b.qualifier in _LOWER:
+        lo, hi = b, a
+    else:
+        return None
+    kind = _range_kind(a, b) or (a.kind if {a.kind, b.kind} <= {"count", "ordinal"} else None)
+    if kind is None or lo.value is None or hi.value is None or not lo.value < hi.value:
+        return None
+    if not L.re_bound_gap.fullmatch(text, a.end, b.start):
+        return None
+    return _Num(a.start, b.end, lo.value, kind, "range", lo.value, hi.value,
+                ambiguous=a.ambiguous or b.ambiguous, core_start=a.core_start, core_end=b.core_end,
+                low_unit=lo.unit, high_unit=hi.unit, unit=lo.unit, fixed=True,
+                low_ex=lo.qualifier == "more_than", high_ex=hi.qualifier == "less_than")
 
 
 # ---------------------------------------------------------------------------
@@ -844,7 +926,9 @@ def _finish(q: _Num, L: _Lang) -> Quantity:
     low_ex = high_ex = False
     qual = q.qualifier
     kind = q.kind
-    if qual == "vague" or qual == "range" or q.fixed and low is not None:
+    if qual == "range":
+        low_ex, high_ex = q.low_ex, q.high_ex
+    elif qual == "vague" or q.fixed and low is not None:
         pass
     elif qual == "approx":
         low, high = sorted((v * (1 - b["approx"]), v * (1 + b["approx"])))

@@ -1,0 +1,491 @@
+"""Specification of the number reader: news sentences in, exact figures out.
+
+Each case is a sentence we wrote in the style of a wire report, the language, and every
+quantity the reader must return, in text order: span text, kind, value, low, high, qualifier.
+``None`` as a bound means open. Only the listed quantities may be found (the whole list is
+compared), so a year or a duration that turns into a count fails the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from factcheck.numbers import find_quantities
+
+NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
+
+
+@dataclass(frozen=True)
+class Want:
+    """One expected quantity; ``ambiguous`` is checked only when given."""
+
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    ambiguous: bool | None = None
+
+
+def exact(text: str, value: float, kind: str = "count", **kw) -> Want:
+    return Want(text, kind, value, value, value, "exact", **kw)
+
+
+def check(sentence: str, lang: str, wants: list[Want]) -> None:
+    got = find_quantities(sentence, lang)
+    assert [q.text for q in got] == [w.text for w in wants], [(q.text, q.kind) for q in got]
+    for q, w in zip(got, wants):
+        assert sentence[q.start:q.end] == q.text
+        assert (q.kind, q.qualifier) == (w.kind, w.qualifier), q
+        assert q.value == pytest.approx(w.value), q
+        for bound, expected in ((q.low, w.low), (q.high, w.high)):
+            if expected is None:
+                assert bound is None, q
+            else:
+                assert bound == pytest.approx(expected), q
+        if w.ambiguous is not None:
+            assert q.ambiguous is w.ambiguous, q
+
+
+def cases(*rows: tuple) -> list:
+    """pytest params from (id, sentence, [Want, ...]) rows."""
+    return [pytest.param(sentence, wants, id=case_id) for case_id, sentence, wants in rows]
+
+
+# ---------------------------------------------------------------- digits and separators
+
+IT_DIGITS = cases(
+    ("dot-thousands", "Secondo la protezione civile, 6.500 persone hanno lasciato le case.",
+     [exact("6.500", 6500)]),
+    ("apostrophe", "Il comune conta 6'500 sfollati dopo l'alluvione.", [exact("6'500", 6500)]),
+    ("typographic-apostrophe", "Il comune conta 6’500 sfollati dopo l'alluvione.",
+     [exact("6’500", 6500)]),
+    ("space", "Sono stati registrati 6 500 rifugiati al valico.", [exact("6 500", 6500)]),
+    ("nbsp", f"Sono stati registrati 6{NBSP}500 rifugiati al valico.",
+     [exact(f"6{NBSP}500", 6500)]),
+    ("narrow-nbsp", f"Sono stati registrati 6{NNBSP}500 rifugiati al valico.",
+     [exact(f"6{NNBSP}500", 6500)]),
+    ("thin-space", f"Sono stati registrati 6{THIN}500 rifugiati al valico.",
+     [exact(f"6{THIN}500", 6500)]),
+    ("hundred-thousand", "Nella capitale hanno sfilato 100.000 manifestanti.",
+     [exact("100.000", 100000)]),
+    ("two-groups", "Il censimento indica 1.250.000 abitanti nella regione.",
+     [exact("1.250.000", 1250000)]),
+    ("decimal-comma", "La scossa ha avuto una magnitudo di 6,5 secondo l'istituto.",
+     [exact("6,5", 6.5, "decimal")]),
+    ("thousands-and-decimal", "Il raccolto è sceso a 1.200,5 quintali per ettaro.",
+     [exact("1.200,5", 1200.5, "decimal")]),
+    ("scraped-comma-space", "Il bilancio ufficiale parla di 2, 783 soldati uccisi.",
+     [exact("2, 783", 2783)]),
+    ("scraped-comma-space-not-a-count", "Hanno votato i comuni 2, 783 no.",
+     [exact("2", 2), exact("783", 783)]),
+    ("comma-thousands-before-people", "Al confine sono arrivati 10,000 armeni in due giorni.",
+     [exact("10,000", 10000, ambiguous=False), exact("due giorni", 2, "duration")]),
+    ("comma-three-digits-unclear", "Il coefficiente stimato era 10,125 nel modello.",
+     [exact("10,125", 10.125, "decimal", ambiguous=True)]),
+    ("comma-000-unclear", "L'indice citato nel documento era 10,000 secondo gli autori.",
+     [exact("10,000", 10000, ambiguous=True)]),
+    ("plain", "Sono morti 49 soldati armeni.", [exact("49", 49)]),
+)
+
+EN_DIGITS = cases(
+    ("comma-thousands", "Officials said 6,500 people had fled the city.", [exact("6,500", 6500)]),
+    ("apostrophe", "The agency counted 6'500 refugees at the border.", [exact("6'500", 6500)]),
+    ("nbsp", f"The agency counted 6{NBSP}500 refugees at the border.",
+     [exact(f"6{NBSP}500", 6500)]),
+    ("thin-space", f"The agency counted 6{THIN}500 refugees at the border.",
+     [exact(f"6{THIN}500", 6500)]),
+    ("two-groups", "The census found 1,250,000 residents in the province.",
+     [exact("1,250,000", 1250000)]),
+    ("decimal-point", "The quake had a magnitude of 6.5, the institute said.",
+     [exact("6.5", 6.5, "decimal")]),
+    ("thousands-and-decimal", "Exports fell to 1,200.5 tonnes last quarter.",
+     [Want("1,200.5 tonnes", "other", 1200.5, 1200.5, 1200.5)]),
+    ("scraped-comma-space", "The ministry put the toll at 2, 783 soldiers killed.",
+     [exact("2, 783", 2783)]),
+    ("dot-three-digits-flagged", "The index quoted in the paper was 10.000 points lower.",
+     [exact("10.000", 10000, ambiguous=True)]),
+)
+
+
+@pytest.mark.parametrize("sentence, wants", IT_DIGITS)
+def test_italian_digits(sentence, wants):
+    check(sentence, "it", wants)
+
+
+@pytest.mark.parametrize("sentence, wants", EN_DIGITS)
+def test_english_digits(sentence, wants):
+    check(sentence, "en", wants)
+
+
+# ---------------------------------------------------------------- words
+
+IT_WORDS = cases(
+    ("cinque", "Cinque giornalisti sono stati fermati alla frontiera.", [exact("Cinque", 5)]),
+    ("trentasei", "Nel raid sono rimasti feriti trentasei civili.", [exact("trentasei", 36)]),
+    ("seimila", "Il governo stima seimila profughi nella valle.", [exact("seimila", 6000)]),
+    ("seimilacinquecento", "Le autorità hanno accolto seimilacinquecento sfollati.",
+     [exact("seimilacinquecento", 6500)]),
+    ("centoventimila", "Centoventimila persone vivevano nella regione contesa.",
+     [exact("Centoventimila", 120000)]),
+    ("duemila", "Sono stati schierati duemila soldati di pace.", [exact("duemila", 2000)]),
+    ("ventotto-elided", "I feriti ricoverati sono ventotto.", [exact("ventotto", 28)]),
+    ("milione-e-mezzo", "La guerra ha costretto alla fuga un milione e mezzo di abitanti.",
+     [exact("un milione e mezzo", 1500000)]),
+    ("tre-milioni", "Nel paese vivono tre milioni di persone.", [exact("tre milioni", 3000000)]),
+    ("un-soldato", "Un soldato armeno è stato ucciso nella notte.", [exact("Un", 1)]),
+    ("una-donna", "Nel villaggio è morta una donna anziana.", [exact("una", 1)]),
+    ("uno-dei", "Uno dei prigionieri è stato liberato ieri.", [exact("Uno", 1)]),
+    ("un-offensiva-is-not-a-number", "L'esercito ha lanciato un'offensiva all'alba.", []),
+    ("un-article-is-not-a-number", "È stato un giorno difficile per un paese intero.", []),
+    ("una-tregua-is-not-a-number", "Le parti hanno firmato una tregua fragile.", []),
+    ("tutti-e-sei", "Tutti e sei gli ostaggi sono tornati a casa.", [exact("sei", 6)]),
+)
+
+EN_WORDS = cases(
+    ("two-thousand", "Two thousand troops crossed the river overnight.",
+     [exact("Two thousand", 2000)]),
+    ("twenty-five", "Twenty-five journalists were detained at the airport.",
+     [exact("Twenty-five", 25)]),
+    ("hundred-and", "Officials counted one hundred and twelve wounded.",
+     [exact("one hundred and twelve", 112)]),
+    ("a-dozen", "A dozen drones were shot down over the city.",
+     [Want("A dozen", "count", 12, 10, 14, "vague")]),
+    ("a-soldier", "A soldier was killed when the convoy was hit.", [exact("A", 1)]),
+    ("one-of", "One of the hostages was released on Friday.", [exact("One", 1)]),
+    ("an-offensive-is-not-a-number", "The army launched an offensive at dawn.", []),
+    ("a-day-is-not-a-count", "It was a difficult day for a whole nation.", []),
+    ("half-million", "Two and a half million people lost power.",
+     [exact("Two and a half million", 2500000)]),
+)
+
+
+@pytest.mark.parametrize("sentence, wants", IT_WORDS)
+def test_italian_words(sentence, wants):
+    check(sentence, "it", wants)
+
+
+@pytest.mark.parametrize("sentence, wants", EN_WORDS)
+def test_english_words(sentence, wants):
+    check(sentence, "en", wants)
+
+
+# ---------------------------------------------------------------- mixed digits and words
+
+IT_MIXED = cases(
+    ("6mila", "Sono arrivati 6mila profughi in una settimana.", [exact("6mila", 6000)]),
+    ("30-mila", "In piazza c'erano 30 mila persone.", [exact("30 mila", 30000)]),
+    ("120mila", "Il conflitto ha causato 120mila sfollati.", [exact("120mila", 120000)]),
+    ("2-milioni", "Le dighe riforniscono 2 milioni di abitanti.", [exact("2 milioni", 2000000)]),
+    ("1,2-milioni", "L'Onu stima 1,2 milioni di rifugiati.", [exact("1,2 milioni", 1200000)]),
+    ("3,5-miliardi", "Il piano vale 3,5 miliardi di euro.",
+     [exact("3,5 miliardi di euro", 3.5e9, "money")]),
+)
+
+EN_MIXED = cases(
+    ("2.5-million", "The flood displaced 2.5 million people.", [exact("2.5 million", 2500000)]),
+    ("2-million", "Aid reached 2 million residents.", [exact("2 million", 2000000)]),
+    ("5k", "Organisers said 5k protesters marched downtown.", [exact("5k", 5000)]),
+    ("1.2-billion-dollars", "The fund raised 1.2 billion dollars.",
+     [exact("1.2 billion dollars", 1.2e9, "money")]),
+)
+
+
+@pytest.mark.parametrize("sentence, wants", IT_MIXED)
+def test_italian_mixed(sentence, wants):
+    check(sentence, "it", wants)
+
+
+@pytest.mark.parametrize("sentence, wants", EN_MIXED)
+def test_english_mixed(sentence, wants):
+    check(sentence, "en", wants)
+
+
+# ---------------------------------------------------------------- vague words and their bands
+
+def vague(text: str, value: float, low: float, high: float | None) -> Want:
+    return Want(text, "count", value, low, high, "vague")
+
+
+IT_VAGUE = cases(
+    ("decine", "Decine di case sono state distrutte.", [vague("Decine", 10, 20, 99)]),
+    ("centinaia", "Centinaia di famiglie dormono all'aperto.", [vague("Centinaia", 100, 200, 999)]),
+    ("migliaia", "Migliaia di persone hanno lasciato la città.", [vague("Migliaia", 1000, 2000, 9999)]),
+    ("decine-di-migliaia", "Decine di migliaia di profughi attendono al confine.",
+     [vague("Decine di migliaia", 10000, 20000, 99999)]),
+    ("centinaia-di-migliaia", "Centinaia di migliaia di civili sono senza acqua.",
+     [vague("Centinaia di migliaia", 100000, 200000, 999999)]),
+    ("milioni-di", "La crisi colpisce milioni di bambini.",
+     [vague("milioni di", 1e6, 2e6, 999999999)]),
+    ("migliaia-e-migliaia", "Migliaia e migliaia di volontari hanno risposto.",
+     [vague("Migliaia e migliaia", 1000, 2000, None)]),
+    ("un-centinaio", "Un centinaio di manifestanti è stato arrestato.",
+     [vague("Un centinaio", 100, 80, 130)]),
+    ("un-migliaio", "Un migliaio di soldati presidia il passo.", [vague("Un migliaio", 1000, 800, 1300)]),
+    ("una-ventina", "Una ventina di feriti è stata ricoverata.", [vague("Una ventina", 20, 15, 25)]),
+    ("una-decina", "Una decina di droni è stata abbattuta.", [vague("Una decina", 10, 8, 14)]),
+)
+
+EN_VAGUE = cases(
+    ("dozens", "Dozens of homes were flattened.", [vague("Dozens", 12, 24, 99)]),
+    ("hundreds", "Hundreds of families slept outdoors.", [vague("Hundreds", 100, 200, 999)]),
+    ("thousands", "Thousands of people fled the city.", [vague("Thousands", 1000, 2000, 9999)]),
+    ("tens-of-thousands", "Tens of thousands of refugees wait at the border.",
+     [vague("Tens of thousands", 10000, 20000, 99999)]),
+    ("hundreds-of-thousands", "Hundreds of thousands of civilians lack water.",
+     [vague("Hundreds of thousands", 100000, 200000, 999999)]),
+    ("scores-of", "Scores of protesters were detained.", [vague("Scores of", 20, 40, 199)]),
+    ("thousands-and-thousands", "Thousands and thousands of volunteers answered.",
+     [vague("Thousands and thousands", 1000, 2000, None)]),
+)
+
+
+@pytest.mark.parametrize("sentence, wants", IT_VAGUE)
+def test_italian_vague_words(sentence, wants):
+    check(sentence, "it", wants)
+
+
+@pytest.mark.parametrize("sentence, wants", EN_VAGUE)
+def test_english_vague_words(sentence, wants):
+    check(sentence, "en", wants)
+
+
+def test_vague_value_is_the_base_and_interval_is_the_band():
+    """The documented exception to low <= value <= high: "centinaia" is 100, read 200..999."""
+    (q,) = find_quantities("Centinaia di feriti.", "it")
+    assert q.value == 100 and (q.low, q.high) == (200, 999)
+    assert (q.band_low, q.band_high) == (200, 999)
+
+
+# ---------------------------------------------------------------- qualifiers
+
+IT_QUALIFIERS = cases(
+    ("circa", "Circa 2.000 persone hanno partecipato.",
+     [Want("Circa 2.000", "count", 2000, 1800, 2200, "approx")]),
+    ("intorno-a", "Le vittime sono intorno a 300, dice la Croce Rossa.",
+     [Want("intorno a 300", "count", 300, 270, 330, "approx")]),
+    ("quasi", "Quasi 5.000 profughi hanno varcato il confine.",
+     [Want("Quasi 5.000", "count", 5000, 4500, 5000, "nearly")]),
+    ("oltre", "Oltre 6'500 soldati sono morti nel conflitto.",
+     [Want("Oltre 6'500", "count", 6500, 6500, None, "more_than")]),
+    ("piu-di", "Più di 40 civili sono rimasti feriti.",
+     [Want("Più di 40", "count", 40, 40, None, "more_than")]),
+    ("almeno", "Almeno 49 soldati armeni sono stati uccisi.",
+     [Want("Almeno 49", "count", 49, 49, None, "at_least")]),
+    ("non-meno-di", "Non meno di 30 ostaggi restano prigionieri.",
+     [Want("Non meno di 30", "count", 30, 30, None, "at_least")]),
+    ("fino-a", "Il bilancio potrebbe salire fino a 100 morti.",
+     [Want("fino a 100", "count", 100, 0, 100, "at_most")]),
+    ("meno-di", "Meno di 20 persone sono rimaste nel villaggio.",
+     [Want("Meno di 20", "count", 20, 0, 20, "less_than")]),
+    ("poco-piu-di", "Poco più di 70 dispersi mancano all'appello.",
+     [Want("Poco più di 70", "count", 70, 70, None, "more_than")]),
+    ("oltre-i-words", "Sono fuggiti oltre i duemila abitanti.",
+     [Want("oltre i duemila", "count", 2000, 2000, None, "more_than")]),
+    ("o-piu-after", "Ci sono 500 o più feriti negli ospedali.",
+     [Want("500 o più", "count", 500, 500, None, "at_least")]),
+)
+
+EN_QUALIFIERS = cases(
+    ("some", "Some 30,000 people were evacuated.",
+     [Want("Some 30,000", "count", 30000, 27000, 33000, "approx")]),
+    ("about", "About 200 prisoners were exchanged.",
+     [Want("About 200", "count", 200, 180, 220, "approx")]),
+    ("around", "Around 300 homes were damaged.",
+     [Want("Around 300", "count", 300, 270, 330, "approx")]),
+    ("nearly", "Nearly 100 soldiers were wounded.",
+     [Want("Nearly 100", "count", 100, 90, 100, "nearly")]),
+    ("almost", "Almost 5,000 refugees crossed the border.",
+     [Want("Almost 5,000", "count", 5000, 4500, 5000, "nearly")]),
+    ("over", "Over 600 fighters surrendered.",
+     [Want("Over 600", "count", 600, 600, None, "more_than")]),
+    ("more-than", "More than 6,600 soldiers died in the war.",
+     [Want("More than 6,600", "count", 6600, 6600, None, "more_than")]),
+    ("at-least", "At least 49 soldiers were killed.",
+     [Want("At least 49", "count", 49, 49, None, "at_least")]),
+    ("up-to", "Up to 700 troops may be deployed.",
+     [Want("Up to 700", "count", 700, 0, 700, "at_most")]),
+    ("under", "Under 20 residents stayed behind.",
+     [Want("Under 20", "count", 20, 0, 20, "less_than")]),
+    ("or-more-after", "The blast injured 50 or more people.",
+     [Want("50 or more", "count", 50, 50, None, "at_least")]),
+)
+
+
+@pytest.mark.parametrize("sentence, wants", IT_QUALIFIERS)
+def test_italian_qualifiers(sentence, wants):
+    check(sentence, "it", wants)
+
+
+@pytest.mark.parametrize("sentence, wants", EN_QUALIFIERS)
+def test_english_qualifiers(sentence, wants):
+    check(sentence, "en", wants)
+
+
+@pytest.mark.parametrize("lang, sentence, low_ex, high_ex", [
+    ("it", "Oltre 6'500 morti.", True, False),
+    ("it", "Almeno 49 morti.", False, False),
+    ("it", "Meno di 20 feriti.", False, True),
+    ("en", "More than 40 dead.", True, False),
+    ("en", "Under 20 residents.", False, True),
+], ids=["oltre", "almeno", "meno-di", "more-than", "under"])
+def test_open_and_excluded_bounds(lang, sentence, low_ex, high_ex):
+    (q,) = find_quantities(sentence, lang)
+    assert (q.low_exclusive, q.high_exclusive) == (low_ex, high_ex)
+
+
+# ---------------------------------------------------------------- ranges
+
+def rng(text: str, low: float, high: float) -> Want:
+    return Want(text, "count", low, low, high, "range")
+
+
+IT_RANGES = cases(
+    ("tra-e", "Tra 5.000 e 7.000 profughi sono in marcia.", [rng("Tra 5.000 e 7.000", 5000, 7000)]),
+    ("fra-e-words", "Fra venti e trenta soldati sono dispersi.", [rng("Fra venti e trenta", 20, 30)]),
+    ("da-a", "Da 200 a 300 soldati presidiano il ponte.", [rng("Da 200 a 300", 200, 300)]),
+    ("hyphen", "Il corteo contava 5.000-7.000 persone.", [rng("5.000-7.000", 5000, 7000)]),
+    ("en-dash", "Sono attesi 40–50 osservatori.", [rng("40–50", 40, 50)]),
+    ("tra-mila", "Le stime vanno tra i 3mila e i 4mila morti.", [rng("tra i 3mila e i 4mila", 3000, 4000)]),
+)
+
+EN_RANGES = cases(
+    ("between-and", "Between 20 and 30 people died in the attack.",
+     [rng("Between 20 and 30", 20, 30)]),
+    ("hyphen", "Officials counted 5,000-7,000 refugees.", [rng("5,000-7,000", 5000, 7000)]),
+    ("from-to", "From 200 to 300 troops guard the bridge.", [rng("From 200 to 300", 200, 300)]),
+    ("to", "The crowd numbered 40 to 50 thousand.", [rng("40 to 50 thousand", 40000, 50000)]),
+)
+
+
+@pytest.mark.parametrize("sentence, wants", IT_RANGES)
+def test_italian_ranges(sentence, wants):
+    check(sentence, "it", wants)
+
+
+@pytest.mark.parametrize("sentence, wants", EN_RANGES)
+def test_english_ranges(sentence, wants):
+    check(sentence, "en", wants)
+
+
+def test_descending_pair_is_not_a_range():
+    assert [q.text for q in find_quantities("I seggi erano 30-20 a fine giornata.", "it")] == ["30", "20"]
+
+
+# ---------------------------------------------------------------- things that are not counts
+
+IT_NOT_COUNTS = cases(
+    ("year-nel", "Nel 2020 la guerra è ripresa.", [exact("2020", 2020, "year")]),
+    ("year-dal", "Il cessate il fuoco regge dal 1994.", [exact("1994", 1994, "year")]),
+    ("decade", "Negli anni '80 la regione era in pace.",
+     [Want("anni '80", "year", 1980, 1980, 1989, "range")]),
+    ("date", "Il 27 settembre sono iniziati i combattimenti.", [exact("27 settembre", 27, "date")]),
+    ("date-with-year", "Firmato il 10 novembre 2020 l'accordo.",
+     [exact("10 novembre 2020", 10, "date")]),
+    ("iso-date", "Il comunicato è del 2020-10-01.", [exact("2020-10-01", 1, "date")]),
+    ("slash-date", "La sentenza è del 12/10/2023.", [exact("12/10/2023", 12, "date")]),
+    ("time", "L'attacco è iniziato alle 5:40 del mattino.", [exact("5:40", 5 + 40 / 60, "time")]),
+    ("time-alle", "Il coprifuoco scatta alle 22.", [exact("22", 22, "time")]),
+    ("percent", "L'affluenza è stata del 62%.", [exact("62%", 62, "percent")]),
+    ("percent-words", "Il 40 per cento degli edifici è danneggiato.",
+     [exact("40 per cento", 40, "percent")]),
+    ("money", "Servono 5 milioni di euro per la ricostruzione.",
+     [exact("5 milioni di euro", 5e6, "money")]),
+    ("money-before", "Il pane costa €3 al chilo.", [exact("€3", 3, "money")]),
+    ("ordinal-digit", "È il 3° convoglio colpito.", [exact("3°", 3, "ordinal")]),
+    ("ordinal-word", "È il terzo convoglio colpito questa settimana.", [exact("terzo", 3, "ordinal")]),
+    ("ordinal-esimo", "È il ventesimo giorno di assedio.", [exact("ventesimo", 20, "ordinal")]),
+    ("duration-ore", "Il blackout è durato 24 ore.", [exact("24 ore", 24, "duration")]),
+    ("duration-mesi", "L'assedio è durato 18 mesi.", [exact("18 mesi", 18, "duration")]),
+    ("duration-words", "La tregua è durata nove mesi.", [exact("nove mesi", 9, "duration")]),
+    ("duration-settimane", "Tre settimane di negoziati non sono bastate.",
+     [exact("Tre settimane", 3, "duration")]),
+    ("articolo", "L'articolo 4 del trattato vieta le armi pesanti.", [exact("4", 4, "other")]),
+    ("measure", "La colonna era lunga 30 km.", [exact("30 km", 30, "other")]),
+    ("fraction", "Il 24/7 della centrale è garantito.", [exact("24/7", 24 / 7, "other")]),
+    ("url-is-skipped", "Il rapporto è su https://example.org/2020/report-49.", []),
+)
+
+EN_NOT_COUNTS = cases(
+    ("year", "In 2020 the war resumed.", [exact("2020", 2020, "year")]),
+    ("decade", "In the 1990s the region was at war.",
+     [Want("1990s", "year", 1990, 1990, 1999, "range")]),
+    ("date-mdy", "Fighting began on September 27.", [exact("September 27", 27, "date")]),
+    ("date-dmy", "Fighting began on 27 September.", [exact("27 September", 27, "date")]),
+    ("iso-date", "The statement is dated 2020-10-01.", [exact("2020-10-01", 1, "date")]),
+    ("time-pm", "The curfew starts at 10 pm.", [exact("10 pm", 10, "time")]),
+    ("percent", "Turnout was 62 percent.", [exact("62 percent", 62, "percent")]),
+    ("money", "The bridge will cost $40 million.", [exact("$40 million", 4e7, "money")]),
+    ("ordinal", "It was the 3rd convoy hit.", [exact("3rd", 3, "ordinal")]),
+    ("duration", "The blackout lasted 24 hours.", [exact("24 hours", 24, "duration")]),
+    ("duration-words", "Three weeks of talks failed.", [exact("Three weeks", 3, "duration")]),
+    ("article", "Article 4 of the treaty bans heavy weapons.", [exact("4", 4, "other")]),
+    ("age", "A 45-year-old man was arrested.", [exact("45-year-old", 45, "other")]),
+)
+
+
+@pytest.mark.parametrize("sentence, wants", IT_NOT_COUNTS)
+def test_italian_non_counts(sentence, wants):
+    check(sentence, "it", wants)
+
+
+@pytest.mark.parametrize("sentence, wants", EN_NOT_COUNTS)
+def test_english_non_counts(sentence, wants):
+    check(sentence, "en", wants)
+
+
+def test_count_of_nations_is_still_a_count():
+    """The reader does not judge the noun: "circa 30 nazioni" is a count; rules decide the metric."""
+    (q,) = find_quantities("Circa 30 nazioni hanno votato la risoluzione.", "it")
+    assert (q.text, q.kind, q.value, q.qualifier) == ("Circa 30", "count", 30, "approx")
+
+
+def test_year_with_a_count_noun_is_a_count():
+    (q,) = find_quantities("Sono arrivati 2020 profughi in un giorno.", "it")
+    assert (q.kind, q.value) == ("count", 2020)
+
+
+# ---------------------------------------------------------------- rounding bands
+
+@pytest.mark.parametrize("lang, sentence, band", [
+    ("it", "Sono morti 6.000 soldati.", (5500, 6500)),
+    ("it", "Sono morti 6.500 soldati.", (6450, 6550)),
+    ("it", "Sono morti 49 soldati.", (49, 49)),
+    ("it", "Sono fuggiti 1,2 milioni di abitanti.", (1150000, 1250000)),
+    ("it", "Sono morte 100 persone.", (90, 110)),
+    ("en", "Some 6,000 soldiers died.", (6000 * 0.9 - 500, 6000 * 1.1 + 500)),
+], ids=["round-thousands", "round-hundreds", "not-round", "decimal-millions", "capped", "approx"])
+def test_rounding_band(lang, sentence, band):
+    (q,) = find_quantities(sentence, lang)
+    assert (q.band_low, q.band_high) == pytest.approx(band)
+    assert q.band_low <= q.low <= q.high <= q.band_high
+
+
+# ---------------------------------------------------------------- sentences with several figures
+
+def test_a_whole_report_sentence_in_italian():
+    text = ("Secondo il ministero, dal 27 settembre sono morti oltre 6'500 soldati, "
+            "tra 5.000 e 7.000 civili sono fuggiti e centinaia di case sono distrutte nel 2020.")
+    got = [(q.text, q.kind, q.qualifier) for q in find_quantities(text, "it")]
+    assert got == [("27 settembre", "date", "exact"), ("oltre 6'500", "count", "more_than"),
+                   ("tra 5.000 e 7.000", "count", "range"), ("centinaia", "count", "vague"),
+                   ("2020", "year", "exact")]
+
+
+def test_a_whole_report_sentence_in_english():
+    text = ("At least 49 Armenian soldiers and 50 Azerbaijani troops were killed on Tuesday, "
+            "while 2.5 million people remain displaced, up 12% since 2020.")
+    got = [(q.text, q.kind, q.value) for q in find_quantities(text, "en")]
+    assert got == [("At least 49", "count", 49), ("50", "count", 50),
+                   ("2.5 million", "count", 2.5e6), ("12%", "percent", 12), ("2020", "year", 2020)]
+
+
+def test_empty_text_and_unknown_language():
+    from factcheck.errors import FactcheckError
+
+    assert find_quantities("", "it") == []
+    with pytest.raises(FactcheckError):
+        find_quantities("49 morti", "fr")
