@@ -106,7 +106,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     places = _sentence_places(ctx, index) if index < len(ctx.texts) else list(ctx.places)
     clause = clause_of(text, start, end, lex)
     found = best_event(cat, text, clause, claim.metric, event_period,
-                       r.how if r is not None else None, places)
+                       r.how if r is not None else None, places,
+                       r.kind if r is not None else None)
     event_id = event_how = None
     curated: Event | None = None
     if found is not None:

@@ -29,6 +29,10 @@ _LEFT = r"(?<![\p{L}\p{N}])"
 _RIGHT = r"(?![\p{L}\p{N}])"
 
 
+# period kinds that say when a count started, not when its events happened
+_WEAK_KINDS = frozenset({"since", "since_start"})
+
+
 @dataclass(frozen=True)
 class Event:
     """A curated event."""
@@ -190,15 +194,16 @@ def cue_score(event: Event, text: str, clause: tuple[int, int] | None, opts: Opt
 
 
 def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: str | None,
-               period: Period | None, how: str | None, places: list[str]
-               ) -> tuple[Event, int, int] | None:
+               period: Period | None, how: str | None, places: list[str],
+               kind: str | None = None) -> tuple[Event, int, int] | None:
     """The best curated event for a figure: (event, score, cue points) or None.
 
     ``how`` is how the period was found: a stated one ("explicit", "relative", "span")
     excludes a disjoint event; the article's date ("article") only adds points when it
     falls in the event or shortly after it (a report published after a war ended still
-    counts that war). A period alone makes an event only when it is explicit ("dal 1991",
-    "nell'autunno del 2020"); a relative one ("martedì") needs a cue or a place too.
+    counts that war). A period alone makes an event only when it is explicit and names
+    when things happened ("nell'autunno del 2020"); a relative one ("martedì") or the
+    start of a count ("dal 1992", ``kind`` "since") needs a cue or a place too.
     """
     opts = cat.options
     stated = how not in (None, "article")
@@ -220,7 +225,8 @@ def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: 
         score = cues + p + place
         if score < opts.min_score:
             continue
-        if cues + place == 0 and not (how == "explicit" and p >= opts.contained_weight):
+        if cues + place == 0 and not (how == "explicit" and kind not in _WEAK_KINDS
+                                      and p >= opts.contained_weight):
             continue
         ranked.append((-score, _length(ev.span()), ev.id, ev, score, cues))
     if not ranked:

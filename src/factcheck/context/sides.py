@@ -10,6 +10,7 @@ soldati") takes the side of the sentence's subject: the first side word before t
 from __future__ import annotations
 
 from .lexicon import Lexicon
+from .period import clause_of
 
 TOTAL = "total"
 # how far after the figure a side word still qualifies it ("50 azeri", "49 of its soldiers")
@@ -57,9 +58,11 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
             after = after[:i]
             break
     if lex.both_re is not None:
-        # a total phrase anywhere after the figure in its clause ("100 morti da entrambe le parti")
-        tail = text[end:end + 4 * _AFTER]
-        if lex.both_re.search(tail):
+        # a total phrase in the figure's clause ("100 morti da entrambe le parti", "in
+        # totale 100 morti"), or right after it
+        c_start, c_end = clause_of(text, start, end, lex)
+        if (lex.both_re.search(text[c_start:start]) or lex.both_re.search(text[end:c_end])
+                or lex.both_re.search(text[end:end + 4 * _AFTER])):
             return TOTAL
     m = lex.possessive_re.search(after[:_POSSESSIVE]) if lex.possessive_re is not None else None
     if m is not None:

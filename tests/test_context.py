@@ -1,0 +1,202 @@
+"""The context stage: our own sentences in, exact period, event, side and source out.
+
+Most cases are data (``tests/data/context/cases.toml``); the figure is given as written,
+so these tests depend on the context data only, never on which claim rules exist.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.context import add_context
+from factcheck.context.examples import context_claim
+from factcheck.context.lexicon import lexicon
+from factcheck.context.sides import party_of
+from factcheck.model import Article, Claim, Quantity
+from factcheck.sentences import split_sentences
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "context" / "cases.toml")
+                      .read_text("utf-8"))
+PUBLISHED = date(2022, 9, 14)  # a Wednesday
+
+
+def _published(case: dict) -> date | None:
+    value = case.get("published", PUBLISHED)
+    return value or None
+
+
+def _date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _claim(case: dict) -> Claim:
+    return context_claim(case["text"], case["figure"], lang=case.get("lang", "it"),
+                         published=_published(case), precision=case.get("precision", "day"),
+                         who=case.get("who"), side=case.get("raw_side"),
+                         outlet=case.get("outlet"))
+
+
+def _ids(kind: str) -> list[str]:
+    return [f"{c.get('lang', 'it')}: {c['text'][:60]}" for c in CASES[kind]]
+
+
+@pytest.mark.parametrize("case", CASES["period"], ids=_ids("period"))
+def test_period(case):
+    c = _claim(case)
+    assert (c.period_start, c.period_end, c.period_how or "") == (
+        _date(case["start"]), _date(case["end"]), case["how"])
+
+
+@pytest.mark.parametrize("case", CASES["side"], ids=_ids("side"))
+def test_side(case):
+    assert (_claim(case).side or "") == case["side"]
+
+
+@pytest.mark.parametrize("case", CASES["source"], ids=_ids("source"))
+def test_source(case):
+    c = _claim(case)
+    assert (c.source or "", c.source_kind or "") == (
+        case["source"], case.get("kind", "attributed" if case["source"] else ""))
+
+
+# ------------------------------------------------------------------ events in context
+
+def test_a_finished_event_gives_an_undated_figure_its_span():
+    c = context_claim("Il Karabakh si staccò dall'Azerbaigian dal 1992, in una guerra che "
+                      "uccise circa 30.000 persone.", "circa 30.000", published=date(2020, 10, 1))
+    assert (c.event, c.period_start, c.period_end, c.period_how) == (
+        "nk-war-1988", date(1988, 2, 20), date(1994, 5, 12), "event")
+
+
+def test_a_stated_period_outside_an_event_keeps_the_figure_out_of_it():
+    text = ("Uno di questi scontri è avvenuto la scorsa settimana tra Armenia e Azerbaigian. "
+            "Un soldato armeno è stato ucciso allora.")
+    c = context_claim(text, "Un", published=date(2022, 9, 14))
+    assert (c.event, c.event_how) == ("auto:armenia-azerbaijan:2022", "auto")
+
+
+def test_the_place_decides_between_events_of_the_same_days():
+    text = "Tra Kirghizistan e Tagikistan gli scontri hanno provocato 24 morti."
+    c = context_claim(text, "24", published=date(2022, 9, 16))
+    assert c.event == "kg-tj-clashes-2022"
+    text = "Tra Armenia e Azerbaigian gli scontri hanno provocato 105 morti."
+    assert context_claim(text, "105", published=date(2022, 9, 14)).event == "am-az-clashes-2022-09"
+
+
+def test_a_count_since_a_year_with_no_place_is_no_war():
+    c = context_claim("Dal 1992 in Italia sono morti 12 giornalisti.", "12", published=PUBLISHED)
+    assert c.event is None
+
+
+def test_an_undated_article_reads_relative_dates_against_its_short_event():
+    text = ("Almeno 49 soldati armeni sono morti martedì nei combattimenti. L'Azerbaigian ha "
+            "bombardato le posizioni armene vicino a Goris, Sotk e Jermuk.")
+    c = context_claim(text, "Almeno 49", published=None)
+    assert (c.event, c.event_how, c.period_start, c.period_how) == (
+        "am-az-clashes-2022-09", "period", date(2022, 9, 13), "relative")
+
+
+def test_the_article_event_fills_a_figure_without_cues():
+    text = ("Gli scontri al confine tra Armenia e Azerbaigian sono ripresi vicino a Jermuk e Goris. "
+            "Sono stati uccisi 15 civili.")
+    c = context_claim(text, "15", published=date(2022, 9, 14))
+    assert c.event == "am-az-clashes-2022-09"
+
+
+def test_troops_of_the_peacekeeping_mission():
+    text = "Il contingente militare russo in Nagorno-Karabakh conta circa 2000 soldati."
+    c = context_claim(text, "circa 2000", metric="troops", published=date(2023, 10, 10))
+    assert (c.event, c.event_how) == ("nk-peacekeeping-2020", "sentence")
+
+
+def test_unknown_place_and_period_give_no_event():
+    c = context_claim("Sono morte 12 persone.", "12", published=None)
+    assert (c.event, c.event_how) == (None, None)
+
+
+# ------------------------------------------------------------------ sides, directly
+
+@pytest.mark.parametrize("words, lang, party", [
+    ("armeni", "it", "armenia"), ("soldati armeni", "it", "armenia"), ("Artsakh", "it", "armenia"),
+    ("azeri", "it", "azerbaijan"), ("azerbaigiani", "it", "azerbaijan"),
+    ("Armenian", "en", "armenia"), ("Azerbaijani", "en", "azerbaijan"),
+    ("da entrambe le parti", "it", "total"), ("both sides", "en", None),
+    ("on both sides", "en", "total"), ("in total", "en", "total"), ("civili", "it", None),
+    (None, "it", None), ("", "it", None),
+])
+def test_party_of(words, lang, party):
+    assert party_of(words, lexicon(lang)) == party
+
+
+# ------------------------------------------------------------------ add_context itself
+
+def _article(text: str, **kw) -> Article:
+    return Article("a.txt", "a.txt", text, ((0, len(text)),), **kw)
+
+
+def test_published_is_copied_to_every_claim():
+    text = "Sono morte 12 persone. Ieri ne sono morte altre 3."
+    art = _article(text, published=PUBLISHED, published_how="inferred", published_precision="day")
+    sents = split_sentences(text, "it")
+    claims = []
+    for fig, s in (("12", sents[0]), ("3", sents[1])):
+        at = text.index(fig, s.start)
+        claims.append(Claim("a.txt", "deaths", Quantity(at, at + len(fig), fig, "count", 1, 1, 1),
+                            "it/deaths", s.text, s.start))
+    out = add_context(art, sents, claims)
+    assert [c.published for c in out] == [PUBLISHED, PUBLISHED]
+    assert out[1].period_start == date(2022, 9, 13)
+
+
+def test_no_claims_is_no_work():
+    assert add_context(_article("Testo."), [], []) == []
+
+
+def test_an_unsupported_language_keeps_the_claims():
+    text = "12 morts mardi."
+    art = _article(text, lang="fr", outlet="lemonde.fr")
+    claim = Claim("a.txt", "deaths", Quantity(0, 2, "12", "count", 12, 12, 12), "x", text, 0)
+    (out,) = add_context(art, split_sentences(text, "it"), [claim])
+    assert (out.source, out.source_kind, out.period_start) == ("lemonde.fr", "outlet", None)
+
+
+_WORDS = st.sampled_from([
+    "Almeno", "49", "soldati", "armeni", "e", "50", "azeri", "sono", "morti", "martedì", "ieri",
+    "dal", "1992", "nel", "2020", "Nagorno-Karabakh", "secondo", "il", "governo", "ha", "detto",
+    "Reuters", "scrive", "da", "entrambe", "le", "parti", ",", ".", "allora", "tre", "anni", "fa",
+    "settembre", "17", "Di conseguenza", "l'autunno", "del", "'90", "its", "said", "Armenia",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(_WORDS, min_size=1, max_size=40), lang=st.sampled_from(["it", "en"]),
+       published=st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 12, 31))),
+       precision=st.sampled_from(["day", "month", "year"]), data=st.data())
+def test_add_context_never_raises_and_keeps_order_and_count(words, lang, published, precision,
+                                                            data):
+    text = " ".join(words)
+    art = _article(text, lang=lang, published=published, published_precision=precision)
+    sents = split_sentences(text, lang)
+    claims = []
+    for s in sents:
+        for i, ch in enumerate(s.text):
+            if ch.isdigit() and (i == 0 or not s.text[i - 1].isdigit()):
+                at = s.start + i
+                claims.append(Claim("a.txt", data.draw(st.sampled_from(["deaths", "troops"])),
+                                    Quantity(at, at + 1, ch, "count", 1, 1, 1), "r", s.text,
+                                    s.start, who=data.draw(st.sampled_from([None, "armeni"]))))
+    out = add_context(art, sents, claims)
+    assert len(out) == len(claims)
+    for before, after in zip(claims, out):
+        assert replace(after, side=before.side, period_start=None, period_end=None,
+                       period_how=None, event=None, event_how=None, source=None,
+                       source_kind=None, published=None) == before
+        if after.period_start and after.period_end:
+            assert after.period_start <= after.period_end
