@@ -36,11 +36,13 @@ TOKEN_CLAIMABLE = "\ue000"  # a quantity that may become a claim (a count)
 TOKEN_OTHER = "\ue001"  # a year, date, percent, duration, money, ordinal, ...
 TOKEN_FILL = "\ue002"
 NUM_GROUP = "NUM"
-_NUM_EXPANSION = f"(?P<{NUM_GROUP}>{TOKEN_CLAIMABLE}{TOKEN_FILL}*)"
+# possessive (*+): a token is bound whole, never cut short by backtracking, so a guard
+# after it such as (?! carri armati) cannot be dodged by ending the match mid-token
+_NUM_EXPANSION = f"(?P<{NUM_GROUP}>{TOKEN_CLAIMABLE}{TOKEN_FILL}*+)"
 # the same pattern with {NUM} also binding non-counts: only explain uses it, to say
 # "this year would have been claimed by it/deaths"
-_NUM_LOOSE = f"(?P<{NUM_GROUP}>[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*)"
-_QTY_EXPANSION = f"(?:[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*)"
+_NUM_LOOSE = f"(?P<{NUM_GROUP}>[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*+)"
+_QTY_EXPANSION = f"(?:[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*+)"
 
 # named groups a pattern may capture (NUM comes from {NUM})
 GROUPS = ("who", "side")
