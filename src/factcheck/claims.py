@@ -42,6 +42,11 @@ class MatchTrace:
     quantities: tuple[Quantity, ...]
     vetoed: bool = False
     loose: bool = False  # a diagnostic match that bound a non-count
+    kind: str = "pattern"  # "pattern", or "unless": a veto that matched (pattern = its index)
+
+    def text(self, sentence: Sentence) -> str:
+        """The words the match covered, from the sentence as written."""
+        return sentence.text[self.start:self.end]
 
 
 @dataclass
@@ -104,14 +109,31 @@ def _text(sentence: Sentence, span: tuple[int, int] | None) -> str | None:
     return out or None
 
 
-def _run(pattern: Pattern, compiled, masked: str, ruleset: RuleSet, rule: Rule):
-    """All matches of one pattern; a pattern that times out is stopped and counted."""
+def _run(pattern: Pattern, compiled, masked: str, ruleset: RuleSet, rule: Rule,
+         kind: str = "pattern"):
+    """All matches of one pattern; a pattern that times out is stopped and counted.
+
+    A runaway pattern (catastrophic backtracking) costs at most ``ruleset.timeout``
+    seconds per sentence and yields no match; the other patterns and rules go on.
+    """
     try:
         return list(compiled.finditer(masked, timeout=ruleset.timeout))
     except TimeoutError:
-        key = (rule.id, pattern.index)
+        key = (rule.id, f"{kind} {pattern.index}")
         ruleset.timeouts[key] = ruleset.timeouts.get(key, 0) + 1
         return []
+
+
+def _vetoed(rule: Rule, masked: str, ruleset: RuleSet, trace: list[MatchTrace] | None) -> bool:
+    """Does one of the rule's ``unless`` patterns match? Traces every veto that did."""
+    hit = False
+    for u in rule.unless:
+        for m in _run(u, u.compiled, masked, ruleset, rule, "unless"):
+            hit = True
+            if trace is None:
+                return True  # one is enough when nobody is watching
+            trace.append(MatchTrace(rule.id, u.index, m.start(), m.end(), (), kind="unless"))
+    return hit
 
 
 def _rank(c: _Candidate) -> tuple:
@@ -158,7 +180,7 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
             for m in _run(pat, pat.compiled, masked, ruleset, rule):
                 nums = m.spans("NUM")
                 if vetoed is None:
-                    vetoed = any(_run(u, u.compiled, masked, ruleset, rule) for u in rule.unless)
+                    vetoed = _vetoed(rule, masked, ruleset, trace)
                 qs = [by_start[s] for s, _ in nums if s in by_start]
                 if trace is not None:
                     trace.append(MatchTrace(rule.id, pat.index, m.start(), m.end(),

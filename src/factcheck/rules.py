@@ -149,7 +149,7 @@ class Example:
     line: int
 
     def test_id(self, rule_id: str) -> str:
-        return f"{rule_id}::{self.kind}-{self.index}"
+        return f"{rule_id}:{self.kind}-{self.index}"
 
 
 @dataclass(frozen=True)
@@ -183,8 +183,8 @@ class RuleSet:
     rules: tuple[Rule, ...]
     sides: dict[str, dict[str, str]]  # lang -> lower-cased side words -> party id
     timeout: float = DEFAULT_TIMEOUT
-    # patterns stopped by the timeout while running: (rule id, pattern index) -> count
-    timeouts: dict[tuple[str, int], int] = field(default_factory=dict)
+    # patterns stopped by the timeout while running: (rule id, "pattern 2"/"unless 1") -> count
+    timeouts: dict[tuple[str, str], int] = field(default_factory=dict)
     _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -877,7 +877,7 @@ def check_example(ruleset: RuleSet, rule: Rule, ex: Example) -> tuple[bool, str]
     claims, _ = claims_in_text(ex.text, rule.lang, ruleset, doc=ex.test_id(rule.id))
     slow = [k for k, n in ruleset.timeouts.items() if before.get(k) != n]
     if slow:
-        return False, "R011 " + ", ".join(f"{rid} pattern {i}" for rid, i in slow) + \
+        return False, "R011 " + ", ".join(f"{rid} {what}" for rid, what in slow) + \
             f" timed out (> {ruleset.timeout:g} s); make it less ambiguous"
     mine = [c for c in claims if c.metric == rule.metric]
     if ex.kind == "counter-example":

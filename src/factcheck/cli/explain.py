@@ -1,0 +1,83 @@
+"""``factcheck explain``: why each sentence gave the claims it gave (for rule authors)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import add_rules_option
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``explain`` with its options."""
+    p = subparsers.add_parser(
+        "explain", help="show how the rules read a sentence",
+        description="For each sentence of TEXT (or of FILE, or of line LINE of FILE): the "
+        "numbers found, the masked sentence the patterns see, every pattern of every rule "
+        "and what it matched, the unless vetoes, the claims made and why a count was not "
+        "claimed.")
+    p.add_argument("target", metavar="TEXT|FILE[:LINE]",
+                   help="a sentence, or a file (optionally one line of it, counted from 1)")
+    p.add_argument("--lang", choices=("it", "en", "auto"), default="auto",
+                   help="language of the text (default: from the file header, else detected)")
+    p.add_argument("--rule", action="append", metavar="ID", dest="only",
+                   help="show only this rule (e.g. it/deaths); repeat for more")
+    p.add_argument("-m", "--matches-only", action="store_true",
+                   help="hide rules and patterns that matched nothing")
+    p.add_argument("-v", "--verbose", action="store_true", help="print each pattern's source")
+    add_rules_option(p)
+    p.set_defaults(func=run)
+
+
+def _split_target(target: str) -> tuple[Path, int | None] | None:
+    """(file, line) when ``target`` names an existing file, optionally ``FILE:LINE``."""
+    path = Path(target)
+    if path.is_file():
+        return path, None
+    head, sep, tail = target.rpartition(":")
+    if sep and tail.isdigit() and Path(head).is_file():
+        return Path(head), int(tail)
+    return None
+
+
+def _read(target: str, lang: str) -> tuple[str, str, tuple[tuple[int, int], ...] | None, str]:
+    """(text, lang, prose regions or None, doc id) of the target."""
+    from ..articles import decode, detect_language, parse_article
+    from ..errors import FactcheckError
+
+    found = _split_target(target)
+    if found is None:
+        return target, (detect_language(target) if lang == "auto" else lang), None, "<text>"
+    path, line = found
+    try:
+        text = decode(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise FactcheckError(f"{path}: {exc.strerror or exc}") from None
+    if line is not None:
+        lines = text.splitlines()
+        if not 1 <= line <= len(lines):
+            raise FactcheckError(f"{path} has {len(lines)} line(s); there is no line {line}")
+        one = lines[line - 1]
+        return one, (detect_language(text) if lang == "auto" else lang), None, f"{path}:{line}"
+    article = parse_article(text, path.name, str(path))
+    return text, (article.lang if lang == "auto" else lang), article.regions, str(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Explain every sentence of the target that holds a number."""
+    from ..explain import explain_text, render
+    from ..rules import load_rules
+
+    ruleset = load_rules(Path(args.rules) if args.rules else None)
+    if args.only:
+        known = {r.id for r in ruleset.rules}
+        unknown = [r for r in args.only if r not in known]
+        if unknown:
+            print(f"factcheck: error: unknown rule {', '.join(unknown)} "
+                  f"(rules: {', '.join(sorted(known))})", file=sys.stderr)
+            return 2
+    text, lang, regions, doc = _read(args.target, args.lang)
+    found = explain_text(text, lang, ruleset, doc, regions, args.only)
+    sys.stdout.write(render(found, args.verbose, args.matches_only))
+    return 0

@@ -1,0 +1,244 @@
+"""Why a sentence gave the claims it gave: the rule author's debugging view.
+
+:func:`explain_text` runs the claim stage on each sentence of a text, exactly as the
+pipeline does, and keeps everything a rule author needs to see: the quantities the
+number reader found, the masked sentence the patterns ran on, every pattern of every
+rule of the language with what it matched (or that it matched nothing), the ``unless``
+vetoes that fired, patterns stopped by the timeout, the claims made, and for each
+count left unclaimed the reason. :func:`render` turns that into plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .claims import MatchTrace, claimable, extract_claims, mask, sentence_quantities
+from .model import Claim, Quantity, Sentence, Unclaimed
+from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Rule, RuleSet, describe_claim
+
+
+@dataclass(frozen=True)
+class PatternReport:
+    """One pattern (or ``unless`` veto) of a rule, and what it matched in one sentence."""
+
+    rule: str
+    kind: str  # "pattern" or "unless"
+    index: int  # from 1, as in rule files and error messages
+    source: str  # as written in the rule file
+    matches: tuple[MatchTrace, ...]  # empty: no match
+    timed_out: bool = False
+
+    @property
+    def matched(self) -> bool:
+        return bool(self.matches)
+
+
+@dataclass(frozen=True)
+class RuleReport:
+    """One rule of the language on one sentence."""
+
+    rule: Rule
+    patterns: tuple[PatternReport, ...]
+    unless: tuple[PatternReport, ...]
+
+    @property
+    def matched(self) -> bool:
+        return any(p.matched for p in self.patterns)
+
+    @property
+    def vetoed(self) -> bool:
+        return any(p.matched for p in self.unless)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Everything the claim stage did with one sentence."""
+
+    sentence: Sentence
+    lang: str
+    quantities: tuple[Quantity, ...]
+    masked: str  # the sentence as the patterns saw it, tokens shown as <1> or <2:year>
+    rules: tuple[RuleReport, ...]
+    claims: tuple[Claim, ...]
+    unclaimed: tuple[Unclaimed, ...]
+
+
+def show_masked(text: str, base: int, quantities: Sequence[Quantity]) -> str:
+    """The masked sentence for people: each count as ``<n>``, any other number as ``<n:kind>``
+    (n numbers the quantities in order), everything else as the patterns see it."""
+    masked = mask(text, base, quantities)
+    labels = {q.start - base: (i, q) for i, q in enumerate(quantities, 1)}
+    out, i = [], 0
+    while i < len(masked):
+        c = masked[i]
+        if c in (TOKEN_CLAIMABLE, TOKEN_OTHER) and i in labels:
+            n, q = labels[i]
+            out.append(f"<{n}>" if c == TOKEN_CLAIMABLE else f"<{n}:{q.kind}>")
+            i += 1
+            while i < len(masked) and masked[i] == TOKEN_FILL:
+                i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _rule_report(rule: Rule, traces: Sequence[MatchTrace], slow: set[tuple[str, str]]
+                 ) -> RuleReport:
+    def reports(kind: str, patterns) -> tuple[PatternReport, ...]:
+        return tuple(PatternReport(
+            rule.id, kind, p.index, p.source,
+            tuple(t for t in traces if t.rule == rule.id and t.kind == kind
+                  and t.pattern == p.index and not t.loose),
+            (rule.id, f"{kind} {p.index}") in slow) for p in patterns)
+
+    return RuleReport(rule, reports("pattern", rule.patterns), reports("unless", rule.unless))
+
+
+def explain_sentence(sentence: Sentence, quantities: Sequence[Quantity], lang: str,
+                     ruleset: RuleSet, doc: str = "<text>",
+                     only: Iterable[str] | None = None) -> Explanation:
+    """Run the claim stage on one sentence and keep the trace (``only``: these rule ids)."""
+    traces: list[MatchTrace] = []
+    before = dict(ruleset.timeouts)
+    claims, unclaimed = extract_claims(doc, lang, sentence, quantities, ruleset, trace=traces,
+                                       diagnose=True)
+    # the claim stage decides vetoes lazily (only once a pattern of the rule matched);
+    # the author wants to see every veto that would fire, so run them all here
+    masked = mask(sentence.text, sentence.start, quantities)
+    wanted = set(only) if only is not None else None
+    rules = [r for r in ruleset.for_lang(lang) if wanted is None or r.id in wanted]
+    for rule in rules:
+        if any(t.rule == rule.id and t.kind == "unless" for t in traces):
+            continue
+        for u in rule.unless:
+            try:
+                hits = list(u.compiled.finditer(masked, timeout=ruleset.timeout))
+            except TimeoutError:
+                key = (rule.id, f"unless {u.index}")
+                ruleset.timeouts[key] = ruleset.timeouts.get(key, 0) + 1
+                continue
+            traces.extend(MatchTrace(rule.id, u.index, m.start(), m.end(), (), kind="unless")
+                          for m in hits)
+    slow = {k for k, n in ruleset.timeouts.items() if before.get(k) != n}
+    return Explanation(
+        sentence, lang, tuple(quantities),
+        show_masked(sentence.text, sentence.start, quantities),
+        tuple(_rule_report(r, traces, slow) for r in rules),
+        tuple(claims), tuple(unclaimed))
+
+
+def explain_text(text: str, lang: str, ruleset: RuleSet, doc: str = "<text>",
+                 regions: tuple[tuple[int, int], ...] | None = None,
+                 only: Iterable[str] | None = None, all_sentences: bool = False
+                 ) -> list[Explanation]:
+    """An :class:`Explanation` for each sentence of ``text`` that holds a number
+    (every sentence with ``all_sentences``)."""
+    from .sentences import split_sentences
+
+    only = list(only) if only is not None else None
+    out = []
+    for sentence, qs in sentence_quantities(text, lang, split_sentences(text, lang, regions)):
+        if qs or all_sentences:
+            out.append(explain_sentence(sentence, qs, lang, ruleset, doc, only))
+    return out
+
+
+# ---------------------------------------------------------------- rendering
+
+def _bounds(q: Quantity) -> str:
+    def b(x: float | None) -> str:
+        return "open" if x is None else f"{x:g}"
+
+    lo = ("(" if q.low_exclusive else "[") + b(q.low)
+    hi = b(q.high) + (")" if q.high_exclusive else "]")
+    return f"{lo}, {hi}"
+
+
+def _quantity_lines(e: Explanation) -> list[str]:
+    if not e.quantities:
+        return ["  quantities: none"]
+    lines = ["  quantities:"]
+    for i, q in enumerate(e.quantities, 1):
+        role = "count" if claimable(q) else f"{q.kind}, never a claim"
+        line = f"    <{i}> {q.text!r}  {role}"
+        if q.value is not None:
+            line += f"  value {q.value:g}  {_bounds(q)}  {q.qualifier}"
+        lines.append(line)
+    return lines
+
+
+def _pattern_line(p: PatternReport, e: Explanation, verbose: bool) -> str:
+    label = f"{p.kind} {p.index}"
+    src = f"\n               {p.source}" if verbose else ""
+    if p.timed_out:
+        return f"    {label:10} TIMED OUT after {p.rule}'s per-match timeout; no match{src}"
+    if not p.matched:
+        return f"    {label:10} no match{src}"
+    parts = []
+    for t in p.matches:
+        nums = ", ".join(f"<{e.quantities.index(q) + 1}>" for q in t.quantities
+                         if q in e.quantities)
+        what = "veto" if p.kind == "unless" else ("vetoed" if t.vetoed else "match")
+        parts.append(f"{what} {t.text(e.sentence)!r}" + (f" binds {nums}" if nums else ""))
+    return f"    {label:10} " + "; ".join(parts) + src
+
+
+def _ranges(indexes: Sequence[int]) -> str:
+    return ", ".join(str(i) for i in indexes)
+
+
+def _rule_lines(r: RuleReport, e: Explanation, verbose: bool, matches_only: bool) -> list[str]:
+    if matches_only and not (r.matched or r.vetoed or any(p.timed_out for p in r.patterns)):
+        return []
+    state = "VETOED" if r.matched and r.vetoed else ("matched" if r.matched else "no match")
+    head = f"  - {r.rule.id} [{r.rule.metric}, priority {r.rule.priority}]: {state}"
+    shown = [p for p in r.patterns + r.unless if verbose or p.matched or p.timed_out]
+    quiet = [p for p in r.patterns if p not in shown]
+    lines = [head] + [_pattern_line(p, e, verbose) for p in shown]
+    if quiet and not matches_only:
+        lines.append(f"    pattern {_ranges([p.index for p in quiet])}: no match")
+    return lines
+
+
+def _competitors(c: Claim, e: Explanation) -> list[str]:
+    """Other rules whose (unvetoed) matches bound the claimed figure and lost to the winner."""
+    out = []
+    for r in e.rules:
+        if r.rule.id == c.rule or r.vetoed:
+            continue
+        hits = [p.index for p in r.patterns
+                if any(c.quantity in t.quantities for t in p.matches)]
+        if hits:
+            out.append(f"{r.rule.id} (pattern {_ranges(hits)}, priority {r.rule.priority})")
+    return out
+
+
+def render_explanation(e: Explanation, verbose: bool = False, matches_only: bool = False) -> str:
+    """One sentence's explanation as text (``verbose``: every pattern with its source)."""
+    lines = [f"sentence: {e.sentence.text}", *_quantity_lines(e), f"  masked:   {e.masked}"]
+    if not any(claimable(q) for q in e.quantities):
+        lines.append("  rules: not run (no count in this sentence can become a claim)")
+    else:
+        lines.append(f"  rules ({e.lang}, highest priority first):")
+        for r in e.rules:
+            lines.extend(_rule_lines(r, e, verbose, matches_only))
+    lines.append("  claims:" if e.claims else "  claims: none")
+    for c in e.claims:
+        lines.append(f"    {describe_claim(c)}")
+        lost = _competitors(c, e)
+        if lost:
+            lines.append("      won over " + "; ".join(lost)
+                         + " (higher priority, then longer match, then rule id)")
+    for u in e.unclaimed:
+        lines.append(f"  not claimed: {u.quantity.text!r}: {u.reason}")
+    return "\n".join(lines) + "\n"
+
+
+def render(explanations: Sequence[Explanation], verbose: bool = False,
+           matches_only: bool = False) -> str:
+    """Every explanation, separated by a blank line."""
+    if not explanations:
+        return "no sentence with a number\n"
+    return "\n".join(render_explanation(e, verbose, matches_only) for e in explanations)
