@@ -297,6 +297,12 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 # ---------------------------------------------------------------- articles
 
+def has_body(article: Article) -> bool:
+    """Whether the article has prose beyond its header (a title alone is not an article)."""
+    title = (article.title or "").strip()
+    return any((t := article.text[s:e].strip()) and t != title for s, e in article.regions)
+
+
 def parse_article(text: str, doc_id: str, path: str = "",
                   warn: Callable[[str], None] | None = None) -> Article:
     """Build an Article from decoded text (pure: no file access)."""
@@ -361,7 +367,7 @@ def read_articles(paths: Iterable[str | os.PathLike],
         except SkipFile as exc:
             warn(f"{f}: skipped: {exc}")
             continue
-        if not any(art.text[s:e].strip() for s, e in art.regions):
+        if not has_body(art):
             warn(f"{f}: skipped: no text after the header")
             continue
         out.append(art)

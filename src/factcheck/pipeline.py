@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .articles import SkipFile, doc_ids, find_files, read_article
+from .articles import SkipFile, doc_ids, find_files, has_body, read_article
 from .model import Analysis, Article, Claim, Quantity, Sentence, Unclaimed
 from .progress import Progress
 
@@ -126,7 +126,7 @@ def _extract_file(job: tuple[str, str]) -> tuple[ArticleResult, list[str]] | str
         art = read_article(Path(path), doc, warnings.append)
     except SkipFile as exc:
         return f"{path}: skipped: {exc}"
-    if not any(art.text[s:e].strip() for s, e in art.regions):
+    if not has_body(art):
         return f"{path}: skipped: no text after the header"
     result = extract_article(art, _worker_state["ruleset"], _worker_state["rules_root"])
     return result, warnings
