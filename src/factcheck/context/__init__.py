@@ -8,18 +8,20 @@ module (``period``, ``events``, ``sides``, ``sources``) from language data
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from ..errors import FactcheckError
 from ..model import Article, Claim, Sentence
 from .dates import Period, overlaps
-from .events import Catalog, Event, article_event, auto_event, best_event, catalog, places_in
+from .events import (
+    Catalog, Cues, Event, article_event, auto_event, best_event, catalog, find_cues, places_in,
+)
 from .lexicon import Lexicon, lexicon
-from .period import Base, Resolved, clause_of, figure_period
+from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases
 from .sides import side_of
-from .sources import source_of
+from .sources import find_sources, source_of
 
 __all__ = ["add_context", "ArticleContext", "article_context", "claim_context"]
 
@@ -36,6 +38,30 @@ class ArticleContext:
     base: Base | None  # the reference for relative dates (maybe the event's, see below)
     places: tuple[str, ...]
     event: Event | None
+    # per-sentence answers, computed on first use (an article's claims share sentences)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, what: str, index: int, compute):
+        key = (what, index)
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def phrases(self, index: int) -> list[Phrase]:
+        return self.once("phrases", index, lambda: find_phrases(self.texts[index], self.lex))
+
+    def sources(self, index: int) -> list[tuple[int, int, str]]:
+        return self.once("sources", index, lambda: find_sources(self.texts[index], self.lex))
+
+    def cues(self, index: int) -> dict[str, Cues]:
+        return self.once("cues", index, lambda: find_cues(self.cat, self.texts[index]))
+
+    def own_places(self, index: int) -> list[str]:
+        """The places sentence ``index`` names, or implies by its side words."""
+        def compute():
+            text = self.texts[index]
+            return places_in(text, self.cat, _parties(text, self.lex))
+        return self.once("places", index, compute)
 
 
 def article_context(article: Article, sentences: Sequence[Sentence],
@@ -66,12 +92,10 @@ def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:
     """The places of a sentence: named in it (or implied by its side words); else the
     previous sentence's; else the article's."""
     for j in (index, index - 1):
-        if j < 0:
-            continue
-        text = ctx.texts[j]
-        found = places_in(text, ctx.cat, _parties(text, ctx.lex))
-        if found:
-            return found
+        if j >= 0:
+            found = ctx.own_places(j)
+            if found:
+                return found
     return list(ctx.places)
 
 
@@ -90,22 +114,22 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     article = ctx.article
     index = ctx.starts.get(claim.quote_start)
     if index is None:  # a quote that is not one of our sentences: read it alone
-        texts, index = [claim.quote], 0
-    else:
-        texts = list(ctx.texts)
+        ctx = replace(ctx, texts=(claim.quote,), starts={claim.quote_start: 0}, memo={})
+        index = 0
+    texts = ctx.texts
     text = texts[index]
     start = max(0, claim.quantity.start - claim.quote_start)
     end = max(start, claim.quantity.end - claim.quote_start)
     lex, cat = ctx.lex, ctx.cat
 
-    r = figure_period(texts, index, start, end, lex, ctx.base)
+    r = figure_period(texts, index, start, end, lex, ctx.base, ctx.phrases)
     stated = r is not None and r.how != "article"
     period = _period(r)
     event_period = r.anchor if stated and r.anchor is not None else period
 
-    places = _sentence_places(ctx, index) if index < len(ctx.texts) else list(ctx.places)
+    places = _sentence_places(ctx, index)
     clause = clause_of(text, start, end, lex)
-    found = best_event(cat, text, clause, claim.metric, event_period,
+    found = best_event(cat, ctx.cues(index), clause, claim.metric, event_period,
                        r.how if r is not None else None, places,
                        r.kind if r is not None else None)
     event_id = event_how = None
@@ -133,7 +157,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             p_start, p_end, period_how = span[0], span[1], "event"
 
     side = side_of(claim.side, claim.who, text, start, end, lex)
-    source = source_of(texts, index, start, end, lex)
+    source = source_of(texts, index, start, end, lex, ctx.sources)
     if source is not None:
         source_kind = "attributed"
     elif article.outlet:

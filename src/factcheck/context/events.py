@@ -177,24 +177,49 @@ def period_score(period: Period | None, span: Period, opts: Options) -> int | No
     return opts.overlap_weight
 
 
+@dataclass(frozen=True)
+class Cues:
+    """The cues of one event in one text: where its aliases are, and how many distinct
+    keywords it has (computed once per sentence, scored per figure)."""
+
+    aliases: tuple[tuple[int, int], ...]
+    keywords: int
+
+
+def find_cues(cat: Catalog, text: str) -> dict[str, Cues]:
+    """The cues of every event that has some in ``text``."""
+    out = {}
+    for ev in cat.events:
+        spans = (tuple(m.span() for m in ev.aliases.finditer(text))
+                 if ev.aliases is not None else ())
+        kw = sum(1 for k in ev.keywords if k.search(text))
+        if spans or kw:
+            out[ev.id] = Cues(spans, kw)
+    return out
+
+
+def cue_points(cues: Cues | None, clause: tuple[int, int] | None, opts: Options) -> int:
+    """Points for an event's cues: an alias in the figure's clause counts full, elsewhere
+    half (``clause=None``: the whole article, where an alias is as often a reference point,
+    "dalla guerra del 2020", as the subject); each distinct keyword counts once."""
+    if cues is None:
+        return 0
+    best = 0
+    for s, e in cues.aliases:
+        inside = clause is not None and s < clause[1] and e > clause[0]
+        best = max(best, opts.alias_weight if inside else opts.alias_weight // 2)
+    return best + opts.keyword_weight * cues.keywords
+
+
 def cue_score(event: Event, text: str, clause: tuple[int, int] | None, opts: Options) -> int:
-    """Points for the event's aliases and keywords in ``text``: an alias in the figure's
-    clause counts full, elsewhere half (``clause=None``: the whole article, where an alias
-    is as often a reference point, "dalla guerra del 2020", as the subject); each distinct
-    keyword counts once."""
-    score = 0
-    if event.aliases is not None:
-        best = 0
-        for m in event.aliases.finditer(text):
-            inside = clause is not None and m.start() < clause[1] and m.end() > clause[0]
-            best = max(best, opts.alias_weight if inside else opts.alias_weight // 2)
-        score += best
-    score += opts.keyword_weight * sum(1 for k in event.keywords if k.search(text))
-    return score
+    """Points for the event's aliases and keywords in ``text`` (see :func:`cue_points`)."""
+    spans = tuple(m.span() for m in event.aliases.finditer(text)) if event.aliases else ()
+    return cue_points(Cues(spans, sum(1 for k in event.keywords if k.search(text))), clause,
+                      opts)
 
 
-def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: str | None,
-               period: Period | None, how: str | None, places: list[str],
+def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | None,
+               metric: str | None, period: Period | None, how: str | None, places: list[str],
                kind: str | None = None) -> tuple[Event, int, int] | None:
     """The best curated event for a figure: (event, score, cue points) or None.
 
@@ -214,7 +239,7 @@ def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: 
         shared = [p for p in places if p in ev.places]
         if places and not shared:
             continue
-        cues = cue_score(ev, text, clause, opts)
+        points = cue_points(cues.get(ev.id), clause, opts)
         if stated:
             p = period_score(period, ev.span(), opts)
             if p is None:
@@ -222,18 +247,18 @@ def best_event(cat: Catalog, text: str, clause: tuple[int, int] | None, metric: 
         else:
             p = _article_score(period, ev, opts)
         place = opts.place_weight if shared else 0
-        score = cues + p + place
+        score = points + p + place
         if score < opts.min_score:
             continue
-        if cues + place == 0 and not (how == "explicit" and kind not in _WEAK_KINDS
+        if points + place == 0 and not (how == "explicit" and kind not in _WEAK_KINDS
                                       and p >= opts.contained_weight):
             continue
-        ranked.append((-score, _length(ev.span()), ev.id, ev, score, cues))
+        ranked.append((-score, _length(ev.span()), ev.id, ev, score, points))
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[:3])
-    _, _, _, ev, score, cues = ranked[0]
-    return ev, score, cues
+    _, _, _, ev, score, points = ranked[0]
+    return ev, score, points
 
 
 def _article_score(period: Period | None, ev: Event, opts: Options) -> int:

@@ -10,7 +10,7 @@ else in the previous one. Without a cue the figure is the outlet's own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -57,19 +57,21 @@ def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
     return 0
 
 
-def source_of(texts: Sequence[str], index: int, start: int, end: int,
-              lex: Lexicon) -> str | None:
+def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexicon,
+              found: Callable[[int], list[tuple[int, int, str]]] | None = None) -> str | None:
     """The source of a figure at ``texts[index][start:end]``; ``texts`` are the article's
-    sentences (neighbours are read when the figure's own sentence names nobody)."""
-    own = find_sources(texts[index], lex)
+    sentences (the next one is read when the figure's own sentence names nobody).
+    ``found(i)`` may memoise :func:`find_sources` of sentence ``i``."""
+    found = found or (lambda i: find_sources(texts[i], lex))
+    own = found(index)
     if own:
         return min(own, key=lambda s: (_distance(s, start, end), s[0]))[2]
     if index + 1 < len(texts):
         # a trailing attribution of the next sentence ("Questi sono i combattimenti più
         # sanguinosi, scrive Reuters.") covers what came before it; one inside the
         # sentence belongs to that sentence's own figures
-        nxt = texts[index + 1].rstrip(_END)
-        found = [s for s in find_sources(nxt, lex) if s[1] >= len(nxt)]
-        if found:
-            return found[-1][2]
+        nxt = len(texts[index + 1].rstrip(_END))
+        trailing = [s for s in found(index + 1) if s[1] >= nxt]
+        if trailing:
+            return trailing[-1][2]
     return None
