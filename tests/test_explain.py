@@ -162,3 +162,9 @@ def test_cli_rules_option_and_timeouts(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "deaths '290' = 290" in out and "by it/good" in out
     assert "pattern 1  TIMED OUT" in out
+
+
+def test_unclaimed_count_says_what_the_matches_bound_instead(ruleset) -> None:
+    out = render(explain_text("L'attacco ha ucciso 12 civili, tra cui 4 bambini.", "it", ruleset))
+    assert "not claimed: '4': no rule matched (no pattern bound <2>; it/deaths pattern" in out
+    assert "bound <1>)" in out

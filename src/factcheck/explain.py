@@ -232,8 +232,26 @@ def render_explanation(e: Explanation, verbose: bool = False, matches_only: bool
             lines.append("      won over " + "; ".join(lost)
                          + " (higher priority, then longer match, then rule id)")
     for u in e.unclaimed:
-        lines.append(f"  not claimed: {u.quantity.text!r}: {u.reason}")
+        lines.append(f"  not claimed: {u.quantity.text!r}: {u.reason}{_why_not(u, e)}")
     return "\n".join(lines) + "\n"
+
+
+def _why_not(u, e: Explanation) -> str:
+    """For a count no pattern bound: what the patterns that did match bound instead."""
+    if u.reason != "no rule matched" or u.quantity not in e.quantities:
+        return ""
+    n = e.quantities.index(u.quantity) + 1
+    elsewhere = []
+    for r in e.rules:
+        for p in r.patterns:
+            bound = sorted({e.quantities.index(q) + 1 for t in p.matches for q in t.quantities
+                            if q in e.quantities})
+            if bound:
+                elsewhere.append(f"{r.rule.id} pattern {p.index} bound "
+                                 + ", ".join(f"<{b}>" for b in bound))
+    if not elsewhere:
+        return f" (no pattern of any rule matched near <{n}>)"
+    return f" (no pattern bound <{n}>; " + "; ".join(elsewhere) + ")"
 
 
 def render(explanations: Sequence[Explanation], verbose: bool = False,
