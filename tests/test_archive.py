@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -482,26 +481,12 @@ def test_interrupted_ingest_leaves_a_consistent_archive(tmp_path, rules):
 
 # ---------------------------------------------------------------- the real pipeline, end to end
 
-@cache
-def _pipeline_error() -> str | None:
-    r = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(SEEDS)],
-                       capture_output=True, text=True, timeout=300)
-    return None if r.returncode == 0 else (r.stderr.strip().splitlines() or ["?"])[-1]
-
-
-@pytest.fixture
-def real_pipeline():
-    err = _pipeline_error()
-    if err:
-        pytest.skip(f"the claim pipeline does not run yet: {err}")
-
-
 def _fc(*args: str, **kw) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True,
                           text=True, **kw)
 
 
-def test_draft_against_archive_exit_codes(tmp_path, shared_datadir, real_pipeline):
+def test_draft_against_archive_exit_codes(tmp_path, shared_datadir):
     corpus = shared_datadir / "archive" / "corpus"
     drafts = shared_datadir / "archive" / "drafts"
     db = tmp_path / "a.db"
@@ -524,7 +509,7 @@ def test_draft_against_archive_exit_codes(tmp_path, shared_datadir, real_pipelin
         assert json.loads(via_db.stdout)["findings"] == json.loads(via_folder.stdout)["findings"]
 
 
-def test_archive_export_equals_extract(tmp_path, real_pipeline):
+def test_archive_export_equals_extract(tmp_path):
     db = tmp_path / "seeds.db"
     assert _fc("ingest", str(SEEDS), "--db", str(db)).returncode == 0
     for fmt in ("jsonl", "csv"):
@@ -534,7 +519,7 @@ def test_archive_export_equals_extract(tmp_path, real_pipeline):
         assert stored.stdout == direct.stdout
 
 
-def test_interrupted_real_ingest(tmp_path, real_pipeline):
+def test_interrupted_real_ingest(tmp_path):
     """`python -m factcheck ingest` killed mid-way, then resumed, gives the clean result."""
     folder, db = tmp_path / "many", tmp_path / "a.db"
     _make_many(folder, 400)
