@@ -36,28 +36,94 @@ from .numwords import HUNDRED, LIT, MULT, SCALE, TEEN, TEN, THOUSAND, UNIT, Atom
 __all__ = ["Quantity", "find_quantities"]
 
 _F = regex.IGNORECASE | regex.UNICODE | regex.V0
+_REV = _F | regex.REVERSE
 _SPACE = r"[\s\u00a0\u202f\u2009]"
 # separators that may sit inside a written figure (thin and no-break spaces included)
 _SEP_CHARS = ".,'’\u00a0\u202f\u2009 "
 _NONBREAK = {"\u00a0", "\u202f", "\u2009"}
+# precompiled: module-level regex.split/match look their pattern up in a cache on every call
+_RE_SEP_SPLIT = regex.compile(r"([.,'’\u00a0\u202f\u2009 ])")
+_RE_DATE_SPLIT = regex.compile(r"[/.]")
+_RE_DECADE_DIGITS = regex.compile(r"(\d+)0")
+_RE_YEAR_AFTER = regex.compile(r",?" + _SPACE + r"+\d{4}(?!\d)")
+_RE_WORD_START = regex.compile(r"(?<![^\W_])[^\W\d_]")
 
 
-def _alt(words: list[str] | dict[str, Any], *, bounded: bool = True) -> str:
-    """Regex alternation of data phrases, longest first; spaces match any whitespace run.
+def _alt(words: list[str] | dict[str, Any], *, bounded: bool = True, reverse: bool = False) -> str:
+    """Regex alternation of data phrases; spaces match any whitespace run.
 
+    Built as a character trie, so matching costs the length of a phrase rather than the
+    number of phrases (a flat alternation of hundreds of words made the scanner ~50x
+    slower). At each node longer continuations are tried first, like longest-first.
     ``bounded`` adds word boundaries where the phrase starts/ends with a word character.
+    ``reverse`` builds the trie on the phrases' ends, for patterns compiled with
+    ``regex.REVERSE`` (matched right to left, so the longest phrase still wins).
     """
-    items = sorted({w for w in words if w}, key=len, reverse=True)
+    items = {w.lower() for w in words if w}
+    if not items:
+        return "(?!)"
+    if reverse:
+        word_end = [w for w in items if bounded and w[-1].isalnum()]
+        other = [w for w in items if not (bounded and w[-1].isalnum())]
+        parts = []
+        if word_end:
+            parts.append(_suffix_trie_regex(word_end, bounded) + r"(?![^\W_])")
+        if other:
+            parts.append(_suffix_trie_regex(other, bounded))
+        return "(?:" + "|".join(parts) + ")"
+    word_start = [w for w in items if bounded and w[0].isalnum()]
+    other = [w for w in items if not (bounded and w[0].isalnum())]
     parts = []
-    for w in items:
-        p = _SPACE.join(regex.escape(x) for x in w.split(" ")).replace(_SPACE, _SPACE + "+")
-        if bounded:
-            if w[0].isalnum():
-                p = r"(?<![^\W_])" + p
-            if w[-1].isalnum():
-                p = p + r"(?![^\W_])"
-        parts.append(p)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if word_start:
+        parts.append(r"(?<![^\W_])" + _trie_regex(word_start, bounded))
+    if other:
+        parts.append(_trie_regex(other, bounded))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _suffix_trie_regex(words: list[str], bounded: bool) -> str:
+    """Like :func:`_trie_regex`, on the phrases read from their last character."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in reversed(w):
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict[str, Any], first: str) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = _SPACE + "+" if ch == " " else regex.escape(ch)
+            branches.append(emit(node[ch], ch) + piece)
+        if "" in node:  # the phrase may start here; a longer one is tried first
+            branches.append(r"(?<![^\W_])" if bounded and first.isalnum() else "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(trie, "")
+
+
+def _trie_regex(words: list[str], bounded: bool) -> str:
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True  # a phrase ends here
+
+    def emit(node: dict[str, Any], last: str) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = _SPACE + "+" if ch == " " else regex.escape(ch)
+            branches.append(piece + emit(node[ch], ch))
+        if "" in node:  # stopping here comes last: longer phrases win
+            branches.append(r"(?![^\W_])" if bounded and last.isalnum() else "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(trie, "")
 
 
 @dataclass
@@ -68,6 +134,7 @@ class _Lang:
     data: dict[str, Any]
     atoms: dict[str, Atom]
     scanner: Any
+    re_skip: Any
     segment: Any
     vague: dict[str, dict[str, Any]]
     ord_words: dict[str, int]
@@ -155,19 +222,23 @@ def _lang(code: str) -> _Lang:
         decade.append(r"['’]\d0" + _alt(ctx["decade_suffix"], bounded=False) + r"(?![^\W_])")
     gated_alt = _alt(gated, bounded=False)
     standalone_alt = _alt(w["standalone"], bounded=False)
-    scanner_src = "|".join([
-        # URLs, e-mail addresses, domains with a path, phone numbers: never figures
-        r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])[\w-]+(?:\.[\w-]+)+/\S*"
-        r"|\+\d{1,3}[-\s]\d[\d\-/ ]{6,}\d)",
+    # Three doors, so that most positions fail at once (a flat alternation of every branch,
+    # tried at every character, read ~0.2 MB/s): digits, a leading separator, and word starts
+    # that begin a number word (the gate, a trie of every word the branches can start with).
+    gate = _alt(list(atoms) + list(vague) + list(ord_words) + gated + w["standalone"]
+                + ctx["decade_before"], bounded=False)
+    digit_branches = [
         r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))",
         r"(?P<sdate>(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d]|[.,]\d))",
         # "1/5", "24/7", "9/11": a ratio or a name, never a count
         r"(?P<frac>(?<![\d/.,])\d{1,4}/\d{1,4}(?![\d/]|[.,]\d))",
         r"(?P<time>(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))",
         r"(?P<decade>" + ("|".join(decade) if decade else "(?!)") + ")",
-        r"(?P<vague>" + _alt(list(vague)) + ")",
         r"(?P<dig>\d+(?:(?:[.,'’\u00a0\u202f\u2009]|\x20(?=\d{3}(?!\d)))\d+)*)",
-        r"(?P<lead>(?<![\w.,])[.,]\d+)",
+    ]
+    word_branches = [
+        r"(?P<decade_w>" + ("|".join(decade) if decade else "(?!)") + ")",
+        r"(?P<vague>" + _alt(list(vague)) + ")",
         r"(?P<ord>" + "|".join(ord_parts) + ")",
         # un/una/a/one: a number only before a number word, a count noun, "of", or alone
         r"(?P<gated>(?<![^\W_])(?:" + gated_alt + r"(?=" + _SPACE + r"+(?:" + word_alt + r"(?![^\W_])|"
@@ -178,8 +249,19 @@ def _lang(code: str) -> _Lang:
         + _SPACE + r"+)|" + _alt(w["minus"]) + _SPACE + r"+))" + standalone_alt + r"(?![^\W_])"
         + r"|(?<=\A\s*)" + standalone_alt + r"(?=[\s.!?]*\Z)))",
         r"(?P<word>(?<![^\W_])(?!" + gated_alt + r"(?![^\W_]))" + word_alt + r"(?![^\W_]))",
+    ]
+    scanner_src = "|".join([
+        r"(?=\d)(?:" + "|".join(digit_branches) + ")",
+        r"(?P<lead>(?<![\w.,])[.,]\d+)",
+        r"(?P<decade_q>(?=['’]\d)(?:" + ("|".join(decade) if decade else "(?!)") + "))",
+        r"(?<![^\W_])(?=" + gate + r")(?:" + "|".join(word_branches) + ")",
     ])
     scanner = regex.compile(scanner_src, _F)
+    # URLs, e-mail addresses, domains with a path, phone numbers: never figures. Found in a
+    # pre-pass, and only when their marks are in the text (tried everywhere they are slow).
+    re_skip = regex.compile(
+        r"(?<![\w.+-])(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+(?:\.[\w-]+)+/\S*)"
+        r"|\+\d{1,3}[-\s]\d[\d\-/ ]{6,}\d", _F)
     segment = regex.compile(r"(?:(?P<a>" + atom_alt + r"))+", _F)
 
     seps = d["separators"]
@@ -199,17 +281,20 @@ def _lang(code: str) -> _Lang:
     qual_before = {_norm(" ".join(k.split())): v for k, v in q["before"].items()}
     qual_after = {_norm(" ".join(k.split())): v for k, v in q["after"].items()}
     articles = _alt(q["articles"], bounded=False)
+    r_articles = _alt(q["articles"], bounded=False, reverse=True)
+    # patterns that end at \Z are matched right to left (REVERSE): one attempt from the end
+    # instead of one per character of the 40-character window
     re_qual_before = regex.compile(
-        r"(?<![^\W_])(?P<q>" + _alt(list(q["before"])) + r")" + _SPACE + r"*(?:(?<![^\W_])" + articles
-        + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _F)
+        r"(?<![^\W_])(?P<q>" + _alt(list(q["before"]), reverse=True) + r")" + _SPACE + r"*(?:(?<![^\W_])"
+        + r_articles + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _REV)
     re_qual_after = regex.compile(r"" + _SPACE + r"*(?P<q>" + _alt(list(q["after"])) + r")", _F)
     month_alt = _alt(list(d["dates"]["months"]))
     r = d["ranges"]
     pairs = []
     for opener, conn in r["pairs"]:
         pairs.append((
-            regex.compile(r"(?<![^\W_])" + _alt([opener], bounded=False) + _SPACE + r"+(?:" + articles
-                          + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _F),
+            regex.compile(r"(?<![^\W_])" + _alt([opener], bounded=False, reverse=True) + _SPACE + r"+(?:"
+                          + r_articles + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _REV),
             regex.compile(r"" + _SPACE + r"+" + _alt([conn], bounded=False) + _SPACE + r"+(?:" + articles
                           + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _F),
         ))
@@ -221,7 +306,7 @@ def _lang(code: str) -> _Lang:
     if bare_word:
         bare.append(_SPACE + r"+" + _alt(bare_word, bounded=False) + _SPACE + r"+")
     return _Lang(
-        code=code, data=d, atoms=atoms, scanner=scanner, segment=segment, vague=vague,
+        code=code, data=d, atoms=atoms, scanner=scanner, re_skip=re_skip, segment=segment, vague=vague,
         ord_words=ord_words,
         ord_suffix=regex.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
         ord_restore=d["ordinals"]["restore"], gated={_norm(g) for g in gated},
@@ -235,19 +320,21 @@ def _lang(code: str) -> _Lang:
                                     + r"(?![^\W_])", _F),
         re_count_after=regex.compile(r"" + _SPACE + r"+(?:[^\W\d_]+" + _SPACE + r"+)?" + count_alt, _F),
         re_unit_after=re_unit_after,
-        re_money_before=regex.compile(r"(?:(?<![^\W_])|(?<=[\d\s]))" + _alt(units["money_before"], bounded=False)
-                                      + _SPACE + r"?\Z", _F),
+        re_money_before=regex.compile(r"(?:(?<![^\W_])|(?<=[\d\s]))"
+                                      + _alt(units["money_before"], bounded=False, reverse=True)
+                                      + _SPACE + r"?\Z", _REV),
         re_qual_before=re_qual_before, re_qual_after=re_qual_after,
         qual_before=qual_before, qual_after=qual_after,
-        re_other_before=regex.compile(_alt(ctx["other_before"]) + _SPACE + r"*\Z", _F),
-        re_time_before=regex.compile(_alt(ctx["time_before"]) + _SPACE + r"*\Z", _F),
+        re_other_before=regex.compile(_alt(ctx["other_before"], reverse=True) + _SPACE + r"*\Z", _REV),
+        re_time_before=regex.compile(_alt(ctx["time_before"], reverse=True) + _SPACE + r"*\Z", _REV),
         re_time_after=regex.compile(r"" + _SPACE + r"*" + _alt(ctx["time_after"]), _F),
-        re_year_before=regex.compile(_alt(ctx["year_before"]) + _SPACE + r"+\Z", _F),
+        re_year_before=regex.compile(_alt(ctx["year_before"], reverse=True) + _SPACE + r"+\Z", _REV),
         re_month_after=regex.compile(r"" + _SPACE + r"+(?:(?:di|of)" + _SPACE + r"+)?(?P<m>" + month_alt
                                      + r")(?:,?" + _SPACE + r"+(?P<y>\d{4})(?!\d))?", _F),
-        re_month_before=regex.compile(r"(?P<m>" + month_alt + r")" + _SPACE + r"+\Z", _F),
+        re_month_before=regex.compile(r"(?P<m>" + _alt(list(d["dates"]["months"]), reverse=True) + r")"
+                                      + _SPACE + r"+\Z", _REV),
         months=months,
-        re_minus_before=regex.compile(_alt(w["minus"]) + _SPACE + r"+\Z", _F),
+        re_minus_before=regex.compile(_alt(w["minus"], reverse=True) + _SPACE + r"+\Z", _REV),
         re_half=regex.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+(?:(?:a|an)"
                               + _SPACE + r"+)?" + _alt(w["half"]), _F),
         re_point=regex.compile(r"" + _SPACE + r"+" + _alt(w["point"]) + r"(?=" + _SPACE + ")", _F),
@@ -326,7 +413,7 @@ def _read_digits(s: str, L: _Lang, after: str) -> list[tuple[int, int, float, st
     A blob that is not one well-formed figure ("192.168.1.2", "2020 500") is split
     at its separators into separate integers.
     """
-    parts = regex.split(r"([.,'’\u00a0\u202f\u2009 ])", s)
+    parts = _RE_SEP_SPLIT.split(s)
     groups, seps = parts[0::2], parts[1::2]
     if not seps:
         return [(0, len(s), float(int(s)), s, 0, False)]
@@ -559,7 +646,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             if not nb:
                 break
             if b.kind == "vague":  # only its first word is a scale: "milioni (di)"
-                first_word = regex.match(r"\S+", b.text).group()
+                first_word = b.text.split()[0]
                 b = toks[j + 1] = _Tok("word", b.start, b.start + len(first_word), first_word)
             if b.kind == "dig" and a.kind == "dig":
                 break
@@ -653,7 +740,7 @@ def _special(text: str, t: _Tok, L: _Lang) -> _Num:
         day = float(s.split("-")[2])
         return _Num(t.start, t.end, day, "date", fixed=True, core_start=t.start, core_end=t.end)
     if t.kind == "sdate":
-        a, b, _ = regex.split(r"[/.]", s)
+        a, b, _ = _RE_DATE_SPLIT.split(s)
         day = float(a if L.data["dates"]["day_order"] == "dmy" else b)
         return _Num(t.start, t.end, day, "date", fixed=True, core_start=t.start, core_end=t.end)
     if t.kind == "frac":
@@ -665,7 +752,7 @@ def _special(text: str, t: _Tok, L: _Lang) -> _Num:
         return _Num(t.start, t.end, int(hh) + int(mm) / 60, "time", fixed=True,
                     core_start=t.start, core_end=t.end)
     if t.kind == "decade":
-        m = regex.search(r"(\d+)0", s)
+        m = _RE_DECADE_DIGITS.search(s)
         if m:
             d = int(m.group(1)) * 10
             year = d + (1900 if d < 100 else 0)
@@ -748,7 +835,7 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
             if mb2 and not (mb2.group("m") == "may" and text[q.start - len(before) + mb2.start()] == "m"):
                 q.kind = "date"
                 q.start -= len(before) - mb2.start()
-                ma = regex.match(r",?" + _SPACE + r"+\d{4}(?!\d)", text[q.end: q.end + 8])
+                ma = _RE_YEAR_AFTER.match(text[q.end: q.end + 8])
                 if ma:
                     q.end += ma.end()
                 continue
@@ -790,7 +877,7 @@ def _qualify(text: str, q: _Num, L: _Lang) -> None:
 def _starts_qualifier(text: str, ma: Any, L: _Lang) -> bool:
     """True when a word of the after-qualifier match begins a longer before-qualifier of the
     next figure: in "100 e più piccolo di 300", "più" belongs to "più piccolo di"."""
-    for mw in regex.finditer(r"(?<![^\W_])[^\W\d_]", text[ma.start(): ma.end()]):
+    for mw in _RE_WORD_START.finditer(text[ma.start(): ma.end()]):
         mq = L.re_qual_start.match(text, ma.start() + mw.start())
         if mq and mq.end() > ma.end():
             return True
@@ -969,6 +1056,37 @@ def _finish(q: _Num, L: _Lang) -> Quantity:
 # public API
 
 
+_SKIP_MARKS = ("@", "/", "www.")
+_TOKEN_EDGE = set(" \t\n\r\f\v\u00a0\u202f\u2009([{<\"'«“‘")
+
+
+def _skip_spans(text: str, L: _Lang) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and phone numbers, whose digits are never figures.
+
+    The pattern is tried only at the start of a token that holds one of their marks
+    (tried at every word it read ~4 MB/s).
+    """
+    starts: set[int] = set()
+    for mark in _SKIP_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            k = i
+            while k > 0 and text[k - 1] not in _TOKEN_EDGE:
+                k -= 1
+            starts.add(k)
+            i = text.find(mark, i + 1)
+    i = text.find("+")
+    while i >= 0:
+        starts.add(i)
+        i = text.find("+", i + 1)
+    spans = []
+    for k in sorted(starts):
+        m = L.re_skip.match(text, k)
+        if m and m.end() > k:
+            spans.append(m.span())
+    return spans
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Every number in ``text`` (language "it" or "en"), read as an interval.
 
@@ -978,13 +1096,16 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []
     L = _lang(lang)
     toks: list[_Tok] = []
+    skips = _skip_spans(text, L)
     covered = 0  # a digit token may swallow a glued multiplier ("30 mila") the scanner also saw
     for m in L.scanner.finditer(text):
         if m.start() < covered:
             continue
-        kind = m.lastgroup
-        if kind == "skip":
+        if skips and any(s <= m.start() < e for s, e in skips):
             continue
+        kind = m.lastgroup
+        if kind.startswith("decade"):
+            kind = "decade"
         if kind == "dig":
             new = _digit_tokens(text, m, L)
             toks.extend(new)

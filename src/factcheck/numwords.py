@@ -8,7 +8,7 @@ which sequences are not one number ("sessanta quindici", "duemille").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 # atom classes, as read from the data file's [words] tables
 UNIT, TEEN, TEN, HUNDRED, THOUSAND, SCALE, MULT, LIT = (
@@ -89,8 +89,7 @@ def add(state: State, atom: Atom) -> State | None:
             return None
         if state.scale <= 1000:
             return None  # "duecentomila quattordicimila" is two numbers
-        return replace(state, total=state.total + mult * 1000, group=0, last=THOUSAND,
-                       scale=1000, atoms=state.atoms + 1, last_scale_value=1000)
+        return State(state.total + mult * 1000, 0, THOUSAND, 1000, state.atoms + 1, 1000)
     elif cls == SCALE:
         if last is None and group == 0:
             mult = 1  # "million" alone
@@ -100,17 +99,15 @@ def add(state: State, atom: Atom) -> State | None:
             # "mille milioni", "cinquantatremila milioni": the bigger scale multiplies everything
             if state.total + group == 0 or state.total + group >= v:
                 return None
-            return replace(state, total=(state.total + group) * v, group=0, last=SCALE,
-                           scale=v, atoms=state.atoms + 1, last_scale_value=v)
+            return State((state.total + group) * v, 0, SCALE, v, state.atoms + 1, v)
         if mult == 0:
             return None
-        return replace(state, total=state.total + mult * v, group=0, last=SCALE, scale=v,
-                       atoms=state.atoms + 1, last_scale_value=v)
+        return State(state.total + mult * v, 0, SCALE, v, state.atoms + 1, v)
     elif cls == MULT:
         if last is None or last == MULT:
             return None
-        return replace(state, total=0, group=(state.total + group) * v, last=MULT,
-                       atoms=state.atoms + 1)
+        return State(0, (state.total + group) * v, MULT, state.scale, state.atoms + 1,
+                     state.last_scale_value)
     elif cls == LIT:
         if last is None:
             group = v
@@ -122,7 +119,8 @@ def add(state: State, atom: Atom) -> State | None:
             return None
     else:  # pragma: no cover - data error
         raise ValueError(f"unknown atom class {cls!r}")
-    return replace(state, group=group, last=cls, atoms=state.atoms + 1)
+    # built directly: dataclasses.replace costs a field walk per word read
+    return State(state.total, group, cls, state.scale, state.atoms + 1, state.last_scale_value)
 
 
 def read_atoms(atoms: list[Atom], start: State | None = None) -> State | None:
