@@ -8,9 +8,10 @@ are offsets in the sentence.
 One quantity becomes at most one claim. When several rules match the same
 quantity, the winner is, in order: the rule with the highest ``priority``; the
 longest match (more context is more specific: "49 soldati armeni ... sono morti"
-beats "49 soldati"); the earlier pattern; the rule id. Rules vetoed by one of
-their ``unless`` patterns take part in nothing but the reason an unclaimed count
-is given.
+beats "49 soldati"); the rule id; the earlier pattern. ``who`` and ``side`` come
+from the best match of the winning rule that captured them. Rules vetoed by one
+of their ``unless`` patterns take part in nothing but the reason an unclaimed
+count is given.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ _PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "at_most", "less_than", "nearly",
               "range", "vague")
 
-# error codes: stable, each tested in tests/test_rules_errors.py and listed in rules/README.md
+# error codes: stable, each tested in tests/test_rule_errors.py and listed in rules/README.md
 CODES = {
     "R001": "TOML syntax error",
     "R002": "unknown key",
