@@ -200,3 +200,73 @@ def test_add_context_never_raises_and_keeps_order_and_count(words, lang, publish
                        source_kind=None, published=None) == before
         if after.period_start and after.period_end:
             assert after.period_start <= after.period_end
+
+
+# ------------------------------------------------------------------ prefilters
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _seed_sentences() -> list[tuple[str, str]]:
+    from factcheck.articles import read_article
+
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        a = read_article(path, path.name, lambda w: None)
+        out += [(a.lang, s.text) for s in split_sentences(a.text, a.lang, a.regions)]
+    for case in CASES["period"] + CASES["side"] + CASES["source"]:
+        out += [(case.get("lang", "it"), s.text) for s in split_sentences(case["text"], "it")]
+    return out
+
+
+def test_prefilters_never_skip_a_sentence_their_patterns_match():
+    from factcheck.context.events import catalog
+
+    cat = catalog()
+    for lang, text in _seed_sentences():
+        lex = lexicon(lang)
+        if not lex.date_trigger.may_match(text):
+            assert lex.date_re.search(text) is None, text
+        if not lex.source_trigger.may_match(text):
+            assert not any(p.search(text) for p in lex.source_cues + lex.source_subject_cues), text
+        if not cat.cue_trigger.may_match(text):
+            for e in cat.events:
+                assert not (e.aliases and e.aliases.search(text)), (e.id, text)
+                assert not any(k.search(text) for k in e.keywords), (e.id, text)
+
+
+def test_prefilters_do_skip_plain_sentences():
+    from factcheck.context.events import catalog
+
+    text = "Il portavoce ha respinto una commissione d'inchiesta in serata."
+    lex = lexicon("it")
+    assert not lex.date_trigger.may_match(text)
+    assert not lex.source_trigger.may_match(text)
+    assert not catalog().cue_trigger.may_match(text)
+
+
+@pytest.mark.parametrize("pattern, keys", [
+    (r"(?:la\s+)?(?:scorsa|passata)\s+settimana", {"settimana"}),
+    (r"ieri|oggi", {"ieri", "oggi"}),
+    (r"fuggit[eio]|esodo", {"fuggit", "esodo"}),
+    (r"(?:19)?90s\s+war", {"90s"}),
+    (r"il|la", None),  # too short to key on: never skipped
+    (r"{N}\s+{UNIT}\s+fa", {"anni", "mesi"}),
+])
+def test_required_keys(pattern, keys):
+    from factcheck.context.words import DIGIT, required_keys
+
+    slots = {"N": frozenset({DIGIT, "tre"}), "UNIT": frozenset({"anni", "mesi"})}
+    got = required_keys(pattern, slots)
+    assert (set(got) if got is not None else None) == keys
+
+
+def test_word_index_finds_whole_words_leftmost_longest():
+    from factcheck.context.words import WordIndex
+
+    idx = WordIndex([("armeni", "armenia"), ("forze armene", "armenia"), ("azeri", "azerbaijan"),
+                     ("Nagorno-Karabakh", "nk"), ("Karabakh", "nk2")])
+    assert idx.find("Le forze armene e gli Azeri nel Nagorno-Karabakh") == [
+        (3, 15, "armenia"), (22, 27, "azerbaijan"), (32, 48, "nk")]
+    assert idx.find("armenia, armenistica") == []
+    assert idx.first("soldati armeni") == "armenia" and idx.first("") is None

@@ -85,7 +85,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
 
 
 def _parties(text: str, lex: Lexicon) -> set[str]:
-    return {party for party, rx in lex.side_res if rx.search(text)}
+    return lex.sides.values(text)
 
 
 def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:

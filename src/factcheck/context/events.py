@@ -23,6 +23,7 @@ from ..errors import FactcheckError
 from ..paths import rules_dir
 from .dates import Period
 from .lexicon import APOS
+from .words import Trigger, WordIndex
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -70,6 +71,8 @@ class Catalog:
 
     events: tuple[Event, ...]
     places: tuple[tuple[str, regex.Pattern], ...]  # place id -> its names
+    place_index: WordIndex  # the same names, found by tokens (fast)
+    cue_trigger: Trigger  # can a text hold any event's alias or keyword?
     party_places: dict[str, tuple[str, ...]]  # party id -> places its side words imply
     options: Options
     raw: dict  # the parsed file, for the examples
@@ -139,19 +142,21 @@ def catalog(root: Path | None = None) -> Catalog:
             ))
         except KeyError as exc:
             raise FactcheckError(f"{path}: event {e.get('id', '?')!r}: missing key {exc}") from None
-    return Catalog(tuple(events), tuple(places),
+    names = [(n, pid) for pid, entry in data.get("places", {}).items()
+             for n in entry.get("names", ())]
+    cue_sources = [p for e in data.get("events", ())
+                   for p in list(e.get("aliases", ())) + list(e.get("keywords", ()))]
+    return Catalog(tuple(events), tuple(places), WordIndex(names), Trigger.of(cue_sources, {"APOS": None}),
                    {k: tuple(v) for k, v in party_places.items()}, opts, data)
 
 
 def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset()
               ) -> list[str]:
     """The place ids ``text`` names (in order of first mention), then those its parties imply."""
-    found = []
-    for pid, rx in cat.places:
-        m = rx.search(text)
-        if m:
-            found.append((m.start(), pid))
-    out = [pid for _, pid in sorted(found)]
+    out: list[str] = []
+    for _, _, pid in cat.place_index.find(text):
+        if pid not in out:
+            out.append(pid)
     for party in sorted(parties):
         for pid in cat.party_places.get(party, ()):
             if pid not in out:
@@ -188,6 +193,8 @@ class Cues:
 
 def find_cues(cat: Catalog, text: str) -> dict[str, Cues]:
     """The cues of every event that has some in ``text``."""
+    if not cat.cue_trigger.may_match(text):
+        return {}
     out = {}
     for ev in cat.events:
         spans = (tuple(m.span() for m in ev.aliases.finditer(text))

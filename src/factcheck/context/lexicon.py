@@ -16,6 +16,7 @@ import regex
 
 from ..errors import FactcheckError
 from ..langdata import load_lang
+from .words import DIGIT, YEAR, Trigger, WordIndex, required_keys
 
 APOS = "[’']"
 _FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -52,6 +53,9 @@ class Lexicon:
     future_re: regex.Pattern | None
     dateline_re: regex.Pattern | None
     side_res: tuple[tuple[str, regex.Pattern], ...]  # (party, words)
+    sides: WordIndex  # the same words, found by tokens (fast)
+    date_trigger: Trigger  # can a sentence hold a date phrase at all?
+    source_trigger: Trigger  # ... an attribution?
     both_re: regex.Pattern | None
     possessive_re: regex.Pattern | None
     source_cues: tuple[regex.Pattern, ...]  # each has group "src"
@@ -104,6 +108,24 @@ def _date_slots(data: dict) -> dict[str, str]:
         "DECADE_WORD": f"(?P<decade_word>{_alt(data.get('decades', {}))})",
         "THIS_YEAR": f"(?P<this_year>{_fill(this_year, {'APOS': APOS})})",
     }
+
+
+def _date_trigger(data: dict) -> Trigger:
+    """The prefilter of every date, relative and anaphora pattern: what their literal
+    words and placeholders (months, weekdays, units, digits) require."""
+    def words(*keys: str) -> frozenset[str]:
+        return frozenset(w.casefold() for k in keys for w in data.get(k, {}))
+
+    digit = frozenset({DIGIT})
+    slots: dict = {
+        "DAY": digit, "YEAR": frozenset({YEAR}), "DECADE": digit, "APOS": None,
+        "N": digit | words("numbers"), "MONTH": words("months"),
+        "MON": words("months", "month_abbreviations"), "WEEKDAY": words("weekdays"),
+        "SEASON": words("seasons"), "UNIT": words("units"), "DECADE_WORD": words("decades"),
+    }
+    slots["THIS_YEAR"] = required_keys(data.get("this_year", {}).get("pattern", "(?!)"), slots)
+    patterns = [e["pattern"] for key in ("dates", "relative", "anaphora") for e in data.get(key, ())]
+    return Trigger.of(patterns, slots)
 
 
 def _np_pattern(src: dict) -> str:
@@ -193,6 +215,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         future_re=_any_re(future, "future.cues", path),
         dateline_re=regex.compile(_fill(dateline, slots), _FLAGS | regex.MULTILINE) if dateline else None,
         side_res=tuple((party, _words_re(words)) for party, words in parties.items() if words),
+        sides=WordIndex((w, party) for party, words in parties.items() for w in words),
+        date_trigger=_date_trigger(data),
+        source_trigger=Trigger.of(list(src.get("cues", ())) + list(src.get("subject_cues", ())),
+                                  {"SRC": None, "APOS": None}),
         both_re=_any_re(both, "both_sides.patterns", path),
         possessive_re=_any_re(data.get("possessive", {}).get("patterns", ()), "possessive", path),
         source_cues=cue_list("cues"),

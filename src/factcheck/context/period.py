@@ -85,6 +85,8 @@ _FIELDS = ("day", "month", "year", "weekday", "season", "n", "unit", "decade", "
 
 def find_phrases(text: str, lex: Lexicon) -> list[Phrase]:
     """Every date phrase of ``text`` (a sentence), in order."""
+    if not lex.date_trigger.may_match(text):  # most sentences name no time at all
+        return []
     out = []
     for m in lex.date_re.finditer(text):
         index = next(i for i in range(len(lex.date_kinds)) if m.group(f"t{i}") is not None)

@@ -30,12 +30,7 @@ def party_of(words: str | None, lex: Lexicon) -> str | None:
         return None
     if lex.both_re is not None and lex.both_re.search(words):
         return TOTAL
-    best: tuple[int, str] | None = None
-    for party, pattern in lex.side_res:
-        m = pattern.search(words)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), party)
-    return best[1] if best else None
+    return lex.sides.first(words)
 
 
 def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: int,
@@ -76,9 +71,4 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
 
 
 def _first_party(text: str, lex: Lexicon) -> str | None:
-    best: tuple[int, str] | None = None
-    for party, pattern in lex.side_res:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), party)
-    return best[1] if best else None
+    return lex.sides.first(text)

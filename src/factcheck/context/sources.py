@@ -37,6 +37,8 @@ def _clean(src: str, lex: Lexicon) -> str | None:
 
 def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Every attribution in ``text``: (cue start, cue end, source), in order."""
+    if not lex.source_trigger.may_match(text):
+        return []
     out: list[tuple[int, int, str]] = []
     for patterns in (lex.source_cues, lex.source_subject_cues):
         for pattern in patterns:

@@ -1,0 +1,198 @@
+"""Cheap word look-ups that spare the context stage most of its regex scans.
+
+A sentence is cut into lower-case word tokens once. Two tools work on those tokens:
+
+* :class:`WordIndex` finds literal phrases ("armeni", "forze armene", "Nagorno-Karabakh")
+  by token n-grams in a dict, instead of one regex per party or place.
+* :class:`Trigger` answers "can any of these regexes match here at all?": a match of one
+  of our patterns always contains one of the pattern's literal words (or a digit, for
+  patterns with number placeholders), so a sentence with none of them is skipped
+  without running the patterns. It only ever says "maybe" too often, never "no" wrongly
+  for the patterns it was built from (tests check both answers agree on real text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def tokens(text: str) -> list[str]:
+    """The lower-case word tokens of ``text``."""
+    return [t.casefold() for t in _TOKEN.findall(text)]
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """The lower-case word tokens of ``text`` with their offsets."""
+    return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+
+
+class WordIndex:
+    """Literal phrases -> values, found by token n-grams (case-insensitive, whole words)."""
+
+    def __init__(self, phrases: Iterable[tuple[str, str]]):
+        self._map: dict[tuple[str, ...], str] = {}
+        for phrase, value in phrases:
+            key = tuple(tokens(phrase))
+            if key:
+                self._map.setdefault(key, value)
+        self._sizes = sorted({len(k) for k in self._map}, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self._map)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every (start, end, value) in ``text``, leftmost-longest, not overlapping."""
+        spans = token_spans(text)
+        out = []
+        i = 0
+        while i < len(spans):
+            for n in self._sizes:
+                if i + n <= len(spans):
+                    value = self._map.get(tuple(s[2] for s in spans[i:i + n]))
+                    if value is not None:
+                        out.append((spans[i][0], spans[i + n - 1][1], value))
+                        i += n
+                        break
+            else:
+                i += 1
+        return out
+
+    def values(self, text: str) -> set[str]:
+        return {v for _, _, v in self.find(text)}
+
+    def first(self, text: str) -> str | None:
+        found = self.find(text)
+        return found[0][2] if found else None
+
+
+DIGIT = "<digit>"  # the key that stands for "any digit"
+YEAR = "<year>"  # ... for a four-digit year, 1800-2099
+_SPECIAL = {DIGIT: regex.compile(r"\d"),
+            YEAR: regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")}
+# how selective a special key is, as if it were a word of that length: every figure's
+# sentence has a digit, few have a year
+_SPECIAL_LENGTH = {DIGIT: 0, YEAR: 4}
+# regex-module syntax the stdlib parser does not know, made neutral for the analysis
+_NEUTRAL = ((regex.compile(r"\\[pP]\{[^}]*\}"), "."), (regex.compile(r"\(\?[a-zA-Z]*-[a-zA-Z]+:"), "(?:"),
+            (regex.compile(r"\(\?V[01]\)"), ""))
+_PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
+Keys = frozenset[str]
+
+
+def _score(keys: Keys) -> tuple[int, int]:
+    """How selective a requirement is: its shortest key (longer is rarer), then its size."""
+    return (min(_SPECIAL_LENGTH.get(k, len(k)) for k in keys), -len(keys))
+
+
+def _best(options: list[Keys]) -> Keys | None:
+    return max(options, key=_score) if options else None
+
+
+def _required(items, names: dict[int, str], slots: dict[str, Keys | None]) -> Keys | None:
+    """Keys of which every match of the parsed sequence ``items`` contains one (None: no
+    such guarantee). Literal runs of three characters or more are keys."""
+    from re import _constants as c
+
+    options: list[Keys] = []
+    run = ""
+
+    def flush():
+        nonlocal run
+        if len(run) >= 3:
+            options.append(frozenset({run}))
+        run = ""
+
+    for op, av in items:
+        if op is c.LITERAL:
+            ch = chr(av)
+            if ch.isalnum():
+                run += ch.casefold()
+                continue
+            flush()
+            continue
+        flush()
+        if op is c.SUBPATTERN:
+            gid, _, _, sub = av
+            if gid in names:
+                keys = slots.get(names[gid])
+            else:
+                keys = _required(sub, names, slots)
+        elif op is c.BRANCH:
+            branches = [_required(b, names, slots) for b in av[1]]
+            keys = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, _, sub = av
+            keys = _required(sub, names, slots) if lo >= 1 else None
+        elif op is c.IN:
+            digit = all(o is c.RANGE and av2[0] >= 48 and av2[1] <= 57 or
+                        o is c.CATEGORY and av2 is c.CATEGORY_DIGIT for o, av2 in av)
+            keys = frozenset({DIGIT}) if digit else None
+        else:  # assertions, anchors, any character: nothing required
+            keys = None
+        if keys:
+            options.append(keys)
+    flush()
+    return _best(options)
+
+
+def required_keys(pattern: str, slots: dict[str, Keys | None]) -> Keys | None:
+    """Keys of which every match of ``pattern`` contains one, or None when the pattern
+    cannot be analysed or guarantees nothing. ``slots`` gives the keys of each
+    ``{PLACEHOLDER}`` (None: nothing guaranteed, e.g. a free noun phrase)."""
+    from re import _parser
+
+    names: dict[str, str] = {}
+
+    def mark(m: regex.Match) -> str:
+        name = f"ph{len(names)}"
+        names[name] = m.group(1)
+        return f"(?P<{name}>x)"
+
+    src = pattern
+    for rx, repl in _NEUTRAL:
+        src = rx.sub(repl, src)
+    src = _PLACEHOLDER.sub(mark, src)
+    try:
+        parsed = _parser.parse(src, 0)
+    except Exception:  # regex-module syntax we cannot analyse: never skip
+        return None
+    gids = {gid: names[name] for name, gid in parsed.state.groupdict.items() if name in names}
+    return _required(list(parsed), gids, slots)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A prefilter for a set of regexes (see module docstring): a text may match only if
+    it contains one of ``keys`` (lower-case substrings) or of the ``special`` ones
+    (:data:`DIGIT`, :data:`YEAR`)."""
+
+    keys: tuple[str, ...]
+    special: tuple[str, ...]
+    always: bool
+
+    @classmethod
+    def of(cls, patterns: Iterable[str], slots: dict[str, Keys | None] | None = None
+           ) -> "Trigger":
+        """The trigger of ``patterns`` (placeholders still in them, their keys in ``slots``)."""
+        keys: set[str] = set()
+        for p in patterns:
+            found = required_keys(p, slots or {})
+            if not found:
+                return cls((), (), True)
+            keys |= found
+        special = tuple(sorted(k for k in keys if k in _SPECIAL))
+        return cls(tuple(sorted(keys - set(special))), special, False)
+
+    def may_match(self, text: str) -> bool:
+        """Whether ``text`` may match one of the patterns."""
+        if self.always:
+            return True
+        low = text.casefold()
+        if any(k in low for k in self.keys):
+            return True
+        return any(_SPECIAL[k].search(text) for k in self.special)
