@@ -270,3 +270,24 @@ def test_word_index_finds_whole_words_leftmost_longest():
         (3, 15, "armenia"), (22, 27, "azerbaijan"), (32, 48, "nk")]
     assert idx.find("armenia, armenistica") == []
     assert idx.first("soldati armeni") == "armenia" and idx.first("") is None
+
+
+@pytest.mark.parametrize("source, kind, lang, expected", [
+    ("Reuters", "attributed", "it", "media"),
+    ("AFP", "attributed", "it", "media"),
+    ("politico.eu", "outlet", "it", "media"),
+    ("governo armeno", "attributed", "it", "party"),
+    ("ministero della Difesa azero", "attributed", "it", "party"),
+    ("portavoce del Cremlino Dmitry Peskov", "attributed", "it", "party"),
+    ("Croce Rossa", "attributed", "it", "ngo"),
+    ("procura di Roma", "attributed", "it", "official"),
+    ("Armenian Health Ministry", "attributed", "en", "party"),
+    ("United Nations", "attributed", "en", "ngo"),
+    ("State Department", "attributed", "en", "official"),
+    ("Ushakov", "attributed", "it", "unknown"),
+    (None, None, "it", "unknown"),
+])
+def test_source_type(source, kind, lang, expected):
+    from factcheck.context.sources import source_type
+
+    assert source_type(source, kind, lexicon(lang)) == expected

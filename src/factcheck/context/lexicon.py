@@ -62,6 +62,8 @@ class Lexicon:
     source_subject_cues: tuple[regex.Pattern, ...]
     source_strip: regex.Pattern | None
     source_names: dict[str, str]
+    source_types: WordIndex  # words -> media, ngo, official
+    source_type_order: tuple[str, ...]
 
 
 def _alt(words) -> str:
@@ -225,4 +227,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_subject_cues=cue_list("subject_cues"),
         source_strip=_any_re(src.get("strip", ()), "sources.strip", path),
         source_names={k.lower(): v for k, v in data.get("source_names", {}).items()},
+        source_types=WordIndex((w, kind) for kind, words in data.get("source_types", {}).items()
+                               for w in words),
+        source_type_order=tuple(data.get("source_types", {})),
     )

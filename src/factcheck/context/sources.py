@@ -77,3 +77,24 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if trailing:
             return trailing[-1][2]
     return None
+
+
+def source_type(source: str | None, source_kind: str | None, lex: Lexicon) -> str:
+    """What kind of source this is: ``media``, ``ngo``, ``official``, ``party`` (a source
+    naming one side: "governo armeno", "Baku") or ``unknown``; the outlet itself is media.
+
+    The kinds and their words are language data (``context.toml`` [source_types]); the
+    first kind in file order whose words the source contains wins, so an agency quoting
+    nobody is media, and "ministero della Difesa azero" is a party before it is official.
+    """
+    if not source:
+        return "unknown"
+    if source_kind == "outlet":
+        return "media"
+    kinds = lex.source_types.values(source)
+    for kind in lex.source_type_order:
+        if kind in kinds and kind != "official":
+            return kind
+    if lex.sides.first(source) is not None:
+        return "party"
+    return "official" if "official" in kinds else "unknown"
