@@ -33,10 +33,32 @@ class ArticleResult:
 
 
 def load_ruleset(rules_dir: str | os.PathLike | None = None):
-    """The validated claim rules (raises RuleError listing every problem)."""
+    """The validated claim rules (raises RuleError listing every problem).
+
+    Loaded once per process while the files are unchanged: a draft check reads the draft
+    and its archive with the same rules.
+    """
+    from .paths import rules_dir as default_rules_dir
     from .rules import load_rules
 
-    return load_rules(Path(rules_dir) if rules_dir else None)
+    root = Path(rules_dir) if rules_dir else default_rules_dir()
+    key = (str(root.resolve()), _files_stamp(root))
+    if _loaded_rules.get("key") != key:
+        _loaded_rules["ruleset"] = load_rules(Path(rules_dir) if rules_dir else None)
+        _loaded_rules["key"] = key
+    return _loaded_rules["ruleset"]
+
+
+_loaded_rules: dict = {}
+
+
+def _files_stamp(root: Path) -> tuple:
+    """Name, size and modification time of every data file under ``root``."""
+    try:
+        return tuple(sorted((str(p), st.st_size, st.st_mtime_ns)
+                            for p in root.rglob("*.toml") if (st := p.stat())))
+    except OSError:
+        return ()
 
 
 def find_article_quantities(article: Article) -> list[Quantity]:

@@ -24,6 +24,7 @@ from typing import Any
 
 import regex
 
+from . import regexcache
 from .errors import RuleError
 from .langdata import LANGS
 from .paths import rules_dir
@@ -613,7 +614,7 @@ def _compile_patterns(f: _File, key: str, sources: list, exp: _Expander,
                       value=True, offset=1 + off)
             continue
         try:
-            compiled = regex.compile(expanded, FLAGS)
+            compiled = regexcache.compile(expanded, FLAGS)
         except regex.error as exc:
             at = _source_offset(exc.pos or 0, segs) if exc.pos is not None else 0
             f.add(path, "R006", f"{key} item {i + 1} does not compile: {exc.msg} at "
