@@ -143,6 +143,10 @@ IT_WORDS = cases(
     ("un-article-is-not-a-number", "È stato un giorno difficile per un paese intero.", []),
     ("una-tregua-is-not-a-number", "Le parti hanno firmato una tregua fragile.", []),
     ("tutti-e-sei", "Tutti e sei gli ostaggi sono tornati a casa.", [exact("sei", 6)]),
+    ("uno-alone", "Dei tre ostaggi ne è tornato uno.", [exact("tre", 3), exact("uno", 1)]),
+    ("cento-e-uno", "I dispersi sono centouno, non cento e uno.",
+     [exact("centouno", 101), exact("cento e uno", 101)]),
+    ("zero", "Il bilancio è di zero vittime nella notte.", [exact("zero", 0)]),
 )
 
 EN_WORDS = cases(
@@ -160,6 +164,12 @@ EN_WORDS = cases(
     ("a-day-is-not-a-count", "It was a difficult day for a whole nation.", []),
     ("half-million", "Two and a half million people lost power.",
      [exact("Two and a half million", 2500000)]),
+    ("twenty-one", "Twenty-one soldiers and thirty one civilians died.",
+     [exact("Twenty-one", 21), exact("thirty one", 31)]),
+    ("hundred-and-one", "They counted one hundred and one bodies.",
+     [exact("one hundred and one", 101)]),
+    ("a-after-a-number-is-not-one", "The fighters earned two hundred a month.",
+     [exact("two hundred", 200)]),
 )
 
 
@@ -287,6 +297,12 @@ IT_QUALIFIERS = cases(
      [Want("oltre i duemila", "count", 2000, 2000, None, "more_than")]),
     ("o-piu-after", "Ci sono 500 o più feriti negli ospedali.",
      [Want("500 o più", "count", 500, 500, None, "at_least")]),
+    ("piu-o-meno-is-not-a-minus", "Nel villaggio ne sono rimasti più o meno 40.",
+     [Want("più o meno 40", "count", 40, 36, 44, "approx")]),
+    ("circa-between-two-figures-hedges-the-next", "Nelle ultime 48 ore circa 900 persone sono fuggite.",
+     [exact("48 ore", 48, "duration"), Want("circa 900", "count", 900, 810, 990, "approx")]),
+    ("after-qualifier", "I feriti sono 500 circa, dice l'ospedale.",
+     [Want("500 circa", "count", 500, 450, 550, "approx")]),
 )
 
 EN_QUALIFIERS = cases(
@@ -350,6 +366,13 @@ IT_RANGES = cases(
     ("hyphen", "Il corteo contava 5.000-7.000 persone.", [rng("5.000-7.000", 5000, 7000)]),
     ("en-dash", "Sono attesi 40–50 osservatori.", [rng("40–50", 40, 50)]),
     ("tra-mila", "Le stime vanno tra i 3mila e i 4mila morti.", [rng("tra i 3mila e i 4mila", 3000, 4000)]),
+    ("scale-written-once", "Tra 3 e 4 milioni di persone vivono nella zona.",
+     [rng("Tra 3 e 4 milioni", 3e6, 4e6)]),
+    ("scale-once-glued", "Hanno sfilato 5-7mila persone.", [rng("5-7mila", 5000, 7000)]),
+    ("lower-and-upper-bound", "I morti sono più di 100 e meno di 300 secondo le stime.",
+     [rng("più di 100 e meno di 300", 100, 300)]),
+    ("upper-and-lower-bound", "I feriti sono al massimo 50 e almeno 20.",
+     [rng("al massimo 50 e almeno 20", 20, 50)]),
 )
 
 EN_RANGES = cases(
@@ -358,6 +381,10 @@ EN_RANGES = cases(
     ("hyphen", "Officials counted 5,000-7,000 refugees.", [rng("5,000-7,000", 5000, 7000)]),
     ("from-to", "From 200 to 300 troops guard the bridge.", [rng("From 200 to 300", 200, 300)]),
     ("to", "The crowd numbered 40 to 50 thousand.", [rng("40 to 50 thousand", 40000, 50000)]),
+    ("between-million", "Between 2 and 3 million people need aid.",
+     [rng("Between 2 and 3 million", 2e6, 3e6)]),
+    ("more-than-and-fewer-than", "More than 100 and fewer than 300 people died.",
+     [rng("More than 100 and fewer than 300", 100, 300)]),
 )
 
 
@@ -369,6 +396,27 @@ def test_italian_ranges(sentence, wants):
 @pytest.mark.parametrize("sentence, wants", EN_RANGES)
 def test_english_ranges(sentence, wants):
     check(sentence, "en", wants)
+
+
+@pytest.mark.parametrize("lang, sentence, low_ex, high_ex", [
+    ("it", "più di 100 e meno di 300", True, True),
+    ("it", "almeno 100 e al massimo 300", False, False),
+    ("en", "over 100 but under 300", True, True),
+], ids=["exclusive", "inclusive", "over-but-under"])
+def test_bounds_joined_into_a_range_keep_their_exclusivity(lang, sentence, low_ex, high_ex):
+    (q,) = find_quantities(sentence, lang)
+    assert (q.qualifier, q.low, q.high) == ("range", 100, 300)
+    assert (q.low_exclusive, q.high_exclusive) == (low_ex, high_ex)
+
+
+def test_bounds_with_words_between_stay_apart():
+    got = find_quantities("Oltre 50 feriti e meno di 100 morti.", "it")
+    assert [(q.text, q.qualifier) for q in got] == [("Oltre 50", "more_than"), ("meno di 100", "less_than")]
+
+
+def test_minus_between_two_figures_is_not_a_sign():
+    got = find_quantities("Le schede valide erano 120 meno 7 annullate.", "it")
+    assert [q.value for q in got] == [120, 7]
 
 
 def test_descending_pair_is_not_a_range():
@@ -398,6 +446,10 @@ IT_NOT_COUNTS = cases(
     ("ordinal-digit", "È il 3° convoglio colpito.", [exact("3°", 3, "ordinal")]),
     ("ordinal-word", "È il terzo convoglio colpito questa settimana.", [exact("terzo", 3, "ordinal")]),
     ("ordinal-esimo", "È il ventesimo giorno di assedio.", [exact("ventesimo", 20, "ordinal")]),
+    ("ordinal-esimo-elided", "È il quindicesimo giorno di assedio.",
+     [exact("quindicesimo", 15, "ordinal")]),
+    ("cents-are-money-not-ordinals", "Il pane costa 2 euro e 50 centesimi.",
+     [exact("2 euro e 50 centesimi", 2.5, "money")]),
     ("duration-ore", "Il blackout è durato 24 ore.", [exact("24 ore", 24, "duration")]),
     ("duration-mesi", "L'assedio è durato 18 mesi.", [exact("18 mesi", 18, "duration")]),
     ("duration-words", "La tregua è durata nove mesi.", [exact("nove mesi", 9, "duration")]),

@@ -211,8 +211,14 @@ def _lang(code: str) -> _Lang:
     word_alt = (r"(?:" + atom_alt + r")+") if glued else atom_alt
     ord_suffixes = d["ordinals"]["suffixes"]
     ord_parts = [_alt(list(ord_words))]
+    stems: set[str] = set()
     if ord_suffixes:
-        ord_parts.append(r"(?<![^\W_])(?:" + atom_alt + r")+?" + _alt(ord_suffixes, bounded=False) + r"(?![^\W_])")
+        # the last atom may have lost its vowel before the suffix: quindic-esimo, milion-esimo;
+        # a money or time word that looks like one (centesimi) is not an ordinal
+        stems = set(atoms) | {a[:-1] for a in atoms if len(a) > 3 and a[-1] in "aeiouéè"}
+        units_alt = _alt(d["units"]["money"] + d["units"]["duration"])
+        ord_parts.append(r"(?<![^\W_])(?!" + units_alt + r")(?:" + atom_alt + r")*?" + _alt(list(stems), bounded=False)
+                         + _alt(ord_suffixes, bounded=False) + r"(?![^\W_])")
     decade = []
     if ctx["decade_before"]:
         dec_words = _alt(list(decade_words)) if decade_words else "(?!)"
@@ -225,7 +231,7 @@ def _lang(code: str) -> _Lang:
     # Three doors, so that most positions fail at once (a flat alternation of every branch,
     # tried at every character, read ~0.2 MB/s): digits, a leading separator, and word starts
     # that begin a number word (the gate, a trie of every word the branches can start with).
-    gate = _alt(list(atoms) + list(vague) + list(ord_words) + gated + w["standalone"]
+    gate = _alt(list(atoms) + list(stems) + list(vague) + list(ord_words) + gated + w["standalone"]
                 + ctx["decade_before"], bounded=False)
     digit_branches = [
         r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))",
@@ -247,7 +253,9 @@ def _lang(code: str) -> _Lang:
         # word or a minus word: "twenty-one", "hundred and one", "cento e uno", "minus one"
         + r"|(?<=(?<![^\W_])(?:" + word_alt + r"(?:[\s-]+|" + _SPACE + r"+" + _alt(w["conjunction"])
         + _SPACE + r"+)|" + _alt(w["minus"]) + _SPACE + r"+))" + standalone_alt + r"(?![^\W_])"
-        + r"|(?<=\A\s*)" + standalone_alt + r"(?=[\s.!?]*\Z)))",
+        + r"|(?<=\A\s*)" + standalone_alt + r"(?=[\s.!?]*\Z)"
+        # ... or, for the words the data lets stand alone ("uno"), before a punctuation mark
+        + r"|" + _alt(w.get("standalone_before_punctuation", [])) + r"(?=\s*(?:[,;:!?)]|\.(?!\d)|\Z))))",
         r"(?P<word>(?<![^\W_])(?!" + gated_alt + r"(?![^\W_]))" + word_alt + r"(?![^\W_]))",
     ]
     scanner_src = "|".join([
@@ -611,7 +619,8 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             i += 1
             continue
         if t.kind == "lead":
-            if t.text[0] != L.dec:
+            glued = text[t.end: t.end + 1].isalpha() and not L.re_unit_after.match(text, t.end, t.end + 20)
+            if t.text[0] != L.dec or glued:  # ".25ml" is a measure we do not read, like "180ml"
                 i += 1
                 continue
             v = float("0." + t.text[1:])
@@ -779,14 +788,26 @@ def _special(text: str, t: _Tok, L: _Lang) -> _Num:
 # context: kinds, qualifiers, ranges
 
 
+def _is_sign(text: str, q: _Num, mm: Any, before: str, floor: int, L: _Lang) -> bool:
+    """A minus word before a figure negates it, unless it ends a qualifier ("più o meno 10")
+    or sits between two figures ("otto meno quattro" is a subtraction)."""
+    mq = L.re_qual_before.search(before)
+    if mq and mq.start() <= mm.start():
+        return False
+    minus_at = q.start - (len(before) - mm.start())
+    return not (floor and not text[floor:minus_at].strip())
+
+
 def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
     for k, q in enumerate(nums):
+        floor = nums[k - 1].end if k else 0  # context never reaches into the previous figure
+        ceiling = nums[k + 1].start if k + 1 < len(nums) else None
         if q.fixed and q.kind != "count":
             if q.kind == "ordinal":
                 pass
             continue
         if q.qualifier == "vague":
-            _qualify(text, q, L)
+            _qualify(text, q, L, floor, ceiling)
             continue
         before = text[max(0, q.start - 40): q.start]
         after_end = min(len(text), q.end + 60)
@@ -798,7 +819,7 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 if text[q.start] != "+":
                     q.value = -q.value
                 before = text[max(0, q.start - 40): q.start]
-        elif (mm := L.re_minus_before.search(before)):
+        elif (mm := L.re_minus_before.search(before)) and _is_sign(text, q, mm, before, floor, L):
             q.start -= len(before) - mm.start()
             q.value = -q.value
             before = text[max(0, q.start - 40): q.start]
@@ -816,7 +837,7 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 q.kind = "duration"
             q.end = mu.end()
         mb = L.re_money_before.search(before)
-        if mb and q.kind in ("count", "money"):
+        if mb and q.kind in ("count", "money") and q.start - (len(before) - mb.start()) >= floor:
             q.kind = "money"
             q.start -= len(before) - mb.start()
             before = text[max(0, q.start - 40): q.start]
@@ -855,19 +876,21 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 q.kind = "year"
                 continue
         if q.kind in ("count", "money", "percent", "duration", "other"):
-            _qualify(text, q, L)
+            _qualify(text, q, L, floor, ceiling)
 
 
-def _qualify(text: str, q: _Num, L: _Lang) -> None:
+def _qualify(text: str, q: _Num, L: _Lang, floor: int = 0, ceiling: int | None = None) -> None:
     before = text[max(0, q.start - 40): q.start]
     mq = L.re_qual_before.search(before)
-    if mq:
+    if mq and q.start - (len(before) - mq.start()) >= floor:
         name = L.qual_before[_norm(" ".join(mq.group("q").split()))]
         q.start -= len(before) - mq.start()
         if q.qualifier != "vague":
             q.qualifier = name
     ma = L.re_qual_after.match(text, q.end, q.end + 30)
-    if ma and not _starts_qualifier(text, ma, L):
+    # a qualifier between two figures hedges the next one: "24 ore circa 6722 persone"
+    next_follows = ceiling is not None and not text[ma.end(): ceiling].strip() if ma else False
+    if ma and not next_follows and not _starts_qualifier(text, ma, L):
         name = L.qual_after[_norm(" ".join(ma.group("q").split()))]
         q.end = ma.end()
         if q.qualifier == "exact" or (q.qualifier == "approx" and name in ("at_least", "at_most")):

@@ -53,6 +53,8 @@ def add(state: State, atom: Atom) -> State | None:
     last, group, v = state.last, state.group, atom.value
     cls = atom.cls
     if cls == UNIT:
+        if v == 0 and last is not None:
+            return None  # "fifty zero", "cinquanta zero": zero ends a number, never continues one
         if last is None or last in (THOUSAND, SCALE):
             group = v
         elif last == TEN and group % 10 == 0:
