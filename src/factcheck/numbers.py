@@ -619,13 +619,15 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             i += 1
             continue
         if t.kind == "lead":
-            glued = text[t.end: t.end + 1].isalpha() and not L.re_unit_after.match(text, t.end, t.end + 20)
+            mult, end = _glued_multiplier(text, t.end, L)
+            glued = (mult == 1 and text[t.end: t.end + 1].isalpha()
+                     and not L.re_unit_after.match(text, t.end, t.end + 20))
             if t.text[0] != L.dec or glued:  # ".25ml" is a measure we do not read, like "180ml"
                 i += 1
                 continue
-            v = float("0." + t.text[1:])
-            nums.append(_Num(t.start, t.end, v, "decimal", unit=10.0 ** -(len(t.text) - 1),
-                             core_start=t.start, core_end=t.end))
+            v = float("0." + t.text[1:]) * mult
+            nums.append(_Num(t.start, end, v, "count", unit=10.0 ** -(len(t.text) - 1) * mult,
+                             core_start=t.start, core_end=end, scale=mult))
             i += 1
             continue
         atoms = _word_atoms(t, L)
@@ -727,6 +729,17 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
         while i < n and toks[i].start < num.end:  # spoken decimals and halves read past the last token
             i += 1
     return nums
+
+
+def _glued_multiplier(text: str, pos: int, L: _Lang) -> tuple[float, int]:
+    """A multiplier suffix glued at ``pos`` (",0012G", "5k"): (factor, end), or (1, pos)."""
+    tail = text[pos: pos + 12]
+    mm = L.re_mult_cs.match(tail) if L.re_mult_cs else None
+    if mm:
+        return L.mult_cs[mm.group("m")], pos + mm.end()
+    if L.re_mult_ci and tail[:1].isalpha() and (mm := L.re_mult_ci.match(tail)):
+        return L.mult_ci[mm.group("m").lower()], pos + mm.end()
+    return 1.0, pos
 
 
 def _scale_after(text: str, toks: list[_Tok], j: int, end: int, L: _Lang) -> tuple[float, int] | None:

@@ -111,6 +111,8 @@ def add(state: State, atom: Atom) -> State | None:
         return State(0, (state.total + group) * v, MULT, state.scale, state.atoms + 1,
                      state.last_scale_value)
     elif cls == LIT:
+        if v == 0 and last is not None:
+            return None  # "3 hundred and 0": as for the word zero
         if last is None:
             group = v
         elif last in (THOUSAND, SCALE) and v < min(state.scale, 1000):
