@@ -250,7 +250,7 @@ def _why_not(u, e: Explanation) -> str:
                 elsewhere.append(f"{r.rule.id} pattern {p.index} bound "
                                  + ", ".join(f"<{b}>" for b in bound))
     if not elsewhere:
-        return f" (no pattern of any rule matched near <{n}>)"
+        return " (no pattern of any rule matched in this sentence)"
     return f" (no pattern bound <{n}>; " + "; ".join(elsewhere) + ")"
 
 
