@@ -924,11 +924,15 @@ _RANGE_KINDS = {"count", "decimal", "money", "percent", "duration", "year", "oth
 
 
 def _subunits(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
-    """Join "2 euro e 5 centesimi" into one amount (2.05)."""
+    """Join "2 euro e 5 centesimi" into one amount (2.05); also "5 rubli e 30" and "$20 43",
+    where a bare figure below 100 ends the phrase right after the amount."""
     out: list[_Num] = []
     for q in nums:
         p = out[-1] if out else None
-        if (p is not None and p.kind == "money" and q.kind == "money" and q.unit_word in L.subunits
+        cents = q.kind == "money" and q.unit_word in L.subunits
+        bare = (q.kind == "count" and q.qualifier == "exact" and q.value == int(q.value)
+                and not text[q.end:].lstrip()[:1].isalnum())
+        if (p is not None and p.kind == "money" and (cents or bare)
                 and p.unit_word not in L.subunits and 0 <= q.value < 100 and p.value == int(p.value)
                 and L.re_subunit_gap.fullmatch(text, p.end, q.start)):
             p.value = p.value + q.value / 100
