@@ -195,6 +195,10 @@ def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[st
     return lines
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _prose(text: str) -> str:
     """A reason as a Markdown paragraph: one line, markup escaped."""
     return " ".join(text.split()).translate(_MD_SPECIAL)
@@ -253,7 +257,7 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
     out: list[str] = ["# factcheck report", ""]
     if analysis.draft:
         out += [f"Draft **{cell(labels.get(analysis.draft, analysis.draft))}** "
-                f"({cell(analysis.draft)}) checked against {len(articles) - 1} other articles: "
+                f"({cell(analysis.draft)}) checked against {_plural(len(articles) - 1, 'other article')}: "
                 "only findings that involve the draft are shown.", ""]
     counts = {v: sum(f.verdict == v for f in analysis.findings) for v in verdicts}
     out += ["## Summary", "",
