@@ -80,8 +80,10 @@ def _against(args: argparse.Namespace, draft: list[str]):
     if dbs:
         from ..archive import load_results
 
+        # only the (metric, event) groups the draft's claims fall in: all a draft check needs
+        keys = {(c.metric, c.event) for r in draft_results for c in r.claims}
         for db in dbs:
-            archive += load_results(db)
+            archive += load_results(db, keys)
     # the draft may also sit in the archive folder: keep one copy
     draft_id = draft_results[0].article.id
     archive = [r for r in archive if r.article.id != draft_id]
