@@ -22,6 +22,7 @@ from .lexicon import Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases
 from .sides import side_of
 from .sources import find_sources, source_of
+from .words import tokens
 
 __all__ = ["add_context", "ArticleContext", "article_context", "claim_context"]
 
@@ -60,7 +61,8 @@ class ArticleContext:
         """The places sentence ``index`` names, or implies by its side words."""
         def compute():
             text = self.texts[index]
-            return places_in(text, self.cat, _parties(text, self.lex))
+            toks = tokens(text)
+            return places_in(text, self.cat, self.lex.sides.values(text, toks), toks)
         return self.once("places", index, compute)
 
 
@@ -72,8 +74,8 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     texts = tuple(s.text for s in sentences)
     prose = "\n".join(texts)
     base = Base.of(article.published, article.published_precision)
-    parties = _parties(prose, lex)
-    places = places_in(prose, cat, parties)
+    toks = tokens(prose)
+    places = places_in(prose, cat, lex.sides.values(prose, toks), toks)
     event = article_event(cat, prose, article.published, places)
     if base is None and event is not None and event.end is not None:
         # an undated article about a short event: its relative dates ("martedì") are
@@ -82,10 +84,6 @@ def article_context(article: Article, sentences: Sequence[Sentence],
             base = Base(event.end, event.start, event.end, "day")
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
                           lex, cat, base, tuple(places), event)
-
-
-def _parties(text: str, lex: Lexicon) -> set[str]:
-    return lex.sides.values(text)
 
 
 def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:

@@ -150,13 +150,11 @@ def catalog(root: Path | None = None) -> Catalog:
                    {k: tuple(v) for k, v in party_places.items()}, opts, data)
 
 
-def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset()
-              ) -> list[str]:
-    """The place ids ``text`` names (in order of first mention), then those its parties imply."""
-    out: list[str] = []
-    for _, _, pid in cat.place_index.find(text):
-        if pid not in out:
-            out.append(pid)
+def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset(),
+              toks: list[str] | None = None) -> list[str]:
+    """The place ids ``text`` names (in order of first mention), then those its parties
+    imply; ``toks`` are its tokens (:func:`words.tokens`), if already cut."""
+    out = cat.place_index.in_order(text, toks)
     for party in sorted(parties):
         for pid in cat.party_places.get(party, ()):
             if pid not in out:

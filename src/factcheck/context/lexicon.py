@@ -60,6 +60,9 @@ class Lexicon:
     possessive_re: regex.Pattern | None
     source_cues: tuple[regex.Pattern, ...]  # each has group "src"
     source_subject_cues: tuple[regex.Pattern, ...]
+    # each subject cue without its leading {SRC}: found first, so the noun phrase is only
+    # tried just before a verb (a pattern that opens with a free noun phrase is slow)
+    source_subject_verbs: tuple[regex.Pattern | None, ...]
     source_strip: regex.Pattern | None
     source_names: dict[str, str]
     source_types: WordIndex  # words -> media, ngo, official
@@ -225,6 +228,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         possessive_re=_any_re(data.get("possessive", {}).get("patterns", ()), "possessive", path),
         source_cues=cue_list("cues"),
         source_subject_cues=cue_list("subject_cues"),
+        source_subject_verbs=tuple(
+            regex.compile(_fill(p[len("{SRC}"):], {"APOS": APOS}), _FLAGS)
+            if p.startswith("{SRC}") else None for p in src.get("subject_cues", ())),
         source_strip=_any_re(src.get("strip", ()), "sources.strip", path),
         source_names={k.lower(): v for k, v in data.get("source_names", {}).items()},
         source_types=WordIndex((w, kind) for kind, words in data.get("source_types", {}).items()

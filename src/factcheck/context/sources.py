@@ -19,6 +19,8 @@ from .lexicon import Lexicon
 _SPACES = regex.compile(r"\s+")
 # a source is a name, not a clause: trailing function words are cut
 _TRAIL = regex.compile(r"[\s,.;:'’]+$")
+# how far before its verb a source's noun phrase may start
+_NP_WINDOW = 160
 _END = " \t\n.!?…»”\"'’)"
 
 
@@ -40,14 +42,25 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     if not lex.source_trigger.may_match(text):
         return []
     out: list[tuple[int, int, str]] = []
-    for patterns in (lex.source_cues, lex.source_subject_cues):
-        for pattern in patterns:
+    for pattern in lex.source_cues:
+        for m in pattern.finditer(text):
+            _add(out, m, lex)
+    for pattern, verb in zip(lex.source_subject_cues, lex.source_subject_verbs):
+        if verb is None:
             for m in pattern.finditer(text):
-                src = _clean(m.group("src"), lex)
-                if src:
-                    out.append((m.start(), m.end(), src))
-    out.sort()
-    return out
+                _add(out, m, lex)
+            continue
+        for v in verb.finditer(text):
+            m = pattern.search(text, max(0, v.start() - _NP_WINDOW), v.end())
+            if m is not None and m.end() == v.end():
+                _add(out, m, lex)
+    return sorted(set(out))
+
+
+def _add(out: list[tuple[int, int, str]], m: regex.Match, lex: Lexicon) -> None:
+    src = _clean(m.group("src"), lex)
+    if src:
+        out.append((m.start(), m.end(), src))
 
 
 def _distance(span: tuple[int, int, str], start: int, end: int) -> int:

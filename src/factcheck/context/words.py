@@ -23,7 +23,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 
 def tokens(text: str) -> list[str]:
     """The lower-case word tokens of ``text``."""
-    return [t.casefold() for t in _TOKEN.findall(text)]
+    return _TOKEN.findall(text.casefold())
 
 
 def token_spans(text: str) -> list[tuple[int, int, str]]:
@@ -35,38 +35,55 @@ class WordIndex:
     """Literal phrases -> values, found by token n-grams (case-insensitive, whole words)."""
 
     def __init__(self, phrases: Iterable[tuple[str, str]]):
-        self._map: dict[tuple[str, ...], str] = {}
+        # first token -> [(rest of the phrase, value)], longest first
+        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        seen: set[tuple[str, ...]] = set()
         for phrase, value in phrases:
             key = tuple(tokens(phrase))
-            if key:
-                self._map.setdefault(key, value)
-        self._sizes = sorted({len(k) for k in self._map}, reverse=True)
+            if key and key not in seen:  # the first value given for a phrase wins
+                seen.add(key)
+                self._first.setdefault(key[0], []).append((key[1:], value))
+        for options in self._first.values():
+            options.sort(key=lambda o: -len(o[0]))
 
     def __bool__(self) -> bool:
-        return bool(self._map)
+        return bool(self._first)
+
+    def _match(self, toks: list[str]) -> list[tuple[int, int, str]]:
+        """(first token, last token, value) of every phrase, leftmost-longest."""
+        first = self._first
+        out = []
+        i, n = 0, len(toks)
+        while i < n:
+            options = first.get(toks[i])
+            if options:
+                for rest, value in options:
+                    k = len(rest)
+                    if i + k < n and all(toks[i + 1 + j] == rest[j] for j in range(k)):
+                        out.append((i, i + k, value))
+                        i += k
+                        break
+            i += 1
+        return out
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every (start, end, value) in ``text``, leftmost-longest, not overlapping."""
         spans = token_spans(text)
-        out = []
-        i = 0
-        while i < len(spans):
-            for n in self._sizes:
-                if i + n <= len(spans):
-                    value = self._map.get(tuple(s[2] for s in spans[i:i + n]))
-                    if value is not None:
-                        out.append((spans[i][0], spans[i + n - 1][1], value))
-                        i += n
-                        break
-            else:
-                i += 1
+        return [(spans[i][0], spans[j][1], v) for i, j, v in self._match([s[2] for s in spans])]
+
+    def in_order(self, text: str, toks: list[str] | None = None) -> list[str]:
+        """The values found in ``text`` (or its ``toks``), in order of first mention."""
+        out: list[str] = []
+        for _, _, v in self._match(tokens(text) if toks is None else toks):
+            if v not in out:
+                out.append(v)
         return out
 
-    def values(self, text: str) -> set[str]:
-        return {v for _, _, v in self.find(text)}
+    def values(self, text: str, toks: list[str] | None = None) -> set[str]:
+        return set(self.in_order(text, toks))
 
     def first(self, text: str) -> str | None:
-        found = self.find(text)
+        found = self._match(tokens(text))
         return found[0][2] if found else None
 
 
