@@ -459,6 +459,10 @@ IT_NOT_COUNTS = cases(
     ("duration-settimane", "Tre settimane di negoziati non sono bastate.",
      [exact("Tre settimane", 3, "duration")]),
     ("articolo", "L'articolo 4 del trattato vieta le armi pesanti.", [exact("4", 4, "other")]),
+    ("age-eta", "È morto all'età di 45 anni.", [exact("45 anni", 45, "other")]),
+    ("age-aveva", "Il soldato ucciso aveva 19 anni.", [exact("19 anni", 19, "other")]),
+    ("age-enne", "Un 45enne è stato fermato.", [exact("45enne", 45, "other")]),
+    ("duration-is-not-an-age", "L'assedio dura da 3 anni.", [exact("3 anni", 3, "duration")]),
     ("measure", "La colonna era lunga 30 km.", [exact("30 km", 30, "other")]),
     ("fraction", "Il 24/7 della centrale è garantito.", [exact("24/7", 24 / 7, "other")]),
     ("url-is-skipped", "Il rapporto è su https://example.org/2020/report-49.", []),
@@ -479,6 +483,8 @@ EN_NOT_COUNTS = cases(
     ("duration-words", "Three weeks of talks failed.", [exact("Three weeks", 3, "duration")]),
     ("article", "Article 4 of the treaty bans heavy weapons.", [exact("4", 4, "other")]),
     ("age", "A 45-year-old man was arrested.", [exact("45-year-old", 45, "other")]),
+    ("age-years-old", "The soldier was 19 years old.", [exact("19 years old", 19, "other")]),
+    ("age-aged", "A man aged 45 was arrested.", [exact("A", 1), exact("45", 45, "other")]),
 )
 
 

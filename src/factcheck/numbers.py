@@ -157,6 +157,8 @@ class _Lang:
     qual_before: dict[str, str]
     qual_after: dict[str, str]
     re_other_before: Any
+    re_age_before: Any
+    age_units: set[str]
     re_time_before: Any
     re_time_after: Any
     re_year_before: Any
@@ -278,7 +280,7 @@ def _lang(code: str) -> _Lang:
     mult_cs = {k: v for k, v in dm.items() if len(k) == 1}
     units = d["units"]
     unit_groups = []
-    for kind in ("percent", "money", "duration", "other"):
+    for kind in ("percent", "money", "other", "duration"):  # "years old" before "years"
         unit_groups.append(f"(?P<{kind}>" + _alt(units[kind]) + ")")
     linker = _alt(units["linkers"])
     re_unit_after = regex.compile(
@@ -334,6 +336,8 @@ def _lang(code: str) -> _Lang:
         re_qual_before=re_qual_before, re_qual_after=re_qual_after,
         qual_before=qual_before, qual_after=qual_after,
         re_other_before=regex.compile(_alt(ctx["other_before"], reverse=True) + _SPACE + r"*\Z", _REV),
+        re_age_before=regex.compile(_alt(ctx.get("age_before", []), reverse=True) + _SPACE + r"+\Z", _REV),
+        age_units={_norm(u) for u in ctx.get("age_units", [])},
         re_time_before=regex.compile(_alt(ctx["time_before"], reverse=True) + _SPACE + r"*\Z", _REV),
         re_time_after=regex.compile(r"" + _SPACE + r"*" + _alt(ctx["time_after"]), _F),
         re_year_before=regex.compile(_alt(ctx["year_before"], reverse=True) + _SPACE + r"+\Z", _REV),
@@ -659,8 +663,8 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             if b.kind == "vague":  # only its first word is a scale: "milioni (di)"
                 first_word = b.text.split()[0]
                 b = toks[j + 1] = _Tok("word", b.start, b.start + len(first_word), first_word)
-            if b.kind == "dig" and a.kind == "dig":
-                break
+            if b.kind == "dig" and (a.kind == "dig" or b.suffix_kind):
+                break  # two digit runs, or "7esimo"/"3°" (an ordinal) after a number word
             s2 = read_atoms(nb, state)
             if s2 is None:
                 break
@@ -848,6 +852,7 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 q.unit_word = _norm(mu.group("money") or mu.group("money2"))
             elif mu.group("duration"):
                 q.kind = "duration"
+                q.unit_word = _norm(mu.group("duration"))
             q.end = mu.end()
         mb = L.re_money_before.search(before)
         if mb and q.kind in ("count", "money") and q.start - (len(before) - mb.start()) >= floor:
@@ -874,6 +879,11 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                     q.end += ma.end()
                 continue
         if q.kind == "count" and L.re_other_before.search(before):
+            q.kind = "other"
+            continue
+        # an age is not a duration: "all'età di 45 anni", "aveva 45 anni"
+        if (q.kind == "duration" and q.unit_word in L.age_units
+                and (L.re_other_before.search(before) or L.re_age_before.search(before))):
             q.kind = "other"
             continue
         if q.kind == "count" and L.re_time_before.search(before) and 0 <= q.value <= 24:
