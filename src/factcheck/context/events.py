@@ -282,11 +282,12 @@ def article_event(cat: Catalog, text: str, published: date | None, places: list[
                   ) -> Event | None:
     """The event the whole article is about, if its cues are strong enough."""
     opts = cat.options
+    cues = find_cues(cat, text)
     ranked = []
     for ev in cat.events:
         if places and not any(p in ev.places for p in places):
             continue
-        score = cue_score(ev, text, None, opts)
+        score = cue_points(cues.get(ev.id), None, opts)
         if published is not None:
             start, end = ev.span(published)
             if start <= published <= end + timedelta(days=opts.article_lag_days):
