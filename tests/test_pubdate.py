@@ -122,3 +122,15 @@ def test_seeds(seed, expected):
 def test_unsupported_language_is_left_alone():
     a = article("Le 13 septembre 2022.", lang="fr")
     assert infer_published(a, []) is a
+
+
+def test_a_historical_date_is_not_the_publication_date():
+    text = ("La guerra è iniziata il 27 settembre 2020. Nel 2023 l'Azerbaigian ha ripreso "
+            "il controllo della regione.")
+    assert inferred(text) is None
+
+
+def test_a_year_in_an_announcement_does_not_hide_the_date():
+    text = ("Martedì 13 settembre 2022 sono ripresi gli scontri. Le elezioni sono previste "
+            "nel 2024.")
+    assert inferred(text) == date(2022, 9, 13)

@@ -5,7 +5,8 @@ Evidence, strongest first:
 1. a dateline opening the article ("MOSCA, 23 OTT"), its year taken from the latest
    year the text mentions;
 2. the latest full date the text states as present ("martedì 13 settembre 2022");
-   sentences that announce the future ("è previsto", "domani") are skipped;
+   sentences that announce the future ("è previsto", "domani") are skipped, and a date
+   older than a year the text mentions is history, not the day of publication;
 3. a weekday with a day-month ("mercoledì ... 14 settembre") fixes the year: the first
    year, from the latest year the text mentions, in which that day falls on that weekday.
 
@@ -74,6 +75,10 @@ def infer_date(article: Article, sentences: Sequence[Sentence], lex: Lexicon) ->
     texts = [s.text for s in sentences]
     years = mentioned_years(texts)
     latest_year = max(years) if years else None
+    # the latest year the text speaks of as past or present: an article is not older
+    present = [t for t in texts if lex.future_re is None or not lex.future_re.search(t)]
+    present_years = mentioned_years(present)
+    floor_year = max(present_years) if present_years else None
 
     dateline = _dateline(article, lex, latest_year)
     if dateline is not None:
@@ -107,10 +112,11 @@ def infer_date(article: Article, sentences: Sequence[Sentence], lex: Lexicon) ->
                 year = _weekday_year(month, day, wd, latest_year)
                 if year is not None:
                     by_weekday.append(date(year, month, day))
-    if full:
-        return max(full)
-    if by_weekday:
-        return max(by_weekday)
+    # a full date older than a year the text mentions is history ("la guerra iniziata il
+    # 27 settembre 2020" in a 2023 article), not the day of publication
+    for found in (full, by_weekday):
+        if found and (floor_year is None or max(found).year >= floor_year):
+            return max(found)
     return None
 
 
