@@ -291,3 +291,14 @@ def test_source_type(source, kind, lang, expected):
     from factcheck.context.sources import source_type
 
     assert source_type(source, kind, lexicon(lang)) == expected
+
+
+@pytest.mark.parametrize("text, figure, lang", [
+    ("Dall'inizio della guerra nel Nagorno-Karabakh sono morti 2.000 soldati armeni.", "2.000", "it"),
+    ("Since the start of the war in Nagorno-Karabakh, 2,000 Armenian soldiers have died.", "2,000",
+     "en"),
+])
+def test_since_the_start_of_the_war_runs_from_the_events_start(text, figure, lang):
+    c = context_claim(text, figure, lang=lang, published=date(2020, 10, 15))
+    assert (c.event, c.period_start, c.period_end, c.period_how) == (
+        "nk-war-2020", date(2020, 9, 27), date(2020, 10, 15), "span")

@@ -124,12 +124,15 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     stated = r is not None and r.how != "article"
     period = _period(r)
     event_period = r.anchor if stated and r.anchor is not None else period
+    how_for_event = r.how if r is not None else None
+    if r is not None and r.kind == "since_start" and ctx.base is not None:
+        # "dall'inizio della guerra": the war is the one going on when the article was written
+        stated, event_period, how_for_event = False, (ctx.base.start, ctx.base.end), "article"
 
     places = _sentence_places(ctx, index)
     clause = clause_of(text, start, end, lex)
     found = best_event(cat, ctx.cues(index), clause, claim.metric, event_period,
-                       r.how if r is not None else None, places,
-                       r.kind if r is not None else None)
+                       how_for_event, places, r.kind if r is not None else None)
     event_id = event_how = None
     curated: Event | None = None
     if found is not None:
