@@ -474,7 +474,8 @@ def time_command(cmd: list[str], runs: int, cpus: list[float] | None = None
     return walls, None
 
 
-def draft_check(folder: Path, out: Path, seed: int, res: Results, runs: int) -> None:
+def draft_check(folder: Path, out: Path, seed: int, res: Results, runs: int,
+                importtime: bool = True) -> None:
     files = sorted(folder.rglob("*.md"))[:10]
     against = out / "against10"
     if against.exists():
@@ -498,7 +499,8 @@ def draft_check(folder: Path, out: Path, seed: int, res: Results, runs: int) -> 
                 f"best of {runs} (median {statistics.median(walls):.3f}); start-up: `python -c "
                 f"pass` {min(bare_py):.3f} s, `import factcheck.cli` {min(imp):.3f} s", "< 0.5 s",
                 cpu=min(cpus)))
-    res.extra.extend(import_report(cmd))
+    if importtime:
+        res.extra.extend(import_report(cmd))
 
 
 def import_report(cmd: list[str], threshold_ms: float = 15.0) -> list[str]:
@@ -542,25 +544,36 @@ def import_report(cmd: list[str], threshold_ms: float = 15.0) -> list[str]:
 
 # ---------------------------------------------------------------- (g) archive
 
-def archive_case(n: int, seed: int, jobs: int, out: Path, res: Results, runs: int) -> None:
-    """``factcheck ingest`` n articles into a fresh database, then a draft against it."""
+def archive_case(n: int, seed: int, jobs: int, out: Path, res: Results, runs: int,
+                 reuse: bool = False, importtime: bool = True) -> None:
+    """``factcheck ingest`` n articles into a fresh database (or, with ``reuse``, the one a
+    previous run left), then a draft against it."""
     folder, man = corpus(out, n, seed)
     db = out / f"archive-{n}-s{seed}.db"
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "factcheck", "ingest", str(folder), "--db", str(db),
-           "--jobs", str(jobs)]
-    load = os.getloadavg()[0]
-    wall, peak, largest, proc = run_measured(cmd, ROOT)
+    done = db.with_suffix(".ingested")  # written after a complete ingest
     name = f"(g) `factcheck ingest` {n:,} articles, --jobs {jobs}"
-    failed = _failure(proc, db)
-    if failed:
-        res.add(Row(name, wall, man["bytes"], failed))
-        return
-    res.peaks.append(("ingest", peak, largest))
-    res.add(Row(name, wall, man["bytes"], cpu=proc.cpu,  # type: ignore[attr-defined]
-                note=f"{man['bytes'] / MB / wall / jobs:.2f} MB/s per core of wall time; db {db.stat().st_size / MB:.0f} "
-                f"MB; peak RSS {_mib(peak)}; load {load:.1f} before"))
+    if reuse and db.exists() and done.exists():
+        res.add(Row(name, note=f"reused {db.name} ({db.stat().st_size / MB:.0f} MB): "
+                               + done.read_text().strip()))
+    else:
+        done.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        cmd = [sys.executable, "-m", "factcheck", "ingest", str(folder), "--db", str(db),
+               "--jobs", str(jobs)]
+        load = os.getloadavg()[0]
+        wall, peak, largest, proc = run_measured(cmd, ROOT)
+        failed = _failure(proc, db)
+        if failed:
+            res.add(Row(name, wall, man["bytes"], failed))
+            return
+        res.peaks.append(("ingest", peak, largest))
+        r = res.add(Row(name, wall, man["bytes"], cpu=proc.cpu,  # type: ignore[attr-defined]
+                        note=f"{man['bytes'] / MB / wall / jobs:.2f} MB/s per core of wall time; "
+                             f"db {db.stat().st_size / MB:.0f} MB; peak RSS {_mib(peak)}; load "
+                             f"{load:.1f} before"))
+        done.write_text(f"ingested in {wall:.1f} s wall, {r.cpu:.1f} s CPU on "
+                        f"{time.strftime('%Y-%m-%d %H:%M')}\n")
     draft = write_draft(out, seed)
     cmd = [sys.executable, "-m", "factcheck", "check", str(draft), "--against", str(db),
            "--fail-on", "never"]
@@ -574,7 +587,8 @@ def archive_case(n: int, seed: int, jobs: int, out: Path, res: Results, runs: in
     res.add(Row(name, min(walls), None,
                 f"best of {runs} (median {statistics.median(walls):.3f}), start-up included",
                 "< 0.5 s", cpu=min(cpus)))
-    res.extra.extend(import_report(cmd))
+    if importtime:
+        res.extra.extend(import_report(cmd))
 
 
 # ---------------------------------------------------------------- (f) compare scaling
@@ -648,6 +662,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="runs of each draft check; the best is reported (default 5)")
     ap.add_argument("--archive", type=int, default=10000,
                     help="articles ingested for the archive case (default 10000)")
+    ap.add_argument("--reuse-db", action="store_true",
+                    help="reuse the archive database a previous complete run ingested")
+    ap.add_argument("--no-importtime", dest="importtime", action="store_false",
+                    help="skip the `python -X importtime` report of the draft checks")
     ap.add_argument("--claims", type=int, default=5000, help="n for the compare scaling (n, 4n)")
     ap.add_argument("--out", type=Path, default=HERE / "out", help="work folder (git-ignored)")
     ap.add_argument("--skip", nargs="*", default=[],
@@ -669,9 +687,10 @@ def main(argv: list[str] | None = None) -> int:
     if "check" not in args.skip:
         check_corpus(folder, man["bytes"], len(files), args.jobs, args.out, res)
     if "draft" not in args.skip:
-        draft_check(folder, args.out, args.seed, res, args.runs)
+        draft_check(folder, args.out, args.seed, res, args.runs, args.importtime)
     if "archive" not in args.skip:
-        archive_case(args.archive, args.seed, args.jobs, args.out, res, args.runs)
+        archive_case(args.archive, args.seed, args.jobs, args.out, res, args.runs,
+                     args.reuse_db, args.importtime)
     if "compare" not in args.skip:
         compare_scaling(args.claims, res, args.repeat)
 
