@@ -142,3 +142,20 @@ def test_ranges_read_back(a, d, lang):
             else f"Between {wa} and {wb} refugees are on the move.")
     (q,) = find_quantities(text, lang)
     assert (q.qualifier, q.low, q.high) == ("range", a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(any_text, st.text(alphabet=st.sampled_from(list("unaUNA seimila'’-.,0123456789İßÉé\u0301_\u00a0\n")),
+                                        max_size=60)), lang=LANGS)
+def test_fast_scan_finds_what_the_full_scanner_finds(text, lang):
+    """The word door runs only at candidate words (a speed-up); it must change nothing."""
+    from factcheck import numbers as N
+
+    L = N._lang(lang)
+    full = [(m.start(), m.end(), m.lastgroup) for m in L.scanner.finditer(text)]
+    fast, end = [], -1
+    for m in N._scan(text, L):
+        if m.start() >= end:
+            fast.append((m.start(), m.end(), m.lastgroup))
+            end = m.end()
+    assert fast == full
