@@ -31,8 +31,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -688,8 +687,9 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
     changed ones replaced. With ``reextract``, stored articles whose claims came from
     other rules are extracted again from their stored text.
     """
-    from .articles import SkipFile, decode, find_files, parse_article
+    from .articles import SkipFile, decode, find_files, has_body, parse_article
     from .paths import rules_dir as default_rules_dir
+    from .pipeline import worker_pool
     from .progress import Progress
 
     warn = warn or (lambda msg: print(f"factcheck: warning: {msg}", file=sys.stderr))
@@ -700,15 +700,16 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
     version = rules_version(rules_dir or default_rules_dir())
     summary = IngestSummary()
     n_jobs = max(1, jobs or os.cpu_count() or 1)
-    pool: ProcessPoolExecutor | None = None
+    pool = None
+    pools = ExitStack()  # the pool starts with the first large batch, and ends with ingest
 
     def extract_all(batch: list[_Job]) -> list[ArticleResult | str]:
         nonlocal pool
         arts = [j.article for j in batch]
         if n_jobs > 1 and len(arts) >= PARALLEL_MIN_FILES:
             if pool is None:
-                pool = ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(rules,))
-            return list(pool.map(_extract, arts, chunksize=max(1, len(arts) // (n_jobs * 4))))
+                pool = pools.enter_context(worker_pool(n_jobs, _init_worker, (rules,)))
+            return pool.map(_extract, arts, chunksize=max(1, len(arts) // (n_jobs * 4)))
         return [_extract(a) for a in arts]
 
     with Archive(db_path, create=True) as arc:
@@ -724,7 +725,7 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
                             rules_version=version, article_id=job.article_id)
                     setattr(summary, job.kind, getattr(summary, job.kind) + 1)
 
-        try:
+        with pools:  # on Ctrl-C or a failure the workers stop at once (see worker_pool)
             bar = Progress(len(files), "ingesting", enabled=progress)
             for i in range(0, len(files), batch_size):
                 chunk = files[i:i + batch_size]
@@ -758,7 +759,7 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
                         if row is None and (doc in seen_doc or arc.doc_taken(doc)):
                             doc = key  # two files share a name: the path tells them apart
                         article = parse_article(text, doc, key, warn)
-                        if not any(article.text[s:e].strip() for s, e in article.regions):
+                        if not has_body(article):
                             raise SkipFile("no text after the header")
                     except SkipFile as exc:
                         summary.failed.append(f"{f}: {exc}")
@@ -794,14 +795,6 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
                 bar.done()
                 stale = arc.stale_ids(version)
             summary.stale = len(stale)
-        except BaseException:
-            if pool is not None:  # Ctrl-C or a failure: stop the workers now (pipeline does the same)
-                for proc in list(getattr(pool, "_processes", {}).values()):
-                    proc.terminate()
-                pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        if pool is not None:
-            pool.shutdown()
         summary.articles, summary.claims = arc.counts()
     summary.seconds = time.monotonic() - t0
     return summary

@@ -7,11 +7,13 @@ files and exit codes.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -171,24 +173,34 @@ def extract_paths(paths: Iterable[str | os.PathLike], rules_dir: str | os.PathLi
     bar = Progress(len(jobs_list), "extracting", enabled=progress)
     results: list[ArticleResult] = []
     if n_jobs > 1 and len(jobs_list) >= PARALLEL_MIN_FILES:
-        pool = ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(rules, True))
-        try:
-            for outcome in pool.map(_extract_file, jobs_list, chunksize=16):
+        with worker_pool(n_jobs, _init_worker, (rules, True)) as pool:
+            for outcome in pool.imap(_extract_file, jobs_list, chunksize=16):
                 _collect(outcome, results, warn)
                 bar.step()
-        except BaseException:
-            # Ctrl-C or a failure: stop now rather than finish the queued chunks
-            for proc in list(getattr(pool, "_processes", {}).values()):
-                proc.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
     else:
         for job in jobs_list:
             _collect(_extract_file(job), results, warn)
             bar.step()
     bar.done()
     return results
+
+
+@contextmanager
+def worker_pool(n_jobs: int, initializer: Callable[..., None], initargs: tuple
+                ) -> Iterator[multiprocessing.pool.Pool]:
+    """A pool of ``n_jobs`` processes. On any exception, Ctrl-C included, the workers are
+    terminated at once instead of finishing the queued work (the initializer should make
+    them ignore SIGINT: Ctrl-C is the parent's to handle)."""
+    pool = multiprocessing.Pool(n_jobs, initializer=initializer, initargs=initargs)
+    try:
+        yield pool
+    except BaseException:
+        pool.terminate()
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
 
 
 def _collect(outcome, results: list[ArticleResult], warn: Callable[[str], None]) -> None:
