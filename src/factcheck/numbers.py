@@ -179,6 +179,8 @@ class _Lang:
     re_conj_gap: Any
     re_range_bare: Any
     re_range_pairs: list[tuple[Any, Any]]
+    max_join_word: int
+    re_range_conn_any: Any  # any pair's connector: one test before trying each pair
     re_bound_gap: Any
     re_qual_start: Any
     bands: dict[str, float]
@@ -366,6 +368,10 @@ def _lang(code: str) -> _Lang:
         re_conj_gap=regex.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+\Z", _F),
         re_range_bare=regex.compile(r"(?:" + "|".join(bare) + r")\Z", _F) if bare else None,
         re_range_pairs=pairs,
+        max_join_word=max([len(c) for c in w["conjunction"]] + [1]),
+        re_range_conn_any=regex.compile(_SPACE + r"+" + _alt([c for _, c in r["pairs"]], bounded=False)
+                                        + _SPACE + r"+(?:" + articles + r"(?:" + _SPACE
+                                        + r"+|(?<=['’])))?\Z", _F),
         re_bound_gap=regex.compile(_SPACE + r"*" + _alt(r.get("bound_connectors", []), bounded=False)
                                    + _SPACE + r"*", _F),
         re_qual_start=regex.compile(r"(?<![^\W_])" + _alt(list(q["before"])), _F),
@@ -658,6 +664,8 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             if b.kind not in ("word", "gated", "dig", "vague"):
                 break
             gap = text[a.end: b.start]
+            if len(gap) > 2 and len(gap.strip()) > L.max_join_word:
+                break  # more than a conjunction, a hyphen or a comma apart: two numbers
             words_both = a.kind != "dig" and b.kind != "dig"
             if _JOIN_WS.match(gap) or gap == "":
                 pass
@@ -1003,7 +1011,8 @@ def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
     gap = text[a.end: b.start]
     start = None
     before = text[max(0, a.start - 30): a.start]
-    for opener, conn in L.re_range_pairs:  # an opener first: "from 200 to 300" keeps its "from"
+    pairs = L.re_range_pairs if L.re_range_conn_any.match(gap) else ()
+    for opener, conn in pairs:  # an opener first: "from 200 to 300" keeps its "from"
         if conn.match(gap):
             mo = opener.search(before)
             if mo:
