@@ -659,20 +659,9 @@ def _extract(article: Article) -> ArticleResult | str:
 
 def _read(path: Path) -> tuple[bytes, str]:
     """The file's bytes and their SHA-256 (raises SkipFile)."""
-    from .articles import MAX_BYTES, SkipFile
+    from .articles import read_bytes
 
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SkipFile(f"{size / 1e6:.0f} MB is more than the {MAX_BYTES // 2**20} MiB limit "
-                           "for one article; split it into articles")
-        data = path.read_bytes()
-    except PermissionError:
-        raise SkipFile("permission denied") from None
-    except IsADirectoryError:
-        raise SkipFile("is a directory") from None
-    except OSError as exc:
-        raise SkipFile(exc.strerror or str(exc)) from None
+    data = read_bytes(path)
     return data, hashlib.sha256(data).hexdigest()
 
 

@@ -327,22 +327,26 @@ def parse_article(text: str, doc_id: str, path: str = "",
     )
 
 
-def read_article(path: Path, doc_id: str | None = None,
-                 warn: Callable[[str], None] | None = None) -> Article:
-    """Read one file; raises :class:`SkipFile` (with the reason) when it is not usable text."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; raises :class:`SkipFile` for a file too large, unreadable or gone."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise SkipFile(f"{size / 1e6:.0f} MB is more than the {MAX_BYTES // 2**20} MiB limit "
                            "for one article; split it into articles")
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise SkipFile("permission denied") from None
     except IsADirectoryError:
         raise SkipFile("is a directory") from None
     except OSError as exc:
         raise SkipFile(exc.strerror or str(exc)) from None
-    text = decode(data, str(path))
+
+
+def read_article(path: Path, doc_id: str | None = None,
+                 warn: Callable[[str], None] | None = None) -> Article:
+    """Read one file; raises :class:`SkipFile` (with the reason) when it is not usable text."""
+    text = decode(read_bytes(path), str(path))
     if not text.strip():
         raise SkipFile("empty file")
     return parse_article(text, doc_id or path.name, str(path), warn)
