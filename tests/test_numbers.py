@@ -465,6 +465,8 @@ IT_NOT_COUNTS = cases(
     ("duration-is-not-an-age", "L'assedio dura da 3 anni.", [exact("3 anni", 3, "duration")]),
     ("measure", "La colonna era lunga 30 km.", [exact("30 km", 30, "other")]),
     ("fraction", "Il 24/7 della centrale è garantito.", [exact("24/7", 24 / 7, "other")]),
+    ("hedged-fraction", "Oltre 1/3 della popolazione è fuggita.",
+     [Want("Oltre 1/3", "other", 1 / 3, 1 / 3, None, "more_than")]),
     ("url-is-skipped", "Il rapporto è su https://example.org/2020/report-49.", []),
 )
 

@@ -419,6 +419,7 @@ class _Num:
     low_unit: float = 1.0
     high_unit: float = 1.0
     scale: float = 1.0  # the scale word or suffix that ends the figure (1000 in "50 mila")
+    frac: bool = False  # "1/4": a ratio, which may still be hedged ("oltre 1/3")
     low_ex: bool = False  # range bounds taken from "more than" / "less than"
     high_ex: bool = False
 
@@ -792,7 +793,8 @@ def _special(text: str, t: _Tok, L: _Lang) -> _Num:
     if t.kind == "frac":
         a, b = s.split("/")
         v = float(a) / float(b) if float(b) else None
-        return _Num(t.start, t.end, v, "other", fixed=True, core_start=t.start, core_end=t.end)
+        return _Num(t.start, t.end, v, "other", fixed=True, core_start=t.start, core_end=t.end,
+                    frac=True)
     if t.kind == "time":
         hh, mm = s.split(":")[:2]
         return _Num(t.start, t.end, int(hh) + int(mm) / 60, "time", fixed=True,
@@ -840,8 +842,8 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
         floor = nums[k - 1].end if k else 0  # context never reaches into the previous figure
         ceiling = nums[k + 1].start if k + 1 < len(nums) else None
         if q.fixed and q.kind != "count":
-            if q.kind == "ordinal":
-                pass
+            if q.frac and q.value is not None:
+                _qualify(text, q, L, floor, ceiling)
             continue
         if q.qualifier == "vague":
             _qualify(text, q, L, floor, ceiling)
