@@ -302,3 +302,54 @@ def test_since_the_start_of_the_war_runs_from_the_events_start(text, figure, lan
     c = context_claim(text, figure, lang=lang, published=date(2020, 10, 15))
     assert (c.event, c.period_start, c.period_end, c.period_how) == (
         "nk-war-2020", date(2020, 9, 27), date(2020, 10, 15), "span")
+
+
+# ------------------------------------------------------------------ whole articles
+
+SEED_FIGURES = tomllib.loads((Path(__file__).parent / "data" / "context" / "seeds.toml")
+                             .read_text("utf-8"))["figure"]
+
+
+@pytest.mark.parametrize("case", SEED_FIGURES,
+                         ids=[f"{c['seed'][:3]}: {c['figure']}" for c in SEED_FIGURES])
+def test_seed_figures(case):
+    from factcheck.articles import read_article
+    from factcheck.context.examples import article_claim
+    from factcheck.pubdate import infer_published
+
+    art = read_article(SEEDS / case["seed"], case["seed"], lambda w: None)
+    art = infer_published(art, split_sentences(art.text, art.lang, art.regions))
+    figure, near = case["figure"], case.get("near")
+    # a figure that also appears inside other words ("Un" in "Uno") is found after `near`
+    occurrence = art.text[:art.text.index(near)].count(figure) if near else 0
+    c = article_claim(art, figure, metric=case.get("metric", "deaths"), who=case.get("who"),
+                      side=case.get("raw_side"), occurrence=occurrence)
+    assert c.event == (case["event"] or None)
+    if "period" in case:
+        assert (c.period_start, c.period_end) == tuple(_date(d) for d in case["period"])
+    if "side" in case:
+        assert (c.side or "") == case["side"]
+    if "source" in case:
+        assert (c.source or "") == case["source"]
+
+
+def test_an_english_article(shared_datadir):
+    from factcheck.articles import read_article
+    from factcheck.context.examples import article_claims
+
+    path = shared_datadir / "context" / "articles" / "en_clashes.md"
+    art = read_article(path, path.name, lambda w: None)
+    specs = [{"figure": f, "metric": m, "who": w} for f, m, w in (
+        ("At least 49", "deaths", "Armenian soldiers"), ("50", "deaths", "servicemen"),
+        ("more than 6,500", "deaths", "people"), ("Some 30,000", "deaths", "people"),
+        ("about 2,000", "troops", "peacekeepers"))]
+    got = {c.quantity.text: (c.event, c.side, c.source, c.period_start)
+           for c in article_claims(art, specs)}
+    assert got == {
+        "At least 49": ("am-az-clashes-2022-09", "armenia", "Prime Minister Nikol Pashinyan",
+                        date(2022, 9, 13)),
+        "50": ("am-az-clashes-2022-09", "azerbaijan", "Azerbaijan", date(2022, 9, 14)),
+        "more than 6,500": ("nk-war-2020", None, "Example News", date(2020, 9, 27)),
+        "Some 30,000": ("nk-war-1988", None, "Example News", date(1990, 1, 1)),
+        "about 2,000": ("nk-peacekeeping-2020", None, "Kremlin", date(2020, 11, 1)),
+    }

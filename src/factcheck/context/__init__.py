@@ -39,6 +39,8 @@ class ArticleContext:
     base: Base | None  # the reference for relative dates (maybe the event's, see below)
     places: tuple[str, ...]
     event: Event | None
+    # indexes of the sentences that hold a claim
+    claimed: frozenset[int] = frozenset()
     # per-sentence answers, computed on first use (an article's claims share sentences)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -97,6 +99,8 @@ def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:
     return list(ctx.places)
 
 
+# how close before the figure's clause an alias still names the clause's subject (", ")
+_ANTECEDENT = 3
 # periods that say when counting started or nothing at all, not when the deaths happened
 _OPEN_KINDS = frozenset({"article", "since", "since_start"})
 
@@ -112,7 +116,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     article = ctx.article
     index = ctx.starts.get(claim.quote_start)
     if index is None:  # a quote that is not one of our sentences: read it alone
-        ctx = replace(ctx, texts=(claim.quote,), starts={claim.quote_start: 0}, memo={})
+        ctx = replace(ctx, texts=(claim.quote,), starts={claim.quote_start: 0},
+                      claimed=frozenset({0}), memo={})
         index = 0
     texts = ctx.texts
     text = texts[index]
@@ -131,7 +136,10 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
 
     places = _sentence_places(ctx, index)
     clause = clause_of(text, start, end, lex)
-    found = best_event(cat, ctx.cues(index), clause, claim.metric, event_period,
+    # an alias just before the clause is its antecedent: "the 2020 war, in which more than
+    # 6,500 people were killed", "gli scontri dell'autunno del 2020, dove ..."
+    event_clause = (max(0, clause[0] - _ANTECEDENT), clause[1])
+    found = best_event(cat, ctx.cues(index), event_clause, claim.metric, event_period,
                        how_for_event, places, r.kind if r is not None else None)
     event_id = event_how = None
     curated: Event | None = None
@@ -158,7 +166,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             p_start, p_end, period_how = span[0], span[1], "event"
 
     side = side_of(claim.side, claim.who, text, start, end, lex)
-    source = source_of(texts, index, start, end, lex, ctx.sources)
+    source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed)
     if source is not None:
         source_kind = "attributed"
     elif article.outlet:
@@ -186,6 +194,8 @@ def add_context(article: Article, sentences: Sequence[Sentence], claims: Sequenc
         return []
     try:
         ctx = article_context(article, sentences, rules_root)
+        ctx = replace(ctx, claimed=frozenset(
+            i for i in (ctx.starts.get(c.quote_start) for c in claims) if i is not None))
     except FactcheckError:
         # no context data for this language: keep the claims, with the outlet as source
         return [replace(c, published=article.published,

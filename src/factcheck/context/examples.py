@@ -25,21 +25,49 @@ def context_claim(text: str, figure: str, *, lang: str = "it", published: date |
 
     Raises ValueError when the figure is not in the text.
     """
-    at = -1
-    for _ in range(occurrence + 1):
-        at = text.find(figure, at + 1)
-        if at < 0:
-            raise ValueError(f"figure {figure!r} not found in {text!r}")
     article = Article(id="<example>", path="<example>", text=text, regions=((0, len(text)),),
                       outlet=outlet, published=published,
                       published_how="metadata" if published else None,
                       published_precision=precision if published else None, lang=lang)
-    sentences = split_sentences(text, lang, article.regions)
+    return article_claim(article, figure, metric=metric, who=who, side=side,
+                         occurrence=occurrence, rules_root=rules_root)
+
+
+def article_claim(article: Article, figure: str, *, metric: str = "deaths",
+                  who: str | None = None, side: str | None = None, occurrence: int = 0,
+                  rules_root: Path | None = None) -> Claim:
+    """The claim for ``figure`` (its ``occurrence``-th appearance in the article's prose),
+    with context. Raises ValueError when the figure is not there."""
+    spec = {"figure": figure, "metric": metric, "who": who, "side": side,
+            "occurrence": occurrence}
+    return article_claims(article, [spec], rules_root)[0]
+
+
+def article_claims(article: Article, specs: list[dict], rules_root: Path | None = None
+                   ) -> list[Claim]:
+    """Claims for several figures of one article at once (each spec: ``figure`` and
+    optionally ``metric``, ``who``, ``side``, ``occurrence``), with context: the figures
+    see each other, as claims of one article do in the pipeline."""
+    sentences = split_sentences(article.text, article.lang, article.regions)
+    claims = [_claim(article, sentences, **spec) for spec in specs]
+    return add_context(article, sentences, claims, rules_root)
+
+
+def _claim(article: Article, sentences, figure: str, metric: str = "deaths",
+           who: str | None = None, side: str | None = None, occurrence: int = 0) -> Claim:
+    text = article.text
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.find(figure, at + 1)
+        while at >= 0 and not any(s <= at < e for s, e in article.regions):
+            at = text.find(figure, at + 1)
+        if at < 0:
+            raise ValueError(f"figure {figure!r} not found in the prose of {article.id}")
     sentence = next(s for s in sentences if s.start <= at and at + len(figure) <= s.end)
     quantity = Quantity(at, at + len(figure), figure, "count", None, None, None)
-    claim = Claim(doc=article.id, metric=metric, quantity=quantity, rule="<example>",
-                  quote=sentence.text, quote_start=sentence.start, who=who, side=side, lang=lang)
-    return add_context(article, sentences, [claim], rules_root)[0]
+    return Claim(doc=article.id, metric=metric, quantity=quantity, rule="<example>",
+                 quote=sentence.text, quote_start=sentence.start, who=who, side=side,
+                 lang=article.lang)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ else in the previous one. Without a cue the figure is the outlet's own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import regex
 
@@ -73,15 +73,17 @@ def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
 
 
 def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexicon,
-              found: Callable[[int], list[tuple[int, int, str]]] | None = None) -> str | None:
+              found: Callable[[int], list[tuple[int, int, str]]] | None = None,
+              claimed: Collection[int] = ()) -> str | None:
     """The source of a figure at ``texts[index][start:end]``; ``texts`` are the article's
-    sentences (the next one is read when the figure's own sentence names nobody).
+    sentences (the next one is read when the figure's own sentence names nobody and the
+    next one makes no claim of its own: ``claimed`` are the indexes of sentences that do).
     ``found(i)`` may memoise :func:`find_sources` of sentence ``i``."""
     found = found or (lambda i: find_sources(texts[i], lex))
     own = found(index)
     if own:
         return min(own, key=lambda s: (_distance(s, start, end), s[0]))[2]
-    if index + 1 < len(texts):
+    if index + 1 < len(texts) and index + 1 not in claimed:
         # a trailing attribution of the next sentence ("Questi sono i combattimenti più
         # sanguinosi, scrive Reuters.") covers what came before it; one inside the
         # sentence belongs to that sentence's own figures
