@@ -137,7 +137,7 @@ class _Lang:
     atoms: dict[str, Atom]
     scanner: Any
     re_skip: Any
-    scan_digits: Any  # the scanner's digit doors alone
+    scan_digits: dict[tuple[bool, bool], Any]  # the scanner's digit doors, by (lead, quote) door
     scan_word: Any  # its word door alone, tried only where a candidate word starts
     gate_prefix: Any
     gate_first: set[str]
@@ -328,7 +328,12 @@ def _lang(code: str) -> _Lang:
         bare.append(_SPACE + r"+" + _alt(bare_word, bounded=False) + _SPACE + r"+")
     return _Lang(
         code=code, data=d, atoms=atoms, scanner=scanner, re_skip=re_skip,
-        scan_digits=regex.compile("|".join(digit_doors), _F), scan_word=regex.compile(word_door, _F),
+        # the digit doors, compiled without the rare ones a text cannot use: alone, the first
+        # door runs ~6x faster (the engine skips to the next digit)
+        scan_digits={(lead, quote): regex.compile("|".join(
+            [digit_doors[0]] + ([digit_doors[1]] if lead else []) + ([digit_doors[2]] if quote else [])), _F)
+            for lead in (False, True) for quote in (False, True)},
+        scan_word=regex.compile(word_door, _F),
         gate_prefix=regex.compile(_alt(gate_words, bounded=False), _F),
         gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={}, segment=segment, vague=vague,
         ord_words=ord_words,
@@ -1130,6 +1135,8 @@ def _finish(q: _Num, L: _Lang) -> Quantity:
 
 
 _LETTERS = regex.compile(r"[^\W\d_]+")
+_LEAD_PROBE = regex.compile(r"[.,](?<![\w.,][.,])\d")
+_QUOTE_PROBE = regex.compile(r"['’]\d")
 _WORD_CHAR = regex.compile(r"[^\W_]")
 _LETTER = regex.compile(r"[^\W\d_]")
 
@@ -1146,11 +1153,15 @@ def _scan(text: str, L: _Lang) -> Iterator[Any]:
     if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
         yield from L.scanner.finditer(text)
         return
-    words = [m for m in _word_matches(text, low, L)]
+    # the lead door (",25") and the quote door ("'80") only where they can match
+    lead = ("." in text or "," in text) and _LEAD_PROBE.search(text) is not None
+    quote = ("'" in text or "’" in text) and _QUOTE_PROBE.search(text) is not None
+    digits = L.scan_digits[lead, quote].finditer(text)
+    words = _word_matches(text, low, L)
     if not words:
-        yield from L.scan_digits.finditer(text)
+        yield from digits
         return
-    yield from heapq.merge(L.scan_digits.finditer(text), words, key=lambda m: m.start())
+    yield from heapq.merge(digits, words, key=lambda m: m.start())
 
 
 def _is_word_char(c: str) -> bool:  # regex [^\W_], with an ASCII fast path
