@@ -49,3 +49,21 @@ def test_a_missing_events_file_is_no_events(tmp_path):
     (tmp_path / "lang").mkdir()
     cat = catalog(tmp_path)
     assert cat.events == () and cat.places == ()
+
+
+def test_a_bad_event_regex_is_an_error_naming_the_file(tmp_path):
+    from factcheck.errors import FactcheckError
+
+    (tmp_path / "events.toml").write_text(
+        '[[events]]\nid = "x"\nstart = 2020-01-01\nplaces = []\naliases = ["(unclosed"]\n',
+        "utf-8")
+    with pytest.raises(FactcheckError, match=r"events\.toml: x\.aliases: bad regex"):
+        catalog(tmp_path)
+
+
+def test_an_event_without_a_start_is_an_error(tmp_path):
+    from factcheck.errors import FactcheckError
+
+    (tmp_path / "events.toml").write_text('[[events]]\nid = "x"\nplaces = []\n', "utf-8")
+    with pytest.raises(FactcheckError, match=r"event 'x': missing key 'start'"):
+        catalog(tmp_path)

@@ -134,3 +134,19 @@ def test_a_year_in_an_announcement_does_not_hide_the_date():
     text = ("Martedì 13 settembre 2022 sono ripresi gli scontri. Le elezioni sono previste "
             "nel 2024.")
     assert inferred(text) == date(2022, 9, 13)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "martedì", "13", "settembre", "2022", "31", "febbraio", "MOSCA,", "23", "OTT", "è", "previsto",
+    "domani", "nel", "2020", "Tuesday,", "September", "14", "1999", "oggi", "mercoledì", ".", "\n",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_WORDS, max_size=30), lang=st.sampled_from(["it", "en"]))
+def test_infer_published_never_raises_and_only_ever_sets_a_real_date(words, lang):
+    a = infer(" ".join(words), lang)
+    assert a.published is None or (a.published_how == "inferred" and a.published_precision == "day")

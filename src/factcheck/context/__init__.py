@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ..errors import FactcheckError
+from ..langdata import LANGS
 from ..model import Article, Claim, Sentence
 from .dates import Period, overlaps
 from .events import (
@@ -192,14 +192,14 @@ def add_context(article: Article, sentences: Sequence[Sentence], claims: Sequenc
     """Each claim with its period, event, side and source (same order and count)."""
     if not claims:
         return []
-    try:
-        ctx = article_context(article, sentences, rules_root)
-        ctx = replace(ctx, claimed=frozenset(
-            i for i in (ctx.starts.get(c.quote_start) for c in claims) if i is not None))
-    except FactcheckError:
+    if article.lang not in LANGS:
         # no context data for this language: keep the claims, with the outlet as source
         return [replace(c, published=article.published,
                         source=c.source or article.outlet,
                         source_kind=c.source_kind or ("outlet" if article.outlet else None))
                 for c in claims]
+    # an invalid context or events file raises FactcheckError naming it: never ignored
+    ctx = article_context(article, sentences, rules_root)
+    ctx = replace(ctx, claimed=frozenset(
+        i for i in (ctx.starts.get(c.quote_start) for c in claims) if i is not None))
     return [claim_context(ctx, c) for c in claims]
