@@ -1084,7 +1084,8 @@ def _rounding_half(value: float | None, unit: float, rel: float) -> float:
     return min(unit / 2, rel * abs(value))
 
 
-def _finish(q: _Num, L: _Lang) -> Quantity:
+def _finish(q: _Num, L: _Lang, text: str) -> Quantity:
+    """The public record of a figure: its interval from the qualifier, and its rounding band."""
     v = q.value
     b = L.bands
     low, high = q.low, q.high
@@ -1124,7 +1125,7 @@ def _finish(q: _Num, L: _Lang) -> Quantity:
         if high is not None:
             band_high = high + hh
     return Quantity(
-        start=q.start, end=q.end, text="", kind=kind, value=v, low=low, high=high, qualifier=qual,
+        start=q.start, end=q.end, text=text[q.start: q.end], kind=kind, value=v, low=low, high=high, qualifier=qual,
         band_low=band_low, band_high=band_high, ambiguous=q.ambiguous,
         low_exclusive=low_ex, high_exclusive=high_ex,
     )
@@ -1277,7 +1278,6 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     for q in nums:
         if q.start < last_end:
             continue  # context widened into the previous figure: keep the first
-        fq = _finish(q, L)
-        out.append(Quantity(**{**fq.__dict__, "text": text[fq.start: fq.end]}))
+        out.append(_finish(q, L, text))
         last_end = q.end
     return out
