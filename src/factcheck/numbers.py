@@ -13,6 +13,13 @@ data (``rules/lang/<lang>/numbers.toml``), finds candidate tokens; cheap Python
 post-processing joins word runs, reads separators, and looks at a few characters
 of context around each hit with small anchored patterns. Every word is data.
 
+Speed (the ``regex`` engine pays for every position it tries a pattern at):
+word lists are compiled as character tries (:func:`_alt`); the scanner has a
+digit door and a word door, and :func:`_scan` runs the word door only where a
+candidate number word starts (found with ``str`` calls), with the same result as
+the full scanner (a property test checks it); context patterns that end at the
+figure are matched right to left (``regex.REVERSE``).
+
 Value conventions:
 - ``value`` is the number as written; ``low``/``high`` the stated interval.
 - Vague words are the documented exception to ``low <= value <= high``:
