@@ -55,6 +55,7 @@ _RE_SEP_SPLIT = regex.compile(r"([.,'’\u00a0\u202f\u2009 ])")
 _RE_DATE_SPLIT = regex.compile(r"[/.]")
 _RE_DECADE_DIGITS = regex.compile(r"(\d+)0")
 _RE_YEAR_AFTER = regex.compile(r",?" + _SPACE + r"+\d{4}(?!\d)")
+_RE_COMPOUND_SPLIT = regex.compile(r"[-–—\s\u00a0\u202f\u2009]+")
 _RE_WORD_START = regex.compile(r"(?<![^\W_])[^\W\d_]")
 
 
@@ -152,6 +153,7 @@ class _Lang:
     segment: Any
     vague: dict[str, dict[str, Any]]
     ord_words: dict[str, int]
+    ord_compound: dict[str, int]  # "first" in "thirty-first"
     ord_suffix: Any
     ord_restore: list[str]
     gated: set[str]
@@ -229,6 +231,11 @@ def _lang(code: str) -> _Lang:
     word_alt = (r"(?:" + atom_alt + r")+") if glued else atom_alt
     ord_suffixes = d["ordinals"]["suffixes"]
     ord_parts = [_alt(list(ord_words))]
+    compound = {_norm(k): int(v) for k, v in d["ordinals"].get("compound_units", {}).items()}
+    if compound:
+        # "thirty-first": a tens word, a hyphen, the ordinal of a unit (with a space it may be
+        # two numbers: "thirty first responders")
+        ord_parts.insert(0, r"(?<![^\W_])" + _alt(list(w["tens"])) + r"[-–—]" + _alt(list(compound)))
     stems: set[str] = set()
     if ord_suffixes:
         # the last atom may have lost its vowel before the suffix: quindic-esimo, milion-esimo;
@@ -343,7 +350,7 @@ def _lang(code: str) -> _Lang:
         scan_word=regex.compile(word_door, _F),
         gate_prefix=regex.compile(_alt(gate_words, bounded=False), _F),
         gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={}, segment=segment, vague=vague,
-        ord_words=ord_words,
+        ord_words=ord_words, ord_compound=compound,
         ord_suffix=regex.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
         ord_restore=d["ordinals"]["restore"], gated={_norm(g) for g in gated},
         bound_only={_norm(b) for b in w["bound_only"]}, dec=seps["decimal"], thou=seps["thousands"],
@@ -823,6 +830,9 @@ def _special(text: str, t: _Tok, L: _Lang) -> _Num:
     # ordinal words
     w = _norm(s)
     val = L.ord_words.get(w)
+    parts = _RE_COMPOUND_SPLIT.split(w)
+    if val is None and len(parts) == 2 and parts[1] in L.ord_compound and parts[0] in L.atoms:
+        val = L.atoms[parts[0]].value + L.ord_compound[parts[1]]
     if val is None and L.ord_suffix is not None:
         stem = L.ord_suffix.sub("", w)
         for v in L.ord_restore:
