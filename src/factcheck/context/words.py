@@ -213,3 +213,48 @@ class Trigger:
         if any(k in low for k in self.keys):
             return True
         return any(_SPECIAL[k].search(text) for k in self.special)
+
+
+class Selective:
+    """A named alternation of templates, compiled for each text with only the templates
+    whose required keys the text contains (:func:`required_keys`).
+
+    The result is the same as the whole alternation's (a template that cannot match
+    contributes nothing to it), at a fraction of the cost on sentences that hold, say,
+    a year but no month or weekday. Group ``t<i>`` tells which template matched.
+    """
+
+    def __init__(self, templates: list[str], keys: list[Keys | None], prefix: str = "",
+                 suffix: str = "", flags: int = 0):
+        self._templates = templates
+        self._wrap = (prefix, suffix, flags)
+        self._always = frozenset(i for i, k in enumerate(keys) if not k)
+        by_key: dict[str, set[int]] = {}
+        for i, ks in enumerate(keys):
+            for k in ks or ():
+                by_key.setdefault(k, set()).add(i)
+        self._words = tuple((k, frozenset(v)) for k, v in sorted(by_key.items())
+                            if k not in _SPECIAL)
+        self._special = tuple((_SPECIAL[k], frozenset(v)) for k, v in sorted(by_key.items())
+                              if k in _SPECIAL)
+        self._cache: dict[frozenset[int], regex.Pattern] = {}
+
+    def pattern_for(self, text: str) -> regex.Pattern | None:
+        """The alternation of the templates ``text`` may match, or None when none can."""
+        chosen = set(self._always)
+        low = text.casefold()
+        for key, ids in self._words:
+            if key in low:
+                chosen |= ids
+        for rx, ids in self._special:
+            if not ids <= chosen and rx.search(text):
+                chosen |= ids
+        if not chosen:
+            return None
+        which = frozenset(chosen)
+        compiled = self._cache.get(which)
+        if compiled is None:
+            prefix, suffix, flags = self._wrap
+            body = "|".join(f"(?P<t{i}>{self._templates[i]})" for i in sorted(which))
+            compiled = self._cache[which] = regex.compile(f"{prefix}(?:{body}){suffix}", flags)
+        return compiled
