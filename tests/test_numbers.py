@@ -428,6 +428,10 @@ def test_descending_pair_is_not_a_range():
 IT_NOT_COUNTS = cases(
     ("year-nel", "Nel 2020 la guerra è ripresa.", [exact("2020", 2020, "year")]),
     ("year-dal", "Il cessate il fuoco regge dal 1994.", [exact("1994", 1994, "year")]),
+    ("year-before-a-count", "Nel 2022 i morti erano 49.", [exact("2022", 2022, "year"), exact("49", 49)]),
+    ("year-range", "Tra il 2020 e il 2023 sono morte 20-25 mila persone.",
+     [Want("Tra il 2020 e il 2023", "year", 2020, 2020, 2023, "range"),
+      Want("20-25 mila", "count", 20000, 20000, 25000, "range")]),
     ("decade", "Negli anni '80 la regione era in pace.",
      [Want("anni '80", "year", 1980, 1980, 1989, "range")]),
     ("date", "Il 27 settembre sono iniziati i combattimenti.", [exact("27 settembre", 27, "date")]),
@@ -472,6 +476,8 @@ IT_NOT_COUNTS = cases(
 
 EN_NOT_COUNTS = cases(
     ("year", "In 2020 the war resumed.", [exact("2020", 2020, "year")]),
+    ("four-digit-count", "In 2000 soldiers died.", [exact("2000", 2000)]),
+    ("year-range", "Between 2020 and 2023 some died.", [Want("Between 2020 and 2023", "year", 2020, 2020, 2023, "range")]),
     ("decade", "In the 1990s the region was at war.",
      [Want("1990s", "year", 1990, 1990, 1999, "range")]),
     ("date-mdy", "Fighting began on September 27.", [exact("September 27", 27, "date")]),

@@ -166,6 +166,7 @@ class _Lang:
     mult_cs: dict[str, float]
     re_ord_suffix: Any
     re_count_after: Any
+    re_count_direct: Any  # a count noun right after the figure
     re_unit_after: Any
     re_money_before: Any
     re_qual_before: Any
@@ -361,6 +362,7 @@ def _lang(code: str) -> _Lang:
         mult_ci=mult_ci, mult_cs=mult_cs,
         re_ord_suffix=regex.compile(r"" + _alt(d["ordinals"]["digit_suffixes"], bounded=False)
                                     + r"(?![^\W_])", _F),
+        re_count_direct=regex.compile(_SPACE + r"+" + count_alt, _F),
         re_count_after=regex.compile(r"" + _SPACE + r"+(?:[^\W\d_]+" + _SPACE + r"+)?" + count_alt, _F),
         re_unit_after=re_unit_after,
         re_money_before=regex.compile(r"(?:(?<![^\W_])|(?<=[\d\s]))"
@@ -935,7 +937,8 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
             continue
         if q.kind == "count" and digits and len(digits) == 4 and 1000 <= q.value <= 2100:
             if L.re_month_before.search(before) or L.re_year_before.search(before):
-                if not L.re_count_after.match(text, q.end, after_end):
+                # "nel 2022 i morti erano 49" is a year; "in 2000 soldiers" a count
+                if not L.re_count_direct.match(text, q.end, after_end):
                     q.kind = "year"
                     continue
             if (1900 <= q.value <= 2100 and not L.re_count_after.match(text, q.end, after_end)
@@ -1024,6 +1027,8 @@ def _range_kind(a: _Num, b: _Num) -> str | None:
         return a.kind
     if a.kind == "count" and b.kind in ("money", "percent", "duration", "other"):
         return b.kind  # "5-7 euro": the unit is written once, after the second figure
+    if a.kind == "year" and b.kind == "count" and getattr(b, "extra_digits", "") and 1000 <= b.value <= 2100:
+        return "year"  # "dal 1992 al 1994 morirono...": the second year reads like a count
     return None
 
 
