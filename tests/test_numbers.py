@@ -199,6 +199,9 @@ EN_MIXED = cases(
     ("2.5-million", "The flood displaced 2.5 million people.", [exact("2.5 million", 2500000)]),
     ("2-million", "Aid reached 2 million residents.", [exact("2 million", 2000000)]),
     ("5k", "Organisers said 5k protesters marched downtown.", [exact("5k", 5000)]),
+    ("m-before-people", "The UN said 1.2m people need food.", [exact("1.2m", 1.2e6)]),
+    ("m-in-money", "Donors pledged $5m in aid.", [exact("$5m", 5e6, "money")]),
+    ("m-as-metres-is-not-read", "He ran the 100m in record time.", []),
     ("1.2-billion-dollars", "The fund raised 1.2 billion dollars.",
      [exact("1.2 billion dollars", 1.2e9, "money")]),
 )
@@ -491,6 +494,7 @@ EN_NOT_COUNTS = cases(
     ("tens-then-first-with-a-space", "Thirty first responders arrived.",
      [exact("Thirty", 30)]),
     ("duration", "The blackout lasted 24 hours.", [exact("24 hours", 24, "duration")]),
+    ("hyphenated-duration", "The 44-day war ended in November.", [exact("44-day", 44, "duration")]),
     ("duration-words", "Three weeks of talks failed.", [exact("Three weeks", 3, "duration")]),
     ("article", "Article 4 of the treaty bans heavy weapons.", [exact("4", 4, "other")]),
     ("age", "A 45-year-old man was arrested.", [exact("45-year-old", 45, "other")]),

@@ -164,6 +164,8 @@ class _Lang:
     re_mult_cs: Any
     mult_ci: dict[str, float]
     mult_cs: dict[str, float]
+    mult_ctx: dict[str, float]  # suffixes that scale only in money or before a count noun
+    re_mult_ctx: Any
     re_ord_suffix: Any
     re_count_after: Any
     re_count_direct: Any  # a count noun right after the figure
@@ -304,6 +306,7 @@ def _lang(code: str) -> _Lang:
     dm = {k: float(v) for k, v in w["digit_multipliers"].items()}
     mult_ci = {k.lower(): v for k, v in dm.items() if len(k) > 1}
     mult_cs = {k: v for k, v in dm.items() if len(k) == 1}
+    mult_ctx = {k: float(v) for k, v in w.get("digit_multipliers_in_context", {}).items()}
     units = d["units"]
     unit_groups = []
     for kind in ("percent", "money", "other", "duration"):  # "years old" before "years"
@@ -359,7 +362,9 @@ def _lang(code: str) -> _Lang:
                                  + r")(?![^\W_])", _F) if mult_ci else None,
         re_mult_cs=regex.compile(r"(?P<m>" + "|".join(regex.escape(k) for k in mult_cs)
                                  + r")(?![^\W_])") if mult_cs else None,
-        mult_ci=mult_ci, mult_cs=mult_cs,
+        mult_ci=mult_ci, mult_cs=mult_cs, mult_ctx=mult_ctx,
+        re_mult_ctx=regex.compile(r"(?P<m>" + "|".join(regex.escape(k) for k in mult_ctx) + r")(?![^\W_])")
+        if mult_ctx else None,
         re_ord_suffix=regex.compile(r"" + _alt(d["ordinals"]["digit_suffixes"], bounded=False)
                                     + r"(?![^\W_])", _F),
         re_count_direct=regex.compile(_SPACE + r"+" + count_alt, _F),
@@ -503,6 +508,18 @@ def _read_digits(s: str, L: _Lang, after: str) -> list[tuple[int, int, float, st
     return out
 
 
+def _context_multiplier(text: str, start: int, last: _Tok, tail: str, L: _Lang) -> tuple[float, int] | None:
+    """A suffix that scales a figure only in money or before a count noun: "$5m", "1.2m people"
+    (elsewhere "100m" is a distance)."""
+    mm = L.re_mult_ctx.match(tail) if L.re_mult_ctx else None
+    if not mm:
+        return None
+    end = last.end + mm.end()
+    if L.re_money_before.search(text, max(0, start - 8), start) or L.re_count_after.match(text, end, end + 60):
+        return L.mult_ctx[mm.group("m")], end
+    return None
+
+
 def _digit_tokens(text: str, m: Any, L: _Lang) -> list[_Tok]:
     s, start = m.group(), m.start()
     before = text[start - 1] if start else ""
@@ -538,6 +555,8 @@ def _digit_tokens(text: str, m: Any, L: _Lang) -> list[_Tok]:
                 last.end += mu.end()
             elif mu and (mu.group("money") or mu.group("duration")):
                 pass  # "45EUR", "10days": kind read later
+            elif (mc := _context_multiplier(text, start, last, tail, L)) is not None:
+                last.mult, last.end = mc
             else:
                 return out[:-1]  # glued to other letters (180ml, 3km, 1m): not a figure we read
         last.text = text[last.start: last.end]
