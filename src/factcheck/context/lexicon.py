@@ -16,7 +16,7 @@ import regex
 
 from ..errors import FactcheckError
 from ..langdata import load_lang
-from .words import DIGIT, YEAR, Selective, Trigger, WordIndex, required_keys
+from .words import DIGIT, YEAR, Trigger, WordIndex, required_keys
 
 APOS = "[’']"
 _FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -45,7 +45,6 @@ class Lexicon:
     numbers: dict[str, int]
     decades: dict[str, int]
     date_re: regex.Pattern  # one alternation; group t<i> tells which template matched
-    date_scan: Selective  # the same alternation, with only the templates a text may match
     date_kinds: tuple[str, ...]  # kind of template i ("relative" for the [[relative]] ones)
     relatives: dict[int, Relative]  # template index -> unit/offset
     anaphora: tuple[tuple[regex.Pattern, bool], ...]  # (pattern, since)
@@ -119,13 +118,6 @@ def _date_slots(data: dict) -> dict[str, str]:
 def _date_trigger(data: dict) -> Trigger:
     """The prefilter of every date, relative and anaphora pattern: what their literal
     words and placeholders (months, weekdays, units, digits) require."""
-    slots = _date_key_slots(data)
-    patterns = [e["pattern"] for key in ("dates", "relative", "anaphora") for e in data.get(key, ())]
-    return Trigger.of(patterns, slots)
-
-
-def _date_key_slots(data: dict) -> dict:
-    """What each date placeholder requires of a text (see :func:`words.required_keys`)."""
     def words(*keys: str) -> frozenset[str]:
         return frozenset(w.casefold() for k in keys for w in data.get(k, {}))
 
@@ -137,7 +129,8 @@ def _date_key_slots(data: dict) -> dict:
         "SEASON": words("seasons"), "UNIT": words("units"), "DECADE_WORD": words("decades"),
     }
     slots["THIS_YEAR"] = required_keys(data.get("this_year", {}).get("pattern", "(?!)"), slots)
-    return slots
+    patterns = [e["pattern"] for key in ("dates", "relative", "anaphora") for e in data.get(key, ())]
+    return Trigger.of(patterns, slots)
 
 
 def _np_pattern(src: dict) -> str:
@@ -172,17 +165,13 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
     templates: list[str] = []
     kinds: list[str] = []
     relatives: dict[int, Relative] = {}
-    key_slots = _date_key_slots(data)
-    keys = []
     for i, entry in enumerate(data.get("dates", ())):
         templates.append(_fill(entry["pattern"], slots))
         kinds.append(entry["kind"])
-        keys.append(required_keys(entry["pattern"], key_slots))
     for entry in data.get("relative", ()):
         relatives[len(templates)] = Relative(entry["unit"], int(entry["offset"]))
         templates.append(_fill(entry["pattern"], slots))
         kinds.append("relative")
-        keys.append(required_keys(entry["pattern"], key_slots))
     try:
         date_re = regex.compile(
             _LEFT + "(?:" + "|".join(f"(?P<t{i}>{t})" for i, t in enumerate(templates)) + ")" + _RIGHT,
@@ -218,7 +207,6 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         numbers={k.lower(): v for k, v in data.get("numbers", {}).items()},
         decades={k.lower(): v for k, v in data.get("decades", {}).items()},
         date_re=date_re,
-        date_scan=Selective(templates, keys, _LEFT, _RIGHT, _FLAGS),
         date_kinds=tuple(kinds),
         relatives=relatives,
         anaphora=tuple(

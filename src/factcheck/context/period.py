@@ -85,15 +85,12 @@ _FIELDS = ("day", "month", "year", "weekday", "season", "n", "unit", "decade", "
 
 def find_phrases(text: str, lex: Lexicon) -> list[Phrase]:
     """Every date phrase of ``text`` (a sentence), in order."""
-    pattern = lex.date_scan.pattern_for(text)  # most sentences name no time at all
-    if pattern is None:
+    if not lex.date_trigger.may_match(text):  # most sentences name no time at all
         return []
     out = []
-    for m in pattern.finditer(text):
-        groups = m.groupdict()
-        index = min(int(k[1:]) for k, v in groups.items()
-                    if v is not None and k[0] == "t" and k[1:].isdigit())
-        fields = tuple((k, groups[k]) for k in _FIELDS if groups.get(k) is not None)
+    for m in lex.date_re.finditer(text):
+        index = next(i for i in range(len(lex.date_kinds)) if m.group(f"t{i}") is not None)
+        fields = tuple((k, m.group(k)) for k in _FIELDS if m.group(k) is not None)
         out.append(Phrase(m.start(), m.end(), lex.date_kinds[index], m.group(), fields, index))
     return out
 
