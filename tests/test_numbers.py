@@ -89,6 +89,7 @@ IT_DIGITS = cases(
     ("comma-000-unclear", "L'indice citato nel documento era 10,000 secondo gli autori.",
      [exact("10,000", 10000, ambiguous=True)]),
     ("plain", "Sono morti 49 soldati armeni.", [exact("49", 49)]),
+    ("a-quota", "Le vittime sono salite a quota 3.000.", [exact("3.000", 3000)]),
 )
 
 EN_DIGITS = cases(
