@@ -481,7 +481,8 @@ IT_NOT_COUNTS = cases(
 EN_NOT_COUNTS = cases(
     ("year", "In 2020 the war resumed.", [exact("2020", 2020, "year")]),
     ("four-digit-count", "In 2000 soldiers died.", [exact("2000", 2000)]),
-    ("year-range", "Between 2020 and 2023 some died.", [Want("Between 2020 and 2023", "year", 2020, 2020, 2023, "range")]),
+    ("year-range", "Between 2020 and 2023 some died.",
+     [Want("Between 2020 and 2023", "year", 2020, 2020, 2023, "range")]),
     ("decade", "In the 1990s the region was at war.",
      [Want("1990s", "year", 1990, 1990, 1999, "range")]),
     ("date-mdy", "Fighting began on September 27.", [exact("September 27", 27, "date")]),

@@ -144,9 +144,12 @@ def test_ranges_read_back(a, d, lang):
     assert (q.qualifier, q.low, q.high) == ("range", a, b)
 
 
+TRICKY = st.text(alphabet=st.sampled_from(list("unaUNA seimila'’-.,0123456789İßÉé\u0301_\u00a0\n")),
+                 max_size=60)  # case folding that changes length, combining marks, glued words
+
+
 @settings(max_examples=300, deadline=None)
-@given(text=st.one_of(any_text, st.text(alphabet=st.sampled_from(list("unaUNA seimila'’-.,0123456789İßÉé\u0301_\u00a0\n")),
-                                        max_size=60)), lang=LANGS)
+@given(text=st.one_of(any_text, TRICKY), lang=LANGS)
 def test_fast_scan_finds_what_the_full_scanner_finds(text, lang):
     """The word door runs only at candidate words (a speed-up); it must change nothing."""
     from factcheck import numbers as N

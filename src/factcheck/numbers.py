@@ -245,8 +245,9 @@ def _lang(code: str) -> _Lang:
         # a money or time word that looks like one (centesimi) is not an ordinal
         stems = set(atoms) | {a[:-1] for a in atoms if len(a) > 3 and a[-1] in "aeiouéè"}
         units_alt = _alt(d["units"]["money"] + d["units"]["duration"])
-        ord_parts.append(r"(?<![^\W_])(?!" + units_alt + r")(?:" + atom_alt + r")*?" + _alt(list(stems), bounded=False)
-                         + _alt(ord_suffixes, bounded=False) + r"(?![^\W_])")
+        ord_parts.append(r"(?<![^\W_])(?!" + units_alt + r")(?:" + atom_alt + r")*?"
+                         + _alt(list(stems), bounded=False) + _alt(ord_suffixes, bounded=False)
+                         + r"(?![^\W_])")
     decade = []
     if ctx["decade_before"]:
         dec_words = _alt(list(decade_words)) if decade_words else "(?!)"
@@ -353,7 +354,8 @@ def _lang(code: str) -> _Lang:
             for lead in (False, True) for quote in (False, True)},
         scan_word=regex.compile(word_door, _F),
         gate_prefix=regex.compile(_alt(gate_words, bounded=False), _F),
-        gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={}, segment=segment, vague=vague,
+        gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={},
+        segment=segment, vague=vague,
         ord_words=ord_words, ord_compound=compound,
         ord_suffix=regex.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
         ord_restore=d["ordinals"]["restore"], gated={_norm(g) for g in gated},
@@ -515,7 +517,8 @@ def _context_multiplier(text: str, start: int, last: _Tok, tail: str, L: _Lang) 
     if not mm:
         return None
     end = last.end + mm.end()
-    if L.re_money_before.search(text, max(0, start - 8), start) or L.re_count_after.match(text, end, end + 60):
+    money = L.re_money_before.search(text, max(0, start - 8), start)
+    if money or L.re_count_after.match(text, end, end + 60):
         return L.mult_ctx[mm.group("m")], end
     return None
 
@@ -1166,7 +1169,8 @@ def _finish(q: _Num, L: _Lang, text: str) -> Quantity:
         if high is not None:
             band_high = high + hh
     return Quantity(
-        start=q.start, end=q.end, text=text[q.start: q.end], kind=kind, value=v, low=low, high=high, qualifier=qual,
+        start=q.start, end=q.end, text=text[q.start: q.end], kind=kind, value=v, low=low, high=high,
+        qualifier=qual,
         band_low=band_low, band_high=band_high, ambiguous=q.ambiguous,
         low_exclusive=low_ex, high_exclusive=high_ex,
     )
@@ -1241,7 +1245,8 @@ def _word_matches(text: str, low: str, L: _Lang) -> list[Any]:
         i = low.find(w)
         while i >= 0:
             # a whole word: no word character before it, no letter after it
-            if (i == 0 or not _is_word_char(low[i - 1])) and not (i + n < len(low) and _is_letter(low[i + n])):
+            before_ok = i == 0 or not _is_word_char(low[i - 1])
+            if before_ok and not (i + n < len(low) and _is_letter(low[i + n])):
                 m = L.scan_word.match(text, i)
                 if m:
                     found.append(m)
