@@ -442,6 +442,7 @@ IT_NOT_COUNTS = cases(
     ("date-with-year", "Firmato il 10 novembre 2020 l'accordo.",
      [exact("10 novembre 2020", 10, "date")]),
     ("iso-date", "Il comunicato è del 2020-10-01.", [exact("2020-10-01", 1, "date")]),
+    ("iso-month", "Il rapporto copre il periodo 2023-09.", [exact("2023-09", 9, "date")]),
     ("slash-date", "La sentenza è del 12/10/2023.", [exact("12/10/2023", 12, "date")]),
     ("time", "L'attacco è iniziato alle 5:40 del mattino.", [exact("5:40", 5 + 40 / 60, "time")]),
     ("time-alle", "Il coprifuoco scatta alle 22.", [exact("22", 22, "time")]),

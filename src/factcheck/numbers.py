@@ -264,6 +264,8 @@ def _lang(code: str) -> _Lang:
                 + ctx["decade_before"], bounded=False)
     digit_branches = [
         r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))",
+        # "2023-09": a month (a zero-padded one: "2011-12" may be a season, two years)
+        r"(?P<isomonth>(?<![\d-])\d{4}-0[1-9](?![\d-]|[.,]\d))",
         r"(?P<sdate>(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d]|[.,]\d))",
         # "1/5", "24/7", "9/11": a ratio or a name, never a count
         r"(?P<frac>(?<![\d/.,])\d{1,4}/\d{1,4}(?![\d/]|[.,]\d))",
@@ -673,7 +675,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if t.kind in ("iso", "sdate", "time", "decade", "ord", "frac"):
+        if t.kind in ("iso", "isomonth", "sdate", "time", "decade", "ord", "frac"):
             nums.append(_special(text, t, L))
             i += 1
             continue
@@ -826,8 +828,8 @@ def _scale_after(text: str, toks: list[_Tok], j: int, end: int, L: _Lang) -> tup
 def _special(text: str, t: _Tok, L: _Lang) -> _Num:
     """Dates, times, decades and ordinal words: kind fixed by the token itself."""
     s = t.text
-    if t.kind == "iso":
-        day = float(s.split("-")[2])
+    if t.kind in ("iso", "isomonth"):
+        day = float(s.split("-")[-1])  # the day, or the month of a year-month
         return _Num(t.start, t.end, day, "date", fixed=True, core_start=t.start, core_end=t.end)
     if t.kind == "sdate":
         a, b, _ = _RE_DATE_SPLIT.split(s)
