@@ -353,3 +353,21 @@ def test_an_english_article(shared_datadir):
         "Some 30,000": ("nk-war-1988", None, "Example News", date(1990, 1, 1)),
         "about 2,000": ("nk-peacekeeping-2020", None, "Kremlin", date(2020, 11, 1)),
     }
+
+
+@pytest.mark.parametrize("phrase, lang", [
+    ("13 settembre 2022", "it"), ("ieri", "it"), ("3 anni fa", "it"), ("2 mesi fa", "it"),
+    ("yesterday", "en"), ("September 13, 2022", "en"), ("3 years ago", "en"),
+])
+def test_our_calendar_agrees_with_dateparser(phrase, lang):
+    """Phrases are resolved with the calendar, not dateparser (~7 ms a phrase); where
+    dateparser reads a phrase, it gives the same day."""
+    from factcheck.context.dates import parse_phrase
+    from factcheck.context.period import Base, find_phrases, resolve
+
+    lex = lexicon(lang)
+    (p,) = find_phrases(phrase, lex)
+    ours = resolve(p, lex, Base.of(PUBLISHED, "day"))
+    theirs = parse_phrase(phrase, lang, PUBLISHED)
+    assert theirs is not None
+    assert ours.start <= theirs[0] <= ours.end
