@@ -161,7 +161,9 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None) -> Resolved | None:
 
     if kind == "since":
         anchor = month_range(year, month) if month else year_range(year)
-        return Resolved(anchor[0], base.end if base else None, "explicit", anchor, kind)
+        # up to the publication date; a "since" after it (a forecast, a typo) is its own time
+        end = base.end if base and base.end >= anchor[0] else anchor[1] if base else None
+        return Resolved(anchor[0], end, "explicit", anchor, kind)
 
     if base is None:
         return None  # everything below is relative to the publication date
