@@ -104,7 +104,9 @@ class Results:
     e2e_mbps: float | None = None
     e2e_ratio: float | None = None
     check_mbps_core: float | None = None
+    check: tuple | None = None  # (articles, wall, cpu, jobs, tree peak, largest process)
     draft_folder: float | None = None
+    base_rss: int | None = None  # a `check` process on one draft: the fixed part of memory
     draft_db: float | None = None
 
     def add(self, row: Row) -> Row:
@@ -439,13 +441,24 @@ def check_corpus(folder: Path, nbytes: int, n_articles: int, jobs: int, out: Pat
                     target, ratio=(cpu / (nbytes / MB / res.bare_mbps) if res.bare_mbps else None),
                     cpu=cpu))
     res.check_mbps_core = r.mbps_cpu
-    if n_articles < 100_000:
-        ideal = cpu / jobs * 100_000 / n_articles
-        res.extra.append(
-            f"`check` scaled linearly to 100,000 articles (~300 MB) on {jobs} cores: about "
-            f"{wall * 100_000 / n_articles:.0f} s at this run's wall time, {ideal:.0f} s from its "
-            f"CPU time on {jobs} otherwise idle cores (target < 60 s); peak memory scaled: about "
-            f"{_mib(int(peak * 100_000 / n_articles))} (measure with `--articles 100000`).")
+    res.check = (n_articles, wall, cpu, jobs, peak, largest)
+
+
+def check_extrapolation(res: Results) -> None:
+    """`check` scaled to 100,000 articles: time linearly; memory as the fixed part (a
+    `check` of one draft, if measured) plus the part that grows with the corpus."""
+    if res.check is None or res.check[0] >= 100_000:
+        return
+    n, wall, cpu, jobs, peak, largest = res.check
+    k = 100_000 / n
+    base = min(res.base_rss or 0, largest)
+    mem = base + (largest - base) * k
+    res.extra.append(
+        f"`check` scaled linearly to 100,000 articles (~300 MB) on {jobs} cores: about "
+        f"{wall * k:.0f} s at this run's wall time, {cpu / jobs * k:.0f} s from its CPU time on "
+        f"{jobs} otherwise idle cores (target < 60 s); peak memory of the main process about "
+        f"{_mib(int(mem))} ({_mib(base)} fixed + {(largest - base) / 2**20 / n * 1000:.1f} MiB per "
+        f"1,000 articles; target < 2 GB). Measure with `--articles 100000`.")
 
 
 # ---------------------------------------------------------------- (e) draft check
@@ -459,12 +472,15 @@ def write_draft(out: Path, seed: int) -> Path:
     return draft
 
 
-def time_command(cmd: list[str], runs: int, cpus: list[float] | None = None
-                 ) -> tuple[list[float], str | None]:
-    """Wall times of ``runs`` runs (CPU times appended to ``cpus``), or the failure."""
+def time_command(cmd: list[str], runs: int, cpus: list[float] | None = None,
+                 peaks: list[int] | None = None) -> tuple[list[float], str | None]:
+    """Wall times of ``runs`` runs (CPU times appended to ``cpus``, peak RSS of the
+    process tree to ``peaks``), or the failure."""
     walls = []
     for _ in range(runs):
-        wall, _, _, proc = run_measured(cmd, ROOT)
+        wall, peak, _, proc = run_measured(cmd, ROOT)
+        if peaks is not None:
+            peaks.append(peak)
         failed = _failure(proc)
         if failed:
             return walls, failed
@@ -488,10 +504,12 @@ def draft_check(folder: Path, out: Path, seed: int, res: Results, runs: int,
            "--fail-on", "never"]
     name = f"(e) draft `check DRAFT --against` folder of {len(files)}"
     cpus: list[float] = []
-    walls, failed = time_command(cmd, runs, cpus)
+    peaks: list[int] = []
+    walls, failed = time_command(cmd, runs, cpus, peaks)
     if failed:
         res.add(Row(name, note=failed))
         return
+    res.base_rss = max(peaks) or None
     bare_py, _ = time_command([sys.executable, "-c", "pass"], 3)
     imp, _ = time_command([sys.executable, "-c", "import factcheck.cli"], 3)
     res.draft_folder = min(walls)
@@ -693,6 +711,7 @@ def main(argv: list[str] | None = None) -> int:
                      args.reuse_db, args.importtime)
     if "compare" not in args.skip:
         compare_scaling(args.claims, res, args.repeat)
+    check_extrapolation(res)
 
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
