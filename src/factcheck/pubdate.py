@@ -24,7 +24,7 @@ from pathlib import Path
 import regex
 
 from .context.lexicon import Lexicon, lexicon
-from .context.period import find_phrases
+from .context.period import find_phrases, month_of
 from .errors import FactcheckError
 from .model import Article, Sentence
 
@@ -95,7 +95,7 @@ def infer_date(article: Article, sentences: Sequence[Sentence], lex: Lexicon) ->
         for p in phrases:
             if p.kind != "date":
                 continue
-            month = lex.months.get((p.get("month") or "").lower())
+            month = month_of(p, lex)
             day = int(p.get("day"))
             if month is None:
                 continue

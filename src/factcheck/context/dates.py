@@ -39,7 +39,10 @@ def add_months(day: date, months: int) -> date:
 
 
 def shift(day: date, unit: str, n: int) -> date:
-    """``day`` moved by ``n`` calendar units (day, week, month, year)."""
+    """``day`` moved by ``n`` calendar units (hour, day, week, month, year); hours move
+    it by whole days only ("nelle ultime 24 ore" is the day before)."""
+    if unit == "hour":
+        return day + timedelta(days=n // 24 if n >= 0 else -((-n) // 24))
     if unit == "day":
         return day + timedelta(days=n)
     if unit == "week":
@@ -50,8 +53,8 @@ def shift(day: date, unit: str, n: int) -> date:
 
 
 def unit_range(day: date, unit: str) -> Period:
-    """The calendar unit (day, week, month, year) holding ``day``."""
-    if unit == "day":
+    """The calendar unit (hour and day: the day; week, month, year) holding ``day``."""
+    if unit in ("hour", "day"):
         return day, day
     if unit == "week":
         return week_range(day)

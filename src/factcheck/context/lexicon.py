@@ -104,6 +104,7 @@ def _date_slots(data: dict) -> dict[str, str]:
         "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?!\d|[.,'’]\d)",
         "MONTH": f"(?P<month>{_alt(months)})",
         "MON": f"(?P<month>{_alt({**months, **abbrevs})})",
+        "MNUM": r"(?P<mnum>0?[1-9]|1[0-2])(?!\d)",
         "YEAR": r"(?<![\d.,'’])(?P<year>1[89]\d\d|20\d\d)(?!\d|[.,'’]\d|\s?%)",
         "WEEKDAY": f"(?P<weekday>{_alt(data.get('weekdays', {}))})",
         "SEASON": f"(?P<season>{_alt(data.get('seasons', {}))})",
@@ -123,7 +124,7 @@ def _date_trigger(data: dict) -> Trigger:
 
     digit = frozenset({DIGIT})
     slots: dict = {
-        "DAY": digit, "YEAR": frozenset({YEAR}), "DECADE": digit, "APOS": None,
+        "DAY": digit, "YEAR": frozenset({YEAR}), "DECADE": digit, "MNUM": digit, "APOS": None,
         "N": digit | words("numbers"), "MONTH": words("months"),
         "MON": words("months", "month_abbreviations"), "WEEKDAY": words("weekdays"),
         "SEASON": words("seasons"), "UNIT": words("units"), "DECADE_WORD": words("decades"),

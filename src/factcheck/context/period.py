@@ -79,7 +79,7 @@ class Resolved:
     kind: str
 
 
-_FIELDS = ("day", "month", "year", "weekday", "season", "n", "unit", "decade", "decade_word",
+_FIELDS = ("day", "month", "mnum", "year", "weekday", "season", "n", "unit", "decade", "decade_word",
            "this_year")
 
 
@@ -93,6 +93,13 @@ def find_phrases(text: str, lex: Lexicon) -> list[Phrase]:
         fields = tuple((k, m.group(k)) for k in _FIELDS if m.group(k) is not None)
         out.append(Phrase(m.start(), m.end(), lex.date_kinds[index], m.group(), fields, index))
     return out
+
+
+def month_of(p: Phrase, lex: Lexicon) -> int | None:
+    """The month a phrase names, as a word ("settembre") or a number ("3/10/2020")."""
+    if p.get("mnum"):
+        return int(p.get("mnum"))
+    return lex.months.get((p.get("month") or "").lower())
 
 
 def _number(word: str | None, lex: Lexicon) -> int | None:
@@ -113,7 +120,7 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None) -> Resolved | None:
     year = int(p.get("year")) if p.get("year") else None
     if p.get("this_year") and base is not None:
         year = base.day.year
-    month = lex.months.get((p.get("month") or "").lower())
+    month = month_of(p, lex)
 
     if kind == "date":
         day = int(p.get("day"))
@@ -160,7 +167,9 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None) -> Resolved | None:
         return Resolved(start, end, "explicit", (start, end), kind)
 
     if kind == "since":
-        anchor = month_range(year, month) if month else year_range(year)
+        day = safe_date(year, month, int(p.get("day"))) if month and p.get("day") else None
+        anchor = ((day, day) if day else month_range(year, month) if month
+                  else year_range(year))
         # up to the publication date; a "since" after it (a forecast, a typo) is its own time
         end = base.end if base and base.end >= anchor[0] else anchor[1] if base else None
         return Resolved(anchor[0], end, "explicit", anchor, kind)
