@@ -147,7 +147,7 @@ class _Lang:
     re_skip: Any
     scan_digits: dict[tuple[bool, bool], Any]  # the scanner's digit doors, by (lead, quote) door
     scan_word: Any  # its word door alone, tried only where a candidate word starts
-    gate_prefix: Any
+    ord_word: Any  # an ordinal word, tried with fullmatch on a candidate word
     gate_first: set[str]
     gate_cache: dict[str, tuple[str, ...]]
     segment: Any
@@ -297,7 +297,7 @@ def _lang(code: str) -> _Lang:
     word_door = r"(?<![^\W_])(?=" + gate + r")(?:" + "|".join(word_branches) + ")"
     scanner = regex.compile("|".join(digit_doors + [word_door]), _F)
     gate_words = list(atoms) + list(stems) + list(vague) + list(ord_words) + gated + w["standalone"] \
-        + ctx["decade_before"]
+        + w.get("standalone_before_punctuation", []) + ctx["decade_before"]
     # URLs, e-mail addresses, domains with a path, phone numbers: never figures. Found in a
     # pre-pass, and only when their marks are in the text (tried everywhere they are slow).
     re_skip = regex.compile(
@@ -355,7 +355,7 @@ def _lang(code: str) -> _Lang:
             [digit_doors[0]] + ([digit_doors[1]] if lead else []) + ([digit_doors[2]] if quote else [])), _F)
             for lead in (False, True) for quote in (False, True)},
         scan_word=regex.compile(word_door, _F),
-        gate_prefix=regex.compile(_alt(gate_words, bounded=False), _F),
+        ord_word=regex.compile("|".join(ord_parts), _F),
         gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={},
         segment=segment, vague=vague,
         ord_words=ord_words, ord_compound=compound,
@@ -1220,8 +1220,14 @@ def _is_letter(c: str) -> bool:  # regex [^\W\d_]
     return c.isalpha() if c.isascii() else bool(_LETTER.match(c))
 
 
+def _may_start_number(w: str, L: _Lang) -> bool:
+    """Whether the word door can match at a word ``w`` (lower case, letters only): the first
+    word of a phrase it knows, a word made of number atoms, or an ordinal."""
+    return w in L.gate_first or bool(L.segment.fullmatch(w)) or bool(L.ord_word.fullmatch(w))
+
+
 def _candidate_words(low: str, L: _Lang) -> set[str]:
-    """Words of ``low`` that may begin a number word (a gate prefix or a phrase's first word).
+    """Words of ``low`` that may begin a number word (see :func:`_may_start_number`).
 
     Whitespace tokens are split into words once per distinct token (cached): str.split
     is far faster than a regex over the whole text.
@@ -1231,8 +1237,7 @@ def _candidate_words(low: str, L: _Lang) -> set[str]:
     for tok in set(low.split()):
         words = cache.get(tok)
         if words is None:
-            words = tuple(w for w in _LETTERS.findall(tok)
-                          if w in L.gate_first or L.gate_prefix.match(w))
+            words = tuple(w for w in _LETTERS.findall(tok) if _may_start_number(w, L))
             if len(cache) < 200_000:
                 cache[tok] = words
         if words:
