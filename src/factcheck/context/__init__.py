@@ -123,7 +123,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     text = texts[index]
     start = max(0, claim.quantity.start - claim.quote_start)
     end = max(start, claim.quantity.end - claim.quote_start)
-    lex, cat = ctx.lex, ctx.cat
+    lex = ctx.lex
 
     r = figure_period(texts, index, start, end, lex, ctx.base, ctx.phrases)
     stated = r is not None and r.how != "article"
@@ -134,24 +134,9 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         # "dall'inizio della guerra": the war is the one going on when the article was written
         stated, event_period, how_for_event = False, (ctx.base.start, ctx.base.end), "article"
 
-    places = _sentence_places(ctx, index)
-    clause = clause_of(text, start, end, lex)
-    # an alias just before the clause is its antecedent: "the 2020 war, in which more than
-    # 6,500 people were killed", "gli scontri dell'autunno del 2020, dove ..."
-    event_clause = (max(0, clause[0] - _ANTECEDENT), clause[1])
-    found = best_event(cat, ctx.cues(index), event_clause, claim.metric, event_period,
-                       how_for_event, places, r.kind if r is not None else None)
-    event_id = event_how = None
-    curated: Event | None = None
-    if found is not None:
-        curated, _, cues = found
-        event_id, event_how = curated.id, ("sentence" if cues else "period")
-    elif ctx.event is not None and _fits(ctx.event, event_period if stated else None,
-                                         places, claim.metric):
-        curated, event_id, event_how = ctx.event, ctx.event.id, "article"
-    else:
-        event_id = auto_event(places, event_period)
-        event_how = "auto" if event_id else None
+    curated, event_id, event_how = _event(ctx, index, start, end, claim.metric, event_period,
+                                          how_for_event, stated,
+                                          r.kind if r is not None else None)
 
     period_how = r.how if r is not None else None
     p_start, p_end = (r.start, r.end) if r is not None else (None, None)
@@ -176,6 +161,27 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     return replace(claim, side=side, period_start=p_start, period_end=p_end,
                    period_how=period_how, event=event_id, event_how=event_how,
                    source=source, source_kind=source_kind, published=article.published)
+
+
+def _event(ctx: ArticleContext, index: int, start: int, end: int, metric: str,
+           period: Period | None, how: str | None, stated: bool, kind: str | None
+           ) -> tuple[Event | None, str | None, str | None]:
+    """(curated event, event id, how it was found) for a figure at ``start:end`` of
+    sentence ``index``: its sentence's cues and period, else the article's event, else an
+    automatic one from its place and period."""
+    places = _sentence_places(ctx, index)
+    clause = clause_of(ctx.texts[index], start, end, ctx.lex)
+    # an alias just before the clause is its antecedent: "the 2020 war, in which more than
+    # 6,500 people were killed", "gli scontri dell'autunno del 2020, dove ..."
+    event_clause = (max(0, clause[0] - _ANTECEDENT), clause[1])
+    found = best_event(ctx.cat, ctx.cues(index), event_clause, metric, period, how, places, kind)
+    if found is not None:
+        curated, _, cues = found
+        return curated, curated.id, ("sentence" if cues else "period")
+    if ctx.event is not None and _fits(ctx.event, period if stated else None, places, metric):
+        return ctx.event, ctx.event.id, "article"
+    auto = auto_event(places, period)
+    return None, auto, ("auto" if auto else None)
 
 
 def _fits(event: Event, period: Period | None, places: list[str], metric: str) -> bool:

@@ -18,6 +18,8 @@ _AFTER = 40
 # a possessive qualifies the figure only right after it ("49 of its", "49 dei suoi"),
 # not further on ("100.000 persone sono fuggite dalle proprie case")
 _POSSESSIVE = 12
+# a side word this close after the figure names its group ("50 azeri", "50 soldati azeri")
+_RIGHT_AFTER = 25
 
 
 def party_of(words: str | None, lex: Lexicon) -> str | None:
@@ -62,13 +64,8 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
     m = lex.possessive_re.search(after[:_POSSESSIVE]) if lex.possessive_re is not None else None
     if m is not None:
         # "49 of its soldiers", "49 dei suoi soldati": the subject's side
-        party = _first_party(text[:start], lex)
+        party = lex.sides.first(text[:start])
         if party is not None:
             return party
-    head = after.split(",")[0]
-    party = party_of(head[:25], lex)
-    return party if party != TOTAL else TOTAL
-
-
-def _first_party(text: str, lex: Lexicon) -> str | None:
-    return lex.sides.first(text)
+    # a side word right after the figure, in its clause ("50 azeri sono morti")
+    return party_of(after.split(",")[0][:_RIGHT_AFTER], lex)
