@@ -149,7 +149,8 @@ class _Lang:
     scan_word: Any  # its word door alone, tried only where a candidate word starts
     ord_word: Any  # an ordinal word, tried with fullmatch on a candidate word
     gate_first: set[str]
-    gate_cache: dict[str, tuple[str, ...]]
+    gate_cache: dict[str, tuple[str, ...]]  # token -> its candidate words (only tokens with some)
+    seen_tokens: set[str]  # every token already split
     segment: Any
     vague: dict[str, dict[str, Any]]
     ord_words: dict[str, int]
@@ -356,7 +357,7 @@ def _lang(code: str) -> _Lang:
             for lead in (False, True) for quote in (False, True)},
         scan_word=regex.compile(word_door, _F),
         ord_word=regex.compile("|".join(ord_parts), _F),
-        gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={},
+        gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={}, seen_tokens=set(),
         segment=segment, vague=vague,
         ord_words=ord_words, ord_compound=compound,
         ord_suffix=regex.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
@@ -1229,19 +1230,22 @@ def _may_start_number(w: str, L: _Lang) -> bool:
 def _candidate_words(low: str, L: _Lang) -> set[str]:
     """Words of ``low`` that may begin a number word (see :func:`_may_start_number`).
 
-    Whitespace tokens are split into words once per distinct token (cached): str.split
-    is far faster than a regex over the whole text.
+    Whitespace tokens are split into words once per distinct token: str.split is far
+    faster than a regex over the whole text, and tokens already seen are sorted out
+    with set operations (``seen_tokens``, and ``gate_cache`` for those holding a candidate).
     """
-    cache = L.gate_cache
+    cache, seen = L.gate_cache, L.seen_tokens
+    tokens = set(low.split())
     out: set[str] = set()
-    for tok in set(low.split()):
-        words = cache.get(tok)
-        if words is None:
-            words = tuple(w for w in _LETTERS.findall(tok) if _may_start_number(w, L))
-            if len(cache) < 200_000:
+    for tok in tokens - seen:
+        words = tuple(w for w in _LETTERS.findall(tok) if _may_start_number(w, L))
+        if len(seen) < 500_000:  # bounded memory on huge corpora: later tokens are just not cached
+            seen.add(tok)
+            if words:
                 cache[tok] = words
-        if words:
-            out.update(words)
+        out.update(words)
+    for tok in tokens & cache.keys():
+        out.update(cache[tok])
     return out
 
 
