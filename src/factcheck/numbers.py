@@ -1239,7 +1239,7 @@ def _candidate_words(low: str, L: _Lang) -> set[str]:
     out: set[str] = set()
     for tok in tokens - seen:
         words = tuple(w for w in _LETTERS.findall(tok) if _may_start_number(w, L))
-        if len(seen) < 500_000:  # bounded memory on huge corpora: later tokens are just not cached
+        if len(seen) < 200_000:  # bounded memory (~20 MB) on huge corpora: later tokens are not cached
             seen.add(tok)
             if words:
                 cache[tok] = words
