@@ -47,6 +47,7 @@ class Event:
     aliases: regex.Pattern | None
     keywords: tuple[regex.Pattern, ...]
     metrics: frozenset[str] | None
+    trigger: Trigger | None = None  # can a text hold one of its aliases or keywords?
 
     def span(self, today: date | None = None) -> Period:
         return self.start, self.end or today or date.max
@@ -139,6 +140,8 @@ def catalog(root: Path | None = None) -> Catalog:
                          if aliases else None),
                 keywords=tuple(_compile(e.get("keywords", ()), f"{e['id']}.keywords")),
                 metrics=frozenset(e["metrics"]) if e.get("metrics") else None,
+                trigger=Trigger.of(list(e.get("aliases", ())) + list(e.get("keywords", ())),
+                                   {"APOS": None}),
             ))
         except KeyError as exc:
             raise FactcheckError(f"{path}: event {e.get('id', '?')!r}: missing key {exc}") from None
@@ -195,6 +198,8 @@ def find_cues(cat: Catalog, text: str) -> dict[str, Cues]:
         return {}
     out = {}
     for ev in cat.events:
+        if ev.trigger is not None and not ev.trigger.may_match(text):
+            continue
         spans = (tuple(m.span() for m in ev.aliases.finditer(text))
                  if ev.aliases is not None else ())
         kw = sum(1 for k in ev.keywords if k.search(text))
