@@ -418,7 +418,7 @@ def _lang(code: str) -> _Lang:
 # working records
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str  # scanner group name
     start: int
@@ -432,7 +432,7 @@ class _Tok:
     suffix_kind: str | None = None  # "ordinal", "other" from a glued suffix
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     start: int
     end: int
@@ -453,6 +453,7 @@ class _Num:
     frac: bool = False  # "1/4": a ratio, which may still be hedged ("oltre 1/3")
     low_ex: bool = False  # range bounds taken from "more than" / "less than"
     high_ex: bool = False
+    extra_digits: str = ""  # a plain digit run as written ("2020"): a year candidate
 
 
 def _trailing_zero_unit(n: float) -> float:
@@ -794,7 +795,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             num.kind = first.suffix_kind
             num.fixed = True
         if first.kind == "dig" and first.suffix_kind is None and "." not in first.text and "," not in first.text:
-            num.extra_digits = first.text  # type: ignore[attr-defined]
+            num.extra_digits = first.text
         nums.append(num)
         i = j + 1
         while i < n and toks[i].start < num.end:  # spoken decimals and halves read past the last token
@@ -934,7 +935,7 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
             q.kind = "time"
             q.end = L.re_time_after.match(text, q.end, after_end).end()
             continue
-        digits = getattr(q, "extra_digits", None)
+        digits = q.extra_digits
         if q.kind == "count" and q.value == int(q.value) and 1 <= q.value <= 31:
             md = L.re_month_after.match(text, q.end, after_end)
             if md:
@@ -1052,7 +1053,7 @@ def _range_kind(a: _Num, b: _Num) -> str | None:
         return a.kind
     if a.kind == "count" and b.kind in ("money", "percent", "duration", "other"):
         return b.kind  # "5-7 euro": the unit is written once, after the second figure
-    if a.kind == "year" and b.kind == "count" and getattr(b, "extra_digits", "") and 1000 <= b.value <= 2100:
+    if a.kind == "year" and b.kind == "count" and b.extra_digits and 1000 <= b.value <= 2100:
         return "year"  # "dal 1992 al 1994 morirono...": the second year reads like a count
     return None
 
