@@ -67,5 +67,9 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
         party = lex.sides.first(text[:start])
         if party is not None:
             return party
-    # a side word right after the figure, in its clause ("50 azeri sono morti")
-    return party_of(after.split(",")[0][:_RIGHT_AFTER], lex)
+    # a side word right after the figure, in its clause ("50 azeri sono morti"); two
+    # parties there are a place, not a side ("100 morti tra Armenia e Azerbaigian")
+    found = lex.sides.find(after.split(",")[0])
+    if len({party for _, _, party in found}) == 1 and found[0][0] < _RIGHT_AFTER:
+        return found[0][2]
+    return None
