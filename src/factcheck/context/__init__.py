@@ -3,6 +3,22 @@
 ``add_context`` is the pipeline's entry point; each question is answered by its own
 module (``period``, ``events``, ``sides``, ``sources``) from language data
 (``rules/lang/<lang>/context.toml``) and the curated events (``rules/events.toml``).
+
+What the fields say:
+
+* ``period_start``/``period_end``, ``period_how``: ``explicit`` (a stated date, year or
+  decade), ``relative`` (read against the publication date: "martedì", "tre anni fa"),
+  ``span`` (from a point to the publication date: "da allora", "in the past 24 hours"),
+  ``article`` (nothing stated: the article's own time), ``event`` (nothing stated, or only
+  "since 1992", about a finished event: the event's span), or None when nothing places it.
+* ``event``, ``event_how``: a curated id found by the sentence's cues (``sentence``) or by
+  its period and place alone (``period``), the article's event (``article``), an
+  automatic ``auto:<place>:<year>`` (``auto``), or None.
+* ``side``: a party id, ``total`` ("da entrambe le parti"), or None (unknown; the
+  comparator reads it as the total).
+* ``source``, ``source_kind``: the attribution (``attributed``) or the outlet
+  (``outlet``), or None when neither is known. :func:`sources.source_type` says whether a
+  source is media, an NGO, an official or one of the parties.
 """
 
 from __future__ import annotations
