@@ -115,7 +115,7 @@ def extract_article(article: Article, ruleset, rules_root: Path | None = None) -
     from .sentences import split_sentences
 
     sentences = split_sentences(article.text, article.lang, article.regions)
-    article = infer_published(article, sentences)
+    article = infer_published(article, sentences, rules_root)
     quantities = find_article_quantities(article)
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
