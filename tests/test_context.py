@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.context import add_context
+from factcheck.context import add_context, named_places
 from factcheck.context.examples import context_claim
+from factcheck.context.lexicon import lexicon
 from factcheck.context.lexicon import lexicon
 from factcheck.context.sides import party_of
 from factcheck.model import Article, Claim, Quantity
@@ -371,3 +372,23 @@ def test_our_calendar_agrees_with_dateparser(phrase, lang):
     theirs = parse_phrase(phrase, lang, PUBLISHED)
     assert theirs is not None
     assert ours.start <= theirs[0] <= ours.end
+
+
+def test_a_town_no_catalogue_lists_names_its_automatic_event():
+    a = context_claim("La frana di lunedì a Valcorvo ha causato 12 morti.", "12",
+                      published=date(2024, 3, 6))
+    b = context_claim("L'alluvione di giovedì a Borgoverde ha causato 35 morti.", "35",
+                      published=date(2024, 5, 18))
+    assert (a.event, a.event_how) == ("auto:valcorvo:2024", "auto")
+    assert b.event == "auto:borgoverde:2024"
+    c = context_claim("The storm that struck Port Ellery on Sunday killed 3 people.", "3",
+                      lang="en", published=date(2023, 11, 20))
+    assert c.event == "auto:port-ellery:2023"
+
+
+
+def test_month_and_weekday_names_are_not_places():
+    lex = lexicon("it")
+    assert named_places("A Settembre, di Martedì, a Valcorvo sono morte 12 persone.", lex) == ["valcorvo"]
+    # a name of several capitalised words is one place; the first place names the event
+    assert named_places("Nel comune di San Pietro sono morte 3 persone.", lex) == ["san-pietro"]

@@ -75,6 +75,14 @@ class ArticleContext:
     def cues(self, index: int) -> dict[str, Cues]:
         return self.once("cues", index, lambda: find_cues(self.cat, self.texts[index]))
 
+    def named_places(self, index: int) -> list[str]:
+        """Places no catalogue lists, by name ("a Valcorvo"): in sentence ``index``, else in
+        the title. They keep figures about two towns' disasters of one year apart."""
+        def compute():
+            found = named_places(self.texts[index], self.lex)
+            return found or named_places(self.article.title or "", self.lex)
+        return self.once("named", index, compute)
+
     def own_places(self, index: int) -> list[str]:
         """The places sentence ``index`` names, or implies by its side words."""
         def compute():
@@ -82,6 +90,23 @@ class ArticleContext:
             toks = tokens(text)
             return places_in(text, self.cat, self.lex.sides.values(text, toks), toks)
         return self.once("places", index, compute)
+
+
+def named_places(text: str, lex: Lexicon) -> list[str]:
+    """Slugs of the names after a locative word ("a Valcorvo" -> "valcorvo"), in order;
+    month and weekday names and known sources are not places."""
+    if lex.place_re is None:
+        return []
+    out: list[str] = []
+    for m in lex.place_re.finditer(text):
+        name = m.group("place")
+        key = name.lower()
+        if key in lex.months or key in lex.weekdays or key in lex.source_names:
+            continue
+        slug = "-".join(key.replace("’", "'").split())
+        if slug not in out:
+            out.append(slug)
+    return out
 
 
 def article_context(article: Article, sentences: Sequence[Sentence],
@@ -196,7 +221,9 @@ def _event(ctx: ArticleContext, index: int, start: int, end: int, metric: str,
         return curated, curated.id, ("sentence" if cues else "period")
     if ctx.event is not None and _fits(ctx.event, period if stated else None, places, metric):
         return ctx.event, ctx.event.id, "article"
-    auto = auto_event(places, period)
+    if kind in ("since", "since_start"):
+        return None, None, None  # "dal 1992 ...": a count over years is no one year's event
+    auto = auto_event(places or ctx.named_places(index), period)
     return None, auto, ("auto" if auto else None)
 
 

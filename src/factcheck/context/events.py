@@ -19,6 +19,8 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
+
 from ..errors import FactcheckError
 from ..paths import rules_dir
 from .dates import Period
@@ -90,7 +92,7 @@ def _words_re(words) -> regex.Pattern | None:
     words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     if not words:
         return None
-    return regex.compile(_LEFT + "(?:" + "|".join(regex.escape(w) for w in words) + ")" + _RIGHT,
+    return regexcache.compile(_LEFT + "(?:" + "|".join(regex.escape(w) for w in words) + ")" + _RIGHT,
                          _FLAGS)
 
 
@@ -98,7 +100,7 @@ def _compile(patterns, where: str) -> list[regex.Pattern]:
     out = []
     for p in patterns:
         try:
-            out.append(regex.compile(_LEFT + "(?:" + p.replace("{APOS}", APOS) + ")", _FLAGS))
+            out.append(regexcache.compile(_LEFT + "(?:" + p.replace("{APOS}", APOS) + ")", _FLAGS))
         except regex.error as exc:
             raise FactcheckError(f"rules/events.toml: {where}: bad regex {p!r}: {exc}") from None
     return out
@@ -136,7 +138,7 @@ def catalog(root: Path | None = None) -> Catalog:
             events.append(Event(
                 id=e["id"], name=dict(e.get("name", {})), kind=e.get("kind", "event"),
                 start=e["start"], end=e.get("end"), places=tuple(e.get("places", ())),
-                aliases=(regex.compile("|".join(f"(?:{a.pattern})" for a in aliases), _FLAGS)
+                aliases=(regexcache.compile("|".join(f"(?:{a.pattern})" for a in aliases), _FLAGS)
                          if aliases else None),
                 keywords=tuple(_compile(e.get("keywords", ()), f"{e['id']}.keywords")),
                 metrics=frozenset(e["metrics"]) if e.get("metrics") else None,

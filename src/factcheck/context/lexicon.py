@@ -14,6 +14,8 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
+
 from ..errors import FactcheckError
 from ..langdata import load_lang
 from .words import DIGIT, YEAR, Trigger, WordIndex, required_keys
@@ -67,6 +69,8 @@ class Lexicon:
     source_names: dict[str, str]
     source_types: WordIndex  # words -> media, ngo, official
     source_type_order: tuple[str, ...]
+    # "a Valcorvo", "near Port Ellery": a capitalised name after a locative word
+    place_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -75,14 +79,14 @@ def _alt(words) -> str:
 
 
 def _words_re(words) -> regex.Pattern:
-    return regex.compile(_LEFT + "(?:" + _alt(words) + ")" + _RIGHT, _FLAGS)
+    return regexcache.compile(_LEFT + "(?:" + _alt(words) + ")" + _RIGHT, _FLAGS)
 
 
 def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
     if not patterns:
         return None
     try:
-        return regex.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", _FLAGS)
+        return regexcache.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", _FLAGS)
     except regex.error as exc:
         raise FactcheckError(f"{path}: {what}: bad regex: {exc}") from None
 
@@ -174,7 +178,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         templates.append(_fill(entry["pattern"], slots))
         kinds.append("relative")
     try:
-        date_re = regex.compile(
+        date_re = regexcache.compile(
             _LEFT + "(?:" + "|".join(f"(?P<t{i}>{t})" for i, t in enumerate(templates)) + ")" + _RIGHT,
             _FLAGS,
         )
@@ -191,7 +195,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         out = []
         for p in src.get(key, ()):
             try:
-                out.append(regex.compile(_LEFT + _fill(p, {"APOS": APOS, "SRC": np}), _FLAGS))
+                out.append(regexcache.compile(_LEFT + _fill(p, {"APOS": APOS, "SRC": np}), _FLAGS))
             except regex.error as exc:
                 raise FactcheckError(f"{path}: sources.{key}: bad regex {p!r}: {exc}") from None
         return tuple(out)
@@ -211,15 +215,15 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         date_kinds=tuple(kinds),
         relatives=relatives,
         anaphora=tuple(
-            (regex.compile(_LEFT + "(?:" + _fill(a["pattern"], slots) + ")" + _RIGHT, _FLAGS),
+            (regexcache.compile(_LEFT + "(?:" + _fill(a["pattern"], slots) + ")" + _RIGHT, _FLAGS),
              bool(a.get("since", False)))
             for a in data.get("anaphora", ())
         ),
         lookback=int(data.get("anaphora_options", {}).get("lookback", 2)),
         clause_re=_any_re(data.get("clauses", {}).get("breaks", ()), "clauses.breaks", path)
-        or regex.compile("(?!)"),
+        or regexcache.compile("(?!)"),
         future_re=_any_re(future, "future.cues", path),
-        dateline_re=regex.compile(_fill(dateline, slots), _FLAGS | regex.MULTILINE) if dateline else None,
+        dateline_re=regexcache.compile(_fill(dateline, slots), _FLAGS | regex.MULTILINE) if dateline else None,
         side_res=tuple((party, _words_re(words)) for party, words in parties.items() if words),
         sides=WordIndex((w, party) for party, words in parties.items() for w in words),
         date_trigger=_date_trigger(data),
@@ -230,11 +234,24 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_cues=cue_list("cues"),
         source_subject_cues=cue_list("subject_cues"),
         source_subject_verbs=tuple(
-            regex.compile(_fill(p[len("{SRC}"):], {"APOS": APOS}), _FLAGS)
+            regexcache.compile(_fill(p[len("{SRC}"):], {"APOS": APOS}), _FLAGS)
             if p.startswith("{SRC}") else None for p in src.get("subject_cues", ())),
         source_strip=_any_re(src.get("strip", ()), "sources.strip", path),
         source_names={k.lower(): v for k, v in data.get("source_names", {}).items()},
         source_types=WordIndex((w, kind) for kind, words in data.get("source_types", {}).items()
                                for w in words),
         source_type_order=tuple(data.get("source_types", {})),
+        place_re=_place_re(data.get("places", {}).get("locatives", ())),
     )
+
+
+# a name: capitalised words, joined by a hyphen or a space ("Port Ellery", "Nagorno-Karabakh")
+_NAME = r"\p{Lu}[\p{L}'’]*(?:[- ]\p{Lu}[\p{L}'’]*)*"
+
+
+def _place_re(locatives) -> regex.Pattern | None:
+    """A name right after a locative word; the case of the name matters, not the word's."""
+    if not locatives:
+        return None
+    return regexcache.compile(_LEFT + "(?i:" + _alt(locatives) + r")\s+(?P<place>" + _NAME + ")"
+                              + _RIGHT, regex.VERSION0)
