@@ -568,3 +568,27 @@ def test_empty_text_and_unknown_language():
     assert find_quantities("", "it") == []
     with pytest.raises(FactcheckError):
         find_quantities("49 morti", "fr")
+
+
+# ---------------------------------------------------------------- half a scale, "as many as"
+
+HALVES = [
+    pytest.param("Mezzo milione di persone ha lasciato la regione.", "it",
+                 [exact("Mezzo milione", 500_000)], id="it-mezzo-milione"),
+    pytest.param("L'agenzia prevede fino a mezzo milione di profughi.", "it",
+                 [Want("fino a mezzo milione", "count", 500_000, 0, 500_000, "at_most")],
+                 id="it-fino-a-mezzo-milione"),
+    pytest.param("Un milione e mezzo di sfollati vive nei campi.", "it",
+                 [exact("Un milione e mezzo", 1_500_000)], id="it-un-milione-e-mezzo"),
+    pytest.param("Half a million people have fled the fighting.", "en",
+                 [exact("Half a million", 500_000)], id="en-half-a-million"),
+    pytest.param("Officials said as many as 240 people died in the floods.", "en",
+                 [Want("as many as 240", "count", 240, 0, 240, "at_most")], id="en-as-many-as"),
+    pytest.param("Half of the 300 passengers were rescued.", "en",
+                 [exact("300", 300)], id="en-half-of-is-not-a-scale"),
+]
+
+
+@pytest.mark.parametrize("sentence, lang, wants", HALVES)
+def test_half_a_scale_and_as_many_as(sentence, lang, wants):
+    check(sentence, lang, wants)

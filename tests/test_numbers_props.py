@@ -162,3 +162,14 @@ def test_fast_scan_finds_what_the_full_scanner_finds(text, lang):
             fast.append((m.start(), m.end(), m.lastgroup))
             end = m.end()
     assert fast == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(groups=st.lists(st.integers(0, 999_999), min_size=1, max_size=400),
+       sep=st.sampled_from([" ", ".", ",", "'", "\u00a0", "\u202f"]), lang=st.sampled_from(["it", "en"]))
+def test_long_runs_of_digits_never_raise(groups, sep, lang):
+    # "100 100 100 ..." once read as one 1,200-digit number and overflowed a float
+    text = "Sono " + sep.join(map(str, groups)) + " persone."
+    for q in find_quantities(text, lang):
+        assert text[q.start:q.end] == q.text
+        assert q.value is None or q.value < 1e16

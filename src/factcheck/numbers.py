@@ -187,6 +187,7 @@ class _Lang:
     months: dict[str, int]
     re_minus_before: Any
     re_half: Any
+    re_half_before: Any  # "mezzo ", "half a " right before a scale word
     re_point: Any
     re_frac_word: Any
     re_conj_gap: Any
@@ -392,6 +393,8 @@ def _lang(code: str) -> _Lang:
                                       + _SPACE + r"+\Z", _REV),
         months=months,
         re_minus_before=regex.compile(_alt(w["minus"], reverse=True) + _SPACE + r"+\Z", _REV),
+        re_half_before=regex.compile(r"(?<![^\W_])" + _alt(w["half"]) + r"(?:" + _SPACE + r"+"
+                                     + _alt(w["gated"]) + r")?" + _SPACE + r"+\Z", _F),
         re_half=regex.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+(?:(?:a|an)"
                               + _SPACE + r"+)?" + _alt(w["half"]), _F),
         re_point=regex.compile(r"" + _SPACE + r"+" + _alt(w["point"]) + r"(?=" + _SPACE + ")", _F),
@@ -454,6 +457,10 @@ class _Num:
     low_ex: bool = False  # range bounds taken from "more than" / "less than"
     high_ex: bool = False
     extra_digits: str = ""  # a plain digit run as written ("2020"): a year candidate
+
+
+# more digits than a float holds exactly (a world population has 10): not a figure
+MAX_DIGITS = 15
 
 
 def _trailing_zero_unit(n: float) -> float:
@@ -538,6 +545,8 @@ def _digit_tokens(text: str, m: Any, L: _Lang) -> list[_Tok]:
             k -= 1
         if not (k > 0 and text[k - 1].isdigit()):  # "5k-20k" is a range, "Su-25" a model name
             return []
+    if sum(c.isdigit() for c in s) > MAX_DIGITS:
+        return []  # a code, a hash or a run of numbers glued by spaces: no figure is this long
     after = text[m.end(): m.end() + 60]
     out = []
     for rs, re_, val, sig, ndec, amb in _read_digits(s, L, after):
@@ -1298,6 +1307,21 @@ def _skip_spans(text: str, L: _Lang) -> list[tuple[int, int]]:
     return spans
 
 
+def _leading_half(text: str, nums: list[_Num], L: _Lang) -> None:
+    """"mezzo milione", "half a million": a scale word after a half word is half of it."""
+    for q in nums:
+        if q.kind != "count" or q.value not in _SCALES or q.low is not None or any(
+                c.isdigit() for c in text[q.start:q.end]):
+            continue
+        m = L.re_half_before.search(text, max(0, q.start - 24), q.start)
+        if m is not None:
+            q.value /= 2
+            q.start = q.core_start = m.start()
+
+
+_SCALES = frozenset({1e3, 1e6, 1e9, 1e12})
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Every number in ``text`` (language "it" or "en"), read as an interval.
 
@@ -1328,6 +1352,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if not toks:
         return []
     nums = _assemble(text, toks, L)
+    _leading_half(text, nums, L)
     _classify(text, nums, L)
     nums = _subunits(text, nums, L)
     nums = _ranges(text, nums, L)
