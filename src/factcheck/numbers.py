@@ -38,6 +38,7 @@ from typing import Any
 
 import regex
 
+from . import regexcache
 from .langdata import load_lang
 from .model import Quantity
 from .numwords import HUNDRED, LIT, MULT, SCALE, TEEN, TEN, THOUSAND, UNIT, Atom, State, add, read_atoms
@@ -51,12 +52,12 @@ _SPACE = r"[\s\u00a0\u202f\u2009]"
 _SEP_CHARS = ".,'’\u00a0\u202f\u2009 "
 _NONBREAK = {"\u00a0", "\u202f", "\u2009"}
 # precompiled: module-level regex.split/match look their pattern up in a cache on every call
-_RE_SEP_SPLIT = regex.compile(r"([.,'’\u00a0\u202f\u2009 ])")
-_RE_DATE_SPLIT = regex.compile(r"[/.]")
-_RE_DECADE_DIGITS = regex.compile(r"(\d+)0")
-_RE_YEAR_AFTER = regex.compile(r",?" + _SPACE + r"+\d{4}(?!\d)")
-_RE_COMPOUND_SPLIT = regex.compile(r"[-–—\s\u00a0\u202f\u2009]+")
-_RE_WORD_START = regex.compile(r"(?<![^\W_])[^\W\d_]")
+_RE_SEP_SPLIT = regexcache.compile(r"([.,'’\u00a0\u202f\u2009 ])")
+_RE_DATE_SPLIT = regexcache.compile(r"[/.]")
+_RE_DECADE_DIGITS = regexcache.compile(r"(\d+)0")
+_RE_YEAR_AFTER = regexcache.compile(r",?" + _SPACE + r"+\d{4}(?!\d)")
+_RE_COMPOUND_SPLIT = regexcache.compile(r"[-–—\s\u00a0\u202f\u2009]+")
+_RE_WORD_START = regexcache.compile(r"(?<![^\W_])[^\W\d_]")
 
 
 def _alt(words: list[str] | dict[str, Any], *, bounded: bool = True, reverse: bool = False) -> str:
@@ -297,15 +298,15 @@ def _lang(code: str) -> _Lang:
         r"(?P<decade_q>(?=['’]\d)(?:" + ("|".join(decade) if decade else "(?!)") + "))",
     ]
     word_door = r"(?<![^\W_])(?=" + gate + r")(?:" + "|".join(word_branches) + ")"
-    scanner = regex.compile("|".join(digit_doors + [word_door]), _F)
+    scanner = regexcache.compile("|".join(digit_doors + [word_door]), _F)
     gate_words = list(atoms) + list(stems) + list(vague) + list(ord_words) + gated + w["standalone"] \
         + w.get("standalone_before_punctuation", []) + ctx["decade_before"]
     # URLs, e-mail addresses, domains with a path, phone numbers: never figures. Found in a
     # pre-pass, and only when their marks are in the text (tried everywhere they are slow).
-    re_skip = regex.compile(
+    re_skip = regexcache.compile(
         r"(?<![\w.+-])(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+(?:\.[\w-]+)+/\S*)"
         r"|\+\d{1,3}[-\s]\d[\d\-/ ]{6,}\d", _F)
-    segment = regex.compile(r"(?:(?P<a>" + atom_alt + r"))+", _F)
+    segment = regexcache.compile(r"(?:(?P<a>" + atom_alt + r"))+", _F)
 
     seps = d["separators"]
     dm = {k: float(v) for k, v in w["digit_multipliers"].items()}
@@ -317,7 +318,7 @@ def _lang(code: str) -> _Lang:
     for kind in ("percent", "money", "other", "duration"):  # "years old" before "years"
         unit_groups.append(f"(?P<{kind}>" + _alt(units[kind]) + ")")
     linker = _alt(units["linkers"])
-    re_unit_after = regex.compile(
+    re_unit_after = regexcache.compile(
         r"(?:" + _SPACE + r"*(?P<age>" + _alt(ctx["age_after"]) + r")|" + _SPACE + r"*(?:"
         + r"(?P<linked>" + linker + r")" + _SPACE + r"*(?P<money2>" + _alt(units["money"]) + r")|"
         + "|".join(unit_groups) + r"))", _F)
@@ -328,18 +329,18 @@ def _lang(code: str) -> _Lang:
     r_articles = _alt(q["articles"], bounded=False, reverse=True)
     # patterns that end at \Z are matched right to left (REVERSE): one attempt from the end
     # instead of one per character of the 40-character window
-    re_qual_before = regex.compile(
+    re_qual_before = regexcache.compile(
         r"(?<![^\W_])(?P<q>" + _alt(list(q["before"]), reverse=True) + r")" + _SPACE + r"*(?:(?<![^\W_])"
         + r_articles + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _REV)
-    re_qual_after = regex.compile(r"" + _SPACE + r"*(?P<q>" + _alt(list(q["after"])) + r")", _F)
+    re_qual_after = regexcache.compile(r"" + _SPACE + r"*(?P<q>" + _alt(list(q["after"])) + r")", _F)
     month_alt = _alt(list(d["dates"]["months"]))
     r = d["ranges"]
     pairs = []
     for opener, conn in r["pairs"]:
         pairs.append((
-            regex.compile(r"(?<![^\W_])" + _alt([opener], bounded=False, reverse=True) + _SPACE + r"+(?:"
+            regexcache.compile(r"(?<![^\W_])" + _alt([opener], bounded=False, reverse=True) + _SPACE + r"+(?:"
                           + r_articles + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _REV),
-            regex.compile(r"" + _SPACE + r"+" + _alt([conn], bounded=False) + _SPACE + r"+(?:" + articles
+            regexcache.compile(r"" + _SPACE + r"+" + _alt([conn], bounded=False) + _SPACE + r"+(?:" + articles
                           + r"(?:" + _SPACE + r"+|(?<=['’])))?\Z", _F),
         ))
     bare_sym = [b for b in r["bare"] if not b[0].isalnum()]
@@ -353,67 +354,67 @@ def _lang(code: str) -> _Lang:
         code=code, data=d, atoms=atoms, scanner=scanner, re_skip=re_skip,
         # the digit doors, compiled without the rare ones a text cannot use: alone, the first
         # door runs ~6x faster (the engine skips to the next digit)
-        scan_digits={(lead, quote): regex.compile("|".join(
+        scan_digits={(lead, quote): regexcache.compile("|".join(
             [digit_doors[0]] + ([digit_doors[1]] if lead else []) + ([digit_doors[2]] if quote else [])), _F)
             for lead in (False, True) for quote in (False, True)},
-        scan_word=regex.compile(word_door, _F),
-        ord_word=regex.compile("|".join(ord_parts), _F),
+        scan_word=regexcache.compile(word_door, _F),
+        ord_word=regexcache.compile("|".join(ord_parts), _F),
         gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={}, seen_tokens=set(),
         segment=segment, vague=vague,
         ord_words=ord_words, ord_compound=compound,
-        ord_suffix=regex.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
+        ord_suffix=regexcache.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
         ord_restore=d["ordinals"]["restore"], gated={_norm(g) for g in gated},
         bound_only={_norm(b) for b in w["bound_only"]}, dec=seps["decimal"], thou=seps["thousands"],
-        re_mult_ci=regex.compile(r"" + _SPACE + r"?(?P<m>" + _alt(list(mult_ci), bounded=False)
+        re_mult_ci=regexcache.compile(r"" + _SPACE + r"?(?P<m>" + _alt(list(mult_ci), bounded=False)
                                  + r")(?![^\W_])", _F) if mult_ci else None,
-        re_mult_cs=regex.compile(r"(?P<m>" + "|".join(regex.escape(k) for k in mult_cs)
+        re_mult_cs=regexcache.compile(r"(?P<m>" + "|".join(regex.escape(k) for k in mult_cs)
                                  + r")(?![^\W_])") if mult_cs else None,
         mult_ci=mult_ci, mult_cs=mult_cs, mult_ctx=mult_ctx,
-        re_mult_ctx=regex.compile(r"(?P<m>" + "|".join(regex.escape(k) for k in mult_ctx) + r")(?![^\W_])")
+        re_mult_ctx=regexcache.compile(r"(?P<m>" + "|".join(regex.escape(k) for k in mult_ctx) + r")(?![^\W_])")
         if mult_ctx else None,
-        re_ord_suffix=regex.compile(r"" + _alt(d["ordinals"]["digit_suffixes"], bounded=False)
+        re_ord_suffix=regexcache.compile(r"" + _alt(d["ordinals"]["digit_suffixes"], bounded=False)
                                     + r"(?![^\W_])", _F),
-        re_count_direct=regex.compile(_SPACE + r"+" + count_alt, _F),
-        re_count_after=regex.compile(r"" + _SPACE + r"+(?:[^\W\d_]+" + _SPACE + r"+)?" + count_alt, _F),
+        re_count_direct=regexcache.compile(_SPACE + r"+" + count_alt, _F),
+        re_count_after=regexcache.compile(r"" + _SPACE + r"+(?:[^\W\d_]+" + _SPACE + r"+)?" + count_alt, _F),
         re_unit_after=re_unit_after,
-        re_money_before=regex.compile(r"(?:(?<![^\W_])|(?<=[\d\s]))"
+        re_money_before=regexcache.compile(r"(?:(?<![^\W_])|(?<=[\d\s]))"
                                       + _alt(units["money_before"], bounded=False, reverse=True)
                                       + _SPACE + r"?\Z", _REV),
         re_qual_before=re_qual_before, re_qual_after=re_qual_after,
         qual_before=qual_before, qual_after=qual_after,
-        re_other_before=regex.compile(_alt(ctx["other_before"], reverse=True) + _SPACE + r"*\Z", _REV),
-        re_age_before=regex.compile(_alt(ctx.get("age_before", []), reverse=True) + _SPACE + r"+\Z", _REV),
+        re_other_before=regexcache.compile(_alt(ctx["other_before"], reverse=True) + _SPACE + r"*\Z", _REV),
+        re_age_before=regexcache.compile(_alt(ctx.get("age_before", []), reverse=True) + _SPACE + r"+\Z", _REV),
         age_units={_norm(u) for u in ctx.get("age_units", [])},
-        re_time_before=regex.compile(_alt(ctx["time_before"], reverse=True) + _SPACE + r"*\Z", _REV),
-        re_time_after=regex.compile(r"" + _SPACE + r"*" + _alt(ctx["time_after"]), _F),
-        re_year_before=regex.compile(_alt(ctx["year_before"], reverse=True) + _SPACE + r"+\Z", _REV),
-        re_month_after=regex.compile(r"" + _SPACE + r"+(?:(?:di|of)" + _SPACE + r"+)?(?P<m>" + month_alt
+        re_time_before=regexcache.compile(_alt(ctx["time_before"], reverse=True) + _SPACE + r"*\Z", _REV),
+        re_time_after=regexcache.compile(r"" + _SPACE + r"*" + _alt(ctx["time_after"]), _F),
+        re_year_before=regexcache.compile(_alt(ctx["year_before"], reverse=True) + _SPACE + r"+\Z", _REV),
+        re_month_after=regexcache.compile(r"" + _SPACE + r"+(?:(?:di|of)" + _SPACE + r"+)?(?P<m>" + month_alt
                                      + r")(?:,?" + _SPACE + r"+(?P<y>\d{4})(?!\d))?", _F),
-        re_month_before=regex.compile(r"(?P<m>" + _alt(list(d["dates"]["months"]), reverse=True) + r")"
+        re_month_before=regexcache.compile(r"(?P<m>" + _alt(list(d["dates"]["months"]), reverse=True) + r")"
                                       + _SPACE + r"+\Z", _REV),
         months=months,
-        re_minus_before=regex.compile(_alt(w["minus"], reverse=True) + _SPACE + r"+\Z", _REV),
-        re_half_before=regex.compile(r"(?<![^\W_])" + _alt(w["half"]) + r"(?:" + _SPACE + r"+"
+        re_minus_before=regexcache.compile(_alt(w["minus"], reverse=True) + _SPACE + r"+\Z", _REV),
+        re_half_before=regexcache.compile(r"(?<![^\W_])" + _alt(w["half"]) + r"(?:" + _SPACE + r"+"
                                      + _alt(w["gated"]) + r")?" + _SPACE + r"+\Z", _F),
-        re_half=regex.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+(?:(?:a|an)"
+        re_half=regexcache.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+(?:(?:a|an)"
                               + _SPACE + r"+)?" + _alt(w["half"]), _F),
-        re_point=regex.compile(r"" + _SPACE + r"+" + _alt(w["point"]) + r"(?=" + _SPACE + ")", _F),
-        re_frac_word=regex.compile(r"(?:" + _SPACE + r"+|-)(?P<w>[^\W\d_]+|\d+)(?![^\W_])", _F),
-        re_conj_gap=regex.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+\Z", _F),
-        re_range_bare=regex.compile(r"(?:" + "|".join(bare) + r")\Z", _F) if bare else None,
+        re_point=regexcache.compile(r"" + _SPACE + r"+" + _alt(w["point"]) + r"(?=" + _SPACE + ")", _F),
+        re_frac_word=regexcache.compile(r"(?:" + _SPACE + r"+|-)(?P<w>[^\W\d_]+|\d+)(?![^\W_])", _F),
+        re_conj_gap=regexcache.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+\Z", _F),
+        re_range_bare=regexcache.compile(r"(?:" + "|".join(bare) + r")\Z", _F) if bare else None,
         re_range_pairs=pairs,
         max_join_word=max([len(c) for c in w["conjunction"]] + [1]),
-        re_range_conn_any=regex.compile(_SPACE + r"+" + _alt([c for _, c in r["pairs"]], bounded=False)
+        re_range_conn_any=regexcache.compile(_SPACE + r"+" + _alt([c for _, c in r["pairs"]], bounded=False)
                                         + _SPACE + r"+(?:" + articles + r"(?:" + _SPACE
                                         + r"+|(?<=['’])))?\Z", _F),
-        re_bound_gap=regex.compile(_SPACE + r"*" + _alt(r.get("bound_connectors", []), bounded=False)
+        re_bound_gap=regexcache.compile(_SPACE + r"*" + _alt(r.get("bound_connectors", []), bounded=False)
                                    + _SPACE + r"*", _F),
-        re_qual_start=regex.compile(r"(?<![^\W_])" + _alt(list(q["before"])), _F),
+        re_qual_start=regexcache.compile(r"(?<![^\W_])" + _alt(list(q["before"])), _F),
         bands={k: float(v) for k, v in d["bands"].items()},
         zero_after_point={_norm(z) for z in w["zero_after_point"]},
         decade_words=decade_words,
         subunits={_norm(u) for u in units["subunits"]},
-        re_subunit_gap=regex.compile(_SPACE + r"+(?:" + _alt(w["conjunction"]) + _SPACE + r"+)?", _F),
+        re_subunit_gap=regexcache.compile(_SPACE + r"+(?:" + _alt(w["conjunction"]) + _SPACE + r"+)?", _F),
     )
 
 
@@ -675,10 +676,10 @@ def _frac_digits(text: str, pos: int, L: _Lang) -> tuple[str, int, list[Atom]]:
 # assembly: tokens -> numbers
 
 
-_JOIN_WS = regex.compile(r"[ \t\u00a0\u202f\u2009]+\Z")
-_JOIN_HYPHEN = regex.compile(r"[ \t]*-[ \t]*\Z")
-_JOIN_COMMA = regex.compile(r",[ \t]+\Z")
-_JOIN_SCRAPED = regex.compile(r",[ \t]\Z")
+_JOIN_WS = regexcache.compile(r"[ \t\u00a0\u202f\u2009]+\Z")
+_JOIN_HYPHEN = regexcache.compile(r"[ \t]*-[ \t]*\Z")
+_JOIN_COMMA = regexcache.compile(r",[ \t]+\Z")
+_JOIN_SCRAPED = regexcache.compile(r",[ \t]\Z")
 
 
 def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
@@ -1193,11 +1194,11 @@ def _finish(q: _Num, L: _Lang, text: str) -> Quantity:
 # public API
 
 
-_LETTERS = regex.compile(r"[^\W\d_]+")
-_LEAD_PROBE = regex.compile(r"[.,](?<![\w.,][.,])\d")
-_QUOTE_PROBE = regex.compile(r"['’]\d")
-_WORD_CHAR = regex.compile(r"[^\W_]")
-_LETTER = regex.compile(r"[^\W\d_]")
+_LETTERS = regexcache.compile(r"[^\W\d_]+")
+_LEAD_PROBE = regexcache.compile(r"[.,](?<![\w.,][.,])\d")
+_QUOTE_PROBE = regexcache.compile(r"['’]\d")
+_WORD_CHAR = regexcache.compile(r"[^\W_]")
+_LETTER = regexcache.compile(r"[^\W\d_]")
 
 
 def _scan(text: str, L: _Lang) -> Iterator[Any]:
