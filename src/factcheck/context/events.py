@@ -65,6 +65,7 @@ class Options:
     article_min_score: int = 6
     article_lag_days: int = 45
     anchor_max_days: int = 31
+    toll_lag_days: int = 14
     min_score: int = 5
 
 
@@ -175,6 +176,8 @@ def period_score(period: Period | None, span: Period, opts: Options) -> int | No
     """Points for a figure's period against an event's span; None when they are disjoint."""
     if period is None:
         return 0
+    if span[1] < period[0] <= span[1] + timedelta(days=opts.toll_lag_days):
+        return opts.overlap_weight  # a toll "as of Thursday", days after the fighting ended
     if period[1] < span[0] or span[1] < period[0]:
         return None
     if span[0] <= period[0] and period[1] <= span[1]:
