@@ -66,6 +66,7 @@ class Options:
     article_lag_days: int = 45
     anchor_max_days: int = 31
     toll_lag_days: int = 14
+    metric_weight: int = 5
     min_score: int = 5
 
 
@@ -262,7 +263,9 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
         else:
             p = _article_score(period, ev, opts)
         place = opts.place_weight if shared else 0
-        score = points + p + place
+        # an event made for this metric (a mission's troop count) is the more specific one
+        fit = opts.metric_weight if ev.metrics is not None and metric in ev.metrics else 0
+        score = points + p + place + fit
         if score < opts.min_score:
             continue
         if points + place == 0 and not (how == "explicit" and kind not in _WEAK_KINDS
