@@ -173,3 +173,18 @@ def test_long_quotes_are_trimmed_around_the_figure():
 
 def test_bold_figure_with_a_pipe_nearby():
     assert figure_cell("a|b 12 c", 4, 6) == "a\\|b **12** c"
+
+
+def test_long_tables_are_cut_with_a_pointer_to_the_full_lists():
+    from factcheck.report import MAX_ROWS
+
+    n = MAX_ROWS + 37
+    claims = [claim(f"{i:04d}.txt", 10 + i, metric="troops", rule="it/troops", event=f"e{i}",
+                    published=date(2023, 1, 1)) for i in range(n)]
+    analysis = compare(claims, [article(f"{i:04d}.txt", date(2023, 1, 1)) for i in range(n)])
+    md = render_markdown(analysis)
+    assert f"- Figures nobody else reported: {n}" in md  # the summary counts everything
+    assert md.count("`it/troops`") == MAX_ROWS  # the table lists MAX_ROWS of them
+    assert "… and 37 more figures, not listed here" in md
+    assert "… and 37 more articles, not listed here" in md
+    assert len(json.loads(render_json(analysis))["singles"]) == n  # JSON keeps them all

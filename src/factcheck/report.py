@@ -21,6 +21,9 @@ from .table import claim_record
 
 # quotes are trimmed around the figure to about this many characters each side
 QUOTE_CONTEXT = 80
+# rows of each long table (articles, agreeing groups, single figures, unclaimed counts) in the
+# Markdown report: beyond this an editor reads the findings, and machines read the JSON
+MAX_ROWS = 200
 _MD_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`",
                              "<": "&lt;", "[": "\\[", "]": "\\]"})
 
@@ -218,15 +221,25 @@ def _claims_table(claims: Iterable[Claim], labels: dict[str, str],
     return lines
 
 
-def _unclaimed_table(items: Sequence[Unclaimed], labels: dict[str, str]) -> list[str]:
+def _unclaimed_table(items: Sequence[Unclaimed], labels: dict[str, str],
+                     limit: int | None = None) -> list[str]:
     lines = ["| article | number | sentence | why |", "| --- | --- | --- | --- |"]
-    for u in sorted(items, key=lambda u: (u.doc, u.quantity.start, u.quantity.end, u.reason)):
+    ordered = sorted(items, key=lambda u: (u.doc, u.quantity.start, u.quantity.end, u.reason))
+    for u in ordered[:limit]:
         q = u.quantity
         lines.append("| " + " | ".join([
             cell(labels.get(u.doc, u.doc)), cell(f"{q.text} ({q.kind})"),
             figure_cell(u.quote, q.start - u.quote_start, q.end - u.quote_start),
             cell(u.reason)]) + " |")
     return lines
+
+
+def _more(total: int, what: str) -> list[str]:
+    """The line that says a table was cut (the JSON report and `extract` list everything)."""
+    if total <= MAX_ROWS:
+        return []
+    return ["", f"… and {total - MAX_ROWS:,} more {what}, not listed here: `--format json` "
+                "and `factcheck extract` list them all."]
 
 
 def _dates_note(articles: Sequence[Article], labels: dict[str, str]) -> list[str]:
@@ -271,12 +284,12 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
     out += _dates_note(articles, labels)
     out += ["", "| article | title | outlet | published | language |",
             "| --- | --- | --- | --- | --- |"]
-    for a in articles:
+    for a in articles[:MAX_ROWS]:
         lang = a.lang + (" (detected)" if a.lang_detected else "")
         out.append("| " + " | ".join([
             cell(f"{labels[a.id]} ({a.id})" if labels[a.id] != a.id else a.id), cell(a.title),
             cell(a.outlet), published_cell(a.id, None, by_id), cell(lang)]) + " |")
-    out.append("")
+    out += _more(len(articles), "articles") + [""]
 
     out += ["## Findings", ""]
     if not problems:
@@ -293,13 +306,16 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
     out += ["## Groups that agree", ""]
     if not agree:
         out += ["None.", ""]
-    for f in agree:
+    for f in agree[:MAX_ROWS]:
         n += 1
         out += _finding_block(n, f, labels, by_id, cfg, chart=False)
+    if len(agree) > MAX_ROWS:
+        out += _more(len(agree), "groups that agree") + [""]
 
     out += ["## Figures nobody else reported", ""]
     if analysis.singles:
-        out += _claims_table(analysis.singles, labels, by_id, cfg) + [""]
+        out += _claims_table(analysis.singles[:MAX_ROWS], labels, by_id, cfg)
+        out += _more(len(analysis.singles), "figures") + [""]
     else:
         out += ["None.", ""]
 
@@ -307,7 +323,8 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
             "For rule authors: numbers that look like counts but that no rule turned into a claim.",
             ""]
     if analysis.unclaimed:
-        out += _unclaimed_table(analysis.unclaimed, labels) + [""]
+        out += _unclaimed_table(analysis.unclaimed, labels, MAX_ROWS)
+        out += _more(len(analysis.unclaimed), "counts") + [""]
     else:
         out += ["None.", ""]
     while out and out[-1] == "":
