@@ -19,7 +19,7 @@ Qualifier = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One input document.
 
@@ -44,7 +44,7 @@ class Article:
     lang_detected: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of an article, with offsets into ``Article.text``."""
 
@@ -53,7 +53,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number found in text, read as an interval.
 
@@ -79,7 +79,7 @@ class Quantity:
     high_exclusive: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A figure attributed to a metric, with everything needed to compare it.
 
@@ -114,7 +114,7 @@ class Claim:
         return self.quantity.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A verdict on a group of claims that talk about the same thing."""
 
@@ -127,7 +127,7 @@ class Finding:
     claims: tuple[Claim, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unclaimed:
     """A count that no rule turned into a claim (shown to rule authors)."""
 
@@ -138,7 +138,7 @@ class Unclaimed:
     reason: str = "no rule matched"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything a report shows: the input, the claims and the verdicts on them."""
 

@@ -71,26 +71,9 @@ def find_article_quantities(article: Article) -> list[Quantity]:
     for start, end in article.regions:
         found = find_quantities(article.text[start:end], article.lang)
         if start:
-            found = [_shifted(q, start) for q in found]
+            found = [replace(q, start=q.start + start, end=q.end + start) for q in found]
         out.extend(found)
     return out
-
-
-def _shifted(q: Quantity, by: int) -> Quantity:
-    """``replace(q, start=q.start + by, end=q.end + by)``, without its per-call field
-    walk (a quantity per number in the corpus goes through here)."""
-    if not _PLAIN_QUANTITY:
-        return replace(q, start=q.start + by, end=q.end + by)
-    new = object.__new__(Quantity)
-    d = new.__dict__
-    d.update(q.__dict__)
-    d["start"] += by
-    d["end"] += by
-    return new
-
-
-# a frozen dataclass with a plain __dict__ and no __post_init__ can be copied field by field
-_PLAIN_QUANTITY = (not hasattr(Quantity, "__slots__") and not hasattr(Quantity, "__post_init__"))
 
 
 def by_sentence(sentences: Sequence[Sentence],
