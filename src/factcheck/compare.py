@@ -118,7 +118,13 @@ def source_party(claim: Claim, cfg: dict) -> str | None:
         return None
     items = tuple(sorted((p, tuple(t.get("source_patterns", ())))
                          for p, t in cfg.get("parties", {}).items()))
-    found = {p for p, rx in _party_patterns(items) if rx.search(claim.source)}
+    return _party_of(items, claim.source)
+
+
+@lru_cache(maxsize=4096)
+def _party_of(items: tuple, source: str) -> str | None:
+    # an archive repeats a few hundred sources over thousands of claims: one search each
+    found = {p for p, rx in _party_patterns(items) if rx.search(source)}
     return found.pop() if len(found) == 1 else None  # two parties named: nobody's own figure
 
 
@@ -156,7 +162,7 @@ def claim_sort_key(c: Claim) -> tuple:
     q = c.quantity
     return (c.doc, q.start, q.end, c.metric, c.rule, c.side or "", c.event or "", q.text,
             c.quote_start, _n(q.value), _n(q.low), _n(q.high), q.qualifier, c.source or "",
-            repr(c))  # the last resort: two claims equal in all of the above
+            c.who or "", c.period_start or date.min, c.period_end or date.min, c.quote)
 
 
 def _n(x: float | None) -> float:
