@@ -116,9 +116,20 @@ def source_party(claim: Claim, cfg: dict) -> str | None:
     """The party whose officials a claim is attributed to (None for outlets, wires, unknown)."""
     if claim.source_kind != "attributed" or not claim.source:
         return None
-    items = tuple(sorted((p, tuple(t.get("source_patterns", ())))
-                         for p, t in cfg.get("parties", {}).items()))
-    return _party_of(items, claim.source)
+    return _party_of(_party_items(cfg), claim.source)
+
+
+_items_memo: dict[int, tuple[dict, tuple]] = {}
+
+
+def _party_items(cfg: dict) -> tuple:
+    """The parties' source patterns as a hashable tuple, built once per configuration."""
+    hit = _items_memo.get(id(cfg))
+    if hit is None or hit[0] is not cfg:  # the config is kept alive, so its id is not reused
+        items = tuple(sorted((p, tuple(t.get("source_patterns", ())))
+                             for p, t in cfg.get("parties", {}).items()))
+        hit = _items_memo[id(cfg)] = (cfg, items)
+    return hit[1]
 
 
 @lru_cache(maxsize=4096)
@@ -155,6 +166,17 @@ class Figure:
     @property
     def ambiguous(self) -> bool:
         return any(c.quantity.ambiguous for c in self.claims)
+
+
+def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """Claims in a total order that does not depend on the input order: by
+    :func:`claim_sort_key`, and claims equal in all of it (rare) by their full repr."""
+    keyed = sorted(((claim_sort_key(c), c) for c in claims), key=itemgetter(0))
+    out: list[Claim] = []
+    for _, run in groupby(keyed, key=itemgetter(0)):
+        tied = [c for _, c in run]
+        out.extend(sorted(tied, key=repr) if len(tied) > 1 else tied)
+    return out
 
 
 def claim_sort_key(c: Claim) -> tuple:
@@ -587,7 +609,7 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     grouping = cfg.get("grouping", {})
     total = grouping.get("total_side", "total")
     unknown = grouping.get("unknown_side", total)
-    claims = sorted(claims, key=claim_sort_key)
+    claims = sort_claims(claims)
     labels = doc_labels([a.id for a in articles] + [c.doc for c in claims])
 
     rows: list[dict] = []
