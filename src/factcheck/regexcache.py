@@ -28,8 +28,8 @@ from typing import Any
 import regex
 from regex import _main
 
-# entries kept when the file grows past this, beyond those used by the current run
-MAX_ENTRIES = 4000
+# past this many entries (about 18 KB each), only the patterns the current run used are kept
+MAX_ENTRIES = 1200
 
 _lock = threading.Lock()
 _entries: dict[tuple[str, int], tuple] | None = None
