@@ -8,6 +8,7 @@ code, and that the user's files are untouched.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -222,3 +223,18 @@ def test_pipeline_never_raises_and_offsets_index_the_text(text, lang):
 @cache
 def _ruleset():
     return load_ruleset()
+
+
+def test_a_runaway_rule_is_stopped_named_and_the_others_go_on(capsys, tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).parents[1] / "rules", rules)
+    (rules / "claims" / "it" / "runaway.toml").write_text(
+        'metric = "deaths"\ndescription = "backtracks catastrophically"\n'
+        "patterns = ['{NUM} (?:a|aa)+$']\n", encoding="utf-8")
+    art = tmp_path / "art.txt"
+    art.write_text("title: Prova\n---\nAlmeno 12 persone sono morte nell'alluvione. "
+                   "Ne restano 5 " + "a" * 60 + "!\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(art), "--rules", str(rules), "--format", "csv")
+    assert code == 0
+    assert "rule it/runaway pattern 1 stopped after" in err and "art.txt" in err
+    assert "Almeno 12" in out  # it/deaths still claimed its figure

@@ -135,8 +135,22 @@ def _extract_file(job: tuple[str, str]) -> tuple[ArticleResult, list[str]] | str
         return f"{path}: skipped: {exc}"
     if not has_body(art):
         return f"{path}: skipped: no text after the header"
-    result = extract_article(art, _worker_state["ruleset"], _worker_state["rules_root"])
+    ruleset = _worker_state["ruleset"]
+    before = dict(ruleset.timeouts)
+    result = extract_article(art, ruleset, _worker_state["rules_root"])
+    warnings += timeout_warnings(path, ruleset, before)
     return result, warnings
+
+
+def timeout_warnings(path: str, ruleset, before: dict) -> list[str]:
+    """One line per rule pattern the per-match timeout stopped while reading ``path``."""
+    out = []
+    for (rule, pattern), n in sorted(ruleset.timeouts.items()):
+        if n != before.get((rule, pattern), 0):
+            out.append(f"{path}: rule {rule} {pattern} stopped after {ruleset.timeout:g} s "
+                       f"(catastrophic backtracking?) in {n - before.get((rule, pattern), 0)} "
+                       "sentence(s): no claim from it there; the other rules went on")
+    return out
 
 
 def extract_paths(paths: Iterable[str | os.PathLike], rules_dir: str | os.PathLike | None = None,
