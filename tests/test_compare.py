@@ -281,6 +281,15 @@ def test_same_figure_in_one_article_twice_is_not_an_agreement():
     assert findings(cl) == []
 
 
+def test_one_articles_own_figures_are_not_judged_against_each_other():
+    # "247 morti ... 190 sono i morti in provincia di Rieti": a breakdown the reading missed
+    cl = [claim("a.txt", 247), claim("a.txt", 190, quote="Di questi, 190 a Rieti.", quote_start=400)]
+    assert findings(cl) == []
+    # ... while a second article still meets both of them
+    cl.append(claim("b.txt", 300))
+    assert {c.doc for f in findings(cl) for c in f.claims} >= {"a.txt", "b.txt"}
+
+
 # ---------------------------------------------------------------- draft mode, singles, groups
 
 def test_draft_mode_keeps_only_findings_involving_the_draft():

@@ -392,3 +392,13 @@ def test_month_and_weekday_names_are_not_places():
     assert named_places("A Settembre, di Martedì, a Valcorvo sono morte 12 persone.", lex) == ["valcorvo"]
     # a name of several capitalised words is one place; the first place names the event
     assert named_places("Nel comune di San Pietro sono morte 3 persone.", lex) == ["san-pietro"]
+
+
+def test_a_place_right_after_the_figure_is_an_area_of_a_breakdown():
+    c = context_claim("Di questi, 190 sono i morti in provincia di Valdoria.", "190",
+                      published=date(2023, 2, 8))
+    assert c.side == "area:valdoria"
+    # a place after the event's noun is where the event happened, not an area
+    c = context_claim("Sono 7 le persone morte nella valanga di domenica in Val Bruna.", "7",
+                      published=date(2024, 1, 10))
+    assert c.side is None

@@ -23,6 +23,7 @@ What the fields say:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -55,6 +56,8 @@ class ArticleContext:
     base: Base | None  # the reference for relative dates (maybe the event's, see below)
     places: tuple[str, ...]
     event: Event | None
+    # the town the article names most (named_places), for its automatic event
+    home: str | None = None
     # indexes of the sentences that hold a claim
     claimed: frozenset[int] = frozenset()
     # per-sentence answers, computed on first use (an article's claims share sentences)
@@ -74,14 +77,6 @@ class ArticleContext:
 
     def cues(self, index: int) -> dict[str, Cues]:
         return self.once("cues", index, lambda: find_cues(self.cat, self.texts[index]))
-
-    def named_places(self, index: int) -> list[str]:
-        """Places no catalogue lists, by name ("a Valcorvo"): in sentence ``index``, else in
-        the title. They keep figures about two towns' disasters of one year apart."""
-        def compute():
-            found = named_places(self.texts[index], self.lex)
-            return found or named_places(self.article.title or "", self.lex)
-        return self.once("named", index, compute)
 
     def own_places(self, index: int) -> list[str]:
         """The places sentence ``index`` names, or implies by its side words."""
@@ -126,7 +121,44 @@ def article_context(article: Article, sentences: Sequence[Sentence],
         if (event.end - event.start).days + 1 <= cat.options.anchor_max_days:
             base = Base(event.end, event.start, event.end, "day")
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
-                          lex, cat, base, tuple(places), event)
+                          lex, cat, base, tuple(places), event, home_place(article, texts, lex))
+
+
+def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
+    """The named town an article is about: the one it names most, the title counting
+    twice (ties: the first named). One article's figures share one automatic event;
+    the other towns it names are areas of a breakdown (:func:`area_of`)."""
+    counts: Counter[str] = Counter()
+    order: list[str] = []
+    for text, weight in [(article.title or "", 2)] + [(t, 1) for t in texts]:
+        for name in named_places(text, lex):
+            counts[name] += weight
+            if name not in order:
+                order.append(name)
+    if not counts:
+        return None
+    return max(order, key=lambda n: (counts[n], -order.index(n)))
+
+
+# how far after the figure a place may name the area it counts ("190 sono i morti in
+# provincia di Rieti", "46 quelli nelle Marche")
+_AREA_WINDOW = 60
+
+
+def area_of(text: str, start: int, end: int, ctx: ArticleContext) -> str | None:
+    """The area a figure counts when it is one part of a breakdown by place: a single
+    named place right after it in its clause ("190 sono i morti in provincia di Rieti").
+    A lone part only bounds a total from below, so a figure read as a part by mistake
+    is compared less, never contradicted."""
+    c_end = min(clause_of(text, start, end, ctx.lex)[1], end + _AREA_WINDOW)
+    after = text[end:c_end]
+    names = named_places(after, ctx.lex)
+    if len(names) != 1:
+        return None
+    noun = ctx.lex.event_noun_re
+    if noun is not None and noun.search(after) is not None:
+        return None  # "morte nella valanga in Val Bruna": the event's place
+    return names[0]
 
 
 def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:
@@ -140,6 +172,8 @@ def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:
     return list(ctx.places)
 
 
+# the side of a figure that counts one area of a breakdown by place: "area:rieti"
+AREA_PREFIX = "area:"
 # how close before the figure's clause an alias still names the clause's subject (", ")
 _ANTECEDENT = 3
 # periods that say when counting started or nothing at all, not when the deaths happened
@@ -192,6 +226,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             p_start, p_end, period_how = span[0], span[1], "event"
 
     side = side_of(claim.side, claim.who, text, start, end, lex)
+    if side is None and (area := area_of(text, start, end, ctx)) is not None:
+        side = f"{AREA_PREFIX}{area}"  # a part of a breakdown by place, summed like sides
     source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed)
     if source is not None:
         source_kind = "attributed"
@@ -223,7 +259,7 @@ def _event(ctx: ArticleContext, index: int, start: int, end: int, metric: str,
         return ctx.event, ctx.event.id, "article"
     if kind in ("since", "since_start"):
         return None, None, None  # "dal 1992 ...": a count over years is no one year's event
-    auto = auto_event(places or ctx.named_places(index), period)
+    auto = auto_event(places or ([ctx.home] if ctx.home else []), period)
     return None, auto, ("auto" if auto else None)
 
 

@@ -71,6 +71,8 @@ class Lexicon:
     source_type_order: tuple[str, ...]
     # "a Valcorvo", "near Port Ellery": a capitalised name after a locative word
     place_re: regex.Pattern | None = None
+    # nouns of events ("valanga", "flood"): a place after them is the event's, not an area's
+    event_noun_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -242,6 +244,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                                for w in words),
         source_type_order=tuple(data.get("source_types", {})),
         place_re=_place_re(data.get("places", {}).get("locatives", ())),
+        event_noun_re=_words_re(nouns) if (nouns := data.get("places", {}).get("event_nouns")) else None,
     )
 
 
