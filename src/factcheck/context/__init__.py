@@ -125,9 +125,9 @@ def article_context(article: Article, sentences: Sequence[Sentence],
 
 
 def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
-    """The named town an article is about: the one it names most, the title counting
-    twice (ties: the first named). One article's figures share one automatic event;
-    the other towns it names are areas of a breakdown (:func:`area_of`)."""
+    """The named town an article is about: the one it names most, its title weighing
+    more (ties: the first named). All the article's figures without a curated event or a
+    catalogued place share the automatic event of this town."""
     counts: Counter[str] = Counter()
     order: list[str] = []
     for text, weight in [(article.title or "", 2)] + [(t, 1) for t in texts]:
@@ -148,8 +148,8 @@ _AREA_WINDOW = 60
 def area_of(text: str, start: int, end: int, ctx: ArticleContext) -> str | None:
     """The area a figure counts when it is one part of a breakdown by place: a single
     named place right after it in its clause ("190 sono i morti in provincia di Rieti").
-    A lone part only bounds a total from below, so a figure read as a part by mistake
-    is compared less, never contradicted."""
+    A part is compared with totals as a lower bound of them, so a total read as a part by
+    mistake is judged more leniently, never more strictly."""
     c_end = min(clause_of(text, start, end, ctx.lex)[1], end + _AREA_WINDOW)
     after = text[end:c_end]
     names = named_places(after, ctx.lex)
