@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from factcheck.context import add_context, named_places
 from factcheck.context.examples import context_claim
 from factcheck.context.lexicon import lexicon
-from factcheck.context.lexicon import lexicon
 from factcheck.context.sides import party_of
 from factcheck.model import Article, Claim, Quantity
 from factcheck.sentences import split_sentences

@@ -614,18 +614,18 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
 
     rows: list[dict] = []
     party_figs: dict[tuple, list[Figure]] = {}
-    for i, c in enumerate(claims):
+    for c in claims:
         f = make_figure(c, cfg, rules)
         side = c.side or unknown
         ev = _event_key(c)
-        rows.append({"metric": c.metric, "event": ev, "side": side, "fig": f, "i": i})
+        rows.append({"metric": c.metric, "event": ev, "side": side, "fig": f})
         if side != total:
             party_figs.setdefault((c.doc, c.metric, ev), []).append(f)
     n_groups = len({(r["metric"], r["event"], r["side"]) for r in rows})
     for (doc, metric, ev), figs in sorted(party_figs.items()):
         sums, lone = side_sums(figs)
         for f in sums + [_as_part(f) for f in lone]:
-            rows.append({"metric": metric, "event": ev, "side": total, "fig": f, "i": len(rows)})
+            rows.append({"metric": metric, "event": ev, "side": total, "fig": f})
 
     findings: list[Finding] = []
     # one sort, then consecutive runs: O(n log n), never pairwise over all claims. (Not pandas:

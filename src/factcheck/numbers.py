@@ -41,7 +41,7 @@ import regex
 from . import regexcache
 from .langdata import load_lang
 from .model import Quantity
-from .numwords import HUNDRED, LIT, MULT, SCALE, TEEN, TEN, THOUSAND, UNIT, Atom, State, add, read_atoms
+from .numwords import HUNDRED, LIT, MULT, SCALE, TEEN, TEN, THOUSAND, UNIT, Atom, read_atoms
 
 __all__ = ["Quantity", "find_quantities"]
 

@@ -14,8 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .compare import (claim_interval, doc_labels, figures_of, fmt_number, interval_text,
-                      load_verdicts)
+from .compare import claim_interval, doc_labels, figures_of, interval_text, load_verdicts
 from .model import Analysis, Article, Claim, Finding, Unclaimed
 from .table import claim_record
 
