@@ -197,7 +197,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         out = []
         for p in src.get(key, ()):
             try:
-                out.append(regexcache.compile(_LEFT + _fill(p, {"APOS": APOS, "SRC": np}), _FLAGS))
+                # whole words at both ends: "Come comunicato" is no "X comunica"
+                out.append(regexcache.compile(_LEFT + "(?:" + _fill(p, {"APOS": APOS, "SRC": np})
+                                              + ")" + _RIGHT, _FLAGS))
             except regex.error as exc:
                 raise FactcheckError(f"{path}: sources.{key}: bad regex {p!r}: {exc}") from None
         return tuple(out)
@@ -236,7 +238,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_cues=cue_list("cues"),
         source_subject_cues=cue_list("subject_cues"),
         source_subject_verbs=tuple(
-            regexcache.compile(_fill(p[len("{SRC}"):], {"APOS": APOS}), _FLAGS)
+            regexcache.compile("(?:" + _fill(p[len("{SRC}"):], {"APOS": APOS}) + ")" + _RIGHT, _FLAGS)
             if p.startswith("{SRC}") else None for p in src.get("subject_cues", ())),
         source_strip=_any_re(src.get("strip", ()), "sources.strip", path),
         source_names={k.lower(): v for k, v in data.get("source_names", {}).items()},
