@@ -401,3 +401,13 @@ def test_a_place_right_after_the_figure_is_an_area_of_a_breakdown():
     c = context_claim("Sono 7 le persone morte nella valanga di domenica in Val Bruna.", "7",
                       published=date(2024, 1, 10))
     assert c.side is None
+
+
+def test_a_place_between_the_toll_and_its_figure_is_the_area_it_counts():
+    c = context_claim("La prefettura ha fissato il bilancio delle vittime nel Valdorese a 240.", "240",
+                      published=date(2023, 2, 10))
+    assert c.side == "area:valdorese"
+    # ... but not the place of the event named between them
+    c = context_claim("Il bilancio della frana a Valcorvo è salito a 12 morti.", "12",
+                      published=date(2024, 3, 6))
+    assert c.side is None

@@ -150,14 +150,28 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext) -> str | None:
     named place right after it in its clause ("190 sono i morti in provincia di Rieti").
     A part is compared with totals as a lower bound of them, so a total read as a part by
     mistake is judged more leniently, never more strictly."""
-    c_end = min(clause_of(text, start, end, ctx.lex)[1], end + _AREA_WINDOW)
-    after = text[end:c_end]
-    names = named_places(after, ctx.lex)
+    c_start, c_end = clause_of(text, start, end, ctx.lex)
+    after = text[end:min(c_end, end + _AREA_WINDOW)]
+    found = _one_place(after, ctx.lex)
+    if found is None and ctx.lex.toll_noun_re is not None:
+        # "il bilancio delle vittime nel Reatino è di 240": the place between the toll and it
+        before = text[max(c_start, start - _AREA_WINDOW):start]
+        toll = None
+        for toll in ctx.lex.toll_noun_re.finditer(before):
+            pass  # the last toll noun before the figure
+        if toll is not None:
+            found = _one_place(before[toll.end():], ctx.lex)
+    return found
+
+
+def _one_place(text: str, lex: Lexicon) -> str | None:
+    """The one named place in ``text``, unless it follows an event's noun ("morte nella
+    valanga in Val Bruna": the event's place, not an area)."""
+    names = named_places(text, lex)
     if len(names) != 1:
         return None
-    noun = ctx.lex.event_noun_re
-    if noun is not None and noun.search(after) is not None:
-        return None  # "morte nella valanga in Val Bruna": the event's place
+    if lex.event_noun_re is not None and lex.event_noun_re.search(text) is not None:
+        return None
     return names[0]
 
 

@@ -73,6 +73,8 @@ class Lexicon:
     place_re: regex.Pattern | None = None
     # nouns of events ("valanga", "flood"): a place after them is the event's, not an area's
     event_noun_re: regex.Pattern | None = None
+    # toll nouns ("bilancio", "death toll"): a place between them and the figure is its area
+    toll_noun_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -247,6 +249,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_type_order=tuple(data.get("source_types", {})),
         place_re=_place_re(data.get("places", {}).get("locatives", ())),
         event_noun_re=_words_re(nouns) if (nouns := data.get("places", {}).get("event_nouns")) else None,
+        toll_noun_re=_words_re(tolls) if (tolls := data.get("places", {}).get("toll_nouns")) else None,
     )
 
 
