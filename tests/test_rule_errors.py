@@ -22,15 +22,9 @@ ROOT = rules_dir()
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
+def root(empty_rules_root: Path) -> Path:
     """A rules folder with metrics.toml and lang/it/ from the project, and no rule."""
-    r = tmp_path / "rules"
-    (r / "lang" / "it").mkdir(parents=True)
-    (r / "claims" / "it").mkdir(parents=True)
-    shutil.copy(ROOT / "metrics.toml", r / "metrics.toml")
-    for name in ("claims.toml", "sides.toml"):
-        shutil.copy(ROOT / "lang" / "it" / name, r / "lang" / "it" / name)
-    return r
+    return empty_rules_root
 
 
 def _problems(root: Path, fixture: Path) -> list:

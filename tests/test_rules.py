@@ -74,16 +74,9 @@ FIXTURES = Path(__file__).parent / "data" / "rules" / "claims" / "it"
 
 
 @pytest.fixture
-def small_root(tmp_path: Path) -> Path:
-    """A rules folder with the real vocabulary and Italian language data but no rule,
-    so the exit codes do not depend on rules being edited elsewhere."""
-    root = tmp_path / "rules"
-    (root / "lang" / "it").mkdir(parents=True)
-    (root / "claims" / "it").mkdir(parents=True)
-    shutil.copy(ROOT / "metrics.toml", root / "metrics.toml")
-    for name in ("claims.toml", "sides.toml"):
-        shutil.copy(ROOT / "lang" / "it" / name, root / "lang" / "it" / name)
-    return root
+def small_root(empty_rules_root: Path) -> Path:
+    """No rule, so the exit codes do not depend on rules being edited elsewhere."""
+    return empty_rules_root
 
 
 def _with_rule(root: Path, fixture: str, name: str | None = None) -> Path:

@@ -156,11 +156,9 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext) -> str | None:
     if found is None and ctx.lex.toll_noun_re is not None:
         # "il bilancio delle vittime nel Reatino è di 240": the place between the toll and it
         before = text[max(c_start, start - _AREA_WINDOW):start]
-        toll = None
-        for toll in ctx.lex.toll_noun_re.finditer(before):
-            pass  # the last toll noun before the figure
-        if toll is not None:
-            found = _one_place(before[toll.end():], ctx.lex)
+        tolls = list(ctx.lex.toll_noun_re.finditer(before))
+        if tolls:  # from the last toll noun before the figure
+            found = _one_place(before[tolls[-1].end():], ctx.lex)
     return found
 
 
