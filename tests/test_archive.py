@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +27,8 @@ from factcheck.archive import Archive, ingest, load_claims_frame, load_results, 
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
 from factcheck.model import Article, Claim, Quantity, Unclaimed
-from factcheck.pipeline import ArticleResult
+from factcheck.compare import draft_selector
+from factcheck.pipeline import ArticleResult, analyze
 from factcheck.table import COLUMNS, claims_frame
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +39,8 @@ FAKE_SRC = r'''
 import re, time
 import factcheck.pipeline as _pipeline
 from factcheck.model import Claim, Quantity
-from factcheck.pipeline import ArticleResult
+from factcheck.compare import draft_selector
+from factcheck.pipeline import ArticleResult, analyze
 
 _TOLL = re.compile(r"(\d+) morti")
 DELAY = 0.0
@@ -150,6 +153,39 @@ def test_load_by_group_keys_reads_only_those_groups(tmp_path):
     assert sorted(r.article.id for r in got) == ["b.txt", "c.txt"]
     assert load_results(db, []) == []
     assert len(load_results(db)) == 4
+
+
+def _variant(doc: str, value: float, **changes) -> ArticleResult:
+    """A stored article whose one claim differs from the hand-built one by ``changes``."""
+    r = _hand_result(doc, value)
+    claim = replace(r.claims[0], **changes)
+    return ArticleResult(r.article, (claim,), ())
+
+
+def test_a_draft_loads_only_the_claims_that_can_meet_its_own(tmp_path):
+    db = tmp_path / "a.db"
+    years_2019 = dict(event=None, period_start=date(2019, 5, 1), period_end=date(2019, 5, 2))
+    _put(db,
+         _variant("armenia.txt", 60),                        # the draft's side and event
+         _variant("azerbaijan.txt", 30, side="azerbaijan"),  # another side: summed in the total
+         _variant("total.txt", 200, side="total"),           # the total the draft's side is in
+         _variant("none.txt", 80, side=None),                # no side: read as the total
+         _variant("wounded.txt", 60, metric="wounded"),      # another metric
+         _variant("flood.txt", 60, event="alluvione"),       # another event
+         _variant("year.txt", 60, **years_2019),             # no event, another year
+         _variant("same_year.txt", 61, event=None))          # no event, the draft's year
+    draft = [_variant("draft.txt", 61), _variant("draft.txt", 90, event=None, side="total")]
+    draft = [ArticleResult(draft[0].article, (draft[0].claims[0], draft[1].claims[0]), ())]
+    claims = draft[0].claims
+    keys = {(c.metric, c.event) for c in claims}
+    got = load_results(db, keys, where=draft_selector(claims))
+    assert sorted(r.article.id for r in got) == [
+        "armenia.txt", "azerbaijan.txt", "none.txt", "same_year.txt", "total.txt"]
+    # the draft's findings are those of the whole archive
+    narrow = analyze(draft + got, draft="draft.txt")
+    whole = analyze(draft + load_results(db), draft="draft.txt")
+    assert narrow.findings == whole.findings and narrow.findings
+    assert narrow.singles == whole.singles
 
 
 def test_exported_table_is_the_extract_table(tmp_path):

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,20 @@ def test_usage_errors_exit_2(capsys):
         main(["check", "--format", "pdf"])
     assert exc.value.code == 2
     assert main([]) == 2
+
+
+def test_a_command_imports_only_its_own_module():
+    # start-up counts for a one-draft check: running `check` builds no other command's parser
+    code = ("import sys\nfrom factcheck.cli import main\ntry:\n    main(['check', '--help'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('factcheck.cli.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[-2] == "['factcheck.cli.check', 'factcheck.cli.common']"
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("check", "extract", "numbers", "rules", "explain", "ingest"):
+        assert f"    {command} " in out

@@ -413,6 +413,25 @@ def test_compare_never_raises_and_ignores_input_order(claims, rnd, draft):
             assert any(c.doc == draft for c in f.claims)
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_claims(), max_size=14), _DOCS)
+def test_draft_mode_finds_what_the_full_comparison_finds_about_the_draft(claims, draft):
+    # draft mode judges only the draft's groups and segments: nothing about the draft is lost
+    everything = compare(claims, []).findings
+    assert compare(claims, [], draft=draft).findings == tuple(
+        f for f in everything if any(c.doc == draft for c in f.claims))
+
+
+def test_a_long_reason_names_the_first_figures_the_last_and_how_many_more():
+    cl = [claim(f"00{i}_x.txt", v, qualifier="at_least", text=f"almeno {v}")
+          for i, v in enumerate([100, 150, 200, 250, 300, 350])]
+    [f] = findings(cl)
+    assert f.verdict == "discrepancy" and len(f.claims) == 6
+    assert f.reason == ("005 says at least 350, 004 says at least 300, 003 says at least 250, "
+                        "2 more in between, 000 says at least 100: both can be true, "
+                        "but they state different figures.")
+
+
 @pytest.mark.parametrize("n", [20_000])
 def test_scales_to_many_claims_in_few_groups(n):
     rnd = random.Random(7)

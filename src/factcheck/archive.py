@@ -51,6 +51,10 @@ BATCH_SIZE = 200  # files per transaction: big enough to be fast, small enough t
 PARALLEL_MIN_FILES = 64  # below this many files to extract, a process pool costs more than it saves
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
+# a claim's (metric, event, side, period_start, period_end, published) -> load it or not
+RowFilter = Callable[[str, "str | None", "str | None", "date | None", "date | None",
+                      "date | None"], bool]
+
 # ---------------------------------------------------------------- schema
 
 # The current schema (v2), created as is in a new archive. Portable SQL: PostgreSQL
@@ -448,10 +452,11 @@ class Archive:
         return self.conn.execute("SELECT doc, path, text FROM articles WHERE id = ?",
                                  (article_id,)).fetchone()
 
-    def claims(self, keys: Iterable[tuple[str, str | None]] | None = None
-               ) -> dict[int, list[Claim]]:
+    def claims(self, keys: Iterable[tuple[str, str | None]] | None = None,
+               where: RowFilter | None = None) -> dict[int, list[Claim]]:
         """Stored claims by article id, in article order; only the ``(metric, event)``
-        groups in ``keys`` when given (an event of None matches claims with no event)."""
+        groups in ``keys`` when given (an event of None matches claims with no event), and
+        of those only the claims ``where`` accepts, asked before a claim is built."""
         cols = ", ".join(_CLAIM_FIELDS)
         if keys is None:
             queries = [(f"SELECT article_id, {cols} FROM claims ORDER BY article_id, seq", ())]
@@ -467,6 +472,9 @@ class Archive:
         rows: list = []
         for sql, params in queries:
             rows += self.conn.execute(sql, params).fetchall()
+        if where is not None:  # columns: metric, event, side, period_start, period_end, published
+            rows = [r for r in rows if where(r[2], r[3], r[4], _date(r[19]), _date(r[20]),
+                                             _date(r[25]))]
         if keys is not None:
             rows.sort(key=lambda r: r[0])  # stable: keeps seq order inside an article
         out: dict[int, list[Claim]] = {}
@@ -517,12 +525,14 @@ class Archive:
         return out
 
     def results(self, keys: Iterable[tuple[str, str | None]] | None = None, *,
-                text: bool = False, unclaimed: bool = False) -> list[ArticleResult]:
+                where: RowFilter | None = None, text: bool = False,
+                unclaimed: bool = False) -> list[ArticleResult]:
         """Articles with their stored claims, as extraction made them (see :func:`load_results`)."""
         from .pipeline import ArticleResult
 
-        claims = self.claims(keys)
-        arts = self.articles(None if keys is None else claims.keys(), text=text)
+        claims = self.claims(keys, where)
+        selected = keys is not None or where is not None
+        arts = self.articles(claims.keys() if selected else None, text=text)
         missed = self.unclaimed(arts.keys()) if unclaimed else {}
         return [ArticleResult(a, tuple(claims.get(i, ())), tuple(missed.get(i, ())))
                 for i, a in arts.items()]
@@ -566,16 +576,19 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
 
 def load_results(db_path: str | os.PathLike,
                  keys: Iterable[tuple[str, str | None]] | None = None, *,
-                 text: bool = False, unclaimed: bool = False) -> list[ArticleResult]:
+                 where: RowFilter | None = None, text: bool = False,
+                 unclaimed: bool = False) -> list[ArticleResult]:
     """The archive's articles and claims as :class:`~factcheck.pipeline.ArticleResult`,
     without re-reading or re-extracting any article.
 
     ``keys``: only claims in these ``(metric, event)`` groups (and only the articles
     that have such claims) are loaded: that is all a draft check needs, and it
-    keeps a 10,000-article archive fast. Article text is omitted unless ``text``.
+    keeps a 10,000-article archive fast. ``where(metric, event, side, period_start,
+    period_end, published)`` narrows them further, before any claim is built (e.g.
+    :func:`factcheck.compare.draft_selector`). Article text is omitted unless ``text``.
     """
     with Archive(db_path) as arc:
-        return arc.results(keys, text=text, unclaimed=unclaimed)
+        return arc.results(keys, where=where, text=text, unclaimed=unclaimed)
 
 
 def load_claims_frame(db_path: str | os.PathLike) -> pd.DataFrame:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -427,17 +427,21 @@ def _finding(ctx: _Ctx, verdict: str, reason_name: str, severity: str,
              figs: Sequence[Figure], dated: bool = False, **extra: str) -> Finding:
     r = ctx.cfg["reasons"]
     join = ctx.cfg.get("phrases", {}).get("list_join", "; ")
-    said = [_says(f, ctx, dated) for f in figs]
-    listed = said
     cap = int(ctx.cfg.get("phrases", {}).get("max_listed", 4))
-    if len(said) > cap:  # a readable sentence: the first figures, the last, and how many more
-        more = ctx.cfg["phrases"]["more"].format(n=len(said) - cap)
-        listed = said[:cap - 1] + [more, said[-1]]
-    fields = {"list": join.join(listed), "a": said[0], "b": said[-1], **extra}
+    if len(figs) > cap:  # a readable sentence: the first figures, the last, and how many more
+        # only the figures named are put into words: a group may hold thousands
+        more = ctx.cfg["phrases"]["more"].format(n=len(figs) - cap)
+        head = [_says(f, ctx, dated) for f in figs[:cap - 1]]
+        last = _says(figs[-1], ctx, dated)
+        listed, first = [*head, more, last], head[0] if head else _says(figs[0], ctx, dated)
+    else:
+        listed = [_says(f, ctx, dated) for f in figs]
+        first, last = listed[0], listed[-1]
+    fields = {"list": join.join(listed), "a": first, "b": last, **extra}
     reason = r[reason_name].format(**fields)  # starts with a doc label: never re-cased
-    claims: list[Claim] = []
+    claims: dict[Claim, None] = {}  # equal claims once, in figure order (a set would be O(n))
     for f in figs:
-        claims.extend(c for c in f.claims if c not in claims)
+        claims.update(dict.fromkeys(f.claims))
     return Finding(verdict, ctx.metric, ctx.event, ctx.side, reason, severity, tuple(claims))
 
 
@@ -571,31 +575,91 @@ def _judge_time(segs: Sequence[Sequence[Figure]], ctx: _Ctx) -> list[Finding]:
     return out
 
 
-def judge_group(figs: Sequence[Figure], ctx: _Ctx) -> list[Finding]:
-    """Every finding of one group (figures in canonical order)."""
+def judge_group(figs: Sequence[Figure], ctx: _Ctx, draft: str | None = None) -> list[Finding]:
+    """Every finding of one group (figures in canonical order).
+
+    With ``draft`` (a doc id), findings that cannot involve the draft are not built: agreeing
+    clusters and segments without a draft figure (their findings name only their own figures).
+    The verdicts across time are still judged over every segment.
+    """
     out: list[Finding] = []
     clusters: dict[tuple, list[Figure]] = {}
     for f in figs:
         if f.role != "part":
             clusters.setdefault(f.key, []).append(f)
     for members in clusters.values():
-        if len(members) >= 2 and _origins(members) >= 2:
+        if len(members) >= 2 and _involves(members, draft) and _origins(members) >= 2:
             out.append(_finding(ctx, "agree", "agree", ctx.cfg["severity"]["agree"], members))
     ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
     segs = _segments(ordered, setting(ctx.cfg, ctx.metric, "comparable_days"))
     for seg in segs:
-        out.extend(_judge_segment(seg, ctx))
+        if _involves(seg, draft):
+            out.extend(_judge_segment(seg, ctx))
     out.extend(_judge_time(segs, ctx))
     return out
 
 
+def _involves(figs: Iterable[Figure], draft: str | None) -> bool:
+    """Whether any of these figures holds a claim of the draft (always, without a draft)."""
+    return draft is None or any(c.doc == draft for f in figs for c in f.claims)
+
+
+def event_key(event: str | None, period_start: date | None, period_end: date | None,
+              published: date | None) -> str:
+    """The event part of a group: the event, or for claims with no curated or automatic
+    event the year they talk about ("~2020"), else the year of the report."""
+    if event:
+        return event
+    if period_start and period_end and period_start.year == period_end.year:
+        return f"~{period_start.year}"
+    return f"~{published.year}" if published else "~"
+
+
 def _event_key(c: Claim) -> str:
-    """Claims with no curated or automatic event group by the year they talk about."""
-    if c.event:
-        return c.event
-    if c.period_start and c.period_end and c.period_start.year == c.period_end.year:
-        return f"~{c.period_start.year}"
-    return f"~{c.published.year}" if c.published else "~"
+    return event_key(c.event, c.period_start, c.period_end, c.published)
+
+
+def group_sides(cfg: dict) -> tuple[str, str]:
+    """``(total, unknown)``: the side of totals, and the side a claim with no side gets."""
+    grouping = cfg.get("grouping", {})
+    total = grouping.get("total_side", "total")
+    return total, grouping.get("unknown_side", total)
+
+
+def draft_groups(claims: Iterable[Claim], cfg: dict) -> frozenset[tuple[str, str, str]]:
+    """The groups ``(metric, event key, side)`` a draft's claims take part in: their own, and
+    for a per-side figure the total group, where it is summed or stands as a part."""
+    total, unknown = group_sides(cfg)
+    out: set[tuple[str, str, str]] = set()
+    for c in claims:
+        ev, side = _event_key(c), c.side or unknown
+        out.add((c.metric, ev, side))
+        out.add((c.metric, ev, total))
+    return frozenset(out)
+
+
+def draft_selector(claims: Iterable[Claim], rules: Path | None = None
+                   ) -> Callable[[str, str | None, str | None, date | None, date | None,
+                                  date | None], bool]:
+    """Whether a claim, given as ``(metric, event, side, period_start, period_end,
+    published)``, can take part in the groups of these draft claims: the only claims of an
+    archive that a draft check compares (see :func:`draft_groups`)."""
+    cfg = load_verdicts(rules)
+    total, unknown = group_sides(cfg)
+    groups = draft_groups(claims, cfg)
+
+    def keep(metric: str, event: str | None, side: str | None, period_start: date | None,
+             period_end: date | None, published: date | None) -> bool:
+        ev = event_key(event, period_start, period_end, published)
+        return meets(groups, metric, ev, side or unknown, total)
+    return keep
+
+
+def meets(groups: frozenset[tuple[str, str, str]], metric: str, ev: str, side: str,
+          total: str) -> bool:
+    """Whether a claim of group ``(metric, ev, side)`` can take part in one of ``groups``:
+    in its own group, or (a per-side figure) in the total group of its metric and event."""
+    return (metric, ev, side) in groups or (side != total and (metric, ev, total) in groups)
 
 
 def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | None = None,
@@ -606,22 +670,24 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     only the draft's own figures are listed as singles.
     """
     cfg = load_verdicts(rules)
-    grouping = cfg.get("grouping", {})
-    total = grouping.get("total_side", "total")
-    unknown = grouping.get("unknown_side", total)
+    total, unknown = group_sides(cfg)
     claims = sort_claims(claims)
     labels = doc_labels([a.id for a in articles] + [c.doc for c in claims])
 
+    grouped = [(c, c.metric, _event_key(c), c.side or unknown) for c in claims]
+    n_groups = len({g[1:] for g in grouped})
+    # in draft mode only the draft's groups are judged: the others' figures are not even built
+    wanted = None if draft is None else draft_groups(
+        (c for c in claims if c.doc == draft), cfg)
     rows: list[dict] = []
     party_figs: dict[tuple, list[Figure]] = {}
-    for c in claims:
+    for c, metric, ev, side in grouped:
+        if wanted is not None and not meets(wanted, metric, ev, side, total):
+            continue
         f = make_figure(c, cfg, rules)
-        side = c.side or unknown
-        ev = _event_key(c)
-        rows.append({"metric": c.metric, "event": ev, "side": side, "fig": f})
+        rows.append({"metric": metric, "event": ev, "side": side, "fig": f})
         if side != total:
-            party_figs.setdefault((c.doc, c.metric, ev), []).append(f)
-    n_groups = len({(r["metric"], r["event"], r["side"]) for r in rows})
+            party_figs.setdefault((c.doc, metric, ev), []).append(f)
     for (doc, metric, ev), figs in sorted(party_figs.items()):
         sums, lone = side_sums(figs)
         for f in sums + [_as_part(f) for f in lone]:
@@ -633,12 +699,12 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     rows.sort(key=_group_key)
     for (metric, ev, side), run in groupby(rows, key=_group_key):
         figs = [r["fig"] for r in run]  # stable sort: still in claim order
-        if len(figs) < 2:
+        if len(figs) < 2 or (wanted is not None and (metric, ev, side) not in wanted):
             continue
         event = figs[0].claims[0].event if not ev.startswith("~") else None
         ctx = _Ctx(cfg, labels, metric, event, side,
                    bool(setting(cfg, metric, "cumulative", rules)))
-        findings.extend(judge_group(figs, ctx))
+        findings.extend(judge_group(figs, ctx, draft))
 
     # one article's own figures are not judged against each other: two different figures
     # for one group in one article are nearly always a breakdown or a change of scope

@@ -14,8 +14,9 @@ import sys
 
 from ..errors import FactcheckError
 
-# module names under factcheck.cli, in the order shown by --help
-COMMANDS = ("check", "extract", "numbers", "rules_cmd", "explain", "ingest")
+# command -> its module under factcheck.cli, in the order shown by --help
+COMMANDS = {"check": "check", "extract": "extract", "numbers": "numbers", "rules": "rules_cmd",
+            "explain": "explain", "ingest": "ingest"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,8 +26,9 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full ``factcheck`` parser with every available subcommand."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``factcheck`` parser with every available subcommand, or with command ``only``
+    alone (running one command need not import and build all the others)."""
     from .. import __version__
 
     parser = _Parser(
@@ -35,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for command, name in COMMANDS.items():
+        if only is not None and command != only:
+            continue
         try:
             module = importlib.import_module(f".{name}", __name__)
         except ModuleNotFoundError as exc:  # a command not built yet is simply absent
@@ -46,9 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _named_command(argv: list[str]) -> str | None:
+    """The command when it is the first argument (the top level's own options, such as
+    ``--help``, and unknown commands need the full parser)."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``factcheck`` console script."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_named_command(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

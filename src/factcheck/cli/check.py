@@ -79,11 +79,14 @@ def _against(args: argparse.Namespace, draft: list[str]):
     archive = extract_paths(folders, args.rules, args.jobs) if folders else []
     if dbs:
         from ..archive import load_results
+        from ..compare import draft_selector
 
-        # only the (metric, event) groups the draft's claims fall in: all a draft check needs
-        keys = {(c.metric, c.event) for r in draft_results for c in r.claims}
+        # only the claims that can meet the draft's in a group: all a draft check compares
+        claims = [c for r in draft_results for c in r.claims]
+        keys = {(c.metric, c.event) for c in claims}
+        where = draft_selector(claims)  # the verdicts data analyze() uses
         for db in dbs:
-            archive += load_results(db, keys)
+            archive += load_results(db, keys, where=where)
     # the draft may also sit in the archive folder: keep one copy
     draft_id = draft_results[0].article.id
     archive = [r for r in archive if r.article.id != draft_id]
