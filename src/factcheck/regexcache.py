@@ -22,6 +22,7 @@ import os
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,34 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:
                 atexit.register(save)
             _dirty = True
         return compiled
+
+
+def derived(kind: str, pattern: str, compute: Callable[[str], Any]) -> Any:
+    """``compute(pattern)``, kept in the same cache file under ``kind``.
+
+    For facts about a pattern that are slow to derive and plain data (tuples, strings,
+    None): the literal prefilter of :mod:`factcheck.prefilter`. ``kind`` names the
+    derivation and its version, so a changed derivation never reads old answers.
+    """
+    global _dirty
+    key = (f"{kind}\0{pattern}", -1)  # flags -1: never a key of compile()
+    with _lock:
+        entries = _load()
+        if key in entries:
+            _used.add(key)
+            return entries[key]
+    value = compute(pattern)
+    with _lock:
+        try:
+            marshal.dumps(value)
+        except ValueError:
+            return value
+        entries[key] = value
+        _used.add(key)
+        if not _dirty:
+            atexit.register(save)
+        _dirty = True
+    return value
 
 
 def stats() -> dict[str, int]:

@@ -24,7 +24,7 @@ from typing import Any
 
 import regex
 
-from . import regexcache
+from . import prefilter, regexcache
 from .errors import RuleError
 from .langdata import LANGS
 from .paths import rules_dir
@@ -129,6 +129,8 @@ class Pattern:
     index: int
     line: int
     col: int
+    # (cover words, strings): one of the strings is in every match, see factcheck.prefilter
+    prefilter: tuple[frozenset[str], frozenset[str]] | None = None
     _loose: Any = field(default=None, repr=False)
 
     def loose(self) -> Any:
@@ -187,6 +189,7 @@ class RuleSet:
     # patterns stopped by the timeout while running: (rule id, "pattern 2"/"unless 1") -> count
     timeouts: dict[tuple[str, str], int] = field(default_factory=dict)
     _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+    _literals: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         by_lang: dict[str, list[Rule]] = {}
@@ -199,6 +202,23 @@ class RuleSet:
     def for_lang(self, lang: str) -> tuple[Rule, ...]:
         """The rules of one language, highest priority first."""
         return self._by_lang.get(lang, ())
+
+    def literals(self, lang: str) -> tuple[str, ...]:
+        """Every prefilter cover word of the patterns of ``lang`` (see :meth:`present`)."""
+        lits = self._literals.get(lang)
+        if lits is None:
+            lits = tuple(sorted({s for r in self.for_lang(lang) for p in r.patterns + r.unless
+                                 for s in (p.prefilter[0] if p.prefilter else ())}))
+            self._literals[lang] = lits
+        return lits
+
+    def present(self, lang: str, folded: str) -> frozenset[str]:
+        """The prefilter cover words of ``lang`` found in the case-folded text ``folded``.
+
+        One pass over a few hundred words per sentence; each pattern then only asks
+        whether its own strings meet this set (:func:`factcheck.prefilter.may_match`).
+        """
+        return frozenset([s for s in self.literals(lang) if s in folded])
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -632,7 +652,8 @@ def _compile_patterns(f: _File, key: str, sources: list, exp: _Expander,
         if need_num and NUM_GROUP not in compiled.groupindex:
             f.add(path, "R007", f"pattern {i + 1} has no {{NUM}}", "", value=True)
             continue
-        out.append(Pattern(src, expanded, compiled, i + 1, line, col))
+        pre = regexcache.derived(prefilter.VERSION, expanded, prefilter.prefilter)
+        out.append(Pattern(src, expanded, compiled, i + 1, line, col, pre))
     return tuple(out)
 
 

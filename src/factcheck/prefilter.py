@@ -1,0 +1,201 @@
+"""Literal prefilters: the words a regex cannot match without.
+
+Most claim patterns match nothing in most sentences, yet the regex engine tries them at
+every position, and that was most of the extraction time. For each pattern we derive a set
+of literal strings such that *every* match contains at least one of them ("morti",
+"uccis", "vittime" ...). A sentence that contains none of them cannot match, so the
+pattern is not run on it. The test is a few substring look-ups, far cheaper than a regex
+search.
+
+The derivation walks the parse tree of the pattern (the standard library's regex parser,
+which reads the syntax our rules use) in the manner of RE2's prefilter: each node gets the
+finite set of strings it can match when that set is small, else a set of strings one of
+which every match contains. It is conservative: whenever it is unsure it says "no
+prefilter" (``None``), and the pattern always runs. A prefilter can only save time; it
+never changes what is matched (``tests/test_prefilter.py`` checks that on every rule).
+Everything is case-folded: rule patterns are case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+try:  # Python 3.11+
+    from re import _constants as _c, _parser as _sre_parse
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+# names the derivation in the disk cache (factcheck.regexcache): bump it when it changes
+VERSION = "prefilter-3"
+# the largest finite set of strings carried for one node (cross products grow fast)
+_MAX_EXACT = 64
+# a prefilter whose shortest string is shorter than this saves nothing worth its cost
+MIN_LITERAL = 3
+# the shortest word cover_words may stand for a whole required string
+_MIN_WORD = 4
+# a character class of at most this many characters is spelled out as strings
+_MAX_CLASS = 8
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+# What the standard parser refuses and `regex` reads: property classes (\\p{L}, \\PL), read
+# as \\w, a class that yields no literal; and a group name used twice ("side" in two
+# branches), read as a plain group. Neither changes which literals a match must contain.
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
+_NAMED_GROUP = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
+
+
+@dataclass(frozen=True)
+class _Info:
+    exact: frozenset[str] | None  # every string the node can match, when few
+    required: frozenset[str] | None  # one of these is inside every match, when known
+
+
+_UNKNOWN = _Info(None, None)
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Case-folded strings one of which every match of ``pattern`` contains, or None.
+
+    None means "no useful prefilter": the pattern must be run on every text.
+    """
+    try:
+        plain = _NAMED_GROUP.sub(r"\1(?:", _PROPERTY.sub(r"\1\\w", pattern))
+        tree = _sre_parse.parse(plain, flags)
+    except Exception:  # syntax only `regex` reads (\\p{L}, fuzzy ...): no prefilter
+        return None
+    info = _sequence(list(tree))
+    lits = info.required if info.required is not None else info.exact
+    if not lits or min(len(s) for s in lits) < MIN_LITERAL:
+        return None
+    return lits
+
+
+def prefilter(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """``(words, strings)`` for a pattern: see :func:`cover_words` and
+    :func:`required_literals`; None when the pattern has no prefilter."""
+    lits = required_literals(pattern)
+    return None if lits is None else (cover_words(lits), lits)
+
+
+def cover_words(lits: frozenset[str]) -> frozenset[str]:
+    """Fewer, shorter strings that still cover ``lits``: words of the strings.
+
+    A word of a required string is in every text the string is in, so a set of words
+    covering each string is a (looser) prefilter too; 60 phrases ("il bilancio dei",
+    "il conteggio delle" ...) become a handful of words ("bilancio", "conteggio" ...),
+    which every sentence is searched for once, for all patterns together. Greedy set
+    cover: the word in most uncovered strings first, the longer word on ties; a string
+    with no word of ``_MIN_WORD`` letters stays whole.
+    """
+    words: dict[str, set[str]] = {}
+    for s in lits:
+        for w in set(s.split()):
+            if len(w) >= _MIN_WORD:
+                words.setdefault(w, set()).add(s)
+    out: set[str] = set()
+    todo = set(lits)
+    while todo:
+        best = max(words.items(), key=lambda kv: (len(kv[1] & todo), len(kv[0]), kv[0]),
+                   default=None)
+        if best is None or not best[1] & todo:
+            out.update(todo)  # strings without a usable word
+            break
+        out.add(best[0])
+        todo -= best[1]
+    return frozenset(out)
+
+
+def _score(lits: frozenset[str]) -> tuple[int, int]:
+    """Better prefilters have longer shortest strings, then fewer strings."""
+    return (min(len(s) for s in lits), -len(lits))
+
+
+def _best(cands: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    good = [c for c in cands if c and "" not in c]
+    return max(good, key=_score) if good else None
+
+
+def _sequence(items: list) -> _Info:
+    """A concatenation: extend the finite set run by run, keep the best required set."""
+    cands: list[frozenset[str] | None] = []
+    run: frozenset[str] = frozenset({""})
+    all_exact = True
+    for op, av in items:
+        info = _node(op, av)
+        if info.exact is not None and len(run) * len(info.exact) <= _MAX_EXACT:
+            run = frozenset(a + b for a in run for b in info.exact)
+            continue
+        cands.append(run)
+        all_exact = False
+        if info.exact is not None:
+            run = info.exact  # a new run starts with this node's strings
+        else:
+            run = frozenset({""})
+            cands.append(info.required)
+    cands.append(run)
+    return _Info(run if all_exact else None, _best(cands))
+
+
+def _node(op, av) -> _Info:
+    if op == _c.LITERAL:
+        return _Info(frozenset({chr(av).casefold()}), None)
+    if op in _ZERO_WIDTH:
+        return _Info(frozenset({""}), None)  # consumes nothing
+    if op == _c.IN:
+        return _Info(_class_strings(av), None)
+    if op == _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op == getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    if op == _c.BRANCH:
+        infos = [_sequence(list(b)) for b in av[1]]
+        exact = None
+        if all(i.exact is not None for i in infos):
+            union = frozenset().union(*(i.exact for i in infos))  # type: ignore[arg-type]
+            exact = union if len(union) <= _MAX_EXACT else None
+        reqs = [i.required if i.required is not None else _best([i.exact]) for i in infos]
+        required = (frozenset().union(*reqs) if all(r is not None for r in reqs)  # type: ignore
+                    else None)
+        return _Info(exact, required)
+    if op in _REPEATS:
+        lo, hi, sub = av
+        info = _sequence(list(sub))
+        if lo == 0 and hi == 1 and info.exact is not None:
+            return _Info(info.exact | {""}, None)
+        if lo >= 1:
+            return _Info(None, info.required if info.required is not None
+                         else _best([info.exact]))
+        return _UNKNOWN
+    return _UNKNOWN  # any character, categories, back references ...
+
+
+def _class_strings(items) -> frozenset[str] | None:
+    """The characters of a small class without negation or categories, case-folded."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op == _c.LITERAL:
+            chars.add(chr(av).casefold())
+        elif op == _c.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.update(chr(x).casefold() for x in range(av[0], av[1] + 1))
+        else:
+            return None
+        if len(chars) > _MAX_CLASS:
+            return None
+    return frozenset(chars)
+
+
+def may_match(pre: tuple[frozenset[str], frozenset[str]] | None, present: frozenset[str],
+              folded: str) -> bool:
+    """Can a pattern with the prefilter ``pre`` match the case-folded text ``folded``?
+
+    ``present`` must hold every cover word of ``pre`` that ``folded`` contains (e.g. all
+    cover words of a rule set found in it): the cheap first test. Only when one of the
+    pattern's words is there are its exact strings looked for.
+    """
+    if pre is None:
+        return True
+    words, strings = pre
+    return not words.isdisjoint(present) and any(s in folded for s in strings)
