@@ -143,11 +143,18 @@ IT_WORDS = cases(
     ("un-offensiva-is-not-a-number", "L'esercito ha lanciato un'offensiva all'alba.", []),
     ("un-article-is-not-a-number", "È stato un giorno difficile per un paese intero.", []),
     ("una-tregua-is-not-a-number", "Le parti hanno firmato una tregua fragile.", []),
+    ("un-villaggio-is-not-a-number", "I droni hanno colpito un villaggio di confine.", []),
+    ("una-casa-is-not-a-number", "Una casa è crollata dopo la scossa.", []),
+    ("un-solo-soldato", "Nell'attacco è morto un solo soldato.", [exact("un", 1)]),
+    ("un-altro-civile", "In serata è morto un altro civile.", [exact("un", 1)]),
     ("tutti-e-sei", "Tutti e sei gli ostaggi sono tornati a casa.", [exact("sei", 6)]),
     ("uno-alone", "Dei tre ostaggi ne è tornato uno.", [exact("tre", 3), exact("uno", 1)]),
     ("cento-e-uno", "I dispersi sono centouno, non cento e uno.",
      [exact("centouno", 101), exact("cento e uno", 101)]),
     ("zero", "Il bilancio è di zero vittime nella notte.", [exact("zero", 0)]),
+    ("dozzine-after-hundreds", "Sono arrivate trecento e due dozzine di tende.",
+     [exact("trecento e due dozzine", 324)]),
+    ("long-scale", "Le stime parlano di tre triliardi.", [exact("tre triliardi", 3e21)]),
 )
 
 EN_WORDS = cases(
@@ -162,6 +169,13 @@ EN_WORDS = cases(
     ("a-soldier", "A soldier was killed when the convoy was hit.", [exact("A", 1)]),
     ("one-of", "One of the hostages was released on Friday.", [exact("One", 1)]),
     ("an-offensive-is-not-a-number", "The army launched an offensive at dawn.", []),
+    ("one-then-a-nationality", "One Ukrainian soldier was killed in the shelling.", [exact("One", 1)]),
+    ("a-then-a-nationality", "A Russian soldier died when the depot exploded.", [exact("A", 1)]),
+    ("a-young-soldier", "Medics could not save a young soldier.", [exact("a", 1)]),
+    ("a-village-is-not-a-number", "Shelling hit a village near the front line.", []),
+    ("a-nationality-then-a-thing", "Drones struck a Ukrainian village overnight.", []),
+    ("one-village-is-one", "Only one village still has power.", [exact("one", 1)]),
+    ("a-few-is-not-one", "A few soldiers stayed behind to guard the bridge.", []),
     ("a-day-is-not-a-count", "It was a difficult day for a whole nation.", []),
     ("half-million", "Two and a half million people lost power.",
      [exact("Two and a half million", 2500000)]),
@@ -171,6 +185,13 @@ EN_WORDS = cases(
      [exact("one hundred and one", 101)]),
     ("a-after-a-number-is-not-one", "The fighters earned two hundred a month.",
      [exact("two hundred", 200)]),
+    ("dozen-after-hundreds", "The convoy carried three hundred and two dozen crates.",
+     [exact("three hundred and two dozen", 324)]),
+    ("and-between-two-numbers", "The lists name four hundred and two hundred prisoners.",
+     [exact("four hundred", 400), exact("two hundred", 200)]),
+    ("and-inside-one-number", "The two lists name one hundred and two thousand voters.",
+     [exact("two", 2), exact("one hundred and two thousand", 102000)]),
+    ("lakh-spelling", "The census counted 3 lac residents in the district.", [exact("3 lac", 3e5)]),
 )
 
 
@@ -205,6 +226,8 @@ EN_MIXED = cases(
     ("m-as-metres-is-not-read", "He ran the 100m in record time.", []),
     ("1.2-billion-dollars", "The fund raised 1.2 billion dollars.",
      [exact("1.2 billion dollars", 1.2e9, "money")]),
+    ("ringgit-symbol", "The fine was RM500 per worker.", [exact("RM500", 500, "money")]),
+    ("tln", "Debt reached 10 tln by the end of the year.", [exact("10 tln", 1e13)]),
 )
 
 
@@ -307,6 +330,18 @@ IT_QUALIFIERS = cases(
      [exact("48 ore", 48, "duration"), Want("circa 900", "count", 900, 810, 990, "approx")]),
     ("after-qualifier", "I feriti sono 500 circa, dice l'ospedale.",
      [Want("500 circa", "count", 500, 450, 550, "approx")]),
+    ("superato-i", "Nella notte i morti hanno superato i 3.000.",
+     [Want("superato i 3.000", "count", 3000, 3000, None, "more_than")]),
+    ("supera-quota", "Il bilancio dei feriti supera quota 200.",
+     [Want("supera quota 200", "count", 200, 200, None, "more_than")]),
+    ("superato-without-article-is-to-pass", "I profughi hanno superato 3 posti di blocco.",
+     [exact("3", 3)]),
+    ("non-e-inferiore-a", "Il numero dei dispersi non è inferiore a trenta.",
+     [Want("non è inferiore a trenta", "count", 30, 30, None, "at_least")]),
+    ("o-superiore-after", "Si contano 40 o superiore, secondo l'ospedale.",
+     [Want("40 o superiore", "count", 40, 40, None, "at_least")]),
+    ("symbol-more-than", "Vittime civili: > 1.000 secondo le stime.",
+     [Want("> 1.000", "count", 1000, 1000, None, "more_than")]),
 )
 
 EN_QUALIFIERS = cases(
@@ -332,6 +367,14 @@ EN_QUALIFIERS = cases(
      [Want("Under 20", "count", 20, 0, 20, "less_than")]),
     ("or-more-after", "The blast injured 50 or more people.",
      [Want("50 or more", "count", 50, 50, None, "at_least")]),
+    ("exceeded", "The death toll exceeded 3,000 on Friday.",
+     [Want("exceeded 3,000", "count", 3000, 3000, None, "more_than")]),
+    ("surpassed", "Arrivals surpassed 10,000 in a week.",
+     [Want("surpassed 10,000", "count", 10000, 10000, None, "more_than")]),
+    ("or-higher-after", "Estimates of 500 or higher circulated online.",
+     [Want("500 or higher", "count", 500, 500, None, "at_least")]),
+    ("symbol-at-most", "Losses per sector: ≤ 50 a day.",
+     [Want("≤ 50", "count", 50, 0, 50, "at_most")]),
 )
 
 
@@ -482,6 +525,10 @@ IT_NOT_COUNTS = cases(
 EN_NOT_COUNTS = cases(
     ("year", "In 2020 the war resumed.", [exact("2020", 2020, "year")]),
     ("four-digit-count", "In 2000 soldiers died.", [exact("2000", 2000)]),
+    ("year-before-a-nationality-adjective", "Thousands fled after the 2023 Azerbaijani offensive.",
+     [vague("Thousands", 1000, 2000, 9999), exact("2023", 2023, "year")]),
+    ("count-before-a-nationality-and-a-noun", "Officials listed 2023 Armenian soldiers as missing.",
+     [exact("2023", 2023)]),
     ("year-range", "Between 2020 and 2023 some died.",
      [Want("Between 2020 and 2023", "year", 2020, 2020, 2023, "range")]),
     ("decade", "In the 1990s the region was at war.",

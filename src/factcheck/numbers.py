@@ -222,8 +222,16 @@ def _lang(code: str) -> _Lang:
             atoms[_norm(word)] = Atom(cls, float(val), word, word in need, word in nomul)
     atom_alt = _alt(list(atoms), bounded=False)
     gated = [g for g in w["gated"]]
-    count_alt = _alt(w["count_nouns"])
+    numerals = set(w.get("gated_numerals", []))
+    articles_g = [g for g in gated if g not in numerals]
+    count_alt = _alt(w["count_nouns"] + w.get("thing_nouns", []))
+    person_alt = _alt(w["count_nouns"])
+    # the slot between an article and its noun: a listed word, or a capitalised one ("One
+    # Ukrainian soldier"); case-sensitive inside the case-insensitive scanner
+    modifier = (r"(?:(?:" + _alt(w.get("noun_modifiers", [])) + r"|(?<![^\W_])(?-i:\p{Lu})[^\W\d_]*)"
+                + _SPACE + r"+)?")
     follow_alt = _alt(w["gated_followers"] + w["point"])
+    other_followers = follow_alt + "|" + _alt(d["units"]["money"])
     vague: dict[str, dict[str, Any]] = {}
     for entry in d["vague"]:
         for p in entry["phrases"]:
@@ -281,8 +289,11 @@ def _lang(code: str) -> _Lang:
         r"(?P<vague>" + _alt(list(vague)) + ")",
         r"(?P<ord>" + "|".join(ord_parts) + ")",
         # un/una/a/one: a number only before a number word, a count noun, "of", or alone
-        r"(?P<gated>(?<![^\W_])(?:" + gated_alt + r"(?=" + _SPACE + r"+(?:" + word_alt + r"(?![^\W_])|"
-        + count_alt + "|" + follow_alt + "|" + _alt(d["units"]["money"]) + r"))"
+        # an article only before a person ("a soldier", not "a village"); a numeral before any count noun
+        r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
+        + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers + r"))"
+        + r"|" + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
+        + r"(?![^\W_])|" + modifier + count_alt + "|" + other_followers + r"))"
         # ... or, for a word that can stand for 1 ("one", "uno", not "a"), right after a number
         # word or a minus word: "twenty-one", "hundred and one", "cento e uno", "minus one"
         + r"|(?<=(?<![^\W_])(?:" + word_alt + r"(?:[\s-]+|" + _SPACE + r"+" + _alt(w["conjunction"])
@@ -717,6 +728,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             continue
         j = i
         from_words = t.kind != "dig"
+        conj: tuple[int, Any] | None = None  # (index, state) before the last join across a conjunction
         while j + 1 < n:
             a, b = toks[j], toks[j + 1]
             if b.kind not in ("word", "gated", "dig", "vague"):
@@ -730,7 +742,7 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             elif _JOIN_HYPHEN.match(gap) and words_both:
                 pass
             elif L.re_conj_gap.match(gap) and state.last in (HUNDRED, THOUSAND, SCALE):
-                pass
+                conj = (j, state)
             elif _JOIN_COMMA.match(gap) and state.last == SCALE and state.scale >= 1e6 and words_both:
                 pass
             else:
@@ -749,6 +761,8 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             state = s2
             j += 1
             from_words = from_words or b.kind != "dig"
+        if conj is not None and conj[0] + 1 == j and _starts_next(text, toks, j, L):
+            j, state = conj  # "3 hundred and 2 hundred": the conjunction joined two numbers
         first, last = toks[i], toks[j]
         if j == i and first.kind != "dig":
             w = _norm(first.text)
@@ -811,6 +825,18 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
         while i < n and toks[i].start < num.end:  # spoken decimals and halves read past the last token
             i += 1
     return nums
+
+
+def _starts_next(text: str, toks: list[_Tok], j: int, L: _Lang) -> bool:
+    """Whether ``toks[j]``, which ended a number after a conjunction, reads on with the next
+    token as a number of its own: "2 hundred" in "3 hundred and 2 hundred"."""
+    if j + 1 >= len(toks) or not _JOIN_WS.match(text[toks[j].end: toks[j + 1].start]):
+        return False
+    here, nxt = _word_atoms(toks[j], L), _word_atoms(toks[j + 1], L)
+    if not here or not nxt or toks[j + 1].kind not in ("word", "dig"):
+        return False
+    start = read_atoms(here)
+    return start is not None and read_atoms(nxt, start) is not None
 
 
 def _glued_multiplier(text: str, pos: int, L: _Lang) -> tuple[float, int]:

@@ -77,8 +77,8 @@ def add(state: State, atom: Atom) -> State | None:
     elif cls == HUNDRED:
         if last is None or last in (THOUSAND, SCALE):
             group = 100
-        elif last in (UNIT, TEEN, TEN, LIT) and 1 <= group < 100 and group == int(group):
-            # "eleven hundred", "twenty one hundred", "3 hundred"
+        elif last in (UNIT, TEEN, TEN, LIT) and 1 <= group < 100 and (group == int(group) or last == LIT):
+            # "eleven hundred", "twenty one hundred", "3 hundred", "2.5 hundred"
             group *= 100
         else:
             return None
@@ -112,6 +112,12 @@ def add(state: State, atom: Atom) -> State | None:
     elif cls == MULT:
         if last is None or last == MULT:
             return None
+        if last in (UNIT, TEEN, TEN) and (group >= 100 or state.total):
+            # "three hundred and two dozen" is 300 + 24: the multiplier scales the words
+            # right before it, not the hundreds written before those
+            small = group % 100
+            return State(state.total, group - small + small * v, MULT, state.scale, state.atoms + 1,
+                         state.last_scale_value)
         return State(0, (state.total + group) * v, MULT, state.scale, state.atoms + 1,
                      state.last_scale_value)
     elif cls == LIT:
