@@ -125,13 +125,25 @@ class Pattern:
 
     source: str
     expanded: str
-    compiled: Any  # regex.Pattern
+    _compiled: Any  # regex.Pattern, or None until first used (a rule set read from the cache)
     index: int
     line: int
     col: int
     # (cover words, strings): one of the strings is in every match, see factcheck.prefilter
     prefilter: tuple[frozenset[str], frozenset[str]] | None = None
     _loose: Any = field(default=None, repr=False)
+
+    @property
+    def compiled(self) -> Any:
+        """The compiled pattern. A cached rule set compiles each pattern on first use
+        (from the regex cache): patterns whose prefilter never passes cost nothing."""
+        if self._compiled is None:
+            self._compiled = regexcache.compile(self.expanded, FLAGS)
+        return self._compiled
+
+    def __getstate__(self) -> dict[str, Any]:
+        # compiled patterns come back from the regex cache, not from the pickle (load_rules)
+        return {**self.__dict__, "_compiled": None, "_loose": None}
 
     def loose(self) -> Any:
         """The pattern with ``{NUM}`` also binding non-counts (compiled on first use)."""
@@ -826,12 +838,88 @@ def load_rules(root: Path | None = None, files: Sequence[Path] = (),
                timeout: float = DEFAULT_TIMEOUT) -> RuleSet:
     """The validated rule set of ``root`` (default: :func:`rules_dir`).
 
-    Raises :class:`RuleError` listing every problem in every file.
+    Raises :class:`RuleError` listing every problem in every file. A rules folder that
+    validated before, with the same files byte for byte, is read back from the cache
+    (:func:`_cache_path`) instead of being checked again: a draft check starts faster.
     """
+    root = Path(root) if root else rules_dir()
+    cache = None if files else _cache_path(root)
+    if cache is not None:
+        cached = _read_cached(cache, timeout)
+        if cached is not None:
+            return cached
     ruleset, problems = check_rules(root, files, timeout)
     if ruleset is None:
         raise RuleError([str(p) for p in problems])
+    if cache is not None:
+        _write_cached(cache, ruleset)
     return ruleset
+
+
+# ---------------------------------------------------------------- validated rule sets, cached
+# Checking a rules folder (TOML, positions for messages, placeholders, every pattern) costs
+# ~0.25 s, a third of a draft check. A folder that passed is pickled next to the compiled
+# patterns, keyed by everything the result depends on: the files' bytes and names, the code
+# that builds it, the working directory (rule paths are shown relative to it) and the
+# versions. Compiled patterns are not pickled; they come back from factcheck.regexcache.
+
+_CACHE_FORMAT = "ruleset-1"
+_CACHE_KEEP = 8  # rule-set files kept in the cache folder (the most recent)
+
+
+def _cache_path(root: Path) -> Path | None:
+    """The cache file for the rules under ``root`` as they are now (None: unreadable)."""
+    import hashlib
+    import os
+    import sys
+
+    h = hashlib.sha256(f"{_CACHE_FORMAT}\0{sys.version}\0{regex.__version__}\0"
+                       f"{os.getcwd()}\0{root.resolve()}\0".encode())
+    try:
+        for code in (__file__, prefilter.__file__):  # the code that builds a RuleSet
+            h.update(Path(code).read_bytes())
+        for f in sorted(root.rglob("*.toml")):
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    except OSError:
+        return None  # let the normal check report what cannot be read
+    return regexcache.cache_dir() / f"ruleset-{h.hexdigest()[:24]}.pickle"
+
+
+def _read_cached(path: Path, timeout: float) -> RuleSet | None:
+    import pickle
+
+    try:
+        ruleset = pickle.loads(path.read_bytes())
+    except Exception:  # missing, stale or damaged: validate afresh
+        return None
+    if not isinstance(ruleset, RuleSet):
+        return None
+    ruleset.timeout = timeout
+    ruleset.timeouts = {}
+    return ruleset
+
+
+def _write_cached(path: Path, ruleset: RuleSet) -> None:
+    """Store ``ruleset`` atomically; silently skipped when the folder is not writable."""
+    import os
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".ruleset-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        old = sorted(path.parent.glob("ruleset-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-_CACHE_KEEP]:
+            stale.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):
+        return
 
 
 # ---------------------------------------------------------------- running examples
