@@ -139,19 +139,20 @@ def table(res: Results) -> str:
 
 # ---------------------------------------------------------------- helpers
 
-def corpus(out: Path, articles: int, seed: int) -> tuple[Path, dict]:
-    """The corpus folder for (articles, seed), generated unless an identical one exists."""
-    folder = out / f"corpus-{articles}-s{seed}"
+def corpus(out: Path, articles: int, seed: int, density: str = "dense") -> tuple[Path, dict]:
+    """The corpus folder for (articles, seed, density), generated unless it exists."""
+    folder = out / (f"corpus-{articles}-s{seed}" + ("" if density == "dense" else f"-{density}"))
     man = folder / "manifest.json"
     if man.exists():
         m = json.loads(man.read_text())
-        if m.get("version") == generate.GENERATOR_VERSION and m.get("articles") == articles:
+        if (m.get("version") == generate.GENERATOR_VERSION and m.get("articles") == articles
+                and m.get("density", "dense") == density):
             print(f"reusing {folder} ({m['bytes'] / MB:.0f} MB)", file=sys.stderr)
             return folder, m
     if folder.exists():
         shutil.rmtree(folder)
     print(f"generating {articles} articles in {folder} ...", file=sys.stderr)
-    m = generate.generate(folder, articles, seed, quiet=False)
+    m = generate.generate(folder, articles, seed, quiet=False, density=density)
     print(f"generated {m['bytes'] / MB:.0f} MB in {m['seconds']:.1f} s", file=sys.stderr)
     return folder, m
 
@@ -686,6 +687,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip the `python -X importtime` report of the draft checks")
     ap.add_argument("--claims", type=int, default=5000, help="n for the compare scaling (n, 4n)")
     ap.add_argument("--out", type=Path, default=HERE / "out", help="work folder (git-ignored)")
+    ap.add_argument("--density", choices=tuple(generate.DENSITIES), default="typical",
+                    help="numbers per KB of the corpus: typical (~2.3, like the seed articles; "
+                         "default) or dense (~13, a stress case)")
     ap.add_argument("--skip", nargs="*", default=[],
                     choices=("stages", "check", "draft", "archive", "compare"),
                     help="parts not to run")
@@ -695,7 +699,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     load0 = os.getloadavg()
     t0 = time.perf_counter()
-    folder, man = corpus(args.out, args.articles, args.seed)
+    folder, man = corpus(args.out, args.articles, args.seed, args.density)
     files = sorted(folder.rglob("*.md"))
     sample = files[: args.sample]
     res = Results()
@@ -736,7 +740,7 @@ def main(argv: list[str] | None = None) -> int:
     load1 = os.getloadavg()
     cpu = os.cpu_count()
     head = (f"factcheck benchmark: {len(files):,} articles ({man['bytes'] / MB:.0f} MB, seed "
-            f"{args.seed}), stages on {len(sample):,} articles (best of {args.repeat}), {cpu} "
+            f"{args.seed}, {args.density} density), stages on {len(sample):,} articles (best of {args.repeat}), {cpu} "
             f"cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M')}; load "
             f"average {load0[0]:.1f} at start, {load1[0]:.1f} at end; "
             f"{time.perf_counter() - t0:.0f} s in all")

@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
 
 
-def _generate(out: Path, articles: int, seed: int = 1) -> dict:
+def _generate(out: Path, articles: int, seed: int = 1, density: str = "dense") -> dict:
     proc = subprocess.run(
         [sys.executable, str(BENCH / "generate.py"), "--out", str(out),
-         "--articles", str(articles), "--seed", str(seed)],
+         "--articles", str(articles), "--seed", str(seed), "--density", density],
         capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return json.loads((out / "manifest.json").read_text())
@@ -39,6 +39,24 @@ def test_generator_is_deterministic_and_news_like(tmp_path):
     assert langs == {"it", "en"}
     text = "\n".join((tmp_path / "a" / rel).read_text(encoding="utf-8") for rel in files_a)
     assert re.search(r"\d", text) and "secondo" in text and "according to" in text
+
+
+def test_typical_density_is_the_seeds_not_the_stress_case(tmp_path):
+    from factcheck.numbers import find_quantities
+
+    def per_kb(folder: Path) -> float:
+        texts = [p.read_text(encoding="utf-8") for p in folder.rglob("*.md")]
+        n = sum(len(find_quantities(t, "en" if "lang: en" in t else "it")) for t in texts)
+        return n / (sum(len(t.encode()) for t in texts) / 1000)
+
+    seeds = [p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt")]
+    seeds_kb = sum(len(find_quantities(t, "it")) for t in seeds) / (
+        sum(len(t.encode()) for t in seeds) / 1000)
+    _generate(tmp_path / "typical", 60, density="typical")
+    _generate(tmp_path / "dense", 60)
+    typical, dense = per_kb(tmp_path / "typical"), per_kb(tmp_path / "dense")
+    assert 0.5 * seeds_kb < typical < 2 * seeds_kb  # seeds: ~2.1 numbers per KB
+    assert dense > 4 * typical
 
 
 FIELDS = (
