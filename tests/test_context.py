@@ -233,6 +233,32 @@ def test_prefilters_never_skip_a_sentence_their_patterns_match():
             if not (cat.cue_trigger.may_match(text) and e.trigger.may_match(text)):
                 assert not (e.aliases and e.aliases.search(text)), (e.id, text)
                 assert not any(k.search(text) for k in e.keywords), (e.id, text)
+            if not e.alias_trigger.may_match(text):
+                assert not (e.aliases and e.aliases.search(text)), (e.id, text)
+            for k, trigger in zip(e.keywords, e.keyword_triggers, strict=True):
+                if not trigger.may_match(text):
+                    assert k.search(text) is None, (e.id, k.pattern, text)
+        for t in lex.date_templates:
+            if not t.trigger.may_match(text):
+                assert t.rx.search(text) is None, (t.index, text)
+
+
+def test_date_phrases_are_those_of_the_whole_alternation():
+    """find_phrases runs only the templates a sentence can match, one by one: it must
+    find exactly what one scan with the alternation of all templates finds."""
+    from factcheck.context.period import _scan, find_phrases
+
+    extra = [("it", "Il 3/10/2020, nell'autunno del 2020 e negli ultimi 3 giorni, martedì "
+                    "13 settembre 2022 dal 1992 a oggi: tre anni fa, negli anni '90."),
+             ("en", "On Tuesday, 13 September 2022, in the past 24 hours and since 1992, "
+                    "in the autumn of 2020, last week, in the 1990s.")]
+    found = 0
+    for lang, text in _seed_sentences() + extra:
+        lex = lexicon(lang)
+        phrases = find_phrases(text, lex)
+        assert phrases == _scan(text, lex), text
+        found += len(phrases)
+    assert found > 50
 
 
 def test_prefilters_do_skip_plain_sentences():

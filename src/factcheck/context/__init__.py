@@ -33,7 +33,8 @@ from ..langdata import LANGS
 from ..model import Article, Claim, Sentence
 from .dates import Period, overlaps
 from .events import (
-    Catalog, Cues, Event, article_event, auto_event, best_event, catalog, find_cues, places_in,
+    Catalog, Cues, Event, article_event, auto_event, best_event, catalog, cue_keys_in, find_cues,
+    places_in,
 )
 from .lexicon import Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases
@@ -62,6 +63,8 @@ class ArticleContext:
     claimed: frozenset[int] = frozenset()
     # per-sentence answers, computed on first use (an article's claims share sentences)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # the event cue keys the article holds: its sentences look up only these
+    cue_keys: frozenset[str] | None = None
 
     def once(self, what: str, index: int, compute):
         key = (what, index)
@@ -76,7 +79,8 @@ class ArticleContext:
         return self.once("sources", index, lambda: find_sources(self.texts[index], self.lex))
 
     def cues(self, index: int) -> dict[str, Cues]:
-        return self.once("cues", index, lambda: find_cues(self.cat, self.texts[index]))
+        return self.once("cues", index,
+                         lambda: find_cues(self.cat, self.texts[index], self.cue_keys))
 
     def own_places(self, index: int) -> list[str]:
         """The places sentence ``index`` names, or implies by its side words."""
@@ -114,14 +118,16 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     base = Base.of(article.published, article.published_precision)
     toks = tokens(prose)
     places = places_in(prose, cat, lex.sides.values(prose, toks), toks)
-    event = article_event(cat, prose, article.published, places)
+    keys = cue_keys_in(cat, prose)
+    event = article_event(cat, prose, article.published, places, find_cues(cat, prose, keys))
     if base is None and event is not None and event.end is not None:
         # an undated article about a short event: its relative dates ("martedì") are
         # read against the event's last day
         if (event.end - event.start).days + 1 <= cat.options.anchor_max_days:
             base = Base(event.end, event.start, event.end, "day")
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
-                          lex, cat, base, tuple(places), event, home_place(article, texts, lex))
+                          lex, cat, base, tuple(places), event, home_place(article, texts, lex),
+                          cue_keys=keys)
 
 
 def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
@@ -204,7 +210,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     index = ctx.starts.get(claim.quote_start)
     if index is None:  # a quote that is not one of our sentences: read it alone
         ctx = replace(ctx, texts=(claim.quote,), starts={claim.quote_start: 0},
-                      claimed=frozenset({0}), memo={})
+                      claimed=frozenset({0}), memo={}, cue_keys=None)
         index = 0
     texts = ctx.texts
     text = texts[index]

@@ -25,7 +25,7 @@ from ..errors import FactcheckError
 from ..paths import rules_dir
 from .dates import Period
 from .lexicon import APOS
-from .words import Trigger, WordIndex
+from .words import Trigger, WordIndex, all_keys, present_keys
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -50,6 +50,8 @@ class Event:
     keywords: tuple[regex.Pattern, ...]
     metrics: frozenset[str] | None
     trigger: Trigger | None = None  # can a text hold one of its aliases or keywords?
+    alias_trigger: Trigger | None = None  # ... one of its aliases?
+    keyword_triggers: tuple[Trigger, ...] = ()  # ... each keyword?
 
     def span(self, today: date | None = None) -> Period:
         return self.start, self.end or today or date.max
@@ -81,6 +83,7 @@ class Catalog:
     party_places: dict[str, tuple[str, ...]]  # party id -> places its side words imply
     options: Options
     raw: dict  # the parsed file, for the examples
+    cue_keys: tuple[str, ...] = ()  # the keys of every cue trigger (words.present_keys)
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,9 @@ def catalog(root: Path | None = None) -> Catalog:
                 metrics=frozenset(e["metrics"]) if e.get("metrics") else None,
                 trigger=Trigger.of(list(e.get("aliases", ())) + list(e.get("keywords", ())),
                                    {"APOS": None}),
+                alias_trigger=Trigger.of(e.get("aliases", ()), {"APOS": None}),
+                keyword_triggers=tuple(Trigger.of([k], {"APOS": None})
+                                       for k in e.get("keywords", ())),
             ))
         except KeyError as exc:
             raise FactcheckError(f"{path}: event {e.get('id', '?')!r}: missing key {exc}") from None
@@ -153,8 +159,12 @@ def catalog(root: Path | None = None) -> Catalog:
              for n in entry.get("names", ())]
     cue_sources = [p for e in data.get("events", ())
                    for p in list(e.get("aliases", ())) + list(e.get("keywords", ()))]
-    return Catalog(tuple(events), tuple(places), WordIndex(names), Trigger.of(cue_sources, {"APOS": None}),
-                   {k: tuple(v) for k, v in party_places.items()}, opts, data)
+    cue_trigger = Trigger.of(cue_sources, {"APOS": None})
+    triggers = [cue_trigger] + [t for ev in events
+                                for t in (ev.trigger, ev.alias_trigger, *ev.keyword_triggers)]
+    return Catalog(tuple(events), tuple(places), WordIndex(names), cue_trigger,
+                   {k: tuple(v) for k, v in party_places.items()}, opts, data,
+                   all_keys(t for t in triggers if t is not None))
 
 
 def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset(),
@@ -198,20 +208,39 @@ class Cues:
     keywords: int
 
 
-def find_cues(cat: Catalog, text: str) -> dict[str, Cues]:
-    """The cues of every event that has some in ``text``."""
-    if not cat.cue_trigger.may_match(text):
+def find_cues(cat: Catalog, text: str, keys: tuple[str, ...] | frozenset[str] | None = None
+              ) -> dict[str, Cues]:
+    """The cues of every event that has some in ``text``.
+
+    Only the patterns whose trigger keys ``text`` holds are run. ``keys``: the cue keys
+    that a text holding this one has (:func:`cue_keys_in` of the article, for one of its
+    sentences), so a sentence looks up only those; None: all of ``cat.cue_keys``.
+    """
+    present = present_keys(text, cat.cue_keys if keys is None else keys)
+    if not cat.cue_trigger.fires(present):
         return {}
     out = {}
     for ev in cat.events:
-        if ev.trigger is not None and not ev.trigger.may_match(text):
+        if ev.trigger is not None and not ev.trigger.fires(present):
             continue
         spans = (tuple(m.span() for m in ev.aliases.finditer(text))
-                 if ev.aliases is not None else ())
-        kw = sum(1 for k in ev.keywords if k.search(text))
+                 if ev.aliases is not None and _fires(ev.alias_trigger, present) else ())
+        kw = sum(1 for i, k in enumerate(ev.keywords)
+                 if (i >= len(ev.keyword_triggers) or ev.keyword_triggers[i].fires(present))
+                 and k.search(text))
         if spans or kw:
             out[ev.id] = Cues(spans, kw)
     return out
+
+
+def _fires(trigger: Trigger | None, present: frozenset[str]) -> bool:
+    return trigger is None or trigger.fires(present)
+
+
+def cue_keys_in(cat: Catalog, text: str) -> frozenset[str]:
+    """The cue keys ``text`` holds: a superset of those of any part of it (a sentence of an
+    article), so :func:`find_cues` of a part need only look those up."""
+    return present_keys(text, cat.cue_keys)
 
 
 def cue_points(cues: Cues | None, clause: tuple[int, int] | None, opts: Options) -> int:
@@ -291,11 +320,13 @@ def _article_score(period: Period | None, ev: Event, opts: Options) -> int:
     return 0
 
 
-def article_event(cat: Catalog, text: str, published: date | None, places: list[str]
-                  ) -> Event | None:
-    """The event the whole article is about, if its cues are strong enough."""
+def article_event(cat: Catalog, text: str, published: date | None, places: list[str],
+                  cues: dict[str, Cues] | None = None) -> Event | None:
+    """The event the whole article is about, if its cues are strong enough (``cues``: the
+    article's :func:`find_cues`, if already found)."""
     opts = cat.options
-    cues = find_cues(cat, text)
+    if cues is None:
+        cues = find_cues(cat, text)
     ranked = []
     for ev in cat.events:
         if places and not any(p in ev.places for p in places):

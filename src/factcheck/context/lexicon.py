@@ -18,7 +18,7 @@ from .. import regexcache
 
 from ..errors import FactcheckError
 from ..langdata import load_lang
-from .words import DIGIT, YEAR, Trigger, WordIndex, required_keys
+from .words import DIGIT, YEAR, Trigger, WordIndex, all_keys, required_keys
 
 APOS = "[’']"
 _FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -33,6 +33,18 @@ class Relative:
 
     unit: str
     offset: int
+
+
+@dataclass(frozen=True)
+class DateTemplate:
+    """One date template on its own: ``date_re`` is the alternation of all of them, and a
+    sentence only runs the templates whose ``trigger`` fires (see period.find_phrases)."""
+
+    index: int  # its t<i> group in ``date_re``
+    kind: str
+    rx: regex.Pattern  # the template between the same word boundaries as in ``date_re``
+    fields: tuple[str, ...]  # the named parts it has (day, month, ...)
+    trigger: Trigger
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,9 @@ class Lexicon:
     event_noun_re: regex.Pattern | None = None
     # toll nouns ("bilancio", "death toll"): a place between them and the figure is its area
     toll_noun_re: regex.Pattern | None = None
+    # the templates of ``date_re`` one by one, and the keys of their triggers
+    date_templates: tuple[DateTemplate, ...] = ()
+    date_keys: tuple[str, ...] = ()
 
 
 def _alt(words) -> str:
@@ -127,6 +142,12 @@ def _date_slots(data: dict) -> dict[str, str]:
 def _date_trigger(data: dict) -> Trigger:
     """The prefilter of every date, relative and anaphora pattern: what their literal
     words and placeholders (months, weekdays, units, digits) require."""
+    patterns = [e["pattern"] for key in ("dates", "relative", "anaphora") for e in data.get(key, ())]
+    return Trigger.of(patterns, _trigger_slots(data))
+
+
+def _trigger_slots(data: dict) -> dict:
+    """The keys each date placeholder guarantees (None: nothing)."""
     def words(*keys: str) -> frozenset[str]:
         return frozenset(w.casefold() for k in keys for w in data.get(k, {}))
 
@@ -138,8 +159,27 @@ def _date_trigger(data: dict) -> Trigger:
         "SEASON": words("seasons"), "UNIT": words("units"), "DECADE_WORD": words("decades"),
     }
     slots["THIS_YEAR"] = required_keys(data.get("this_year", {}).get("pattern", "(?!)"), slots)
-    patterns = [e["pattern"] for key in ("dates", "relative", "anaphora") for e in data.get(key, ())]
-    return Trigger.of(patterns, slots)
+    return slots
+
+
+def _date_templates(data: dict, templates: list[str], kinds: list[str]
+                    ) -> tuple[DateTemplate, ...]:
+    """Each template of ``date_re`` compiled alone, with its own trigger. A match of the
+    alternation at a position is the first template that matches there, so running only
+    the templates that can match in a sentence finds the same phrases."""
+    slots = _trigger_slots(data)
+    raw = [e["pattern"] for key in ("dates", "relative") for e in data.get(key, ())]
+    out = []
+    for i, (template, kind, pattern) in enumerate(zip(templates, kinds, raw)):
+        rx = regexcache.compile(_LEFT + "(?:" + template + ")" + _RIGHT, _FLAGS)
+        fields = tuple(k for k in DATE_FIELDS if k in rx.groupindex)
+        out.append(DateTemplate(i, kind, rx, fields, Trigger.of([pattern], slots)))
+    return tuple(out)
+
+
+# the named parts a date template may have, in the order a Phrase lists them
+DATE_FIELDS = ("day", "month", "mnum", "year", "weekday", "season", "n", "unit", "decade",
+                "decade_word", "this_year")
 
 
 def _np_pattern(src: dict) -> str:
@@ -206,6 +246,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                 raise FactcheckError(f"{path}: sources.{key}: bad regex {p!r}: {exc}") from None
         return tuple(out)
 
+    date_templates = _date_templates(data, templates, kinds)
     dateline = data.get("dateline", {}).get("pattern")
     future = data.get("future", {}).get("cues", ())
     return Lexicon(
@@ -250,6 +291,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         place_re=_place_re(data.get("places", {}).get("locatives", ())),
         event_noun_re=_words_re(nouns) if (nouns := data.get("places", {}).get("event_nouns")) else None,
         toll_noun_re=_words_re(tolls) if (tolls := data.get("places", {}).get("toll_nouns")) else None,
+        date_templates=date_templates,
+        date_keys=all_keys(t.trigger for t in date_templates),
     )
 
 

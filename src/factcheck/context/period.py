@@ -17,10 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import regex
+
 from .dates import (
     Period, last_weekday, month_range, safe_date, season_range, shift, unit_range, year_range,
 )
-from .lexicon import Lexicon
+from .lexicon import DATE_FIELDS, DateTemplate, Lexicon
+from .words import present_keys
 
 
 @dataclass(frozen=True)
@@ -79,18 +82,44 @@ class Resolved:
     kind: str
 
 
-_FIELDS = ("day", "month", "mnum", "year", "weekday", "season", "n", "unit", "decade", "decade_word",
-           "this_year")
-
-
 def find_phrases(text: str, lex: Lexicon) -> list[Phrase]:
-    """Every date phrase of ``text`` (a sentence), in order."""
+    """Every date phrase of ``text`` (a sentence), in order: the matches of ``lex.date_re``,
+    found by running only the templates that can match in ``text``."""
     if not lex.date_trigger.may_match(text):  # most sentences name no time at all
         return []
+    present = present_keys(text, lex.date_keys)
+    # the next match of each live template: the alternation's match at a position is the
+    # first template (in file order) that matches there, so the leftmost candidate wins,
+    # ties to the lower index, and the scan resumes at its end
+    nxt: dict[DateTemplate, regex.Match] = {}
+    for t in lex.date_templates:
+        if t.trigger.fires(present) and (m := t.rx.search(text)) is not None:
+            nxt[t] = m
+    out = []
+    while nxt:
+        t, m = min(nxt.items(), key=lambda tm: (tm[1].start(), tm[0].index))
+        pos = m.end()
+        if pos == m.start():  # cannot happen (every template needs a word); be exact anyway
+            return _scan(text, lex)
+        out.append(Phrase(m.start(), pos, t.kind, m.group(),
+                          tuple((k, v) for k in t.fields if (v := m.group(k)) is not None),
+                          t.index))
+        for u, mu in list(nxt.items()):
+            if mu.start() < pos:
+                found = u.rx.search(text, pos)
+                if found is None:
+                    del nxt[u]
+                else:
+                    nxt[u] = found
+    return out
+
+
+def _scan(text: str, lex: Lexicon) -> list[Phrase]:
+    """:func:`find_phrases` with the whole alternation (the reference it must equal)."""
     out = []
     for m in lex.date_re.finditer(text):
         index = next(i for i in range(len(lex.date_kinds)) if m.group(f"t{i}") is not None)
-        fields = tuple((k, m.group(k)) for k in _FIELDS if m.group(k) is not None)
+        fields = tuple((k, m.group(k)) for k in DATE_FIELDS if m.group(k) is not None)
         out.append(Phrase(m.start(), m.end(), lex.date_kinds[index], m.group(), fields, index))
     return out
 

@@ -213,3 +213,22 @@ class Trigger:
         if any(k in low for k in self.keys):
             return True
         return any(_SPECIAL[k].search(text) for k in self.special)
+
+    def fires(self, present: frozenset[str] | set[str]) -> bool:
+        """:meth:`may_match` from the keys already found in the text (:func:`present_keys`
+        over keys that include this trigger's)."""
+        return self.always or not present.isdisjoint(self.keys) or not present.isdisjoint(
+            self.special)
+
+
+def present_keys(text: str, keys: Iterable[str]) -> frozenset[str]:
+    """Which of ``keys`` (lower-case substrings, or :data:`DIGIT`/:data:`YEAR`) ``text``
+    holds: looked up once per text, then shared by every trigger built on those keys."""
+    low = text.casefold()
+    return frozenset(k for k in keys if (_SPECIAL[k].search(text) is not None
+                                         if k in _SPECIAL else k in low))
+
+
+def all_keys(triggers: Iterable[Trigger]) -> tuple[str, ...]:
+    """The keys of several triggers, for :func:`present_keys`."""
+    return tuple(sorted({k for t in triggers for k in (*t.keys, *t.special)}))
