@@ -188,3 +188,41 @@ def test_long_tables_are_cut_with_a_pointer_to_the_full_lists():
     assert "… and 37 more figures, not listed here" in md
     assert "… and 37 more articles, not listed here" in md
     assert len(json.loads(render_json(analysis))["singles"]) == n  # JSON keeps them all
+
+
+def test_a_finding_with_many_figures_lists_the_named_ones_the_drafts_and_the_latest():
+    from factcheck.report import MAX_FIGURES
+
+    # 30 archive reports of the same toll, on different days, and a draft that agrees
+    claims = [claim(f"{i:03d}_a.txt", 2400, published=date(2023, 1, 1 + i)) for i in range(30)]
+    claims.append(claim("draft.txt", 2400, published=date(2023, 2, 15)))
+    analysis = compare(claims, [], draft="draft.txt")
+    [agree] = analysis.findings
+    assert len(agree.claims) == 31
+    block = render_markdown(analysis).split("## Groups that agree")[1].split("## Figures")[0]
+    rows = [line.split(" | ")[0].strip("| ") for line in block.splitlines()
+            if line.startswith("| ") and "`it/deaths`" in line]
+    assert len(rows) == MAX_FIGURES
+    # the first and last the reason names, the draft, then the most recent reports
+    assert rows == ["000", *[f"{i:03d}" for i in range(20, 30)], "draft"]
+    assert "… and 19 more figures of this finding, not listed here" in block
+    assert len(json.loads(render_json(analysis))["findings"][0]["claims"]) == 31
+
+
+def test_a_draft_against_a_large_archive_lists_the_articles_its_findings_cite():
+    from factcheck.report import MAX_ROWS
+
+    n = MAX_ROWS + 50
+    claims = [claim(f"{i:04d}.txt", 10 + i, metric="troops", rule="it/troops", event=f"e{i}",
+                    published=date(2023, 1, 1)) for i in range(n)]
+    claims.append(claim("zz_draft.txt", 10 + n - 1, metric="troops", rule="it/troops",
+                        event=f"e{n - 1}", published=date(2023, 1, 1)))
+    docs = [f"{i:04d}.txt" for i in range(n)] + ["zz_draft.txt"]
+    analysis = compare(claims, [article(d, date(2023, 1, 1)) for d in docs], draft="zz_draft.txt")
+    md = render_markdown(analysis)
+    listed = [line for line in md.split("## Findings")[0].splitlines()
+              if line.startswith("| ") and "Title of" in line]
+    assert len(listed) == MAX_ROWS
+    assert "Title of zz\\_draft.txt" in listed[-1]  # the draft, and the article it agrees with
+    assert f"Title of {n - 1:04d}.txt" in listed[-2]
+    assert "… and 51 more articles, not listed here" in md

@@ -171,11 +171,20 @@ class Figure:
 def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
     """Claims in a total order that does not depend on the input order: by
     :func:`claim_sort_key`, and claims equal in all of it (rare) by their full repr."""
-    keyed = sorted(((claim_sort_key(c), c) for c in claims), key=itemgetter(0))
+    # most claims differ in where they stand (doc, start, end), the head of the full key:
+    # sort on that, and build the full key only for the few that share it
+    placed = sorted((((c.doc, c.quantity.start, c.quantity.end), c) for c in claims),
+                    key=itemgetter(0))
     out: list[Claim] = []
-    for _, run in groupby(keyed, key=itemgetter(0)):
-        tied = [c for _, c in run]
-        out.extend(sorted(tied, key=repr) if len(tied) > 1 else tied)
+    for _, same_place in groupby(placed, key=itemgetter(0)):
+        run = [c for _, c in same_place]
+        if len(run) == 1:
+            out.append(run[0])
+            continue
+        keyed = sorted(((claim_sort_key(c), c) for c in run), key=itemgetter(0))
+        for _, tie in groupby(keyed, key=itemgetter(0)):
+            tied = [c for _, c in tie]
+            out.extend(sorted(tied, key=repr) if len(tied) > 1 else tied)
     return out
 
 
@@ -255,9 +264,14 @@ def as_of(c: Claim, settle_days: int) -> date | None:
 
 
 def make_figure(c: Claim, cfg: dict, root: Path | None = None) -> Figure:
+    """The figure a claim states in its group."""
+    return _figure(c, cfg, setting(cfg, c.metric, "settle_days", root), source_party(c, cfg))
+
+
+def _figure(c: Claim, cfg: dict, settle_days: int, party: str | None) -> Figure:
     lo, hi = claim_interval(c, cfg)
-    return Figure((c,), "claim", lo, hi, _point(c, lo, hi), stated_key(c),
-                  as_of(c, setting(cfg, c.metric, "settle_days", root)), source_party(c, cfg))
+    return Figure((c,), "claim", lo, hi, _point(c, lo, hi), stated_key(c), as_of(c, settle_days),
+                  party)
 
 
 def sum_figure(parts: Sequence[Figure]) -> Figure:
@@ -681,10 +695,20 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
         (c for c in claims if c.doc == draft), cfg)
     rows: list[dict] = []
     party_figs: dict[tuple, list[Figure]] = {}
+    settle: dict[str, int] = {}  # per metric; and the party of each source, searched once
+    parties: dict[str, str | None] = {}
+    items = _party_items(cfg)
     for c, metric, ev, side in grouped:
         if wanted is not None and not meets(wanted, metric, ev, side, total):
             continue
-        f = make_figure(c, cfg, rules)
+        if metric not in settle:
+            settle[metric] = setting(cfg, metric, "settle_days", rules)
+        party = None
+        if c.source_kind == "attributed" and c.source:
+            if c.source not in parties:
+                parties[c.source] = _party_of(items, c.source)
+            party = parties[c.source]
+        f = _figure(c, cfg, settle[metric], party)
         rows.append({"metric": metric, "event": ev, "side": side, "fig": f})
         if side != total:
             party_figs.setdefault((c.doc, metric, ev), []).append(f)

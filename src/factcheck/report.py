@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .compare import claim_interval, doc_labels, figures_of, interval_text, load_verdicts
+from .compare import (Figure, claim_interval, doc_labels, figures_of, interval_text,
+                      load_verdicts)
 from .model import Analysis, Article, Claim, Finding, Unclaimed
 from .table import claim_record
 
@@ -23,6 +24,8 @@ QUOTE_CONTEXT = 80
 # rows of each long table (articles, agreeing groups, single figures, unclaimed counts) in the
 # Markdown report: beyond this an editor reads the findings, and machines read the JSON
 MAX_ROWS = 200
+# figures listed in one finding's table (and chart): an archive group may hold thousands
+MAX_FIGURES = 12
 _MD_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`",
                              "<": "&lt;", "[": "\\[", "]": "\\]"})
 
@@ -126,9 +129,26 @@ def _title(f: Finding) -> str:
     return " · ".join(parts)
 
 
-def _finding_table(f: Finding, labels: dict[str, str], articles: dict[str, Article],
-                   cfg: dict) -> list[str]:
-    figs = figures_of(f, cfg)
+def shown_figures(figs: Sequence[Figure], draft: str | None, limit: int = MAX_FIGURES
+                  ) -> list[Figure]:
+    """The figures of a finding its table lists, in their order: all of them up to ``limit``;
+    beyond, the first and the last (those the reason names), the draft's, then the most
+    recently published (an archive group can hold thousands of agreeing figures)."""
+    if len(figs) <= limit:
+        return list(figs)
+    keep = {0, len(figs) - 1}
+    keep.update(i for i, fg in enumerate(figs) if any(c.doc == draft for c in fg.claims))
+    latest = sorted(range(len(figs)), key=lambda i: figs[i].claims[0].published or date.min,
+                    reverse=True)  # stable: among equal dates, the first listed
+    for i in latest:
+        if len(keep) >= limit:
+            break
+        keep.add(i)
+    return [figs[i] for i in sorted(keep)]
+
+
+def _finding_table(figs: Sequence[Figure], labels: dict[str, str],
+                   articles: dict[str, Article], cfg: dict) -> list[str]:
     sums = {id(c): fg for fg in figs if fg.role == "sum" for c in fg.claims}
     lines = ["| article | published | figure as written | interval | source | period | rule |",
              "| --- | --- | --- | --- | --- | --- | --- |"]
@@ -147,10 +167,10 @@ def _finding_table(f: Finding, labels: dict[str, str], articles: dict[str, Artic
     return lines
 
 
-def _chart(f: Finding, labels: dict[str, str], cfg: dict) -> list[str]:
+def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str]) -> list[str]:
     """A Mermaid bar chart of the figures over time, when at least two are dated."""
     points = []
-    for fg in figures_of(f, cfg):
+    for fg in figs:
         d = fg.claims[0].published
         if d is not None and math.isfinite(fg.point):
             points.append((d, labels.get(fg.doc, fg.doc), fg.point))
@@ -183,14 +203,20 @@ def _nice_ceiling(x: float) -> float:
 
 
 def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[str, Article],
-                   cfg: dict, chart: bool = True) -> list[str]:
+                   cfg: dict, chart: bool = True, draft: str | None = None) -> list[str]:
     head = f"### {n}. {f.verdict.capitalize()}: {_title(f)}"
     if f.verdict != "agree":
         head += f" ({f.severity})"
     lines = [head, "", _prose(f.reason), ""]
-    lines += _finding_table(f, labels, articles, cfg)
+    figs = figures_of(f, cfg)
+    shown = shown_figures(figs, draft)
+    lines += _finding_table(shown, labels, articles, cfg)
+    if len(shown) < len(figs):
+        left = len(figs) - len(shown)
+        lines += ["", f"… and {left:,} more {'figure' if left == 1 else 'figures'} of this "
+                      "finding, not listed here: `--format json` lists them all."]
     if chart:
-        c = _chart(f, labels, cfg)
+        c = _chart(f, shown, labels)
         if c:
             lines += [""] + c
     lines.append("")
@@ -254,6 +280,17 @@ def _dates_note(articles: Sequence[Article], labels: dict[str, str]) -> list[str
     return out
 
 
+def _listed_articles(articles: Sequence[Article], analysis: Analysis) -> list[Article]:
+    """The articles the table lists (by id): all up to MAX_ROWS; beyond, in draft mode, the
+    draft and the articles its findings cite come first, then the others by id."""
+    if not analysis.draft or len(articles) <= MAX_ROWS:
+        return list(articles[:MAX_ROWS])
+    cited = {analysis.draft} | {c.doc for f in analysis.findings for c in f.claims}
+    first = [a for a in articles if a.id in cited]
+    rest = [a for a in articles if a.id not in cited]
+    return sorted((first + rest)[:MAX_ROWS], key=lambda a: a.id)
+
+
 def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
     """The editor's report: summary, findings by severity (with tables and charts), groups
     that agree, figures nobody else reported, and counts no rule claimed."""
@@ -283,7 +320,7 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
     out += _dates_note(articles, labels)
     out += ["", "| article | title | outlet | published | language |",
             "| --- | --- | --- | --- | --- |"]
-    for a in articles[:MAX_ROWS]:
+    for a in _listed_articles(articles, analysis):
         lang = a.lang + (" (detected)" if a.lang_detected else "")
         out.append("| " + " | ".join([
             cell(f"{labels[a.id]} ({a.id})" if labels[a.id] != a.id else a.id), cell(a.title),
@@ -300,14 +337,14 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
             continue
         for f in chosen:
             n += 1
-            out += _finding_block(n, f, labels, by_id, cfg)
+            out += _finding_block(n, f, labels, by_id, cfg, draft=analysis.draft)
 
     out += ["## Groups that agree", ""]
     if not agree:
         out += ["None.", ""]
     for f in agree[:MAX_ROWS]:
         n += 1
-        out += _finding_block(n, f, labels, by_id, cfg, chart=False)
+        out += _finding_block(n, f, labels, by_id, cfg, chart=False, draft=analysis.draft)
     if len(agree) > MAX_ROWS:
         out += _more(len(agree), "groups that agree") + [""]
 

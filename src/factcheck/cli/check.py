@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import FactcheckError
@@ -60,11 +63,26 @@ def run(args: argparse.Namespace) -> int:
         results = extract_paths(paths, args.rules, args.jobs)
         if not results:
             raise FactcheckError(f"no readable article in {', '.join(map(str, paths))}")
-    analysis = analyze(results, draft=draft_doc)
-    text = render_json(analysis) if args.format == "json" else render_markdown(analysis)
+    with paused_gc():  # after extraction: worker processes keep their collector
+        analysis = analyze(results, draft=draft_doc)
+        text = render_json(analysis) if args.format == "json" else render_markdown(analysis)
     emit(text, out)
     failing = FAIL_LEVELS[args.fail_on]
     return 1 if any(f.verdict in failing for f in analysis.findings) else 0
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: records are acyclic (reference counting frees
+    them), and collecting while tens of thousands of them are built re-scans them all, over
+    and over: ~40% of a draft checked against an archive."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _against(args: argparse.Namespace, draft: list[str]):
@@ -85,8 +103,9 @@ def _against(args: argparse.Namespace, draft: list[str]):
         claims = [c for r in draft_results for c in r.claims]
         keys = {(c.metric, c.event) for c in claims}
         where = draft_selector(claims)  # the verdicts data analyze() uses
-        for db in dbs:
-            archive += load_results(db, keys, where=where)
+        with paused_gc():
+            for db in dbs:
+                archive += load_results(db, keys, where=where)
     # the draft may also sit in the archive folder: keep one copy
     draft_id = draft_results[0].article.id
     archive = [r for r in archive if r.article.id != draft_id]
