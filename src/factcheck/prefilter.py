@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 # names the derivation in the disk cache (factcheck.regexcache): bump it when it changes
-VERSION = "prefilter-3"
+VERSION = "prefilter-4"
 # the largest finite set of strings carried for one node (cross products grow fast)
 _MAX_EXACT = 64
 # a prefilter whose shortest string is shorter than this saves nothing worth its cost
@@ -73,11 +73,18 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return lits
 
 
-def prefilter(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """``(words, strings)`` for a pattern: see :func:`cover_words` and
-    :func:`required_literals`; None when the pattern has no prefilter."""
+def prefilter(pattern: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
+    """``(words, strings by word)`` for a pattern, or None when it has no prefilter.
+
+    ``words`` cover the pattern's required strings (:func:`cover_words`); each word maps
+    to the required strings (:func:`required_literals`) that contain it, so a text need
+    only be searched for the strings of the words it holds.
+    """
     lits = required_literals(pattern)
-    return None if lits is None else (cover_words(lits), lits)
+    if lits is None:
+        return None
+    words = cover_words(lits)
+    return words, {w: tuple(sorted(s for s in lits if w in s)) for w in sorted(words)}
 
 
 def cover_words(lits: frozenset[str]) -> frozenset[str]:
@@ -187,15 +194,16 @@ def _class_strings(items) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def may_match(pre: tuple[frozenset[str], frozenset[str]] | None, present: frozenset[str],
-              folded: str) -> bool:
+def may_match(pre: tuple[frozenset[str], dict[str, tuple[str, ...]]] | None,
+              present: frozenset[str], folded: str) -> bool:
     """Can a pattern with the prefilter ``pre`` match the case-folded text ``folded``?
 
     ``present`` must hold every cover word of ``pre`` that ``folded`` contains (e.g. all
-    cover words of a rule set found in it): the cheap first test. Only when one of the
-    pattern's words is there are its exact strings looked for.
+    cover words of a rule set found in it): the cheap first test. Only the strings of the
+    words found are then looked for (a string is absent when its word is).
     """
     if pre is None:
         return True
-    words, strings = pre
-    return not words.isdisjoint(present) and any(s in folded for s in strings)
+    words, by_word = pre
+    found = words & present
+    return bool(found) and any(s in folded for w in found for s in by_word[w])

@@ -129,8 +129,8 @@ class Pattern:
     index: int
     line: int
     col: int
-    # (cover words, strings): one of the strings is in every match, see factcheck.prefilter
-    prefilter: tuple[frozenset[str], frozenset[str]] | None = None
+    # (cover words, required strings by word): see factcheck.prefilter
+    prefilter: tuple[frozenset[str], dict[str, tuple[str, ...]]] | None = None
     _loose: Any = field(default=None, repr=False)
 
     @property
