@@ -192,6 +192,7 @@ EN_WORDS = cases(
     ("and-inside-one-number", "The two lists name one hundred and two thousand voters.",
      [exact("two", 2), exact("one hundred and two thousand", 102000)]),
     ("lakh-spelling", "The census counted 3 lac residents in the district.", [exact("3 lac", 3e5)]),
+    ("doz", "Each crate held 3 doz shells.", [exact("3 doz", 36)]),
 )
 
 
@@ -228,6 +229,8 @@ EN_MIXED = cases(
      [exact("1.2 billion dollars", 1.2e9, "money")]),
     ("ringgit-symbol", "The fine was RM500 per worker.", [exact("RM500", 500, "money")]),
     ("tln", "Debt reached 10 tln by the end of the year.", [exact("10 tln", 1e13)]),
+    ("a-doz-after-money-is-not-cents", "Eggs sold for $3 a doz.",
+     [exact("$3", 3, "money"), exact("a doz", 12)]),
 )
 
 
@@ -500,11 +503,14 @@ IT_NOT_COUNTS = cases(
     ("ordinal-esimo", "È il ventesimo giorno di assedio.", [exact("ventesimo", 20, "ordinal")]),
     ("ordinal-esimo-elided", "È il quindicesimo giorno di assedio.",
      [exact("quindicesimo", 15, "ordinal")]),
+    ("ordinal-of-mila", "È il duemillesimo giorno di guerra.", [exact("duemillesimo", 2000, "ordinal")]),
     ("cents-are-money-not-ordinals", "Il pane costa 2 euro e 50 centesimi.",
      [exact("2 euro e 50 centesimi", 2.5, "money")]),
     ("bare-cents", "Il biglietto costa 5 euro e 30.", [exact("5 euro e 30", 5.3, "money")]),
     ("euro-then-a-count", "Il biglietto costa 5 euro e 30 persone lo hanno comprato.",
      [exact("5 euro", 5, "money"), exact("30", 30)]),
+    ("bare-cents-in-words", "Il biglietto costa cinque euro e trenta.",
+     [exact("cinque euro e trenta", 5.3, "money")]),
     ("duration-ore", "Il blackout è durato 24 ore.", [exact("24 ore", 24, "duration")]),
     ("duration-mesi", "L'assedio è durato 18 mesi.", [exact("18 mesi", 18, "duration")]),
     ("duration-words", "La tregua è durata nove mesi.", [exact("nove mesi", 9, "duration")]),
@@ -543,6 +549,8 @@ EN_NOT_COUNTS = cases(
     ("compound-ordinal", "It was the thirty-first day of the siege.", [exact("thirty-first", 31, "ordinal")]),
     ("tens-then-first-with-a-space", "Thirty first responders arrived.",
      [exact("Thirty", 30)]),
+    ("spaced-compound-ordinal", "It was the twenty fifth day of the siege.",
+     [exact("twenty fifth", 25, "ordinal")]),
     ("duration", "The blackout lasted 24 hours.", [exact("24 hours", 24, "duration")]),
     ("hyphenated-duration", "The 44-day war ended in November.", [exact("44-day", 44, "duration")]),
     ("duration-words", "Three weeks of talks failed.", [exact("Three weeks", 3, "duration")]),

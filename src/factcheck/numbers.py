@@ -158,6 +158,7 @@ class _Lang:
     ord_compound: dict[str, int]  # "first" in "thirty-first"
     ord_suffix: Any
     ord_restore: list[str]
+    ord_stem_endings: dict[str, str]  # "mill" -> "mila": duemillesimo is read from duemila
     gated: set[str]
     bound_only: set[str]
     dec: str
@@ -250,6 +251,11 @@ def _lang(code: str) -> _Lang:
         # "thirty-first": a tens word, a hyphen, the ordinal of a unit (with a space it may be
         # two numbers: "thirty first responders")
         ord_parts.insert(0, r"(?<![^\W_])" + _alt(list(w["tens"])) + r"[-–—]" + _alt(list(compound)))
+        # ... and with a space when the unit's ordinal is one the reader knows alone ("the twenty
+        # fifth day"): never "first"/"second" ("thirty first responders", "forty second delay")
+        spaced = [k for k in compound if k in ord_words]
+        if spaced:
+            ord_parts.insert(0, r"(?<![^\W_])" + _alt(list(w["tens"])) + _SPACE + r"+" + _alt(spaced))
     stems: set[str] = set()
     if ord_suffixes:
         # the last atom may have lost its vowel before the suffix: quindic-esimo, milion-esimo;
@@ -374,7 +380,9 @@ def _lang(code: str) -> _Lang:
         segment=segment, vague=vague,
         ord_words=ord_words, ord_compound=compound,
         ord_suffix=regexcache.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
-        ord_restore=d["ordinals"]["restore"], gated={_norm(g) for g in gated},
+        ord_restore=d["ordinals"]["restore"],
+        ord_stem_endings={_norm(k): _norm(v) for k, v in d["ordinals"].get("stem_endings", {}).items()},
+        gated={_norm(g) for g in gated},
         bound_only={_norm(b) for b in w["bound_only"]}, dec=seps["decimal"], thou=seps["thousands"],
         re_mult_ci=regexcache.compile(r"" + _SPACE + r"?(?P<m>" + _alt(list(mult_ci), bounded=False)
                                  + r")(?![^\W_])", _F) if mult_ci else None,
@@ -899,8 +907,10 @@ def _special(text: str, t: _Tok, L: _Lang) -> _Num:
         val = L.atoms[parts[0]].value + L.ord_compound[parts[1]]
     if val is None and L.ord_suffix is not None:
         stem = L.ord_suffix.sub("", w)
-        for v in L.ord_restore:
-            tok = _Tok("word", 0, 0, stem + v)
+        stems = [stem + v for v in L.ord_restore]
+        stems += [stem[: -len(a)] + b for a, b in L.ord_stem_endings.items() if stem.endswith(a)]
+        for cand in stems:
+            tok = _Tok("word", 0, 0, cand)
             atoms = _word_atoms(tok, L)
             st = read_atoms(atoms) if atoms else None
             if st is not None:
@@ -1050,7 +1060,9 @@ def _subunits(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
         p = out[-1] if out else None
         cents = q.kind == "money" and q.unit_word in L.subunits
         bare = (q.kind == "count" and q.qualifier == "exact" and q.value == int(q.value)
-                and not text[q.end:].lstrip()[:1].isalnum())
+                and not text[q.end:].lstrip()[:1].isalnum()
+                # "$3 a doz": an article's "a" starts a new figure, never cents
+                and _norm(text[q.start: q.end].split()[0]) not in L.gated)
         if (p is not None and p.kind == "money" and (cents or bare)
                 and p.unit_word not in L.subunits and 0 <= q.value < 100 and p.value == int(p.value)
                 and L.re_subunit_gap.fullmatch(text, p.end, q.start)):
