@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mb", type=float, default=10.0, help="MB of articles to profile (default 10)")
     ap.add_argument("--articles", type=int, default=5000, help="corpus to take them from")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--density", choices=("typical", "dense"), default="typical")
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--out", type=Path, default=HERE / "out")
     args = ap.parse_args(argv)
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     from factcheck.articles import read_article
     from factcheck.report import render_markdown
 
-    folder, _ = run.corpus(args.out, args.articles, args.seed)
+    folder, _ = run.corpus(args.out, args.articles, args.seed, args.density)
     files, size = [], 0
     for f in sorted(folder.rglob("*.md")):
         if size >= args.mb * 1e6:
