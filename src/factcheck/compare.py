@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -141,13 +141,14 @@ def _party_of(items: tuple, source: str) -> str | None:
 
 # ---------------------------------------------------------------- figures
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """One stated figure in a group: a claim, a per-side sum, or a lone per-side part.
 
     ``low``/``high`` are the effective interval (rounding band applied, exclusive bounds moved
     half a unit in; ``high`` None = open); ``point`` the number as stated; ``key`` identifies
     the stated figure; ``as_of`` the date the count stood (``FINAL``, or None when undated).
+    A named tuple, not a frozen dataclass: a draft check builds one per archive claim, and a
+    tuple is built four times faster.
     """
 
     claims: tuple[Claim, ...]
