@@ -241,6 +241,10 @@ def test_prefilters_never_skip_a_sentence_their_patterns_match():
         for t in lex.date_templates:
             if not t.trigger.may_match(text):
                 assert t.rx.search(text) is None, (t.index, text)
+        for p, trigger in zip(lex.source_cues + lex.source_subject_cues,
+                              lex.source_cue_triggers + lex.source_subject_triggers, strict=True):
+            if not trigger.may_match(text):
+                assert p.search(text) is None, (p.pattern, text)
 
 
 def test_date_phrases_are_those_of_the_whole_alternation():

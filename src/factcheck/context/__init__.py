@@ -151,12 +151,14 @@ def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | No
 _AREA_WINDOW = 60
 
 
-def area_of(text: str, start: int, end: int, ctx: ArticleContext) -> str | None:
+def area_of(text: str, start: int, end: int, ctx: ArticleContext,
+            clause: tuple[int, int] | None = None) -> str | None:
     """The area a figure counts when it is one part of a breakdown by place: a single
     named place right after it in its clause ("190 sono i morti in provincia di Rieti").
     A part is compared with totals as a lower bound of them, so a total read as a part by
-    mistake is judged more leniently, never more strictly."""
-    c_start, c_end = clause_of(text, start, end, ctx.lex)
+    mistake is judged more leniently, never more strictly. (``clause``: the figure's
+    :func:`clause_of`, if already known.)"""
+    c_start, c_end = clause or clause_of(text, start, end, ctx.lex)
     after = text[end:min(c_end, end + _AREA_WINDOW)]
     found = _one_place(after, ctx.lex)
     if found is None and ctx.lex.toll_noun_re is not None:
@@ -217,8 +219,9 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     start = max(0, claim.quantity.start - claim.quote_start)
     end = max(start, claim.quantity.end - claim.quote_start)
     lex = ctx.lex
+    clause = clause_of(text, start, end, lex)  # the same for every question below
 
-    r = figure_period(texts, index, start, end, lex, ctx.base, ctx.phrases)
+    r = figure_period(texts, index, start, end, lex, ctx.base, ctx.phrases, clause)
     stated = r is not None and r.how != "article"
     period = _period(r)
     event_period = r.anchor if stated and r.anchor is not None else period
@@ -227,7 +230,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         # "dall'inizio della guerra": the war is the one going on when the article was written
         stated, event_period, how_for_event = False, (ctx.base.start, ctx.base.end), "article"
 
-    curated, event_id, event_how = _event(ctx, index, start, end, claim.metric, event_period,
+    curated, event_id, event_how = _event(ctx, index, clause, claim.metric, event_period,
                                           how_for_event, stated,
                                           r.kind if r is not None else None)
 
@@ -243,8 +246,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             # 30.000 persone", "dal 1992"): the figure counts the whole event
             p_start, p_end, period_how = span[0], span[1], "event"
 
-    side = side_of(claim.side, claim.who, text, start, end, lex)
-    if side is None and (area := area_of(text, start, end, ctx)) is not None:
+    side = side_of(claim.side, claim.who, text, start, end, lex, clause)
+    if side is None and (area := area_of(text, start, end, ctx, clause)) is not None:
         side = f"{AREA_PREFIX}{area}"  # a part of a breakdown by place, summed like sides
     source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed)
     if source is not None:
@@ -258,14 +261,13 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
                    source=source, source_kind=source_kind, published=article.published)
 
 
-def _event(ctx: ArticleContext, index: int, start: int, end: int, metric: str,
+def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str,
            period: Period | None, how: str | None, stated: bool, kind: str | None
            ) -> tuple[Event | None, str | None, str | None]:
-    """(curated event, event id, how it was found) for a figure at ``start:end`` of
-    sentence ``index``: its sentence's cues and period, else the article's event, else an
+    """(curated event, event id, how it was found) for a figure in ``clause`` of sentence
+    ``index``: its sentence's cues and period, else the article's event, else an
     automatic one from its place and period."""
     places = _sentence_places(ctx, index)
-    clause = clause_of(ctx.texts[index], start, end, ctx.lex)
     # an alias just before the clause is its antecedent: "the 2020 war, in which more than
     # 6,500 people were killed", "gli scontri dell'autunno del 2020, dove ..."
     event_clause = (max(0, clause[0] - _ANTECEDENT), clause[1])

@@ -25,7 +25,7 @@ from ..errors import FactcheckError
 from ..paths import rules_dir
 from .dates import Period
 from .lexicon import APOS
-from .words import Trigger, WordIndex, all_keys, present_keys
+from .words import Trigger, TriggerIndex, WordIndex, present_keys
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -83,7 +83,10 @@ class Catalog:
     party_places: dict[str, tuple[str, ...]]  # party id -> places its side words imply
     options: Options
     raw: dict  # the parsed file, for the examples
-    cue_keys: tuple[str, ...] = ()  # the keys of every cue trigger (words.present_keys)
+    # every cue pattern as (event index, keyword index or -1 for the aliases), and which
+    # of them a text may match
+    cue_patterns: tuple[tuple[int, int], ...] = ()
+    cue_index: TriggerIndex = TriggerIndex((), frozenset(), {})
 
 
 @dataclass(frozen=True)
@@ -159,12 +162,15 @@ def catalog(root: Path | None = None) -> Catalog:
              for n in entry.get("names", ())]
     cue_sources = [p for e in data.get("events", ())
                    for p in list(e.get("aliases", ())) + list(e.get("keywords", ()))]
-    cue_trigger = Trigger.of(cue_sources, {"APOS": None})
-    triggers = [cue_trigger] + [t for ev in events
-                                for t in (ev.trigger, ev.alias_trigger, *ev.keyword_triggers)]
-    return Catalog(tuple(events), tuple(places), WordIndex(names), cue_trigger,
+    patterns = [(i, -1) for i, ev in enumerate(events) if ev.aliases is not None]
+    patterns += [(i, k) for i, ev in enumerate(events) for k in range(len(ev.keywords))]
+    patterns.sort()
+    triggers = [events[i].alias_trigger if k < 0 else events[i].keyword_triggers[k]
+                for i, k in patterns]
+    return Catalog(tuple(events), tuple(places), WordIndex(names),
+                   Trigger.of(cue_sources, {"APOS": None}),
                    {k: tuple(v) for k, v in party_places.items()}, opts, data,
-                   all_keys(t for t in triggers if t is not None))
+                   tuple(patterns), TriggerIndex.of(triggers))
 
 
 def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset(),
@@ -216,31 +222,26 @@ def find_cues(cat: Catalog, text: str, keys: tuple[str, ...] | frozenset[str] | 
     that a text holding this one has (:func:`cue_keys_in` of the article, for one of its
     sentences), so a sentence looks up only those; None: all of ``cat.cue_keys``.
     """
-    present = present_keys(text, cat.cue_keys if keys is None else keys)
-    if not cat.cue_trigger.fires(present):
-        return {}
+    spans: dict[int, tuple[tuple[int, int], ...]] = {}
+    keywords: dict[int, int] = {}
+    for p in cat.cue_index.fired(text, keys):
+        i, k = cat.cue_patterns[p]
+        ev = cat.events[i]
+        if k < 0:
+            spans[i] = tuple(m.span() for m in ev.aliases.finditer(text))
+        elif ev.keywords[k].search(text):
+            keywords[i] = keywords.get(i, 0) + 1
     out = {}
-    for ev in cat.events:
-        if ev.trigger is not None and not ev.trigger.fires(present):
-            continue
-        spans = (tuple(m.span() for m in ev.aliases.finditer(text))
-                 if ev.aliases is not None and _fires(ev.alias_trigger, present) else ())
-        kw = sum(1 for i, k in enumerate(ev.keywords)
-                 if (i >= len(ev.keyword_triggers) or ev.keyword_triggers[i].fires(present))
-                 and k.search(text))
-        if spans or kw:
-            out[ev.id] = Cues(spans, kw)
+    for i in sorted(spans.keys() | keywords.keys()):  # in file order
+        if spans.get(i) or keywords.get(i):
+            out[cat.events[i].id] = Cues(spans.get(i, ()), keywords.get(i, 0))
     return out
-
-
-def _fires(trigger: Trigger | None, present: frozenset[str]) -> bool:
-    return trigger is None or trigger.fires(present)
 
 
 def cue_keys_in(cat: Catalog, text: str) -> frozenset[str]:
     """The cue keys ``text`` holds: a superset of those of any part of it (a sentence of an
     article), so :func:`find_cues` of a part need only look those up."""
-    return present_keys(text, cat.cue_keys)
+    return present_keys(text, cat.cue_index.keys)
 
 
 def cue_points(cues: Cues | None, clause: tuple[int, int] | None, opts: Options) -> int:

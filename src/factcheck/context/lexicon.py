@@ -18,7 +18,7 @@ from .. import regexcache
 
 from ..errors import FactcheckError
 from ..langdata import load_lang
-from .words import DIGIT, YEAR, Trigger, WordIndex, all_keys, required_keys
+from .words import DIGIT, YEAR, Trigger, TriggerIndex, WordIndex, all_keys, required_keys
 
 APOS = "[’']"
 _FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -87,9 +87,13 @@ class Lexicon:
     event_noun_re: regex.Pattern | None = None
     # toll nouns ("bilancio", "death toll"): a place between them and the figure is its area
     toll_noun_re: regex.Pattern | None = None
-    # the templates of ``date_re`` one by one, and the keys of their triggers
+    # the templates of ``date_re`` one by one, and which of them a text may match
     date_templates: tuple[DateTemplate, ...] = ()
-    date_keys: tuple[str, ...] = ()
+    date_index: TriggerIndex = TriggerIndex((), frozenset(), {})
+    # a trigger for each of ``source_cues`` and ``source_subject_cues``, and their keys
+    source_cue_triggers: tuple[Trigger, ...] = ()
+    source_subject_triggers: tuple[Trigger, ...] = ()
+    source_keys: tuple[str, ...] = ()
 
 
 def _alt(words) -> str:
@@ -247,6 +251,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         return tuple(out)
 
     date_templates = _date_templates(data, templates, kinds)
+    src_slots = {"SRC": None, "APOS": None}
+    cue_triggers = tuple(Trigger.of([p], src_slots) for p in src.get("cues", ()))
+    subject_triggers = tuple(Trigger.of([p], src_slots) for p in src.get("subject_cues", ()))
     dateline = data.get("dateline", {}).get("pattern")
     future = data.get("future", {}).get("cues", ())
     return Lexicon(
@@ -292,7 +299,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         event_noun_re=_words_re(nouns) if (nouns := data.get("places", {}).get("event_nouns")) else None,
         toll_noun_re=_words_re(tolls) if (tolls := data.get("places", {}).get("toll_nouns")) else None,
         date_templates=date_templates,
-        date_keys=all_keys(t.trigger for t in date_templates),
+        date_index=TriggerIndex.of(t.trigger for t in date_templates),
+        source_cue_triggers=cue_triggers,
+        source_subject_triggers=subject_triggers,
+        source_keys=all_keys(cue_triggers + subject_triggers),
     )
 
 

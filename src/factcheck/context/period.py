@@ -23,7 +23,6 @@ from .dates import (
     Period, last_weekday, month_range, safe_date, season_range, shift, unit_range, year_range,
 )
 from .lexicon import DATE_FIELDS, DateTemplate, Lexicon
-from .words import present_keys
 
 
 @dataclass(frozen=True)
@@ -87,13 +86,13 @@ def find_phrases(text: str, lex: Lexicon) -> list[Phrase]:
     found by running only the templates that can match in ``text``."""
     if not lex.date_trigger.may_match(text):  # most sentences name no time at all
         return []
-    present = present_keys(text, lex.date_keys)
-    # the next match of each live template: the alternation's match at a position is the
-    # first template (in file order) that matches there, so the leftmost candidate wins,
-    # ties to the lower index, and the scan resumes at its end
+    # the next match of each template that may match: the alternation's match at a
+    # position is the first template (in file order) that matches there, so the leftmost
+    # candidate wins, ties to the lower index, and the scan resumes at its end
     nxt: dict[DateTemplate, regex.Match] = {}
-    for t in lex.date_templates:
-        if t.trigger.fires(present) and (m := t.rx.search(text)) is not None:
+    for i in lex.date_index.fired(text):
+        t = lex.date_templates[i]
+        if (m := t.rx.search(text)) is not None:
             nxt[t] = m
     out = []
     while nxt:
@@ -253,12 +252,13 @@ def clause_of(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
 
 
 def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
-                lex: Lexicon) -> Phrase | None:
-    """The date phrase a figure at ``text[start:end]`` refers to, if any (see module doc)."""
+                lex: Lexicon, clause: tuple[int, int] | None = None) -> Phrase | None:
+    """The date phrase a figure at ``text[start:end]`` refers to, if any (see module doc);
+    ``clause`` is its :func:`clause_of`, if already known."""
     candidates = [p for p in phrases if p.end <= start or p.start >= end]
     if not candidates:
         return None
-    c_start, c_end = clause_of(text, start, end, lex)
+    c_start, c_end = clause or clause_of(text, start, end, lex)
     inside = [p for p in candidates if p.start >= c_start and p.end <= c_end]
     if inside:
         return min(inside, key=lambda p: (p.start - end) if p.start >= end else (start - p.end))
@@ -284,7 +284,8 @@ def _last_resolved(phrases: list[Phrase], lex: Lexicon, base: Base | None) -> Re
 
 def figure_period(texts: Sequence[str], index: int, start: int, end: int, lex: Lexicon,
                   base: Base | None,
-                  phrases: Callable[[int], list[Phrase]] | None = None) -> Resolved | None:
+                  phrases: Callable[[int], list[Phrase]] | None = None,
+                  clause: tuple[int, int] | None = None) -> Resolved | None:
     """The period of a figure at ``texts[index][start:end]`` (see module doc); None when
     neither the text nor the article's date places it.
 
@@ -293,7 +294,7 @@ def figure_period(texts: Sequence[str], index: int, start: int, end: int, lex: L
     """
     phrases = phrases or (lambda i: find_phrases(texts[i], lex))
     text = texts[index]
-    phrase = pick_phrase(text, phrases(index), start, end, lex)
+    phrase = pick_phrase(text, phrases(index), start, end, lex, clause)
     if phrase is not None:
         r = resolve(phrase, lex, base)
         if r is not None:

@@ -36,8 +36,9 @@ def party_of(words: str | None, lex: Lexicon) -> str | None:
 
 
 def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: int,
-            lex: Lexicon) -> str | None:
-    """The side of a figure at ``text[start:end]`` (offsets in the sentence).
+            lex: Lexicon, clause: tuple[int, int] | None = None) -> str | None:
+    """The side of a figure at ``text[start:end]`` (offsets in the sentence; ``clause``: its
+    :func:`clause_of`, if already known).
 
     Order: the side words the rule captured; the counted group; a "both sides" phrase
     or a side word right after the figure ("50 azeri", "fino a 100 morti da entrambe le
@@ -57,7 +58,7 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
     if lex.both_re is not None:
         # a total phrase in the figure's clause ("100 morti da entrambe le parti", "in
         # totale 100 morti"), or right after it
-        c_start, c_end = clause_of(text, start, end, lex)
+        c_start, c_end = clause or clause_of(text, start, end, lex)
         if (lex.both_re.search(text[c_start:start]) or lex.both_re.search(text[end:c_end])
                 or lex.both_re.search(text[end:end + 4 * _AFTER])):
             return TOTAL

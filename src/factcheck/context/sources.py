@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 import regex
 
 from .lexicon import Lexicon
+from .words import present_keys
 
 _SPACES = regex.compile(r"\s+")
 # a source is a name, not a clause: trailing function words are cut
@@ -41,11 +42,19 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Every attribution in ``text``: (cue start, cue end, source), in order."""
     if not lex.source_trigger.may_match(text):
         return []
+    # only the cues whose own keys are in the text (the same attributions: the order of
+    # the runs does not matter, the result is sorted)
+    present = present_keys(text, lex.source_keys)
     out: list[tuple[int, int, str]] = []
-    for pattern in lex.source_cues:
+    for pattern, trigger in zip(lex.source_cues, lex.source_cue_triggers, strict=True):
+        if not trigger.fires(present):
+            continue
         for m in pattern.finditer(text):
             _add(out, m, lex)
-    for pattern, verb in zip(lex.source_subject_cues, lex.source_subject_verbs):
+    for pattern, verb, trigger in zip(lex.source_subject_cues, lex.source_subject_verbs,
+                                      lex.source_subject_triggers, strict=True):
+        if not trigger.fires(present):
+            continue
         if verb is None:
             for m in pattern.finditer(text):
                 _add(out, m, lex)

@@ -52,18 +52,19 @@ class WordIndex:
     def _match(self, toks: list[str]) -> list[tuple[int, int, str]]:
         """(first token, last token, value) of every phrase, leftmost-longest."""
         first = self._first
-        out = []
-        i, n = 0, len(toks)
-        while i < n:
-            options = first.get(toks[i])
-            if options:
-                for rest, value in options:
-                    k = len(rest)
-                    if i + k < n and all(toks[i + 1 + j] == rest[j] for j in range(k)):
-                        out.append((i, i + k, value))
-                        i += k
-                        break
-            i += 1
+        out: list[tuple[int, int, str]] = []
+        n = len(toks)
+        after = 0  # the first token not inside a phrase already found
+        # most tokens start no phrase: only those that do are looked at
+        for i in [i for i, t in enumerate(toks) if t in first]:
+            if i < after:
+                continue
+            for rest, value in first[toks[i]]:
+                k = len(rest)
+                if i + k < n and (k == 0 or tuple(toks[i + 1:i + 1 + k]) == rest):
+                    out.append((i, i + k, value))
+                    after = i + k + 1
+                    break
         return out
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -232,3 +233,33 @@ def present_keys(text: str, keys: Iterable[str]) -> frozenset[str]:
 def all_keys(triggers: Iterable[Trigger]) -> tuple[str, ...]:
     """The keys of several triggers, for :func:`present_keys`."""
     return tuple(sorted({k for t in triggers for k in (*t.keys, *t.special)}))
+
+
+@dataclass(frozen=True)
+class TriggerIndex:
+    """Which of several triggers fire on a text: one look-up per key the text holds, not
+    one test per trigger (the same answers as each :meth:`Trigger.may_match`)."""
+
+    keys: tuple[str, ...]
+    always: frozenset[int]  # the triggers that always fire
+    by_key: dict[str, frozenset[int]]  # key -> the triggers it fires
+
+    @classmethod
+    def of(cls, triggers: Iterable[Trigger]) -> "TriggerIndex":
+        by_key: dict[str, set[int]] = {}
+        always = set()
+        for i, t in enumerate(triggers):
+            if t.always:
+                always.add(i)
+            for k in (*t.keys, *t.special):
+                by_key.setdefault(k, set()).add(i)
+        return cls(tuple(sorted(by_key)), frozenset(always),
+                   {k: frozenset(v) for k, v in by_key.items()})
+
+    def fired(self, text: str, keys: Iterable[str] | None = None) -> list[int]:
+        """The indexes of the triggers that fire on ``text``, in order. ``keys``: the keys
+        a text holding this one has (a superset of this text's), to look up only those."""
+        found = set(self.always)
+        for k in present_keys(text, self.keys if keys is None else keys):
+            found |= self.by_key.get(k, ())
+        return sorted(found)
