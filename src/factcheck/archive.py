@@ -215,12 +215,22 @@ def _claim_values(c: Claim) -> tuple:
             c.source_kind, _iso(c.published), c.lang, c.rule, c.quote, c.quote_start)
 
 
-def _claim(r: Sequence) -> Claim:
-    """A Claim from a row selected as ``_CLAIM_FIELDS``."""
-    return Claim(doc=r[0], metric=r[1], event=r[2], side=r[3], who=r[4], quantity=_quantity(r, 5),
-                 period_start=_date(r[18]), period_end=_date(r[19]), period_how=r[20],
-                 event_how=r[21], source=r[22], source_kind=r[23], published=_date(r[24]),
-                 lang=r[25], rule=r[26], quote=r[27], quote_start=r[28])
+class _Dates(dict):
+    """ISO date strings -> dates, each parsed once (an archive repeats a few hundred dates)."""
+
+    def __missing__(self, s: str | None) -> date | None:
+        d = self[s] = _date(s)
+        return d
+
+
+def _claim(r: Sequence, dates: _Dates | None = None) -> Claim:
+    """A Claim from a row selected as ``_CLAIM_FIELDS``. Positional arguments in the model's
+    field order (the round-trip test checks it): a draft check builds tens of thousands."""
+    d = _Dates() if dates is None else dates
+    q = Quantity(r[16], r[17], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], bool(r[13]),
+                 bool(r[14]), bool(r[15]))
+    return Claim(r[0], r[1], q, r[26], r[27], r[28], r[4], r[3], d[r[18]], d[r[19]], r[20], r[2],
+                 r[21], r[22], r[23], d[r[24]], r[25])
 
 
 def _unclaimed(r: Sequence) -> Unclaimed:
@@ -472,14 +482,15 @@ class Archive:
         rows: list = []
         for sql, params in queries:
             rows += self.conn.execute(sql, params).fetchall()
+        dates = _Dates()
         if where is not None:  # columns: metric, event, side, period_start, period_end, published
-            rows = [r for r in rows if where(r[2], r[3], r[4], _date(r[19]), _date(r[20]),
-                                             _date(r[25]))]
+            rows = [r for r in rows if where(r[2], r[3], r[4], dates[r[19]], dates[r[20]],
+                                             dates[r[25]])]
         if keys is not None:
             rows.sort(key=lambda r: r[0])  # stable: keeps seq order inside an article
         out: dict[int, list[Claim]] = {}
         for r in rows:
-            out.setdefault(r[0], []).append(_claim(r[1:]))
+            out.setdefault(r[0], []).append(_claim(r[1:], dates))
         return out
 
     def unclaimed(self, article_ids: Iterable[int] | None = None) -> dict[int, list[Unclaimed]]:

@@ -602,8 +602,10 @@ def judge_group(figs: Sequence[Figure], ctx: _Ctx, draft: str | None = None) -> 
     for f in figs:
         if f.role != "part":
             clusters.setdefault(f.key, []).append(f)
-    for members in clusters.values():
-        if len(members) >= 2 and _involves(members, draft) and _origins(members) >= 2:
+    # the keys the draft states (a figure's claims all come from one article)
+    mine = {f.key for f in figs if f.role != "part" and f.doc == draft}
+    for key, members in clusters.items():
+        if len(members) >= 2 and (draft is None or key in mine) and _origins(members) >= 2:
             out.append(_finding(ctx, "agree", "agree", ctx.cfg["severity"]["agree"], members))
     ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
     segs = _segments(ordered, setting(ctx.cfg, ctx.metric, "comparable_days"))
@@ -615,8 +617,9 @@ def judge_group(figs: Sequence[Figure], ctx: _Ctx, draft: str | None = None) -> 
 
 
 def _involves(figs: Iterable[Figure], draft: str | None) -> bool:
-    """Whether any of these figures holds a claim of the draft (always, without a draft)."""
-    return draft is None or any(c.doc == draft for f in figs for c in f.claims)
+    """Whether any of these figures is the draft's (always, without a draft): a figure's
+    claims all come from one article (a sum adds up one article's per-side figures)."""
+    return draft is None or any(f.doc == draft for f in figs)
 
 
 def event_key(event: str | None, period_start: date | None, period_end: date | None,
@@ -694,7 +697,7 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     # in draft mode only the draft's groups are judged: the others' figures are not even built
     wanted = None if draft is None else draft_groups(
         (c for c in claims if c.doc == draft), cfg)
-    rows: list[dict] = []
+    rows: list[tuple[str, str, str, Figure]] = []  # (metric, event key, side, figure)
     party_figs: dict[tuple, list[Figure]] = {}
     settle: dict[str, int] = {}  # per metric; and the party of each source, searched once
     parties: dict[str, str | None] = {}
@@ -710,20 +713,20 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
                 parties[c.source] = _party_of(items, c.source)
             party = parties[c.source]
         f = _figure(c, cfg, settle[metric], party)
-        rows.append({"metric": metric, "event": ev, "side": side, "fig": f})
+        rows.append((metric, ev, side, f))
         if side != total:
             party_figs.setdefault((c.doc, metric, ev), []).append(f)
     for (doc, metric, ev), figs in sorted(party_figs.items()):
         sums, lone = side_sums(figs)
         for f in sums + [_as_part(f) for f in lone]:
-            rows.append({"metric": metric, "event": ev, "side": total, "fig": f})
+            rows.append((metric, ev, total, f))
 
     findings: list[Finding] = []
     # one sort, then consecutive runs: O(n log n), never pairwise over all claims. (Not pandas:
     # these are objects, not a table, and importing pandas costs a draft check ~1 s of start-up.)
     rows.sort(key=_group_key)
     for (metric, ev, side), run in groupby(rows, key=_group_key):
-        figs = [r["fig"] for r in run]  # stable sort: still in claim order
+        figs = [r[3] for r in run]  # stable sort: still in claim order
         if len(figs) < 2 or (wanted is not None and (metric, ev, side) not in wanted):
             continue
         event = figs[0].claims[0].event if not ev.startswith("~") else None
@@ -744,7 +747,7 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
                     singles=singles, groups=n_groups, draft=draft)
 
 
-_group_key = itemgetter("metric", "event", "side")
+_group_key = itemgetter(0, 1, 2)
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:
