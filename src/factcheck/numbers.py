@@ -159,6 +159,9 @@ class _Lang:
     ord_suffix: Any
     ord_restore: list[str]
     ord_stem_endings: dict[str, str]  # "mill" -> "mila": duemillesimo is read from duemila
+    denoms: dict[str, int]  # fraction denominators: "thirds" -> 3
+    denom_singular: set[str]  # "third", "terzo": a fraction only after 1 and before a partitive
+    re_partitive: Any
     gated: set[str]
     bound_only: set[str]
     dec: str
@@ -198,6 +201,7 @@ class _Lang:
     max_join_word: int
     re_range_conn_any: Any  # any pair's connector: one test before trying each pair
     re_bound_gap: Any
+    re_ratio_gap: Any  # "1 in 4", "2 out of 3", "uno su cinque": one proportion, not two counts
     re_qual_start: Any
     bands: dict[str, float]
     zero_after_point: set[str]
@@ -227,10 +231,10 @@ def _lang(code: str) -> _Lang:
     articles_g = [g for g in gated if g not in numerals]
     count_alt = _alt(w["count_nouns"] + w.get("thing_nouns", []))
     person_alt = _alt(w["count_nouns"])
-    # the slot between an article and its noun: a listed word, or a capitalised one ("One
-    # Ukrainian soldier"); case-sensitive inside the case-insensitive scanner
-    modifier = (r"(?:(?:" + _alt(w.get("noun_modifiers", [])) + r"|(?<![^\W_])(?-i:\p{Lu})[^\W\d_]*)"
-                + _SPACE + r"+)?")
+    # the slot between an article and its noun: a listed word, or where the data allows it a
+    # capitalised one ("One Ukrainian soldier"; case-sensitive inside the case-insensitive scanner)
+    capitalised = r"|(?<![^\W_])(?-i:\p{Lu})[^\W\d_]*" if w.get("capitalised_modifier") else ""
+    modifier = r"(?:(?:" + _alt(w.get("noun_modifiers", [])) + capitalised + r")" + _SPACE + r"+)?"
     follow_alt = _alt(w["gated_followers"] + w["point"])
     other_followers = follow_alt + "|" + _alt(d["units"]["money"])
     vague: dict[str, dict[str, Any]] = {}
@@ -238,12 +242,20 @@ def _lang(code: str) -> _Lang:
         for p in entry["phrases"]:
             vague[_norm(" ".join(p.split()))] = entry
     ord_words = {_norm(k): int(v) for k, v in d["ordinals"]["words"].items()}
+    fr = d.get("fractions", {})
+    denoms = {_norm(k): int(v) for k, v in fr.get("denominators", {}).items()}
+    denom_only = [k for k in denoms if k not in ord_words]  # "thirds", "quinti": no ordinal reads them
     months = {_norm(k): int(v) for k, v in d["dates"]["months"].items()}
     ctx = d["context"]
     decade_words = {_norm(k): int(v) for k, v in ctx.get("decade_words", {}).items()}
 
     glued = w["glued"]
     word_alt = (r"(?:" + atom_alt + r")+") if glued else atom_alt
+    if fr.get("singular"):  # "a third of the town", "un terzo della popolazione"
+        other_followers += "|" + _alt(fr["singular"]) + _SPACE + r"+" + _alt(fr["partitive"])
+    if d.get("ratios", {}).get("connectors"):  # "one in five", "uno su cinque"
+        other_followers += ("|" + _alt(d["ratios"]["connectors"]) + _SPACE + r"+(?:\d|" + word_alt
+                            + r"(?![^\W_]))")
     ord_suffixes = d["ordinals"]["suffixes"]
     ord_parts = [_alt(list(ord_words))]
     compound = {_norm(k): int(v) for k, v in d["ordinals"].get("compound_units", {}).items()}
@@ -278,7 +290,7 @@ def _lang(code: str) -> _Lang:
     # tried at every character, read ~0.2 MB/s): digits, a leading separator, and word starts
     # that begin a number word (the gate, a trie of every word the branches can start with).
     gate = _alt(list(atoms) + list(stems) + list(vague) + list(ord_words) + gated + w["standalone"]
-                + ctx["decade_before"], bounded=False)
+                + ctx["decade_before"] + denom_only, bounded=False)
     digit_branches = [
         r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))",
         # "2023-09": a month (a zero-padded one: "2011-12" may be a season, two years)
@@ -294,6 +306,7 @@ def _lang(code: str) -> _Lang:
         r"(?P<decade_w>" + ("|".join(decade) if decade else "(?!)") + ")",
         r"(?P<vague>" + _alt(list(vague)) + ")",
         r"(?P<ord>" + "|".join(ord_parts) + ")",
+        r"(?P<denom>" + _alt(denom_only) + ")",
         # un/una/a/one: a number only before a number word, a count noun, "of", or alone
         # an article only before a person ("a soldier", not "a village"); a numeral before any count noun
         r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
@@ -317,7 +330,7 @@ def _lang(code: str) -> _Lang:
     word_door = r"(?<![^\W_])(?=" + gate + r")(?:" + "|".join(word_branches) + ")"
     scanner = regexcache.compile("|".join(digit_doors + [word_door]), _F)
     gate_words = list(atoms) + list(stems) + list(vague) + list(ord_words) + gated + w["standalone"] \
-        + w.get("standalone_before_punctuation", []) + ctx["decade_before"]
+        + w.get("standalone_before_punctuation", []) + ctx["decade_before"] + denom_only
     # URLs, e-mail addresses, domains with a path, phone numbers: never figures. Found in a
     # pre-pass, and only when their marks are in the text (tried everywhere they are slow).
     re_skip = regexcache.compile(
@@ -382,6 +395,8 @@ def _lang(code: str) -> _Lang:
         ord_suffix=regexcache.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
         ord_restore=d["ordinals"]["restore"],
         ord_stem_endings={_norm(k): _norm(v) for k, v in d["ordinals"].get("stem_endings", {}).items()},
+        denoms=denoms, denom_singular={_norm(x) for x in fr.get("singular", [])},
+        re_partitive=regexcache.compile(_SPACE + r"+" + _alt(fr.get("partitive", [])), _F),
         gated={_norm(g) for g in gated},
         bound_only={_norm(b) for b in w["bound_only"]}, dec=seps["decimal"], thou=seps["thousands"],
         re_mult_ci=regexcache.compile(r"" + _SPACE + r"?(?P<m>" + _alt(list(mult_ci), bounded=False)
@@ -426,6 +441,8 @@ def _lang(code: str) -> _Lang:
         re_range_conn_any=regexcache.compile(_SPACE + r"+" + _alt([c for _, c in r["pairs"]], bounded=False)
                                         + _SPACE + r"+(?:" + articles + r"(?:" + _SPACE
                                         + r"+|(?<=['’])))?\Z", _F),
+        re_ratio_gap=regexcache.compile(_SPACE + r"+" + _alt(d.get("ratios", {}).get("connectors", []))
+                                   + _SPACE + r"+", _F),
         re_bound_gap=regexcache.compile(_SPACE + r"*" + _alt(r.get("bound_connectors", []), bounded=False)
                                    + _SPACE + r"*", _F),
         re_qual_start=regexcache.compile(r"(?<![^\W_])" + _alt(list(q["before"])), _F),
@@ -708,6 +725,11 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
         t = toks[i]
         if t.kind in ("iso", "isomonth", "sdate", "time", "decade", "ord", "frac"):
             nums.append(_special(text, t, L))
+            i += 1
+            continue
+        if t.kind == "denom":  # kept only when _fractions joins it to the count before it
+            nums.append(_Num(t.start, t.end, float(L.denoms[_norm(t.text)]), "denom", fixed=True,
+                             core_start=t.start, core_end=t.end))
             i += 1
             continue
         if t.kind == "vague":
@@ -1074,6 +1096,56 @@ def _subunits(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
     return out
 
 
+_FRACTION_GAP = regexcache.compile(r"[ \t\u00a0-]")
+
+
+def _fractions(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
+    """Join a count and a denominator into a fraction (kind other, like "2/3"): "two-thirds",
+    "due terzi", and after 1 a singular one before a partitive: "a third of", "un terzo della".
+    Neither part is a count ("two-thirds of the homes" is not 2 homes); a denominator left
+    alone is dropped, an ordinal word left alone stays an ordinal ("the third convoy")."""
+    out: list[_Num] = []
+    for q in nums:
+        word = _norm(text[q.start: q.end]) if q.kind in ("denom", "ordinal") else ""
+        d = L.denoms.get(word)
+        p = out[-1] if out else None
+        if (d and p is not None and p.kind == "count" and not p.fixed and p.value >= 1
+                and p.value == int(p.value) and _FRACTION_GAP.fullmatch(text, p.end, q.start)
+                and ((word in L.denom_singular) == (p.value == 1))
+                and (p.value > 1 or L.re_partitive.match(text, q.end))):
+            out[-1] = _Num(p.start, q.end, p.value / d, "other", core_start=p.core_start, core_end=q.end,
+                           fixed=True, frac=True)
+            continue
+        if q.kind != "denom":
+            out.append(q)
+    return out
+
+
+def _ratios(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
+    """Join "one in five", "2 out of 3", "uno su cinque" into one proportion (kind other, value
+    1/5, like "1/5"): neither figure is a count of people ("one in five children died" is not
+    5 deaths). Only whole counts written right next to the connector, the smaller first; a
+    qualifier before the first or after the second hedges the proportion."""
+    out: list[_Num] = []
+    k = 0
+    while k < len(nums):
+        a = nums[k]
+        b = nums[k + 1] if k + 1 < len(nums) else None
+        if (b is not None and a.kind == b.kind == "count" and not a.fixed and not b.fixed
+                and a.value == int(a.value) and b.value == int(b.value) and 0 < a.value < b.value
+                and a.qualifier in ("exact", "approx", "nearly", "more_than", "less_than", "at_least", "at_most")
+                and b.start == b.core_start and a.end == a.core_end
+                and L.re_ratio_gap.fullmatch(text, a.end, b.start)):
+            qual = b.qualifier if a.qualifier == "exact" else a.qualifier
+            out.append(_Num(a.start, b.end, a.value / b.value, "other", qual, core_start=a.core_start,
+                            core_end=b.core_end, fixed=True, frac=True))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
 def _ranges(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
     """Join neighbouring figures that state one interval ("tra 5.000 e 7.000", "5-7 mila",
     "più di 100 e meno di 300") into one quantity."""
@@ -1200,10 +1272,10 @@ def _finish(q: _Num, L: _Lang, text: str) -> Quantity:
         low, high, low_ex = v, None, True
     elif qual == "at_least":
         low, high = v, None
-    elif qual == "at_most":
-        low, high = min(0.0, v), v
+    elif qual == "at_most":  # a count's floor is 0; below a negative figure nothing bounds it
+        low, high = (0.0 if v >= 0 else None), v
     elif qual == "less_than":
-        low, high, high_ex = min(0.0, v), v, True
+        low, high, high_ex = (0.0 if v >= 0 else None), v, True
     else:
         low = high = v
     if kind == "count" and v is not None and v != int(v):
@@ -1392,8 +1464,10 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return []
     nums = _assemble(text, toks, L)
     _leading_half(text, nums, L)
+    nums = _fractions(text, nums, L)
     _classify(text, nums, L)
     nums = _subunits(text, nums, L)
+    nums = _ratios(text, nums, L)
     nums = _ranges(text, nums, L)
     out: list[Quantity] = []
     last_end = -1
