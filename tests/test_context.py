@@ -423,6 +423,21 @@ def test_month_and_weekday_names_are_not_places():
     assert named_places("Nel comune di San Pietro sono morte 3 persone.", lex) == ["san-pietro"]
 
 
+def test_places_of_many_sentences_at_once_are_those_of_each_sentence():
+    from factcheck.context import named_places_each
+
+    # a locative ending one sentence and a name opening the next are no place
+    texts = ["Tre persone sono morte a Valcorvo e a", "Borgoverde è salito il bilancio.",
+             "Nel comune di San Pietro sono morte 3 persone, a Valcorvo 2."]
+    lex = lexicon("it")
+    assert named_places_each(texts, lex) == [["valcorvo"], [], ["san-pietro", "valcorvo"]]
+    for lang, text in _seed_sentences():
+        texts.append(text)
+    for lang in ("it", "en"):
+        lex = lexicon(lang)
+        assert named_places_each(texts, lex) == [named_places(t, lex) for t in texts]
+
+
 def test_a_place_right_after_the_figure_is_an_area_of_a_breakdown():
     c = context_claim("Di questi, 190 sono i morti in provincia di Valdoria.", "190",
                       published=date(2023, 2, 8))

@@ -23,6 +23,7 @@ What the fields say:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -96,8 +97,12 @@ def named_places(text: str, lex: Lexicon) -> list[str]:
     month and weekday names and known sources are not places."""
     if lex.place_re is None:
         return []
+    return _slugs(lex.place_re.finditer(text), lex)
+
+
+def _slugs(matches, lex: Lexicon) -> list[str]:
     out: list[str] = []
-    for m in lex.place_re.finditer(text):
+    for m in matches:
         name = m.group("place")
         key = name.lower()
         if key in lex.months or key in lex.weekdays or key in lex.source_names:
@@ -106,6 +111,30 @@ def named_places(text: str, lex: Lexicon) -> list[str]:
         if slug not in out:
             out.append(slug)
     return out
+
+
+def named_places_each(texts: Sequence[str], lex: Lexicon) -> list[list[str]]:
+    """:func:`named_places` of each text, from one scan of the texts joined by newlines.
+    A name is never split by a newline, so a match is a text's own unless it crosses one
+    (a locative ending a text, a name opening the next): the texts such a match touches
+    are read alone."""
+    if lex.place_re is None:
+        return [[] for _ in texts]
+    starts, at = [], 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + 1
+    found: list[list] = [[] for _ in texts]
+    alone: set[int] = set()
+    for m in lex.place_re.finditer("\n".join(texts)):
+        i = bisect_right(starts, m.start()) - 1
+        j = bisect_right(starts, m.end() - 1) - 1
+        if i == j:
+            found[i].append(m)
+        else:
+            alone.update(range(i, j + 1))
+    return [named_places(t, lex) if i in alone else _slugs(found[i], lex)
+            for i, t in enumerate(texts)]
 
 
 def article_context(article: Article, sentences: Sequence[Sentence],
@@ -119,7 +148,8 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     toks = tokens(prose)
     places = places_in(prose, cat, lex.sides.values(prose, toks), toks)
     keys = cue_keys_in(cat, prose)
-    event = article_event(cat, prose, article.published, places, find_cues(cat, prose, keys))
+    event = article_event(cat, prose, article.published, places,
+                          find_cues(cat, prose, keys, first_alias=True))
     if base is None and event is not None and event.end is not None:
         # an undated article about a short event: its relative dates ("martedì") are
         # read against the event's last day
@@ -136,8 +166,9 @@ def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | No
     catalogued place share the automatic event of this town."""
     counts: Counter[str] = Counter()
     order: list[str] = []
-    for text, weight in [(article.title or "", 2)] + [(t, 1) for t in texts]:
-        for name in named_places(text, lex):
+    named = [named_places(article.title or "", lex)] + named_places_each(texts, lex)
+    for names, weight in zip(named, [2] + [1] * len(texts)):
+        for name in names:
             counts[name] += weight
             if name not in order:
                 order.append(name)

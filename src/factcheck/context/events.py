@@ -214,20 +214,25 @@ class Cues:
     keywords: int
 
 
-def find_cues(cat: Catalog, text: str, keys: tuple[str, ...] | frozenset[str] | None = None
-              ) -> dict[str, Cues]:
+def find_cues(cat: Catalog, text: str, keys: tuple[str, ...] | frozenset[str] | None = None,
+              first_alias: bool = False) -> dict[str, Cues]:
     """The cues of every event that has some in ``text``.
 
     Only the patterns whose trigger keys ``text`` holds are run. ``keys``: the cue keys
     that a text holding this one has (:func:`cue_keys_in` of the article, for one of its
-    sentences), so a sentence looks up only those; None: all of ``cat.cue_keys``.
+    sentences), so a sentence looks up only those; None: all of them. ``first_alias``:
+    only the first alias of each event is wanted (enough to score a whole article, where
+    no clause tells one alias from another).
     """
     spans: dict[int, tuple[tuple[int, int], ...]] = {}
     keywords: dict[int, int] = {}
     for p in cat.cue_index.fired(text, keys):
         i, k = cat.cue_patterns[p]
         ev = cat.events[i]
-        if k < 0:
+        if k < 0 and first_alias:
+            m = ev.aliases.search(text)
+            spans[i] = (m.span(),) if m is not None else ()
+        elif k < 0:
             spans[i] = tuple(m.span() for m in ev.aliases.finditer(text))
         elif ev.keywords[k].search(text):
             keywords[i] = keywords.get(i, 0) + 1
@@ -327,7 +332,7 @@ def article_event(cat: Catalog, text: str, published: date | None, places: list[
     article's :func:`find_cues`, if already found)."""
     opts = cat.options
     if cues is None:
-        cues = find_cues(cat, text)
+        cues = find_cues(cat, text, first_alias=True)
     ranked = []
     for ev in cat.events:
         if places and not any(p in ev.places for p in places):
