@@ -194,6 +194,7 @@ EN_WORDS = cases(
      [exact("two", 2), exact("one hundred and two thousand", 102000)]),
     ("lakh-spelling", "The census counted 3 lac residents in the district.", [exact("3 lac", 3e5)]),
     ("doz", "Each crate held 3 doz shells.", [exact("3 doz", 36)]),
+    ("a-pair", "A pair of medics were detained at the checkpoint.", [exact("A pair", 2)]),
 )
 
 
@@ -252,6 +253,7 @@ def vague(text: str, value: float, low: float, high: float | None) -> Want:
 
 
 IT_VAGUE = cases(
+    ("un-paio-di", "Un paio di feriti sono stati dimessi.", [vague("Un paio di", 2, 2, 3)]),
     ("decine", "Decine di case sono state distrutte.", [vague("Decine", 10, 20, 99)]),
     ("centinaia", "Centinaia di famiglie dormono all'aperto.", [vague("Centinaia", 100, 200, 999)]),
     ("migliaia", "Migliaia di persone hanno lasciato la città.", [vague("Migliaia", 1000, 2000, 9999)]),
@@ -271,6 +273,7 @@ IT_VAGUE = cases(
 )
 
 EN_VAGUE = cases(
+    ("a-couple-of", "A couple of soldiers were hurt in the blast.", [vague("A couple of", 2, 2, 3)]),
     ("dozens", "Dozens of homes were flattened.", [vague("Dozens", 12, 24, 99)]),
     ("hundreds", "Hundreds of families slept outdoors.", [vague("Hundreds", 100, 200, 999)]),
     ("thousands", "Thousands of people fled the city.", [vague("Thousands", 1000, 2000, 9999)]),
