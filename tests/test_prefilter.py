@@ -134,25 +134,3 @@ def test_every_rule_pattern_runs_wherever_it_matches() -> None:
                     assert pat.compiled.search(masked) is None, (rule.id, pat.index, text)
     # the prefilter must be doing its job, not just be sound
     assert checked > 10_000 and skipped > checked * 0.5
-
-
-def test_article_words_change_no_claim() -> None:
-    """A sentence looks only for the words its article holds: same claims as all words."""
-    from factcheck.articles import read_article
-    from factcheck.claims import article_words, extract_claims
-    from factcheck.pipeline import by_sentence, find_article_quantities
-
-    ruleset = load_ruleset()
-    paths = [*sorted((ROOT / "seeds").glob("*.txt")),
-             *sorted((ROOT / "tests" / "data" / "golden").rglob("articles/*"))]
-    narrowed = 0
-    for path in paths:
-        article = read_article(path, path.name)
-        words = article_words(article.text, article.lang, ruleset)
-        narrowed += len(ruleset.literals(article.lang)) - len(words)
-        sentences = split_sentences(article.text, article.lang, article.regions)
-        for s, qs in by_sentence(sentences, find_article_quantities(article)):
-            if qs:
-                assert extract_claims(article.id, article.lang, s, qs, ruleset, words=words) \
-                    == extract_claims(article.id, article.lang, s, qs, ruleset)
-    assert narrowed > 0

@@ -160,23 +160,15 @@ def _choose(cands: list[_Candidate]) -> tuple[_Candidate, str | None, str | None
     return best, who, side
 
 
-def article_words(text: str, lang: str, ruleset: RuleSet) -> tuple[str, ...]:
-    """The rules' prefilter words that the sentences of ``text`` may hold (pass them to
-    :func:`extract_claims` as ``words``: same claims, fewer look-ups per sentence)."""
-    return ruleset.candidates(lang, text.translate(_NORMALIZE).casefold())
-
-
 def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
                    ruleset: RuleSet, *, trace: list[MatchTrace] | None = None,
-                   diagnose: bool = False, words: Sequence[str] | None = None
-                   ) -> tuple[list[Claim], list[Unclaimed]]:
+                   diagnose: bool = False) -> tuple[list[Claim], list[Unclaimed]]:
     """Claims made by the rules of ``lang`` in one sentence, and the counts left unclaimed.
 
     ``quantities`` are those inside ``sentence``, with article offsets. Every count
     no rule claimed comes back as :class:`Unclaimed` with the reason. With
     ``diagnose`` (explain), non-counts that a pattern would have bound are returned
-    too ("not a count: year ..."); ``trace`` collects every pattern match. ``words``
-    (:func:`article_words` of the sentence's article) only saves time.
+    too ("not a count: year ..."); ``trace`` collects every pattern match.
     """
     counts = [q for q in quantities if claimable(q)]
     if not counts and not diagnose:
@@ -186,7 +178,7 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
     # literal prefilters: a pattern none of whose required words is in the sentence cannot
     # match it, and is not run (most patterns, in most sentences)
     folded = masked.casefold()
-    present = ruleset.present(lang, folded, words)
+    present = ruleset.present(lang, folded)
     by_start = {q.start - base: q for q in quantities}
     candidates: dict[int, list[_Candidate]] = {}
     vetoed_by: dict[int, list[str]] = {}

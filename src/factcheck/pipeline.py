@@ -92,7 +92,7 @@ def by_sentence(sentences: Sequence[Sentence],
 
 def extract_article(article: Article, ruleset, rules_root: Path | None = None) -> ArticleResult:
     """Claims (with period, event, side and source) and unclaimed counts of one article."""
-    from .claims import article_words, extract_claims
+    from .claims import extract_claims
     from .context import add_context
     from .pubdate import infer_published
     from .sentences import split_sentences
@@ -102,12 +102,10 @@ def extract_article(article: Article, ruleset, rules_root: Path | None = None) -
     quantities = find_article_quantities(article)
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
-    words = article_words(article.text, article.lang, ruleset) if quantities else ()
     for sentence, qs in by_sentence(sentences, quantities):
         if not qs:
             continue
-        made, missed = extract_claims(article.id, article.lang, sentence, qs, ruleset,
-                                      words=words)
+        made, missed = extract_claims(article.id, article.lang, sentence, qs, ruleset)
         claims.extend(made)
         unclaimed.extend(missed)
     claims = add_context(article, sentences, claims, rules_root)

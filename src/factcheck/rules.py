@@ -44,7 +44,6 @@ _NUM_EXPANSION = f"(?P<{NUM_GROUP}>{TOKEN_CLAIMABLE}{TOKEN_FILL}*+)"
 # "this year would have been claimed by it/deaths"
 _NUM_LOOSE = f"(?P<{NUM_GROUP}>[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*+)"
 _QTY_EXPANSION = f"(?:[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*+)"
-_TOKENS = (TOKEN_CLAIMABLE, TOKEN_OTHER, TOKEN_FILL)
 
 # named groups a pattern may capture (NUM comes from {NUM})
 GROUPS = ("who", "side")
@@ -225,26 +224,13 @@ class RuleSet:
             self._literals[lang] = lits
         return lits
 
-    def present(self, lang: str, folded: str, among: Sequence[str] | None = None
-                ) -> frozenset[str]:
-        """The prefilter cover words of ``lang`` (or of ``among``) found in ``folded``.
+    def present(self, lang: str, folded: str) -> frozenset[str]:
+        """The prefilter cover words of ``lang`` found in the case-folded text ``folded``.
 
-        ``folded`` is a case-folded text; ``among`` narrows the look-up to the words an
-        enclosing text holds (:meth:`candidates`). Each pattern then only asks whether its
-        own words meet this set (:func:`factcheck.prefilter.may_match`).
+        One pass over a few hundred words per sentence; each pattern then only asks
+        whether its own strings meet this set (:func:`factcheck.prefilter.may_match`).
         """
-        words = self.literals(lang) if among is None else among
-        return frozenset([s for s in words if s in folded])
-
-    def candidates(self, lang: str, folded: str) -> tuple[str, ...]:
-        """The cover words a part of the case-folded text ``folded`` may hold: those found
-        in it, plus those with a masking token (only masked sentences hold those).
-
-        Computed once per article, so each of its sentences looks for a few dozen words
-        instead of every word of the rule set.
-        """
-        return tuple(s for s in self.literals(lang)
-                     if s in folded or any(t in s for t in _TOKENS))
+        return frozenset([s for s in self.literals(lang) if s in folded])
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
