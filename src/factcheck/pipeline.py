@@ -7,8 +7,6 @@ files and exit codes.
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 import sys
@@ -16,10 +14,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .articles import SkipFile, doc_ids, find_files, has_body, read_article
 from .model import Analysis, Article, Claim, Quantity, Sentence, Unclaimed
 from .progress import Progress
+
+if TYPE_CHECKING:  # imported where a pool is made: a draft check never needs one (15 ms)
+    import multiprocessing.pool
 
 # below this many files a process pool costs more than it saves
 PARALLEL_MIN_FILES = 64
@@ -193,6 +195,8 @@ def worker_pool(n_jobs: int, initializer: Callable[..., None], initargs: tuple
     """A pool of ``n_jobs`` processes. On any exception, Ctrl-C included, the workers are
     terminated at once instead of finishing the queued work (the initializer should make
     them ignore SIGINT: Ctrl-C is the parent's to handle)."""
+    import multiprocessing
+
     pool = multiprocessing.Pool(n_jobs, initializer=initializer, initargs=initargs)
     try:
         yield pool
