@@ -1026,7 +1026,8 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 and (L.re_other_before.search(before) or L.re_age_before.search(before))):
             q.kind = "other"
             continue
-        if q.kind == "count" and L.re_time_before.search(before) and 0 <= q.value <= 24:
+        if (q.kind == "count" and L.re_time_before.search(before) and 0 <= q.value <= 24
+                and not _opens_scaled_range(text, q, nums[k + 1] if k + 1 < len(nums) else None, L)):
             q.kind = "time"
             continue
         if q.kind == "count" and digits and len(digits) == 4 and 1000 <= q.value <= 2100:
@@ -1041,6 +1042,12 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 continue
         if q.kind in ("count", "money", "percent", "duration", "other"):
             _qualify(text, q, L, floor, ceiling)
+
+
+def _opens_scaled_range(text: str, q: _Num, nxt: _Num | None, L: _Lang) -> bool:
+    """"dalle 10 alle 12 mila persone": the first figure of a range whose second carries a
+    scale word is a count written without its scale, not a clock time."""
+    return (nxt is not None and nxt.scale > 1 and L.re_range_conn_any.match(text[q.end: nxt.start]) is not None)
 
 
 def _qualify(text: str, q: _Num, L: _Lang, floor: int = 0, ceiling: int | None = None) -> None:
@@ -1146,6 +1153,21 @@ def _ratios(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
     return out
 
 
+_YEAR_DASH = frozenset("-–")
+
+
+def _short_year(text: str, a: _Num, b: _Num, L: _Lang) -> None:
+    """"2022-23", "1992-94": a year, a dash and two digits up to ten years later are one span
+    of years; the two digits become the full year (never the count 23). Not before a count
+    noun: "nel 2020-21 morti"."""
+    if (a.kind == "year" and b.kind == "count" and len(b.extra_digits) == 2
+            and text[a.end: b.start] in _YEAR_DASH and a.qualifier == "exact" and b.qualifier == "exact"
+            and not L.re_count_direct.match(text, b.end, b.end + 60)):
+        full = a.value // 100 * 100 + b.value
+        if a.value < full <= a.value + 10:
+            b.value, b.kind, b.extra_digits = full, "year", str(int(full))
+
+
 def _ranges(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
     """Join neighbouring figures that state one interval ("tra 5.000 e 7.000", "5-7 mila",
     "più di 100 e meno di 300") into one quantity."""
@@ -1155,6 +1177,7 @@ def _ranges(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
         a = nums[k]
         if k + 1 < len(nums):
             b = nums[k + 1]
+            _short_year(text, a, b, L)
             r = _range_of(text, a, b, L) or _bounds_of(text, a, b, L)
             if r is not None:
                 out.append(r)
