@@ -291,6 +291,34 @@ def test_required_keys(pattern, keys):
     assert (set(got) if got is not None else None) == keys
 
 
+@pytest.mark.parametrize("pattern, first", [
+    (r"(?:nel|in)\s+(?P<month>marzo|aprile)", "[in]"),
+    (r"(?:la\s+)?(?:scorsa|passata)\s+settimana", "[lps]"),
+    (r"(?P<n>\d{1,3}|tre)\s+anni\s+fa", "[\\dt]"),
+    (r"(?:nell'|in\s+)?\s*estate", "[\\sein]"),
+    (r"(?<![\d.])(?P<year>1[89]\d\d|20\d\d)", "[12]"),
+    (r"l[’']altro\s*ieri", "[l]"),
+    (r"(?:x)?y?", None),  # may match nothing
+    (r".{0,5}morti", None),  # may start anywhere
+    (r"[^a]b", None),
+])
+def test_first_class_holds_every_first_character(pattern, first):
+    import regex
+
+    from factcheck.context.words import first_class
+
+    assert first_class(pattern, True) == first
+    if first is not None:
+        assert first_class(pattern, False) == first
+        assert first_class("(?i:" + pattern + ")", False) is None  # case ignored inside only
+        lookahead = regex.compile(f"(?={first})(?:{pattern})", regex.I | regex.V0)
+        plain = regex.compile(pattern, regex.I | regex.V0)
+        for text in ("in marzo, la scorsa settimana, 3 anni fa, Tre anni fa", "nell'estate",
+                     "l’altro ieri, nel 2020", " estate", "Passata settimana"):
+            assert [m.span() for m in lookahead.finditer(text)] == [
+                m.span() for m in plain.finditer(text)]
+
+
 def test_word_index_finds_whole_words_leftmost_longest():
     from factcheck.context.words import WordIndex
 

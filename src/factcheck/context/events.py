@@ -24,7 +24,7 @@ from .. import regexcache
 from ..errors import FactcheckError
 from ..paths import rules_dir
 from .dates import Period
-from .lexicon import APOS
+from .lexicon import APOS, first_char_lookahead
 from .words import Trigger, TriggerIndex, WordIndex, present_keys
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -108,7 +108,8 @@ def _compile(patterns, where: str) -> list[regex.Pattern]:
     out = []
     for p in patterns:
         try:
-            out.append(regexcache.compile(_LEFT + "(?:" + p.replace("{APOS}", APOS) + ")", _FLAGS))
+            p = p.replace("{APOS}", APOS)
+            out.append(regexcache.compile(_LEFT + first_char_lookahead(p) + "(?:" + p + ")", _FLAGS))
         except regex.error as exc:
             raise FactcheckError(f"rules/events.toml: {where}: bad regex {p!r}: {exc}") from None
     return out

@@ -18,7 +18,9 @@ from .. import regexcache
 
 from ..errors import FactcheckError
 from ..langdata import load_lang
-from .words import DIGIT, YEAR, Trigger, TriggerIndex, WordIndex, all_keys, required_keys
+from .words import (
+    DIGIT, YEAR, Trigger, TriggerIndex, WordIndex, all_keys, first_class, required_keys,
+)
 
 APOS = "[’']"
 _FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -114,6 +116,13 @@ def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
         raise FactcheckError(f"{path}: {what}: bad regex: {exc}") from None
 
 
+def first_char_lookahead(pattern: str) -> str:
+    """A lookahead for the characters a match of ``pattern`` (compiled with ``_FLAGS``) can
+    start with, or "" when unknown: the engine then skips other positions at once."""
+    first = first_class(pattern, True)
+    return f"(?={first})" if first else ""
+
+
 def _fill(pattern: str, slots: dict[str, str]) -> str:
     # plain replace, not str.format: regexes are full of braces ({0,5})
     for key, value in slots.items():
@@ -175,7 +184,8 @@ def _date_templates(data: dict, templates: list[str], kinds: list[str]
     raw = [e["pattern"] for key in ("dates", "relative") for e in data.get(key, ())]
     out = []
     for i, (template, kind, pattern) in enumerate(zip(templates, kinds, raw)):
-        rx = regexcache.compile(_LEFT + "(?:" + template + ")" + _RIGHT, _FLAGS)
+        rx = regexcache.compile(
+            _LEFT + first_char_lookahead(template) + "(?:" + template + ")" + _RIGHT, _FLAGS)
         fields = tuple(k for k in DATE_FIELDS if k in rx.groupindex)
         out.append(DateTemplate(i, kind, rx, fields, Trigger.of([pattern], slots)))
     return tuple(out)
@@ -244,7 +254,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         for p in src.get(key, ()):
             try:
                 # whole words at both ends: "Come comunicato" is no "X comunica"
-                out.append(regexcache.compile(_LEFT + "(?:" + _fill(p, {"APOS": APOS, "SRC": np})
+                filled = _fill(p, {"APOS": APOS, "SRC": np})
+                out.append(regexcache.compile(_LEFT + first_char_lookahead(filled) + "(?:" + filled
                                               + ")" + _RIGHT, _FLAGS))
             except regex.error as exc:
                 raise FactcheckError(f"{path}: sources.{key}: bad regex {p!r}: {exc}") from None
@@ -288,7 +299,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_cues=cue_list("cues"),
         source_subject_cues=cue_list("subject_cues"),
         source_subject_verbs=tuple(
-            regexcache.compile("(?:" + _fill(p[len("{SRC}"):], {"APOS": APOS}) + ")" + _RIGHT, _FLAGS)
+            regexcache.compile(first_char_lookahead(verb := _fill(p[len("{SRC}"):], {"APOS": APOS}))
+                               + "(?:" + verb + ")" + _RIGHT, _FLAGS)
             if p.startswith("{SRC}") else None for p in src.get("subject_cues", ())),
         source_strip=_any_re(src.get("strip", ()), "sources.strip", path),
         source_names={k.lower(): v for k, v in data.get("source_names", {}).items()},
@@ -314,5 +326,7 @@ def _place_re(locatives) -> regex.Pattern | None:
     """A name right after a locative word; the case of the name matters, not the word's."""
     if not locatives:
         return None
-    return regexcache.compile(_LEFT + "(?i:" + _alt(locatives) + r")\s+(?P<place>" + _NAME + ")"
-                              + _RIGHT, regex.VERSION0)
+    first = first_class(_alt(locatives), True)
+    return regexcache.compile(_LEFT + (f"(?i:(?={first}))" if first else "") + "(?i:"
+                              + _alt(locatives) + r")\s+(?P<place>" + _NAME + ")" + _RIGHT,
+                              regex.VERSION0)

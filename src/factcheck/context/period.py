@@ -22,7 +22,7 @@ import regex
 from .dates import (
     Period, last_weekday, month_range, safe_date, season_range, shift, unit_range, year_range,
 )
-from .lexicon import DATE_FIELDS, DateTemplate, Lexicon
+from .lexicon import DATE_FIELDS, Lexicon
 
 
 @dataclass(frozen=True)
@@ -83,33 +83,37 @@ class Resolved:
 
 def find_phrases(text: str, lex: Lexicon) -> list[Phrase]:
     """Every date phrase of ``text`` (a sentence), in order: the matches of ``lex.date_re``,
-    found by running only the templates that can match in ``text``."""
-    if not lex.date_trigger.may_match(text):  # most sentences name no time at all
-        return []
+    found by running only the templates that can match in ``text`` (most sentences name
+    no time at all)."""
     # the next match of each template that may match: the alternation's match at a
     # position is the first template (in file order) that matches there, so the leftmost
     # candidate wins, ties to the lower index, and the scan resumes at its end
-    nxt: dict[DateTemplate, regex.Match] = {}
+    nxt: list[tuple[int, int, regex.Match]] = []
     for i in lex.date_index.fired(text):
-        t = lex.date_templates[i]
-        if (m := t.rx.search(text)) is not None:
-            nxt[t] = m
+        if (m := lex.date_templates[i].rx.search(text)) is not None:
+            nxt.append((m.start(), i, m))
     out = []
     while nxt:
-        t, m = min(nxt.items(), key=lambda tm: (tm[1].start(), tm[0].index))
+        start, i, m = min(nxt) if len(nxt) > 1 else nxt[0]
         pos = m.end()
-        if pos == m.start():  # cannot happen (every template needs a word); be exact anyway
+        if pos == start:  # cannot happen (every template needs a word); be exact anyway
             return _scan(text, lex)
-        out.append(Phrase(m.start(), pos, t.kind, m.group(),
-                          tuple((k, v) for k in t.fields if (v := m.group(k)) is not None),
-                          t.index))
-        for u, mu in list(nxt.items()):
-            if mu.start() < pos:
-                found = u.rx.search(text, pos)
-                if found is None:
-                    del nxt[u]
-                else:
-                    nxt[u] = found
+        t = lex.date_templates[i]
+        out.append(Phrase(start, pos, t.kind, m.group(),
+                          tuple((k, v) for k in t.fields if (v := m.group(k)) is not None), i))
+        if len(nxt) == 1:
+            m = t.rx.search(text, pos)
+            nxt = [(m.start(), i, m)] if m is not None else []
+            continue
+        later = []
+        for s, j, mj in nxt:
+            if s < pos:
+                mj = lex.date_templates[j].rx.search(text, pos)
+                if mj is None:
+                    continue
+                s = mj.start()
+            later.append((s, j, mj))
+        nxt = later
     return out
 
 

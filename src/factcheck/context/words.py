@@ -263,3 +263,97 @@ class TriggerIndex:
         for k in present_keys(text, self.keys if keys is None else keys):
             found |= self.by_key.get(k, ())
         return sorted(found)
+
+
+_NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
+_INLINE_I = regex.compile(r"\(\?[a-zA-Z]*i")
+
+
+def first_class(pattern: str, ignorecase: bool) -> str | None:
+    """A character class (``"[...]"``) holding every character a match of ``pattern``
+    can start with, or None when that is not known (any character, an empty match, a
+    construct the analysis does not read). As a lookahead before a pattern compiled with
+    the same flags (``ignorecase``: whether they ignore case), it skips the positions
+    where the pattern cannot start, cheaply."""
+    from re import _constants as c
+    from re import _parser
+
+    src = pattern
+    for rx, repl in _NEUTRAL:
+        src = rx.sub(repl, src)
+    src = _NAMED_GROUP.sub("(?:", src)  # the same name may occur twice (the stdlib refuses)
+    try:
+        parsed = _parser.parse(src, 0)
+    except Exception:
+        return None
+    if not ignorecase and (parsed.state.flags & c.SRE_FLAG_IGNORECASE
+                           or _INLINE_I.search(pattern)):
+        return None  # case ignored inside only: a class outside would be stricter
+    parts, nullable = _first(list(parsed))
+    if parts is None or nullable or not parts:
+        return None
+    return "[" + "".join(sorted(parts)) + "]"
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """(class fragments of the first character, whether the sequence can match empty);
+    None fragments: any character."""
+    from re import _constants as c
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(_class_char(av))
+            return out, False
+        if op is c.IN:
+            if any(o is c.NEGATE for o, _ in av):
+                return None, False
+            for o, a in av:
+                if o is c.LITERAL:
+                    out.add(_class_char(a))
+                elif o is c.RANGE:
+                    out.add(_class_char(a[0]) + "-" + _class_char(a[1]))
+                elif o is c.CATEGORY and a in _CATEGORIES:
+                    out.add(_CATEGORIES[a])
+                else:
+                    return None, False
+            return out, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the next item gives the first character
+        if op is c.SUBPATTERN or op is getattr(c, "ATOMIC_GROUP", None):
+            sub = av[-1] if op is c.SUBPATTERN else av
+            found, empty = _first(list(sub))
+        elif op is c.BRANCH:
+            found, empty = set(), False
+            for branch in av[1]:
+                f, e = _first(list(branch))
+                if f is None:
+                    return None, False
+                found |= f
+                empty = empty or e
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, _, sub = av
+            found, empty = _first(list(sub))
+            empty = empty or lo == 0
+        else:  # any character, a back-reference, ...: unknown
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _class_char(code: int) -> str:
+    ch = chr(code)
+    return ch if ch.isalnum() else "\\" + ch
+
+
+def _categories() -> dict:
+    from re import _constants as c
+
+    return {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w"}
+
+
+_CATEGORIES = _categories()
