@@ -685,3 +685,16 @@ HALVES = [
 @pytest.mark.parametrize("sentence, lang, wants", HALVES)
 def test_half_a_scale_and_as_many_as(sentence, lang, wants):
     check(sentence, lang, wants)
+
+
+def test_word_alternations_from_the_cache_are_the_ones_built_afresh(tmp_path, monkeypatch):
+    """The tries of number words are kept in the pattern cache: same pattern either way."""
+    from factcheck import numbers
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path))
+    words = ["centinaia", "cento", "centomila", "oltre", "più di", "poco più di"]
+    for bounded, reverse in ((True, False), (False, True)):
+        fresh = numbers._build_alt(sorted(set(words)), bounded=bounded, reverse=reverse)
+        assert numbers._alt(words, bounded=bounded, reverse=reverse) == fresh  # computed
+        assert numbers._alt(words, bounded=bounded, reverse=reverse) == fresh  # from disk
+    assert len(list(tmp_path.rglob("*.marshal"))) == 2

@@ -30,10 +30,12 @@ Value conventions:
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -58,6 +60,8 @@ _RE_DECADE_DIGITS = regexcache.compile(r"(\d+)0")
 _RE_YEAR_AFTER = regexcache.compile(r",?" + _SPACE + r"+\d{4}(?!\d)")
 _RE_COMPOUND_SPLIT = regexcache.compile(r"[-–—\s\u00a0\u202f\u2009]+")
 _RE_WORD_START = regexcache.compile(r"(?<![^\W_])[^\W\d_]")
+# names the tries of _alt in the pattern cache: any change to this file makes new ones
+_ALT_KIND = "numbers-alt-" + hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def _alt(words: list[str] | dict[str, Any], *, bounded: bool = True, reverse: bool = False) -> str:
@@ -70,9 +74,22 @@ def _alt(words: list[str] | dict[str, Any], *, bounded: bool = True, reverse: bo
     ``reverse`` builds the trie on the phrases' ends, for patterns compiled with
     ``regex.REVERSE`` (matched right to left, so the longest phrase still wins).
     """
-    items = {w.lower() for w in words if w}
+    items = sorted({w.lower() for w in words if w})
     if not items:
         return "(?!)"
+    # building the tries is most of the set-up time of a language (a draft check pays it
+    # on every run): the result is kept in the pattern cache, keyed by this file's code
+    key = f"{int(bounded)}{int(reverse)}\0" + "\0".join(items)
+    return regexcache.derived(_ALT_KIND, key, _alt_from_key)
+
+
+def _alt_from_key(key: str) -> str:
+    flags, *items = key.split("\0")
+    return _build_alt(items, bounded=flags[0] == "1", reverse=flags[1] == "1")
+
+
+def _build_alt(items: list[str], *, bounded: bool, reverse: bool) -> str:
+    """:func:`_alt` of lower-cased, distinct, non-empty phrases, built afresh."""
     if reverse:
         word_end = [w for w in items if bounded and w[-1].isalnum()]
         other = [w for w in items if not (bounded and w[-1].isalnum())]
