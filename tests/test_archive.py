@@ -27,7 +27,7 @@ from factcheck.archive import Archive, ingest, load_claims_frame, load_results, 
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
 from factcheck.model import Article, Claim, Quantity, Unclaimed
-from factcheck.compare import draft_selector
+from factcheck.compare import draft_needs, draft_selector
 from factcheck.pipeline import ArticleResult, analyze
 from factcheck.table import COLUMNS, claims_frame
 
@@ -39,7 +39,7 @@ FAKE_SRC = r'''
 import re, time
 import factcheck.pipeline as _pipeline
 from factcheck.model import Claim, Quantity
-from factcheck.compare import draft_selector
+from factcheck.compare import draft_needs, draft_selector
 from factcheck.pipeline import ArticleResult, analyze
 
 _TOLL = re.compile(r"(\d+) morti")
@@ -186,6 +186,32 @@ def test_a_draft_loads_only_the_claims_that_can_meet_its_own(tmp_path):
     whole = analyze(draft + load_results(db), draft="draft.txt")
     assert narrow.findings == whole.findings and narrow.findings
     assert narrow.singles == whole.singles
+
+
+def test_a_draft_reads_in_full_only_the_claims_that_can_change_its_findings(tmp_path):
+    db = tmp_path / "a.db"
+    # forty reports of one toll ("49 morti", exact) over four days, and a draft a week later
+    def report(doc: str, n: int, day: int) -> ArticleResult:
+        r = _variant(doc, n, side="total", published=date(2024, 3, day))
+        q = replace(r.claims[0].quantity, qualifier="exact", high=n, band_low=None,
+                    high_exclusive=False)
+        return ArticleResult(r.article, (replace(r.claims[0], quantity=q),), ())
+
+    _put(db, *[report(f"{i:03d}.txt", 40 + i, 1 + i % 4) for i in range(40)])
+    draft = report("draft.txt", 45, 12)
+    claims = draft.claims
+    keys = {(c.metric, c.event) for c in claims}
+    where = draft_selector(claims)
+    whole = load_results(db, keys, where=where)
+    some = load_results(db, keys, where=where, choose=lambda s: draft_needs(claims, s))
+    # every article is listed; of the 40 claims only each day's first (its lowest too) and
+    # highest, and the one that states the draft's 45
+    assert [r.article.id for r in some] == [r.article.id for r in whole]
+    assert sorted(c.quantity.value for r in some for c in r.claims) == [
+        40, 41, 42, 43, 45, 76, 77, 78, 79]
+    narrow, full = (analyze([draft, *rs], draft="draft.txt") for rs in (some, whole))
+    assert narrow.findings == full.findings and narrow.findings
+    assert (narrow.singles, narrow.articles) == (full.singles, full.articles)
 
 
 def test_exported_table_is_the_extract_table(tmp_path):
@@ -543,6 +569,19 @@ def test_draft_against_archive_exit_codes(tmp_path, shared_datadir):
         via_db = _fc("check", str(drafts / draft), "--against", str(db), "--format", "json")
         via_folder = _fc("check", str(drafts / draft), "--against", str(corpus), "--format", "json")
         assert json.loads(via_db.stdout)["findings"] == json.loads(via_folder.stdout)["findings"]
+
+    # a draft already stored in the archive is checked against the others only, as a draft
+    # that sits in the folder it is checked against
+    both = tmp_path / "both"
+    shutil.copytree(corpus, both)
+    shutil.copy(drafts / "bozza_contraddice.txt", both)
+    assert _fc("ingest", str(both), "--db", str(db)).returncode == 0
+    via_db = _fc("check", str(drafts / "bozza_contraddice.txt"), "--against", str(db),
+                 "--format", "json")
+    via_folder = _fc("check", str(drafts / "bozza_contraddice.txt"), "--against", str(both),
+                     "--format", "json")
+    assert json.loads(via_db.stdout)["findings"] == json.loads(via_folder.stdout)["findings"]
+    assert via_db.returncode == via_folder.returncode == 1
 
 
 def test_archive_export_equals_extract(tmp_path):

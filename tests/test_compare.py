@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import random
 import time
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.compare import (FINAL, as_of, claim_interval, compare, doc_labels, figures_of,
-                               load_verdicts, severity_rank)
+from factcheck.compare import (FINAL, as_of, claim_interval, compare, doc_labels, draft_needs,
+                               figures_of, load_verdicts, severity_rank)
 from factcheck.model import Article, Claim, Quantity
 from factcheck.paths import rules_dir
 
@@ -444,3 +445,92 @@ def test_scales_to_many_claims_in_few_groups(n):
     analysis = compare(cl, [])
     assert time.perf_counter() - t0 < 30
     assert analysis.groups == 3
+
+
+def _sketch(c: Claim) -> Claim:
+    """A claim without its words (as an archive reads it to choose what to load)."""
+    q = replace(c.quantity, text="", kind="")
+    return replace(c, quantity=q, quote="", rule="", who=None)
+
+
+_CLOSE_DATES = st.sampled_from([None, date(2022, 9, 12), date(2022, 9, 13), date(2022, 9, 16),
+                                date(2022, 9, 20), date(2022, 12, 1)])
+
+
+@st.composite
+def _crowded_claims(draw):
+    """Many claims on few days, sides and values: crowded segments, ties and sums."""
+    doc = draw(st.sampled_from(["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]))
+    return claim(doc, draw(st.sampled_from([10, 20, 30, 50, 100, 120])),
+                 qualifier=draw(st.sampled_from(["exact", "at_least", "at_most", "approx"])),
+                 metric=draw(st.sampled_from(["deaths", "missing", "prisoners"])),
+                 side=draw(st.sampled_from([None, "total", "armenia", "azerbaijan"])),
+                 event="war", published=draw(_CLOSE_DATES),
+                 source=draw(st.sampled_from([None, "Baku", "Yerevan"])),
+                 source_kind=draw(st.sampled_from([None, "attributed"])),
+                 quote_start=draw(st.sampled_from([0, 100])))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_claims(), _crowded_claims()), max_size=30),
+       st.sampled_from(["a.txt", "b.txt"]))
+def test_a_draft_needs_only_some_claims_to_find_everything_about_it(claims, draft):
+    mine = [c for c in claims if c.doc == draft]
+    others = [c for c in claims if c.doc != draft]
+    need = draft_needs(mine, [_sketch(c) for c in others])
+    chosen = [others[i] for i in sorted(need)]
+    everything = compare(claims, [article(c.doc) for c in claims], draft=draft)
+    narrowed = compare(mine + chosen, [article(c.doc) for c in claims], draft=draft)
+    assert narrowed.findings == everything.findings
+    assert narrowed.singles == everything.singles
+
+
+def _needs(draft: list[Claim], others: list[Claim]) -> list[int]:
+    """What a draft check would load, after checking it finds everything about the draft."""
+    need = sorted(draft_needs(draft, [_sketch(c) for c in others]))
+    doc = draft[0].doc
+    everything = compare(draft + others, [], draft=doc)
+    narrowed = compare(draft + [others[i] for i in need], [], draft=doc)
+    assert (narrowed.findings, narrowed.singles) == (everything.findings, everything.singles)
+    return need
+
+
+def test_a_draft_needs_the_first_figure_of_a_segment_that_is_cut_by_it():
+    # prisoners: figures within 7 days are one moment. Without 'at least 3' on the 1st, the
+    # segment would start on the 6th and take in the 11th, where the draft stands
+    day = date(2022, 9, 1)
+    others = [claim("a.txt", 3, metric="prisoners", qualifier="at_least", text="almeno 3",
+                    published=day),
+              claim("b.txt", 5, metric="prisoners", published=date(2022, 9, 6)),
+              claim("c.txt", 10, metric="prisoners", published=date(2022, 9, 11))]
+    draft = [claim("draft.txt", 200, metric="prisoners", published=date(2022, 9, 11))]
+    assert _needs(draft, others) == [0, 1, 2]
+
+
+def test_a_draft_needs_every_figure_that_states_its_own():
+    day = date(2022, 9, 1)
+    others = [claim(f"{n}_x.txt", v, published=day) for n, v in enumerate([100, 50, 10])]
+    draft = [claim("draft.txt", 50, published=date(2022, 9, 5))]
+    assert 1 in _needs(draft, others)  # 50 agrees, though neither first nor an extreme
+
+
+def test_a_draft_needs_all_of_an_articles_sides_or_none():
+    # the draft's Armenian figure meets x's in the Armenian group; x's Azerbaijani figure is
+    # summed with it in the total group, where the draft's total stands
+    quote = "Almeno 60 soldati armeni e 70 azeri sono morti."
+    others = [claim("x.txt", 60, side="armenia", text="60", quote=quote, published=date(2022, 9, 1)),
+              claim("x.txt", 70, side="azerbaijan", text="70", quote=quote,
+                    published=date(2022, 9, 1)),
+              claim("y.txt", 20, side="armenia", published=date(2022, 9, 1))]
+    draft = [claim("draft.txt", 40, side="armenia", published=date(2022, 9, 3))]
+    assert _needs(draft, others)[:2] == [0, 1]
+
+
+def test_a_draft_needs_the_extremes_of_other_times_not_their_middle():
+    # deaths are cumulative: the draft's 500 on 1 March is judged against what came before
+    before = [claim(f"{i}_x.txt", v, published=date(2023, 1, 10)) for i, v in
+              enumerate([200, 300, 100, 250])]
+    later = [claim("9_y.txt", 900, published=date(2023, 6, 1))]
+    draft = [claim("draft.txt", 500, published=date(2023, 3, 1))]
+    # January: its first figure, its highest (300) and its lowest (100), not 250; June's 900
+    assert _needs(draft, before + later) == [0, 1, 2, 4]

@@ -54,6 +54,8 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 # a claim's (metric, event, side, period_start, period_end, published) -> load it or not
 RowFilter = Callable[[str, "str | None", "str | None", "date | None", "date | None",
                       "date | None"], bool]
+# sketches of claims -> the indexes of those to read in full
+Chooser = Callable[[list[Claim]], Iterable[int]]
 
 # ---------------------------------------------------------------- schema
 
@@ -231,6 +233,23 @@ def _claim(r: Sequence, dates: _Dates | None = None) -> Claim:
                  bool(r[14]), bool(r[15]))
     return Claim(r[0], r[1], q, r[26], r[27], r[28], r[4], r[3], d[r[18]], d[r[19]], r[20], r[2],
                  r[21], r[22], r[23], d[r[24]], r[25])
+
+
+# what a sketch holds: what a figure's interval, date, group and sum are made of
+_SKETCH_FIELDS = (
+    "id", "article_id", "doc", "metric", "event", "side", "value", "low", "high", "qualifier",
+    "band_low", "band_high", "low_exclusive", "high_exclusive", "period_start", "period_end",
+    "published", "quote_start",
+)
+
+
+def _sketch(r: Sequence, dates: _Dates) -> Claim:
+    """A claim without its words, source or place in the text, from a row selected as
+    ``_SKETCH_FIELDS``."""
+    q = Quantity(0, 0, "", "", r[6], r[7], r[8], r[9], r[10], r[11], False, bool(r[12]),
+                 bool(r[13]))
+    return Claim(r[2], r[3], q, "", "", r[17], None, r[5], dates[r[14]], dates[r[15]], None,
+                 r[4], None, None, None, dates[r[16]], "")
 
 
 def _unclaimed(r: Sequence) -> Unclaimed:
@@ -467,21 +486,7 @@ class Archive:
         """Stored claims by article id, in article order; only the ``(metric, event)``
         groups in ``keys`` when given (an event of None matches claims with no event), and
         of those only the claims ``where`` accepts, asked before a claim is built."""
-        cols = ", ".join(_CLAIM_FIELDS)
-        if keys is None:
-            queries = [(f"SELECT article_id, {cols} FROM claims ORDER BY article_id, seq", ())]
-        else:
-            queries = []
-            for metric, event in sorted(set(keys), key=lambda k: (k[0], k[1] or "")):
-                if event is None:  # `= NULL` never matches: IS NULL, still on the index
-                    queries.append((f"SELECT article_id, {cols} FROM claims "
-                                    "WHERE metric = ? AND event IS NULL", (metric,)))
-                else:
-                    queries.append((f"SELECT article_id, {cols} FROM claims "
-                                    "WHERE metric = ? AND event = ?", (metric, event)))
-        rows: list = []
-        for sql, params in queries:
-            rows += self.conn.execute(sql, params).fetchall()
+        rows = self._select(f"article_id, {', '.join(_CLAIM_FIELDS)}", keys)
         dates = _Dates()
         if where is not None:  # columns: metric, event, side, period_start, period_end, published
             rows = [r for r in rows if where(r[2], r[3], r[4], dates[r[19]], dates[r[20]],
@@ -491,6 +496,50 @@ class Archive:
         out: dict[int, list[Claim]] = {}
         for r in rows:
             out.setdefault(r[0], []).append(_claim(r[1:], dates))
+        return out
+
+    def _select(self, cols: str, keys: Iterable[tuple[str, str | None]] | None) -> list:
+        """Rows of ``cols`` of the claims in the ``(metric, event)`` groups ``keys`` (all
+        claims, in article order, without keys), one indexed query per group."""
+        if keys is None:
+            return self.conn.execute(f"SELECT {cols} FROM claims ORDER BY article_id, seq"
+                                     ).fetchall()
+        rows: list = []
+        for metric, event in sorted(set(keys), key=lambda k: (k[0], k[1] or "")):
+            if event is None:  # `= NULL` never matches: IS NULL, still on the index
+                rows += self.conn.execute(f"SELECT {cols} FROM claims "
+                                          "WHERE metric = ? AND event IS NULL", (metric,))
+            else:
+                rows += self.conn.execute(f"SELECT {cols} FROM claims "
+                                          "WHERE metric = ? AND event = ?", (metric, event))
+        return rows
+
+    def sketches(self, keys: Iterable[tuple[str, str | None]] | None = None,
+                 where: RowFilter | None = None) -> list[tuple[int, int, Claim]]:
+        """``(claim id, article id, sketch)`` of the stored claims (selected as by
+        :meth:`claims`): a sketch holds a claim's numbers, dates, side and event, not its
+        words, source or place in the text, to choose cheaply which claims to read in full."""
+        rows = self._select(", ".join(_SKETCH_FIELDS), keys)
+        dates = _Dates()
+        if where is not None:
+            rows = [r for r in rows if where(r[3], r[4], r[5], dates[r[14]], dates[r[15]],
+                                             dates[r[16]])]
+        return [(r[0], r[1], _sketch(r, dates)) for r in rows]
+
+    def claims_by_id(self, claim_ids: Iterable[int]) -> dict[int, list[Claim]]:
+        """These stored claims by article id, in article order."""
+        ids = sorted(set(claim_ids))
+        cols = f"article_id, seq, {', '.join(_CLAIM_FIELDS)}"
+        rows: list = []
+        for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = ids[i:i + 500]
+            rows += self.conn.execute(
+                f"SELECT {cols} FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        rows.sort(key=lambda r: (r[0], r[1]))
+        dates = _Dates()
+        out: dict[int, list[Claim]] = {}
+        for r in rows:
+            out.setdefault(r[0], []).append(_claim(r[2:], dates))
         return out
 
     def unclaimed(self, article_ids: Iterable[int] | None = None) -> dict[int, list[Unclaimed]]:
@@ -536,14 +585,21 @@ class Archive:
         return out
 
     def results(self, keys: Iterable[tuple[str, str | None]] | None = None, *,
-                where: RowFilter | None = None, text: bool = False,
-                unclaimed: bool = False) -> list[ArticleResult]:
+                where: RowFilter | None = None, choose: Chooser | None = None,
+                text: bool = False, unclaimed: bool = False) -> list[ArticleResult]:
         """Articles with their stored claims, as extraction made them (see :func:`load_results`)."""
         from .pipeline import ArticleResult
 
-        claims = self.claims(keys, where)
-        selected = keys is not None or where is not None
-        arts = self.articles(claims.keys() if selected else None, text=text)
+        if choose is not None:
+            found = self.sketches(keys, where)
+            claims = self.claims_by_id(found[i][0] for i in choose([c for _, _, c in found]))
+            # every article of the selection is listed, with its chosen claims only: the
+            # same articles (and short labels) as when they are read in full
+            arts = self.articles({article_id for _, article_id, _ in found}, text=text)
+        else:
+            claims = self.claims(keys, where)
+            selected = keys is not None or where is not None
+            arts = self.articles(claims.keys() if selected else None, text=text)
         missed = self.unclaimed(arts.keys()) if unclaimed else {}
         return [ArticleResult(a, tuple(claims.get(i, ())), tuple(missed.get(i, ())))
                 for i, a in arts.items()]
@@ -587,8 +643,8 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
 
 def load_results(db_path: str | os.PathLike,
                  keys: Iterable[tuple[str, str | None]] | None = None, *,
-                 where: RowFilter | None = None, text: bool = False,
-                 unclaimed: bool = False) -> list[ArticleResult]:
+                 where: RowFilter | None = None, choose: Chooser | None = None,
+                 text: bool = False, unclaimed: bool = False) -> list[ArticleResult]:
     """The archive's articles and claims as :class:`~factcheck.pipeline.ArticleResult`,
     without re-reading or re-extracting any article.
 
@@ -596,10 +652,13 @@ def load_results(db_path: str | os.PathLike,
     that have such claims) are loaded: that is all a draft check needs, and it
     keeps a 10,000-article archive fast. ``where(metric, event, side, period_start,
     period_end, published)`` narrows them further, before any claim is built (e.g.
-    :func:`factcheck.compare.draft_selector`). Article text is omitted unless ``text``.
+    :func:`factcheck.compare.draft_selector`). ``choose(sketches)`` (claims without their
+    words, see :meth:`Archive.sketches`) returns the indexes of the claims to read in full
+    (e.g. :func:`factcheck.compare.draft_needs`); the other articles of the selection come
+    without claims. Article text is omitted unless ``text``.
     """
     with Archive(db_path) as arc:
-        return arc.results(keys, where=where, text=text, unclaimed=unclaimed)
+        return arc.results(keys, where=where, choose=choose, text=text, unclaimed=unclaimed)
 
 
 def load_claims_frame(db_path: str | os.PathLike) -> pd.DataFrame:

@@ -673,6 +673,67 @@ def draft_selector(claims: Iterable[Claim], rules: Path | None = None
     return keep
 
 
+def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | None = None
+                ) -> set[int]:
+    """Indexes of the ``others`` whose figures can change a finding about the ``draft`` (its
+    claims, of one article): comparing the draft with just these finds what comparing it
+    with all of them finds. An archive group can hold thousands of figures; a draft check
+    reads in full only these.
+
+    Only the figures' numbers and dates are read (not quotes, rules or words), and ties are
+    all kept, so the claims may be sketches. Kept: in each of the draft's groups, the figures
+    that state a figure the draft states (agreement); every figure of a time segment that
+    holds a draft figure; and in every other segment its first figure (segments are cut the
+    same way) and the figures with its highest count, highest lower bound and lowest upper
+    bound (the verdicts across time read nothing else). A per-side figure comes with all the
+    per-side figures of its article, metric and event (they are summed together).
+    """
+    if not draft:
+        return set()
+    cfg = load_verdicts(rules)
+    total, unknown = group_sides(cfg)
+    wanted = draft_groups(draft, cfg)
+    doc = draft[0].doc
+    index = {id(c): i for i, c in enumerate(others)}
+    grouped = [(c, c.metric, _event_key(c), c.side or unknown) for c in [*draft, *others]]
+    groups: dict[tuple, list[Figure]] = {}
+    for metric, ev, side, f in _figure_rows(grouped, cfg, wanted, total, rules):
+        groups.setdefault((metric, ev, side), []).append(f)
+    per_side: dict[tuple, list[int]] = {}  # an article's per-side claims, summed together
+    for c, metric, ev, side in grouped:
+        if side != total and id(c) in index:
+            per_side.setdefault((c.doc, metric, ev), []).append(index[id(c)])
+
+    need: set[int] = set()
+
+    def take(figs: Iterable[Figure]) -> None:
+        need.update(index[id(c)] for f in figs for c in f.claims if id(c) in index)
+
+    for (metric, ev, side), figs in groups.items():
+        if (metric, ev, side) not in wanted:
+            continue
+        mine = {f.key for f in figs if f.role != "part" and f.doc == doc}
+        take(f for f in figs if f.role != "part" and f.key in mine)
+        ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
+        for seg in _segments(ordered, setting(cfg, metric, "comparable_days", rules)):
+            if any(f.doc == doc for f in seg):
+                take(seg)
+                continue
+            take(seg[:1])
+            real = [f for f in seg if f.role != "part"]
+            if real:
+                top = max(f.point for f in real)
+                low = max(f.low for f in real)
+                high = min(math.inf if f.high is None else f.high for f in real)
+                take(f for f in real if f.point == top or f.low == low
+                     or (math.inf if f.high is None else f.high) == high)
+    for i in list(need):
+        c = others[i]
+        if (c.side or unknown) != total:
+            need.update(per_side[(c.doc, c.metric, _event_key(c))])
+    return need
+
+
 def meets(groups: frozenset[tuple[str, str, str]], metric: str, ev: str, side: str,
           total: str) -> bool:
     """Whether a claim of group ``(metric, ev, side)`` can take part in one of ``groups``:
@@ -697,29 +758,7 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     # in draft mode only the draft's groups are judged: the others' figures are not even built
     wanted = None if draft is None else draft_groups(
         (c for c in claims if c.doc == draft), cfg)
-    rows: list[tuple[str, str, str, Figure]] = []  # (metric, event key, side, figure)
-    party_figs: dict[tuple, list[Figure]] = {}
-    settle: dict[str, int] = {}  # per metric; and the party of each source, searched once
-    parties: dict[str, str | None] = {}
-    items = _party_items(cfg)
-    for c, metric, ev, side in grouped:
-        if wanted is not None and not meets(wanted, metric, ev, side, total):
-            continue
-        if metric not in settle:
-            settle[metric] = setting(cfg, metric, "settle_days", rules)
-        party = None
-        if c.source_kind == "attributed" and c.source:
-            if c.source not in parties:
-                parties[c.source] = _party_of(items, c.source)
-            party = parties[c.source]
-        f = _figure(c, cfg, settle[metric], party)
-        rows.append((metric, ev, side, f))
-        if side != total:
-            party_figs.setdefault((c.doc, metric, ev), []).append(f)
-    for (doc, metric, ev), figs in sorted(party_figs.items()):
-        sums, lone = side_sums(figs)
-        for f in sums + [_as_part(f) for f in lone]:
-            rows.append((metric, ev, total, f))
+    rows = _figure_rows(grouped, cfg, wanted, total, rules)
 
     findings: list[Finding] = []
     # one sort, then consecutive runs: O(n log n), never pairwise over all claims. (Not pandas:
@@ -748,6 +787,38 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
 
 
 _group_key = itemgetter(0, 1, 2)
+
+
+def _figure_rows(grouped: Iterable[tuple[Claim, str, str, str]], cfg: dict,
+                 wanted: frozenset | None, total: str, rules: Path | None = None
+                 ) -> list[tuple[str, str, str, Figure]]:
+    """``(metric, event key, side, figure)`` of each grouped claim ``(claim, metric, event key,
+    side)`` that can take part in the ``wanted`` groups (all, without), then each article's
+    per-side sums and lone parts, in the total group."""
+    rows: list[tuple[str, str, str, Figure]] = []
+    party_figs: dict[tuple, list[Figure]] = {}
+    settle: dict[str, int] = {}  # per metric; and the party of each source, searched once
+    parties: dict[str, str | None] = {}
+    items = _party_items(cfg)
+    for c, metric, ev, side in grouped:
+        if wanted is not None and not meets(wanted, metric, ev, side, total):
+            continue
+        if metric not in settle:
+            settle[metric] = setting(cfg, metric, "settle_days", rules)
+        party = None
+        if c.source_kind == "attributed" and c.source:
+            if c.source not in parties:
+                parties[c.source] = _party_of(items, c.source)
+            party = parties[c.source]
+        f = _figure(c, cfg, settle[metric], party)
+        rows.append((metric, ev, side, f))
+        if side != total:
+            party_figs.setdefault((c.doc, metric, ev), []).append(f)
+    for (_, metric, ev), figs in sorted(party_figs.items()):
+        sums, lone = side_sums(figs)
+        for f in sums + [_as_part(f) for f in lone]:
+            rows.append((metric, ev, total, f))
+    return rows
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:

@@ -97,15 +97,24 @@ def _against(args: argparse.Namespace, draft: list[str]):
     archive = extract_paths(folders, args.rules, args.jobs) if folders else []
     if dbs:
         from ..archive import load_results
-        from ..compare import draft_selector
+        from ..compare import draft_needs, draft_selector
 
-        # only the claims that can meet the draft's in a group: all a draft check compares
+        # only the claims that can meet the draft's in a group: all a draft check compares;
+        # and from one archive alone, only those that can change a finding about the draft
         claims = [c for r in draft_results for c in r.claims]
         keys = {(c.metric, c.event) for c in claims}
         where = draft_selector(claims)  # the verdicts data analyze() uses
+        alone = len(dbs) == 1 and not folders
+        draft_id = draft_results[0].article.id
+
+        def choose(sketches: list) -> set[int]:
+            # a copy of the draft in the archive is left out (below): it must not count here
+            others = [i for i, c in enumerate(sketches) if c.doc != draft_id]
+            return {others[i] for i in draft_needs(claims, [sketches[i] for i in others])}
+
         with paused_gc():
             for db in dbs:
-                archive += load_results(db, keys, where=where)
+                archive += load_results(db, keys, where=where, choose=choose if alone else None)
     # the draft may also sit in the archive folder: keep one copy
     draft_id = draft_results[0].article.id
     archive = [r for r in archive if r.article.id != draft_id]
