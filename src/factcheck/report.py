@@ -24,7 +24,8 @@ QUOTE_CONTEXT = 80
 # rows of each long table (articles, agreeing groups, single figures, unclaimed counts) in the
 # Markdown report: beyond this an editor reads the findings, and machines read the JSON
 MAX_ROWS = 200
-# figures listed in one finding's table (and chart): an archive group may hold thousands
+# figures listed in one finding's table (and chart) when it holds more than twice as many:
+# an archive group may hold thousands
 MAX_FIGURES = 12
 _MD_SPECIAL = str.maketrans({"\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`",
                              "<": "&lt;", "[": "\\[", "]": "\\]"})
@@ -131,10 +132,11 @@ def _title(f: Finding) -> str:
 
 def shown_figures(figs: Sequence[Figure], draft: str | None, limit: int = MAX_FIGURES
                   ) -> list[Figure]:
-    """The figures of a finding its table lists, in their order: all of them up to ``limit``;
-    beyond, the first and the last (those the reason names), the draft's, then the most
-    recently published (an archive group can hold thousands of agreeing figures)."""
-    if len(figs) <= limit:
+    """The figures of a finding its table lists, in their order: all of them up to twice
+    ``limit`` (cutting a few rows saves nothing); beyond, ``limit`` of them: the first and
+    the last (those the reason names), the draft's, then the most recently published (an
+    archive group can hold thousands of agreeing figures)."""
+    if len(figs) <= 2 * limit:
         return list(figs)
     keep = {0, len(figs) - 1}
     keep.update(i for i, fg in enumerate(figs) if any(c.doc == draft for c in fg.claims))
