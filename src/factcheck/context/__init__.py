@@ -148,8 +148,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     toks = tokens(prose)
     places = places_in(prose, cat, lex.sides.values(prose, toks), toks)
     keys = cue_keys_in(cat, prose)
-    event = article_event(cat, prose, article.published, places,
-                          find_cues(cat, prose, keys, first_alias=True))
+    event = article_event(cat, prose, article.published, places, keys)
     if base is None and event is not None and event.end is not None:
         # an undated article about a short event: its relative dates ("martedì") are
         # read against the event's last day

@@ -12,6 +12,7 @@ unknown conflict together.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -216,19 +217,23 @@ class Cues:
 
 
 def find_cues(cat: Catalog, text: str, keys: tuple[str, ...] | frozenset[str] | None = None,
-              first_alias: bool = False) -> dict[str, Cues]:
+              first_alias: bool = False, events: Collection[int] | None = None
+              ) -> dict[str, Cues]:
     """The cues of every event that has some in ``text``.
 
     Only the patterns whose trigger keys ``text`` holds are run. ``keys``: the cue keys
     that a text holding this one has (:func:`cue_keys_in` of the article, for one of its
     sentences), so a sentence looks up only those; None: all of them. ``first_alias``:
     only the first alias of each event is wanted (enough to score a whole article, where
-    no clause tells one alias from another).
+    no clause tells one alias from another). ``events``: only the events of these indexes
+    in ``cat.events`` (None: all).
     """
     spans: dict[int, tuple[tuple[int, int], ...]] = {}
     keywords: dict[int, int] = {}
     for p in cat.cue_index.fired(text, keys):
         i, k = cat.cue_patterns[p]
+        if events is not None and i not in events:
+            continue
         ev = cat.events[i]
         if k < 0 and first_alias:
             m = ev.aliases.search(text)
@@ -328,23 +333,28 @@ def _article_score(period: Period | None, ev: Event, opts: Options) -> int:
 
 
 def article_event(cat: Catalog, text: str, published: date | None, places: list[str],
-                  cues: dict[str, Cues] | None = None) -> Event | None:
-    """The event the whole article is about, if its cues are strong enough (``cues``: the
-    article's :func:`find_cues`, if already found)."""
+                  keys: frozenset[str] | None = None) -> Event | None:
+    """The event the whole article is about, if its cues are strong enough (``keys``: its
+    :func:`cue_keys_in`, if already found)."""
     opts = cat.options
-    if cues is None:
-        cues = find_cues(cat, text, first_alias=True)
-    ranked = []
-    for ev in cat.events:
+    candidates = {}  # event index -> points for the article's date
+    for i, ev in enumerate(cat.events):
         if places and not any(p in ev.places for p in places):
             continue
-        score = cue_points(cues.get(ev.id), None, opts)
+        score = 0
         if published is not None:
             start, end = ev.span(published)
             if start <= published <= end + timedelta(days=opts.article_lag_days):
                 score += opts.contained_weight
             elif published < start:
                 continue  # an article cannot be about an event after it
+        candidates[i] = score
+    # the cues of those events only
+    cues = find_cues(cat, text, keys, first_alias=True, events=candidates) if candidates else {}
+    ranked = []
+    for i, date_points in candidates.items():
+        ev = cat.events[i]
+        score = cue_points(cues.get(ev.id), None, opts) + date_points
         if score >= opts.article_min_score:
             ranked.append((-score, _length(ev.span()), ev.id, ev))
     if not ranked:

@@ -248,6 +248,11 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
     src["words"] = list(src.get("words", ())) + [
         w for words in parties.values() for w in words if w[:1].islower() and " " not in w]
     np = _np_pattern(src)
+    # what a source's noun phrase starts with: a capital, or an article's or a known
+    # word's first letter (first_class cannot read \p{Lu})
+    initials = "".join(sorted({regex.escape(w[0])
+                               for w in (*src.get("articles", ()), *src.get("words", ())) if w}))
+    np_first = rf"(?=(?-i:\p{{Lu}})|[{initials}])" if initials else ""
 
     def cue_list(key: str) -> tuple[regex.Pattern, ...]:
         out = []
@@ -255,8 +260,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
             try:
                 # whole words at both ends: "Come comunicato" is no "X comunica"
                 filled = _fill(p, {"APOS": APOS, "SRC": np})
-                out.append(regexcache.compile(_LEFT + first_char_lookahead(filled) + "(?:" + filled
-                                              + ")" + _RIGHT, _FLAGS))
+                first = np_first if p.startswith("{SRC}") else first_char_lookahead(filled)
+                out.append(regexcache.compile(_LEFT + first + "(?:" + filled + ")" + _RIGHT,
+                                              _FLAGS))
             except regex.error as exc:
                 raise FactcheckError(f"{path}: sources.{key}: bad regex {p!r}: {exc}") from None
         return tuple(out)

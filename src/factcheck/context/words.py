@@ -53,6 +53,8 @@ class WordIndex:
         """(first token, last token, value) of every phrase, leftmost-longest."""
         first = self._first
         out: list[tuple[int, int, str]] = []
+        if first.keys().isdisjoint(toks):  # the common case, at C speed
+            return out
         n = len(toks)
         after = 0  # the first token not inside a phrase already found
         # most tokens start no phrase: only those that do are looked at
@@ -211,7 +213,7 @@ class Trigger:
         if self.always:
             return True
         low = text.casefold()
-        if any(k in low for k in self.keys):
+        if any(map(low.__contains__, self.keys)):
             return True
         return any(_SPECIAL[k].search(text) for k in self.special)
 
@@ -225,9 +227,14 @@ class Trigger:
 def present_keys(text: str, keys: Iterable[str]) -> frozenset[str]:
     """Which of ``keys`` (lower-case substrings, or :data:`DIGIT`/:data:`YEAR`) ``text``
     holds: looked up once per text, then shared by every trigger built on those keys."""
-    low = text.casefold()
-    return frozenset(k for k in keys if (_SPECIAL[k].search(text) is not None
-                                         if k in _SPECIAL else k in low))
+    # one C-level pass over the keys; then each special key is settled by its pattern
+    # (not by the text spelling "<digit>")
+    found = set(filter(text.casefold().__contains__, keys))
+    for k, rx in _SPECIAL.items():
+        found.discard(k)
+        if k in keys and rx.search(text) is not None:
+            found.add(k)
+    return frozenset(found)
 
 
 def all_keys(triggers: Iterable[Trigger]) -> tuple[str, ...]:
