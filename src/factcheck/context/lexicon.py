@@ -104,14 +104,17 @@ def _alt(words) -> str:
 
 
 def _words_re(words) -> regex.Pattern:
-    return regexcache.compile(_LEFT + "(?:" + _alt(words) + ")" + _RIGHT, _FLAGS)
+    alt = _alt(words)
+    return regexcache.compile(_LEFT + first_char_lookahead(alt) + "(?:" + alt + ")" + _RIGHT,
+                              _FLAGS)
 
 
 def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
     if not patterns:
         return None
     try:
-        return regexcache.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", _FLAGS)
+        alt = "|".join(f"(?:{p})" for p in patterns)
+        return regexcache.compile(first_char_lookahead(alt) + "(?:" + alt + ")", _FLAGS)
     except regex.error as exc:
         raise FactcheckError(f"{path}: {what}: bad regex: {exc}") from None
 
@@ -286,7 +289,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         date_kinds=tuple(kinds),
         relatives=relatives,
         anaphora=tuple(
-            (regexcache.compile(_LEFT + "(?:" + _fill(a["pattern"], slots) + ")" + _RIGHT, _FLAGS),
+            (regexcache.compile(_LEFT + first_char_lookahead(p := _fill(a["pattern"], slots))
+                                + "(?:" + p + ")" + _RIGHT, _FLAGS),
              bool(a.get("since", False)))
             for a in data.get("anaphora", ())
         ),

@@ -274,6 +274,7 @@ class TriggerIndex:
 
 _NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
 _INLINE_I = regex.compile(r"\(\?[a-zA-Z]*i")
+_POSIX = regex.compile(r"\[:\^?\w+:\]")
 
 
 def first_class(pattern: str, ignorecase: bool) -> str | None:
@@ -285,6 +286,8 @@ def first_class(pattern: str, ignorecase: bool) -> str | None:
     from re import _constants as c
     from re import _parser
 
+    if _POSIX.search(pattern):
+        return None  # [[:alpha:]]: the stdlib would read another class
     src = pattern
     for rx, repl in _NEUTRAL:
         src = rx.sub(repl, src)
