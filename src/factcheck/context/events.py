@@ -145,6 +145,9 @@ def catalog(root: Path | None = None) -> Catalog:
     for e in data.get("events", ()):
         try:
             aliases = _compile(e.get("aliases", ()), f"{e['id']}.aliases")
+            alias_trigger = Trigger.of(e.get("aliases", ()), {"APOS": None})
+            keyword_triggers = tuple(Trigger.of([k], {"APOS": None})
+                                     for k in e.get("keywords", ()))
             events.append(Event(
                 id=e["id"], name=dict(e.get("name", {})), kind=e.get("kind", "event"),
                 start=e["start"], end=e.get("end"), places=tuple(e.get("places", ())),
@@ -152,25 +155,21 @@ def catalog(root: Path | None = None) -> Catalog:
                          if aliases else None),
                 keywords=tuple(_compile(e.get("keywords", ()), f"{e['id']}.keywords")),
                 metrics=frozenset(e["metrics"]) if e.get("metrics") else None,
-                trigger=Trigger.of(list(e.get("aliases", ())) + list(e.get("keywords", ())),
-                                   {"APOS": None}),
-                alias_trigger=Trigger.of(e.get("aliases", ()), {"APOS": None}),
-                keyword_triggers=tuple(Trigger.of([k], {"APOS": None})
-                                       for k in e.get("keywords", ())),
+                trigger=Trigger.merge([alias_trigger, *keyword_triggers]),
+                alias_trigger=alias_trigger,
+                keyword_triggers=keyword_triggers,
             ))
         except KeyError as exc:
             raise FactcheckError(f"{path}: event {e.get('id', '?')!r}: missing key {exc}") from None
     names = [(n, pid) for pid, entry in data.get("places", {}).items()
              for n in entry.get("names", ())]
-    cue_sources = [p for e in data.get("events", ())
-                   for p in list(e.get("aliases", ())) + list(e.get("keywords", ()))]
     patterns = [(i, -1) for i, ev in enumerate(events) if ev.aliases is not None]
     patterns += [(i, k) for i, ev in enumerate(events) for k in range(len(ev.keywords))]
     patterns.sort()
     triggers = [events[i].alias_trigger if k < 0 else events[i].keyword_triggers[k]
                 for i, k in patterns]
     return Catalog(tuple(events), tuple(places), WordIndex(names),
-                   Trigger.of(cue_sources, {"APOS": None}),
+                   Trigger.merge(ev.trigger for ev in events),
                    {k: tuple(v) for k, v in party_places.items()}, opts, data,
                    tuple(patterns), TriggerIndex.of(triggers))
 

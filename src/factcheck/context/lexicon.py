@@ -104,9 +104,21 @@ def _alt(words) -> str:
 
 
 def _words_re(words) -> regex.Pattern:
-    alt = _alt(words)
-    return regexcache.compile(_LEFT + first_char_lookahead(alt) + "(?:" + alt + ")" + _RIGHT,
-                              _FLAGS)
+    return regexcache.compile(_LEFT + _initials_lookahead(words) + "(?:" + _alt(words) + ")"
+                              + _RIGHT, _FLAGS)
+
+
+def _initials(words) -> str | None:
+    """The class of the first characters of literal ``words`` (None: an empty word)."""
+    words = list(words)
+    if not words or not all(words):
+        return None
+    return "[" + "".join(sorted({regex.escape(w[0]) for w in words})) + "]"
+
+
+def _initials_lookahead(words) -> str:
+    first = _initials(words)
+    return f"(?={first})" if first else ""
 
 
 def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
@@ -117,6 +129,24 @@ def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
         return regexcache.compile(first_char_lookahead(alt) + "(?:" + alt + ")", _FLAGS)
     except regex.error as exc:
         raise FactcheckError(f"{path}: {what}: bad regex: {exc}") from None
+
+
+def _stand_ins(data: dict) -> dict[str, str]:
+    """For reading first characters only: each date slot as the class of its first
+    characters (one character, like the slot's first), or as "any character, maybe none"
+    when that class is not known. Word slots from their words' initials: parsing the
+    alternations would cost start-up time."""
+    def initials(*keys: str, digits: bool = False) -> str:
+        first = _initials([w for k in keys for w in data.get(k, {})] + (["0"] if digits else []))
+        return (first[:-1] + r"\d]" if digits else first) if first else "(?:.)?"
+
+    small = {k: first_class(v, True) or "(?:.)?" for k, v in _date_slots(data).items()
+             if k in ("APOS", "DAY", "MNUM", "YEAR", "DECADE", "THIS_YEAR")}
+    small.update(MONTH=initials("months"), MON=initials("months", "month_abbreviations"),
+                 WEEKDAY=initials("weekdays"), SEASON=initials("seasons"),
+                 UNIT=initials("units"), DECADE_WORD=initials("decades"),
+                 N=initials("numbers", digits=True))
+    return small
 
 
 def first_char_lookahead(pattern: str) -> str:
@@ -155,13 +185,6 @@ def _date_slots(data: dict) -> dict[str, str]:
     }
 
 
-def _date_trigger(data: dict) -> Trigger:
-    """The prefilter of every date, relative and anaphora pattern: what their literal
-    words and placeholders (months, weekdays, units, digits) require."""
-    patterns = [e["pattern"] for key in ("dates", "relative", "anaphora") for e in data.get(key, ())]
-    return Trigger.of(patterns, _trigger_slots(data))
-
-
 def _trigger_slots(data: dict) -> dict:
     """The keys each date placeholder guarantees (None: nothing)."""
     def words(*keys: str) -> frozenset[str]:
@@ -185,10 +208,13 @@ def _date_templates(data: dict, templates: list[str], kinds: list[str]
     the templates that can match in a sentence finds the same phrases."""
     slots = _trigger_slots(data)
     raw = [e["pattern"] for key in ("dates", "relative") for e in data.get(key, ())]
+    # the first characters are read from each template with its slots as small stand-ins
+    # (parsing the month alternation once, not in every template: start-up time)
+    small = _stand_ins(data)
     out = []
     for i, (template, kind, pattern) in enumerate(zip(templates, kinds, raw)):
-        rx = regexcache.compile(
-            _LEFT + first_char_lookahead(template) + "(?:" + template + ")" + _RIGHT, _FLAGS)
+        rx = regexcache.compile(_LEFT + first_char_lookahead(_fill(pattern, small)) + "(?:"
+                                + template + ")" + _RIGHT, _FLAGS)
         fields = tuple(k for k in DATE_FIELDS if k in rx.groupindex)
         out.append(DateTemplate(i, kind, rx, fields, Trigger.of([pattern], slots)))
     return tuple(out)
@@ -263,7 +289,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
             try:
                 # whole words at both ends: "Come comunicato" is no "X comunica"
                 filled = _fill(p, {"APOS": APOS, "SRC": np})
-                first = np_first if p.startswith("{SRC}") else first_char_lookahead(filled)
+                first = (np_first if p.startswith("{SRC}")
+                         else first_char_lookahead(_fill(p, {"APOS": APOS, "SRC": "(?:.)?"})))
                 out.append(regexcache.compile(_LEFT + first + "(?:" + filled + ")" + _RIGHT,
                                               _FLAGS))
             except regex.error as exc:
@@ -301,9 +328,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         dateline_re=regexcache.compile(_fill(dateline, slots), _FLAGS | regex.MULTILINE) if dateline else None,
         side_res=tuple((party, _words_re(words)) for party, words in parties.items() if words),
         sides=WordIndex((w, party) for party, words in parties.items() for w in words),
-        date_trigger=_date_trigger(data),
-        source_trigger=Trigger.of(list(src.get("cues", ())) + list(src.get("subject_cues", ())),
-                                  {"SRC": None, "APOS": None}),
+        date_trigger=Trigger.merge([*(t.trigger for t in date_templates),
+                                    Trigger.of([a["pattern"] for a in data.get("anaphora", ())],
+                                               _trigger_slots(data))]),
+        source_trigger=Trigger.merge(cue_triggers + subject_triggers),
         both_re=_any_re(both, "both_sides.patterns", path),
         possessive_re=_any_re(data.get("possessive", {}).get("patterns", ()), "possessive", path),
         source_cues=cue_list("cues"),

@@ -208,6 +208,19 @@ class Trigger:
         special = tuple(sorted(k for k in keys if k in _SPECIAL))
         return cls(tuple(sorted(keys - set(special))), special, False)
 
+    @classmethod
+    def merge(cls, triggers: Iterable["Trigger"]) -> "Trigger":
+        """The trigger of all the patterns of ``triggers`` (what :meth:`of` gives for them
+        together, without analysing them again)."""
+        keys: set[str] = set()
+        special: set[str] = set()
+        for t in triggers:
+            if t.always:
+                return cls((), (), True)
+            keys.update(t.keys)
+            special.update(t.special)
+        return cls(tuple(sorted(keys)), tuple(sorted(special)), False)
+
     def may_match(self, text: str) -> bool:
         """Whether ``text`` may match one of the patterns."""
         if self.always:
