@@ -31,7 +31,6 @@ Value conventions:
 from __future__ import annotations
 
 import hashlib
-import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1366,12 +1365,32 @@ def _scan(text: str, L: _Lang) -> Iterator[Any]:
     # the lead door (",25") and the quote door ("'80") only where they can match
     lead = ("." in text or "," in text) and _LEAD_PROBE.search(text) is not None
     quote = ("'" in text or "’" in text) and _QUOTE_PROBE.search(text) is not None
-    digits = L.scan_digits[lead, quote].finditer(text)
+    digit_door = L.scan_digits[lead, quote]
     words = _word_matches(text, low, L)
     if not words:
-        yield from digits
+        yield from digit_door.finditer(text)
         return
-    yield from heapq.merge(digits, words, key=lambda m: m.start())
+    # merge as the single scanner would: after a match, the next one is searched from its
+    # end, so a digit run that a word match cut into ("anni 10,000") is read again from
+    # the cut; at the same start the digit doors come first
+    end, wi = 0, 0
+    d = digit_door.search(text)
+    while True:
+        while wi < len(words) and words[wi].start() < end:
+            wi += 1
+        if d is not None and d.start() < end:
+            d = digit_door.search(text, end)
+        w = words[wi] if wi < len(words) else None
+        if d is None and w is None:
+            return
+        if w is None or (d is not None and d.start() <= w.start()):
+            m, d = d, None
+        else:
+            m, wi = w, wi + 1
+        yield m
+        end = m.end()
+        if d is None:
+            d = digit_door.search(text, end)
 
 
 def _is_word_char(c: str) -> bool:  # regex [^\W_], with an ASCII fast path
