@@ -71,6 +71,10 @@ class WordIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every (start, end, value) in ``text``, leftmost-longest, not overlapping."""
+        # a token's case-folded text is part of the text's, so no phrase can start where
+        # no first word is a substring (checked at C speed before cutting tokens)
+        if not any(map(text.casefold().__contains__, self._first)):
+            return []
         spans = token_spans(text)
         return [(spans[i][0], spans[j][1], v) for i, j, v in self._match([s[2] for s in spans])]
 
