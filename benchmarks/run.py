@@ -564,13 +564,13 @@ def import_report(cmd: list[str], threshold_ms: float = 15.0) -> list[str]:
 # ---------------------------------------------------------------- (g) archive
 
 def archive_case(n: int, seed: int, jobs: int, out: Path, res: Results, runs: int,
-                 reuse: bool = False, importtime: bool = True) -> None:
+                 reuse: bool = False, importtime: bool = True, density: str = "dense") -> None:
     """``factcheck ingest`` n articles into a fresh database (or, with ``reuse``, the one a
     previous run left), then a draft against it."""
-    folder, man = corpus(out, n, seed)
-    db = out / f"archive-{n}-s{seed}.db"
+    folder, man = corpus(out, n, seed, density)
+    db = out / (f"archive-{n}-s{seed}" + ("" if density == "dense" else f"-{density}") + ".db")
     done = db.with_suffix(".ingested")  # written after a complete ingest
-    name = f"(g) `factcheck ingest` {n:,} articles, --jobs {jobs}"
+    name = f"(g) `factcheck ingest` {n:,} articles ({density}), --jobs {jobs}"
     if reuse and db.exists() and done.exists():
         res.add(Row(name, note=f"reused {db.name} ({db.stat().st_size / MB:.0f} MB): "
                                + done.read_text().strip()))
@@ -596,7 +596,7 @@ def archive_case(n: int, seed: int, jobs: int, out: Path, res: Results, runs: in
     draft = write_draft(out, seed)
     cmd = [sys.executable, "-m", "factcheck", "check", str(draft), "--against", str(db),
            "--fail-on", "never"]
-    name = f"(g) draft `check DRAFT --against` {n:,}-article .db"
+    name = f"(g) draft `check DRAFT --against` {n:,}-article .db ({density})"
     cpus = []
     walls, failed = time_command(cmd, runs, cpus)
     if failed:
@@ -718,7 +718,7 @@ def main(argv: list[str] | None = None) -> int:
         draft_check(folder, args.out, args.seed, res, args.runs, args.importtime)
     if "archive" not in args.skip:
         archive_case(args.archive, args.seed, args.jobs, args.out, res, args.runs,
-                     args.reuse_db, args.importtime)
+                     args.reuse_db, args.importtime, args.density)
     if "compare" not in args.skip:
         compare_scaling(args.claims, res, args.repeat)
     check_extrapolation(res)

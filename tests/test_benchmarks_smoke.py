@@ -71,8 +71,8 @@ FIELDS = (
     "(c) extraction end to end, 1 core",
     "(d) `factcheck check` 20 articles, --jobs 2",
     "(e) draft `check DRAFT --against` folder of 10",
-    "(g) `factcheck ingest` 20 articles",
-    "(g) draft `check DRAFT --against` 20-article .db",
+    "(g) `factcheck ingest` 20 articles (typical)",
+    "(g) draft `check DRAFT --against` 20-article .db (typical)",
     "(f) compare",
     "Peak memory (getrusage maxrss)",
     "MB/s end to end per core",
@@ -98,7 +98,7 @@ def test_runner_on_a_tiny_corpus(tmp_path):
     for field in FIELDS:
         assert field in text, f"{field!r} missing from:\n{text}"
     assert (out / "results.md").read_text() in text
-    assert (out / "corpus-20-s1" / "manifest.json").exists()
+    assert (out / "corpus-20-s1-typical" / "manifest.json").exists()
 
     # columns: measure, MB, wall s, CPU s, MB/s (wall), MB/s per core (CPU), × bare scan, ...
     number = re.compile(r"\d+\.\d+")
