@@ -24,6 +24,7 @@ Tolerances, windows, cumulative metrics, severities and the words of the reasons
 from __future__ import annotations
 
 import math
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -408,7 +409,8 @@ def doc_labels(doc_ids: Iterable[str]) -> dict[str, str]:
     """Short names for documents: "002" for "002_81ba2853dffa6702.txt" when that prefix is
     unique, else the file name without its extension."""
     ids = sorted(set(doc_ids))
-    stems = {d: Path(d).stem if "." in d else d for d in ids}
+    # os.path, not Path: a draft check labels thousands of archive documents
+    stems = {d: os.path.splitext(os.path.basename(d))[0] if "." in d else d for d in ids}
     prefix = {d: stems[d].split("_", 1)[0] for d in ids}
     counts: dict[str, int] = {}
     for p in prefix.values():
