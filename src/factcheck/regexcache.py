@@ -103,6 +103,7 @@ def stats() -> dict[str, int]:
 
 
 _MISSING = object()
+_writes = [0]  # entries written by this process
 
 
 def _read(key: tuple[str, int], missing: Any = None) -> Any:
@@ -131,7 +132,9 @@ def _write(key: tuple[str, int], value: Any) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _prune(folder)
+        _writes[0] += 1
+        if _writes[0] % 64 == 1:  # listing the folder on every write would cost a cold run
+            _prune(folder)
     except (OSError, ValueError):
         return
 
