@@ -301,6 +301,8 @@ def test_required_keys(pattern, keys):
     (r"(?:x)?y?", None),  # may match nothing
     (r".{0,5}morti", None),  # may start anywhere
     (r"[^a]b", None),
+    (r"(?:morti){e<=1}", None),  # fuzzy: "corti" matches too
+    (r"[[:alpha:]]+", None),
 ])
 def test_first_class_holds_every_first_character(pattern, first):
     import regex

@@ -292,6 +292,8 @@ class TriggerIndex:
 _NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
 _INLINE_I = regex.compile(r"\(\?[a-zA-Z]*i")
 _POSIX = regex.compile(r"\[:\^?\w+:\]")
+# a brace that is no counted repeat: fuzzy matching ({e<=1}), which the stdlib reads as text
+_ODD_BRACE = regex.compile(r"(?<!\\)\{(?!\d*(?:,\d*)?\})")
 
 
 def first_class(pattern: str, ignorecase: bool) -> str | None:
@@ -303,8 +305,8 @@ def first_class(pattern: str, ignorecase: bool) -> str | None:
     from re import _constants as c
     from re import _parser
 
-    if _POSIX.search(pattern):
-        return None  # [[:alpha:]]: the stdlib would read another class
+    if _POSIX.search(pattern) or _ODD_BRACE.search(pattern):
+        return None  # [[:alpha:]], {e<=1}: the stdlib would read something else
     src = pattern
     for rx, repl in _NEUTRAL:
         src = rx.sub(repl, src)
