@@ -13,10 +13,14 @@ A sentence is cut into lower-case word tokens once. Two tools work on those toke
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
+
+from .. import regexcache
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -106,6 +110,8 @@ _NEUTRAL = ((regex.compile(r"\\[pP]\{[^}]*\}"), "."), (regex.compile(r"\(\?[a-zA
             (regex.compile(r"\(\?V[01]\)"), ""))
 _PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
 Keys = frozenset[str]
+# names this module's answers in the pattern cache: any change to this file makes new ones
+_KIND = "context-words-" + hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def _score(keys: Keys) -> tuple[int, int]:
@@ -167,7 +173,18 @@ def _required(items, names: dict[int, str], slots: dict[str, Keys | None]) -> Ke
 def required_keys(pattern: str, slots: dict[str, Keys | None]) -> Keys | None:
     """Keys of which every match of ``pattern`` contains one, or None when the pattern
     cannot be analysed or guarantees nothing. ``slots`` gives the keys of each
-    ``{PLACEHOLDER}`` (None: nothing guaranteed, e.g. a free noun phrase)."""
+    ``{PLACEHOLDER}`` (None: nothing guaranteed, e.g. a free noun phrase).
+
+    Parsing hundreds of patterns is a third of the context set-up a draft check pays on
+    every run: answers are kept in the pattern cache, keyed by this file's code, the
+    pattern and the keys of the placeholders it uses."""
+    used = sorted((k, None if v is None else tuple(sorted(v))) for k, v in slots.items()
+                  if "{" + k + "}" in pattern)
+    return regexcache.derived(_KIND + "-required", f"{pattern}\0{used!r}",
+                              lambda _key: _required_keys(pattern, slots))
+
+
+def _required_keys(pattern: str, slots: dict[str, Keys | None]) -> Keys | None:
     from re import _parser
 
     names: dict[str, str] = {}
@@ -302,6 +319,11 @@ def first_class(pattern: str, ignorecase: bool) -> str | None:
     construct the analysis does not read). As a lookahead before a pattern compiled with
     the same flags (``ignorecase``: whether they ignore case), it skips the positions
     where the pattern cannot start, cheaply."""
+    return regexcache.derived(_KIND + "-first", f"{int(ignorecase)}\0{pattern}",
+                              lambda _key: _first_class(pattern, ignorecase))
+
+
+def _first_class(pattern: str, ignorecase: bool) -> str | None:
     from re import _constants as c
     from re import _parser
 
