@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .model import Claim, Quantity, Sentence, Unclaimed
-from .prefilter import may_match
 from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Pattern, Rule, RuleSet
 
 # same-length normalisation before matching: patterns are written with ' and plain spaces
@@ -126,12 +125,12 @@ def _run(pattern: Pattern, compiled, masked: str, ruleset: RuleSet, rule: Rule,
         return []
 
 
-def _vetoed(rule: Rule, masked: str, present: frozenset[str], folded: str, ruleset: RuleSet,
+def _vetoed(rule: Rule, masked: str, runnable: frozenset[int], ruleset: RuleSet,
             trace: list[MatchTrace] | None) -> bool:
     """Does one of the rule's ``unless`` patterns match? Traces every veto that did."""
     hit = False
     for u in rule.unless:
-        if not may_match(u.prefilter, present, folded):
+        if u.prefilter is not None and id(u) not in runnable:
             continue
         for m in _run(u, u.compiled, masked, ruleset, rule, "unless"):
             hit = True
@@ -177,8 +176,7 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
     masked = mask(sentence.text, base, quantities)
     # literal prefilters: a pattern none of whose required words is in the sentence cannot
     # match it, and is not run (most patterns, in most sentences)
-    folded = masked.casefold()
-    present = ruleset.present(lang, folded)
+    runnable = ruleset.runnable(lang, masked.casefold()) if counts else frozenset()
     by_start = {q.start - base: q for q in quantities}
     candidates: dict[int, list[_Candidate]] = {}
     vetoed_by: dict[int, list[str]] = {}
@@ -186,12 +184,12 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
     for rule in ruleset.for_lang(lang) if counts else ():
         vetoed: bool | None = None  # decided on the rule's first match only
         for pat in rule.patterns:
-            if not may_match(pat.prefilter, present, folded):
+            if pat.prefilter is not None and id(pat) not in runnable:
                 continue
             for m in _run(pat, pat.compiled, masked, ruleset, rule):
                 nums = m.spans("NUM")
                 if vetoed is None:
-                    vetoed = _vetoed(rule, masked, present, folded, ruleset, trace)
+                    vetoed = _vetoed(rule, masked, runnable, ruleset, trace)
                 qs = [by_start[s] for s, _ in nums if s in by_start]
                 if trace is not None:
                     trace.append(MatchTrace(rule.id, pat.index, m.start(), m.end(),

@@ -202,6 +202,7 @@ class RuleSet:
     timeouts: dict[tuple[str, str], int] = field(default_factory=dict)
     _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     _literals: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _index: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         by_lang: dict[str, list[Rule]] = {}
@@ -231,6 +232,27 @@ class RuleSet:
         whether its own strings meet this set (:func:`factcheck.prefilter.may_match`).
         """
         return frozenset([s for s in self.literals(lang) if s in folded])
+
+    def runnable(self, lang: str, folded: str) -> frozenset[int]:
+        """The ``id()`` of every pattern (and ``unless`` pattern) of ``lang`` with a prefilter
+        that the case-folded text ``folded`` passes. A pattern without one always runs.
+
+        The cover words found in the text lead to the few patterns that use them (an
+        inverted index), so a sentence asks :func:`~factcheck.prefilter.may_match` of
+        those only, not of every pattern of the language.
+        """
+        index = self._index.get(lang)
+        if index is None:
+            index = {}
+            for r in self.for_lang(lang):
+                for p in r.patterns + r.unless:
+                    for w in p.prefilter[0] if p.prefilter else ():
+                        index.setdefault(w, []).append(p)
+            self._index[lang] = index
+        present = self.present(lang, folded)
+        pats = {id(p): p for w in present for p in index[w]}
+        return frozenset(i for i, p in pats.items() if prefilter.may_match(p.prefilter, present,
+                                                                           folded))
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
