@@ -50,6 +50,8 @@ def test_required_literals(pattern: str, expected: set[str]) -> None:
     r"(?:morti)?\d+",  # the only words are optional
     r"(?:morti|\w+) \d",  # one branch has no literal
     r"morti(",  # does not parse: no prefilter, the pattern always runs
+    r"(?:morti){e<=1}",  # fuzzy matching, which the standard parser would take for text
+    r"[[:alpha:]]+ morti",  # a POSIX class, which it would misread
 ])
 def test_no_prefilter(pattern: str) -> None:
     assert required_literals(pattern) is None

@@ -18,9 +18,11 @@ Everything is case-folded: rule patterns are case-insensitive.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _sre_parse
@@ -28,8 +30,9 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-# names the derivation in the disk cache (factcheck.regexcache): bump it when it changes
-VERSION = "prefilter-4"
+# names the derivation in the disk cache (factcheck.regexcache): any change to this file
+# makes new answers, so an edited derivation never reads old ones
+VERSION = "prefilter-" + hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
 # the largest finite set of strings carried for one node (cross products grow fast)
 _MAX_EXACT = 64
 # a prefilter whose shortest string is shorter than this saves nothing worth its cost
@@ -45,6 +48,9 @@ _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 # branches), read as a plain group. Neither changes which literals a match must contain.
 _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 _NAMED_GROUP = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
+# what the standard parser reads silently but wrongly: POSIX classes ([[:alpha:]]) and
+# fuzzy matching ({e<=1}; not \p{L}), which it takes for literal text: no prefilter then
+_MISREAD = re.compile(r"\[:\^?\w+:\]|(?<!\\)(?<!\\[pPN])\{(?!\d*(?:,\d*)?\})")
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,8 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
     None means "no useful prefilter": the pattern must be run on every text.
     """
+    if _MISREAD.search(pattern):
+        return None
     try:
         plain = _NAMED_GROUP.sub(r"\1(?:", _PROPERTY.sub(r"\1\\w", pattern))
         tree = _sre_parse.parse(plain, flags)
