@@ -233,10 +233,43 @@ def test_new_archive_has_version_wal_and_indexes(tmp_path):
     assert meta["schema_version"] == str(archive.SCHEMA_VERSION)
     assert _rows(db, "PRAGMA journal_mode") == [("wal",)]
     indexes = {r[0] for r in _rows(db, "SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"claims_group", "claims_doc"} <= indexes
+    assert {"claims_sketch", "claims_doc"} <= indexes
     plan = " ".join(str(r) for r in _rows(
         db, "EXPLAIN QUERY PLAN SELECT * FROM claims WHERE metric = 'deaths' AND event IS NULL"))
-    assert "claims_group" in plan
+    assert "claims_sketch" in plan
+    # a draft's sketches are read from the index alone, never from the claim rows
+    plan = " ".join(str(r) for r in _rows(
+        db, f"EXPLAIN QUERY PLAN SELECT {', '.join(archive._SKETCH_FIELDS)} FROM claims "
+            "WHERE metric = 'deaths' AND event = 'frana'"))
+    assert "COVERING INDEX claims_sketch" in plan
+
+
+def _as_v2(db) -> None:
+    """Make ``db`` what schema v2 wrote: the group index without the sketch columns."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP INDEX claims_sketch")
+        conn.execute("CREATE INDEX claims_group ON claims (metric, event, side)")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+def test_migrates_a_v2_archive_to_the_covering_index(tmp_path):
+    db = tmp_path / "v2.db"
+    r = _hand_result()
+    _put(db, r, _hand_result("b.txt", 50.0))
+    _as_v2(db)
+    notes: list[str] = []
+    with Archive(db, warn=notes.append) as arc:
+        assert arc.schema_version == 3
+        (_, _, sketch), _ = arc.sketches([("deaths", "frana")])
+        assert (sketch.doc, sketch.metric, sketch.event, sketch.side, sketch.value) == (
+            "a.txt", "deaths", "frana", "armenia", 49.0)
+    assert notes == [f"{db}: migrated the archive from schema v2 to v3"]
+    indexes = {r[0] for r in _rows(db, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "claims_sketch" in indexes and "claims_group" not in indexes
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+    # nothing to re-extract: the claims are those stored
+    assert _rows(db, "SELECT DISTINCT rules_version FROM articles") == [("r1",)]
+    assert load_results(db, text=True, unclaimed=True)[0] == r
 
 
 def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
@@ -245,8 +278,8 @@ def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
         conn.executescript((shared_datadir / "archive" / "schema_v1.sql").read_text("utf-8"))
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 2
-    assert notes == [f"{db}: migrated the archive from schema v1 to v2"]
+        assert arc.schema_version == 3
+    assert notes == [f"{db}: migrated the archive from schema v1 to v3"]
     (r,) = load_results(db, unclaimed=True)
     assert r.claims[0].quantity.value == 12 and r.claims[0].event == "frana-valcorvo-2024"
     assert r.unclaimed == ()
@@ -259,7 +292,7 @@ def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
     assert r.claims[0].event == "frana" and r.claims[0].rule == "test/deaths"  # from stored text
     # opening again is a no-op
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 2
+        assert arc.schema_version == 3
     assert len(notes) == 1
 
 
