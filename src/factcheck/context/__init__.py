@@ -58,8 +58,6 @@ class ArticleContext:
     base: Base | None  # the reference for relative dates (maybe the event's, see below)
     places: tuple[str, ...]
     event: Event | None
-    # the town the article names most (named_places), for its automatic event
-    home: str | None = None
     # indexes of the sentences that hold a claim
     claimed: frozenset[int] = frozenset()
     # per-sentence answers, computed on first use (an article's claims share sentences)
@@ -82,6 +80,12 @@ class ArticleContext:
     def cues(self, index: int) -> dict[str, Cues]:
         return self.once("cues", index,
                          lambda: find_cues(self.cat, self.texts[index], self.cue_keys))
+
+    @property
+    def home(self) -> str | None:
+        """The town the article names most (:func:`home_place`), for its automatic event:
+        found on first use, as most figures have places of their own and never ask."""
+        return self.once("home", -1, lambda: home_place(self.article, self.texts, self.lex))
 
     def own_places(self, index: int) -> list[str]:
         """The places sentence ``index`` names, or implies by its side words."""
@@ -155,8 +159,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
         if (event.end - event.start).days + 1 <= cat.options.anchor_max_days:
             base = Base(event.end, event.start, event.end, "day")
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
-                          lex, cat, base, tuple(places), event, home_place(article, texts, lex),
-                          cue_keys=keys)
+                          lex, cat, base, tuple(places), event, cue_keys=keys)
 
 
 def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
@@ -241,8 +244,9 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     article = ctx.article
     index = ctx.starts.get(claim.quote_start)
     if index is None:  # a quote that is not one of our sentences: read it alone
+        # (its automatic event still comes from the whole article's home town)
         ctx = replace(ctx, texts=(claim.quote,), starts={claim.quote_start: 0},
-                      claimed=frozenset({0}), memo={}, cue_keys=None)
+                      claimed=frozenset({0}), memo={("home", -1): ctx.home}, cue_keys=None)
         index = 0
     texts = ctx.texts
     text = texts[index]
