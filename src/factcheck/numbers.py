@@ -153,6 +153,57 @@ def _trie_regex(words: list[str], bounded: bool) -> str:
     return emit(trie, "")
 
 
+def _ascii_prefix(s: str) -> str:
+    """The run of ASCII letters ``s`` starts with."""
+    k = 0
+    while k < len(s) and s[k].isascii() and s[k].isalpha():
+        k += 1
+    return s[:k]
+
+
+def _folds_to_ascii(c: str) -> bool:
+    """Whether the case-insensitive scanner may match ``c`` with an ASCII letter (the Kelvin
+    sign matches "k"): such a character defeats the word-by-word reasoning of _article_gate."""
+    return not c.isascii() and any(regex.fullmatch(regex.escape(c), a, _F) for a in "abcdefghijklmnopqrstuvwxyz")
+
+
+def _article_gate(articles: list[str], numerals: list[str], phrase_lists: list[list[str]],
+                  standalone: list[str], followers: list[str], ord_word: Any,
+                  letters_only: list[str]) -> dict[str, frozenset[str]]:
+    """Articles ("a", "un") whose word-door match can be ruled out from the next word alone.
+
+    Maps each such article to the first words (runs of ASCII letters, lower case) that may follow it
+    in a match: of the follower phrases of the gated branch (count nouns, modifiers, "of", money...)
+    and of the other phrases of the door that begin with the article and a space ("a dozen"). Any
+    other next word must still be made of number atoms (``segment``) for the door to match; see
+    :func:`_article_may_match`, which also checks the standalone branches. Left out: articles that
+    are whole phrases of another branch, numerals, ordinals, and every article when the data holds a
+    character that the case-insensitive engine matches with an ASCII letter.
+    """
+    every = [_norm(x) for lst in phrase_lists + [standalone, followers, articles, numerals, letters_only]
+             for x in lst]
+    if any(_folds_to_ascii(c) for x in every for c in x):
+        return {}
+    if any(x and (not x[-1].isalpha() or x[-1] in "_") for x in map(_norm, letters_only)):
+        return {}  # a number or conjunction word ending in a mark: the standalone check reads letters
+    nexts = {_ascii_prefix(_norm(f)) for f in followers} - {""}
+    out: dict[str, frozenset[str]] = {}
+    for a in {_norm(x) for x in articles}:
+        if not a.isascii() or not a.isalpha() or ord_word.fullmatch(a) or any(
+                _norm(x).startswith(a) for x in numerals):
+            continue
+        own = set(nexts)
+        ok = True
+        for x in [_norm(x) for lst in phrase_lists + [standalone, articles] for x in lst]:
+            if x == a and x not in map(_norm, standalone + articles):
+                ok = False  # the word alone is a phrase of another branch
+            elif x.startswith(a + " "):
+                own.add(_ascii_prefix(x[len(a):].lstrip()))
+        if ok:
+            out[a] = frozenset(own - {""})
+    return out
+
+
 @dataclass
 class _Lang:
     """Everything compiled from one language's data file."""
@@ -168,6 +219,11 @@ class _Lang:
     gate_first: set[str]
     gate_cache: dict[str, tuple[str, ...]]  # token -> its candidate words (only tokens with some)
     seen_tokens: set[str]  # every token already split
+    article_next: dict[str, frozenset[str]]  # see _article_gate
+    standalone: frozenset[str]  # articles that may also stand for 1 after a number word
+    standalone_prev: frozenset[str]  # last words of conjunctions and minus words
+    next_verdicts: dict[tuple[str, str], bool]  # word -> made of atoms (see _atoms_word)
+    capitalised: bool  # a capitalised word may sit between an article and its noun
     segment: Any
     vague: dict[str, dict[str, Any]]
     ord_words: dict[str, int]
@@ -406,6 +462,17 @@ def _lang(code: str) -> _Lang:
         scan_word=regexcache.compile(word_door, _F),
         ord_word=regexcache.compile("|".join(ord_parts), _F),
         gate_first={_norm(g).split(" ")[0].split("'")[0] for g in gate_words}, gate_cache={}, seen_tokens=set(),
+        article_next=_article_gate(
+            articles_g, numerals,
+            [list(vague), list(ord_words), list(w["tens"]), denom_only, ctx["decade_before"]],
+            w["standalone"] + w.get("standalone_before_punctuation", []),
+            w["count_nouns"] + w.get("noun_modifiers", []) + w["gated_followers"] + w["point"]
+            + d["units"]["money"] + fr.get("singular", []) + d.get("ratios", {}).get("connectors", []),
+            regexcache.compile("|".join(ord_parts), _F),
+            list(atoms) + w["conjunction"] + w["minus"]),
+        standalone=frozenset(_norm(x) for x in w["standalone"]),
+        standalone_prev=frozenset(_ascii_prefix(_norm(x)[::-1])[::-1] for x in w["conjunction"] + w["minus"]),
+        next_verdicts={}, capitalised=bool(w.get("capitalised_modifier")),
         segment=segment, vague=vague,
         ord_words=ord_words, ord_compound=compound,
         ord_suffix=regexcache.compile(_alt(ord_suffixes, bounded=False) + r"\Z", _F) if ord_suffixes else None,
@@ -1429,6 +1496,65 @@ def _candidate_words(low: str, L: _Lang) -> set[str]:
     return out
 
 
+def _atoms_word(w: str, L: _Lang) -> bool:
+    """Whether ``w`` is made of number atoms, cached (with the article verdicts)."""
+    key = ("", w)
+    hit = L.next_verdicts.get(key)
+    if hit is None:
+        hit = bool(L.segment.fullmatch(w))
+        if len(L.next_verdicts) < 200_000:
+            L.next_verdicts[key] = hit
+    return hit
+
+
+def _article_may_match(text: str, low: str, i: int, w: str, L: _Lang) -> bool:
+    """False only where the word door surely fails at article ``w`` (``low[i:]``, a whole word):
+    a cheap test that spares the regex call at most articles ("a village", "un attacco").
+
+    The door matches an article only before a space and a word that may follow it
+    (:func:`_article_gate`) or a word made of number atoms; a standalone article ("uno") also
+    right after a number word, a conjunction or a minus word (its other branches, alone or
+    before punctuation, never match before a letter). Anything
+    this test does not read (other spaces, non-ASCII letters, capitals where a capitalised
+    modifier may stand) leaves the decision to the regex.
+    """
+    nexts = L.article_next.get(w)
+    if nexts is None:
+        return True
+    j = i + len(w)
+    if low[j: j + 1] != " ":
+        return True
+    while j < len(low) and low[j] == " ":
+        j += 1
+    k = j
+    while k < len(low) and "a" <= low[k] <= "z":
+        k += 1
+    if k == j or (k < len(low) and not low[k].isascii()) or not text[j:k].isascii():
+        return True
+    if L.capitalised and text[j].isupper():
+        return True
+    nw = low[j:k]
+    if nw in nexts or _atoms_word(nw, L):
+        return True
+    if w in L.standalone:
+        k = i
+        while k > 0 and (low[k - 1].isspace() or low[k - 1] == "-"):
+            k -= 1
+        if k == i or k == 0:
+            return False  # no separator, or nothing before it: no number word to follow
+        s = k
+        while s > 0 and "a" <= low[s - 1] <= "z":
+            s -= 1
+        if s == k:  # a mark ends no number word (_article_gate checks); other letters: the regex
+            return not low[k - 1].isascii()
+        if (s > 0 and not low[s - 1].isascii()) or not text[s:k].isascii():
+            return True
+        pw = low[s:k]
+        if pw in L.standalone_prev or _atoms_word(pw, L):
+            return True
+    return False
+
+
 def _word_matches(text: str, low: str, L: _Lang) -> list[Any]:
     found = []
     for w in _candidate_words(low, L):
@@ -1437,7 +1563,8 @@ def _word_matches(text: str, low: str, L: _Lang) -> list[Any]:
         while i >= 0:
             # a whole word: no word character before it, no letter after it
             before_ok = i == 0 or not _is_word_char(low[i - 1])
-            if before_ok and not (i + n < len(low) and _is_letter(low[i + n])):
+            if (before_ok and not (i + n < len(low) and _is_letter(low[i + n]))
+                    and _article_may_match(text, low, i, w, L)):
                 m = L.scan_word.match(text, i)
                 if m:
                     found.append(m)
