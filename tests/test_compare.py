@@ -334,6 +334,15 @@ def test_doc_labels_are_short_and_unique():
     assert doc_labels(["x_1.txt", "x_2.txt"]) == {"x_1.txt": "x_1", "x_2.txt": "x_2"}
 
 
+def test_doc_labels_asked_again_answer_the_same_and_own_their_dict():
+    ids = ["002_81ba.txt", "004_93.txt", "002_81ba.txt"]
+    first = doc_labels(ids)
+    first["002_81ba.txt"] = "changed by the caller"
+    assert doc_labels(reversed(ids)) == {"002_81ba.txt": "002", "004_93.txt": "004"}
+    assert doc_labels(["002_81ba.txt", "002_7.txt"]) == {"002_81ba.txt": "002_81ba",
+                                                         "002_7.txt": "002_7"}
+
+
 def test_intervals_carry_hedges_and_rounding():
     cfg = load_verdicts()
     assert claim_interval(claim("a", 6500, qualifier="more_than"), cfg) == (6500.5, None)

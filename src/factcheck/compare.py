@@ -408,7 +408,21 @@ def interval_text(low: float | None, high: float | None, low_excl: bool = False,
 def doc_labels(doc_ids: Iterable[str]) -> dict[str, str]:
     """Short names for documents: "002" for "002_81ba2853dffa6702.txt" when that prefix is
     unique, else the file name without its extension."""
-    ids = sorted(set(doc_ids))
+    ids_set = frozenset(doc_ids)
+    # the comparison and then the report label the same documents (thousands in a draft
+    # check): the last answer is kept
+    if _last_labels and _last_labels[0] == ids_set:
+        return dict(_last_labels[1])
+    labels = _doc_labels(ids_set)
+    _last_labels[:] = [ids_set, labels]
+    return dict(labels)
+
+
+_last_labels: list = []  # [doc ids, their labels] of the last call
+
+
+def _doc_labels(doc_ids: frozenset[str]) -> dict[str, str]:
+    ids = sorted(doc_ids)
     # os.path, not Path: a draft check labels thousands of archive documents
     stems = {d: os.path.splitext(os.path.basename(d))[0] if "." in d else d for d in ids}
     prefix = {d: stems[d].split("_", 1)[0] for d in ids}
