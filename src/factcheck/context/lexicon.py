@@ -96,6 +96,9 @@ class Lexicon:
     source_cue_triggers: tuple[Trigger, ...] = ()
     source_subject_triggers: tuple[Trigger, ...] = ()
     source_keys: tuple[str, ...] = ()
+    # can a text hold a match of ``both_re`` at all? (a figure's sentence, before the
+    # three searches around the figure)
+    both_trigger: Trigger = Trigger((), (), True)
 
 
 def _alt(words) -> str:
@@ -333,6 +336,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                                                _trigger_slots(data))]),
         source_trigger=Trigger.merge(cue_triggers + subject_triggers),
         both_re=_any_re(both, "both_sides.patterns", path),
+        both_trigger=Trigger.of(both),
         possessive_re=_any_re(data.get("possessive", {}).get("patterns", ()), "possessive", path),
         source_cues=cue_list("cues"),
         source_subject_cues=cue_list("subject_cues"),

@@ -55,7 +55,7 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
         if ch.isdigit():
             after = after[:i]
             break
-    if lex.both_re is not None:
+    if lex.both_re is not None and lex.both_trigger.may_match(text):
         # a total phrase in the figure's clause ("100 morti da entrambe le parti", "in
         # totale 100 morti"), or right after it
         c_start, c_end = clause or clause_of(text, start, end, lex)
