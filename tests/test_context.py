@@ -241,10 +241,27 @@ def test_prefilters_never_skip_a_sentence_their_patterns_match():
         for t in lex.date_templates:
             if not t.trigger.may_match(text):
                 assert t.rx.search(text) is None, (t.index, text)
+        if not lex.both_trigger.may_match(text):
+            assert lex.both_re.search(text) is None, text
         for p, trigger in zip(lex.source_cues + lex.source_subject_cues,
                               lex.source_cue_triggers + lex.source_subject_triggers, strict=True):
             if not trigger.may_match(text):
                 assert p.search(text) is None, (p.pattern, text)
+
+
+def test_keys_found_by_distinct_words_are_those_of_the_text():
+    from factcheck.context.events import catalog
+    from factcheck.context.words import DIGIT, present_keys, present_keys_by_tokens, tokens
+
+    # a key inside a longer word, a key across a word boundary, a digit
+    keys = ("war", "nell'alluvione", "ornat", DIGIT, "2020")
+    text = "Il software è aggiornato nell'alluvione del 2020."
+    assert present_keys_by_tokens(text, tokens(text), keys) == present_keys(text, keys) == {
+        "war", "nell'alluvione", "ornat", DIGIT, "2020"}
+    assert present_keys_by_tokens("Nessuno.", ["nessuno"], keys) == frozenset()
+    cue_keys = catalog().cue_index.keys
+    prose = "\n".join(t for _, t in _seed_sentences())
+    assert present_keys_by_tokens(prose, tokens(prose), cue_keys) == present_keys(prose, cue_keys)
 
 
 def test_date_phrases_are_those_of_the_whole_alternation():
@@ -444,6 +461,22 @@ def test_a_town_no_catalogue_lists_names_its_automatic_event():
                       lang="en", published=date(2023, 11, 20))
     assert c.event == "auto:port-ellery:2023"
 
+
+
+def test_a_quote_that_is_no_sentence_takes_the_articles_home_town():
+    """A claim whose quote is not one of the article's sentences is read alone, but its
+    automatic event still comes from the town the whole article names most."""
+    text = "La frana di lunedì a Valcorvo ha distrutto tre case. Sono morte 12 persone lunedì."
+    art = _article(text, published=date(2024, 3, 6), published_how="inferred",
+                   published_precision="day")
+    quote = "morte 12 persone lunedì."
+    at = text.index(quote)
+    fig = text.index("12")
+    claim = Claim("a.txt", "deaths", Quantity(fig, fig + 2, "12", "count", 12, 12, 12),
+                  "it/deaths", quote, at)
+    (out,) = add_context(art, split_sentences(text, "it"), [claim])
+    assert (out.event, out.event_how) == ("auto:valcorvo:2024", "auto")
+    assert out.period_start == date(2024, 3, 4)
 
 
 def test_month_and_weekday_names_are_not_places():

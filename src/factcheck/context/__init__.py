@@ -151,7 +151,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     base = Base.of(article.published, article.published_precision)
     toks = tokens(prose)
     places = places_in(prose, cat, lex.sides.values(prose, toks), toks)
-    keys = cue_keys_in(cat, prose)
+    keys = cue_keys_in(cat, prose, toks)
     event = article_event(cat, prose, article.published, places, keys)
     if base is None and event is not None and event.end is not None:
         # an undated article about a short event: its relative dates ("martedì") are

@@ -26,7 +26,7 @@ from ..errors import FactcheckError
 from ..paths import rules_dir
 from .dates import Period
 from .lexicon import APOS, first_char_lookahead
-from .words import Trigger, TriggerIndex, WordIndex, present_keys
+from .words import Trigger, TriggerIndex, WordIndex, present_keys, present_keys_by_tokens
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -248,10 +248,13 @@ def find_cues(cat: Catalog, text: str, keys: tuple[str, ...] | frozenset[str] | 
     return out
 
 
-def cue_keys_in(cat: Catalog, text: str) -> frozenset[str]:
+def cue_keys_in(cat: Catalog, text: str, toks: list[str] | None = None) -> frozenset[str]:
     """The cue keys ``text`` holds: a superset of those of any part of it (a sentence of an
-    article), so :func:`find_cues` of a part need only look those up."""
-    return present_keys(text, cat.cue_index.keys)
+    article), so :func:`find_cues` of a part need only look those up. ``toks``: its
+    :func:`words.tokens`, if already cut (the look-up is then over its distinct words)."""
+    if toks is None:
+        return present_keys(text, cat.cue_index.keys)
+    return present_keys_by_tokens(text, toks, cat.cue_index.keys)
 
 
 def cue_points(cues: Cues | None, clause: tuple[int, int] | None, opts: Options) -> int:

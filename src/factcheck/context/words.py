@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -269,6 +270,23 @@ def present_keys(text: str, keys: Iterable[str]) -> frozenset[str]:
         if k in keys and rx.search(text) is not None:
             found.add(k)
     return frozenset(found)
+
+
+def present_keys_by_tokens(text: str, toks: list[str], keys: tuple[str, ...]
+                           ) -> frozenset[str]:
+    """:func:`present_keys` of a long ``text`` whose :func:`tokens` are ``toks``. A key of
+    word characters only lies inside one token, so it is looked up in the distinct tokens
+    (a quarter of an article's length); other keys in the text itself."""
+    words, others = _word_keys(keys)
+    found = present_keys(" ".join(set(toks)), words)
+    return found | present_keys(text, others) if others else found
+
+
+@lru_cache(maxsize=64)
+def _word_keys(keys: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``keys`` split into those made of token characters only and the others."""
+    words = tuple(k for k in keys if _TOKEN.fullmatch(k))
+    return words, tuple(k for k in keys if k not in words)
 
 
 def all_keys(triggers: Iterable[Trigger]) -> tuple[str, ...]:
