@@ -168,6 +168,7 @@ articles_around = st.lists(st.sampled_from(ARTICLE_WORDS), max_size=8).flatmap(
 @example(text="seimila-uno case", lang="it")  # ... or a hyphen
 @example(text="a soldier", lang="en")  # an article before a follower...
 @example(text="una decina di", lang="it")  # ... or the rest of a phrase
+@example(text="un milione", lang="it")  # ... or a number word
 @example(text="un tré", lang="it")  # a number word with a non-ASCII letter
 @example(text="A Russian soldier", lang="en")  # a capitalised modifier
 def test_fast_scan_finds_what_the_full_scanner_finds(text, lang):

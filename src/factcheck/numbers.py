@@ -1497,6 +1497,10 @@ def _atoms_word(w: str, L: _Lang) -> bool:
     return hit
 
 
+# spaces, then a whole run of ASCII letters not followed by another letter: the next word
+_NEXT_WORD = regexcache.compile(r" +((?>[a-z]+))(?![^\x00-\x7f])")
+
+
 def _article_may_match(text: str, low: str, i: int, w: str, L: _Lang) -> bool:
     """False only where the word door surely fails at article ``w`` (``low[i:]``, a whole word):
     a cheap test that spares the regex call at most articles ("a village", "un attacco").
@@ -1511,19 +1515,13 @@ def _article_may_match(text: str, low: str, i: int, w: str, L: _Lang) -> bool:
     nexts = L.article_next.get(w)
     if nexts is None:
         return True
-    j = i + len(w)
-    if low[j: j + 1] != " ":
+    m = _NEXT_WORD.match(low, i + len(w))
+    if m is None:
         return True
-    while j < len(low) and low[j] == " ":
-        j += 1
-    k = j
-    while k < len(low) and "a" <= low[k] <= "z":
-        k += 1
-    if k == j or (k < len(low) and not low[k].isascii()) or not text[j:k].isascii():
+    j, k = m.span(1)
+    if not text[j:k].isascii() or L.capitalised and text[j].isupper():
         return True
-    if L.capitalised and text[j].isupper():
-        return True
-    nw = low[j:k]
+    nw = m.group(1)
     if nw in nexts or _atoms_word(nw, L):
         return True
     if w in L.standalone:
