@@ -252,6 +252,24 @@ def _as_v2(db) -> None:
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
+def test_sketches_come_by_side_then_id_as_before_the_covering_index(tmp_path):
+    # a chooser keeps the first of tied figures: the order must not follow the index's
+    db = tmp_path / "a.db"
+    def on_sides(doc: str, *figures: tuple[str | None, float]) -> ArticleResult:
+        r = _hand_result(doc)
+        c = r.claims[0]
+        return ArticleResult(r.article, tuple(
+            replace(c, side=side, quantity=replace(c.quantity, value=v, low=v))
+            for side, v in figures), ())
+
+    _put(db, on_sides("a.txt", ("total", 9.0), (None, 8.0), ("total", 1.0)),
+         on_sides("b.txt", ("armenia", 7.0), (None, 2.0)))
+    with Archive(db) as arc:
+        got = [(s.side, s.doc, s.value) for _, _, s in arc.sketches([("deaths", "frana")])]
+    assert got == [(None, "a.txt", 8.0), (None, "b.txt", 2.0), ("armenia", "b.txt", 7.0),
+                   ("total", "a.txt", 9.0), ("total", "a.txt", 1.0)]
+
+
 def test_migrates_a_v2_archive_to_the_covering_index(tmp_path):
     db = tmp_path / "v2.db"
     r = _hand_result()

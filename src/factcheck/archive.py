@@ -290,6 +290,11 @@ class Sketch:
         return self
 
 
+def _side_then_id(r: Sequence) -> tuple:
+    # SQLite's order of a nullable text column: NULL first, then by UTF-8 bytes (code points)
+    return (r[2] is not None, r[2] or "", r[0])
+
+
 def _unclaimed(r: Sequence) -> Unclaimed:
     return Unclaimed(doc=r[0], quantity=_quantity(r, 1), quote=r[14], quote_start=r[15],
                      reason=r[16])
@@ -567,7 +572,10 @@ class Archive:
         dates = _Dates()
         out: list[tuple[int, int, Sketch]] = []
         for metric, event in sorted(set(keys), key=lambda k: (k[0], k[1] or "")):
-            rows = self._group_rows(cols, metric, event)
+            # in the order of the claims' side, then id (as v2's group index gave them): the
+            # claims a chooser keeps can depend on it (the first of a tie), and so the count
+            # of claims read
+            rows = sorted(self._group_rows(cols, metric, event), key=_side_then_id)
             if where is not None:
                 rows = [r for r in rows if where(metric, event, r[2], dates[r[11]],
                                                  dates[r[12]], dates[r[13]])]
