@@ -52,8 +52,15 @@ def cache_dir() -> Path:
 
 def patterns_dir() -> Path:
     """The folder of pattern files for this `regex` and Python version."""
-    py = f"{sys.version_info[0]}{sys.version_info[1]}"
-    return cache_dir() / f"patterns-regex{regex.__version__}-py{py}"
+    env = tuple(os.environ.get(k) for k in ("FACTCHECK_CACHE", "XDG_CACHE_HOME", "HOME"))
+    if _dir_memo.get("env") != env:  # a run reads hundreds of entries: build the path once
+        py = f"{sys.version_info[0]}{sys.version_info[1]}"
+        _dir_memo["env"] = env
+        _dir_memo["dir"] = cache_dir() / f"patterns-regex{regex.__version__}-py{py}"
+    return _dir_memo["dir"]
+
+
+_dir_memo: dict[str, Any] = {}
 
 
 def _entry_path(key: tuple[str, int]) -> Path:
