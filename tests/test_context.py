@@ -299,6 +299,8 @@ def test_prefilters_do_skip_plain_sentences():
     (r"(?:19)?90s\s+war", {"90s"}),
     (r"il|la", None),  # too short to key on: never skipped
     (r"{N}\s+{UNIT}\s+fa", {"anni", "mesi"}),
+    (r"(?:settimana){e<=1}", None),  # fuzzy: the stdlib would read "{e<=1}" as text
+    (r"[[:alpha:]]+\s+fa", None),  # a POSIX class, which it would misread
 ])
 def test_required_keys(pattern, keys):
     from factcheck.context.words import DIGIT, required_keys

@@ -199,6 +199,8 @@ def _required_keys(pattern: str, slots: dict[str, Keys | None]) -> Keys | None:
     for rx, repl in _NEUTRAL:
         src = rx.sub(repl, src)
     src = _PLACEHOLDER.sub(mark, src)
+    if _POSIX.search(src) or _ODD_BRACE.search(src):
+        return None  # [[:alpha:]], {e<=1}: the stdlib would read them as text, keys that lie
     try:
         parsed = _parser.parse(src, 0)
     except Exception:  # regex-module syntax we cannot analyse: never skip
