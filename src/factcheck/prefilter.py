@@ -62,12 +62,19 @@ class _Info:
 _UNKNOWN = _Info(None, None)
 
 
+def misread_by_stdlib(pattern: str) -> bool:
+    """Does ``pattern`` hold `regex` syntax that the standard parser reads without an error
+    but wrongly (POSIX classes, fuzzy braces)? Every analysis through that parser must then
+    give up on the pattern (here, and the context triggers of factcheck.context.words)."""
+    return _MISREAD.search(pattern) is not None
+
+
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Case-folded strings one of which every match of ``pattern`` contains, or None.
 
     None means "no useful prefilter": the pattern must be run on every text.
     """
-    if _MISREAD.search(pattern):
+    if misread_by_stdlib(pattern):
         return None
     try:
         plain = _NAMED_GROUP.sub(r"\1(?:", _PROPERTY.sub(r"\1\\w", pattern))

@@ -22,6 +22,7 @@ from pathlib import Path
 import regex
 
 from .. import regexcache
+from ..prefilter import misread_by_stdlib
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -199,7 +200,7 @@ def _required_keys(pattern: str, slots: dict[str, Keys | None]) -> Keys | None:
     for rx, repl in _NEUTRAL:
         src = rx.sub(repl, src)
     src = _PLACEHOLDER.sub(mark, src)
-    if _POSIX.search(src) or _ODD_BRACE.search(src):
+    if misread_by_stdlib(src):
         return None  # [[:alpha:]], {e<=1}: the stdlib would read them as text, keys that lie
     try:
         parsed = _parser.parse(src, 0)
@@ -328,9 +329,6 @@ class TriggerIndex:
 
 _NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
 _INLINE_I = regex.compile(r"\(\?[a-zA-Z]*i")
-_POSIX = regex.compile(r"\[:\^?\w+:\]")
-# a brace that is no counted repeat: fuzzy matching ({e<=1}), which the stdlib reads as text
-_ODD_BRACE = regex.compile(r"(?<!\\)\{(?!\d*(?:,\d*)?\})")
 
 
 def first_class(pattern: str, ignorecase: bool) -> str | None:
@@ -347,7 +345,7 @@ def _first_class(pattern: str, ignorecase: bool) -> str | None:
     from re import _constants as c
     from re import _parser
 
-    if _POSIX.search(pattern) or _ODD_BRACE.search(pattern):
+    if misread_by_stdlib(pattern):
         return None  # [[:alpha:]], {e<=1}: the stdlib would read something else
     src = pattern
     for rx, repl in _NEUTRAL:
