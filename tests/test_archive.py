@@ -120,7 +120,9 @@ def _hand_result(doc="a.txt", value=49.0, event="frana", metric="deaths") -> Art
                   quote_start=0, who="soldati", side="armenia", period_start=date(2024, 3, 4),
                   period_end=date(2024, 3, 4), period_how="relative", event=event,
                   event_how="auto", source="protezione civile", source_kind="attributed",
-                  published=date(2024, 3, 5), lang="it")
+                  published=date(2024, 3, 5), lang="it", status="estimated",
+                  subgroup="military", parent=3, source_party="italy",
+                  source_type="rescue")
     missed = Unclaimed(doc=doc, quantity=q, quote=text, quote_start=0, reason="no rule matched")
     return ArticleResult(art, (claim,), (missed,))
 
@@ -244,8 +246,25 @@ def test_new_archive_has_version_wal_and_indexes(tmp_path):
     assert "COVERING INDEX claims_sketch" in plan
 
 
+def _as_v3_kept(r: ArticleResult) -> ArticleResult:
+    """``r`` as an archive of schema v3 kept it: nothing of v4's columns."""
+    return replace(r, claims=tuple(replace(c, status="counted", subgroup=None, parent=None,
+                                           source_party=None, source_type=None)
+                                   for c in r.claims))
+
+
+def _as_v3(db) -> None:
+    """Make ``db`` what schema v3 wrote: claims without status, subgroup, parent and the
+    source's party and type."""
+    with sqlite3.connect(db) as conn:
+        for col in ("status", "subgroup", "parent", "source_party", "source_type"):
+            conn.execute(f"ALTER TABLE claims DROP COLUMN {col}")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
 def _as_v2(db) -> None:
     """Make ``db`` what schema v2 wrote: the group index without the sketch columns."""
+    _as_v3(db)
     with sqlite3.connect(db) as conn:
         conn.execute("DROP INDEX claims_sketch")
         conn.execute("CREATE INDEX claims_group ON claims (metric, event, side)")
@@ -277,17 +296,34 @@ def test_migrates_a_v2_archive_to_the_covering_index(tmp_path):
     _as_v2(db)
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 3
+        assert arc.schema_version == 4
         (_, _, sketch), _ = arc.sketches([("deaths", "frana")])
         assert (sketch.doc, sketch.metric, sketch.event, sketch.side, sketch.value) == (
             "a.txt", "deaths", "frana", "armenia", 49.0)
-    assert notes == [f"{db}: migrated the archive from schema v2 to v3"]
+    assert notes == [f"{db}: migrated the archive from schema v2 to v4"]
     indexes = {r[0] for r in _rows(db, "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "claims_sketch" in indexes and "claims_group" not in indexes
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
-    # nothing to re-extract: the claims are those stored
-    assert _rows(db, "SELECT DISTINCT rules_version FROM articles") == [("r1",)]
-    assert load_results(db, text=True, unclaimed=True)[0] == r
+    # the claims are those stored; v4's columns are re-extracted on demand
+    assert _rows(db, "SELECT DISTINCT rules_version FROM articles") == [("v3:r1",)]
+    assert load_results(db, text=True, unclaimed=True)[0] == _as_v3_kept(r)
+
+
+def test_migrates_a_v3_archive_to_who_is_counted_columns(tmp_path):
+    db = tmp_path / "v3.db"
+    r = _hand_result()
+    _put(db, r)
+    _as_v3(db)
+    notes: list[str] = []
+    with Archive(db, warn=notes.append) as arc:
+        assert arc.schema_version == 4
+    assert notes == [f"{db}: migrated the archive from schema v3 to v4"]
+    assert _rows(db, "SELECT status, subgroup, parent, source_party, source_type FROM claims") \
+        == [("counted", None, None, None, None)]  # what v3 knew: nothing of these
+    # stale until re-extracted: v3 knew nothing of status, subgroup or the source's party
+    assert _rows(db, "SELECT DISTINCT rules_version FROM articles") == [("v3:r1",)]
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert load_results(db, text=True, unclaimed=True)[0] == _as_v3_kept(r)
 
 
 def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
@@ -296,13 +332,13 @@ def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
         conn.executescript((shared_datadir / "archive" / "schema_v1.sql").read_text("utf-8"))
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 3
-    assert notes == [f"{db}: migrated the archive from schema v1 to v3"]
+        assert arc.schema_version == 4
+    assert notes == [f"{db}: migrated the archive from schema v1 to v4"]
     (r,) = load_results(db, unclaimed=True)
     assert r.claims[0].quantity.value == 12 and r.claims[0].event == "frana-valcorvo-2024"
     assert r.unclaimed == ()
     # v1 kept no unclaimed counts: its articles are stale until re-extracted
-    assert _rows(db, "SELECT rules_version FROM articles") == [("v1:r0",)]
+    assert _rows(db, "SELECT rules_version FROM articles") == [("v3:v1:r0",)]
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
     s = _ingest(db, [], rules, reextract=True)
     assert (s.reextracted, s.stale) == (1, 0)
@@ -310,7 +346,7 @@ def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
     assert r.claims[0].event == "frana" and r.claims[0].rule == "test/deaths"  # from stored text
     # opening again is a no-op
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 3
+        assert arc.schema_version == 4
     assert len(notes) == 1
 
 

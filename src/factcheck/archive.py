@@ -30,6 +30,7 @@ import signal
 import sqlite3
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ if TYPE_CHECKING:  # pandas and the pipeline are imported only where they are us
     from .pipeline import ArticleResult
 
 APPLICATION = "factcheck"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BATCH_SIZE = 200  # files per transaction: big enough to be fast, small enough to lose little
 PARALLEL_MIN_FILES = 64  # below this many files to extract, a process pool costs more than it saves
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -145,7 +146,12 @@ CREATE TABLE claims (
   lang TEXT NOT NULL,
   rule TEXT NOT NULL,
   quote TEXT NOT NULL,
-  quote_start INTEGER NOT NULL
+  quote_start INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'counted',
+  subgroup TEXT,
+  parent INTEGER,
+  source_party TEXT,
+  source_type TEXT
 );
 {_SKETCH_INDEX_DDL};
 CREATE INDEX claims_doc ON claims (doc);
@@ -178,9 +184,26 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     conn.execute(_SKETCH_INDEX_DDL)
 
 
+_V4_CLAIM_COLUMNS = ("status TEXT NOT NULL DEFAULT 'counted'", "subgroup TEXT",
+                     "parent INTEGER", "source_party TEXT", "source_type TEXT")
+
+
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    """v4 adds who is counted and who says so: a figure's status (counted, estimated,
+    feared, projected, increment), subgroup, parent figure, and its source's party and type.
+
+    v3 rows have none of these, so their ``rules_version`` is marked stale (prefixed
+    ``v3:``): ``ingest --reextract`` fills them in from the stored text.
+    """
+    for col in _V4_CLAIM_COLUMNS:
+        conn.execute(f"ALTER TABLE claims ADD COLUMN {col}")
+    conn.execute("UPDATE articles SET rules_version = 'v3:' || rules_version")
+
+
 # from_version -> step to from_version + 1
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2,
-                                                                2: _migrate_2_to_3}
+                                                                2: _migrate_2_to_3,
+                                                                3: _migrate_3_to_4}
 
 _CLAIM_FIELDS = (
     "doc", "metric", "event", "side", "who",
@@ -188,6 +211,7 @@ _CLAIM_FIELDS = (
     "ambiguous", "low_exclusive", "high_exclusive", "span_start", "span_end",
     "period_start", "period_end", "period_how", "event_how", "source", "source_kind",
     "published", "lang", "rule", "quote", "quote_start",
+    "status", "subgroup", "parent", "source_party", "source_type",
 )
 _UNCLAIMED_FIELDS = (
     "doc", "text", "kind", "value", "low", "high", "qualifier", "band_low", "band_high",
@@ -231,7 +255,8 @@ def _quantity(r: Sequence, i: int) -> Quantity:
 def _claim_values(c: Claim) -> tuple:
     return (c.doc, c.metric, c.event, c.side, c.who, *_quantity_values(c.quantity),
             _iso(c.period_start), _iso(c.period_end), c.period_how, c.event_how, c.source,
-            c.source_kind, _iso(c.published), c.lang, c.rule, c.quote, c.quote_start)
+            c.source_kind, _iso(c.published), c.lang, c.rule, c.quote, c.quote_start,
+            c.status, c.subgroup, c.parent, c.source_party, c.source_type)
 
 
 class _Dates(dict):
@@ -249,7 +274,7 @@ def _claim(r: Sequence, dates: _Dates | None = None) -> Claim:
     q = Quantity(r[16], r[17], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], bool(r[13]),
                  bool(r[14]), bool(r[15]))
     return Claim(r[0], r[1], q, r[26], r[27], r[28], r[4], r[3], d[r[18]], d[r[19]], r[20], r[2],
-                 r[21], r[22], r[23], d[r[24]], r[25])
+                 r[21], r[22], r[23], d[r[24]], r[25], r[29], r[30], r[31], r[32], r[33])
 
 
 # what a sketch holds: what a figure's interval, date, group and sum are made of; all in
@@ -323,12 +348,11 @@ def rules_version(rules_root: str | os.PathLike) -> str:
 
 
 def default_db_path() -> Path:
-    """``data/factcheck.db`` in the project checkout (the folder holding pyproject.toml
-    above the package), else ``./data/factcheck.db``."""
-    checkout = Path(__file__).resolve().parents[2]
-    if (checkout / "pyproject.toml").is_file():
-        return checkout / "data" / "factcheck.db"
-    return Path("data") / "factcheck.db"
+    """The default archive: see :func:`factcheck.paths.default_db_path` (one rule for every
+    command)."""
+    from .paths import default_db_path as default
+
+    return default()
 
 
 # ---------------------------------------------------------------- opening
@@ -337,10 +361,11 @@ class Archive:
     """An open archive. Use as a context manager; writes go through :meth:`transaction`."""
 
     def __init__(self, path: str | os.PathLike, *, create: bool = False,
-                 warn: Callable[[str], None] | None = None):
+                 warn: Callable[[str], None] | None = None, readonly: bool = False):
         self.path = Path(path)
         self.warn = warn or (lambda msg: print(f"factcheck: {msg}", file=sys.stderr))
-        self.conn = _connect(self.path, create)
+        self.readonly = readonly and not create
+        self.conn = _connect_readonly(self.path) if self.readonly else _connect(self.path, create)
         try:
             self._check_schema(create)
         except BaseException:
@@ -417,8 +442,14 @@ class Archive:
                 ("created_at", _now())])
 
     def _migrate(self, version: int) -> None:
-        """Bring an older schema up to date, every step in one transaction."""
+        """Bring an older schema up to date, every step in one transaction (read-only: in a
+        copy in memory, the file untouched)."""
         start = version
+        if self.readonly:
+            memory = sqlite3.connect(":memory:", isolation_level=None)
+            self.conn.backup(memory)
+            self.conn.close()
+            self.conn = memory
         with self.transaction() as conn:
             # re-read under the write lock: another process may have migrated already
             version = int(conn.execute(
@@ -433,7 +464,10 @@ class Archive:
                 version += 1
                 conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                              (str(version),))
-        if version != start:
+        if version != start and self.readonly:
+            self.warn(f"{self.path}: archive schema v{start} read as v{version} in memory (the "
+                      f"file is read-only here); `factcheck ingest --db {self.path}` migrates it")
+        elif version != start:
             self.warn(f"{self.path}: migrated the archive from schema v{start} to v{version}")
 
     @property
@@ -695,6 +729,33 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
     return conn
 
 
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open ``path`` for reading only, so an archive on a read-only disk or in a shared
+    folder without write permission can be checked against; nothing is written to it."""
+    if not path.exists() or path.is_dir():
+        return _connect(path, False)  # the same clear errors
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise FactcheckError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if head and head != _SQLITE_MAGIC:
+        raise FactcheckError(f"{path}: not a factcheck archive (not an SQLite database)")
+    uri = "file:" + urllib.parse.quote(str(path.resolve()))
+    for flags in ("?mode=ro", "?mode=ro&immutable=1"):
+        # a WAL archive needs its shared-memory file beside it: where that cannot be made
+        # (a read-only folder), read it as immutable instead
+        try:
+            conn = sqlite3.connect(uri + flags, uri=True, timeout=30, isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            error = exc
+        except sqlite3.DatabaseError as exc:
+            raise FactcheckError(f"{path}: cannot open the archive: {exc}") from None
+    raise FactcheckError(f"{path}: cannot open the archive for reading: {error}")
+
+
 # ---------------------------------------------------------------- public reading API
 
 def load_results(db_path: str | os.PathLike,
@@ -713,7 +774,7 @@ def load_results(db_path: str | os.PathLike,
     (e.g. :func:`factcheck.compare.draft_needs`); the other articles of the selection come
     without claims. Article text is omitted unless ``text``.
     """
-    with Archive(db_path) as arc:
+    with Archive(db_path, readonly=True) as arc:
         return arc.results(keys, where=where, choose=choose, text=text, unclaimed=unclaimed)
 
 

@@ -104,6 +104,18 @@ class Claim:
     source_kind: str | None = None  # "attributed", "outlet", or None when unknown
     published: date | None = None
     lang: str = "it"
+    # counted (a toll as it stands), estimated, feared, projected, or increment ("two more
+    # bodies": an addition to a running toll, never compared as a toll)
+    status: str = "counted"
+    # the part of the people counted (civilians, children, military, ...; None for everyone)
+    subgroup: str | None = None
+    # the start offset (in the same article) of the figure this one is a part of:
+    # "25 morti, di cui 4 bambini" -> the 4's parent is where "25" starts
+    parent: int | None = None
+    # the party the source speaks for, and what kind of source it is (government, military,
+    # international, ngo, rescue, media)
+    source_party: str | None = None
+    source_type: str | None = None
 
     @property
     def start(self) -> int:

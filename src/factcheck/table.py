@@ -17,6 +17,7 @@ COLUMNS = (
     "period_start", "period_end", "event", "source", "quote", "start", "end",
     "published", "rule", "kind", "low_exclusive", "high_exclusive", "band_low", "band_high",
     "ambiguous", "source_kind", "period_how", "event_how", "lang",
+    "status", "subgroup", "parent", "source_party", "source_type",
 )
 
 
@@ -43,7 +44,8 @@ def claim_record(c: Claim) -> dict[str, Any]:
         "low_exclusive": q.low_exclusive, "high_exclusive": q.high_exclusive,
         "band_low": _num(q.band_low), "band_high": _num(q.band_high), "ambiguous": q.ambiguous,
         "source_kind": c.source_kind, "period_how": c.period_how, "event_how": c.event_how,
-        "lang": c.lang,
+        "lang": c.lang, "status": c.status, "subgroup": c.subgroup, "parent": c.parent,
+        "source_party": c.source_party, "source_type": c.source_type,
     }
 
 
