@@ -12,6 +12,11 @@ beats "49 soldati"); the rule id; the earlier pattern. ``who`` and ``side`` come
 from the best match of the winning rule that captured them. Rules vetoed by one
 of their ``unless`` patterns take part in nothing but the reason an unclaimed
 count is given.
+
+Each claim gets a ``status``: the winning pattern's own, else that of the first
+status cue of the language that binds the figure ("altri {NUM}": increment; a
+modal before it: projected), else of a status word inside the figure's text
+("an estimated 700": estimated), else "counted".
 """
 
 from __future__ import annotations
@@ -48,6 +53,10 @@ class MatchTrace:
     def text(self, sentence: Sentence) -> str:
         """The words the match covered, from the sentence as written."""
         return sentence.text[self.start:self.end]
+
+
+# the stand-in rule a status cue's timeouts are counted under ("status" in messages)
+_CUE_RULE = Rule("status", "", "", "", "", ())
 
 
 @dataclass
@@ -159,6 +168,37 @@ def _choose(cands: list[_Candidate]) -> tuple[_Candidate, str | None, str | None
     return best, who, side
 
 
+def _statuses(lang: str, masked: str, starts: set[int], ruleset: RuleSet,
+              trace: list[MatchTrace] | None) -> dict[int, str]:
+    """Sentence offset of each figure in ``starts`` that a status cue binds -> its status
+    (the first cue in STATUS_ORDER wins)."""
+    out: dict[int, str] = {}
+    for status, pat in ruleset.status_cues.get(lang, ()):
+        for m in _run(pat, pat.compiled, masked, ruleset, _CUE_RULE):
+            for s, _ in m.spans("NUM"):
+                if s in starts and s not in out:
+                    out[s] = status
+                    if trace is not None:
+                        trace.append(MatchTrace(f"status:{status}", pat.index, m.start(),
+                                                m.end(), (), kind="status"))
+    return out
+
+
+def _word_status(lang: str, q: Quantity, ruleset: RuleSet) -> str | None:
+    """The status a word inside the figure's own text gives it ("an estimated 700")."""
+    words = ruleset.status_words.get(lang)
+    if not words:
+        return None
+    folded = " ".join(q.text.casefold().split())
+    for status, w in words:
+        i = folded.find(w)
+        # whole words only: "estimated" inside "underestimated" is no cue
+        if i >= 0 and (i == 0 or not folded[i - 1].isalpha()) and (
+                i + len(w) == len(folded) or not folded[i + len(w)].isalpha()):
+            return status
+    return None
+
+
 def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
                    ruleset: RuleSet, *, trace: list[MatchTrace] | None = None,
                    diagnose: bool = False) -> tuple[list[Claim], list[Unclaimed]]:
@@ -229,13 +269,17 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                                                 tuple(qs), loose=True))
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
+    cued = (_statuses(lang, masked, {s - base for s in candidates}, ruleset, trace)
+            if candidates else {})
     for q in quantities:
         cands = candidates.get(q.start)
         if cands:
             best, who, side = _choose(cands)
+            status = (best.pattern.status or cued.get(q.start - base)
+                      or _word_status(lang, q, ruleset) or "counted")
             claims.append(Claim(doc=doc, metric=best.rule.metric, quantity=best.quantity,
                                 rule=best.rule.id, quote=sentence.text, quote_start=base,
-                                who=who, side=side, lang=lang))
+                                who=who, side=side, lang=lang, status=status))
         elif claimable(q):
             ids = sorted(set(vetoed_by.get(q.start, ())))
             reason = f"vetoed by unless in {', '.join(ids)}" if ids else "no rule matched"

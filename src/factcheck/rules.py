@@ -55,6 +55,11 @@ _PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "at_most", "less_than", "nearly",
               "range", "vague")
+# what a figure is: a toll as it stands, or not one to compare as such. The status cues of a
+# language (``[status]`` in lang/<lang>/claims.toml) are tried in STATUS_ORDER after
+# "counted": an addition to a toll is never read as a toll, whatever else is said of it
+STATUSES = ("counted", "estimated", "feared", "projected", "increment")
+STATUS_ORDER = ("increment", "feared", "projected", "estimated")
 
 # error codes: stable, each tested in tests/test_rule_errors.py and listed in rules/README.md
 CODES = {
@@ -83,7 +88,9 @@ _EXAMPLE_KEYS: dict[str, tuple[type, ...]] = {"text": (str,), "claims": (list,),
 _CLAIM_KEYS: dict[str, tuple[type, ...]] = {
     "value": (int, float), "qualifier": (str,), "who": (str,), "side": (str,),
     "metric": (str,), "low": (int, float, str), "high": (int, float, str), "text": (str,),
+    "status": (str,),
 }
+_PATTERN_TABLE_KEYS: dict[str, tuple[type, ...]] = {"pattern": (str,), "status": (str,)}
 _METRIC_KEYS: dict[str, tuple[type, ...]] = {
     "cumulative": (bool,), "label": (dict,), "description": (str,),
 }
@@ -132,6 +139,8 @@ class Pattern:
     # (cover words, required strings by word): see factcheck.prefilter
     prefilter: tuple[frozenset[str], dict[str, tuple[str, ...]]] | None = None
     _loose: Any = field(default=None, repr=False)
+    # the status a match of this pattern gives its figures ("increment"), None: from the cues
+    status: str | None = None
 
     @property
     def compiled(self) -> Any:
@@ -198,6 +207,11 @@ class RuleSet:
     rules: tuple[Rule, ...]
     sides: dict[str, dict[str, str]]  # lang -> lower-cased side words -> party id
     timeout: float = DEFAULT_TIMEOUT
+    # lang -> (status, cue pattern with {NUM}) in STATUS_ORDER: a cue that binds a figure
+    # gives its claim that status ("altri {NUM}": increment)
+    status_cues: dict[str, tuple[tuple[str, Pattern], ...]] = field(default_factory=dict)
+    # lang -> (status, word) found inside the figure's own text ("an estimated 700")
+    status_words: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # patterns stopped by the timeout while running: (rule id, "pattern 2"/"unless 1") -> count
     timeouts: dict[tuple[str, str], int] = field(default_factory=dict)
     _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
@@ -520,9 +534,10 @@ def _load_placeholders(f: _File) -> dict[str, str]:
     if f.data is None:
         return out
     for key in f.data:
-        if key != "placeholders":
+        if key not in _LANG_CLAIM_KEYS:
             f.add((key,), "R002", f'unknown key "{key}" in language claim data'
-                  + _did_you_mean(key, ["placeholders"]), "put named pieces under [placeholders]")
+                  + _did_you_mean(key, _LANG_CLAIM_KEYS), "put named pieces under [placeholders], "
+                  "status cues under [status] and [status_words]")
     table = f.data.get("placeholders", {})
     if not isinstance(table, dict):
         f.add(("placeholders",), "R004", '"placeholders" must be a table', "[placeholders]")
@@ -540,6 +555,46 @@ def _load_placeholders(f: _File) -> dict[str, str]:
             continue
         out[name] = "|".join(val)
     return out
+
+
+_LANG_CLAIM_KEYS = ("placeholders", "status", "status_words")
+
+
+def _load_status(f: _File, exp: _Expander
+                 ) -> tuple[tuple[tuple[str, Pattern], ...], tuple[tuple[str, str], ...]]:
+    """``[status]`` and ``[status_words]`` of lang/<lang>/claims.toml, in STATUS_ORDER.
+
+    ``[status]``: status -> patterns with ``{NUM}`` over the masked sentence, like a rule's
+    ("altri {NUM}" is an increment); ``[status_words]``: status -> words inside the figure's
+    own text, where a qualifier lives ("an estimated 700").
+    """
+    cues: list[tuple[str, Pattern]] = []
+    words: list[tuple[str, str]] = []
+    if f.data is None:
+        return (), ()
+    for key in ("status", "status_words"):
+        table = f.data.get(key, {})
+        if not isinstance(table, dict):
+            f.add((key,), "R004", f'"{key}" must be a table', f"[{key}]")
+            continue
+        for name, val in table.items():
+            if name not in STATUS_ORDER:
+                f.add((key, name), "R012", f'unknown status "{name}"'
+                      + _did_you_mean(name, STATUS_ORDER),
+                      "statuses given by cues: " + ", ".join(STATUS_ORDER))
+                continue
+            if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
+                f.add((key, name), "R004", f'"{name}" must be an array of strings',
+                      "increment = ['\\baltri {NUM}']", value=True)
+                continue
+            if key == "status":
+                cues += [(name, p) for p in _compile_patterns(f, f"status.{name}", val, exp,
+                                                              need_num=True, base=(key, name))]
+            else:
+                words += [(name, " ".join(w.casefold().split())) for w in val]
+    rank = {s: i for i, s in enumerate(STATUS_ORDER)}
+    return (tuple(sorted(cues, key=lambda c: rank[c[0]])),
+            tuple(sorted(words, key=lambda w: rank[w[0]])))
 
 
 def _load_sides(f: _File) -> dict[str, str]:
@@ -635,11 +690,28 @@ def _source_offset(exp_pos: int, segs: list[tuple[int, int, int, int]]) -> int:
 
 
 def _compile_patterns(f: _File, key: str, sources: list, exp: _Expander,
-                      need_num: bool) -> tuple[Pattern, ...]:
+                      need_num: bool, base: tuple | None = None) -> tuple[Pattern, ...]:
     out = []
     for i, src in enumerate(sources):
-        path = (key, i)
+        path = (base or (key,)) + (i,)
         line, col = f.pos(path)
+        status = None
+        if key == "patterns" and isinstance(src, dict):
+            # a pattern with its own status: {pattern = '...', status = "increment"}
+            t = _check_table(f, src, path, _PATTERN_TABLE_KEYS, "a pattern table")
+            status = t.get("status")
+            if status is not None and status not in STATUSES:
+                f.add(path + ("status",), "R012", f'unknown status "{status}"'
+                      + _did_you_mean(status, STATUSES), "statuses: " + ", ".join(STATUSES),
+                      value=True)
+                continue
+            if "pattern" not in t:
+                f.add(path, "R003", f"pattern table {i + 1} has no \"pattern\"",
+                      "{pattern = '{NUM} more bodies', status = \"increment\"}")
+                continue
+            src = t["pattern"]
+            path = path + ("pattern",)
+            line, col = f.pos(path)
         if not isinstance(src, str):
             f.add(path, "R004", f"{key} item {i + 1} must be a string, not {_toml_type(src)}",
                   _type_hint(key), value=True)
@@ -687,7 +759,7 @@ def _compile_patterns(f: _File, key: str, sources: list, exp: _Expander,
             f.add(path, "R007", f"pattern {i + 1} has no {{NUM}}", "", value=True)
             continue
         pre = regexcache.derived(prefilter.VERSION, expanded, prefilter.prefilter)
-        out.append(Pattern(src, expanded, compiled, i + 1, line, col, pre))
+        out.append(Pattern(src, expanded, compiled, i + 1, line, col, pre, status=status))
     return tuple(out)
 
 
@@ -719,6 +791,10 @@ def _read_examples(f: _File, data: dict, key: str, kind: str, metrics: dict[str,
                     f.add(cpath + ("metric",), "R005", f'unknown metric "{c["metric"]}"'
                           + _did_you_mean(c["metric"], metrics),
                           "metrics: " + ", ".join(metrics), value=True)
+                if "status" in c and c["status"] not in STATUSES:
+                    f.add(cpath + ("status",), "R012", f'unknown status "{c["status"]}"'
+                          + _did_you_mean(c["status"], STATUSES),
+                          "statuses: " + ", ".join(STATUSES), value=True)
                 if "qualifier" in c and c["qualifier"] not in QUALIFIERS:
                     f.add(cpath + ("qualifier",), "R012", f'unknown qualifier "{c["qualifier"]}"'
                           + _did_you_mean(c["qualifier"], QUALIFIERS),
@@ -812,12 +888,15 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
     metrics = _load_metrics(_File(root / "metrics.toml", _shown(root / "metrics.toml"), problems))
     expanders: dict[str, _Expander] = {}
     sides: dict[str, dict[str, str]] = {}
+    status_cues: dict[str, tuple[tuple[str, Pattern], ...]] = {}
+    status_words: dict[str, tuple[tuple[str, str], ...]] = {}
     for lang in LANGS:
         ldir = root / "lang" / lang
         pieces: dict[str, str] = {}
         cfile = ldir / "claims.toml"
-        if cfile.exists():
-            pieces = _load_placeholders(_File(cfile, _shown(cfile), problems))
+        cf = _File(cfile, _shown(cfile), problems) if cfile.exists() else None
+        if cf is not None:
+            pieces = _load_placeholders(cf)
         sfile = ldir / "sides.toml"
         words = _load_sides(_File(sfile, _shown(sfile), problems)) if sfile.exists() else {}
         sides[lang] = words
@@ -827,6 +906,8 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
         pieces.setdefault("BOTH", _alternation(both) if both else "(?!)")
         pieces["QTY"] = _QTY_EXPANSION
         expanders[lang] = _Expander(pieces)
+        if cf is not None:
+            status_cues[lang], status_words[lang] = _load_status(cf, expanders[lang])
     paths: dict[str, Path] = {}
     for p in list(rule_files(root)) + [Path(x) for x in files]:
         paths[str(p.resolve())] = p
@@ -853,7 +934,8 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
     problems.sort()
     if problems:
         return None, problems
-    return RuleSet(root, metrics, tuple(rules), sides, timeout), problems
+    return RuleSet(root, metrics, tuple(rules), sides, timeout, status_cues=status_cues,
+                   status_words=status_words), problems
 
 
 def load_rules(root: Path | None = None, files: Sequence[Path] = (),
@@ -977,6 +1059,8 @@ def describe_claim(c: Any) -> str:
         out += f" who={c.who!r}"
     if c.side:
         out += f" side={c.side!r}"
+    if getattr(c, "status", "counted") != "counted":
+        out += f" status={c.status!r}"
     return out + f" by {c.rule}"
 
 
@@ -994,7 +1078,8 @@ def _claim_differs(c: Any, want: dict[str, Any], default_metric: str) -> list[st
             same = (got is None and exp is None) or (
                 got is not None and exp is not None and abs(float(got) - exp) < 1e-6)
         else:
-            got = {"qualifier": q.qualifier, "text": q.text, "who": c.who, "side": c.side}[key]
+            got = {"qualifier": q.qualifier, "text": q.text, "who": c.who, "side": c.side,
+                   "status": c.status}[key]
             same = got == expected
         if not same:
             diffs.append(f"{key} {got!r} != {expected!r}")
