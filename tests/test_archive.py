@@ -408,8 +408,11 @@ def test_rules_version_is_a_deterministic_fingerprint(tmp_path, rules):
     assert rules_version(copy) != v  # a rule's id comes from its path
 
 
-def test_default_db_path_is_the_checkouts_data_folder():
-    assert archive.default_db_path() == ROOT / "data" / "factcheck.db"
+def test_default_db_path_is_factcheck_db_else_the_current_directorys_data_folder(monkeypatch):
+    monkeypatch.delenv("FACTCHECK_DB", raising=False)
+    assert archive.default_db_path() == Path("data") / "factcheck.db"  # relative to the cwd
+    monkeypatch.setenv("FACTCHECK_DB", "/srv/news/archive.db")
+    assert archive.default_db_path() == Path("/srv/news/archive.db")
 
 
 # ---------------------------------------------------------------- ingest

@@ -54,11 +54,19 @@ def _sections(md: str) -> list[str]:
     return re.findall(r"^## (.+)$", md, flags=re.M)
 
 
-def test_markdown_layout_summary_first():
+def test_markdown_layout_findings_first_rule_authors_last_and_collapsed():
     md = render_markdown(_analysis())
     assert md.startswith("# factcheck report\n\n## Summary\n")
+    # a short summary, then the findings; the articles after them; the rule authors' table
+    # last, in a collapsed block
     assert _sections(md) == ["Summary", "Findings", "Groups that agree",
-                             "Figures nobody else reported", "Counts no rule claimed"]
+                             "Figures nobody else reported", "Articles", "Counts no rule claimed"]
+    assert "| article | title |" not in md.split("## Findings")[0]
+    rule_authors = md.split("## Counts no rule claimed")[1]
+    assert rule_authors.startswith("\n\n<details>\n<summary>For rule authors: numbers that "
+                                   "look like counts but that no rule turned into a claim (1)"
+                                   "</summary>\n\n| article | number |")
+    assert rule_authors.rstrip().endswith("</details>")
     summary = md.split("## Findings")[0]
     assert "- Articles: 7" in summary and "- Claims: 10" in summary
     assert "discrepancy 2" in summary and "update 1" in summary and "agree 1" in summary
@@ -148,7 +156,7 @@ def test_draft_report_says_so():
 def test_empty_analysis_renders():
     analysis = compare([], [])
     md = render_markdown(analysis)
-    assert "No conflicting figures." in md and md.endswith("None.\n")
+    assert "No conflicting figures." in md and md.endswith("None.\n\n</details>\n")
     assert json.loads(render_json(analysis))["findings"] == []
 
 
@@ -220,7 +228,7 @@ def test_a_draft_against_a_large_archive_lists_the_articles_its_findings_cite():
     docs = [f"{i:04d}.txt" for i in range(n)] + ["zz_draft.txt"]
     analysis = compare(claims, [article(d, date(2023, 1, 1)) for d in docs], draft="zz_draft.txt")
     md = render_markdown(analysis)
-    listed = [line for line in md.split("## Findings")[0].splitlines()
+    listed = [line for line in md.split("## Articles")[1].splitlines()
               if line.startswith("| ") and "Title of" in line]
     assert len(listed) == MAX_ROWS
     assert "Title of zz\\_draft.txt" in listed[-1]  # the draft, and the article it agrees with

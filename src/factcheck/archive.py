@@ -465,8 +465,8 @@ class Archive:
                 conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                              (str(version),))
         if version != start and self.readonly:
-            self.warn(f"{self.path}: archive schema v{start} read as v{version} in memory (the "
-                      f"file is read-only here); `factcheck ingest --db {self.path}` migrates it")
+            self.warn(f"{self.path}: archive schema v{start} read as v{version} in memory (opened "
+                      f"read-only); `factcheck ingest --db {self.path}` migrates the file")
         elif version != start:
             self.warn(f"{self.path}: migrated the archive from schema v{start} to v{version}")
 
@@ -782,7 +782,7 @@ def load_claims_frame(db_path: str | os.PathLike) -> pd.DataFrame:
     """Every stored claim as the claim table (same columns and values as ``extract``)."""
     from .table import claims_frame
 
-    with Archive(db_path) as arc:
+    with Archive(db_path, readonly=True) as arc:
         claims = arc.claims()
         order = arc.articles(claims.keys())  # path order, like extract over a folder
     return claims_frame(c for i in order for c in claims[i])

@@ -30,7 +30,9 @@ def write_atomic(out: str | os.PathLike, data: str | bytes) -> Path:
     """Write to a temp file beside ``out`` and rename it into place.
 
     A crash or Ctrl-C leaves either the old file or the new one, never a partial one.
-    Missing parent folders are created.
+    Missing parent folders are created. The file gets the mode of the file it replaces, else
+    the one the umask gives a new file (``0666 & ~umask``): the temp file's private 0600
+    would hide reports from colleagues and CI viewers.
     """
     path = Path(out)
     try:
@@ -41,6 +43,7 @@ def write_atomic(out: str | os.PathLike, data: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            os.fchmod(fh.fileno(), _mode_for(path))
         os.replace(tmp, path)
     except BaseException as exc:
         try:
@@ -51,3 +54,18 @@ def write_atomic(out: str | os.PathLike, data: str | bytes) -> Path:
             raise FactcheckError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
     return path
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets under the current umask: ``0666 & ~umask``."""
+    mask = os.umask(0o022)  # reading the umask means setting it: put it back at once
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _mode_for(path: Path) -> int:
+    """The mode of the file being replaced, else :func:`new_file_mode`."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return new_file_mode()

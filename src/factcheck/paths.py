@@ -1,7 +1,7 @@
 """Where the project's data lives.
 
-Only one question is answered here: which ``rules/`` folder to read. Everything
-else (rule files, language data) is located relative to it.
+Two questions are answered here: which ``rules/`` folder to read (everything else, rule
+files and language data, is located relative to it), and where the archive is by default.
 """
 
 from __future__ import annotations
@@ -10,6 +10,11 @@ import os
 from pathlib import Path
 
 ENV_VAR = "FACTCHECK_RULES"
+DB_ENV_VAR = "FACTCHECK_DB"
+# the archive's default place, relative to the current directory (as every other path
+# a user types), never to where factcheck happens to be installed
+DEFAULT_DB = Path("data") / "factcheck.db"
+DB_HELP = f"${DB_ENV_VAR}, else ./{DEFAULT_DB.as_posix()} in the current directory"
 
 
 def rules_dir() -> Path:
@@ -26,3 +31,10 @@ def rules_dir() -> Path:
     if checkout.is_dir():
         return checkout
     return Path(__file__).resolve().parent / "_rules"
+
+
+def default_db_path() -> Path:
+    """The archive ``ingest``, ``check --against`` and ``extract --db`` use when none is
+    named: ``$FACTCHECK_DB`` when set, else ``data/factcheck.db`` in the current directory."""
+    env = os.environ.get(DB_ENV_VAR)
+    return Path(env).expanduser() if env else DEFAULT_DB

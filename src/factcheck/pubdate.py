@@ -12,6 +12,10 @@ Evidence, strongest first:
 
 A bare year never makes a date, and a text with no year at all infers nothing: unknown
 stays unknown (the report says so). The date is marked ``published_how="inferred"``.
+
+A draft is different: it is being written now. :func:`draft_dated` gives it the date the
+user names (``--published``, marked ``"given"``) or, without one in its metadata, today
+(``"assumed"``), so its figures are placed in time and its events found like any article's.
 """
 
 from __future__ import annotations
@@ -48,6 +52,17 @@ def infer_published(article: Article, sentences: Sequence[Sentence],
     if found is None:
         return article
     return replace(article, published=found, published_how="inferred", published_precision="day")
+
+
+def draft_dated(article: Article, today: date, published: date | None = None) -> Article:
+    """A draft ``article`` with a publication date: ``published`` when given (it wins over
+    the header's), else its metadata date, else ``today`` (marked ``"assumed"``)."""
+    if published is not None:
+        return replace(article, published=published, published_how="given",
+                       published_precision="day")
+    if article.published is not None:
+        return article
+    return replace(article, published=today, published_how="assumed", published_precision="day")
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -102,8 +102,8 @@ def published_cell(doc: str, c_published: date | None, articles: dict[str, Artic
         text = d.strftime("%Y-%m")
     elif a is not None and a.published_precision == "year":
         text = str(d.year)
-    if a is not None and a.published_how == "inferred":
-        text += " (inferred)"
+    if a is not None and a.published_how in ("inferred", "assumed", "given"):
+        text += f" ({a.published_how})"
     return text
 
 
@@ -293,9 +293,56 @@ def _listed_articles(articles: Sequence[Article], analysis: Analysis) -> list[Ar
     return sorted((first + rest)[:MAX_ROWS], key=lambda a: a.id)
 
 
+def draft_singles(analysis: Analysis) -> tuple[Claim, ...]:
+    """The figures nobody else reported, without the draft's restatements of a figure that is
+    in a finding (the same metric, event and stated interval from the same article): a
+    draft's figure is either compared or alone, never both."""
+    if not analysis.draft:
+        return analysis.singles
+
+    def key(c: Claim) -> tuple:
+        q = c.quantity
+        return (c.doc, c.metric, c.event, q.low, q.high, q.low_exclusive, q.high_exclusive)
+
+    compared = {key(c) for f in analysis.findings for c in f.claims}
+    return tuple(c for c in analysis.singles if key(c) not in compared)
+
+
+def _draft_lines(analysis: Analysis, by_id: dict[str, Article], labels: dict[str, str],
+                 others: int) -> list[str]:
+    """Who the draft is, what was assumed about it, and, plainly, when nothing could be
+    compared with it (silence is not agreement)."""
+    draft = analysis.draft or ""
+    out = [f"Draft **{cell(labels.get(draft, draft))}** ({cell(draft)}) checked against "
+           f"{_plural(others, 'other article')}: only findings that involve the draft are shown.",
+           ""]
+    a = by_id.get(draft)
+    if a is not None:
+        assumed = []
+        if a.published_how == "assumed" and a.published:
+            assumed.append(f"published {a.published.isoformat()} (today: no date in its "
+                           "header; `--published DATE` to set it)")
+        elif a.published_how == "given" and a.published:
+            assumed.append(f"published {a.published.isoformat()} (`--published`)")
+        if a.lang_detected:
+            assumed.append(f"language {a.lang} (detected from the text)")
+        if assumed:
+            out += ["Assumed for the draft: " + "; ".join(assumed) + ".", ""]
+    if not analysis.findings:
+        mine = sum(1 for c in analysis.claims if c.doc == draft)
+        what = ("the draft states no figure" if mine == 0 else
+                "the draft's figure is not" if mine == 1 else f"none of the draft's {mine} figures is")
+        if mine:
+            what += " about an event, metric and side that another article reports"
+        out += [f"**Nothing to compare with**: {what}. This is not an agreement "
+                "(`--require-match` makes it fail the check).", ""]
+    return out
+
+
 def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
-    """The editor's report: summary, findings by severity (with tables and charts), groups
-    that agree, figures nobody else reported, and counts no rule claimed."""
+    """The editor's report: a short summary, the findings by severity (with tables and
+    charts), groups that agree, figures nobody else reported, the articles read, and, last
+    and collapsed, the counts no rule claimed (for rule authors)."""
     cfg = load_verdicts(rules)
     articles = sorted(analysis.articles, key=lambda a: a.id)
     by_id = {a.id: a for a in articles}
@@ -305,11 +352,10 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
     problems = [f for f in analysis.findings if f.verdict != "agree"]
     agree = [f for f in analysis.findings if f.verdict == "agree"]
 
+    singles = draft_singles(analysis)
     out: list[str] = ["# factcheck report", ""]
     if analysis.draft:
-        out += [f"Draft **{cell(labels.get(analysis.draft, analysis.draft))}** "
-                f"({cell(analysis.draft)}) checked against {_plural(len(articles) - 1, 'other article')}: "
-                "only findings that involve the draft are shown.", ""]
+        out += _draft_lines(analysis, by_id, labels, len(articles) - 1)
     counts = {v: sum(f.verdict == v for f in analysis.findings) for v in verdicts}
     out += ["## Summary", "",
             f"- Articles: {len(articles)}",
@@ -317,18 +363,12 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
             f"- Groups (same metric, event and side): {analysis.groups}",
             f"- Findings: {len(analysis.findings)} — " + ", ".join(
                 f"{v} {counts[v]}" for v in verdicts),
-            f"- Figures nobody else reported: {len(analysis.singles)}",
-            f"- Counts no rule claimed: {len(analysis.unclaimed)}"]
-    out += _dates_note(articles, labels)
-    out += ["", "| article | title | outlet | published | language |",
-            "| --- | --- | --- | --- | --- |"]
-    for a in _listed_articles(articles, analysis):
-        lang = a.lang + (" (detected)" if a.lang_detected else "")
-        out.append("| " + " | ".join([
-            cell(f"{labels[a.id]} ({a.id})" if labels[a.id] != a.id else a.id), cell(a.title),
-            cell(a.outlet), published_cell(a.id, None, by_id), cell(lang)]) + " |")
-    out += _more(len(articles), "articles") + [""]
+            f"- Figures nobody else reported: {len(singles)}",
+            f"- Counts no rule claimed: {len(analysis.unclaimed)} (for rule authors, at the end)"]
+    out += _dates_note(articles, labels) + [""]
 
+    # what an editor reads first: the findings; then what agrees, what stands alone, the
+    # articles read, and last, collapsed, what only rule authors need
     out += ["## Findings", ""]
     if not problems:
         out += ["No conflicting figures.", ""]
@@ -351,20 +391,31 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
         out += _more(len(agree), "groups that agree") + [""]
 
     out += ["## Figures nobody else reported", ""]
-    if analysis.singles:
-        out += _claims_table(analysis.singles[:MAX_ROWS], labels, by_id, cfg)
-        out += _more(len(analysis.singles), "figures") + [""]
+    if singles:
+        out += _claims_table(singles[:MAX_ROWS], labels, by_id, cfg)
+        out += _more(len(singles), "figures") + [""]
     else:
         out += ["None.", ""]
 
+    out += ["## Articles", "", "| article | title | outlet | published | language |",
+            "| --- | --- | --- | --- | --- |"]
+    for a in _listed_articles(articles, analysis):
+        lang = a.lang + (" (detected)" if a.lang_detected else "")
+        out.append("| " + " | ".join([
+            cell(f"{labels[a.id]} ({a.id})" if labels[a.id] != a.id else a.id), cell(a.title),
+            cell(a.outlet), published_cell(a.id, None, by_id), cell(lang)]) + " |")
+    out += _more(len(articles), "articles") + [""]
+
     out += ["## Counts no rule claimed", "",
-            "For rule authors: numbers that look like counts but that no rule turned into a claim.",
-            ""]
+            "<details>",
+            "<summary>For rule authors: numbers that look like counts but that no rule turned "
+            f"into a claim ({len(analysis.unclaimed)})</summary>", ""]
     if analysis.unclaimed:
         out += _unclaimed_table(analysis.unclaimed, labels, MAX_ROWS)
         out += _more(len(analysis.unclaimed), "counts") + [""]
     else:
         out += ["None.", ""]
+    out += ["</details>", ""]
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
@@ -417,7 +468,7 @@ def render_json(analysis: Analysis, *, rules: Path | None = None) -> str:
             "published": a.published.isoformat() if a.published else None,
             "published_how": a.published_how, "lang": a.lang,
         } for a in articles],
-        "singles": [claim_record(c) for c in analysis.singles],
+        "singles": [claim_record(c) for c in draft_singles(analysis)],
         "unclaimed": [_unclaimed_record(u) for u in sorted(
             analysis.unclaimed, key=lambda u: (u.doc, u.quantity.start, u.quantity.end, u.reason))],
     }

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from ..errors import FactcheckError
+from ..paths import DB_HELP, default_db_path
 from .common import (DEFAULT_INPUT, add_jobs_option, add_rules_option, check_output_path,
                      default_paths, emit)
 
@@ -31,12 +36,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="contradiction",
                    help="exit 1 when a finding reaches this level (default: contradiction)")
-    p.add_argument("--against", nargs="+", metavar="PATH",
+    p.add_argument("--against", nargs="*", metavar="PATH",
                    help="check the draft PATH against these articles (folders, files or an "
-                        "archive .db): only findings involving the draft are reported")
+                        "archive .db, opened read-only): only findings involving the draft are "
+                        f"reported. With no PATH: the archive ({DB_HELP})")
+    p.add_argument("--published", metavar="DATE", type=_date_arg,
+                   help="with --against: the draft's publication date (default: its header's, "
+                        "else today), e.g. 2024-03-12 or '12 marzo 2024'")
+    p.add_argument("--require-match", action="store_true",
+                   help="with --against: exit 1 when nothing in the archive can be compared "
+                        "with the draft (no shared event, metric and side), so a pipeline "
+                        "never mistakes silence for agreement")
     add_rules_option(p)
     add_jobs_option(p)
     p.set_defaults(func=run)
+
+
+def _date_arg(value: str) -> date:
+    from ..articles import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(f"unreadable date {value!r} (e.g. 2024-03-12)")
+    return parsed[0]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,14 +70,18 @@ def run(args: argparse.Namespace) -> int:
     if out is None and not args.paths:
         out = Path("reports") / f"{DEFAULT_INPUT}.{args.format}"
     draft_doc = None
-    if args.against:
+    against = args.against
+    if against is not None:
         if len(paths) != 1 or Path(paths[0]).is_dir():
             raise FactcheckError("--against checks one draft file: give exactly one PATH")
+        against = against or [str(default_db_path())]
+    elif args.published or args.require_match:
+        raise FactcheckError("--published and --require-match go with --against")
     if out is not None:
-        check_output_path(out, [*paths, *(args.against or [])])
+        check_output_path(out, [*paths, *(against or [])])
 
-    if args.against:
-        results = _against(args, paths)
+    if against:
+        results = _against(args, paths, against)
         draft_doc = results[0].article.id if results and results[0].article else None
         if draft_doc is None:
             raise FactcheckError(f"{paths[0]}: the draft could not be read")
@@ -68,6 +94,10 @@ def run(args: argparse.Namespace) -> int:
         text = render_json(analysis) if args.format == "json" else render_markdown(analysis)
     emit(text, out)
     failing = FAIL_LEVELS[args.fail_on]
+    if draft_doc is not None and args.require_match and not analysis.findings:
+        print(f"factcheck: {paths[0]}: nothing to compare with (--require-match)",
+              file=sys.stderr)
+        return 1
     return 1 if any(f.verdict in failing for f in analysis.findings) else 0
 
 
@@ -85,15 +115,13 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _against(args: argparse.Namespace, draft: list[str]):
+def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
     """The draft's results first, then the archive's (folders re-read, or a database)."""
     from ..pipeline import extract_paths
 
-    draft_results = extract_paths(draft, args.rules, 1, progress=False)
-    if not draft_results:
-        raise FactcheckError(f"{draft[0]}: the draft could not be read")
-    dbs = [p for p in args.against if str(p).endswith((".db", ".sqlite", ".sqlite3"))]
-    folders = [p for p in args.against if p not in dbs]
+    draft_results = [_read_draft(Path(draft[0]), args)]
+    dbs = [p for p in against if str(p).endswith((".db", ".sqlite", ".sqlite3"))]
+    folders = [p for p in against if p not in dbs]
     archive = extract_paths(folders, args.rules, args.jobs) if folders else []
     if dbs:
         from ..archive import load_results
@@ -115,7 +143,54 @@ def _against(args: argparse.Namespace, draft: list[str]):
         with paused_gc():
             for db in dbs:
                 archive += load_results(db, keys, where=where, choose=choose if alone else None)
-    # the draft may also sit in the archive folder: keep one copy
-    draft_id = draft_results[0].article.id
-    archive = [r for r in archive if r.article.id != draft_id]
+    # the draft may also sit in the archive (its folder, a copy, an earlier ingest): it is
+    # never its own witness
+    same = _is_draft(Path(draft[0]), draft_results[0].article.id)
+    archive = [r for r in archive if not same(r.article)]
     return draft_results + archive
+
+
+def _read_draft(path: Path, args: argparse.Namespace):
+    """The draft's result: read as any article, dated (``--published``, its header, else
+    today) before extraction so its periods and events are found like any article's."""
+    from ..articles import SkipFile, has_body, read_article
+    from ..pipeline import extract_article, load_ruleset
+    from ..pubdate import draft_dated
+
+    def warn(msg: str) -> None:
+        print(f"factcheck: warning: {msg}", file=sys.stderr)
+
+    if not path.exists():
+        raise FactcheckError(f"{path}: no such file or directory")
+    try:
+        article = read_article(path, path.name, warn)
+    except SkipFile as exc:
+        raise FactcheckError(f"{path}: the draft could not be read: {exc}") from None
+    if not has_body(article):
+        raise FactcheckError(f"{path}: the draft has no text after its header")
+    article = draft_dated(article, date.today(), args.published)
+    ruleset = load_ruleset(args.rules)
+    result = extract_article(article, ruleset, Path(args.rules) if args.rules else None)
+    return replace(result, article=replace(result.article, text=""))
+
+
+def _is_draft(path: Path, draft_id: str):
+    """A test of whether an archive article is the draft itself: the same id, the same file,
+    or a file with the same bytes (a copy)."""
+    resolved = path.resolve()
+    size = path.stat().st_size
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    def same(article) -> bool:
+        if article.id == draft_id:
+            return True
+        other = Path(article.path)
+        try:
+            if other.resolve() == resolved:
+                return True
+            # hash only files of the draft's size: cheap for a large archive folder
+            return other.stat().st_size == size and \
+                hashlib.sha256(other.read_bytes()).hexdigest() == digest
+        except OSError:
+            return False
+    return same

@@ -16,8 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
     p.add_argument("--format", choices=("jsonl", "csv", "md", "parquet"), default="jsonl")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--db", metavar="FILE", help="export the claims stored in this archive "
-                                                "instead of reading articles")
+    from ..paths import DB_HELP, default_db_path
+
+    p.add_argument("--db", metavar="FILE", nargs="?", const=str(default_db_path()),
+                   help="export the claims stored in this archive instead of reading articles "
+                        f"(--db alone: {DB_HELP})")
     add_rules_option(p)
     add_jobs_option(p)
     p.set_defaults(func=run)

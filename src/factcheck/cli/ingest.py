@@ -10,7 +10,8 @@ from .common import add_jobs_option, add_rules_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..archive import BATCH_SIZE, default_db_path
+    from ..archive import BATCH_SIZE
+    from ..paths import DB_HELP
 
     p = sub.add_parser(
         "ingest", help="store articles and their claims in the archive",
@@ -20,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "`factcheck check DRAFT --against FILE.db`.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
     p.add_argument("--db", metavar="FILE", default=None,
-                   help=f"archive file (default: {default_db_path()})")
+                   help=f"archive file (default: {DB_HELP})")
     p.add_argument("--reextract", action="store_true",
                    help="also re-extract stored articles whose claims came from other rules "
                         "(from the stored text; PATH is then optional)")

@@ -1,0 +1,186 @@
+"""The newsroom workflow (issue 19): drafts without a header, the archive's place, files
+others read. Real files in tests/data/newsroom, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.archive import Archive
+from factcheck.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def news(shared_datadir: Path) -> Path:
+    return shared_datadir / "newsroom"
+
+
+# ---------------------------------------------------------------- drafts without a header
+
+def test_a_draft_without_header_is_dated_and_compared_with_the_archive(capsys, news):
+    draft = news / "drafts" / "bozza_senza_intestazione.txt"
+    code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "archive"),
+                       "--published", "2024-03-12", "--format", "json")
+    report = json.loads(out)
+    assert code == 1  # 3 dead in the draft, 12 in the archive: a contradiction
+    assert [f["verdict"] for f in report["findings"]] == ["contradiction"]
+    (mine,) = [c for c in report["findings"][0]["claims"] if c["doc"] == draft.name]
+    assert (mine["value"], mine["event"], mine["published"]) == (3, "auto:valcorvo:2024",
+                                                                 "2024-03-12")
+    code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "archive"),
+                       "--published", "12 marzo 2024")
+    assert code == 1
+    assert ("Assumed for the draft: published 2024-03-12 (`--published`); language it "
+            "(detected from the text).") in out
+
+
+def test_a_draft_without_header_is_published_today(capsys, news):
+    draft = news / "drafts" / "bozza_senza_intestazione.txt"
+    code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "archive"))
+    today = date.today().isoformat()
+    assert f"Assumed for the draft: published {today} (today: no date in its header" in out
+    assert f"| {today} (assumed) | deaths | auto:valcorvo:{today[:4]} |" in out
+
+
+def test_nothing_to_compare_with_is_said_and_require_match_fails(capsys, news):
+    draft = news / "drafts" / "bozza_senza_intestazione.txt"
+    archive = str(news / "witness" / "porto_wire.txt")  # another story entirely
+    code, out, _ = run(capsys, "check", str(draft), "--against", archive)
+    assert code == 0
+    assert ("**Nothing to compare with**: the draft's figure is not about an event, metric and "
+            "side that another article reports. This is not an agreement") in out
+    code, out, err = run(capsys, "check", str(draft), "--against", archive, "--require-match")
+    assert code == 1 and "nothing to compare with (--require-match)" in err
+
+
+def test_require_match_passes_when_the_draft_meets_the_archive(capsys, news):
+    draft = news / "drafts" / "bozza_ripete.txt"
+    code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "archive"),
+                       "--require-match")
+    assert code == 0 and "Agree: deaths · auto:valcorvo:2024" in out
+    assert "Nothing to compare with" not in out
+
+
+def test_published_and_require_match_need_against(capsys, news):
+    code, _, err = run(capsys, "check", str(news / "archive"), "--require-match")
+    assert code == 2 and "go with --against" in err
+
+
+# ---------------------------------------------------------------- never its own witness
+
+def test_a_copy_of_the_draft_in_the_archive_is_not_a_witness(capsys, news):
+    draft = news / "drafts" / "bozza_ripete.txt"
+    # witness/ holds the draft under another name, and an unrelated story
+    code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "witness"),
+                       "--format", "json")
+    report = json.loads(out)
+    assert report["findings"] == []
+    assert "copia_della_bozza.txt" not in {d["id"] for d in report["documents"]}
+
+
+def test_a_draft_figure_is_not_both_in_a_finding_and_alone(capsys, news):
+    draft = news / "drafts" / "bozza_72.txt"
+    code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "archive"),
+                       "--published", "2024-03-12")
+    findings = out.split("## Findings")[1].split("## Groups that agree")[0]
+    singles = out.split("## Figures nobody else reported")[1].split("## Articles")[0]
+    assert "**72**" in findings
+    assert "**72**" not in singles and "None." in singles
+    assert "- Figures nobody else reported: 0" in out
+
+
+# ---------------------------------------------------------------- the archive's place
+
+def test_the_archive_is_found_by_one_rule_from_the_current_directory(capsys, news, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.delenv("FACTCHECK_DB", raising=False)
+    work = tmp_path / "newsroom"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    code, _, _ = run(capsys, "ingest", str(news / "archive"))
+    assert code == 0 and (work / "data" / "factcheck.db").is_file()
+    draft = str(news / "drafts" / "bozza_senza_intestazione.txt")
+    code, out, _ = run(capsys, "check", draft, "--against", "--published", "2024-03-12")
+    assert code == 1 and "Contradiction: deaths · auto:valcorvo:2024" in out
+    code, out, _ = run(capsys, "extract", "--db", "--format", "csv")
+    assert code == 0 and out.count("frana_") == 2
+
+
+def test_factcheck_db_names_the_archive_for_every_command(capsys, news, tmp_path, monkeypatch):
+    db = tmp_path / "shared" / "archivio.db"
+    monkeypatch.setenv("FACTCHECK_DB", str(db))
+    work = tmp_path / "newsroom"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert run(capsys, "ingest", str(news / "archive"))[0] == 0
+    assert db.is_file() and not (work / "data").exists()
+    draft = str(news / "drafts" / "bozza_ripete.txt")
+    code, out, _ = run(capsys, "check", draft, "--against")
+    assert code == 0 and "Agree: deaths" in out
+
+
+@pytest.mark.parametrize("command", ["ingest", "check", "extract"])
+def test_help_says_where_the_archive_is(capsys, command):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "$FACTCHECK_DB, else ./data/factcheck.db in the current directory" in text
+
+
+# ---------------------------------------------------------------- a read-only archive
+
+def test_a_read_only_archive_can_be_checked_against_and_is_not_touched(capsys, shared_datadir,
+                                                                       news, tmp_path):
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as conn:  # an older schema: opening it for writing migrates it
+        conn.executescript((shared_datadir / "archive" / "schema_v1.sql").read_text("utf-8"))
+    conn.close()
+    before = db.read_bytes()
+    db.chmod(0o444)
+    draft = str(news / "drafts" / "bozza_ripete.txt")
+    code, out, err = run(capsys, "check", draft, "--against", str(db))
+    assert code == 0 and "read as v4 in memory" in err
+    assert db.read_bytes() == before
+    current = tmp_path / "current.db"
+    assert run(capsys, "ingest", str(news / "archive"), "--db", str(current))[0] == 0
+    with Archive(current, readonly=True) as arc, pytest.raises(sqlite3.OperationalError,
+                                                              match="readonly"):
+        arc.conn.execute("CREATE TABLE x (a)")
+
+
+# ---------------------------------------------------------------- files others read
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_reports_follow_the_umask(capsys, shared_datadir, tmp_path, umask, mode):
+    old = os.umask(umask)
+    try:
+        out = tmp_path / "reports" / "r.md"
+        code, _, _ = run(capsys, "check", str(shared_datadir / "cli" / "english.md"),
+                         "-o", str(out))
+        export = tmp_path / "claims.csv"
+        run(capsys, "extract", str(shared_datadir / "cli" / "english.md"), "--format", "csv",
+            "-o", str(export))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    assert stat.S_IMODE(export.stat().st_mode) == mode
+
+
+def test_a_replaced_report_keeps_its_mode(capsys, shared_datadir, tmp_path):
+    out = tmp_path / "r.md"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    run(capsys, "check", str(shared_datadir / "cli" / "english.md"), "-o", str(out))
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text().startswith("# ")
