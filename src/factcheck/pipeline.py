@@ -219,13 +219,15 @@ def _collect(outcome, results: list[ArticleResult], warn: Callable[[str], None])
     results.append(result)
 
 
-def analyze(results: Sequence[ArticleResult], draft: str | None = None) -> Analysis:
-    """Group and judge the claims of extracted articles (the draft's findings only, if given)."""
+def analyze(results: Sequence[ArticleResult], draft: str | None = None,
+            rules: Path | None = None) -> Analysis:
+    """Group and judge the claims of extracted articles (the draft's findings only, if given),
+    with the verdict data of the rules folder ``rules`` (default: the one in use)."""
     from .compare import compare
 
     articles = [r.article for r in results]
     claims = [c for r in results for c in r.claims]
-    analysis = compare(claims, articles, draft=draft)
+    analysis = compare(claims, articles, draft=draft, rules=rules)
     unclaimed = tuple(u for r in results for u in r.unclaimed
                       if draft is None or u.doc == draft)
     return replace(analysis, unclaimed=unclaimed)
