@@ -48,7 +48,8 @@ def test_binary_files_are_skipped_with_a_warning(capsys, folder):
     (folder / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     code, out, err = run(capsys, "extract", str(folder))
     assert code == 0
-    assert "scan.txt: skipped: binary" in err and "photo.md: skipped: binary" in err
+    assert "scan.txt: skipped: PDF is not supported" in err
+    assert "photo.md: skipped: binary" in err
     assert '"doc": "ok.txt"' in out and "scan.txt" not in out
 
 

@@ -184,3 +184,35 @@ def test_a_replaced_report_keeps_its_mode(capsys, shared_datadir, tmp_path):
     out.chmod(0o640)
     run(capsys, "check", str(shared_datadir / "cli" / "english.md"), "-o", str(out))
     assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text().startswith("# ")
+
+
+# ---------------------------------------------------------------- skipped inputs, dates
+
+def test_skipped_inputs_are_counted_and_named(capsys, news):
+    code, out, err = run(capsys, "check", str(news / "skipped"))
+    assert code == 0 and "english.md" in out
+    assert ("salvato_male.txt: skipped: PDF is not supported: convert it to text first"
+            in err)
+    assert ("factcheck: 3 files skipped (.html, .pdf: not supported; 1 unreadable, see above): "
+            "pagina.html, rapporto.pdf, salvato_male.txt") in err
+
+
+def test_a_pdf_named_on_the_command_line_says_convert_it(capsys, news):
+    code, out, err = run(capsys, "extract", str(news / "skipped" / "rapporto.pdf"))
+    assert out == ""
+    assert "rapporto.pdf: skipped: PDF is not supported: convert it to text first" in err
+    assert "1 file skipped (1 unreadable, see above): rapporto.pdf" in err
+
+
+@pytest.mark.parametrize("name", [f"forma_{i}.txt" for i in range(1, 6)])
+def test_publication_dates_in_the_forms_italian_sites_print(capsys, news, name):
+    # 27/02/2023, 27.02.2023, 27 febbraio 2023, lunedì 27 febbraio 2023, 10:45, ISO with a zone
+    code, out, err = run(capsys, "extract", str(news / "dates" / name))
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert row["published"] == "2023-02-27" and "date" not in err
+
+
+def test_an_unreadable_date_is_a_warning_naming_the_file_and_the_value(capsys, news):
+    code, out, err = run(capsys, "extract", str(news / "dates" / "illeggibile.txt"))
+    assert json.loads(out)["published"] is None
+    assert "illeggibile.txt: unreadable or impossible date 'ieri sera'; treated as unknown" in err

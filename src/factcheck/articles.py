@@ -42,7 +42,12 @@ _KV = regex.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _FENCE = regex.compile(r"^\s*---\s*$")
 _URL_LINE = regex.compile(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/\S*)?$")
 _SEED_DATE = regex.compile(r"^\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b[ \t]*")
-_ISO = regex.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?$")
+_ISO = regex.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
+                     r"(?:[T ][\d:.]+\s*(?:Z|UTC|GMT|[+-]\d\d:?\d\d)?)?$")
+# day first, as Italian (and most European) sites print it: 27/02/2023, 27.02.2023,
+# 27-02-2023, optionally after a weekday and before a time
+_DMY = regex.compile(r"^(?:\p{L}+,?\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
+                     r"(?:(?:,|\s)\s*(?:ore\s+|h\s*)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?\s*$")
 _BYLINE = regex.compile(r"^(?:(?:di|by)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+)+"
                         r"(?:\s*(?:,|\be\b|\band\b)\s*\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+)+)*$",
                         regex.IGNORECASE)
@@ -95,6 +100,39 @@ def find_files(paths: Sequence[str | os.PathLike]) -> list[Path]:
     return list(out)
 
 
+def unsupported_files(paths: Sequence[str | os.PathLike]) -> list[Path]:
+    """The files inside the folders of ``paths`` that are not read as articles (not
+    ``.txt``/``.md``; hidden files and folders aside), sorted: they are counted and named,
+    never silently passed over."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            continue
+        for root, dirs, files in os.walk(p, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            out += [Path(root, f) for f in files
+                    if not f.lower().endswith(SUFFIXES) and not f.startswith(".")]
+    return sorted(out)
+
+
+def skipped_summary(unsupported: Sequence[Path], unreadable: Sequence[str]) -> str | None:
+    """One line that counts and names the skipped inputs: ``3 files skipped (.html, .pdf:
+    not supported; 1 unreadable, see above): a.html, b.pdf, c.txt``; None when none was."""
+    n = len(unsupported) + len(unreadable)
+    if not n:
+        return None
+    parts = []
+    if unsupported:
+        kinds = sorted({f.suffix.lower() or "no extension" for f in unsupported})
+        parts.append(f"{', '.join(kinds)}: not supported")
+    if unreadable:
+        parts.append(f"{len(unreadable)} unreadable, see above")
+    names = [f.name for f in unsupported] + [Path(u).name for u in unreadable]
+    shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+    return f"{n} {'file' if n == 1 else 'files'} skipped ({'; '.join(parts)}): {shown}"
+
+
 # ---------------------------------------------------------------- decoding
 
 def decode(data: bytes, name: str = "") -> str:
@@ -109,6 +147,8 @@ def decode(data: bytes, name: str = "") -> str:
             raise SkipFile("invalid UTF-16 text") from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith(b"%PDF"):
+        raise SkipFile("PDF is not supported: convert it to text first")
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
         raise SkipFile("binary file, not text")
     try:
@@ -138,8 +178,10 @@ def _month_numbers() -> dict[str, int]:
 
 
 def parse_date(value: str) -> tuple[date, str] | None:
-    """A metadata date as (date, precision): ISO (``2023-10-04``, ``2020-10``) or
-    ``4 ottobre 2023`` / ``October 4, 2023``. None when unreadable or impossible."""
+    """A metadata date as (date, precision): ISO (``2023-10-04``, ``2020-10``, with a time and
+    a zone: ``2023-02-27T10:45:00+01:00``), day first (``27/02/2023``, ``27.02.2023``), or
+    words (``lunedì 27 febbraio 2023, 10:45``, ``October 4, 2023``). None when unreadable or
+    impossible."""
     value = value.strip().strip("\"'")
     try:
         m = _ISO.match(value)
@@ -147,6 +189,9 @@ def parse_date(value: str) -> tuple[date, str] | None:
             y, mo, d = m.group(1), m.group(2), m.group(3)
             precision = "day" if d else "month" if mo else "year"
             return date(int(y), int(mo or 1), int(d or 1)), precision
+        m = _DMY.match(value)
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
         words = regex.findall(r"\p{L}+|\d+", value.lower())
         months = _month_numbers()
         nums = [w for w in words if w.isdigit()]

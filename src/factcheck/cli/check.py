@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import FactcheckError
 from ..paths import DB_HELP, default_db_path
 from .common import (DEFAULT_INPUT, add_jobs_option, add_rules_option, check_output_path,
-                     default_paths, emit)
+                     default_paths, emit, extract_reporting_skips)
 
 # --fail-on LEVEL fails on findings whose verdict is at LEVEL or worse
 FAIL_LEVELS = {
@@ -62,7 +62,7 @@ def _date_arg(value: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline import analyze, extract_paths
+    from ..pipeline import analyze
     from ..report import render_json, render_markdown
 
     paths = default_paths(args.paths)
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         if draft_doc is None:
             raise FactcheckError(f"{paths[0]}: the draft could not be read")
     else:
-        results = extract_paths(paths, args.rules, args.jobs)
+        results = extract_reporting_skips(paths, args.rules, args.jobs)
         if not results:
             raise FactcheckError(f"no readable article in {', '.join(map(str, paths))}")
     with paused_gc():  # after extraction: worker processes keep their collector
@@ -117,12 +117,10 @@ def paused_gc() -> Iterator[None]:
 
 def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
     """The draft's results first, then the archive's (folders re-read, or a database)."""
-    from ..pipeline import extract_paths
-
     draft_results = [_read_draft(Path(draft[0]), args)]
     dbs = [p for p in against if str(p).endswith((".db", ".sqlite", ".sqlite3"))]
     folders = [p for p in against if p not in dbs]
-    archive = extract_paths(folders, args.rules, args.jobs) if folders else []
+    archive = extract_reporting_skips(folders, args.rules, args.jobs) if folders else []
     if dbs:
         from ..archive import load_results
         from ..compare import draft_needs, draft_selector

@@ -32,6 +32,27 @@ def default_paths(paths: list[str]) -> list[str]:
     return [DEFAULT_INPUT]
 
 
+def extract_reporting_skips(paths: list[str], rules: str | None, jobs: int | None,
+                            progress: bool | None = None) -> list:
+    """``pipeline.extract_paths`` with, at the end, one line on stderr that counts and names
+    every input skipped: unsupported files in the folders and unreadable files."""
+    from ..articles import skipped_summary, unsupported_files
+    from ..pipeline import extract_paths
+
+    unreadable: list[str] = []
+
+    def warn(msg: str) -> None:
+        print(f"factcheck: warning: {msg}", file=sys.stderr)
+        if ": skipped: " in msg:
+            unreadable.append(msg.split(": skipped: ")[0])
+
+    results = extract_paths(paths, rules, jobs, warn=warn, progress=progress)
+    line = skipped_summary(unsupported_files(paths), unreadable)
+    if line:
+        print(f"factcheck: {line}", file=sys.stderr)
+    return results
+
+
 def emit(text: str, out: Path | None) -> None:
     """Write to ``out`` atomically, or to stdout."""
     if out is None:
@@ -42,4 +63,5 @@ def emit(text: str, out: Path | None) -> None:
         print(f"factcheck: wrote {out}", file=sys.stderr)
 
 
-__all__ = ["add_rules_option", "add_jobs_option", "default_paths", "emit", "check_output_path"]
+__all__ = ["add_rules_option", "add_jobs_option", "default_paths", "emit", "check_output_path",
+           "extract_reporting_skips"]

@@ -41,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
         inputs = paths
         if out is not None:
             check_output_path(out, inputs)
-        from ..pipeline import extract_paths
+        from .common import extract_reporting_skips
 
-        results = extract_paths(paths, args.rules, args.jobs)
+        results = extract_reporting_skips(paths, args.rules, args.jobs)
         frame = claims_frame(c for r in results for c in r.claims)
     if out is not None:
         check_output_path(out, inputs)
