@@ -67,6 +67,8 @@ class _Candidate:
     quantity: Quantity
     who: str | None
     side: str | None
+    # the match reaches its predicate across a later figure ("64 and dozens missing")
+    crosses: bool = False
 
 
 def claimable(q: Quantity) -> bool:
@@ -150,7 +152,9 @@ def _vetoed(rule: Rule, masked: str, runnable: frozenset[int], ruleset: RuleSet,
 
 
 def _rank(c: _Candidate) -> tuple:
-    return (-c.rule.priority, -c.length, c.rule.id, c.pattern.index)
+    # the metric nearest the figure wins: a match that binds it without crossing another
+    # figure beats a longer one across a conjunction ("Death toll at 64 and dozens missing")
+    return (-c.rule.priority, c.crosses, -c.length, c.rule.id, c.pattern.index)
 
 
 def _choose(cands: list[_Candidate]) -> tuple[_Candidate, str | None, str | None]:
@@ -197,6 +201,33 @@ def _word_status(lang: str, q: Quantity, ruleset: RuleSet) -> str | None:
                 i + len(w) == len(folded) or not folded[i + len(w)].isalpha()):
             return status
     return None
+
+
+def _breakdowns(lang: str, masked: str, base: int, sentence: Sentence,
+                by_start: dict[int, Quantity], candidates: dict[int, list[_Candidate]],
+                ruleset: RuleSet) -> None:
+    """Give the unclaimed figures of a breakdown the metric of the claimed figure they
+    are listed with: "40 feriti a Pescara, 12 a Teramo e 3 a Chieti", "25 morti, di cui
+    4 minori". The nearest claimed figure before the item wins, else the first after it;
+    a figure some rule claimed is never changed. Adds to ``candidates`` in place."""
+    for pat in ruleset.breakdowns.get(lang, ()):
+        for m in _run(pat, pat.compiled, masked, ruleset, _CUE_RULE):
+            nums = m.spans("NUM")
+            claimed = [s for s, _ in nums if s + base in candidates]
+            if not claimed or len(claimed) == len(nums):
+                continue
+            whos = m.spans("who") if "who" in m.re.groupindex else []
+            for i, (s, e) in enumerate(nums):
+                q = by_start.get(s)
+                if q is None or s + base in candidates or not claimable(q):
+                    continue
+                parent = max((c for c in claimed if c < s), default=None)
+                if parent is None:
+                    parent = min(c for c in claimed if c > s)
+                best, _, _ = _choose(candidates[parent + base])
+                hi = nums[i + 1][0] if i + 1 < len(nums) else m.end()
+                who = _text(sentence, _pick(whos, e, hi, s, s))
+                candidates[s + base] = [_Candidate(best.rule, best.pattern, 0, q, who, None)]
 
 
 def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
@@ -254,7 +285,10 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                             and first.qualifier in _SHARED_QUALIFIERS and q.qualifier == "exact"):
                         q = _share_qualifier(q, first)
                     candidates.setdefault(s + base, []).append(
-                        _Candidate(rule, pat, m.end() - m.start(), q, who, side))
+                        _Candidate(rule, pat, m.end() - m.start(), q, who, side,
+                                   i + 1 < len(nums)))
+    if candidates:
+        _breakdowns(lang, masked, base, sentence, by_start, candidates, ruleset)
     if diagnose:
         others = [q for q in quantities if not claimable(q)]
         for rule in ruleset.for_lang(lang) if others else ():

@@ -27,6 +27,7 @@ import regex
 from . import prefilter, regexcache
 from .errors import RuleError
 from .langdata import LANGS
+from .parties import load_parties
 from .paths import rules_dir
 
 # ---------------------------------------------------------------- masking tokens
@@ -212,6 +213,9 @@ class RuleSet:
     status_cues: dict[str, tuple[tuple[str, Pattern], ...]] = field(default_factory=dict)
     # lang -> (status, word) found inside the figure's own text ("an estimated 700")
     status_words: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # lang -> breakdown patterns ([breakdown] in lang/<lang>/claims.toml): figures listed
+    # with a claimed one ("40 feriti a Pescara, 12 a Teramo") take its metric
+    breakdowns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     # patterns stopped by the timeout while running: (rule id, "pattern 2"/"unless 1") -> count
     timeouts: dict[tuple[str, str], int] = field(default_factory=dict)
     _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
@@ -557,7 +561,22 @@ def _load_placeholders(f: _File) -> dict[str, str]:
     return out
 
 
-_LANG_CLAIM_KEYS = ("placeholders", "status", "status_words")
+_LANG_CLAIM_KEYS = ("placeholders", "status", "status_words", "breakdown")
+
+
+def _load_breakdowns(f: _File, exp: _Expander) -> tuple[Pattern, ...]:
+    """``[breakdown]`` of lang/<lang>/claims.toml: ``patterns``, each binding several
+    figures with ``{NUM}``; an unclaimed figure in a match takes the metric of the
+    nearest claimed one before it (else after it)."""
+    if f.data is None or "breakdown" not in f.data:
+        return ()
+    table = f.data["breakdown"]
+    if not isinstance(table, dict):
+        f.add(("breakdown",), "R004", '"breakdown" must be a table', "[breakdown]")
+        return ()
+    t = _check_table(f, table, ("breakdown",), {"patterns": (list,)}, "[breakdown]")
+    return _compile_patterns(f, "breakdown", t.get("patterns", []), exp, need_num=True,
+                             base=("breakdown", "patterns"))
 
 
 def _load_status(f: _File, exp: _Expander
@@ -890,6 +909,7 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
     sides: dict[str, dict[str, str]] = {}
     status_cues: dict[str, tuple[tuple[str, Pattern], ...]] = {}
     status_words: dict[str, tuple[tuple[str, str], ...]] = {}
+    breakdowns: dict[str, tuple[Pattern, ...]] = {}
     for lang in LANGS:
         ldir = root / "lang" / lang
         pieces: dict[str, str] = {}
@@ -899,6 +919,9 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
             pieces = _load_placeholders(cf)
         sfile = ldir / "sides.toml"
         words = _load_sides(_File(sfile, _shown(sfile), problems)) if sfile.exists() else {}
+        # party words come from rules/parties.toml (the one owner); sides.toml adds {BOTH}
+        words = {**{" ".join(w.lower().split()): p for w, p in reversed(
+            load_parties(root).words(lang, ("people", "groups", "names")))}, **words}
         sides[lang] = words
         party_words = [w for w, p in words.items() if p != "total"]
         pieces.setdefault("SIDE", _alternation(party_words) if party_words else "(?!)")
@@ -908,6 +931,7 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
         expanders[lang] = _Expander(pieces)
         if cf is not None:
             status_cues[lang], status_words[lang] = _load_status(cf, expanders[lang])
+            breakdowns[lang] = _load_breakdowns(cf, expanders[lang])
     paths: dict[str, Path] = {}
     for p in list(rule_files(root)) + [Path(x) for x in files]:
         paths[str(p.resolve())] = p
@@ -935,7 +959,7 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
     if problems:
         return None, problems
     return RuleSet(root, metrics, tuple(rules), sides, timeout, status_cues=status_cues,
-                   status_words=status_words), problems
+                   status_words=status_words, breakdowns=breakdowns), problems
 
 
 def load_rules(root: Path | None = None, files: Sequence[Path] = (),
