@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..datacheck import data_examples, loader_errors, toml_errors
+from ..paths import rules_dir
 from ..rules import check_rules, run_examples
 from .common import add_rules_option
 
@@ -16,8 +18,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="Validate rule files and run their examples.")
     sub = p.add_subparsers(dest="rules_command", metavar="ACTION")
     t = sub.add_parser("test", help="validate rules and run every example",
-                       description="Validate rule files, then run every example, counter-example "
-                       "and todo. Exit 0 all pass, 1 failing examples, 2 invalid rule files.")
+                       description="Validate every file of the rules folder (claim rules, events, "
+                       "event types, metrics, verdicts, parties, places, language data), then run "
+                       "every example, counter-example and todo, events' examples included. "
+                       "Exit 0 all pass, 1 failing examples, 2 invalid files.")
     t.add_argument("files", nargs="*", metavar="RULE_FILE",
                    help="test only these rule files (default: every rule)")
     t.add_argument("-v", "--verbose", action="store_true", help="list passing examples too")
@@ -53,6 +57,14 @@ def run_test(args: argparse.Namespace) -> int:
                                       for f in missing])
     if ruleset is None or missing:
         return _report_problems(problems)
+    root = Path(args.rules) if args.rules else rules_dir()
+    data_errors = [] if files else (toml_errors(root) or loader_errors(root))
+    if data_errors:
+        for line in data_errors:
+            print(f"factcheck: error: {line}", file=sys.stderr)
+        print(f"factcheck: {len(data_errors)} problem(s) in the rules folder's data files; "
+              "nothing was run", file=sys.stderr)
+        return 2
     only = None
     if files:
         wanted = {str(f.resolve()) for f in files}
@@ -69,7 +81,18 @@ def run_test(args: argparse.Namespace) -> int:
     n_rules = len({r.rule.id for r in results})
     print(f"{n_rules} rule(s): {counts['pass']} passed, {counts['fail']} failed, "
           f"{counts['xfail']} todo still missed, {counts['xpass']} todo now passing")
-    return 1 if counts["fail"] or counts["xpass"] else 0
+    failed = counts["fail"] or counts["xpass"]
+    if not files:  # the examples that live in the other data files
+        data = data_examples(root)
+        for x in data:
+            if x.problem:
+                print(f"FAIL {x.test_id}\n     {x.problem}")
+            elif args.verbose:
+                print(f"pass  {x.test_id}")
+        bad = sum(1 for x in data if x.problem)
+        print(f"data examples (events, event types): {len(data) - bad} passed, {bad} failed")
+        failed = failed or bad
+    return 1 if failed else 0
 
 
 def run_list(args: argparse.Namespace) -> int:
