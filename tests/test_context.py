@@ -197,7 +197,10 @@ def test_add_context_never_raises_and_keeps_order_and_count(words, lang, publish
     for before, after in zip(claims, out):
         assert replace(after, side=before.side, period_start=None, period_end=None,
                        period_how=None, event=None, event_how=None, source=None,
-                       source_kind=None, published=None) == before
+                       source_kind=None, published=None, subgroup=None, parent=None,
+                       source_party=None, source_type=None) == before
+        # a part's whole is another figure of the same article
+        assert after.parent is None or after.parent in {c.start for c in claims} - {after.start}
         if after.period_start and after.period_end:
             assert after.period_start <= after.period_end
 
@@ -355,16 +358,20 @@ def test_word_index_finds_whole_words_leftmost_longest():
     ("Reuters", "attributed", "it", "media"),
     ("AFP", "attributed", "it", "media"),
     ("politico.eu", "outlet", "it", "media"),
-    ("governo armeno", "attributed", "it", "party"),
-    ("ministero della Difesa azero", "attributed", "it", "party"),
-    ("portavoce del Cremlino Dmitry Peskov", "attributed", "it", "party"),
-    ("Croce Rossa", "attributed", "it", "ngo"),
-    ("procura di Roma", "attributed", "it", "official"),
-    ("Armenian Health Ministry", "attributed", "en", "party"),
-    ("United Nations", "attributed", "en", "ngo"),
-    ("State Department", "attributed", "en", "official"),
-    ("Ushakov", "attributed", "it", "unknown"),
-    (None, None, "it", "unknown"),
+    ("governo armeno", "attributed", "it", "government"),
+    ("ministero della Difesa azero", "attributed", "it", "military"),
+    ("portavoce del Cremlino Dmitry Peskov", "attributed", "it", "government"),
+    ("Croce Rossa", "attributed", "it", "rescue"),
+    ("Comitato internazionale della Croce Rossa", "attributed", "it", "international"),
+    ("la Protezione civile regionale", "attributed", "it", "rescue"),
+    ("procura di Roma", "attributed", "it", "government"),
+    ("Armenian Health Ministry", "attributed", "en", "government"),
+    ("United Nations", "attributed", "en", "international"),
+    ("Human Rights Watch", "attributed", "en", "ngo"),
+    ("State Department", "attributed", "en", "government"),
+    ("Kyiv", "attributed", "en", "government"),
+    ("Ushakov", "attributed", "it", None),
+    (None, None, "it", None),
 ])
 def test_source_type(source, kind, lang, expected):
     from factcheck.context.sources import source_type
@@ -428,8 +435,8 @@ def test_an_english_article(shared_datadir):
         "At least 49": ("am-az-clashes-2022-09", "armenia", "Prime Minister Nikol Pashinyan",
                         date(2022, 9, 13)),
         "50": ("am-az-clashes-2022-09", "azerbaijan", "Azerbaijan", date(2022, 9, 14)),
-        "more than 6,500": ("nk-war-2020", None, "Example News", date(2020, 9, 27)),
-        "Some 30,000": ("nk-war-1988", None, "Example News", date(1990, 1, 1)),
+        "more than 6,500": ("nk-war-2020", "total", "Example News", date(2020, 9, 27)),
+        "Some 30,000": ("nk-war-1988", "total", "Example News", date(1990, 1, 1)),
         "about 2,000": ("nk-peacekeeping-2020", None, "Kremlin", date(2020, 11, 1)),
     }
 
@@ -510,7 +517,7 @@ def test_a_place_right_after_the_figure_is_an_area_of_a_breakdown():
     # a place after the event's noun is where the event happened, not an area
     c = context_claim("Sono 7 le persone morte nella valanga di domenica in Val Bruna.", "7",
                       published=date(2024, 1, 10))
-    assert c.side is None
+    assert c.side == "total"
 
 
 def test_a_place_between_the_toll_and_its_figure_is_the_area_it_counts():
@@ -520,4 +527,18 @@ def test_a_place_between_the_toll_and_its_figure_is_the_area_it_counts():
     # ... but not the place of the event named between them
     c = context_claim("Il bilancio della frana a Valcorvo è salito a 12 morti.", "12",
                       published=date(2024, 3, 6))
-    assert c.side is None
+    assert c.side == "total"
+
+
+@pytest.mark.parametrize("source, lang, party", [
+    ("il ministero della Difesa russo", "it", "russia"),
+    ("portavoce del Cremlino Dmitry Peskov", "it", "russia"),
+    ("Kyiv", "en", "ukraine"),
+    ("Puerto Rico's governor", "en", "puerto-rico"),
+    ("la Protezione civile", "it", None),
+    # two parties named: nobody's own figure
+    ("i mediatori tra Armenia e Azerbaigian", "it", None),
+])
+def test_source_party(source, lang, party):
+    from factcheck.context.sources import source_party
+    assert source_party(source, lexicon(lang)) == party

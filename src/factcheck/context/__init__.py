@@ -14,11 +14,14 @@ What the fields say:
 * ``event``, ``event_how``: a curated id found by the sentence's cues (``sentence``) or by
   its period and place alone (``period``), the article's event (``article``), an
   automatic ``auto:<place>:<year>`` (``auto``), or None.
-* ``side``: a party id, ``total`` ("da entrambe le parti"), or None (unknown; the
-  comparator reads it as the total).
+* ``side``: a party id, ``total`` ("da entrambe le parti", or a figure that names no side
+  and counts everyone: a disaster's toll), or None (a group of one side whose side is not
+  named; the comparator reads it as the total).
+* ``subgroup``, ``parent``: the part of the people counted and the figure it is a part of
+  (``subgroups``).
 * ``source``, ``source_kind``: the attribution (``attributed``) or the outlet
-  (``outlet``), or None when neither is known. :func:`sources.source_type` says whether a
-  source is media, an NGO, an official or one of the parties.
+  (``outlet``), or None when neither is known; ``source_party`` and ``source_type`` (media,
+  government, military, international, ngo, rescue): see ``sources``.
 """
 
 from __future__ import annotations
@@ -39,8 +42,9 @@ from .events import (
 )
 from .lexicon import Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases
-from .sides import side_of
-from .sources import find_sources, source_of
+from .sides import default_side, is_conflict, side_of
+from .sources import find_sources, source_of, source_party, source_type
+from .subgroups import link_parts, subgroup_data, subgroup_of
 from .words import tokens
 
 __all__ = ["add_context", "ArticleContext", "article_context", "claim_context"]
@@ -64,6 +68,9 @@ class ArticleContext:
     memo: dict = field(default_factory=dict, compare=False, repr=False)
     # the event cue keys the article holds: its sentences look up only these
     cue_keys: frozenset[str] | None = None
+    # the article's prose (nationalities are sides only in an article about fighting)
+    prose: str = ""
+    rules_root: Path | None = None  # the --rules folder, for the data read on first use
 
     def once(self, what: str, index: int, compute):
         key = (what, index)
@@ -159,7 +166,8 @@ def article_context(article: Article, sentences: Sequence[Sentence],
         if (event.end - event.start).days + 1 <= cat.options.anchor_max_days:
             base = Base(event.end, event.start, event.end, "day")
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
-                          lex, cat, base, tuple(places), event, cue_keys=keys)
+                          lex, cat, base, tuple(places), event, cue_keys=keys,
+                          prose=(article.title or "") + "\n" + prose, rules_root=rules_root)
 
 
 def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
@@ -280,9 +288,14 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             # 30.000 persone", "dal 1992"): the figure counts the whole event
             p_start, p_end, period_how = span[0], span[1], "event"
 
-    side = side_of(claim.side, claim.who, text, start, end, lex, clause)
+    conflict = ctx.once("conflict", index, lambda: is_conflict(ctx.prose, text, lex))
+    side = side_of(claim.side, claim.who, text, start, end, lex, clause, conflict)
     if side is None and (area := area_of(text, start, end, ctx, clause)) is not None:
         side = f"{AREA_PREFIX}{area}"  # a part of a breakdown by place, summed like sides
+    if side is None:
+        side = default_side(claim.who, text, end, lex)
+    subgroup = claim.subgroup or subgroup_of(claim.who, text, end, lex,
+                                             subgroup_data(lex.lang, ctx.rules_root), conflict)
     source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed)
     if source is not None:
         source_kind = "attributed"
@@ -290,9 +303,12 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         source, source_kind = article.outlet, "outlet"
     else:
         source_kind = None
+    party = source_party(source, lex) if source_kind == "attributed" else None
     return replace(claim, side=side, period_start=p_start, period_end=p_end,
                    period_how=period_how, event=event_id, event_how=event_how,
-                   source=source, source_kind=source_kind, published=article.published)
+                   source=source, source_kind=source_kind, published=article.published,
+                   subgroup=subgroup, source_party=party,
+                   source_type=source_type(source, source_kind, lex))
 
 
 def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str,
@@ -341,4 +357,5 @@ def add_context(article: Article, sentences: Sequence[Sentence], claims: Sequenc
     ctx = article_context(article, sentences, rules_root)
     ctx = replace(ctx, claimed=frozenset(
         i for i in (ctx.starts.get(c.quote_start) for c in claims) if i is not None))
-    return [claim_context(ctx, c) for c in claims]
+    out = [claim_context(ctx, c) for c in claims]
+    return link_parts(out, ctx.texts, ctx.starts, subgroup_data(article.lang, rules_root))

@@ -64,7 +64,9 @@ def _claim(article: Article, sentences, figure: str, metric: str = "deaths",
         if at < 0:
             raise ValueError(f"figure {figure!r} not found in the prose of {article.id}")
     sentence = next(s for s in sentences if s.start <= at and at + len(figure) <= s.end)
-    quantity = Quantity(at, at + len(figure), figure, "count", None, None, None)
+    # a figure in digits is its own value (a part is never larger than its whole)
+    value = int(figure) if figure.isdigit() else None
+    quantity = Quantity(at, at + len(figure), figure, "count", value, value, value)
     return Claim(doc=article.id, metric=metric, quantity=quantity, rule="<example>",
                  quote=sentence.text, quote_start=sentence.start, who=who, side=side,
                  lang=article.lang)

@@ -1,9 +1,11 @@
 """Language data for the context stage, compiled once per (language, rules folder).
 
 ``rules/lang/<lang>/context.toml`` holds the words (months, weekdays, relative phrases,
-side words, attribution cues); this module only turns them into regexes. Side words are
-merged with the ``[parties]`` table of ``sides.toml`` (the claim rules' file) when it exists,
-so both stages map the same words to the same party.
+attribution cues); this module only turns them into regexes. Party words come from
+``rules/parties.toml`` (:func:`factcheck.parties.load_parties`), the same words the claim
+rules' ``{SIDE}`` and the comparison read; "both sides" phrases from ``context.toml``
+[both_sides] and the ``total`` words of ``sides.toml``. Subgroup words come from
+``rules/lang/<lang>/subgroups.toml``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .. import regexcache
 
 from ..errors import FactcheckError
 from ..langdata import load_lang
+from ..parties import load_parties
 from .words import (
     DIGIT, YEAR, Trigger, TriggerIndex, WordIndex, all_keys, first_class, required_keys,
 )
@@ -68,8 +71,7 @@ class Lexicon:
     clause_re: regex.Pattern
     future_re: regex.Pattern | None
     dateline_re: regex.Pattern | None
-    side_res: tuple[tuple[str, regex.Pattern], ...]  # (party, words)
-    sides: WordIndex  # the same words, found by tokens (fast)
+    sides: WordIndex  # every party word (people, groups, place names) -> party id
     date_trigger: Trigger  # can a sentence hold a date phrase at all?
     source_trigger: Trigger  # ... an attribution?
     both_re: regex.Pattern | None
@@ -99,6 +101,18 @@ class Lexicon:
     # can a text hold a match of ``both_re`` at all? (a figure's sentence, before the
     # three searches around the figure)
     both_trigger: Trigger = Trigger((), (), True)
+    # demonyms and armed groups only: the words that name a counted group ("50 azeri"),
+    # never a place ("300 morti in Italia")
+    side_people: WordIndex = WordIndex(())
+    # every party word and the leaders' names: whom a source speaks for ("Peskov")
+    source_parties: WordIndex = WordIndex(())
+    # a sentence is about fighting ("guerra", "missile"): nationalities are sides there,
+    # elsewhere (a flood, an earthquake) they are a subgroup of the victims
+    conflict: WordIndex = WordIndex(())
+    # "X said it lost N", "Mosca ha ammesso la morte di N": the subject's own losses
+    own_loss_re: regex.Pattern | None = None
+    # a group of one side whose side is not named ("soldati", "troops"): no total
+    one_side: WordIndex = WordIndex(())
 
 
 def _alt(words) -> str:
@@ -244,16 +258,12 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
     data = load_lang(lang, "context", root)
     path = f"rules/lang/{lang}/context.toml"
     slots = _date_slots(data)
-    # sides: sides.toml (claim rules) first, then ours; the same word maps to one party
-    parties: dict[str, list[str]] = {}
+    party_data = load_parties(root)
+    party_words = party_data.words(lang)
     try:
         shared = load_lang(lang, "sides", root).get("parties", {})
     except FactcheckError:
         shared = {}
-    for source in (shared, data.get("sides", {})):
-        for party, words in source.items():
-            if party != "total" and isinstance(words, list):
-                parties.setdefault(party, []).extend(w for w in words if isinstance(w, str))
     both = list(data.get("both_sides", {}).get("patterns", ()))
     both += [regex.escape(w) for w in shared.get("total", ()) if isinstance(w, str)]
 
@@ -278,7 +288,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
     src = dict(data.get("sources", {}))
     # nationality adjectives belong in a source's name ("il governo armeno")
     src["words"] = list(src.get("words", ())) + [
-        w for words in parties.values() for w in words if w[:1].islower() and " " not in w]
+        w for w, _ in party_data.words(lang, ("people",)) if w[:1].islower() and " " not in w]
     np = _np_pattern(src)
     # what a source's noun phrase starts with: a capital, or an article's or a known
     # word's first letter (first_class cannot read \p{Lu})
@@ -329,8 +339,12 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         or regexcache.compile("(?!)"),
         future_re=_any_re(future, "future.cues", path),
         dateline_re=regexcache.compile(_fill(dateline, slots), _FLAGS | regex.MULTILINE) if dateline else None,
-        side_res=tuple((party, _words_re(words)) for party, words in parties.items() if words),
-        sides=WordIndex((w, party) for party, words in parties.items() for w in words),
+        sides=WordIndex(party_words),
+        side_people=WordIndex(party_data.words(lang, ("people", "groups"))),
+        source_parties=WordIndex(party_data.words(lang, leaders=True)),
+        conflict=WordIndex((w, "conflict") for w in data.get("conflict", {}).get("words", ())),
+        own_loss_re=_any_re(data.get("own_losses", {}).get("patterns", ()), "own_losses", path),
+        one_side=WordIndex((w, "one_side") for w in data.get("one_side", {}).get("words", ())),
         date_trigger=Trigger.merge([*(t.trigger for t in date_templates),
                                     Trigger.of([a["pattern"] for a in data.get("anaphora", ())],
                                                _trigger_slots(data))]),

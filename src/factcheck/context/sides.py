@@ -2,9 +2,15 @@
 
 The claim rules capture the side words as written ("armeni", "azeri") and the counted
 group (``who``: "soldati armeni"); this module maps those words to a party id with the
-language's side words (``context.toml`` [sides] merged with ``sides.toml`` [parties]).
-"both sides" phrases make the figure a ``total``. A possessive ("its soldiers", "i suoi
-soldati") takes the side of the sentence's subject: the first side word before the figure.
+parties file (``rules/parties.toml``, through the lexicon). "both sides" phrases make the
+figure a ``total``. A possessive ("its soldiers", "i suoi soldati") or a party's own
+losses ("Kyiv says it lost 31 soldiers") take the side of the sentence's subject: the
+first party named before the figure.
+
+A nationality names a side in a war; in an article about a disaster it names a subgroup
+of the victims ("tre turisti tedeschi"), and the figure counts everyone's toll: see
+:func:`is_conflict`. With no side named, a figure counts everyone (``total``) unless its
+group belongs to one side ("sono morti 12 soldati"): then the side is unknown (None).
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ _AFTER = 40
 _POSSESSIVE = 12
 # a side word this close after the figure names its group ("50 azeri", "50 soldati azeri")
 _RIGHT_AFTER = 25
+# how far before the figure a party's own-loss phrase may start ("said it had lost")
+_OWN_LOSS = 80
 
 
 def party_of(words: str | None, lex: Lexicon) -> str | None:
@@ -35,26 +43,54 @@ def party_of(words: str | None, lex: Lexicon) -> str | None:
     return lex.sides.first(words)
 
 
+def is_conflict(article_text: str, sentence: str, lex: Lexicon) -> bool:
+    """Do nationalities name sides here? Yes when the article speaks of fighting
+    (``context.toml`` [conflict]) or the figure's sentence counts a group of one side
+    ("49 soldati armeni e 50 azeri"); no in an article about a flood or an earthquake."""
+    return bool(lex.conflict.find(article_text)) or bool(lex.one_side.find(sentence))
+
+
+def one_sided(who: str | None, text: str, end: int, lex: Lexicon) -> bool:
+    """Does the counted group belong to one side ("12 soldati", "troops")? Read in
+    ``who``, else in the words right after the figure."""
+    if who:
+        return bool(lex.one_side.find(who))
+    return bool(lex.one_side.find(_after(text, end)[:_RIGHT_AFTER]))
+
+
+def default_side(who: str | None, text: str, end: int, lex: Lexicon) -> str | None:
+    """The side of a figure that names none: everyone (``total``), unless its group
+    belongs to one side, whose side is then unknown."""
+    return None if one_sided(who, text, end, lex) else TOTAL
+
+
+def _after(text: str, end: int) -> str:
+    """The words after a figure, up to the next figure (a digit starts a new group)."""
+    after = text[end:end + _AFTER]
+    for i, ch in enumerate(after):
+        if ch.isdigit():
+            return after[:i]
+    return after
+
+
 def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: int,
-            lex: Lexicon, clause: tuple[int, int] | None = None) -> str | None:
+            lex: Lexicon, clause: tuple[int, int] | None = None, conflict: bool = True
+            ) -> str | None:
     """The side of a figure at ``text[start:end]`` (offsets in the sentence; ``clause``: its
-    :func:`clause_of`, if already known).
+    :func:`clause_of`, if already known; ``conflict``: :func:`is_conflict`).
 
     Order: the side words the rule captured; the counted group; a "both sides" phrase
     or a side word right after the figure ("50 azeri", "fino a 100 morti da entrambe le
-    parti"); a possessive after the figure, which takes the subject's side. None when
-    the sentence does not say (the comparator reads unknown as total).
+    parti"); a possessive after the figure or a party's own losses before it, which take
+    the subject's side. Outside a conflict a nationality is no side (a subgroup). None
+    when the sentence does not say: see :func:`default_side`.
     """
     for words in (raw_side, who):
         party = party_of(words, lex)
-        if party is not None:
+        if party is not None and (conflict or party == TOTAL
+                                  or not lex.side_people.find(words or "")):
             return party
-    after = text[end:end + _AFTER]
-    # a following figure starts a new group: stop at the next digit
-    for i, ch in enumerate(after):
-        if ch.isdigit():
-            after = after[:i]
-            break
+    after = _after(text, end)
     if lex.both_re is not None and lex.both_trigger.may_match(text):
         # a total phrase in the figure's clause ("100 morti da entrambe le parti", "in
         # totale 100 morti"), or right after it
@@ -63,14 +99,20 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
                 or lex.both_re.search(text[end:end + 4 * _AFTER])):
             return TOTAL
     m = lex.possessive_re.search(after[:_POSSESSIVE]) if lex.possessive_re is not None else None
+    if m is None and lex.own_loss_re is not None:
+        # "Kyiv says it lost 31 soldiers", "Mosca ha ammesso la morte di 89 militari"
+        m = lex.own_loss_re.search(text[max(0, start - _OWN_LOSS):start])
     if m is not None:
         # "49 of its soldiers", "49 dei suoi soldati": the subject's side
         party = lex.sides.first(text[:start])
         if party is not None:
             return party
-    # a side word right after the figure, in its clause ("50 azeri sono morti"); two
-    # parties there are a place, not a side ("100 morti tra Armenia e Azerbaigian")
-    found = lex.sides.find(after.split(",")[0])
+    if not conflict:
+        return None
+    # a demonym or armed group right after the figure, in its clause ("50 azeri sono
+    # morti"); a place name there is where, not whose ("300 morti in Italia"); two parties
+    # there are a place, not a side ("100 morti tra armeni e azeri")
+    found = lex.side_people.find(after.split(",")[0])
     if len({party for _, _, party in found}) == 1 and found[0][0] < _RIGHT_AFTER:
         return found[0][2]
     return None

@@ -103,22 +103,33 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     return None
 
 
-def source_type(source: str | None, source_kind: str | None, lex: Lexicon) -> str:
-    """What kind of source this is: ``media``, ``ngo``, ``official``, ``party`` (a source
-    naming one side: "governo armeno", "Baku") or ``unknown``; the outlet itself is media.
+def source_party(source: str | None, lex: Lexicon) -> str | None:
+    """The party a source speaks for: the one party its words name ("il ministero della
+    Difesa russo", "Kyiv", "Peskov"); None when it names none or several ("colloqui tra
+    Armenia e Azerbaigian")."""
+    if not source:
+        return None
+    found = lex.source_parties.values(source)
+    return found.pop() if len(found) == 1 else None
+
+
+def source_type(source: str | None, source_kind: str | None, lex: Lexicon) -> str | None:
+    """What kind of source this is: ``rescue``, ``international``, ``ngo``, ``military``,
+    ``government`` or ``media``; the outlet itself is media; a source that names a party
+    and nothing else ("Baku", "Kyiv") is its government; None when unknown.
 
     The kinds and their words are language data (``context.toml`` [source_types]); the
-    first kind in file order whose words the source contains wins, so an agency quoting
-    nobody is media, and "ministero della Difesa azero" is a party before it is official.
+    first kind in file order whose words the source contains wins, so "la Protezione civile
+    regionale" is rescue and "il ministero della Difesa" military before government.
     """
     if not source:
-        return "unknown"
+        return None
     if source_kind == "outlet":
         return "media"
     kinds = lex.source_types.values(source)
     for kind in lex.source_type_order:
-        if kind in kinds and kind != "official":
+        if kind in kinds:
             return kind
-    if lex.sides.first(source) is not None:
-        return "party"
-    return "official" if "official" in kinds else "unknown"
+    if source_party(source, lex) is not None:
+        return "government"
+    return None

@@ -1,0 +1,48 @@
+"""Subgroups and parts: the examples of rules/lang/<lang>/subgroups.toml, run as tests.
+
+Each example gives its figures as written; the claims go through the whole context stage
+(as one article), and each figure's subgroup, parent (as the parent's figure) and, where
+listed, side must be exactly those given.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.context.examples import article_claims
+from factcheck.context.subgroups import subgroup_data
+from factcheck.model import Article
+
+CASES = [(lang, kind, x) for lang in ("it", "en")
+         for kind in ("examples", "counter_examples")
+         for x in getattr(subgroup_data(lang), kind)]
+
+
+def _figures(lang: str, x: dict):
+    text = x["text"]
+    art = Article(id="<example>", path="<example>", text=text, regions=((0, len(text)),),
+                  lang=lang)
+    specs, seen = [], {}
+    for f in x["figures"]:
+        specs.append({"figure": f, "occurrence": seen.get(f, 0)})
+        seen[f] = seen.get(f, 0) + 1
+    claims = article_claims(art, specs)
+    by_start = {c.start: c.quantity.text for c in claims}
+    return claims, by_start
+
+
+@pytest.mark.parametrize("lang, kind, x", CASES,
+                         ids=[f"{lang}/{kind}: {x['text'][:50]}" for lang, kind, x in CASES])
+def test_subgroup_examples(lang, kind, x):
+    claims, by_start = _figures(lang, x)
+    assert [c.subgroup or "" for c in claims] == x["subgroups"]
+    assert [by_start.get(c.parent, "") if c.parent is not None else "" for c in claims] == \
+        x["parents"]
+    if "sides" in x:
+        assert [c.side or "" for c in claims] == x["sides"]
+
+
+def test_every_language_has_examples_and_counter_examples():
+    for lang in ("it", "en"):
+        data = subgroup_data(lang)
+        assert data.examples and data.counter_examples
