@@ -208,8 +208,9 @@ def _breakdowns(lang: str, masked: str, base: int, sentence: Sentence,
                 ruleset: RuleSet) -> None:
     """Give the unclaimed figures of a breakdown the metric of the claimed figure they
     are listed with: "40 feriti a Pescara, 12 a Teramo e 3 a Chieti", "25 morti, di cui
-    4 minori". The nearest claimed figure before the item wins, else the first after it;
-    a figure some rule claimed is never changed. Adds to ``candidates`` in place."""
+    4 minori". The nearest claimed figure before the item gives it its metric (a part never
+    gives its metric to the whole named before it: "dei 40 passeggeri, 12 sono morti"); a
+    figure some rule claimed is never changed. Adds to ``candidates`` in place."""
     for pat in ruleset.breakdowns.get(lang, ()):
         for m in _run(pat, pat.compiled, masked, ruleset, _CUE_RULE):
             nums = m.spans("NUM")
@@ -223,7 +224,7 @@ def _breakdowns(lang: str, masked: str, base: int, sentence: Sentence,
                     continue
                 parent = max((c for c in claimed if c < s), default=None)
                 if parent is None:
-                    parent = min(c for c in claimed if c > s)
+                    continue
                 best, _, _ = _choose(candidates[parent + base])
                 hi = nums[i + 1][0] if i + 1 < len(nums) else m.end()
                 who = _text(sentence, _pick(whos, e, hi, s, s))

@@ -567,7 +567,7 @@ _LANG_CLAIM_KEYS = ("placeholders", "status", "status_words", "breakdown")
 def _load_breakdowns(f: _File, exp: _Expander) -> tuple[Pattern, ...]:
     """``[breakdown]`` of lang/<lang>/claims.toml: ``patterns``, each binding several
     figures with ``{NUM}``; an unclaimed figure in a match takes the metric of the
-    nearest claimed one before it (else after it)."""
+    nearest claimed one before it."""
     if f.data is None or "breakdown" not in f.data:
         return ()
     table = f.data["breakdown"]
