@@ -135,3 +135,72 @@ def test_rules_list(small_root, capsys) -> None:
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:6] == ["id", "metric", "lang", "examples", "counter", "todo"]
     assert out[1].split()[:6] == ["it/good", "deaths", "it", "1", "1", "0"]
+
+
+# ---------------------------------------------------------------- status and breakdowns
+
+_STATUS_RULE = """metric = "deaths"
+description = "test"
+patterns = [
+  '{NUM} morti',
+  {pattern = '{NUM} salme in più', status = "increment"},
+]
+
+[[examples]]
+text = "Il bilancio è di 12 morti."
+claims = [{value = 12, status = "counted"}]
+
+[[examples]]
+text = "Sono state trovate 3 salme in più."
+claims = [{value = 3, status = "increment"}]
+"""
+
+
+def test_a_pattern_table_gives_its_figures_its_status(small_root, capsys) -> None:
+    (small_root / "claims" / "it" / "toll.toml").write_text(_STATUS_RULE, encoding="utf-8")
+    assert main(["rules", "test", "--rules", str(small_root)]) == 0
+
+
+def test_an_unknown_status_is_a_bad_value_with_a_did_you_mean(small_root) -> None:
+    bad = _STATUS_RULE.replace('status = "increment"}', 'status = "incremented"}', 1)
+    (small_root / "claims" / "it" / "toll.toml").write_text(bad, encoding="utf-8")
+    _, problems = check_rules(small_root)
+    assert [p.code for p in problems] == ["R012"]
+    assert 'unknown status "incremented" (did you mean "increment"?)' in problems[0].message
+    assert problems[0].line == 5
+
+
+def test_an_expected_claim_with_an_unknown_status_is_a_bad_value(small_root) -> None:
+    bad = _STATUS_RULE.replace('{value = 12, status = "counted"}', '{value = 12, status = "count"}')
+    (small_root / "claims" / "it" / "toll.toml").write_text(bad, encoding="utf-8")
+    _, problems = check_rules(small_root)
+    assert [p.code for p in problems] == ["R012"] and "unknown status" in problems[0].message
+
+
+def test_a_status_cue_of_an_unknown_status_names_the_language_file(small_root) -> None:
+    lang = small_root / "lang" / "it" / "claims.toml"
+    text = lang.read_text(encoding="utf-8")
+    assert "[status_words]\n" in text
+    lang.write_text(text.replace("[status_words]\n", "[status_words]\nguessed = ['stimati']\n"),
+                    encoding="utf-8")
+    _, problems = check_rules(small_root)
+    assert [p.code for p in problems] == ["R012"]
+    assert problems[0].path.endswith("claims.toml") and 'unknown status "guessed"' in \
+        problems[0].message
+
+
+@pytest.mark.parametrize("lang, text, statuses", [
+    ("it", "Nel pomeriggio sono stati recuperati altri due corpi.", ["increment"]),
+    ("it", "Si temono 30 morti sotto la frana.", ["feared"]),
+    ("it", "Il bilancio potrebbe salire a 50 morti.", ["projected"]),
+    ("it", "Sono morte 12 persone e altre 40 sono rimaste ferite.", ["counted", "counted"]),
+    ("en", "A further 20 bodies were recovered on Monday.", ["increment"]),
+    ("en", "An estimated 700 people died in the heatwave.", ["estimated"]),
+    ("en", "The toll could reach 10,000, officials warned.", ["projected"]),
+    ("en", "Officials said 250 people were killed in the floods.", ["counted"]),
+])
+def test_status_comes_from_the_language_cues(lang: str, text: str, statuses: list) -> None:
+    from factcheck.claims import claims_in_text
+
+    claims, _ = claims_in_text(text, lang, RULESET)
+    assert [c.status for c in claims] == statuses
