@@ -260,3 +260,71 @@ def render(explanations: Sequence[Explanation], verbose: bool = False,
     if not explanations:
         return "no sentence with a number\n"
     return "\n".join(render_explanation(e, verbose, matches_only) for e in explanations)
+
+
+# ---------------------------------------------------------------- a rule that matched nothing
+
+@dataclass(frozen=True)
+class Partial:
+    """How far a pattern got: the longest stretch of a sentence it reads as the start of a
+    match (``start``/``end`` index the sentence text)."""
+
+    rule: str
+    pattern: int
+    sentence: Sentence
+    start: int
+    end: int
+
+
+def nearest_partial(rule: Rule, e: Explanation, timeout: float | None = None) -> Partial | None:
+    """The pattern of ``rule`` that reads the longest stretch of ``e``'s masked sentence as
+    the beginning of a match, and that stretch; None when no pattern reads even one
+    character. A stretch that could begin a match stays one when cut shorter, so the
+    longest is found by bisection at each start."""
+    masked = mask(e.sentence.text, e.sentence.start, e.quantities)
+    best: Partial | None = None
+    for p in rule.patterns:
+        for start in range(len(masked)):
+            lo, hi = start, len(masked)  # invariant: masked[start:lo] can begin a match
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                try:
+                    ok = p.compiled.match(masked, start, mid, partial=True,
+                                          timeout=timeout) is not None
+                except TimeoutError:
+                    ok = False
+                lo, hi = (mid, hi) if ok else (lo, mid - 1)
+            if lo > start and (best is None or lo - start > best.end - best.start):
+                best = Partial(rule.id, p.index, e.sentence, start, lo)
+    return best
+
+
+def unmatched_rules(explanations: Sequence[Explanation], ruleset: RuleSet,
+                    only: Iterable[str]) -> list[str]:
+    """For each rule asked for (``--rule``) that matched in no sentence: a line saying so,
+    and its nearest pattern's partial match (or why it never ran)."""
+    lines: list[str] = []
+    by_id = {r.id: r for r in ruleset.rules}
+    for rid in only:
+        if any(r.rule.id == rid and r.matched for e in explanations for r in e.rules):
+            continue
+        rule = by_id[rid]
+        ran = [e for e in explanations if any(r.rule.id == rid for r in e.rules)]
+        lines.append(f"rule {rid} did not match")
+        if not ran:
+            langs = sorted({e.lang for e in explanations}) or ["none"]
+            lines.append(f"  it is a rule for {rule.lang!r} and the text was read as "
+                         f"{', '.join(langs)} (try --lang {rule.lang})" if explanations else
+                         "  no sentence with a number")
+            continue
+        partials = [p for e in ran if (p := nearest_partial(rule, e, ruleset.timeout))]
+        if not partials:
+            lines.append("  no pattern of it reads even the start of a match here")
+            continue
+        best = max(partials, key=lambda p: p.end - p.start)
+        text = best.sentence.text
+        lines.append(f"  nearest: pattern {best.pattern} reads {text[best.start:best.end]!r} "
+                     f"and then stops before {text[best.end:best.end + 30]!r}"
+                     f"{' (the end of the sentence)' if best.end >= len(text) else ''}")
+        lines.append(f"  in: {text}")
+    return lines

@@ -66,7 +66,7 @@ def _read(target: str, lang: str) -> tuple[str, str, tuple[tuple[int, int], ...]
 
 def run(args: argparse.Namespace) -> int:
     """Explain every sentence of the target that holds a number."""
-    from ..explain import explain_text, render
+    from ..explain import explain_text, render, unmatched_rules
     from ..rules import load_rules
 
     ruleset = load_rules(Path(args.rules) if args.rules else None)
@@ -80,4 +80,8 @@ def run(args: argparse.Namespace) -> int:
     text, lang, regions, doc = _read(args.target, args.lang)
     found = explain_text(text, lang, ruleset, doc, regions, args.only)
     sys.stdout.write(render(found, args.verbose, args.matches_only))
+    if args.only:
+        missed = unmatched_rules(found, ruleset, args.only)
+        if missed:
+            sys.stdout.write("\n" + "\n".join(missed) + "\n")
     return 0
