@@ -17,7 +17,7 @@ COLUMNS = (
     "period_start", "period_end", "event", "source", "quote", "start", "end",
     "published", "rule", "kind", "low_exclusive", "high_exclusive", "band_low", "band_high",
     "ambiguous", "source_kind", "period_how", "event_how", "lang",
-    "status", "subgroup", "parent", "source_party", "source_type",
+    "status", "subgroup", "parent", "source_party", "source_type", "quote_start",
 )
 
 
@@ -46,6 +46,9 @@ def claim_record(c: Claim) -> dict[str, Any]:
         "source_kind": c.source_kind, "period_how": c.period_how, "event_how": c.event_how,
         "lang": c.lang, "status": c.status, "subgroup": c.subgroup, "parent": c.parent,
         "source_party": c.source_party, "source_type": c.source_type,
+        # where the quote starts in the article: a claim read back from its row needs it to
+        # bold the figure and to tell one sentence's figures from another's
+        "quote_start": c.quote_start,
     }
 
 
