@@ -52,6 +52,9 @@ SCHEMA_VERSION = 4
 BATCH_SIZE = 200  # files per transaction: big enough to be fast, small enough to lose little
 PARALLEL_MIN_FILES = 64  # below this many files to extract, a process pool costs more than it saves
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# the rules version of articles stored from claim rows (`ingest --claims`): no text is stored,
+# so they are replaced by newer rows, never re-extracted
+CLAIM_ROWS = "claim rows"
 
 # a claim's (metric, event, side, period_start, period_end, published) -> load it or not
 RowFilter = Callable[[str, "str | None", "str | None", "date | None", "date | None",
@@ -499,9 +502,11 @@ class Archive:
                 self.conn.execute("SELECT count(*) FROM claims").fetchone()[0])
 
     def stale_ids(self, version: str) -> list[int]:
-        """Ids of articles whose claims were extracted with other rules than ``version``."""
+        """Ids of articles whose claims were extracted with other rules than ``version``
+        (articles stored from claim rows have no text to re-extract: never stale)."""
         return [r[0] for r in self.conn.execute(
-            "SELECT id FROM articles WHERE rules_version <> ? ORDER BY id", (version,))]
+            "SELECT id FROM articles WHERE rules_version <> ? AND rules_version <> ? "
+            "ORDER BY id", (version, CLAIM_ROWS))]
 
     # -- writing (inside a transaction)
 
@@ -984,6 +989,48 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
                 bar.done()
                 stale = arc.stale_ids(version)
             summary.stale = len(stale)
+        summary.articles, summary.claims = arc.counts()
+    summary.seconds = time.monotonic() - t0
+    return summary
+
+
+def ingest_results(db_path: str | os.PathLike, results: Sequence[ArticleResult], *,
+                   batch_size: int = BATCH_SIZE, warn: Callable[[str], None] | None = None
+                   ) -> IngestSummary:
+    """Store extraction results read from claim rows (``ingest --claims``): each article
+    under ``claims:<doc>`` with no text, its claims as the rows give them.
+
+    The same rows again change nothing; other rows for a doc replace its claims; a doc the
+    archive holds from its own text is kept as it is (re-extracting it is ``--reextract``'s
+    job), with a warning.
+    """
+    from .table import claim_record
+
+    warn = warn or (lambda msg: print(f"factcheck: warning: {msg}", file=sys.stderr))
+    t0 = time.monotonic()
+    summary = IngestSummary()
+    with Archive(db_path, create=True) as arc:
+        for i in range(0, len(results), batch_size):
+            with arc.transaction():
+                for r in results[i:i + batch_size]:
+                    key = f"claims:{r.article.id}"
+                    content = json.dumps([repr(r.article), [claim_record(c) for c in r.claims]],
+                                         default=str, sort_keys=True)
+                    h = hashlib.sha256(content.encode()).hexdigest()
+                    row = arc.by_path(key)
+                    if row is not None and row[2] == h:
+                        summary.unchanged += 1
+                        continue
+                    if row is None and arc.doc_taken(r.article.id):
+                        warn(f"{r.article.id}: already stored from its text: kept")
+                        summary.duplicate += 1
+                        continue
+                    arc.put(r, path=key, content_hash=h, rules_version=CLAIM_ROWS,
+                            article_id=row[0] if row else None)
+                    if row is None:
+                        summary.new += 1
+                    else:
+                        summary.changed += 1
         summary.articles, summary.claims = arc.counts()
     summary.seconds = time.monotonic() - t0
     return summary

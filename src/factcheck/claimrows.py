@@ -7,8 +7,12 @@ re-reading a single article. Every column's type is derived here from its name (
 added at the end of ``COLUMNS`` is text unless listed), and the same types give the
 Parquet schema, so partitioned Parquet written by different workers always agrees.
 
-Only what the rows hold comes back: an article is its ``doc``, ``published`` and ``lang``
-(no title, outlet, text or counts no rule claimed), and only articles with a claim appear.
+A folder written by ``extract --engine dask`` also holds the articles' metadata (title,
+outlet, publication date with its precision and how it was found, language) in
+``_articles/``: with it every article comes back, claims or not, and the comparison sees
+the same publication dates as on the articles. From bare rows an article is only its
+``doc``, ``published`` (read as a day) and ``lang``. Article text and the counts no rule
+claimed never travel in rows.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import csv
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +43,10 @@ _DATE = ("period_start", "period_end", "published")
 # without these a row is not a claim (the others default as in the model)
 REQUIRED = ("doc", "text", "metric", "quote", "start", "end", "rule", "quote_start")
 SUFFIXES = (".parquet", ".jsonl", ".csv")
+# the articles' metadata beside partitioned claim rows: every Article field but its text
+ARTICLES_DIR = "_articles"
+ARTICLE_COLUMNS = tuple(f.name for f in fields(Article) if f.name not in ("text", "regions"))
+_ARTICLE_TYPES = {"published": "date", "lang_detected": "bool"}
 
 
 def column_type(name: str) -> str:
@@ -89,6 +98,36 @@ def _typed(col: str, v: Any) -> Any:
     if kind == "date":
         return v if isinstance(v, date) else date.fromisoformat(str(v)[:10])
     return str(v)
+
+
+def article_table(articles: Iterable[Article]) -> pa.Table:
+    """The articles' metadata (:data:`ARTICLE_COLUMNS`) as an Arrow table with fixed types."""
+    import pyarrow as pa
+
+    types = {"date": pa.date32(), "bool": pa.bool_(), "str": pa.string()}
+    arts = list(articles)
+    return pa.table({c: [getattr(a, c) for a in arts] for c in ARTICLE_COLUMNS},
+                    schema=pa.schema([(c, types[_ARTICLE_TYPES.get(c, "str")])
+                                      for c in ARTICLE_COLUMNS]))
+
+
+def read_articles(folder: Path) -> list[Article]:
+    """The articles' metadata in ``folder/_articles`` (none when it is not there)."""
+    import pyarrow.parquet as pq
+
+    out = []
+    for f in sorted((folder / ARTICLES_DIR).glob("*.parquet")):
+        try:
+            rows = pq.read_table(f).to_pylist()
+        except Exception as exc:  # noqa: BLE001  (pyarrow raises several kinds)
+            raise FactcheckError(f"{f}: unreadable Parquet: {exc}") from None
+        for r in rows:
+            kw = {c: r.get(c) for c in ARTICLE_COLUMNS if r.get(c) is not None}
+            if "id" not in kw:
+                raise FactcheckError(f"{f}: an article row without an id")
+            kw.setdefault("path", kw["id"])
+            out.append(Article(text="", regions=(), **kw))
+    return out
 
 
 def claim_from_record(rec: dict[str, Any]) -> Claim:
@@ -197,7 +236,8 @@ def read_claims(path: str | os.PathLike, warn: Callable[[str], None] | None = No
     from .pipeline import ArticleResult
 
     files = claim_files(path)
-    claims: dict[str, list[Claim]] = {}
+    known = read_articles(Path(path)) if Path(path).is_dir() else []
+    claims: dict[str, list[Claim]] = {a.id: [] for a in known}
     readable = 0
     for f in files:
         try:
@@ -212,7 +252,9 @@ def read_claims(path: str | os.PathLike, warn: Callable[[str], None] | None = No
     if not readable:
         raise FactcheckError(f"{path}: no readable claim table "
                              f"({len(files)} file(s) of {', '.join(SUFFIXES)})")
-    return [ArticleResult(_article(doc, cs), tuple(cs), ()) for doc, cs in claims.items()]
+    articles = {a.id: a for a in known}
+    return [ArticleResult(articles.get(doc) or _article(doc, cs), tuple(cs), ())
+            for doc, cs in claims.items()]
 
 
 def _article(doc: str, claims: list[Claim]) -> Article:

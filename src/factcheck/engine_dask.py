@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .claimrows import ARTICLES_DIR
 from .errors import FactcheckError
 
 MISSING_EXTRAS = ("--engine dask needs the dask extras: pip install 'factcheck[dask]' "
@@ -79,11 +80,11 @@ def _extract_partition(jobs: list[tuple[str, str]], rules: str | None) -> dict:
     """Dask task: the pipeline's worker function over one partition of ``(path, doc)``
     jobs. Unreadable files and failed extractions come back as warnings, never as a failed
     task; only bad rules (every file would fail) stop the job."""
-    from .claimrows import arrow_table
+    from .claimrows import arrow_table, article_table
     from .pipeline import _extract_file, _init_worker
 
     _init_worker(rules)  # the rules are loaded once per process and reused while unchanged
-    claims, warnings, skipped, size = [], [], 0, 0
+    claims, articles, warnings, skipped, size = [], [], [], 0, 0
     for path, doc in jobs:
         try:
             size += os.path.getsize(path)
@@ -99,7 +100,9 @@ def _extract_partition(jobs: list[tuple[str, str]], rules: str | None) -> dict:
         result, file_warnings = outcome
         warnings += file_warnings
         claims += result.claims
-    return {"table": arrow_table(claims), "warnings": warnings, "files": len(jobs),
+        articles.append(result.article)
+    return {"table": arrow_table(claims), "articles": article_table(articles),
+            "warnings": warnings, "files": len(jobs),
             "skipped": skipped, "bytes": size}
 
 
@@ -130,7 +133,10 @@ def extract_to_parquet(paths: Sequence[str], out_dir: str | os.PathLike, *,
     out = Path(out_dir)
     _check_out_dir(out)
     files = find_files(expand_paths([str(p) for p in paths]))
-    jobs = [(str(f.resolve()), d) for f, d in zip(files, doc_ids(files))]
+    # a local cluster shares this folder, so paths stay as given (warnings name them as
+    # `extract` does); a remote one gets absolute paths
+    jobs = [(str(f if scheduler is None else f.absolute()), d)
+            for f, d in zip(files, doc_ids(files))]
     rules = str(Path(rules_dir).resolve()) if rules_dir else None
     load_ruleset(rules)  # bad rules fail here, once, before any cluster starts
 
@@ -147,6 +153,7 @@ def extract_to_parquet(paths: Sequence[str], out_dir: str | os.PathLike, *,
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
     except OSError as exc:
         raise FactcheckError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    (tmp / ARTICLES_DIR).mkdir()
     try:
         with Client(cluster if cluster is not None else scheduler) as client:
             n_workers = len(client.scheduler_info().get("workers", {})) or n_workers
@@ -160,7 +167,9 @@ def extract_to_parquet(paths: Sequence[str], out_dir: str | os.PathLike, *,
                 done = future.result()
                 for w in done["warnings"]:
                     warn(w)
-                pq.write_table(done["table"], tmp / f"part-{index[future.key]:05d}.parquet")
+                part = f"part-{index[future.key]:05d}.parquet"
+                pq.write_table(done["table"], tmp / part)
+                pq.write_table(done["articles"], tmp / ARTICLES_DIR / part)
                 n_claims += done["table"].num_rows
                 n_skipped += done["skipped"]
                 n_bytes += done["bytes"]

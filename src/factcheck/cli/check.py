@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --against: exit 1 when nothing in the archive can be compared "
                         "with the draft (no shared event, metric and side), so a pipeline "
                         "never mistakes silence for agreement")
+    p.add_argument("--claims", action="append", metavar="DIR_OR_FILE",
+                   help="check claim rows written by `factcheck extract` (a .parquet, .jsonl or "
+                        ".csv file, or a folder of them) instead of reading articles; repeatable")
     add_rules_option(p)
     add_jobs_option(p)
     p.set_defaults(func=run)
@@ -65,9 +68,12 @@ def run(args: argparse.Namespace) -> int:
     from ..pipeline import analyze
     from ..report import render_json, render_markdown
 
-    paths = default_paths(args.paths)
+    claims = args.claims or []
+    if claims and (args.paths or args.against is not None):
+        raise FactcheckError("--claims checks claim rows: give no PATH and no --against with it")
+    paths = [] if claims else default_paths(args.paths)
     out: Path | None = Path(args.output) if args.output else None
-    if out is None and not args.paths:
+    if out is None and not args.paths and not claims:
         out = Path("reports") / f"{DEFAULT_INPUT}.{args.format}"
     draft_doc = None
     against = args.against
@@ -78,9 +84,11 @@ def run(args: argparse.Namespace) -> int:
     elif args.published or args.require_match:
         raise FactcheckError("--published and --require-match go with --against")
     if out is not None:
-        check_output_path(out, [*paths, *(against or [])])
+        check_output_path(out, [*paths, *(against or []), *claims])
 
-    if against:
+    if claims:
+        results = _from_claims(claims)
+    elif against:
         results = _against(args, paths, against)
         draft_doc = results[0].article.id if results and results[0].article else None
         if draft_doc is None:
@@ -99,6 +107,19 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     return 1 if any(f.verdict in failing for f in analysis.findings) else 0
+
+
+def _from_claims(claims: list[str]) -> list:
+    """Extraction results rebuilt from claim rows (nothing re-read, nothing re-extracted)."""
+    from ..claimrows import read_claims
+
+    def warn(msg: str) -> None:
+        print(f"factcheck: warning: {msg}", file=sys.stderr)
+
+    results = [r for path in claims for r in read_claims(path, warn)]
+    print("factcheck: checked from claim rows: the counts no rule claimed need the articles' "
+          "text and are not available from claims", file=sys.stderr)
+    return results
 
 
 @contextmanager
