@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .model import Claim, Quantity, Sentence, Unclaimed
-from .prefilter import may_match
 from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Pattern, Rule, RuleSet
 
 # same-length normalisation before matching: patterns are written with ' and plain spaces
@@ -173,19 +172,13 @@ def _choose(cands: list[_Candidate]) -> tuple[_Candidate, str | None, str | None
     return best, who, side
 
 
-def _passes(pat: Pattern, folded: str) -> bool:
-    """Can ``pat`` match the case-folded sentence? (its literal prefilter, as for rules)"""
-    pre = pat.prefilter
-    return pre is None or may_match(pre, frozenset(w for w in pre[0] if w in folded), folded)
-
-
-def _statuses(lang: str, masked: str, folded: str, starts: set[int], ruleset: RuleSet,
-              trace: list[MatchTrace] | None) -> dict[int, str]:
+def _statuses(lang: str, masked: str, runnable: frozenset[int], starts: set[int],
+              ruleset: RuleSet, trace: list[MatchTrace] | None) -> dict[int, str]:
     """Sentence offset of each figure in ``starts`` that a status cue binds -> its status
     (the first cue in STATUS_ORDER wins)."""
     out: dict[int, str] = {}
     for status, pat in ruleset.status_cues.get(lang, ()):
-        if not _passes(pat, folded):
+        if pat.prefilter is not None and id(pat) not in runnable:
             continue
         for m in _run(pat, pat.compiled, masked, ruleset, _CUE_RULE):
             for s, _ in m.spans("NUM"):
@@ -212,8 +205,9 @@ def _word_status(lang: str, q: Quantity, ruleset: RuleSet) -> str | None:
     return None
 
 
-def _breakdowns(lang: str, masked: str, folded: str, base: int, sentence: Sentence,
-                by_start: dict[int, Quantity], candidates: dict[int, list[_Candidate]],
+def _breakdowns(lang: str, masked: str, runnable: frozenset[int], base: int,
+                sentence: Sentence, by_start: dict[int, Quantity],
+                candidates: dict[int, list[_Candidate]],
                 ruleset: RuleSet) -> None:
     """Give the unclaimed figures of a breakdown the metric of the claimed figure they
     are listed with: "40 feriti a Pescara, 12 a Teramo e 3 a Chieti", "25 morti, di cui
@@ -221,7 +215,7 @@ def _breakdowns(lang: str, masked: str, folded: str, base: int, sentence: Senten
     gives its metric to the whole named before it: "dei 40 passeggeri, 12 sono morti"); a
     figure some rule claimed is never changed. Adds to ``candidates`` in place."""
     for pat in ruleset.breakdowns.get(lang, ()):
-        if not _passes(pat, folded):
+        if pat.prefilter is not None and id(pat) not in runnable:
             continue
         for m in _run(pat, pat.compiled, masked, ruleset, _CUE_RULE):
             nums = m.spans("NUM")
@@ -259,8 +253,7 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
     masked = mask(sentence.text, base, quantities)
     # literal prefilters: a pattern none of whose required words is in the sentence cannot
     # match it, and is not run (most patterns, in most sentences)
-    folded = masked.casefold()
-    runnable = ruleset.runnable(lang, folded) if counts else frozenset()
+    runnable = ruleset.runnable(lang, masked.casefold()) if counts else frozenset()
     by_start = {q.start - base: q for q in quantities}
     candidates: dict[int, list[_Candidate]] = {}
     vetoed_by: dict[int, list[str]] = {}
@@ -302,7 +295,7 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                                    i + 1 < len(nums)))
     # a breakdown needs a claimed figure and another count no rule claimed
     if candidates and any(q.start not in candidates for q in counts):
-        _breakdowns(lang, masked, folded, base, sentence, by_start, candidates, ruleset)
+        _breakdowns(lang, masked, runnable, base, sentence, by_start, candidates, ruleset)
     if diagnose:
         others = [q for q in quantities if not claimable(q)]
         for rule in ruleset.for_lang(lang) if others else ():
@@ -317,7 +310,7 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                                                 tuple(qs), loose=True))
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
-    cued = (_statuses(lang, masked, folded, {s - base for s in candidates}, ruleset, trace)
+    cued = (_statuses(lang, masked, runnable, {s - base for s in candidates}, ruleset, trace)
             if candidates else {})
     for q in quantities:
         cands = candidates.get(q.start)

@@ -238,10 +238,17 @@ class RuleSet:
         """Every prefilter cover word of the patterns of ``lang`` (see :meth:`present`)."""
         lits = self._literals.get(lang)
         if lits is None:
-            lits = tuple(sorted({s for r in self.for_lang(lang) for p in r.patterns + r.unless
+            lits = tuple(sorted({s for p in self._all_patterns(lang)
                                  for s in (p.prefilter[0] if p.prefilter else ())}))
             self._literals[lang] = lits
         return lits
+
+    def _all_patterns(self, lang: str) -> list[Pattern]:
+        """Every pattern of ``lang`` that a prefilter guards: rules' patterns and vetoes,
+        status cues and breakdown patterns."""
+        return ([p for r in self.for_lang(lang) for p in r.patterns + r.unless]
+                + [p for _, p in self.status_cues.get(lang, ())]
+                + list(self.breakdowns.get(lang, ())))
 
     def present(self, lang: str, folded: str) -> frozenset[str]:
         """The prefilter cover words of ``lang`` found in the case-folded text ``folded``.
@@ -252,7 +259,7 @@ class RuleSet:
         return frozenset([s for s in self.literals(lang) if s in folded])
 
     def runnable(self, lang: str, folded: str) -> frozenset[int]:
-        """The ``id()`` of every pattern (and ``unless`` pattern) of ``lang`` with a prefilter
+        """The ``id()`` of every pattern (``unless``, status cue, breakdown) of ``lang`` with a prefilter
         that the case-folded text ``folded`` passes. A pattern without one always runs.
 
         The cover words found in the text lead to the few patterns that use them (an
@@ -262,10 +269,9 @@ class RuleSet:
         index = self._index.get(lang)
         if index is None:
             index = {}
-            for r in self.for_lang(lang):
-                for p in r.patterns + r.unless:
-                    for w in p.prefilter[0] if p.prefilter else ():
-                        index.setdefault(w, []).append(p)
+            for p in self._all_patterns(lang):
+                for w in p.prefilter[0] if p.prefilter else ():
+                    index.setdefault(w, []).append(p)
             self._index[lang] = index
         present = self.present(lang, folded)
         pats = {id(p): p for w in present for p in index[w]}
