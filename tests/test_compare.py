@@ -140,7 +140,7 @@ def test_total_a_week_later_above_the_sum_is_an_update():
 def test_one_side_alone_above_the_total_is_a_contradiction():
     cl = [claim("a.txt", 120, side="armenia"), claim("b.txt", 100, side="total")]
     [f] = findings(cl)
-    assert f.verdict == "contradiction" and "one side cannot exceed the total" in f.reason
+    assert f.verdict == "contradiction" and "a part cannot exceed the whole" in f.reason
 
 
 def test_one_side_below_the_total_is_no_finding():
@@ -186,16 +186,23 @@ def test_exact_figures_far_apart_the_same_day_contradict():
     assert f.reason == "b says 286, a says 155: the two cannot both be true at the same time."
 
 
-def test_ambiguous_figure_lowers_the_severity():
+def test_an_ambiguous_figure_makes_a_possible_contradiction_saying_so():
     cl = [claim("a.txt", 10, ambiguous=True), claim("b.txt", 10000)]
     [f] = findings(cl)
-    assert f.verdict == "contradiction" and f.severity == "low"
+    assert (f.verdict, f.severity) == ("possible contradiction", "medium")
+    assert f.reason.endswith("Not certain: a figure's reading is ambiguous.")
 
 
-def test_undated_contradiction_says_it_may_be_an_update():
+def test_undated_contradiction_is_only_possible_and_says_why():
     [f] = findings([claim("a.txt", 155, published=None), claim("b.txt", 286)])
-    assert f.verdict == "contradiction" and f.severity == "medium"
-    assert "undated" in f.reason
+    assert (f.verdict, f.severity) == ("possible contradiction", "medium")
+    assert "Not certain: a report is undated." in f.reason
+
+
+def test_two_doubts_make_a_possible_contradiction_of_low_severity():
+    [f] = findings([claim("a.txt", 155, published=None, ambiguous=True), claim("b.txt", 286)])
+    assert (f.verdict, f.severity) == ("possible contradiction", "low")
+    assert "a report is undated; a figure's reading is ambiguous" in f.reason
 
 
 # ---------------------------------------------------------------- time
@@ -365,10 +372,15 @@ def test_figures_of_rebuilds_the_sum():
 
 def test_verdict_data_is_complete():
     cfg = load_verdicts()
-    for key in ("contradiction", "contradiction_falling", "contradiction_undated",
-                "contradiction_part", "dispute", "dispute_conflict", "discrepancy", "update",
-                "update_level", "agree", "says", "says_date"):
+    for key in ("contradiction", "contradiction_falling", "contradiction_part", "doubt",
+                "falling_unsure", "correction", "jump", "discrepancy_estimate", "copies",
+                "dispute", "dispute_conflict", "discrepancy", "update", "update_level", "agree",
+                "says", "says_date"):
         assert key in cfg["reasons"]
+    for key in ("undated", "inferred", "precision", "days_apart", "ambiguous", "order"):
+        assert key in cfg["doubts"]
+    for verdict in ("contradiction", "possible contradiction", "correction"):
+        assert verdict in cfg["severity"]["verdict_order"]
     for metric in ("deaths", "wounded", "missing", "displaced", "troops", "prisoners",
                    "population", "casualties"):
         assert isinstance(cfg["metrics"][metric]["cumulative"], bool)
@@ -417,7 +429,8 @@ def test_compare_never_raises_and_ignores_input_order(claims, rnd, draft):
     assert first == again
     for f in first.findings:
         assert f.reason and f.severity in ("high", "medium", "low", "info")
-        assert f.verdict in ("contradiction", "discrepancy", "update", "dispute", "agree")
+        assert f.verdict in ("contradiction", "possible contradiction", "discrepancy", "update",
+                             "dispute", "correction", "agree")
         assert len({c.metric for c in f.claims}) == 1
         if draft:
             assert any(c.doc == draft for c in f.claims)

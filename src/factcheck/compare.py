@@ -38,8 +38,10 @@ from typing import Any, NamedTuple
 import regex
 
 from .errors import FactcheckError
+from .identity import base_side, compared, homes
 from .model import Analysis, Article, Claim, Finding
 from .paths import rules_dir
+from .timespan import Span, article_spans, before, same_day, span_of
 
 # as-of sentinel: a count reported long after its period ended (the final toll)
 FINAL = date.max
@@ -321,26 +323,39 @@ def side_sums(parts: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
 
 
 def figures_of(finding: Finding, cfg: dict | None = None) -> list[Figure]:
-    """Rebuild the figures of a finding from its claims (for the report): claims of other
-    sides than the finding's, from one article, are the parts of that article's sum."""
+    """Rebuild the figures of a finding from its claims (for the report): each claim in the
+    role it has in the finding's group (its own figure, a part of the whole, or one side of
+    its article's sum)."""
     cfg = cfg or load_verdicts()
-    total = cfg.get("grouping", {}).get("total_side", "total")
-    unknown = cfg.get("grouping", {}).get("unknown_side", total)
+    total, unknown = group_sides(cfg)
     own: list[Figure] = []
     parts: dict[str, list[Figure]] = {}
     for c in finding.claims:
         f = make_figure(c, cfg)
-        side = c.side or unknown
-        if finding.side == total and side != total:
+        role = next((h.role for h in _homes(c, total, unknown) if h.scope == finding.side),
+                    "own")
+        if role == "side":
             parts.setdefault(c.doc, []).append(f)
+        elif role == "part":
+            own.append(_as_part(f))
         else:
             own.append(f)
     for doc in parts:
         sums, lone = side_sums(parts[doc])
-        own.extend(sums)
+        own.extend(_whole_or_part(f) for f in sums)
         own.extend(_as_part(f) for f in lone)
     order = {id(c): i for i, c in enumerate(finding.claims)}
     return sorted(own, key=lambda f: min(order[id(c)] for c in f.claims))
+
+
+def _whole_or_part(f: Figure) -> Figure:
+    """A per-side sum stands for the total, unless it adds up places (a breakdown by place
+    rarely names every place) or subgroups (a side's soldiers are not all its dead): then
+    it is a part of the total."""
+    if any((c.side or "").startswith("area:") or getattr(c, "subgroup", None)
+           for c in f.claims):
+        return _as_part(f)
+    return f
 
 
 def _as_part(f: Figure) -> Figure:
@@ -376,14 +391,17 @@ def figure_phrase(f: Figure, cfg: dict) -> str:
     ph = cfg.get("phrases", {})
     if f.role == "claim":
         return phrase(f.claims[0], cfg)
-    if f.role == "part":
-        return f"{phrase(f.claims[0], cfg)} ({f.claims[0].side})"
+    if f.role == "part" and len(f.claims) == 1:
+        c = f.claims[0]
+        return f"{phrase(c, cfg)} ({getattr(c, 'subgroup', None) or c.side})"
     quals = {c.quantity.qualifier for c in f.claims}
     q = quals.pop() if len(quals) == 1 else None
+    # people are whole: a sum of "more than" parts is at least the next whole number
+    low, high = math.ceil(f.low - 1e-9), None if f.high is None else math.floor(f.high + 1e-9)
     if q in ph and q not in ("range", "vague"):
-        total = ph[q].format(v=fmt_number(f.point), lo=fmt_number(f.low), hi=fmt_number(f.high))
+        total = ph[q].format(v=fmt_number(f.point), lo=fmt_number(low), hi=fmt_number(high))
     else:
-        total = interval_text(f.low, f.high)
+        total = interval_text(low, high)
     parts = ph.get("part_join", " + ").join(
         f"{fmt_number(c.quantity.value if c.quantity.value is not None else c.quantity.low)} "
         f"{c.side}" for c in f.claims)
@@ -442,6 +460,7 @@ class _Ctx:
     event: str | None
     side: str
     cumulative: bool
+    spans: dict[str, Span]  # publication span of each article
 
 
 def _says(f: Figure, ctx: _Ctx, dated: bool = False) -> str:
@@ -455,7 +474,8 @@ def _says(f: Figure, ctx: _Ctx, dated: bool = False) -> str:
 
 
 def _finding(ctx: _Ctx, verdict: str, reason_name: str, severity: str,
-             figs: Sequence[Figure], dated: bool = False, **extra: str) -> Finding:
+             figs: Sequence[Figure], dated: bool = False, suffix: str = "",
+             **extra: str) -> Finding:
     r = ctx.cfg["reasons"]
     join = ctx.cfg.get("phrases", {}).get("list_join", "; ")
     cap = int(ctx.cfg.get("phrases", {}).get("max_listed", 4))
@@ -469,7 +489,7 @@ def _finding(ctx: _Ctx, verdict: str, reason_name: str, severity: str,
         listed = [_says(f, ctx, dated) for f in figs]
         first, last = listed[0], listed[-1]
     fields = {"list": join.join(listed), "a": first, "b": last, **extra}
-    reason = r[reason_name].format(**fields)  # starts with a doc label: never re-cased
+    reason = r[reason_name].format(**fields) + suffix  # starts with a doc label: never re-cased
     claims: dict[Claim, None] = {}  # equal claims once, in figure order (a set would be O(n))
     for f in figs:
         claims.update(dict.fromkeys(f.claims))
@@ -477,8 +497,13 @@ def _finding(ctx: _Ctx, verdict: str, reason_name: str, severity: str,
 
 
 def _origins(figs: Sequence[Figure]) -> int:
-    """How many independent origins report these figures: the same article, the same quote
-    (wire copy) or the same attributed source are one origin (union-find)."""
+    """How many independent origins report these figures."""
+    return len(_origin_sizes(figs))
+
+
+def _origin_sizes(figs: Sequence[Figure]) -> list[int]:
+    """The articles of each independent origin of these figures: the same article, the same
+    quote (wire copy) or the same attributed source are one origin (union-find)."""
     parent = list(range(len(figs)))
 
     def find(i: int) -> int:
@@ -499,7 +524,10 @@ def _origins(figs: Sequence[Figure]) -> int:
                 parent[find(i)] = find(seen[t])
             else:
                 seen[t] = i
-    return len({find(i) for i in range(len(figs))})
+    roots: dict[int, set[str]] = {}
+    for i, f in enumerate(figs):
+        roots.setdefault(find(i), set()).add(f.doc)
+    return sorted(len(d) for d in roots.values())
 
 
 def _segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
@@ -542,10 +570,86 @@ def _gap_severity(figs: Sequence[Figure], cfg: dict) -> str:
     return cfg["severity"]["discrepancy"][-1]["severity"]
 
 
+def _span(f: Figure, ctx: _Ctx) -> Span:
+    c = f.claims[0]  # a figure's claims all come from one article
+    return span_of(f.doc, c.published, ctx.spans)
+
+
+def _counted(f: Figure) -> bool:
+    """A counted figure (not an estimate): only these contradict, fall or are updated."""
+    return all(getattr(c, "status", "counted") == "counted" for c in f.claims)
+
+
+def _timed(f: Figure) -> bool:
+    """The figures the verdicts across time read: whole, counted figures."""
+    return f.role != "part" and _counted(f)
+
+
+def _doubts(a: Figure, b: Figure, ctx: _Ctx, same_time: bool = True) -> list[str]:
+    """What is not certain about comparing ``a`` with ``b`` (empty: nothing), in words.
+
+    ``same_time``: the verdict needs both counts to stand at the same moment (both known to
+    the same day, or both final tolls)."""
+    d = ctx.cfg["doubts"]
+    out: list[str] = []
+    if same_time and not (a.as_of == b.as_of == FINAL):
+        sa, sb = _span(a, ctx), _span(b, ctx)
+        if not same_day(sa, sb):
+            if sa.first is None or sb.first is None:
+                out.append(d["undated"])
+            elif "inferred" in (sa.precision, sb.precision):
+                out.append(d["inferred"])
+            elif sa.precision != "day" or sb.precision != "day":
+                out.append(d["precision"].format(
+                    unit=sa.precision if sa.precision != "day" else sb.precision))
+            else:
+                out.append(d["days_apart"].format(n=abs((sa.first - sb.first).days)))
+    if a.ambiguous or b.ambiguous:
+        out.append(d["ambiguous"])
+    return out
+
+
+def _conflict(ctx: _Ctx, name: str, a: Figure, b: Figure, doubts: Sequence[str],
+              dated: bool = False) -> Finding:
+    """A contradiction when nothing is in doubt, else a possible contradiction whose reason
+    says what is not certain (one doubt: the first severity of ``possible``, more: the next)."""
+    sev = ctx.cfg["severity"]
+    if not doubts:
+        return _finding(ctx, "contradiction", name, sev[name], [a, b], dated=dated)
+    levels = sev["possible"]
+    why = ctx.cfg["reasons"]["doubt"].format(
+        why=ctx.cfg["phrases"].get("doubt_join", "; ").join(doubts))
+    return _finding(ctx, "possible contradiction", name, levels[min(len(doubts), len(levels)) - 1],
+                    [a, b], dated=dated, suffix=why)
+
+
+def _revised(f: Figure, ctx: _Ctx) -> bool:
+    """Whether a figure's own sentence announces a revision ("the toll was revised to 97")."""
+    cues = _correction_cues(ctx.cfg)
+    return any(c.quote and (rx := cues.get(c.lang)) is not None and rx.search(c.quote)
+               for c in f.claims)
+
+
+_cue_memo: dict[int, tuple[dict, dict]] = {}
+
+
+def _correction_cues(cfg: dict) -> dict[str, Any]:
+    """``[corrections] <lang> = [regex, ...]`` of verdicts.toml, compiled once per config."""
+    hit = _cue_memo.get(id(cfg))
+    if hit is None or hit[0] is not cfg:
+        cues = {lang: regex.compile("|".join(f"(?:{p})" for p in pats), regex.I | regex.V1)
+                for lang, pats in cfg.get("corrections", {}).get("cues", {}).items() if pats}
+        hit = _cue_memo[id(cfg)] = (cfg, cues)
+    return hit[1]
+
+
 def _judge_segment(seg: Sequence[Figure], ctx: _Ctx) -> list[Finding]:
+    """Figures at comparable times: disjoint intervals conflict (a contradiction, a possible
+    one, a dispute between parties, or a discrepancy when one is an estimate); a part above
+    its whole conflicts; different but compatible figures are a discrepancy or a dispute."""
     sev = ctx.cfg["severity"]
     real = _distinct(f for f in seg if f.role != "part")
-    parts = [f for f in seg if f.role == "part"]
+    parts = [f for f in seg if f.role == "part" and _counted(f)]
     if not real:
         return []
     hi_first = max(real, key=lambda f: f.low)  # the strongest lower bound
@@ -554,55 +658,93 @@ def _judge_segment(seg: Sequence[Figure], ctx: _Ctx) -> list[Finding]:
         if hi_first.party and lo_first.party and hi_first.party != lo_first.party:
             return [_finding(ctx, "dispute", "dispute_conflict", sev["dispute"],
                              [hi_first, lo_first])]
-        if hi_first.ambiguous or lo_first.ambiguous:
-            name, level = "contradiction", sev["contradiction_ambiguous"]
-        elif any(c.published is None for f in (hi_first, lo_first) for c in f.claims):
-            name, level = "contradiction_undated", sev["contradiction_undated"]
-        else:
-            name, level = "contradiction", sev["contradiction"]
-        return [_finding(ctx, "contradiction", name, level, [hi_first, lo_first])]
-    if parts and lo_first.high is not None:
+        if not (_counted(hi_first) and _counted(lo_first)):
+            return [_finding(ctx, "discrepancy", "discrepancy_estimate",
+                             _gap_severity([hi_first, lo_first], ctx.cfg), [hi_first, lo_first])]
+        return [_conflict(ctx, "contradiction", hi_first, lo_first,
+                          _doubts(hi_first, lo_first, ctx))]
+    whole = [f for f in real if f.high is not None and _counted(f)]
+    if parts and whole:
+        top = min(whole, key=lambda f: f.high)  # type: ignore[arg-type, return-value]
         p = max(parts, key=lambda f: f.low)
-        if p.low > lo_first.high:
-            return [_finding(ctx, "contradiction", "contradiction_part",
-                             sev["contradiction_part"], [p, lo_first])]
+        if p.low > top.high:  # type: ignore[operator]
+            return [_conflict(ctx, "contradiction_part", p, top, _doubts(p, top, ctx))]
     if len(real) < 2:
         return []
     ordered = sorted(real, key=lambda f: -f.point)  # stable: ties keep canonical order
     parties = {f.party for f in ordered}
     if None not in parties and len(parties) >= 2:
         return [_finding(ctx, "dispute", "dispute", sev["dispute"], ordered)]
-    return [_finding(ctx, "discrepancy", "discrepancy", _gap_severity(ordered, ctx.cfg), ordered)]
+    name = "discrepancy" if all(_counted(f) for f in ordered) else "discrepancy_estimate"
+    return [_finding(ctx, "discrepancy", name, _gap_severity(ordered, ctx.cfg), ordered)]
 
 
 def _judge_time(segs: Sequence[Sequence[Figure]], ctx: _Ctx) -> list[Finding]:
-    """Across segments: falling cumulative counts, and the chain of raised (or changed) figures."""
-    sev = ctx.cfg["severity"]
+    """Across segments, over counted whole figures: a cumulative count that falls (a
+    contradiction when the later report is certainly later, else a discrepancy naming the
+    doubt; a correction when the later report announces a revision); the chain of raised
+    (or, for levels, changed) figures, certainly later each, is an update, except a step
+    that the later report calls a revision (a correction) or that multiplies the count
+    within days (an implausible jump, a discrepancy with its factor)."""
+    sev, reasons = ctx.cfg["severity"], ctx.cfg["reasons"]
+    jump = ctx.cfg.get("jumps", {})
+    factor, jump_days = float(jump.get("factor", math.inf)), int(jump.get("within_days", 0))
     out: list[Finding] = []
     chain: list[Figure] = []
     best: Figure | None = None  # the strongest lower bound reported so far
+
+    def flush() -> None:
+        if len(chain) >= 2:
+            out.append(_finding(ctx, "update", "update" if ctx.cumulative else "update_level",
+                                sev["update"], chain, dated=True))
+        chain.clear()
+
     for seg in segs:
-        real = [f for f in seg if f.role != "part"]
+        real = [f for f in seg if _timed(f)]
         if not real:
             continue
         top = max(real, key=lambda f: f.point)
         if ctx.cumulative and best is not None:
             low = min(real, key=lambda f: math.inf if f.high is None else f.high)
             if low.high is not None and low.high < best.low:
-                out.append(_finding(ctx, "contradiction", "contradiction_falling",
-                                    sev["contradiction_falling"], [best, low], dated=True))
-        if not chain:
+                if _revised(low, ctx):
+                    out.append(_finding(ctx, "correction", "correction", sev["correction"],
+                                        [best, low], dated=True))
+                elif before(_span(best, ctx), _span(low, ctx)) or (
+                        low.as_of == FINAL and best.as_of != FINAL):
+                    out.append(_conflict(ctx, "contradiction_falling", best, low,
+                                         _doubts(best, low, ctx, same_time=False), dated=True))
+                else:
+                    why = _doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
+                    out.append(_finding(
+                        ctx, "discrepancy", "falling_unsure", sev["falling_unsure"], [best, low],
+                        dated=True, why=ctx.cfg["phrases"].get("doubt_join", "; ").join(why)))
+        prev = chain[-1] if chain else None
+        rises = prev is not None and top.key != prev.key and (
+            top.point > prev.point if ctx.cumulative else True)
+        if prev is None:
             chain.append(top)
-        elif ctx.cumulative and top.point > chain[-1].point and top.key != chain[-1].key:
-            chain.append(top)
-        elif not ctx.cumulative and top.key != chain[-1].key:
-            chain.append(top)
+        elif rises and (before(_span(prev, ctx), _span(top, ctx)) or (
+                top.as_of == FINAL and prev.as_of != FINAL)):
+            step = top.point / prev.point if prev.point > 0 else math.inf
+            soon = (prev.as_of is not None and top.as_of is not None and top.as_of != FINAL
+                    and (top.as_of - prev.as_of).days <= jump_days)
+            if _revised(top, ctx):
+                flush()
+                out.append(_finding(ctx, "correction", "correction", sev["correction"],
+                                    [prev, top], dated=True))
+                chain.append(top)
+            elif soon and step >= factor:
+                flush()
+                out.append(_finding(ctx, "discrepancy", "jump", sev["jump"], [prev, top],
+                                    dated=True, factor=fmt_number(round(step, 1))))
+                chain.append(top)
+            else:
+                chain.append(top)
         strongest = max(real, key=lambda f: f.low)
         if best is None or strongest.low > best.low:
             best = strongest
-    if len(chain) >= 2:
-        out.append(_finding(ctx, "update", "update" if ctx.cumulative else "update_level",
-                            sev["update"], chain, dated=True))
+    flush()
     return out
 
 
@@ -621,8 +763,13 @@ def judge_group(figs: Sequence[Figure], ctx: _Ctx, draft: str | None = None) -> 
     # the keys the draft states (a figure's claims all come from one article)
     mine = {f.key for f in figs if f.role != "part" and f.doc == draft}
     for key, members in clusters.items():
-        if len(members) >= 2 and (draft is None or key in mine) and _origins(members) >= 2:
-            out.append(_finding(ctx, "agree", "agree", ctx.cfg["severity"]["agree"], members))
+        if len(members) >= 2 and (draft is None or key in mine):
+            sizes = _origin_sizes(members)
+            if len(sizes) >= 2:
+                # copies of one wire story are one witness, and the reason says so
+                extra = "".join(ctx.cfg["reasons"]["copies"].format(n=n) for n in sizes if n > 1)
+                out.append(_finding(ctx, "agree", "agree", ctx.cfg["severity"]["agree"], members,
+                                    suffix=extra))
     ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
     segs = _segments(ordered, setting(ctx.cfg, ctx.metric, "comparable_days"))
     for seg in segs:
@@ -653,6 +800,12 @@ def _event_key(c: Claim) -> str:
     return event_key(c.event, c.period_start, c.period_end, c.published)
 
 
+def judged(ev: str, cfg: dict) -> bool:
+    """Whether a group of this event key is judged: with no event named, nothing says two
+    figures count the same people (``[grouping] judge_without_event``)."""
+    return not ev.startswith("~") or bool(cfg.get("grouping", {}).get("judge_without_event"))
+
+
 def group_sides(cfg: dict) -> tuple[str, str]:
     """``(total, unknown)``: the side of totals, and the side a claim with no side gets."""
     grouping = cfg.get("grouping", {})
@@ -660,15 +813,24 @@ def group_sides(cfg: dict) -> tuple[str, str]:
     return total, grouping.get("unknown_side", total)
 
 
+def _homes(c: Claim, total: str, unknown: str):
+    """A claim's groups (scope and role), read from a claim or an archive sketch."""
+    return homes(c.side or unknown, getattr(c, "subgroup", None), getattr(c, "parent", None),
+                 total)
+
+
 def draft_groups(claims: Iterable[Claim], cfg: dict) -> frozenset[tuple[str, str, str]]:
-    """The groups ``(metric, event key, side)`` a draft's claims take part in: their own, and
-    for a per-side figure the total group, where it is summed or stands as a part."""
+    """The groups ``(metric, event key, scope)`` a draft's claims take part in: their own,
+    and the wholes they are part of (for a per-side figure the total group, where it is
+    summed or stands as a part; for a subgroup, its side's group)."""
     total, unknown = group_sides(cfg)
+    grouping = cfg.get("grouping", {})
     out: set[tuple[str, str, str]] = set()
     for c in claims:
-        ev, side = _event_key(c), c.side or unknown
-        out.add((c.metric, ev, side))
-        out.add((c.metric, ev, total))
+        if not compared(getattr(c, "status", None), grouping):
+            continue
+        ev = _event_key(c)
+        out.update((c.metric, ev, h.scope) for h in _homes(c, total, unknown))
     return frozenset(out)
 
 
@@ -677,10 +839,11 @@ def draft_selector(claims: Iterable[Claim], rules: Path | None = None
                                   date | None], bool]:
     """Whether a claim, given as ``(metric, event, side, period_start, period_end,
     published)``, can take part in the groups of these draft claims: the only claims of an
-    archive that a draft check compares (see :func:`draft_groups`)."""
+    archive that a draft check compares (see :func:`draft_groups`). Without its subgroup, a
+    claim is kept when its side's group or the total group is one the draft meets."""
     cfg = load_verdicts(rules)
     total, unknown = group_sides(cfg)
-    groups = draft_groups(claims, cfg)
+    groups = frozenset((m, ev, base_side(s)) for m, ev, s in draft_groups(claims, cfg))
 
     def keep(metric: str, event: str | None, side: str | None, period_start: date | None,
              period_end: date | None, published: date | None) -> bool:
@@ -700,9 +863,9 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | N
     all kept, so the claims may be sketches. Kept: in each of the draft's groups, the figures
     that state a figure the draft states (agreement); every figure of a time segment that
     holds a draft figure; and in every other segment its first figure (segments are cut the
-    same way) and the figures with its highest count, highest lower bound and lowest upper
-    bound (the verdicts across time read nothing else). A per-side figure comes with all the
-    per-side figures of its article, metric and event (they are summed together).
+    same way) and the counted figures with its highest count, highest lower bound and lowest
+    upper bound (the verdicts across time read nothing else). A per-side figure comes with
+    all the per-side figures of its article, metric and event (they are summed together).
     """
     if not draft:
         return set()
@@ -711,22 +874,22 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | N
     wanted = draft_groups(draft, cfg)
     doc = draft[0].doc
     index = {id(c): i for i, c in enumerate(others)}
-    grouped = [(c, c.metric, _event_key(c), c.side or unknown) for c in [*draft, *others]]
     groups: dict[tuple, list[Figure]] = {}
-    for metric, ev, side, f in _figure_rows(grouped, cfg, wanted, total, rules):
-        groups.setdefault((metric, ev, side), []).append(f)
+    for metric, ev, scope, f in _figure_rows([*draft, *others], cfg, wanted, rules):
+        groups.setdefault((metric, ev, scope), []).append(f)
     per_side: dict[tuple, list[int]] = {}  # an article's per-side claims, summed together
-    for c, metric, ev, side in grouped:
-        if side != total and id(c) in index:
-            per_side.setdefault((c.doc, metric, ev), []).append(index[id(c)])
+    for i, c in enumerate(others):
+        if any(h.role == "side" for h in _homes(c, total, unknown)):
+            per_side.setdefault((c.doc, c.metric, _event_key(c)), []).append(i)
+    sided = {i for idx in per_side.values() for i in idx}
 
     need: set[int] = set()
 
     def take(figs: Iterable[Figure]) -> None:
         need.update(index[id(c)] for f in figs for c in f.claims if id(c) in index)
 
-    for (metric, ev, side), figs in groups.items():
-        if (metric, ev, side) not in wanted:
+    for (metric, ev, scope), figs in groups.items():
+        if (metric, ev, scope) not in wanted:
             continue
         mine = {f.key for f in figs if f.role != "part" and f.doc == doc}
         take(f for f in figs if f.role != "part" and f.key in mine)
@@ -736,7 +899,7 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | N
                 take(seg)
                 continue
             take(seg[:1])
-            real = [f for f in seg if f.role != "part"]
+            real = [f for f in seg if _timed(f)]
             if real:
                 top = max(f.point for f in real)
                 low = max(f.low for f in real)
@@ -744,8 +907,8 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | N
                 take(f for f in real if f.point == top or f.low == low
                      or (math.inf if f.high is None else f.high) == high)
     for i in list(need):
-        c = others[i]
-        if (c.side or unknown) != total:
+        if i in sided:
+            c = others[i]
             need.update(per_side[(c.doc, c.metric, _event_key(c))])
     return need
 
@@ -766,27 +929,30 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     """
     cfg = load_verdicts(rules)
     total, unknown = group_sides(cfg)
+    grouping = cfg.get("grouping", {})
     claims = sort_claims(claims)
     labels = doc_labels([a.id for a in articles] + [c.doc for c in claims])
+    spans = article_spans(articles)
 
-    grouped = [(c, c.metric, _event_key(c), c.side or unknown) for c in claims]
-    n_groups = len({g[1:] for g in grouped})
+    n_groups = len({(c.metric, _event_key(c), _homes(c, total, unknown)[0].scope)
+                    for c in claims if compared(c.status, grouping)})
     # in draft mode only the draft's groups are judged: the others' figures are not even built
     wanted = None if draft is None else draft_groups(
         (c for c in claims if c.doc == draft), cfg)
-    rows = _figure_rows(grouped, cfg, wanted, total, rules)
+    rows = _figure_rows(claims, cfg, wanted, rules)
 
     findings: list[Finding] = []
     # one sort, then consecutive runs: O(n log n), never pairwise over all claims. (Not pandas:
     # these are objects, not a table, and importing pandas costs a draft check ~1 s of start-up.)
     rows.sort(key=_group_key)
-    for (metric, ev, side), run in groupby(rows, key=_group_key):
+    for (metric, ev, scope), run in groupby(rows, key=_group_key):
         figs = [r[3] for r in run]  # stable sort: still in claim order
-        if len(figs) < 2 or (wanted is not None and (metric, ev, side) not in wanted):
+        if len(figs) < 2 or (wanted is not None and (metric, ev, scope) not in wanted) \
+                or not judged(ev, cfg):
             continue
         event = figs[0].claims[0].event if not ev.startswith("~") else None
-        ctx = _Ctx(cfg, labels, metric, event, side,
-                   bool(setting(cfg, metric, "cumulative", rules)))
+        ctx = _Ctx(cfg, labels, metric, event, scope,
+                   bool(setting(cfg, metric, "cumulative", rules)), spans)
         findings.extend(judge_group(figs, ctx, draft))
 
     # one article's own figures are not judged against each other: two different figures
@@ -805,19 +971,25 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
 _group_key = itemgetter(0, 1, 2)
 
 
-def _figure_rows(grouped: Iterable[tuple[Claim, str, str, str]], cfg: dict,
-                 wanted: frozenset | None, total: str, rules: Path | None = None
-                 ) -> list[tuple[str, str, str, Figure]]:
-    """``(metric, event key, side, figure)`` of each grouped claim ``(claim, metric, event key,
-    side)`` that can take part in the ``wanted`` groups (all, without), then each article's
-    per-side sums and lone parts, in the total group."""
+def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
+                 rules: Path | None = None) -> list[tuple[str, str, str, Figure]]:
+    """``(metric, event key, scope, figure)`` of each compared claim that can take part in
+    the ``wanted`` groups (all, without): its own figure, the part it is of a whole, and each
+    article's per-side sums and lone parts in the total group. A sum over places is a part
+    too: a breakdown by place rarely names every place."""
+    total, unknown = group_sides(cfg)
+    grouping = cfg.get("grouping", {})
     rows: list[tuple[str, str, str, Figure]] = []
     party_figs: dict[tuple, list[Figure]] = {}
     settle: dict[str, int] = {}  # per metric; and the party of each source, searched once
     parties: dict[str, str | None] = {}
     items = _party_items(cfg)
-    for c, metric, ev, side in grouped:
-        if wanted is not None and not meets(wanted, metric, ev, side, total):
+    for c in claims:
+        if not compared(getattr(c, "status", None), grouping):
+            continue
+        metric, ev = c.metric, _event_key(c)
+        hs = _homes(c, total, unknown)
+        if wanted is not None and not any((metric, ev, h.scope) in wanted for h in hs):
             continue
         if metric not in settle:
             settle[metric] = setting(cfg, metric, "settle_days", rules)
@@ -827,13 +999,19 @@ def _figure_rows(grouped: Iterable[tuple[Claim, str, str, str]], cfg: dict,
                 parties[c.source] = _party_of(items, c.source)
             party = parties[c.source]
         f = _figure(c, cfg, settle[metric], party)
-        rows.append((metric, ev, side, f))
-        if side != total:
-            party_figs.setdefault((c.doc, metric, ev), []).append(f)
+        for h in hs:
+            if h.role == "own":
+                rows.append((metric, ev, h.scope, f))
+            elif h.role == "part":
+                rows.append((metric, ev, h.scope, _as_part(f)))
+            else:
+                party_figs.setdefault((c.doc, metric, ev), []).append(f)
     for (_, metric, ev), figs in sorted(party_figs.items()):
         sums, lone = side_sums(figs)
-        for f in sums + [_as_part(f) for f in lone]:
-            rows.append((metric, ev, total, f))
+        for f in sums:
+            rows.append((metric, ev, total, _whole_or_part(f)))
+        for f in lone:
+            rows.append((metric, ev, total, _as_part(f)))
     return rows
 
 

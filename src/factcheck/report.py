@@ -151,7 +151,8 @@ def shown_figures(figs: Sequence[Figure], draft: str | None, limit: int = MAX_FI
 
 def _finding_table(figs: Sequence[Figure], labels: dict[str, str],
                    articles: dict[str, Article], cfg: dict) -> list[str]:
-    sums = {id(c): fg for fg in figs if fg.role == "sum" for c in fg.claims}
+    # a sum of one article's sides (a part of the total when it adds up places or subgroups)
+    sums = {id(c): fg for fg in figs if len(fg.claims) > 1 for c in fg.claims}
     lines = ["| article | published | figure as written | interval | source | period | rule |",
              "| --- | --- | --- | --- | --- | --- | --- |"]
     for fg in figs:
@@ -159,9 +160,14 @@ def _finding_table(figs: Sequence[Figure], labels: dict[str, str],
             interval = claim_interval_cell(c, cfg)
             if id(c) in sums:
                 s = sums[id(c)]
-                interval += f"; {c.side}, summed: {interval_text(s.low, s.high)}"
+                # people are whole: "more than 49" + "more than 50" is at least 101, not 100.5
+                low = math.ceil(s.low - 1e-9)
+                high = None if s.high is None else math.floor(s.high + 1e-9)
+                interval += f"; {c.side}, summed: {interval_text(low, high)}"
+                if s.role == "part":
+                    interval += " (a part of the whole)"
             elif fg.role == "part":
-                interval += f"; {c.side} only"
+                interval += f"; {getattr(c, 'subgroup', None) or c.side} only"
             lines.append("| " + " | ".join([
                 cell(labels.get(c.doc, c.doc)), published_cell(c.doc, c.published, articles),
                 claim_figure_cell(c), cell(interval), source_cell(c), cell(period_cell(c)),

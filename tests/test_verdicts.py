@@ -1,0 +1,72 @@
+"""Verdict cases (tests/data/verdicts/cases.toml): claims in, verdicts out; and the cues that
+make a later figure a correction (rules/verdicts.toml [corrections]), with their examples."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.compare import _correction_cues, compare, load_verdicts
+from factcheck.model import Article, Claim, Quantity
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "verdicts" / "cases.toml")
+                      .read_text("utf-8"))["case"]
+DAY = date(2024, 3, 5)
+
+
+def build(spec: dict) -> tuple[Claim, Article]:
+    """A claim and its article from a case's compact claim."""
+    doc = spec["doc"] + ".txt"
+    value = spec["value"]
+    text = spec.get("text", str(value))
+    quote = spec.get("quote", f"In {doc}, {text} people died.")
+    where = quote.find(text) if text in quote else 0
+    qual = spec.get("qualifier", "exact")
+    low, high = (value, None) if qual in ("more_than", "at_least") else (value, value)
+    q = Quantity(where, where + len(text), text, "count", value, low, high, qual)
+    published = spec.get("published", DAY)
+    period = spec.get("period")
+    c = Claim(doc, spec.get("metric", "deaths"), q, "en/deaths", quote, 0,
+              side=spec.get("side", "total"), event=spec.get("event", "flood-2024") or None,
+              period_start=period[0] if period else None,
+              period_end=period[1] if period else None,
+              source=spec.get("source"), source_kind="attributed" if "source" in spec else None,
+              published=published, lang=spec.get("lang", "en"),
+              status=spec.get("status", "counted"), subgroup=spec.get("subgroup"),
+              parent=spec.get("parent"))
+    if spec.get("ambiguous"):
+        c = Claim(**{**{f: getattr(c, f) for f in c.__slots__},
+                     "quantity": Quantity(**{**{f: getattr(q, f) for f in q.__slots__},
+                                             "ambiguous": True})})
+    a = Article(doc, doc, "", (), published=published,
+                published_how=spec.get("how", "metadata"),
+                published_precision=spec.get("precision", "day"))
+    return c, a
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["about"][:60] for c in CASES])
+def test_verdict_case(case):
+    built = [build(s) for s in case["claims"]]
+    articles = list({a.id: a for _, a in built}.values())
+    findings = compare([c for c, _ in built], articles).findings
+    assert [f.verdict for f in findings] == case["verdicts"], [f.reason for f in findings]
+    if "severities" in case:
+        assert [f.severity for f in findings] == case["severities"]
+    if "reason" in case:
+        assert case["reason"] in findings[0].reason
+
+
+CUES = load_verdicts()["corrections"]
+
+
+@pytest.mark.parametrize("ex", CUES["examples"], ids=lambda e: e["text"][:50])
+def test_correction_cue_example(ex):
+    assert _correction_cues(load_verdicts())[ex["lang"]].search(ex["text"])
+
+
+@pytest.mark.parametrize("ex", CUES["counter_examples"], ids=lambda e: e["text"][:50])
+def test_correction_cue_counter_example(ex):
+    assert not _correction_cues(load_verdicts())[ex["lang"]].search(ex["text"])
