@@ -70,3 +70,55 @@ def test_correction_cue_example(ex):
 @pytest.mark.parametrize("ex", CUES["counter_examples"], ids=lambda e: e["text"][:50])
 def test_correction_cue_counter_example(ex):
     assert not _correction_cues(load_verdicts())[ex["lang"]].search(ex["text"])
+
+
+# ---------------------------------------------------------------- the CLI: gates and --rules
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+
+
+def _articles(tmp_path: Path, published: str) -> Path:
+    """The golden landslide articles (12 against 31 dead), with another publication date."""
+    out = tmp_path / "articles"
+    out.mkdir()
+    for f in (GOLDEN / "contradiction" / "articles").iterdir():
+        text = f.read_text("utf-8").replace("published: 2024-03-06", f"published: {published}")
+        (out / f.name).write_text(text, "utf-8")
+    return out
+
+
+@pytest.mark.parametrize("published, fail_on, code", [
+    ("2024-03-06", "contradiction", 1),  # same day: certain
+    ("2024-03", "contradiction", 0),     # known to the month: only possible
+    ("2024-03", "possible", 1),
+    ("2024-03", "never", 0),
+])
+def test_fail_on_gates_certain_and_possible_contradictions(tmp_path, capsys, published,
+                                                           fail_on, code):
+    from factcheck.cli import main
+
+    folder = _articles(tmp_path, published)
+    assert main(["check", str(folder), "--jobs", "1", "--fail-on", fail_on]) == code
+    report = capsys.readouterr().out
+    if published == "2024-03":
+        assert "Possible contradiction" in report
+        assert "Not certain: a publication date is known only to the month." in report
+
+
+def test_an_edited_verdicts_toml_under_rules_changes_the_report(tmp_path, capsys):
+    import shutil
+
+    from factcheck.cli import main
+    from factcheck.paths import rules_dir
+
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    data = (rules / "verdicts.toml").read_text("utf-8")
+    (rules / "verdicts.toml").write_text(data.replace(
+        'contradiction = "{a}, {b}: the two cannot both be true at the same time."',
+        'contradiction = "{a}, {b}: THESE CLASH."'), "utf-8")
+    folder = GOLDEN / "contradiction" / "articles"
+    main(["check", str(folder), "--jobs", "1", "--rules", str(rules)])
+    assert "THESE CLASH." in capsys.readouterr().out
+    main(["check", str(folder), "--jobs", "1"])
+    assert "THESE CLASH." not in capsys.readouterr().out

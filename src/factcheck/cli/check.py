@@ -19,8 +19,9 @@ from .common import (DEFAULT_INPUT, add_jobs_option, add_rules_option, check_out
 
 # --fail-on LEVEL fails on findings whose verdict is at LEVEL or worse
 FAIL_LEVELS = {
-    "contradiction": {"contradiction"},
-    "discrepancy": {"contradiction", "dispute", "discrepancy"},
+    "contradiction": {"contradiction"},  # the certain ones
+    "possible": {"contradiction", "possible contradiction"},
+    "discrepancy": {"contradiction", "possible contradiction", "dispute", "discrepancy"},
     "never": set(),
 }
 
@@ -97,9 +98,11 @@ def run(args: argparse.Namespace) -> int:
         results = extract_reporting_skips(paths, args.rules, args.jobs)
         if not results:
             raise FactcheckError(f"no readable article in {', '.join(map(str, paths))}")
+    rules = Path(args.rules) if args.rules else None  # the same verdict data as extraction
     with paused_gc():  # after extraction: worker processes keep their collector
-        analysis = analyze(results, draft=draft_doc)
-        text = render_json(analysis) if args.format == "json" else render_markdown(analysis)
+        analysis = analyze(results, draft=draft_doc, rules=rules)
+        render = render_json if args.format == "json" else render_markdown
+        text = render(analysis, rules=rules)
     emit(text, out)
     failing = FAIL_LEVELS[args.fail_on]
     if draft_doc is not None and args.require_match and not analysis.findings:
@@ -150,14 +153,16 @@ def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
         # and from one archive alone, only those that can change a finding about the draft
         claims = [c for r in draft_results for c in r.claims]
         keys = {(c.metric, c.event) for c in claims}
-        where = draft_selector(claims)  # the verdicts data analyze() uses
+        rules = Path(args.rules) if args.rules else None
+        where = draft_selector(claims, rules)  # the verdicts data analyze() uses
         alone = len(dbs) == 1 and not folders
         draft_id = draft_results[0].article.id
 
         def choose(sketches: list) -> set[int]:
             # a copy of the draft in the archive is left out (below): it must not count here
             others = [i for i, c in enumerate(sketches) if c.doc != draft_id]
-            return {others[i] for i in draft_needs(claims, [sketches[i] for i in others])}
+            return {others[i] for i in draft_needs(claims, [sketches[i] for i in others],
+                                                    rules)}
 
         with paused_gc():
             for db in dbs:
