@@ -84,8 +84,20 @@ def _dask(args: argparse.Namespace, out: Path | None) -> int:
     paths = default_paths(args.paths)
     if any(out.resolve() == Path(p).resolve() for p in paths):
         raise FactcheckError(f"{out}: output would overwrite the input {out}; write it elsewhere")
+    from ..articles import skipped_summary, unsupported_files
+
+    unreadable: list[str] = []
+
+    def warn(msg: str) -> None:  # as `extract` warns, then counts and names the skipped files
+        print(f"factcheck: warning: {msg}", file=sys.stderr)
+        if ": skipped: " in msg:
+            unreadable.append(msg.split(": skipped: ")[0])
+
     summary = extract_to_parquet(paths, out, rules_dir=args.rules, scheduler=args.scheduler,
-                                 workers=args.jobs)
+                                 workers=args.jobs, warn=warn)
+    line = skipped_summary(unsupported_files(paths), unreadable)
+    if line:
+        print(f"factcheck: {line}", file=sys.stderr)
     rate = summary.bytes / 1e6 / summary.seconds if summary.seconds else 0.0
     print(f"factcheck: wrote {out}: {summary.claims} claims from "
           f"{summary.files - summary.skipped} articles ({summary.skipped} skipped) in "
