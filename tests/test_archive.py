@@ -194,7 +194,9 @@ def test_a_draft_reads_in_full_only_the_claims_that_can_change_its_findings(tmp_
     db = tmp_path / "a.db"
     # forty reports of one toll ("49 morti", exact) over four days, and a draft a week later
     def report(doc: str, n: int, day: int) -> ArticleResult:
-        r = _variant(doc, n, side="total", published=date(2024, 3, day))
+        # counted whole tolls: an estimate never makes an update or a falling count
+        r = _variant(doc, n, side="total", published=date(2024, 3, day), status="counted",
+                     subgroup=None, parent=None)
         q = replace(r.claims[0].quantity, qualifier="exact", high=n, band_low=None,
                     high_exclusive=False)
         return ArticleResult(r.article, (replace(r.claims[0], quantity=q),), ())

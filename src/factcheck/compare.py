@@ -813,13 +813,17 @@ def group_sides(cfg: dict) -> tuple[str, str]:
     return total, grouping.get("unknown_side", total)
 
 
-def _homes(c: Claim, total: str, unknown: str):
-    """A claim's groups (scope and role), read from a claim or an archive sketch."""
+def _homes(c: Claim, total: str, unknown: str, plain: bool = False):
+    """A claim's groups (scope and role), read from a claim or an archive sketch; ``plain``:
+    by its side alone (an archive sketch carries no subgroup, parent or status)."""
+    if plain:
+        return homes(c.side or unknown, None, None, total)
     return homes(c.side or unknown, getattr(c, "subgroup", None), getattr(c, "parent", None),
                  total)
 
 
-def draft_groups(claims: Iterable[Claim], cfg: dict) -> frozenset[tuple[str, str, str]]:
+def draft_groups(claims: Iterable[Claim], cfg: dict, plain: bool = False
+                 ) -> frozenset[tuple[str, str, str]]:
     """The groups ``(metric, event key, scope)`` a draft's claims take part in: their own,
     and the wholes they are part of (for a per-side figure the total group, where it is
     summed or stands as a part; for a subgroup, its side's group)."""
@@ -827,10 +831,10 @@ def draft_groups(claims: Iterable[Claim], cfg: dict) -> frozenset[tuple[str, str
     grouping = cfg.get("grouping", {})
     out: set[tuple[str, str, str]] = set()
     for c in claims:
-        if not compared(getattr(c, "status", None), grouping):
+        if not plain and not compared(getattr(c, "status", None), grouping):
             continue
         ev = _event_key(c)
-        out.update((c.metric, ev, h.scope) for h in _homes(c, total, unknown))
+        out.update((c.metric, ev, h.scope) for h in _homes(c, total, unknown, plain))
     return frozenset(out)
 
 
@@ -871,15 +875,18 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | N
         return set()
     cfg = load_verdicts(rules)
     total, unknown = group_sides(cfg)
-    wanted = draft_groups(draft, cfg)
+    # archive sketches carry no subgroup, parent or status: then every figure is read by its
+    # side alone (what was chosen before these fields existed; not exact for subgroups)
+    plain = any(not hasattr(c, "subgroup") for c in others)
+    wanted = draft_groups(draft, cfg, plain)
     doc = draft[0].doc
     index = {id(c): i for i, c in enumerate(others)}
     groups: dict[tuple, list[Figure]] = {}
-    for metric, ev, scope, f in _figure_rows([*draft, *others], cfg, wanted, rules):
+    for metric, ev, scope, f in _figure_rows([*draft, *others], cfg, wanted, rules, plain):
         groups.setdefault((metric, ev, scope), []).append(f)
     per_side: dict[tuple, list[int]] = {}  # an article's per-side claims, summed together
     for i, c in enumerate(others):
-        if any(h.role == "side" for h in _homes(c, total, unknown)):
+        if any(h.role == "side" for h in _homes(c, total, unknown, plain)):
             per_side.setdefault((c.doc, c.metric, _event_key(c)), []).append(i)
     sided = {i for idx in per_side.values() for i in idx}
 
@@ -899,7 +906,7 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | N
                 take(seg)
                 continue
             take(seg[:1])
-            real = [f for f in seg if _timed(f)]
+            real = [f for f in seg if f.role != "part" and (plain or _counted(f))]
             if real:
                 top = max(f.point for f in real)
                 low = max(f.low for f in real)
@@ -972,7 +979,8 @@ _group_key = itemgetter(0, 1, 2)
 
 
 def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
-                 rules: Path | None = None) -> list[tuple[str, str, str, Figure]]:
+                 rules: Path | None = None, plain: bool = False
+                 ) -> list[tuple[str, str, str, Figure]]:
     """``(metric, event key, scope, figure)`` of each compared claim that can take part in
     the ``wanted`` groups (all, without): its own figure, the part it is of a whole, and each
     article's per-side sums and lone parts in the total group. A sum over places is a part
@@ -985,10 +993,10 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
     parties: dict[str, str | None] = {}
     items = _party_items(cfg)
     for c in claims:
-        if not compared(getattr(c, "status", None), grouping):
+        if not plain and not compared(getattr(c, "status", None), grouping):
             continue
         metric, ev = c.metric, _event_key(c)
-        hs = _homes(c, total, unknown)
+        hs = _homes(c, total, unknown, plain)
         if wanted is not None and not any((metric, ev, h.scope) in wanted for h in hs):
             continue
         if metric not in settle:
