@@ -79,7 +79,7 @@ def test_a_stated_period_outside_an_event_keeps_the_figure_out_of_it():
     text = ("Uno di questi scontri è avvenuto la scorsa settimana tra Armenia e Azerbaigian. "
             "Un soldato armeno è stato ucciso allora.")
     c = context_claim(text, "Un", published=date(2022, 9, 14))
-    assert (c.event, c.event_how) == ("auto:armenia-azerbaijan:2022", "auto")
+    assert (c.event, c.event_how) == ("auto:war:armenia-azerbaijan:2022-09", "auto")
 
 
 def test_the_place_decides_between_events_of_the_same_days():
@@ -464,11 +464,11 @@ def test_a_town_no_catalogue_lists_names_its_automatic_event():
                       published=date(2024, 3, 6))
     b = context_claim("L'alluvione di giovedì a Borgoverde ha causato 35 morti.", "35",
                       published=date(2024, 5, 18))
-    assert (a.event, a.event_how) == ("auto:valcorvo:2024", "auto")
-    assert b.event == "auto:borgoverde:2024"
+    assert (a.event, a.event_how) == ("auto:landslide:valcorvo:2024-03", "auto")
+    assert b.event == "auto:flood:borgoverde:2024-05"
     c = context_claim("The storm that struck Port Ellery on Sunday killed 3 people.", "3",
                       lang="en", published=date(2023, 11, 20))
-    assert c.event == "auto:port-ellery:2023"
+    assert c.event == "auto:storm:port-ellery:2023-11"
 
 
 
@@ -484,7 +484,7 @@ def test_a_quote_that_is_no_sentence_takes_the_articles_home_town():
     claim = Claim("a.txt", "deaths", Quantity(fig, fig + 2, "12", "count", 12, 12, 12),
                   "it/deaths", quote, at)
     (out,) = add_context(art, split_sentences(text, "it"), [claim])
-    assert (out.event, out.event_how) == ("auto:valcorvo:2024", "auto")
+    assert (out.event, out.event_how) == ("auto:landslide:valcorvo:2024-03", "auto")
     assert out.period_start == date(2024, 3, 4)
 
 

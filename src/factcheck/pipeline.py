@@ -224,9 +224,11 @@ def analyze(results: Sequence[ArticleResult], draft: str | None = None,
     """Group and judge the claims of extracted articles (the draft's findings only, if given),
     with the verdict data of the rules folder ``rules`` (default: the one in use)."""
     from .compare import compare
+    from .context.merge import merge_events
 
     articles = [r.article for r in results]
-    claims = [c for r in results for c in r.claims]
+    # one event reported by several articles gets one id: the only stage that sees them all
+    claims = merge_events([c for r in results for c in r.claims], rules)
     analysis = compare(claims, articles, draft=draft, rules=rules)
     unclaimed = tuple(u for r in results for u in r.unclaimed
                       if draft is None or u.doc == draft)

@@ -30,16 +30,20 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+
+import regex
 
 from ..langdata import LANGS
 from ..model import Article, Claim, Sentence
 from .dates import Period, overlaps
+from .event_types import Vocabulary, vocabulary
 from .events import (
-    Catalog, Cues, Event, article_event, auto_event, best_event, catalog, cue_keys_in, find_cues,
+    Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in, find_cues,
     places_in,
 )
+from .gazetteer import Gazetteer, Place, gazetteer, is_located, locatives
 from .lexicon import Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases
 from .sides import default_side, is_conflict, side_of
@@ -68,6 +72,8 @@ class ArticleContext:
     memo: dict = field(default_factory=dict, compare=False, repr=False)
     # the event cue keys the article holds: its sentences look up only these
     cue_keys: frozenset[str] | None = None
+    # automatic events: what happened and where, per sentence and for the whole article
+    auto: AutoContext | None = None
     # the article's prose (nationalities are sides only in an article about fighting)
     prose: str = ""
     rules_root: Path | None = None  # the --rules folder, for the data read on first use
@@ -101,6 +107,89 @@ class ArticleContext:
             toks = tokens(text)
             return places_in(text, self.cat, self.lex.sides.values(text, toks), toks)
         return self.once("places", index, compute)
+
+
+@dataclass(frozen=True)
+class AutoContext:
+    """What an article says happened and where, for its automatic events."""
+
+    vocab: Vocabulary
+    gaz: Gazetteer
+    types: tuple[tuple[str, ...], ...]  # per sentence: the event types it names, in order
+    places: tuple[tuple[Place, ...], ...]  # per sentence: the places it names, in order
+    paragraph: tuple[int, ...]  # per sentence: its paragraph's number
+    kind: str | None  # the type the article names most (its title counting twice)
+    place: Place | None  # the most specific place the article names most
+
+
+def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
+                 rules_root: Path | None) -> AutoContext:
+    """Types and places of every sentence, and the article's own (see :class:`AutoContext`)."""
+    vocab, gaz = vocabulary(rules_root), gazetteer(rules_root)
+    lang = article.lang
+    locs = locatives(lang, rules_root)
+    prose = "\n".join(texts)
+    offsets, at = [], 0
+    for t in texts:
+        offsets.append(at)
+        at += len(t) + 1
+    per_sentence: list[list[Place]] = [[] for _ in texts]
+    found = gaz.find(prose, lang, locs)
+    for s, _, place in found:
+        per_sentence[bisect_right(offsets, s) - 1].append(place)
+    types = tuple(tuple(t for _, _, t in vocab.find(t, lang)) for t in texts)
+    countries = frozenset(p.country for _, _, p in found if p.country)
+    for i, t in enumerate(texts):
+        if types[i]:  # what happened anchors where: "il terremoto ha colpito Amatrice"
+            triggers = {e for _, e, _ in vocab.find(t, lang)}
+            # a name right after the trigger is the event's own ("Hurricane Maria")
+            per_sentence[i] = [p for s, _, p in gaz.find(t, lang, locs, countries, True)
+                               if not any(t[e:s].strip() == "" for e in triggers if e <= s)
+                               and (is_located(t, s, locs) or p.population < _SEAT)]
+    title = article.title or ""
+    counts: Counter[str] = Counter()
+    order: list[str] = []
+    for kinds, weight in [(tuple(t for _, _, t in vocab.find(title, lang)), 2)] + \
+            [(k, 1) for k in types]:
+        for k in kinds:
+            counts[k] += weight
+            if k not in order:
+                order.append(k)
+    kind = max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
+    title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
+    place = _main_place([title_places, title_places] + per_sentence)
+    breaks = [m.end() for m in regex.finditer(r"\n[ \t]*\n", article.text)]
+    paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
+    return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
+                       kind, place)
+
+
+_LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
+# a city this big named with no locative before it is more often a government's seat
+# speaking ("Kyiv said") than where it happened
+_SEAT = 100000
+
+
+def _main_place(mentions: Sequence[Sequence[Place]]) -> Place | None:
+    """The most specific place named most often: a place's mentions also count for the
+    places inside it that are named (a town's for its hamlet), ties going to the first named."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for places in mentions:
+        for p in places:
+            counts[p.id] += 1
+            first.setdefault(p.id, p)
+    if not first:
+        return None
+    order = list(first)
+
+    def score(pid: str):
+        p = first[pid]
+        inside = sum(counts[q.id] for q in first.values() if q.id != pid and pid in q.parents)
+        outer = sum(counts[a] for a in p.parents if a in counts)
+        return (counts[pid] + outer, -_LEVELS.get(p.level, 1), inside == 0, -order.index(pid))
+
+    return first[max(order, key=score)]
 
 
 def named_places(text: str, lex: Lexicon) -> list[str]:
@@ -167,7 +256,8 @@ def article_context(article: Article, sentences: Sequence[Sentence],
             base = Base(event.end, event.start, event.end, "day")
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
                           lex, cat, base, tuple(places), event, cue_keys=keys,
-                          prose=(article.title or "") + "\n" + prose, rules_root=rules_root)
+                          prose=(article.title or "") + "\n" + prose, rules_root=rules_root,
+                          auto=auto_context(article, sentences, texts, rules_root))
 
 
 def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
@@ -329,8 +419,79 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
         return ctx.event, ctx.event.id, "article"
     if kind in ("since", "since_start"):
         return None, None, None  # "dal 1992 ...": a count over years is no one year's event
-    auto = auto_event(places or ([ctx.home] if ctx.home else []), period)
+    own = ctx.own_places(index) if index < len(ctx.texts) else []
+    auto = _auto_event(ctx, index, own or places, period if stated and how == "explicit" else None,
+                       period if stated else None)
     return None, auto, ("auto" if auto else None)
+
+
+# a figure dated this long before its article is about an earlier event ("il terremoto del
+# 2009 fece 309 vittime"), never the one the article reports
+_BACKGROUND_DAYS = 60
+
+
+def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
+                explicit: Period | None, stated: Period | None = None) -> str | None:
+    """``auto:<type>:<place>:<yyyy-mm>`` for a figure of sentence ``index``: the type its
+    sentence names, else its paragraph's, else the article's; the place its sentence names
+    (narrowed to the article's own place when that lies inside it), else the article's; the
+    month the article was published (undated: the figure's own date, else none), or for a
+    figure explicitly dated well before it (an earlier event) that date."""
+    a = ctx.auto
+    if a is None:
+        return None
+    published = ctx.article.published
+    background = (explicit is not None and published is not None
+                  and explicit[1] < published - timedelta(days=_BACKGROUND_DAYS))
+    kind = _sentence_kind(a, index)
+    if kind is None or (not background and a.kind is not None and kind != a.kind
+                        and a.vocab.compatible(kind, a.kind)):
+        kind = a.kind if kind is None or not background else kind
+        if kind is not None and a.kind is not None and a.vocab.compatible(kind, a.kind):
+            kind = a.kind
+    # a sentence's own place counts where it names what happened there; elsewhere a place
+    # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
+    own = a.places[index] if index < len(a.places) and a.types[index] else ()
+    place: str | None = None
+    if own and theatres and all(p.level == "country" for p in own):
+        place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
+    elif own:
+        first = min(own, key=lambda p: _LEVELS.get(p.level, 1))  # the most specific named
+        if a.place is not None and not background and a.gaz.within(a.place, first):
+            first = a.place  # "in Abruzzo" in an article about Farindola
+        place = first.id
+    elif theatres:
+        place = theatres[0]  # a curated theatre ("sudan"): its conflicts stay together
+    elif a.place is not None:
+        if background:  # an earlier event somewhere in the article's country
+            country = a.gaz.country_id(a.place.country)
+            place = country or a.place.id
+        else:
+            place = a.place.id
+    elif ctx.home:
+        place = ctx.home  # a town no gazetteer lists, after a locative ("a Valcorvo")
+    if place is None:
+        return None
+    if background:
+        start, end = explicit
+        return auto_id(kind or "event", place, start, year_only=(end - start).days > 31)
+    when = published or (stated[0] if stated else None)
+    return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+def _sentence_kind(a: AutoContext, index: int) -> str | None:
+    """The event type sentence ``index`` names, else the last one named before it in its
+    paragraph."""
+    if index < len(a.types) and a.types[index]:
+        return a.types[index][0]
+    if index >= len(a.paragraph):
+        return None
+    for j in range(index - 1, -1, -1):
+        if a.paragraph[j] != a.paragraph[index]:
+            break
+        if a.types[j]:
+            return a.types[j][-1]
+    return None
 
 
 def _fits(event: Event, period: Period | None, places: list[str], metric: str) -> bool:

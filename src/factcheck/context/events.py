@@ -376,3 +376,63 @@ def auto_event(places: list[str], period: Period | None) -> str | None:
     if year is None:
         return None
     return f"auto:{places[0]}:{year}"
+
+
+# ---------------------------------------------------------------- automatic events
+
+def auto_id(kind: str, place: str, when: date | None, year_only: bool = False) -> str:
+    """``auto:<type>:<place>:<yyyy-mm>`` (``<yyyy>`` when only the year is known)."""
+    stamp = "" if when is None else (f"{when.year:04d}" if year_only
+                                      else f"{when.year:04d}-{when.month:02d}")
+    return f"auto:{kind}:{place}:{stamp}" if stamp else f"auto:{kind}:{place}"
+
+
+@dataclass(frozen=True)
+class AutoParts:
+    kind: str
+    place: str
+    year: int | None
+    month: int | None
+
+
+def parse_auto(event: str | None) -> AutoParts | None:
+    """The parts of an automatic id ``auto:<type>:<place>:<yyyy[-mm]>``, or None."""
+    if not event or not event.startswith("auto:"):
+        return None
+    parts = event.split(":")
+    if len(parts) == 3:  # undated
+        return AutoParts(parts[1], parts[2], None, None)
+    if len(parts) != 4:
+        return None
+    _, kind, place, stamp = parts
+    y, _, m = stamp.partition("-")
+    if not y.isdigit() or (m and not m.isdigit()):
+        return None
+    return AutoParts(kind, place, int(y), int(m) if m else None)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def event_label(event: str | None, root: Path | None = None) -> str:
+    """An event in words: "flood · Valencia · October 2024" for an automatic id, the
+    curated event's English name for a curated one, the id itself otherwise."""
+    if not event:
+        return "event unknown"
+    parts = parse_auto(event)
+    if parts is None:
+        for ev in catalog(root).events:
+            if ev.id == event:
+                return ev.name.get("en") or event
+        return event
+    from .event_types import vocabulary
+    from .gazetteer import gazetteer
+
+    t = vocabulary(root).types.get(parts.kind)
+    what = t.label("en") if t is not None else parts.kind
+    place = gazetteer(root).get(parts.place)
+    where = place.name if place is not None else parts.place.replace("-", " ").title()
+    when = (f"{_MONTHS[parts.month - 1]} {parts.year}" if parts.month
+            else str(parts.year) if parts.year else "")
+    return " · ".join(x for x in (what, where, when) if x)

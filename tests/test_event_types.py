@@ -1,0 +1,47 @@
+"""Event types are data with their own examples: each one runs as a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.context.event_types import run_type_example, vocabulary
+from factcheck.errors import FactcheckError
+
+EXAMPLES = vocabulary().examples
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[x.label for x in EXAMPLES])
+def test_type_example(example):
+    assert run_type_example(example) is None
+
+
+def test_every_type_has_an_example_in_each_language():
+    langs = {(x.type, x.lang) for x in EXAMPLES if x.expected}
+    for tid in vocabulary().types:
+        assert (tid, "it") in langs, tid
+        assert tid == "tsunami" or (tid, "en") in langs, tid
+
+
+def test_compatible_types_are_symmetric_and_the_reach_is_the_narrower():
+    v = vocabulary()
+    assert v.compatible("flood", "storm") and v.compatible("storm", "flood")
+    assert not v.compatible("flood", "attack")
+    assert v.reach_km("earthquake", "collapse") == v.types["collapse"].reach_km
+
+
+def test_the_first_trigger_names_the_sentence_and_an_unless_vetoes_its_type():
+    v = vocabulary()
+    assert v.first("Dopo il terremoto, la frana ha sepolto la strada.", "it") == "earthquake"
+    assert v.first("Dock workers went on strike after the missile attack.", "en") is None
+
+
+def test_a_bad_trigger_regex_is_an_error_naming_the_file(tmp_path):
+    (tmp_path / "event_types.toml").write_text('[types.x]\nit = ["(unclosed"]\n', "utf-8")
+    with pytest.raises(FactcheckError, match=r"event_types\.toml: types\.x\.it: bad regex"):
+        vocabulary(tmp_path)
+
+
+def test_an_unknown_compatible_type_is_an_error(tmp_path):
+    (tmp_path / "event_types.toml").write_text('[types.x]\ncompatible = ["y"]\n', "utf-8")
+    with pytest.raises(FactcheckError, match=r"types\.x\.compatible: unknown type"):
+        vocabulary(tmp_path)

@@ -1,0 +1,51 @@
+"""Places: the gazetteer's hierarchy, and rules/places.toml's examples run as tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.context.gazetteer import distance_km, gazetteer, locatives, places_file, slugify
+
+import tomllib
+
+with places_file().open("rb") as fh:
+    DATA = tomllib.load(fh)
+
+
+def _ids(text: str, lang: str) -> list[str]:
+    return [p.id for _, _, p in gazetteer().find(text, lang, locatives(lang))]
+
+
+@pytest.mark.parametrize("x", DATA.get("examples", ()), ids=lambda x: x["text"][:40])
+def test_place_example(x):
+    assert _ids(x["text"], x.get("lang", "it")) == x["places"]
+
+
+@pytest.mark.parametrize("x", DATA.get("counter_examples", ()), ids=lambda x: x["text"][:40])
+def test_place_counter_example(x):
+    found = _ids(x["text"], x.get("lang", "it"))
+    assert not set(found) & set(x["not"]), found
+
+
+def test_hamlets_resolve_with_their_town_region_and_country():
+    g = gazetteer()
+    rigopiano, farindola = g.get("rigopiano"), g.get("farindola")
+    assert rigopiano.parents == ("farindola", "abruzzo", "italy")
+    assert g.within(rigopiano, farindola) and not g.within(farindola, rigopiano)
+    assert g.get("casamicciola-terme").parents == ("campania", "italy")
+
+
+def test_homonyms_follow_the_country_the_text_names():
+    assert "valencia-es" in _ids("Floods hit Valencia, in Spain.", "en")
+    assert "spain" not in _ids("Il presidente del Venezuela ha parlato a Valencia.", "it")
+
+
+def test_distance_between_two_towns():
+    g = gazetteer()
+    d = distance_km(g.get("ischia"), g.get("casamicciola-terme"))
+    assert 2 < d < 10
+
+
+def test_slugs_are_plain():
+    assert slugify("L'Aquila") == "l-aquila"
+    assert slugify("València") == "valencia"

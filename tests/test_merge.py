@@ -1,0 +1,92 @@
+"""Automatic events: one event reported by several articles gets one id."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.context.events import event_label, parse_auto
+from factcheck.context.examples import context_claim
+from factcheck.context.merge import event_map, merge_events
+from factcheck.model import Claim, Quantity
+
+
+def _claim(doc: str, event: str, published: date) -> Claim:
+    q = Quantity(0, 2, "10", "count", 10, 10, 10)
+    return Claim(doc, "deaths", q, "it/deaths", "10 morti", 0, event=event, published=published)
+
+
+def test_a_hamlet_and_its_town_are_one_event():
+    claims = [_claim("a", "auto:avalanche:rigopiano:2017-01", date(2017, 1, 20)),
+              _claim("b", "auto:avalanche:farindola:2017-01", date(2017, 1, 19))]
+    assert {c.event for c in merge_events(claims)} == {"auto:avalanche:farindola:2017-01"} or \
+        {c.event for c in merge_events(claims)} == {"auto:avalanche:rigopiano:2017-01"}
+
+
+def test_two_towns_of_one_region_on_the_same_day_are_two_collapses():
+    # Genoa and La Spezia are both in Liguria, 80 km apart: a collapse reaches 5 km
+    claims = [_claim("a", "auto:collapse:genoa:2018-08", date(2018, 8, 14)),
+              _claim("b", "auto:collapse:la-spezia:2018-08", date(2018, 8, 14))]
+    assert len({c.event for c in merge_events(claims)}) == 2
+
+
+def test_an_earthquake_reaches_the_next_towns_but_not_another_month():
+    claims = [_claim("a", "auto:earthquake:amatrice:2016-08", date(2016, 8, 24)),
+              _claim("b", "auto:earthquake:norcia:2016-08", date(2016, 8, 25)),
+              _claim("c", "auto:earthquake:norcia:2016-10", date(2016, 10, 30))]
+    out = [c.event for c in merge_events(claims)]
+    assert out[0] == out[1] != out[2]
+
+
+def test_a_region_joins_the_one_town_event_inside_it():
+    claims = [_claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 17)),
+              _claim("b", "auto:flood:faenza:2023-05", date(2023, 5, 18)),
+              _claim("c", "auto:flood:emilia-romagna:2023-05", date(2023, 5, 18))]
+    assert {c.event for c in merge_events(claims)} == {"auto:flood:faenza:2023-05"}
+
+
+def test_a_sentence_about_an_earlier_event_belongs_to_it():
+    text = ("Il terremoto ha colpito Amatrice nella notte. "
+            "Il terremoto dell'Aquila del 2009 fece 309 vittime.")
+    now = context_claim(text + " I morti sono 120.", "120", published=date(2016, 8, 25))
+    then = context_claim(text, "309", published=date(2016, 8, 25))
+    assert now.event == "auto:earthquake:amatrice:2016-08"
+    assert then.event == "auto:earthquake:l-aquila:2009"
+
+
+def test_a_storm_name_is_no_place():
+    c = context_claim("Hurricane Maria killed 64 people in Puerto Rico.", "64", lang="en",
+                      published=date(2017, 12, 1))
+    assert c.event == "auto:storm:puerto-rico:2017-12"
+
+
+def test_events_are_named_in_words():
+    assert event_label("auto:flood:emilia-romagna:2023-05") == "flood · Emilia-Romagna · May 2023"
+    assert event_label("auto:earthquake:l-aquila:2009") == "earthquake · L'Aquila · 2009"
+    assert parse_auto("auto:flood:x") is not None and parse_auto("nk-war-2020") is None
+
+
+EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01",
+          "auto:avalanche:pescara:2017-02", "auto:earthquake:amatrice:2016-08",
+          "auto:earthquake:norcia:2016-08", "auto:collapse:genoa:2018-08",
+          "auto:flood:valencia-es:2024-10", "auto:flood:paiporta:2024-11",
+          "auto:flood:comunitat-valenciana:2024-10", "auto:landslide:valcorvo:2024-03",
+          "auto:attack:kramatorsk"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(EVENTS), st.integers(0, 20)), min_size=1,
+                max_size=12), st.randoms())
+def test_merging_is_independent_of_the_order_of_files(items, rnd):
+    claims = [_claim(f"d{i}", e, None) for i, (e, _) in enumerate(items)]
+    shuffled = claims[:]
+    rnd.shuffle(shuffled)
+    a = event_map(claims)
+    b = event_map(shuffled)
+    assert a == b
+    # transitive: merging the merged ids again changes nothing
+    again = merge_events(merge_events(claims))
+    assert [c.event for c in again] == [c.event for c in merge_events(claims)]
