@@ -165,14 +165,15 @@ def parse_parties(path: Path, data: dict) -> Parties:
 def load_parties(root: Path | None = None) -> Parties:
     """The parties of ``<root>/parties.toml`` (root: :func:`paths.rules_dir`), cached.
 
-    Raises FactcheckError naming the file (and line, for invalid TOML) when it is missing
-    or invalid. Callers must not mutate the result."""
+    A rules folder without the file has no parties (as one without ``sides.toml`` has no
+    side words). Raises FactcheckError naming the file (and line, for invalid TOML) when
+    it is invalid. Callers must not mutate the result."""
     path = (root or rules_dir()) / "parties.toml"
+    if not path.exists():
+        return Parties(path, ())
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise _error(path, "parties file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise _error(path, f"invalid TOML: {exc}") from None
     return parse_parties(path, data)
