@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.context.lexicon import lexicon
 from factcheck.errors import FactcheckError
-from factcheck.parties import load_parties, parse_parties, slug
+from factcheck.parties import load_parties, parse_parties, party_speaking, slug
 
 PARTIES = load_parties()
 
@@ -63,3 +63,30 @@ def test_invalid_toml_names_the_file_and_line(tmp_path):
     (tmp_path / "parties.toml").write_text("[parties.x\n", "utf-8")
     with pytest.raises(FactcheckError, match=r"parties\.toml: invalid TOML: .*line 1"):
         load_parties(tmp_path)
+
+
+@pytest.mark.parametrize("source, party", [
+    ("il ministero della Difesa azero", "azerbaijan"),
+    ("the Armenian Defence Ministry", "armenia"),
+    ("Peskov", "russia"),
+    ("Reuters", None),
+    ("talks between Armenia and Azerbaijan", None),  # two parties: nobody's own figure
+])
+def test_a_source_speaks_for_the_one_party_it_names(source, party):
+    assert party_speaking(source) == party
+
+
+def test_the_comparison_reads_parties_from_the_parties_file_only():
+    from dataclasses import replace
+
+    from factcheck.compare import load_verdicts, source_party
+    from factcheck.model import Claim, Quantity
+    assert "parties" not in load_verdicts()  # verdicts.toml holds no party words
+    q = Quantity(0, 2, "50", "count", 50, 50, "exact")
+    c = Claim("a.txt", "deaths", q, "it/deaths", "50 morti.", 0, source="il portavoce",
+              source_kind="attributed")
+    assert source_party(c) is None
+    # the context stage's answer wins; without it the source's words are read
+    assert source_party(replace(c, source_party="russia")) == "russia"
+    assert source_party(replace(c, source="il portavoce del Cremlino")) == "russia"
+    assert source_party(replace(c, source="il Cremlino", source_kind="outlet")) is None

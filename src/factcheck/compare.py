@@ -40,6 +40,7 @@ import regex
 from .errors import FactcheckError
 from .identity import base_side, compared, homes
 from .model import Analysis, Article, Claim, Finding
+from .parties import party_speaking
 from .paths import rules_dir
 from .timespan import Span, article_spans, before, same_day, span_of
 
@@ -109,37 +110,13 @@ def setting(cfg: dict, metric: str, key: str, root: Path | None = None) -> Any:
     return cfg.get("defaults", {})[key]
 
 
-@lru_cache(maxsize=None)
-def _party_patterns(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
-    return tuple((party, regex.compile("|".join(f"(?:{p})" for p in pats), regex.I))
-                 for party, pats in items if pats)
-
-
-def source_party(claim: Claim, cfg: dict) -> str | None:
-    """The party whose officials a claim is attributed to (None for outlets, wires, unknown)."""
+def source_party(claim: Claim, root: Path | None = None) -> str | None:
+    """The party whose officials a claim is attributed to (None for outlets, wires, unknown):
+    the claim's own ``source_party``, else the one party its source names in
+    ``rules/parties.toml`` (claims made before that column)."""
     if claim.source_kind != "attributed" or not claim.source:
         return None
-    return _party_of(_party_items(cfg), claim.source)
-
-
-_items_memo: dict[int, tuple[dict, tuple]] = {}
-
-
-def _party_items(cfg: dict) -> tuple:
-    """The parties' source patterns as a hashable tuple, built once per configuration."""
-    hit = _items_memo.get(id(cfg))
-    if hit is None or hit[0] is not cfg:  # the config is kept alive, so its id is not reused
-        items = tuple(sorted((p, tuple(t.get("source_patterns", ())))
-                             for p, t in cfg.get("parties", {}).items()))
-        hit = _items_memo[id(cfg)] = (cfg, items)
-    return hit[1]
-
-
-@lru_cache(maxsize=4096)
-def _party_of(items: tuple, source: str) -> str | None:
-    # an archive repeats a few hundred sources over thousands of claims: one search each
-    found = {p for p, rx in _party_patterns(items) if rx.search(source)}
-    return found.pop() if len(found) == 1 else None  # two parties named: nobody's own figure
+    return claim.source_party or party_speaking(claim.source, root)
 
 
 # ---------------------------------------------------------------- figures
@@ -269,7 +246,7 @@ def as_of(c: Claim, settle_days: int) -> date | None:
 
 def make_figure(c: Claim, cfg: dict, root: Path | None = None) -> Figure:
     """The figure a claim states in its group."""
-    return _figure(c, cfg, setting(cfg, c.metric, "settle_days", root), source_party(c, cfg))
+    return _figure(c, cfg, setting(cfg, c.metric, "settle_days", root), source_party(c, root))
 
 
 def _figure(c: Claim, cfg: dict, settle_days: int, party: str | None) -> Figure:
@@ -989,9 +966,7 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
     grouping = cfg.get("grouping", {})
     rows: list[tuple[str, str, str, Figure]] = []
     party_figs: dict[tuple, list[Figure]] = {}
-    settle: dict[str, int] = {}  # per metric; and the party of each source, searched once
-    parties: dict[str, str | None] = {}
-    items = _party_items(cfg)
+    settle: dict[str, int] = {}  # per metric
     for c in claims:
         if not plain and not compared(getattr(c, "status", None), grouping):
             continue
@@ -1001,12 +976,7 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
             continue
         if metric not in settle:
             settle[metric] = setting(cfg, metric, "settle_days", rules)
-        party = None
-        if c.source_kind == "attributed" and c.source:
-            if c.source not in parties:
-                parties[c.source] = _party_of(items, c.source)
-            party = parties[c.source]
-        f = _figure(c, cfg, settle[metric], party)
+        f = _figure(c, cfg, settle[metric], source_party(c, rules))
         for h in hs:
             if h.role == "own":
                 rows.append((metric, ev, h.scope, f))

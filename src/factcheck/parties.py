@@ -177,3 +177,21 @@ def load_parties(root: Path | None = None) -> Parties:
     except tomllib.TOMLDecodeError as exc:
         raise _error(path, f"invalid TOML: {exc}") from None
     return parse_parties(path, data)
+
+
+@lru_cache(maxsize=None)
+def _speaker_index(root: Path | None):
+    # imported here: the context package reads this module, not the other way round
+    from .context.words import WordIndex
+    parties = load_parties(root)
+    return WordIndex([pair for lang in LANGS for pair in parties.words(lang, leaders=True)])
+
+
+@lru_cache(maxsize=4096)
+def party_speaking(source: str, root: Path | None = None) -> str | None:
+    """The one party a source's words name, in any language ("the Armenian Defence
+    Ministry", "Baku", "Peskov"); None when they name none or several ("talks between
+    Armenia and Azerbaijan"). For claims whose ``source_party`` was never filled (hand-made
+    claims, old archive rows); the context stage fills it per language."""
+    found = _speaker_index(root).values(source)
+    return found.pop() if len(found) == 1 else None
