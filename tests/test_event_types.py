@@ -45,3 +45,11 @@ def test_an_unknown_compatible_type_is_an_error(tmp_path):
     (tmp_path / "event_types.toml").write_text('[types.x]\ncompatible = ["y"]\n', "utf-8")
     with pytest.raises(FactcheckError, match=r"types\.x\.compatible: unknown type"):
         vocabulary(tmp_path)
+
+
+def test_finding_each_sentence_at_once_is_finding_each_alone():
+    v = vocabulary()
+    texts = ["La frana ha sepolto la strada.", "I portuali sono in sciopero.",
+             "Dock workers went on strike.", "The missile strike hit the station."]
+    for lang in ("it", "en"):
+        assert v.find_each(texts, lang) == [v.find(t, lang) for t in texts]

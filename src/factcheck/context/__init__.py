@@ -133,19 +133,23 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     for t in texts:
         offsets.append(at)
         at += len(t) + 1
+    found = vocab.find_each(texts, lang)
+    types = tuple(tuple(t for _, _, t in f) for f in found)
     per_sentence: list[list[Place]] = [[] for _ in texts]
-    found = gaz.find(prose, lang, locs)
-    for s, _, place in found:
-        per_sentence[bisect_right(offsets, s) - 1].append(place)
-    types = tuple(tuple(t for _, _, t in vocab.find(t, lang)) for t in texts)
-    countries = frozenset(p.country for _, _, p in found if p.country)
-    for i, t in enumerate(texts):
-        if types[i]:  # what happened anchors where: "il terremoto ha colpito Amatrice"
-            triggers = {e for _, e, _ in vocab.find(t, lang)}
-            # a name right after the trigger is the event's own ("Hurricane Maria")
-            per_sentence[i] = [p for s, _, p in gaz.find(t, lang, locs, countries, True)
-                               if not any(t[e:s].strip() == "" for e in triggers if e <= s)
-                               and (is_located(t, s, locs) or p.population < _SEAT)]
+    for s, _, place, needs in gaz.find_all(prose, lang, locs):
+        i = bisect_right(offsets, s) - 1
+        text, at = texts[i], s - offsets[i]
+        if not types[i]:
+            if not needs:
+                per_sentence[i].append(place)
+            continue
+        # what happened anchors where ("il terremoto ha colpito Amatrice"), but a name right
+        # after the trigger is the event's own ("Hurricane Maria"), and a big city named
+        # with no locative is a seat speaking ("Kyiv said")
+        if any(text[e:at].strip() == "" for _, e, _ in found[i] if e <= at):
+            continue
+        if is_located(text, at, locs) or place.population < _SEAT:
+            per_sentence[i].append(place)
     title = article.title or ""
     counts: Counter[str] = Counter()
     order: list[str] = []

@@ -77,6 +77,32 @@ class Vocabulary:
                 out.append((m.start(), m.end(), t))
         return out
 
+    def find_each(self, texts: list[str] | tuple[str, ...], lang: str
+                  ) -> list[list[tuple[int, int, str]]]:
+        """:meth:`find` of each text, from one scan of the texts joined by newlines (a
+        trigger never spans a newline); each text's vetoes are its own."""
+        from bisect import bisect_right
+
+        out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        rx = self.triggers.get(lang)
+        if rx is None:
+            return out
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t) + 1
+        for m in rx.finditer("\n".join(texts)):
+            i = bisect_right(starts, m.start()) - 1
+            out[i].append((m.start() - starts[i], m.end() - starts[i],
+                           self.group_type[m.lastgroup]))
+        vetoes = self.unless.get(lang, {})
+        for i, found in enumerate(out):
+            kinds = {t for _, _, t in found if t in vetoes}
+            vetoed = {t for t in kinds if vetoes[t].search(texts[i])}
+            if vetoed:
+                out[i] = [f for f in found if f[2] not in vetoed]
+        return out
+
     def first(self, text: str, lang: str) -> str | None:
         """The type of the first trigger in ``text``, or None."""
         found = self.find(text, lang)

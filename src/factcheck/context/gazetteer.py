@@ -238,6 +238,15 @@ class Gazetteer:
         ``anchored``: the text names what happened ("Il terremoto ha colpito Amatrice"),
         so a small town's own name is read as a place even without a locative.
         """
+        return [(s, e, p) for s, e, p, needs in self.find_all(text, lang, locatives, countries)
+                if anchored or not needs]
+
+    def find_all(self, text: str, lang: str = "it", locatives: frozenset[str] = frozenset(),
+                 countries: frozenset[str] = frozenset()
+                 ) -> list[tuple[int, int, Place, bool]]:
+        """:meth:`find` in one pass for both readings: (start, end, place, needs_anchor),
+        where ``needs_anchor`` says the place is read only in a text that names what
+        happened."""
         cands = list(_candidates(text, self.words.particles))
         if not cands:
             return []
@@ -247,14 +256,18 @@ class Gazetteer:
             for p in self.fixed.get(k, ()):
                 if p.country:
                     named_countries.add(p.country)
-        chosen: list[tuple[int, int, Place]] = []
+        frozen = frozenset(named_countries)
+        chosen: list[tuple[int, int, Place, bool]] = []
         for s, e, key in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
             if chosen and s < chosen[-1][1]:
                 continue
-            place = self._resolve(text, s, e, key, towns.get(key, ()), locatives,
-                                  frozenset(named_countries), anchored)
-            if place is not None:
-                chosen.append((s, e, place))
+            found = self._resolve(text, s, e, key, towns.get(key, ()), locatives, frozen, False)
+            needs = found is None
+            if needs:
+                found = self._resolve(text, s, e, key, towns.get(key, ()), locatives, frozen,
+                                      True)
+            if found is not None:
+                chosen.append((s, e, found, needs))
         return chosen
 
     def _resolve(self, text, s, e, key, towns, locatives, countries, anchored=False
@@ -319,37 +332,31 @@ class Gazetteer:
         return False
 
 
-_TOKEN = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
+_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
+# a run of capitalised words, an elided article or preposition before it ("dell'Aquila")
+# left out, lower-case particles allowed between them ("Arquata del Tronto")
+_RUN = regex.compile(r"(?:(?<=\p{Ll}['’])|(?<![\p{L}\p{M}'’]))" + _WORD
+                     + r"(?:(?: \p{Ll}+){0,2}[ -]" + _WORD + r")*")
+_PIECE = regex.compile(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*|[ -]")
 
 
 def _candidates(text: str, particles: frozenset[str]):
     """(start, end, key) of every run of 1-5 capitalised words (with particles between:
     "Arquata del Tronto"), each sub-run starting and ending on a capitalised word."""
-    toks = []
-    for m in regex.finditer(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*", text):
-        s, word = m.start(), m.group()
-        # an elided article or preposition before a name: "dell'Aquila" -> "Aquila"
-        el = regex.match(r"\p{Ll}+['’](?=\p{Lu})", word)
-        if el:
-            s, word = s + el.end(), word[el.end():]
-        toks.append((s, m.end(), word))
-    n = len(toks)
-    for i, (s, _, w) in enumerate(toks):
-        if not w[0].isupper():
-            continue
-        j, caps = i, 0
-        while j < n and j - i < _MAX_WORDS:
-            ws, we, word = toks[j]
-            if j > i:
-                gap = text[toks[j - 1][1]:ws]
-                if gap not in (" ", "-"):
+    for run in _RUN.finditer(text):
+        base = run.start()
+        toks = [(base + m.start(), base + m.end(), m.group())
+                for m in _PIECE.finditer(run.group()) if m.group() not in (" ", "-")]
+        n = len(toks)
+        for i, (s, _, w) in enumerate(toks):
+            if not w[0].isupper():
+                continue
+            for j in range(i, min(n, i + _MAX_WORDS)):
+                word = toks[j][2]
+                if word[0].isupper():
+                    yield s, toks[j][1], name_key(text[s:toks[j][1]])
+                elif word.casefold() not in particles:
                     break
-            if word[0].isupper():
-                caps += 1
-                yield s, we, name_key(text[s:we])
-            elif word.casefold() not in particles:
-                break
-            j += 1
 
 
 def is_located(text: str, s: int, locatives: frozenset[str]) -> bool:
@@ -359,13 +366,24 @@ def is_located(text: str, s: int, locatives: frozenset[str]) -> bool:
                for w in locatives)
 
 
+_AFTER = regex.compile(r"\s+([\p{L}'’]+)")
+
+
 def _word_before(text: str, s: int) -> str | None:
-    m = regex.search(r"([\p{L}'’]+)\s+$", text[max(0, s - 40):s])
-    return m.group(1).rstrip("'’") if m else None
+    """The word right before ``s`` (across spaces), without a trailing apostrophe."""
+    j = s
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == s:
+        return None
+    i = j
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] in "'’"):
+        i -= 1
+    return text[i:j].rstrip("'’") or None
 
 
 def _word_after(text: str, e: int) -> str | None:
-    m = regex.match(r"\s+([\p{L}'’]+)", text[e:e + 40])
+    m = _AFTER.match(text[e:e + 40])
     return m.group(1) if m else None
 
 
@@ -460,6 +478,7 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
     return gaz
 
 
+@lru_cache(maxsize=None)
 def locatives(lang: str, root: Path | None = None) -> frozenset[str]:
     """The words that put a place after them in ``lang`` (``rules/lang/<lang>/context.toml``)."""
     from ..langdata import load_lang
