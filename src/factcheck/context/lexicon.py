@@ -113,6 +113,15 @@ class Lexicon:
     own_loss_re: regex.Pattern | None = None
     # a group of one side whose side is not named ("soldati", "troops"): no total
     one_side: WordIndex = WordIndex(())
+    # cut from the end of a source ("Pavel Kirilenko on Friday" -> "Pavel Kirilenko")
+    source_cut: regex.Pattern | None = None
+    # a source that is only one of these ("he", "lui") stands for the one named before it
+    source_pronouns: frozenset[str] = frozenset()
+    # attributions only a headline makes ("Ministry: 12 dead", "... — top regional official")
+    source_headline_cues: tuple[regex.Pattern, ...] = ()
+    # where a subject's noun phrase may start at the earliest: a clause mark before it
+    source_np_break: regex.Pattern | None = None
+    source_articles: tuple[str, ...] = ()  # "the", "l'": a noun phrase may open with one
 
 
 def _alt(words) -> str:
@@ -248,7 +257,8 @@ def _np_pattern(src: dict) -> str:
     word = rf"(?:(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt(src.get('words', ()))})(?![\p{{L}}]))"
     conn = _alt(src.get("connectors", ()))
     joiner = rf"(?:\s+|\s+(?:{conn})\s*)" if conn else r"\s+"
-    lead = rf"(?:(?:{article})\s*)?" if article else ""
+    # an article ends with an apostrophe ("l'") or a space: "ANSA" opens with no "an"
+    lead = rf"(?:(?:{article})(?:(?<=['’])\s*|\s+))?" if article else ""
     return rf"{lead}(?P<src>{word}(?:{joiner}{word}){{0,6}})"
 
 
@@ -371,6 +381,11 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_cue_triggers=cue_triggers,
         source_subject_triggers=subject_triggers,
         source_keys=all_keys(cue_triggers + subject_triggers),
+        source_cut=_any_re(src.get("cut", ()), "sources.cut", path),
+        source_pronouns=frozenset(w.casefold() for w in src.get("pronouns", ())),
+        source_headline_cues=cue_list("headline_cues"),
+        source_np_break=_any_re(src.get("np_breaks", ()), "sources.np_breaks", path),
+        source_articles=tuple(a.casefold() for a in src.get("articles", ())),
     )
 
 

@@ -3,9 +3,15 @@
 Attribution cues are language data (``context.toml`` [sources]): a cue before the source
 ("secondo il governo armeno", "scrive Reuters", "according to the Health Ministry") or the
 source before its verb ("il ministero della Difesa azero ha detto", "Azerbaijan said").
-The cue nearest the figure in its own sentence wins; else a cue in the next sentence
-("... sono morti martedì. Questi sono i combattimenti più sanguinosi, scrive Reuters."),
-else in the previous one. Without a cue the figure is the outlet's own.
+The cue nearest the figure in its own sentence wins; else, for a figure inside a quotation
+that runs over several sentences, the speaker named where the quotation closes ("“... Twelve
+died in hospital.” Kirilenko said.") or before it opens ("He said: “..."); else a trailing cue
+of the next sentence ("... sono morti martedì. Questi sono i combattimenti più sanguinosi,
+scrive Reuters."). A headline has its own conventions ("Ministry: 12 dead", "... — top
+regional official"). A pronoun ("he said") stands for the source named last before it.
+A source's noun phrase is the whole of it: a subject runs back to its clause's start ("the
+US territory's governor said"), and time words are cut from its end ("... on Friday").
+Without a cue the figure is the outlet's own.
 """
 
 from __future__ import annotations
@@ -23,12 +29,23 @@ _TRAIL = regex.compile(r"[\s,.;:'’]+$")
 # how far before its verb a source's noun phrase may start
 _NP_WINDOW = 160
 _END = " \t\n.!?…»”\"'’)"
+# how many words a subject's noun phrase may gain by running back to its clause's start
+_NP_EXTEND = 5
+# how many sentences back a pronoun's source, or a quotation's start, may be
+_BACK = 3
+_OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
 
 
 def _clean(src: str, lex: Lexicon) -> str | None:
-    """The source for display: spaces collapsed, prefixes stripped ("agenzia Afp" -> "AFP")."""
+    """The source for display: spaces collapsed, time words cut from its end ("Kirilenko on
+    Friday"), prefixes stripped ("agenzia Afp" -> "AFP"); None for a time word alone
+    ("said Friday")."""
     s = _SPACES.sub(" ", src).strip()
     s = _TRAIL.sub("", s)
+    if lex.source_cut is not None:
+        s = _TRAIL.sub("", lex.source_cut.sub("", s))
+    if s.casefold() in lex.weekdays or s.casefold() in lex.months:
+        return None
     if lex.source_strip is not None:
         m = lex.source_strip.match(s)
         if m and m.end() < len(s):
@@ -38,14 +55,26 @@ def _clean(src: str, lex: Lexicon) -> str | None:
     return lex.source_names.get(s.lower(), s)
 
 
+def is_headline(text: str) -> bool:
+    """A headline ends with no stop ("Ministry: 12 dead"); a sentence of prose does."""
+    return bool(text.strip()) and text.rstrip()[-1] not in ".!?…»”\"'’)"
+
+
 def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Every attribution in ``text``: (cue start, cue end, source), in order."""
+    out: list[tuple[int, int, str]] = []
+    if lex.source_headline_cues and is_headline(text):
+        # a headline's first words are often what happened or where ("Floods: 12 dead",
+        # "Italia: ..."): its source must name a kind of source ("Ministry", "sindaco")
+        for pattern in lex.source_headline_cues:
+            for m in pattern.finditer(text):
+                if lex.source_types.values(m.group("src")):
+                    _add(out, m, lex)
     if not lex.source_trigger.may_match(text):
-        return []
+        return sorted(set(out))
     # only the cues whose own keys are in the text (the same attributions: the order of
     # the runs does not matter, the result is sorted)
     present = present_keys(text, lex.source_keys)
-    out: list[tuple[int, int, str]] = []
     for pattern, trigger in zip(lex.source_cues, lex.source_cue_triggers, strict=True):
         if not trigger.fires(present):
             continue
@@ -62,14 +91,47 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         for v in verb.finditer(text):
             m = pattern.search(text, max(0, v.start() - _NP_WINDOW), v.end())
             if m is not None and m.end() == v.end():
-                _add(out, m, lex)
+                _add(out, m, lex, _subject_start(text, m, lex))
     return sorted(set(out))
 
 
-def _add(out: list[tuple[int, int, str]], m: regex.Match, lex: Lexicon) -> None:
-    src = _clean(m.group("src"), lex)
+def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
+    """Where a subject's noun phrase starts: the noun phrase the cue found, run back to its
+    clause's start when only a few lower-case words lie between ("the US territory's
+    governor said", "L'amministrazione regionale riferisce")."""
+    start = m.start("src")
+    if lex.source_np_break is None:
+        return start
+    lead = text[max(0, start - _NP_WINDOW):start]
+    breaks = list(lex.source_np_break.finditer(lead))
+    cut = breaks[-1].end() if breaks else (0 if start <= _NP_WINDOW else len(lead))
+    gap = lead[cut:]
+    words = gap.split()
+    # the gap opens the noun phrase: an article or a name, never a verb ("reports to")
+    if (not words or any(ch.isdigit() for ch in gap) or len(words) > _NP_EXTEND
+            or not (words[0][:1].isupper() or _starts_with_article(gap.lstrip(), lex))):
+        return start
+    begin = start - len(gap.lstrip())
+    # a leading article is not shown, as after a cue ("the US territory's governor")
+    rest = text[begin:start]
+    for a in lex.source_articles:
+        if rest.casefold().startswith(a + ("" if a[-1:] in "'’" else " ")):
+            begin += len(a) + len(rest[len(a):]) - len(rest[len(a):].lstrip())
+            break
+    return begin
+
+
+def _starts_with_article(text: str, lex: Lexicon) -> bool:
+    return any(text.casefold().startswith(a + ("" if a[-1:] in "'’" else " "))
+               for a in lex.source_articles)
+
+
+def _add(out: list[tuple[int, int, str]], m: regex.Match, lex: Lexicon,
+         start: int | None = None) -> None:
+    begin = m.start("src") if start is None else start
+    src = _clean(m.string[begin:m.end("src")], lex)
     if src:
-        out.append((m.start(), m.end(), src))
+        out.append((m.start() if start is None else min(m.start(), start), m.end(), src))
 
 
 def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
@@ -91,7 +153,11 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     found = found or (lambda i: find_sources(texts[i], lex))
     own = found(index)
     if own:
-        return min(own, key=lambda s: (_distance(s, start, end), s[0]))[2]
+        best = min(own, key=lambda s: (_distance(s, start, end), s[0]))
+        return _named(best[2], texts, index, found, lex)
+    quoted = _quoted_source(texts, index, start, found)
+    if quoted is not None:
+        return _named(quoted, texts, index, found, lex)
     if index + 1 < len(texts) and index + 1 not in claimed:
         # a trailing attribution of the next sentence ("Questi sono i combattimenti più
         # sanguinosi, scrive Reuters.") covers what came before it; one inside the
@@ -99,7 +165,74 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         nxt = len(texts[index + 1].rstrip(_END))
         trailing = [s for s in found(index + 1) if s[1] >= nxt]
         if trailing:
-            return trailing[-1][2]
+            return _named(trailing[-1][2], texts, index + 1, found, lex)
+    return None
+
+
+def _named(source: str, texts: Sequence[str], index: int,
+           found: Callable[[int], list[tuple[int, int, str]]], lex: Lexicon) -> str | None:
+    """A pronoun source ("he said") is the source named last before it, in its sentence or
+    the few before; None when there is none (the figure is then the outlet's)."""
+    if source.casefold() not in lex.source_pronouns:
+        return source
+    for i in range(index - 1, max(-1, index - 1 - _BACK), -1):
+        named = [s for s in found(i) if s[2].casefold() not in lex.source_pronouns]
+        if named:
+            return named[-1][2]
+    return None
+
+
+def _marks(text: str) -> list[tuple[int, int]]:
+    """(offset, +1 opening / -1 closing) of each quotation mark; a straight double quote
+    opens after a space or at the start, else it closes."""
+    out = []
+    for j, ch in enumerate(text):
+        if ch in _OPEN_QUOTES:
+            out.append((j, 1))
+        elif ch in _CLOSE_QUOTES:
+            out.append((j, -1))
+        elif ch == '"':
+            out.append((j, 1 if j == 0 or text[j - 1].isspace() or text[j - 1] in "(:" else -1))
+    return out
+
+
+def _quoted_source(texts: Sequence[str], index: int, start: int,
+                   found: Callable[[int], list[tuple[int, int, str]]]) -> str | None:
+    """The speaker of a quotation that runs over several sentences, for a figure inside
+    it: named after the mark that closes it, in its sentence or a later one, or before the
+    mark that opens it, in an earlier one."""
+    depth = sum(d for j, d in _marks(texts[index]) if j < start)
+    opened_at = index if depth > 0 else None
+    for i in range(index - 1, max(-1, index - 1 - _BACK), -1):
+        if opened_at is not None:
+            break
+        depth += sum(d for _, d in _marks(texts[i]))
+        if depth > 0:
+            opened_at = i
+        elif depth < 0:
+            return None  # a quotation closed before the figure: it is outside
+    if opened_at is None:
+        return None
+    # where the quotation closes: its speaker follows the closing mark
+    level, closed = 1, False
+    for i in range(index, min(len(texts), index + 1 + _BACK)):
+        for j, d in _marks(texts[i]):
+            if i == index and j < start:
+                continue
+            level += d
+            if level == 0:
+                after = [s for s in found(i) if s[0] >= j]
+                if after:
+                    return after[0][2]
+                closed = True
+                break
+        if closed:
+            break
+    if opened_at != index:
+        opens = [j for j, d in _marks(texts[opened_at]) if d > 0]
+        before = [s for s in found(opened_at) if s[1] <= opens[-1] + 1]
+        if before:
+            return before[-1][2]
     return None
 
 
