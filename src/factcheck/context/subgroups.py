@@ -29,6 +29,7 @@ from .lexicon import Lexicon
 from .words import WordIndex
 
 NATIONALITY = "nationality:"
+_AREA = "area:"  # the side of one place of a breakdown by place (see context.area_of)
 # how far after a figure its counted group's words may run ("4 bambini", "30 were soldiers")
 _AFTER = 30
 # how many sentences back a "before" cue may find the whole ("Tra le vittime ...")
@@ -42,6 +43,10 @@ class SubgroupData:
     words: WordIndex  # word -> subgroup id
     between: regex.Pattern | None
     before: regex.Pattern | None
+    # right before a whole whose parts follow it ("delle 29 vittime, 15 sono uomini")
+    whole_first: regex.Pattern | None = None
+    # right after a part, pointing back to its whole ("Twelve of them died")
+    after: regex.Pattern | None = None
     examples: tuple[dict, ...] = ()
     counter_examples: tuple[dict, ...] = ()
 
@@ -70,6 +75,9 @@ def subgroup_data(lang: str, root: Path | None = None) -> SubgroupData:
     parts = data.get("parts", {})
     return SubgroupData(WordIndex(pairs), _alt(parts.get("between", ()), path, "between"),
                         _alt(parts.get("before", ()), path, "before"),
+                        _alt([f"(?:{p})$" for p in parts.get("whole_first", ())], path,
+                             "whole_first"),
+                        _alt([f"^(?:{p})" for p in parts.get("after", ())], path, "after"),
                         tuple(data.get("examples", ())), tuple(data.get("counter_examples", ())))
 
 
@@ -126,6 +134,13 @@ def _fits(whole: Claim, part: Claim) -> bool:
     return w is None or p is None or p <= w
 
 
+def _near(c: Claim, earlier: list[Claim], starts: dict[int, int]) -> list[Claim]:
+    """The ``earlier`` figures of ``c``'s sentence and the ``_BACK`` sentences before it."""
+    index = starts.get(c.quote_start)
+    return [e for e in earlier if e.start < c.start and (
+        index is None or index - _BACK <= starts.get(e.quote_start, -99) <= index)]
+
+
 def _whole(c: Claim, earlier: list[Claim], texts: Sequence[str], starts: dict[int, int],
            data: SubgroupData) -> Claim | None:
     """The figure ``c`` is a part of, among the ``earlier`` figures of its article."""
@@ -140,15 +155,30 @@ def _whole(c: Claim, earlier: list[Claim], texts: Sequence[str], starts: dict[in
             if data.between.search(gap) and _fits(e, c):
                 return e
             break
+    # a whole named first with a partitive ("Delle 29 vittime, 15 sono uomini e 14 donne",
+    # "of the 40 dead, 25 were men"): every later figure of its sentence is its part
+    if data.whole_first is not None:
+        for e in reversed(same):
+            if e.parent is None and data.whole_first.search(
+                    e.quote[:e.start - e.quote_start]) and _fits(e, c):
+                return e
+    # a part whose words point back ("Twelve of them died"), or one area of a breakdown by
+    # place ("106 nel Reatino e 53 nell'Ascolano"): the nearest earlier whole of the metric
+    pointed = data.after is not None and data.after.search(c.quote[c.end - c.quote_start:])
+    if pointed or (c.side or "").startswith(_AREA):
+        for e in reversed(_near(c, earlier, starts)):
+            if e.parent is not None or (e.side or "").startswith(_AREA):
+                continue
+            if _fits(e, c):
+                return e
+            if e.metric == c.metric:
+                break
     # a cue before the part naming the whole ("Tra le vittime ci sono 9 donne"): the
     # nearest earlier figure of the metric, in this sentence or the two before
     if data.before is not None and c.subgroup is not None:
         lead = c.quote[:c.start - c.quote_start]
         if data.before.search(lead):
-            index = starts.get(c.quote_start)
-            near = [e for e in earlier if e.start < c.start and (
-                index is None or index - _BACK <= starts.get(e.quote_start, -99) <= index)]
-            for e in reversed(near):
+            for e in reversed(_near(c, earlier, starts)):
                 if e.quote_start == c.quote_start and e.parent is not None:
                     continue
                 if _fits(e, c):
