@@ -1164,6 +1164,16 @@ def _starts_qualifier(text: str, ma: Any, L: _Lang) -> bool:
 _RANGE_KINDS = {"count", "decimal", "money", "percent", "duration", "year", "other"}
 
 
+_NEXT_VISIBLE = regex.compile(r"\s*(\S)")
+
+
+def _next_is_alnum(text: str, pos: int) -> bool:
+    """Whether the first non-space character at or after ``pos`` is a letter or digit (read
+    in place: slicing the rest of the text for each number made a long file quadratic)."""
+    m = _NEXT_VISIBLE.match(text, pos)
+    return m is not None and m.group(1).isalnum()
+
+
 def _subunits(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
     """Join "2 euro e 5 centesimi" into one amount (2.05); also "5 rubli e 30" and "$20 43",
     where a bare figure below 100 ends the phrase right after the amount."""
@@ -1172,7 +1182,7 @@ def _subunits(text: str, nums: list[_Num], L: _Lang) -> list[_Num]:
         p = out[-1] if out else None
         cents = q.kind == "money" and q.unit_word in L.subunits
         bare = (q.kind == "count" and q.qualifier == "exact" and q.value == int(q.value)
-                and not text[q.end:].lstrip()[:1].isalnum()
+                and not _next_is_alnum(text, q.end)
                 # "$3 a doz": an article's "a" starts a new figure, never cents
                 and _norm(text[q.start: q.end].split()[0]) not in L.gated)
         if (p is not None and p.kind == "money" and (cents or bare)

@@ -382,7 +382,10 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             # 30.000 persone", "dal 1992"): the figure counts the whole event
             p_start, p_end, period_how = span[0], span[1], "event"
 
-    conflict = ctx.once("conflict", index, lambda: is_conflict(ctx.prose, text, lex))
+    # the article's part once per article, the sentence's once per sentence (the article's
+    # prose searched again for each sentence made a long file quadratic)
+    conflict = (ctx.once("conflict", -1, lambda: is_conflict(ctx.prose, "", lex))
+                or ctx.once("conflict", index, lambda: is_conflict("", text, lex)))
     side = side_of(claim.side, claim.who, text, start, end, lex, clause, conflict)
     if side is None and (area := area_of(text, start, end, ctx, clause)) is not None:
         side = f"{AREA_PREFIX}{area}"  # a part of a breakdown by place, summed like sides
