@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.compare import (FINAL, as_of, claim_interval, compare, doc_labels, draft_needs,
-                               figures_of, load_verdicts, severity_rank)
+                               load_verdicts, severity_rank)
 from factcheck.model import Article, Claim, Quantity
 from factcheck.paths import rules_dir
 
@@ -183,7 +183,10 @@ def test_rounded_figure_is_not_evidence_against_a_precise_one():
 def test_exact_figures_far_apart_the_same_day_contradict():
     [f] = findings([claim("a.txt", 155), claim("b.txt", 286)])
     assert f.verdict == "contradiction" and f.severity == "high"
-    assert f.reason == "b says 286, a says 155: the two cannot both be true at the same time."
+    # the two figures that conflict, and what makes them comparable
+    assert f.reason == ("b says 286, a says 155: the two cannot both be true at the same time. "
+                        "Both count deaths of everyone in war, reported the same day "
+                        "(2022-09-14).")
 
 
 def test_an_ambiguous_figure_makes_a_possible_contradiction_saying_so():
@@ -362,12 +365,14 @@ def test_intervals_carry_hedges_and_rounding():
     assert claim_interval(claim("a", 6000, band_low=5500, band_high=6499), cfg) == (5500, 6499)
 
 
-def test_figures_of_rebuilds_the_sum():
+def test_a_finding_carries_the_figures_it_judged_a_sum_among_them():
     cl = _sides("a.txt", 207, 79) + [claim("b.txt", 155, side="total")]
     [f] = findings(cl)
-    figs = figures_of(f)
-    assert sorted(fg.role for fg in figs) == ["claim", "sum"]
-    assert [fg.point for fg in figs if fg.role == "sum"] == [286]
+    assert sorted(fg.role for fg in f.figures) == ["claim", "sum"]
+    assert [fg.point for fg in f.figures if fg.role == "sum"] == [286]
+    # the reason names the same two figures, in the same order
+    assert [fg.doc for fg in f.figures] == ["a.txt", "b.txt"]
+    assert f.reason.startswith("a says 286 (207 armenia + 79 azerbaijan), b says 155")
 
 
 def test_verdict_data_is_complete():

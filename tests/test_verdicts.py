@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.compare import _correction_cues, compare, load_verdicts
+from factcheck.compare import compare, load_verdicts
+from factcheck.verdicts.correction import correction_cues
 from factcheck.model import Article, Claim, Quantity
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "verdicts" / "cases.toml")
@@ -64,12 +65,12 @@ CUES = load_verdicts()["corrections"]
 
 @pytest.mark.parametrize("ex", CUES["examples"], ids=lambda e: e["text"][:50])
 def test_correction_cue_example(ex):
-    assert _correction_cues(load_verdicts())[ex["lang"]].search(ex["text"])
+    assert correction_cues(load_verdicts())[ex["lang"]].search(ex["text"])
 
 
 @pytest.mark.parametrize("ex", CUES["counter_examples"], ids=lambda e: e["text"][:50])
 def test_correction_cue_counter_example(ex):
-    assert not _correction_cues(load_verdicts())[ex["lang"]].search(ex["text"])
+    assert not correction_cues(load_verdicts())[ex["lang"]].search(ex["text"])
 
 
 # ---------------------------------------------------------------- the CLI: gates and --rules

@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # pandas and the pipeline are imported only where they are us
     from .pipeline import ArticleResult
 
 APPLICATION = "factcheck"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BATCH_SIZE = 200  # files per transaction: big enough to be fast, small enough to lose little
 PARALLEL_MIN_FILES = 64  # below this many files to extract, a process pool costs more than it saves
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -64,7 +64,7 @@ Chooser = Callable[[list["Sketch"]], Iterable[int]]
 
 # ---------------------------------------------------------------- schema
 
-# The current schema (v3), created as is in a new archive. Portable SQL: PostgreSQL
+# The current schema (v5), created as is in a new archive. Portable SQL: PostgreSQL
 # would only swap ``INTEGER PRIMARY KEY`` for an identity column.
 _QUANTITY_COLUMNS = """
   text TEXT NOT NULL,
@@ -86,6 +86,10 @@ _QUANTITY_COLUMNS = """
 # from the claim rows with their quotes scattered over the file (~2x faster on a dense
 # archive; the index adds ~10% to a dense archive's file, ~3% to a typical one)
 _SKETCH_INDEX_DDL = """CREATE INDEX claims_sketch ON claims (metric, event, side, article_id,
+  value, low, high, qualifier, band_low, band_high, low_exclusive, high_exclusive,
+  period_start, period_end, published, quote_start, status, subgroup, parent)"""
+# v3 and v4's: a sketch without who is counted (v4's columns existed, unindexed)
+_SKETCH_INDEX_V3_DDL = """CREATE INDEX claims_sketch ON claims (metric, event, side, article_id,
   value, low, high, qualifier, band_low, band_high, low_exclusive, high_exclusive,
   period_start, period_end, published, quote_start)"""
 
@@ -184,7 +188,7 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     """v3 replaces the group index with one that also covers the sketch columns (same
     leading columns, so the queries by group still use it). Nothing to re-extract."""
     conn.execute("DROP INDEX IF EXISTS claims_group")
-    conn.execute(_SKETCH_INDEX_DDL)
+    conn.execute(_SKETCH_INDEX_V3_DDL)
 
 
 _V4_CLAIM_COLUMNS = ("status TEXT NOT NULL DEFAULT 'counted'", "subgroup TEXT",
@@ -203,10 +207,19 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE articles SET rules_version = 'v3:' || rules_version")
 
 
+def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
+    """v5's sketch index also covers a claim's status, subgroup and parent, so a draft check
+    against an archive judges by the same identity as one against a folder, still from the
+    index alone. Nothing to re-extract."""
+    conn.execute("DROP INDEX IF EXISTS claims_sketch")
+    conn.execute(_SKETCH_INDEX_DDL)
+
+
 # from_version -> step to from_version + 1
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2,
                                                                 2: _migrate_2_to_3,
-                                                                3: _migrate_3_to_4}
+                                                                3: _migrate_3_to_4,
+                                                                4: _migrate_4_to_5}
 
 _CLAIM_FIELDS = (
     "doc", "metric", "event", "side", "who",
@@ -286,19 +299,20 @@ def _claim(r: Sequence, dates: _Dates | None = None) -> Claim:
 _SKETCH_FIELDS = (
     "id", "article_id", "side", "value", "low", "high", "qualifier", "band_low", "band_high",
     "low_exclusive", "high_exclusive", "period_start", "period_end", "published", "quote_start",
+    "status", "subgroup", "parent",
 )
 
 
 class Sketch:
-    """A stored claim's numbers, dates, group and sentence, without its words, source or place
-    in the text: read like a :class:`Claim` and its :class:`Quantity` (``quantity`` is the
+    """A stored claim's numbers, dates, group, identity (status, subgroup, parent) and
+    sentence, without its words, source or place in the text: read like a :class:`Claim` and its :class:`Quantity` (``quantity`` is the
     sketch itself) by :func:`factcheck.compare.draft_needs`, and built several times faster
     than those frozen records, from a row selected as ``_SKETCH_FIELDS`` and its group
     ``metric`` and ``event`` and article ``doc``."""
 
     __slots__ = ("doc", "metric", "event", "side", "value", "low", "high", "qualifier",
                  "band_low", "band_high", "low_exclusive", "high_exclusive", "period_start",
-                 "period_end", "published", "quote_start")
+                 "period_end", "published", "quote_start", "status", "subgroup", "parent")
     who = source = source_kind = None
     rule = quote = text = kind = ""
     start = end = 0
@@ -308,7 +322,7 @@ class Sketch:
         self.doc, self.metric, self.event = doc, metric, event
         (_, _, self.side, self.value, self.low, self.high, self.qualifier, self.band_low,
          self.band_high, low_exclusive, high_exclusive, period_start, period_end, published,
-         self.quote_start) = r
+         self.quote_start, self.status, self.subgroup, self.parent) = r
         self.low_exclusive, self.high_exclusive = bool(low_exclusive), bool(high_exclusive)
         self.period_start, self.period_end = dates[period_start], dates[period_end]
         self.published = dates[published]

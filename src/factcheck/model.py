@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .verdicts.figure import Figure
 
 Kind = Literal[
     "count", "decimal", "percent", "year", "date", "time", "money", "ordinal", "duration", "other"
@@ -130,13 +133,17 @@ class Claim:
 class Finding:
     """A verdict on a group of claims that talk about the same thing."""
 
-    verdict: str  # contradiction, discrepancy, update, dispute, agree
+    verdict: str  # contradiction, possible contradiction, discrepancy, update, dispute,
+    # correction, agree
     metric: str
     event: str | None
     side: str | None
     reason: str
     severity: str  # high, medium, low, info
     claims: tuple[Claim, ...] = field(default_factory=tuple)
+    # the figures it judged, in the reason's order (a claim, a per-side sum or a part):
+    # the report shows these, it never rebuilds them
+    figures: tuple[Figure, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .compare import (Figure, claim_interval, doc_labels, figures_of, interval_text,
-                      load_verdicts)
+from .compare import doc_labels
+from .verdicts.config import load_verdicts
+from .verdicts.figure import Figure, claim_interval
+from .verdicts.wording import interval_text, whole_people
 from .model import Analysis, Article, Claim, Finding, Unclaimed
 from .table import claim_record
 
@@ -92,16 +94,21 @@ def _date(d: date | None) -> str:
     return d.isoformat() if d else "unknown"
 
 
+def date_text(d: date, a: Article | None) -> str:
+    """A publication date to its precision: "2024-03" for a date known to the month."""
+    if a is not None and a.published_precision == "month":
+        return d.strftime("%Y-%m")
+    if a is not None and a.published_precision == "year":
+        return str(d.year)
+    return d.isoformat()
+
+
 def published_cell(doc: str, c_published: date | None, articles: dict[str, Article]) -> str:
     a = articles.get(doc)
     d = c_published or (a.published if a else None)
     if d is None:
         return "unknown"
-    text = d.isoformat()
-    if a is not None and a.published_precision == "month":
-        text = d.strftime("%Y-%m")
-    elif a is not None and a.published_precision == "year":
-        text = str(d.year)
+    text = date_text(d, a)
     if a is not None and a.published_how in ("inferred", "assumed", "given"):
         text += f" ({a.published_how})"
     return text
@@ -161,8 +168,7 @@ def _finding_table(figs: Sequence[Figure], labels: dict[str, str],
             if id(c) in sums:
                 s = sums[id(c)]
                 # people are whole: "more than 49" + "more than 50" is at least 101, not 100.5
-                low = math.ceil(s.low - 1e-9)
-                high = None if s.high is None else math.floor(s.high + 1e-9)
+                low, high = whole_people(s.low, s.high)
                 interval += f"; {c.side}, summed: {interval_text(low, high)}"
                 if s.role == "part":
                     interval += " (a part of the whole)"
@@ -175,20 +181,23 @@ def _finding_table(figs: Sequence[Figure], labels: dict[str, str],
     return lines
 
 
-def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str]) -> list[str]:
-    """A Mermaid bar chart of the figures over time, when at least two are dated."""
+def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str],
+           articles: dict[str, Article]) -> list[str]:
+    """A Mermaid bar chart of the figures over time (each date to its precision), when at
+    least two are dated."""
     points = []
     for fg in figs:
         d = fg.claims[0].published
         if d is not None and math.isfinite(fg.point):
-            points.append((d, labels.get(fg.doc, fg.doc), fg.point))
+            points.append((d, labels.get(fg.doc, fg.doc), fg.point,
+                           date_text(d, articles.get(fg.doc))))
     if len(points) < 2:
         return []
     points.sort()
-    top = max(p for _, _, p in points)
+    top = max(p for _, _, p, _ in points)
     ceiling = _nice_ceiling(top * 1.1) if top > 0 else 1
-    xs = ", ".join(f'"{_chart_text(lab)} {d.isoformat()}"' for d, lab, _ in points)
-    ys = ", ".join(_chart_number(p) for _, _, p in points)
+    xs = ", ".join(f'"{_chart_text(lab)} {when}"' for _, lab, _, when in points)
+    ys = ", ".join(_chart_number(p) for _, _, p, _ in points)
     return ["```mermaid", "xychart-beta",
             f'    title "{_chart_text(_title(f))}"',
             f"    x-axis [{xs}]",
@@ -216,15 +225,18 @@ def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[st
     if f.verdict != "agree":
         head += f" ({f.severity})"
     lines = [head, "", _prose(f.reason), ""]
-    figs = figures_of(f, cfg)
-    shown = shown_figures(figs, draft)
+    figs = f.figures
+    # the figures over time: by publication date (undated last), the reason's order in a day
+    shown = sorted(shown_figures(figs, draft),
+                   key=lambda fg: (fg.claims[0].published is None,
+                                   fg.claims[0].published or date.min))
     lines += _finding_table(shown, labels, articles, cfg)
     if len(shown) < len(figs):
         left = len(figs) - len(shown)
         lines += ["", f"… and {left:,} more {'figure' if left == 1 else 'figures'} of this "
                       "finding, not listed here: `--format json` lists them all."]
     if chart:
-        c = _chart(f, shown, labels)
+        c = _chart(f, shown, labels, articles)
         if c:
             lines += [""] + c
     lines.append("")

@@ -1,0 +1,79 @@
+"""Verdicts as small pieces: each module judges one thing and names the figures that witness it.
+
+A verdict module has ``READS``, what it judges, and ``judge``:
+
+- ``"group"``: every figure of a group (``judge(figs, ctx, draft)``; agree);
+- ``"moment"``: one :class:`~.moment.Moment`, figures at comparable times
+  (contradiction, dispute, discrepancy, part exceeds whole);
+- ``"timeline"``: the group's :class:`~.timeline.Timeline`, its falls and rises across
+  moments (falling count, correction, jump, update).
+
+Group and timeline verdicts also have ``witnesses``: the figures they read (of a group, or
+of one moment), from which a draft check chooses which archive claims to read in full
+(:func:`factcheck.compare.draft_needs`). Every verdict is evaluated; a new one is a module,
+its entry in :data:`VERDICTS` and its case file ``tests/data/verdicts/<name>.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from types import ModuleType
+
+from ..model import Finding
+from . import (agree, contradiction, correction, discrepancy, dispute, falling, jump,
+               part_exceeds, update)
+from .config import setting
+from .figure import Figure
+from .moment import moment
+from .scene import Ctx, involves, segments
+from .timeline import timeline
+
+# name (its case file's) -> module
+VERDICTS: dict[str, ModuleType] = {
+    "agree": agree, "contradiction": contradiction, "dispute": dispute,
+    "discrepancy": discrepancy, "part_exceeds": part_exceeds, "falling": falling,
+    "correction": correction, "jump": jump, "update": update,
+}
+
+
+def _reading(what: str) -> list[ModuleType]:
+    return [v for v in VERDICTS.values() if v.READS == what]
+
+
+def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> list[Finding]:
+    """Every finding of one group (figures in canonical order).
+
+    With ``draft`` (a doc id), findings that cannot involve the draft are not built:
+    agreements on figures the draft does not state, and moments without a draft figure (their
+    findings name only their own figures). The timeline is still read over every moment.
+    """
+    out: list[Finding] = []
+    for v in _reading("group"):
+        out += v.judge(figs, ctx, draft)
+    segs = segments(figs, setting(ctx.cfg, ctx.metric, "comparable_days"))
+    for seg in segs:
+        if involves(seg, draft):
+            m = moment(seg)
+            for v in _reading("moment"):
+                out += v.judge(m, ctx)
+    t = timeline(segs, ctx)
+    for v in _reading("timeline"):
+        out += v.judge(t, ctx)
+    return out
+
+
+def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figure]:
+    """The figures of a group a verdict about the draft can read: every figure of a moment
+    with a draft figure, in other moments their first (moments are cut the same way) and
+    what the timeline verdicts read, and what the group verdicts read."""
+    out: list[Figure] = []
+    for v in _reading("group"):
+        out += v.witnesses(figs, draft)
+    for seg in segments(figs, window):
+        if involves(seg, draft):
+            out += seg
+            continue
+        out.append(seg[0])
+        for v in _reading("timeline"):
+            out += v.witnesses(seg)
+    return out

@@ -1,0 +1,39 @@
+"""Falling count: a running (cumulative) count that a later report gives lower than an
+earlier lower bound. Witnesses: the strongest lower bound reported before and the lowest
+upper bound after it. A contradiction when the lower report is certainly the later one
+(possible when a date is vague); when the order is not certain, a discrepancy that names
+the doubt; when the lower report announces a revision, a correction instead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..model import Finding
+from .correction import revised
+from .figure import Figure
+from .scene import Ctx, conflict, doubts, finding
+from .timeline import Timeline, certainly_later, read
+
+READS = "timeline"
+
+
+def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
+    """The falls of a group's timeline that no revision explains."""
+    out = []
+    for best, low in t.falls:
+        if revised(low, ctx):
+            continue
+        if certainly_later(best, low, ctx):
+            out.append(conflict(ctx, "contradiction_falling", best, low,
+                                doubts(best, low, ctx, same_time=False), dated=True, later=True))
+        else:
+            why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
+            out.append(finding(ctx, "discrepancy", "falling_unsure",
+                               ctx.cfg["severity"]["falling_unsure"], [best, low], dated=True,
+                               why=ctx.cfg["phrases"].get("doubt_join", "; ").join(why)))
+    return out
+
+
+def witnesses(seg: Sequence[Figure]) -> Iterable[Figure]:
+    """The figures of a moment a fall can name."""
+    return read(seg)

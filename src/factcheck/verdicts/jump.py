@@ -1,0 +1,43 @@
+"""Implausible jump: a step of a count's rising chain that multiplies it by at least
+``[jumps] factor`` within ``within_days`` (missing from 30 to 300 in three days): a
+discrepancy with its factor, not an update. Witnesses: the two figures of the step."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from ..model import Finding
+from .correction import revised
+from .figure import FINAL, Figure
+from .scene import Ctx, finding
+from .timeline import Step, Timeline, read
+from .wording import fmt_number
+
+READS = "timeline"
+
+
+def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
+    """The implausible jumps of a group's timeline."""
+    return [finding(ctx, "discrepancy", "jump", ctx.cfg["severity"]["jump"], [s.earlier, s.later],
+                    dated=True, factor=fmt_number(round(factor(s), 1)))
+            for s in t.rises if is_jump(s, ctx)]
+
+
+def witnesses(seg: Sequence[Figure]) -> Iterable[Figure]:
+    """The figures of a moment a jump can name."""
+    return read(seg)
+
+
+def factor(s: Step) -> float:
+    """How many times the later figure is the earlier one."""
+    return s.later.point / s.earlier.point if s.earlier.point > 0 else math.inf
+
+
+def is_jump(s: Step, ctx: Ctx) -> bool:
+    """Whether a rise multiplies the count within days (and is no announced revision)."""
+    jump = ctx.cfg.get("jumps", {})
+    a, b = s.earlier.as_of, s.later.as_of
+    soon = a is not None and b is not None and b != FINAL \
+        and (b - a).days <= int(jump.get("within_days", 0))
+    return soon and factor(s) >= float(jump.get("factor", math.inf)) and not revised(s.later, ctx)

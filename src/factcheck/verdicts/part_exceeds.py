@@ -1,0 +1,25 @@
+"""Part exceeds whole: at one moment, a counted part (one side, a subgroup, a figure the text
+makes part of another) whose lower bound is above a counted whole's upper bound. Witnesses:
+the part with the highest lower bound and the whole with the lowest upper bound. A part
+smaller than its whole is no finding: it fits."""
+
+from __future__ import annotations
+
+from ..model import Finding
+from .figure import counted
+from .moment import Moment
+from .scene import Ctx, conflict, doubts
+
+READS = "moment"
+
+
+def judge(m: Moment, ctx: Ctx) -> list[Finding]:
+    """The part of a moment that exceeds its whole, if any."""
+    whole = [f for f in m.wholes if f.high is not None and counted(f)]
+    if not (m.parts and whole):
+        return []
+    top = min(whole, key=lambda f: f.ceiling)
+    part = max(m.parts, key=lambda f: f.low)
+    if part.low <= top.ceiling:
+        return []
+    return [conflict(ctx, "contradiction_part", part, top, doubts(part, top, ctx))]

@@ -1,0 +1,208 @@
+"""What every verdict reads besides its figures: the group it judges (:class:`Ctx`), the
+cut of a group into moments of comparable times, independent origins, what is uncertain
+about comparing two figures, and the building of a finding with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..identity import SCOPE_SEP
+from ..model import Claim, Finding
+from ..timespan import Span, same_day, span_of
+from .figure import FINAL, Figure
+from .wording import figure_phrase
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """The group being judged and the data to judge it by."""
+
+    cfg: dict
+    labels: dict[str, str]
+    metric: str
+    event: str | None
+    side: str  # the group's scope: "total", "armenia", "total/civilians"
+    cumulative: bool
+    spans: dict[str, Span]  # publication span of each article
+
+
+def says(f: Figure, ctx: Ctx, dated: bool = False) -> str:
+    """"002 says more than 6,500" (with the report's date when ``dated``)."""
+    r = ctx.cfg["reasons"]
+    doc = ctx.labels.get(f.doc, f.doc)
+    fig = figure_phrase(f, ctx.cfg)
+    if dated:
+        pub = f.claims[0].published
+        return r["says_date"].format(
+            doc=doc, date=pub.isoformat() if pub else ctx.cfg["phrases"]["undated"], figure=fig)
+    return r["says"].format(doc=doc, figure=fig)
+
+
+def finding(ctx: Ctx, verdict: str, reason_name: str, severity: str, figs: Sequence[Figure],
+            dated: bool = False, suffix: str = "", **extra: str) -> Finding:
+    """A finding on these figures (in this order), its reason from ``[reasons] reason_name``."""
+    r = ctx.cfg["reasons"]
+    join = ctx.cfg.get("phrases", {}).get("list_join", "; ")
+    cap = int(ctx.cfg.get("phrases", {}).get("max_listed", 4))
+    if len(figs) > cap:  # a readable sentence: the first figures, the last, and how many more
+        # only the figures named are put into words: a group may hold thousands
+        more = ctx.cfg["phrases"]["more"].format(n=len(figs) - cap)
+        head = [says(f, ctx, dated) for f in figs[:cap - 1]]
+        last = says(figs[-1], ctx, dated)
+        listed, first = [*head, more, last], head[0] if head else says(figs[0], ctx, dated)
+    else:
+        listed = [says(f, ctx, dated) for f in figs]
+        first, last = listed[0], listed[-1]
+    fields = {"list": join.join(listed), "a": first, "b": last, **extra}
+    reason = r[reason_name].format(**fields) + suffix  # starts with a doc label: never re-cased
+    claims: dict[Claim, None] = {}  # equal claims once, in figure order (a set would be O(n))
+    for f in figs:
+        claims.update(dict.fromkeys(f.claims))
+    return Finding(verdict, ctx.metric, ctx.event, ctx.side, reason, severity, tuple(claims),
+                   tuple(figs))
+
+
+def span(f: Figure, ctx: Ctx) -> Span:
+    """When a figure's report was written."""
+    c = f.claims[0]  # a figure's claims all come from one article
+    return span_of(f.doc, c.published, ctx.spans)
+
+
+def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
+    """What is not certain about comparing ``a`` with ``b`` (empty: nothing), in words.
+
+    ``same_time``: the verdict needs both counts to stand at the same moment (both known to
+    the same day, or both final tolls)."""
+    d = ctx.cfg["doubts"]
+    out: list[str] = []
+    if same_time and not (a.as_of == b.as_of == FINAL):
+        sa, sb = span(a, ctx), span(b, ctx)
+        if not same_day(sa, sb):
+            if sa.first is None or sb.first is None:
+                out.append(d["undated"])
+            elif "inferred" in (sa.precision, sb.precision):
+                out.append(d["inferred"])
+            elif sa.precision != "day" or sb.precision != "day":
+                out.append(d["precision"].format(
+                    unit=sa.precision if sa.precision != "day" else sb.precision))
+            else:
+                out.append(d["days_apart"].format(n=abs((sa.first - sb.first).days)))
+    if a.ambiguous or b.ambiguous:
+        out.append(d["ambiguous"])
+    return out
+
+
+def comparable(a: Figure, b: Figure, ctx: Ctx, later: bool = False) -> str:
+    """Why ``a`` and ``b`` are compared at all, in words: what both count and when
+    (``later``: the verdict reads ``b`` as certainly the later report)."""
+    w = ctx.cfg.get("comparable")
+    if not w:
+        return ""
+    side, _, subgroup = ctx.side.partition(SCOPE_SEP)
+    who = w["everyone"] if side == ctx.cfg.get("grouping", {}).get("total_side", "total") \
+        else side
+    if subgroup:
+        who = w["subgroup"].format(subgroup=subgroup, side=who)
+    what = (w["what_event"] if ctx.event else w["what"]).format(
+        metric=ctx.metric, scope=who, event=ctx.event)
+    sa, sb = span(a, ctx), span(b, ctx)
+    if a.as_of == b.as_of == FINAL:
+        when = w["final"]
+    elif later:
+        when = w["later"]
+    elif same_day(sa, sb):
+        when = w["same_day"].format(date=sa.first.isoformat())  # type: ignore[union-attr]
+    elif sa.first is not None and sb.first is not None:
+        when = w["apart"].format(n=abs((sa.first - sb.first).days))
+    else:
+        when = w["undated"]
+    return w["sentence"].format(what=what, when=when)
+
+
+def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
+             dated: bool = False, later: bool = False) -> Finding:
+    """A contradiction between ``a`` and ``b`` when nothing is in doubt, else a possible
+    contradiction whose reason says what is not certain (one doubt: the first severity of
+    ``possible``, more: the next). The reason says what makes the two comparable."""
+    sev = ctx.cfg["severity"]
+    suffix = comparable(a, b, ctx, later)
+    if not why:
+        return finding(ctx, "contradiction", name, sev[name], [a, b], dated=dated, suffix=suffix)
+    levels = sev["possible"]
+    suffix += ctx.cfg["reasons"]["doubt"].format(
+        why=ctx.cfg["phrases"].get("doubt_join", "; ").join(why))
+    return finding(ctx, "possible contradiction", name, levels[min(len(why), len(levels)) - 1],
+                   [a, b], dated=dated, suffix=suffix)
+
+
+def origin_sizes(figs: Sequence[Figure]) -> list[int]:
+    """The articles of each independent origin of these figures: the same article, the same
+    quote (wire copy) or the same attributed source are one origin (union-find)."""
+    parent = list(range(len(figs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple, int] = {}
+    for i, f in enumerate(figs):
+        tokens = {("doc", f.doc)}
+        for c in f.claims:
+            tokens.add(("quote", " ".join(c.quote.split()).casefold()))
+            if c.source_kind == "attributed" and c.source:
+                tokens.add(("source", " ".join(c.source.split()).casefold()))
+        for t in sorted(tokens):
+            if t in seen:
+                parent[find(i)] = find(seen[t])
+            else:
+                seen[t] = i
+    roots: dict[int, set[str]] = {}
+    for i, f in enumerate(figs):
+        roots.setdefault(find(i), set()).add(f.doc)
+    return sorted(len(d) for d in roots.values())
+
+
+def segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
+    """Figures cut into moments of comparable times: sorted by as-of date, a new moment
+    when a figure stands more than ``window`` days after the moment's first; the final
+    tolls are one moment, and undated figures are read with the latest."""
+    ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
+    dated = [f for f in ordered if f.as_of is not None and f.as_of != FINAL]
+    final = [f for f in ordered if f.as_of == FINAL]
+    undated = [f for f in ordered if f.as_of is None]
+    segs: list[list[Figure]] = []
+    start: date | None = None
+    for f in dated:
+        if start is None or (f.as_of - start).days > window:  # type: ignore[operator]
+            segs.append([])
+            start = f.as_of
+        segs[-1].append(f)
+    if final:
+        segs.append(list(final))
+    if undated:
+        if segs:
+            segs[-1].extend(undated)
+        else:
+            segs.append(list(undated))
+    return segs
+
+
+def involves(figs: Iterable[Figure], draft: str | None) -> bool:
+    """Whether any of these figures is the draft's (always, without a draft): a figure's
+    claims all come from one article (a sum adds up one article's per-side figures)."""
+    return draft is None or any(f.doc == draft for f in figs)
+
+
+def gap_severity(figs: Sequence[Figure], cfg: dict) -> str:
+    """A discrepancy's severity, by the relative gap between its stated figures."""
+    pts = [f.point for f in figs]
+    top = max(abs(p) for p in pts) or 1.0
+    gap = (max(pts) - min(pts)) / top
+    for step in cfg["severity"]["discrepancy"]:
+        if gap >= step["min_gap"]:
+            return step["severity"]
+    return cfg["severity"]["discrepancy"][-1]["severity"]
