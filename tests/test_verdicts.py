@@ -1,5 +1,7 @@
-"""Verdict cases (tests/data/verdicts/cases.toml): claims in, verdicts out; and the cues that
-make a later figure a correction (rules/verdicts.toml [corrections]), with their examples."""
+"""Verdict cases: claims in, verdicts out, one case file per verdict module
+(tests/data/verdicts/<name>.toml, plus identity.toml for what is compared at all); and the
+cues that make a later figure a correction (rules/verdicts.toml [corrections]), with their
+examples."""
 
 from __future__ import annotations
 
@@ -10,12 +12,20 @@ from pathlib import Path
 import pytest
 
 from factcheck.compare import compare, load_verdicts
-from factcheck.verdicts.correction import correction_cues
 from factcheck.model import Article, Claim, Quantity
+from factcheck.verdicts import VERDICTS
+from factcheck.verdicts.correction import correction_cues
 
-CASES = tomllib.loads((Path(__file__).parent / "data" / "verdicts" / "cases.toml")
-                      .read_text("utf-8"))["case"]
+CASE_DIR = Path(__file__).parent / "data" / "verdicts"
+CASES = [(p.stem, case) for p in sorted(CASE_DIR.glob("*.toml"))
+         for case in tomllib.loads(p.read_text("utf-8"))["case"]]
 DAY = date(2024, 3, 5)
+
+
+def test_every_verdict_has_its_case_file():
+    files = {p.stem for p in CASE_DIR.glob("*.toml")}
+    assert set(VERDICTS) <= files
+    assert files - set(VERDICTS) == {"identity"}  # what is compared at all
 
 
 def build(spec: dict) -> tuple[Claim, Article]:
@@ -37,7 +47,7 @@ def build(spec: dict) -> tuple[Claim, Article]:
               source=spec.get("source"), source_kind="attributed" if "source" in spec else None,
               published=published, lang=spec.get("lang", "en"),
               status=spec.get("status", "counted"), subgroup=spec.get("subgroup"),
-              parent=spec.get("parent"))
+              parent=spec.get("parent"), source_party=spec.get("party"))
     if spec.get("ambiguous"):
         c = Claim(**{**{f: getattr(c, f) for f in c.__slots__},
                      "quantity": Quantity(**{**{f: getattr(q, f) for f in q.__slots__},
@@ -48,7 +58,8 @@ def build(spec: dict) -> tuple[Claim, Article]:
     return c, a
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["about"][:60] for c in CASES])
+@pytest.mark.parametrize("case", [c for _, c in CASES],
+                         ids=[f"{name}: {c['about'][:60]}" for name, c in CASES])
 def test_verdict_case(case):
     built = [build(s) for s in case["claims"]]
     articles = list({a.id: a for _, a in built}.values())
