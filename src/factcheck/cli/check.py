@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -201,20 +202,25 @@ def _read_draft(path: Path, args: argparse.Namespace):
 def _is_draft(path: Path, draft_id: str):
     """A test of whether an archive article is the draft itself: the same id, the same file,
     or a file with the same bytes (a copy)."""
-    resolved = path.resolve()
-    size = path.stat().st_size
+    st = path.stat()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
 
     def same(article) -> bool:
         if article.id == draft_id:
             return True
-        other = Path(article.path)
         try:
-            if other.resolve() == resolved:
-                return True
-            # hash only files of the draft's size: cheap for a large archive folder
-            return other.stat().st_size == size and \
-                hashlib.sha256(other.read_bytes()).hexdigest() == digest
+            # one stat per archive article (resolving its path cost ten system calls): the
+            # same file has the draft's device and inode; only a file of the draft's size
+            # can be a copy, and only those are hashed
+            other = os.stat(article.path)
+        except OSError:
+            return False
+        if other.st_size != st.st_size:
+            return False
+        if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+            return True
+        try:
+            return hashlib.sha256(Path(article.path).read_bytes()).hexdigest() == digest
         except OSError:
             return False
     return same

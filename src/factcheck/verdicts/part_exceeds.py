@@ -1,7 +1,8 @@
 """Part exceeds whole: at one moment, a counted part (one side, a subgroup, a figure the text
 makes part of another) whose lower bound is above a counted whole's upper bound. Witnesses:
 the part with the highest lower bound and the whole with the lowest upper bound. A part
-smaller than its whole is no finding: it fits."""
+smaller than its whole is no finding: it fits; so is a part that a stronger whole of the
+moment holds (the weaker whole then conflicts with that whole: one contradiction says it)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
         return []
     top = min(whole, key=lambda f: f.ceiling)
     part = max(m.parts, key=lambda f: f.low)
-    if part.low <= top.ceiling:
+    strongest = max(f.low for f in m.wholes if counted(f))
+    if part.low <= top.ceiling or part.low <= strongest:
         return []
     return [conflict(ctx, "contradiction_part", part, top, doubts(part, top, ctx))]
