@@ -43,31 +43,36 @@ def toml_errors(root: Path) -> list[str]:
     return out
 
 
-# the loaders the pipeline calls on a rules folder: (module, function, arguments builder);
+# the loaders the pipeline calls on a rules folder, each with the file it needs: a folder
+# may hold only some (a test's claim rules alone), and only the files present are checked;
 # a module not present in this build is skipped
-def _loaders(root: Path) -> Iterator[tuple[str, Callable[[], object]]]:
+def _loaders(root: Path) -> Iterator[tuple[str, Path, Callable[[], object]]]:
     def call(module: str, name: str, *args):
         def run():
             fn = getattr(importlib.import_module(f"factcheck.{module}"), name)
             return fn(*args)
         return run
 
-    yield "events", call("context.events", "catalog", root)
-    yield "event types", call("context.event_types", "vocabulary", root)
-    yield "verdicts", call("compare", "load_verdicts", root)
-    yield "parties", call("parties", "load_parties", root)
-    yield "places", call("context.gazetteer", "gazetteer", root)
+    yield "events", root / "events.toml", call("context.events", "catalog", root)
+    yield ("event types", root / "event_types.toml",
+           call("context.event_types", "vocabulary", root))
+    yield "verdicts", root / "verdicts.toml", call("compare", "load_verdicts", root)
+    yield "parties", root / "parties.toml", call("parties", "load_parties", root)
+    yield "places", root / "places.toml", call("context.gazetteer", "gazetteer", root)
     for lang in LANGS:
         for path in sorted((root / "lang" / lang).glob("*.toml")):
-            yield f"{lang}/{path.stem}", call("langdata", "load_lang", lang, path.stem, root)
-        yield f"{lang} context", call("context.lexicon", "lexicon", lang, root)
+            yield f"{lang}/{path.stem}", path, call("langdata", "load_lang", lang, path.stem, root)
+        yield (f"{lang} context", root / "lang" / lang / "context.toml",
+               call("context.lexicon", "lexicon", lang, root))
 
 
 def loader_errors(root: Path) -> list[str]:
-    """The error of every data file the pipeline would refuse (one line each, naming the
-    file), in a fixed order; each loader runs once (they are cached per folder)."""
+    """The error of every data file present that the pipeline would refuse (one line each,
+    naming the file), in a fixed order; each loader runs once (they are cached per folder)."""
     out: list[str] = []
-    for what, load in _loaders(root):
+    for what, needs, load in _loaders(root):
+        if not needs.is_file():
+            continue
         try:
             load()
         except ModuleNotFoundError:
@@ -78,7 +83,7 @@ def loader_errors(root: Path) -> list[str]:
                     out.append(line)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # a file that parses but lacks what its loader expects: say which data it is
-            out.append(f"{root}: {what} data: unexpected content ({type(exc).__name__}: {exc})")
+            out.append(f"{needs}: {what} data: unexpected content ({type(exc).__name__}: {exc})")
     return out
 
 
@@ -89,12 +94,14 @@ def data_examples(root: Path) -> list[DataExample]:
         from .context.examples import event_examples, run_event_example
     except ModuleNotFoundError:
         event_examples = None
-    if event_examples is not None:
+    if event_examples is not None and (root / "events.toml").is_file():
         for x in event_examples(root):
             out.append(DataExample(f"events/{x.label}", run_event_example(x, root)))
     try:
         from .context.event_types import run_type_example, vocabulary
     except ModuleNotFoundError:
+        return out
+    if not (root / "event_types.toml").is_file():
         return out
     for t in vocabulary(root).examples:
         out.append(DataExample(f"event_types/{t.label}", run_type_example(t, root)))
