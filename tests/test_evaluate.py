@@ -285,12 +285,15 @@ def test_verdicts_covered_missed_and_false_alarms():
               GoldGroup("g:4", (0, 2), ("a", "c"), "e", "deaths", "total", "update", "")]
     findings = [_finding("contradiction", a1, b1),      # right
                 _finding("contradiction", b1, c1),      # calls an agreement a contradiction
-                _finding("agree", a2, b2)]              # puts a trap in one finding
+                _finding("agree", a2, b2),              # puts a trap in one finding
+                _finding("possible contradiction", a2, b2)]  # a flag, not a certain one
     v = verdict_scores(findings, groups, gold_of_pred, gold, {})
     assert v["contradiction_precision"] == {"value": 0.5, "right": 1, "total": 2}
     assert v["contradiction_recall"]["value"] == 1.0
     assert v["flag_recall"] == {"value": 0.5, "right": 1, "total": 2}  # the update is missed
-    assert v["flag_precision"] == {"value": 0.5, "right": 1, "total": 2}
+    assert v["flag_precision"] == {"value": 1 / 3, "right": 1, "total": 3}
+    assert v["possible_contradictions"] == 1
+    assert v["contradiction_precision_with_possible"] == {"value": 1 / 3, "right": 1, "total": 3}
     assert v["quiet_called_contradiction"] == 1 and v["traps_in_one_finding"] == 1
     assert [g["where"] for g in v["missed_groups"]] == ["g:4"]
     assert [f["reason"] for f in v["false_contradictions"]] == ["contradiction reason"]

@@ -340,7 +340,13 @@ def is_flag(f: Finding) -> bool:
 
 
 def is_contradiction(f: Finding) -> bool:
+    """A certain contradiction (what ``--fail-on contradiction`` gates)."""
     return f.verdict == "contradiction"
+
+
+def is_possible_contradiction(f: Finding) -> bool:
+    """A contradiction the tool is not certain of (identity, time or numbers in doubt)."""
+    return f.verdict.endswith("contradiction") and f.verdict != "contradiction"
 
 
 def verdict_scores(findings: Sequence[Finding], groups: Sequence[GoldGroup],
@@ -378,6 +384,7 @@ def verdict_scores(findings: Sequence[Finding], groups: Sequence[GoldGroup],
     contradictions = [g for g in groups if g.expect == "contradiction"]
     flag_idx = [i for i, f in enumerate(findings) if is_flag(f)]
     contra_idx = [i for i, f in enumerate(findings) if is_contradiction(f)]
+    possible_idx = [i for i, f in enumerate(findings) if is_possible_contradiction(f)]
 
     found = [g for g in flagged if any(covers(i, g) for i in flag_idx)]
     true_flags = [i for i in flag_idx if any(covers(i, g) for g in flagged)]
@@ -394,6 +401,10 @@ def verdict_scores(findings: Sequence[Finding], groups: Sequence[GoldGroup],
         "flag_recall": _ratio(len(found), len(flagged)),
         "flag_precision": _ratio(len(true_flags), len(flag_idx)),
         "contradiction_precision": _ratio(len(true_contras), len(contra_idx)),
+        "possible_contradictions": len(possible_idx),
+        "contradiction_precision_with_possible": _ratio(
+            sum(1 for i in contra_idx + possible_idx if any(covers(i, g) for g in contradictions)),
+            len(contra_idx) + len(possible_idx)),
         "contradiction_recall": _ratio(
             sum(1 for g in contradictions if any(covers(i, g) for i in contra_idx)),
             len(contradictions)),

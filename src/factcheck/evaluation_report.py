@@ -87,6 +87,8 @@ def render_markdown(r: dict[str, Any], title: str = "factcheck evaluation") -> s
         lines += [f"| flagged-group recall | {_ratio_cell(v['flag_recall'])} |",
                   f"| flag precision | {_ratio_cell(v['flag_precision'])} |",
                   f"| contradiction precision | {_ratio_cell(v['contradiction_precision'])} |",
+                  f"| … counting possible contradictions too | "
+                  f"{_ratio_cell(v['contradiction_precision_with_possible'])} |",
                   f"| contradiction recall | {_ratio_cell(v['contradiction_recall'])} |",
                   f"| quiet groups called a contradiction | {v['quiet_called_contradiction']} |",
                   f"| traps put in one finding | {v['traps_in_one_finding']} |"]
@@ -123,7 +125,8 @@ def render_markdown(r: dict[str, Any], title: str = "factcheck evaluation") -> s
                   f"{v['groups']} gold groups ("
                   + ", ".join(f"{k} {n}" for k, n in v["by_expect"].items())
                   + f"); {v['findings']} findings, {v['flags']} flags, "
-                  f"{v['contradictions']} contradictions.", "",
+                  f"{v['contradictions']} contradictions, {v['possible_contradictions']} "
+                  "possible contradictions.", "",
                   f"### False alarms ({len(v['false_alarms'])})", "",
                   *_capped([_finding_line(f) for f in v["false_alarms"]], "false alarms"),
                   "", f"### Flagged groups no finding covers ({len(v['missed_groups'])})", "",
