@@ -243,3 +243,26 @@ def test_explain_rule_that_matched_adds_nothing(capsys, news):
     code, out, _ = run(capsys, "explain", str(news / "archive" / "frana_gazzetta.txt"),
                        "--rule", "it/deaths")
     assert "did not match" not in out and "it/deaths [deaths, priority 0]: matched" in out
+
+
+# ---------------------------------------------------------------- progress within one file
+
+def test_a_long_file_shows_its_own_progress_stage_by_stage(capsys, news, monkeypatch):
+    # a file counts as long from LONG_FILE characters (1 MB: ~6 s); here from 10, and a log
+    # (not a terminal) gets a line at every step instead of every 5 s
+    monkeypatch.setattr("factcheck.progress.LONG_FILE", 10)
+    monkeypatch.setattr("factcheck.progress.LOG_EVERY", 0.0)
+    path = str(news / "archive" / "frana_gazzetta.txt")
+    code, out, err = run(capsys, "extract", path, "--jobs", "1")
+    assert code == 0 and out
+    lines = [ln for ln in err.splitlines() if ln.startswith(path)]
+    assert lines[0] == f"{path}: numbers, stage 1 of 3"
+    assert f"{path}: claims 1/3 sentences (33%), stage 2 of 3" in lines
+    assert f"{path}: claims 3/3 sentences (100%), stage 2 of 3" in lines
+    assert lines[-1] == f"{path}: context 1/1 claims (100%), stage 3 of 3"
+
+
+def test_a_short_file_shows_no_progress(capsys, news):
+    code, _, err = run(capsys, "extract", str(news / "archive" / "frana_gazzetta.txt"),
+                       "--jobs", "1")
+    assert code == 0 and "stage" not in err

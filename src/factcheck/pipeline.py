@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .articles import SkipFile, doc_ids, find_files, has_body, read_article
 from .model import Analysis, Article, Claim, Quantity, Sentence, Unclaimed
-from .progress import Progress
+from .progress import FileProgress, Progress
 
 if TYPE_CHECKING:  # imported where a pool is made: a draft check never needs one (15 ms)
     import multiprocessing.pool
@@ -92,25 +92,33 @@ def by_sentence(sentences: Sequence[Sentence],
         i = j
 
 
-def extract_article(article: Article, ruleset, rules_root: Path | None = None) -> ArticleResult:
-    """Claims (with period, event, side and source) and unclaimed counts of one article."""
+def extract_article(article: Article, ruleset, rules_root: Path | None = None,
+                    progress: FileProgress | None = None) -> ArticleResult:
+    """Claims (with period, event, side and source) and unclaimed counts of one article
+    (``progress``: told each stage and each sentence and claim done, for a long file)."""
     from .claims import extract_claims
     from .context import add_context
     from .pubdate import infer_published
     from .sentences import split_sentences
 
+    bar = progress or FileProgress(article.id, 0, enabled=False)
     sentences = split_sentences(article.text, article.lang, article.regions)
     article = infer_published(article, sentences, rules_root)
+    bar.start("numbers")
     quantities = find_article_quantities(article)
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
+    bar.start("claims", len(sentences), "sentences")
     for sentence, qs in by_sentence(sentences, quantities):
+        bar.step()
         if not qs:
             continue
         made, missed = extract_claims(article.id, article.lang, sentence, qs, ruleset)
         claims.extend(made)
         unclaimed.extend(missed)
-    claims = add_context(article, sentences, claims, rules_root)
+    bar.start("context", len(claims), "claims")
+    claims = add_context(article, sentences, claims, rules_root, step=bar.step)
+    bar.done()
     return ArticleResult(article, tuple(claims), tuple(unclaimed))
 
 
@@ -126,9 +134,10 @@ def _init_worker(rules_dir: str | None, worker: bool = False) -> None:
     _worker_state["rules_root"] = Path(rules_dir) if rules_dir else None
 
 
-def _extract_file(job: tuple[str, str]) -> tuple[ArticleResult, list[str]] | str:
+def _extract_file(job: tuple[str, str], progress: bool | None = False
+                  ) -> tuple[ArticleResult, list[str]] | str:
     """Worker: read and extract one file, with the reader's warnings; a skip comes back
-    as its warning text."""
+    as its warning text. ``progress``: show the file's own progress (None: if it is long)."""
     path, doc = job
     warnings: list[str] = []
     try:
@@ -139,7 +148,8 @@ def _extract_file(job: tuple[str, str]) -> tuple[ArticleResult, list[str]] | str
         return f"{path}: skipped: no text after the header"
     ruleset = _worker_state["ruleset"]
     before = dict(ruleset.timeouts)
-    result = extract_article(art, ruleset, _worker_state["rules_root"])
+    bar = FileProgress(path, len(art.text), enabled=progress) if progress is not False else None
+    result = extract_article(art, ruleset, _worker_state["rules_root"], bar)
     warnings += timeout_warnings(path, ruleset, before)
     # nothing after extraction reads the article's text (claims quote their sentence):
     # not sending it back halves what the main process pickles and holds
@@ -182,8 +192,10 @@ def extract_paths(paths: Iterable[str | os.PathLike], rules_dir: str | os.PathLi
                 _collect(outcome, results, warn)
                 bar.step()
     else:
+        # one process reads the files in turn: a long one shows its own progress (the
+        # bar counts files, and one file of 20 MB takes minutes)
         for job in jobs_list:
-            _collect(_extract_file(job), results, warn)
+            _collect(_extract_file(job, False if progress is False else None), results, warn)
             bar.step()
     bar.done()
     return results

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -511,8 +511,10 @@ def _fits(event: Event, period: Period | None, places: list[str], metric: str) -
 
 
 def add_context(article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim],
-                rules_root: Path | None = None) -> list[Claim]:
-    """Each claim with its period, event, side and source (same order and count)."""
+                rules_root: Path | None = None,
+                step: Callable[[], None] | None = None) -> list[Claim]:
+    """Each claim with its period, event, side and source (same order and count);
+    ``step`` is called after each claim (progress on a long file)."""
     if not claims:
         return []
     if article.lang not in LANGS:
@@ -525,5 +527,9 @@ def add_context(article: Article, sentences: Sequence[Sentence], claims: Sequenc
     ctx = article_context(article, sentences, rules_root)
     ctx = replace(ctx, claimed=frozenset(
         i for i in (ctx.starts.get(c.quote_start) for c in claims) if i is not None))
-    out = [claim_context(ctx, c) for c in claims]
+    out = []
+    for c in claims:
+        out.append(claim_context(ctx, c))
+        if step is not None:
+            step()
     return link_parts(out, ctx.texts, ctx.starts, subgroup_data(article.lang, rules_root))
