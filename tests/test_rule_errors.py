@@ -177,3 +177,34 @@ def test_other_rules_go_on_after_a_timeout(root, shared_datadir) -> None:
     claims, _ = claims_in_text(text, "it", ruleset)
     assert [(c.rule, c.quantity.value) for c in claims] == [("it/good", 290)]
     assert ruleset.timeouts == {("it/slow", "pattern 1"): 1}
+
+
+def test_a_syntax_error_in_a_language_file_comes_first_and_its_consequences_in_one_line(
+        shared_datadir, tmp_path, capsys) -> None:
+    # the project's rules with an Italian language file that has one syntax error: every
+    # Italian rule's placeholders are then unknown, hundreds of errors from one typo
+    broken = tmp_path / "rules"
+    shutil.copytree(ROOT, broken)
+    shutil.copy(shared_datadir / "rules" / "lang_syntax" / "claims.toml",
+                broken / "lang" / "it" / "claims.toml")
+    assert main(["rules", "test", "--rules", str(broken)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    lang_file = str(broken / "lang" / "it" / "claims.toml")
+    assert err[0] == f"{lang_file}:8:30: R001 TOML syntax error: Unclosed array"
+    assert err[1].startswith("    hint: ")
+    head, _, tail = err[2].partition(": R008 ")
+    assert head == f"{lang_file}:8:30"
+    n, _, rest = tail.partition(" ")
+    assert int(n) > 100  # every placeholder of every Italian rule
+    assert rest.startswith("'unknown placeholder' error(s) in ")
+    assert rest.endswith(f"rule file(s) of {broken / 'claims' / 'it'}/ follow from this "
+                         "syntax error and are not listed")
+    assert err[3] == ("    hint: the language's placeholders could not be read: fix the "
+                      "syntax error, then run again")
+    assert not any("R008 unknown placeholder" in line for line in err)
+
+
+def test_an_unknown_placeholder_of_its_own_is_still_listed(root, shared_datadir) -> None:
+    # without a broken language file, each unknown placeholder is its own error, as before
+    problems = _problems(root, _it(shared_datadir, "unknown_placeholder.toml"))
+    assert [p.code for p in problems] == ["R008"]

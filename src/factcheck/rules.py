@@ -28,6 +28,7 @@ from . import prefilter, regexcache
 from .errors import RuleError
 from .langdata import LANGS
 from .parties import load_parties
+from .rule_problems import causes_first
 from .paths import rules_dir
 
 # ---------------------------------------------------------------- masking tokens
@@ -963,7 +964,8 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
         rules.append(rule)
     problems.sort()
     if problems:
-        return None, problems
+        # a syntax error in a language file first, what only follows from it in one line
+        return None, causes_first(problems)
     return RuleSet(root, metrics, tuple(rules), sides, timeout, status_cues=status_cues,
                    status_words=status_words, breakdowns=breakdowns), problems
 
