@@ -475,6 +475,26 @@ def test_minus_between_two_figures_is_not_a_sign():
     assert [q.value for q in got] == [120, 7]
 
 
+@pytest.mark.parametrize("lang, sentence, wants", [
+    ("en", "Officials revised the official death toll from 64 to 2,975 last month.", [64, 2975]),
+    ("en", "The number of people still inside was raised from 23 to 24 overnight.", [23, 24]),
+    ("it", "Il bilancio ufficiale è stato rivisto da 64 a 2.975 morti.", [64, 2975]),
+    ("it", "Il numero dei dispersi è salito da 12 a 15 durante la notte.", [12, 15]),
+], ids=["en-revised", "en-raised", "it-rivisto", "it-salito"])
+def test_a_change_from_one_figure_to_another_is_two_figures(lang, sentence, wants):
+    got = find_quantities(sentence, lang)
+    assert [(q.value, q.qualifier) for q in got] == [(w, "exact") for w in wants]
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "From 200 to 300 people gathered, and the crowd later grew."),
+    ("it", "Da 200 a 300 persone hanno sfilato in centro."),
+], ids=["en-from-to", "it-da-a"])
+def test_from_to_without_a_verb_of_change_stays_one_range(lang, sentence):
+    (q,) = find_quantities(sentence, lang)
+    assert (q.qualifier, q.low, q.high) == ("range", 200, 300)
+
+
 def test_descending_pair_is_not_a_range():
     assert [q.text for q in find_quantities("I seggi erano 30-20 a fine giornata.", "it")] == ["30", "20"]
 

@@ -247,18 +247,21 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
     too ("not a count: year ..."); ``trace`` collects every pattern match.
     """
     counts = [q for q in quantities if claimable(q)]
-    if not counts and not diagnose:
+    # an ordinal is a figure only where a rule reads it as one ({ORD}: "la 30esima vittima")
+    ordinals = ruleset.takes_ordinals(lang) and any(q.kind == "ordinal" for q in quantities)
+    if not counts and not ordinals and not diagnose:
         return [], []  # the cheap, common case: nothing here can become a claim
     base = sentence.start
     masked = mask(sentence.text, base, quantities)
     # literal prefilters: a pattern none of whose required words is in the sentence cannot
     # match it, and is not run (most patterns, in most sentences)
-    runnable = ruleset.runnable(lang, masked.casefold()) if counts else frozenset()
+    figures = bool(counts) or ordinals
+    runnable = ruleset.runnable(lang, masked.casefold()) if figures else frozenset()
     by_start = {q.start - base: q for q in quantities}
     candidates: dict[int, list[_Candidate]] = {}
     vetoed_by: dict[int, list[str]] = {}
     loose_hits: dict[int, list[str]] = {}
-    for rule in ruleset.for_lang(lang) if counts else ():
+    for rule in ruleset.for_lang(lang) if figures else ():
         vetoed: bool | None = None  # decided on the rule's first match only
         for pat in rule.patterns:
             if pat.prefilter is not None and id(pat) not in runnable:
@@ -283,6 +286,12 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                     q = by_start.get(s)
                     if q is None:
                         continue
+                    if not claimable(q):
+                        # {ORD} bound a year, a date...: never a claim; nor "the first
+                        # victim", which names a person, not a toll
+                        if q.kind != "ordinal" or not q.value or q.value < 2:
+                            continue
+                        q = replace(q, kind="count")  # "l'ottava vittima": a toll of 8
                     hi = nums[i + 1][0] if i + 1 < len(nums) else m.end()
                     prev = nums[i - 1][1] if i else m.start()
                     who = _text(sentence, _pick(whos, e, hi, prev, s))

@@ -272,6 +272,7 @@ class _Lang:
     re_range_pairs: list[tuple[Any, Any]]
     max_join_word: int
     re_range_conn_any: Any  # any pair's connector: one test before trying each pair
+    re_change_before: Any  # a verb of change before "from X to Y": two figures, not a range
     re_bound_gap: Any
     re_ratio_gap: Any  # "1 in 4", "2 out of 3", "uno su cinque": one proportion, not two counts
     re_qual_start: Any
@@ -524,6 +525,7 @@ def _lang(code: str) -> _Lang:
         re_range_conn_any=regexcache.compile(_SPACE + r"+" + _alt([c for _, c in r["pairs"]], bounded=False)
                                         + _SPACE + r"+(?:" + articles + r"(?:" + _SPACE
                                         + r"+|(?<=['’])))?\Z", _F),
+        re_change_before=regexcache.compile(_alt(r.get("change_before", [])), _F),
         re_ratio_gap=regexcache.compile(_SPACE + r"+" + _alt(d.get("ratios", {}).get("connectors", []))
                                    + _SPACE + r"+", _F),
         re_bound_gap=regexcache.compile(_SPACE + r"*" + _alt(r.get("bound_connectors", []), bounded=False)
@@ -1308,6 +1310,9 @@ def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
             mo = opener.search(before)
             if mo:
                 start = a.start - (len(before) - mo.start())
+                # "the toll was revised from 64 to 2,975": a change, two figures
+                if L.re_change_before.search(text, max(0, start - _CHANGE_REACH), start):
+                    return None
                 break
     ordinal = a.kind == b.kind == "ordinal"
     if start is None and not ordinal and L.re_range_bare is not None and L.re_range_bare.match(gap):
@@ -1327,6 +1332,10 @@ def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
                 ambiguous=a.ambiguous or b.ambiguous, core_start=a.core_start, core_end=b.core_end,
                 low_unit=low_unit, high_unit=b.unit, unit=low_unit, fixed=True)
 
+
+# how far before a range's opener a verb of change is looked for ("revised the official
+# death toll from"): a few words, within the clause
+_CHANGE_REACH = 60
 
 _LOWER = {"more_than", "at_least"}
 _UPPER = {"less_than", "at_most"}

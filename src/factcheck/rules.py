@@ -46,6 +46,11 @@ _NUM_EXPANSION = f"(?P<{NUM_GROUP}>{TOKEN_CLAIMABLE}{TOKEN_FILL}*+)"
 # "this year would have been claimed by it/deaths"
 _NUM_LOOSE = f"(?P<{NUM_GROUP}>[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*+)"
 _QTY_EXPANSION = f"(?:[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*+)"
+# {ORD}: the figure is an ordinal that the rule reads as a count ("la 30esima vittima", "the
+# 12th victim" are a toll of 30, of 12). It binds any non-count token; only an ordinal bound
+# by it becomes a claim (claims.py), so a year or a floor ("il 3° piano") never does
+ORD_PLACEHOLDER = "ORD"
+_ORD_EXPANSION = f"(?P<{NUM_GROUP}>{TOKEN_OTHER}{TOKEN_FILL}*+)"
 
 # named groups a pattern may capture (NUM comes from {NUM})
 GROUPS = ("who", "side")
@@ -221,6 +226,7 @@ class RuleSet:
     timeouts: dict[tuple[str, str], int] = field(default_factory=dict)
     _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     _literals: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _ordinals: dict[str, bool] = field(default_factory=dict, repr=False)
     _index: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -234,6 +240,14 @@ class RuleSet:
     def for_lang(self, lang: str) -> tuple[Rule, ...]:
         """The rules of one language, highest priority first."""
         return self._by_lang.get(lang, ())
+
+    def takes_ordinals(self, lang: str) -> bool:
+        """Does a rule of ``lang`` read an ordinal as a count (``{ORD}``)?"""
+        took = self._ordinals.get(lang)
+        if took is None:
+            took = any(_ORD_EXPANSION in p.expanded for r in self.for_lang(lang) for p in r.patterns)
+            self._ordinals[lang] = took
+        return took
 
     def literals(self, lang: str) -> tuple[str, ...]:
         """Every prefilter cover word of the patterns of ``lang`` (see :meth:`present`)."""
@@ -690,6 +704,8 @@ class _Expander:
             pos += m.start() - last
             if name == NUM_GROUP:
                 rep = _NUM_EXPANSION
+            elif name == ORD_PLACEHOLDER:
+                rep = _ORD_EXPANSION
             elif name in self.pieces:
                 rep = self.expand_piece(name)
             else:
@@ -743,11 +759,11 @@ def _compile_patterns(f: _File, key: str, sources: list, exp: _Expander,
                   _type_hint(key), value=True)
             continue
         names = _PLACEHOLDER.findall(src)
-        if need_num and NUM_GROUP not in names:
+        if need_num and NUM_GROUP not in names and ORD_PLACEHOLDER not in names:
             f.add(path, "R007", f"pattern {i + 1} has no {{NUM}}",
                   "a pattern binds one figure with {NUM}, e.g. '{NUM} morti'", value=True)
             continue
-        if not need_num and NUM_GROUP in names:
+        if not need_num and (NUM_GROUP in names or ORD_PLACEHOLDER in names):
             f.add(path, "R012", f"unless pattern {i + 1} uses {{NUM}}",
                   "a veto need not bind a figure; use {QTY} for any number", value=True)
             continue
@@ -760,7 +776,7 @@ def _compile_patterns(f: _File, key: str, sources: list, exp: _Expander,
             for name in unknown:
                 off = src.find("{" + name + "}")
                 f.add(path, "R008", f"unknown placeholder {{{name}}}"
-                      + _did_you_mean(name, list(exp.pieces) + [NUM_GROUP]),
+                      + _did_you_mean(name, list(exp.pieces) + [NUM_GROUP, ORD_PLACEHOLDER]),
                       "placeholders come from [placeholders] in lang/<lang>/claims.toml "
                       "and sides.toml ({SIDE}, {BOTH}); {NUM} binds the figure",
                       value=True, offset=1 + off)
