@@ -9,6 +9,8 @@ from datetime import date
 
 from test_compare import WAR_2020, article, claim
 
+from factcheck.cli import main
+
 from factcheck.compare import compare
 from factcheck.model import Quantity, Unclaimed
 from factcheck.report import cell, figure_cell, render_json, render_markdown, trim_quote
@@ -82,9 +84,10 @@ def test_findings_show_reason_table_and_chart():
     assert findings.index("(medium)") < findings.index("(low)") < findings.index("(info)")
     header = "| article | published | figure as written | interval | source | period | rule |"
     assert findings.count(header) == 3
-    assert "```mermaid\nxychart-beta" in findings
-    assert 'x-axis ["005 2022-09-13", "006 2022-09-14"]' in findings
-    assert "bar [49, 105]" in findings
+    # one chart: the update's (49 -> 105); a discrepancy is no timeline
+    assert findings.count("```text\n") == 1
+    assert "2022-09-13  005      49                      ●\n" in findings
+    assert "2022-09-14  006      105                                       ●\n" in findings
     # the per-side sum is shown with its parts
     assert "armenia, summed: ≥ 99" in findings
 
@@ -234,3 +237,41 @@ def test_a_draft_against_a_large_archive_lists_the_articles_its_findings_cite():
     assert "Title of zz\\_draft.txt" in listed[-1]  # the draft, and the article it agrees with
     assert f"Title of {n - 1:04d}.txt" in listed[-2]
     assert "… and 51 more articles, not listed here" in md
+
+
+# ---------------------------------------------------------------- charts
+
+CHART = """\
+```text
+deaths · auto:landslide:valcorvo:2024-04 · total: the figures over time
+
+published   article  figure       0                 700              1,400
+2024-04-06  frana_2  centinaia          ├─────────────────────┤
+2024-04-09  frana_3  1.127                                       ●
+2024-04-12  frana_4  oltre 1.200                                   ├─────▶
+                                  └───────────────────────────────────────┘
+                                  x: deaths (people), 0 to 1,400; rows: reports by publication date, to its precision
+
+● a figure as stated  ├──┤ a range (both ends stated)  ├──▶ a lower bound (more than, at least: no upper end)
+```
+"""
+
+
+def test_a_timeline_is_charted_with_bounds_as_bounds_and_vague_words_as_ranges(
+        capsys, shared_datadir):
+    # a landslide's toll over four days: "almeno 12", "centinaia", "1.127", "oltre 1.200"
+    assert main(["check", str(shared_datadir / "charts")]) == 0
+    md = capsys.readouterr().out
+    update = md.split("Update: deaths")[1].split("## Groups that agree")[0]
+    # "centinaia" is its range (200-999) and "oltre 1.200" opens to the right: no midpoint
+    # of either is drawn; axes and dates are labelled
+    assert update.split("\n\n", 3)[-1].strip() + "\n" == CHART
+
+
+def test_figures_that_disagree_are_not_charted(capsys, shared_datadir):
+    # "almeno 12" then "centinaia" three days later is a jump (a discrepancy), not a count
+    # over time: a chart of it would suggest a trend
+    main(["check", str(shared_datadir / "charts")])
+    md = capsys.readouterr().out
+    jump = md.split("### 1. Discrepancy")[1].split("### 2.")[0]
+    assert "multiplied by 50" in jump and "```" not in jump

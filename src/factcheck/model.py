@@ -144,6 +144,9 @@ class Finding:
     # the figures it judged, in the reason's order (a claim, a per-side sum or a part):
     # the report shows these, it never rebuilds them
     figures: tuple[Figure, ...] = field(default_factory=tuple)
+    # the [reasons] entry of verdicts.toml that worded it ("update", "contradiction_falling",
+    # ...): what kind of finding it is beyond its verdict (the report charts only timelines)
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,41 +181,105 @@ def _finding_table(figs: Sequence[Figure], labels: dict[str, str],
     return lines
 
 
+# findings that read a count over time (an update, a falling count): the only ones charted;
+# a chart of figures that disagree at one moment would suggest a trend that is not there
+TIMELINE_KINDS = frozenset({"update", "update_level", "contradiction_falling",
+                            "falling_unsure"})
+# columns of a chart's scale
+CHART_WIDTH = 40
+# what each mark means (shown under a chart, the marks it uses)
+_LEGEND = {"●": "● a figure as stated", "├┤": "├──┤ a range (both ends stated)",
+           "▶": "├──▶ a lower bound (more than, at least: no upper end)",
+           "◀": "◀──┤ an upper bound (up to, nearly, less than)"}
+
+
 def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str],
            articles: dict[str, Article]) -> list[str]:
-    """A Mermaid bar chart of the figures over time (each date to its precision), when at
-    least two are dated."""
-    points = []
-    for fg in figs:
-        d = fg.claims[0].published
-        if d is not None and math.isfinite(fg.point):
-            points.append((d, labels.get(fg.doc, fg.doc), fg.point,
-                           date_text(d, articles.get(fg.doc))))
-    if len(points) < 2:
+    """A text chart of a timeline finding's dated figures, one row per report in date order
+    (each date to its precision): a stated figure is a point, a bound a bar open on its
+    unstated side, a range or a vague word ("centinaia") a bar between its ends; nothing is
+    drawn at a midpoint no one stated. Empty for a finding that is not a timeline, or with
+    fewer than two dated figures."""
+    if f.kind not in TIMELINE_KINDS:
         return []
-    points.sort()
-    top = max(p for _, _, p, _ in points)
+    dated = sorted((fg for fg in figs if fg.claims[0].published is not None),
+                   key=lambda fg: fg.claims[0].published)
+    if len(dated) < 2:
+        return []
+    marks = [_chart_mark(fg) for fg in dated]
+    top = max(x for lo, hi, _ in marks for x in (lo, hi) if x is not None and math.isfinite(x))
     ceiling = _nice_ceiling(top * 1.1) if top > 0 else 1
-    xs = ", ".join(f'"{_chart_text(lab)} {when}"' for _, lab, _, when in points)
-    ys = ", ".join(_chart_number(p) for _, _, p, _ in points)
-    return ["```mermaid", "xychart-beta",
-            f'    title "{_chart_text(_title(f))}"',
-            f"    x-axis [{xs}]",
-            f'    y-axis "{_chart_text(f.metric)}" 0 --> {_chart_number(ceiling)}',
-            f"    bar [{ys}]",
-            "```"]
+    rows = [(date_text(fg.claims[0].published, articles.get(fg.doc)),
+             labels.get(fg.doc, fg.doc),
+             " + ".join(" ".join(c.quantity.text.split()) for c in fg.claims),
+             _chart_bar(lo, hi, shape, ceiling)) for fg, (lo, hi, shape) in zip(dated, marks)]
+    w_date = max(len("published"), *(len(r[0]) for r in rows))
+    w_doc = max(len("article"), *(len(r[1]) for r in rows))
+    w_fig = max(len("figure"), *(len(r[2]) for r in rows))
+    pad = w_date + w_doc + w_fig + 6
+    scale = _chart_scale(ceiling)
+    head = (f"{'published':<{w_date}}  {'article':<{w_doc}}  {'figure':<{w_fig}}  "
+            f"{scale}")
+    lines = ["```text", f"{_title(f)}: the figures over time", "", head]
+    for when, doc, written, bar in rows:
+        lines.append(f"{when:<{w_date}}  {doc:<{w_doc}}  {written:<{w_fig}}  {bar}".rstrip())
+    lines.append(" " * pad + "└" + "─" * (CHART_WIDTH - 1) + "┘")
+    lines.append(" " * pad + f"x: {f.metric} (people), 0 to {_chart_number(ceiling)}; "
+                 "rows: reports by publication date, to its precision")
+    used = [text for key, text in _LEGEND.items() if any(m in key for _, _, m in marks)]
+    lines += ["", "  ".join(used), "```"]
+    return lines
 
 
-def _chart_text(s: str) -> str:
-    return " ".join(s.replace('"', "'").split())
+def _chart_scale(ceiling: float) -> str:
+    """The x axis' numbers: 0 at the first column, half the ceiling in the middle, the
+    ceiling ending at the last column."""
+    cells = [" "] * CHART_WIDTH
+    mid, top = _chart_number(ceiling / 2), _chart_number(ceiling)
+    for at, text in ((0, "0"), ((CHART_WIDTH - 1) // 2 - len(mid) // 2, mid),
+                     (CHART_WIDTH - len(top), top)):
+        cells[at:at + len(text)] = text
+    return "".join(cells)
+
+
+def _chart_mark(fg: Figure) -> tuple[float | None, float | None, str]:
+    """(low, high, shape) of a figure as stated: "●" a number (its ``point``), "├┤" a range,
+    "▶" a lower bound with no upper end, "◀" an upper bound with no stated lower end."""
+    quals = {c.quantity.qualifier for c in fg.claims}
+    if quals <= {"exact", "approx"}:
+        return fg.point, fg.point, "●"
+    if fg.high is None:
+        return fg.low, None, "▶"
+    if quals <= {"at_most", "less_than", "nearly"}:
+        return None, fg.high, "◀"
+    return fg.low, fg.high, "├┤"
+
+
+def _chart_bar(lo: float | None, hi: float | None, shape: str, ceiling: float) -> str:
+    """One row of the chart: the mark placed on a scale of :data:`CHART_WIDTH` columns."""
+    def col(x: float) -> int:
+        return max(0, min(CHART_WIDTH - 1, round(x / ceiling * (CHART_WIDTH - 1))))
+
+    if shape == "●":
+        return " " * col(lo) + "●"
+    if shape == "▶":
+        a = col(lo)
+        return " " * a + "├" + "─" * max(0, CHART_WIDTH - 2 - a) + "▶"
+    if shape == "◀":
+        b = col(hi)
+        return "◀" + "─" * max(0, b - 1) + "┤" if b > 0 else "◀┤"
+    a, b = col(lo), col(hi)
+    b = max(b, a + 1)  # a narrow range still shows both ends
+    return " " * a + "├" + "─" * (b - a - 1) + "┤"
 
 
 def _chart_number(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:.2f}"
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
 
 
 def _nice_ceiling(x: float) -> float:
-    step = 10 ** max(0, math.floor(math.log10(x)) - 1)
+    """A round scale end at or above ``x``, in an even number of steps (a whole middle)."""
+    step = 2 * 10 ** max(0, math.floor(math.log10(x)) - 1)
     return math.ceil(x / step) * step
 
 

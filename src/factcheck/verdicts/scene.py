@@ -61,7 +61,7 @@ def finding(ctx: Ctx, verdict: str, reason_name: str, severity: str, figs: Seque
     for f in figs:
         claims.update(dict.fromkeys(f.claims))
     return Finding(verdict, ctx.metric, ctx.event, ctx.side, reason, severity, tuple(claims),
-                   tuple(figs))
+                   tuple(figs), reason_name)
 
 
 def span(f: Figure, ctx: Ctx) -> Span:
