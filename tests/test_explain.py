@@ -113,7 +113,8 @@ def test_cli_text(capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("sentence: Oltre 400 persone sono rimaste ferite.")
     assert "masked:   <1> persone sono rimaste ferite." in out
-    assert "wounded 'Oltre 400' = 400 (more_than, 400..open) who='persone' by it/wounded" in out
+    assert ("wounded 'Oltre 400' = 400 (more_than, 400..open) who='persone' side='total' "
+            "by it/wounded") in out
 
 
 def test_cli_matches_only_and_verbose(capsys) -> None:
@@ -169,3 +170,27 @@ def test_unclaimed_count_says_what_the_matches_bound_instead(ruleset) -> None:
     out = render(explain_text("L'attacco ha ucciso 12 civili e danneggiato 4 scuole.", "it", ruleset))
     assert "not claimed: '4': no rule matched (no pattern bound <2>; it/deaths pattern" in out
     assert "bound <1>)" in out
+
+
+def test_each_claim_shows_its_context_decisions_and_the_words_behind_them(capsys,
+                                                                           shared_datadir):
+    # a dated article: "lunedì" is read against its publication date (2024-03-05)
+    path = shared_datadir / "newsroom" / "archive" / "frana_gazzetta.txt"
+    assert main(["explain", str(path), "-m"]) == 0
+    out = capsys.readouterr().out
+    assert ("    deaths '12' = 12 (exact, 12..12) side='total' by it/deaths\n"
+            "      event: auto:landslide:valcorvo:2024-03 (auto: what happened and where; "
+            "words 'frana')\n"
+            "      period: 2024-03-04 (relative: read from 'lunedì')\n"
+            "      side: total\n"
+            "      subgroup: none (everyone counted)\n"
+            "      source: 'protezione civile' (attributed: the words it was read from; "
+            "rescue)\n") in out
+
+
+def test_context_of_a_figure_with_a_group_and_no_attribution(ruleset):
+    [e] = explain_text("Almeno 49 soldati armeni sono morti nel 2020.", "it", ruleset)
+    out = render([e])
+    assert "      period: 2020-01-01 – 2020-12-31 (explicit: read from 'nel 2020')\n" in out
+    assert "      side: armenia (from 'soldati armeni')\n" in out
+    assert "      source: unknown\n" in out

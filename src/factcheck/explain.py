@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .claims import MatchTrace, claimable, extract_claims, mask, sentence_quantities
-from .model import Claim, Quantity, Sentence, Unclaimed
+from .model import Article, Claim, Quantity, Sentence, Unclaimed
 from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Rule, RuleSet, describe_claim
 
 
@@ -62,6 +62,8 @@ class Explanation:
     rules: tuple[RuleReport, ...]
     claims: tuple[Claim, ...]
     unclaimed: tuple[Unclaimed, ...]
+    # why the claims have no context (a rules folder without context data), else None
+    no_context: str | None = None
 
 
 def show_masked(text: str, base: int, quantities: Sequence[Quantity]) -> str:
@@ -131,18 +133,40 @@ def explain_sentence(sentence: Sentence, quantities: Sequence[Quantity], lang: s
 
 def explain_text(text: str, lang: str, ruleset: RuleSet, doc: str = "<text>",
                  regions: tuple[tuple[int, int], ...] | None = None,
-                 only: Iterable[str] | None = None, all_sentences: bool = False
-                 ) -> list[Explanation]:
+                 only: Iterable[str] | None = None, all_sentences: bool = False,
+                 article: Article | None = None) -> list[Explanation]:
     """An :class:`Explanation` for each sentence of ``text`` that holds a number
-    (every sentence with ``all_sentences``)."""
+    (every sentence with ``all_sentences``), its claims with their context (``article``:
+    the text's article, for its publication date and outlet)."""
     from .sentences import split_sentences
 
     only = list(only) if only is not None else None
+    sentences = split_sentences(text, lang, regions)
     out = []
-    for sentence, qs in sentence_quantities(text, lang, split_sentences(text, lang, regions)):
+    for sentence, qs in sentence_quantities(text, lang, sentences):
         if qs or all_sentences:
             out.append(explain_sentence(sentence, qs, lang, ruleset, doc, only))
-    return out
+    return with_context(out, article or Article(doc, doc, text, regions or ((0, len(text)),),
+                                                lang=lang), sentences, ruleset.root)
+
+
+def with_context(explanations: Sequence[Explanation], article: Article,
+                 sentences: Sequence[Sentence], rules_root=None) -> list[Explanation]:
+    """The explanations with their claims' period, event, side, subgroup and source, from
+    the pipeline's context stage run on the whole article (a figure's event and source may
+    come from other sentences)."""
+    from dataclasses import replace
+
+    from .context import add_context
+
+    from .errors import FactcheckError
+
+    claims = [c for e in explanations for c in e.claims]
+    try:
+        done = iter(add_context(article, sentences, claims, rules_root))
+    except FactcheckError as exc:  # a folder of claim rules alone still explains its rules
+        return [replace(e, no_context=str(exc)) for e in explanations]
+    return [replace(e, claims=tuple(next(done) for _ in e.claims)) for e in explanations]
 
 
 # ---------------------------------------------------------------- rendering
@@ -227,6 +251,8 @@ def render_explanation(e: Explanation, verbose: bool = False, matches_only: bool
     lines.append("  claims:" if e.claims else "  claims: none")
     for c in e.claims:
         lines.append(f"    {describe_claim(c)}")
+        lines.extend(f"      {line}" for line in (
+            [f"context: not read ({e.no_context})"] if e.no_context else context_lines(c, e)))
         lost = _competitors(c, e)
         if lost:
             lines.append("      won over " + "; ".join(lost)
@@ -234,6 +260,65 @@ def render_explanation(e: Explanation, verbose: bool = False, matches_only: bool
     for u in e.unclaimed:
         lines.append(f"  not claimed: {u.quantity.text!r}: {u.reason}{_why_not(u, e)}")
     return "\n".join(lines) + "\n"
+
+
+def context_lines(c: Claim, e: Explanation, rules_root=None) -> list[str]:
+    """The context decisions on a claim, each with the words behind it: the event (the
+    cue or trigger words in its sentence), the period (the date phrases read), the side
+    and subgroup (the counted group's words), the source (the words it was read from)."""
+    from .context.event_types import vocabulary
+    from .context.events import catalog, find_cues
+    from .context.lexicon import lexicon
+    from .context.period import find_phrases
+
+    text = e.sentence.text
+    lines = []
+    if c.event is None:
+        lines.append("event: none (no cue, place or type of event found for it)")
+    else:
+        words: list[str] = []
+        if c.event_how in ("sentence", "period"):
+            cues = find_cues(catalog(rules_root), text).get(c.event)
+            words = [text[a:b] for a, b in cues.aliases] if cues else []
+        elif c.event_how == "auto":
+            words = [text[a:b] for a, b, _ in vocabulary(rules_root).find(text, e.lang)]
+        said = {"sentence": "named in its sentence", "period": "its period and place",
+                "article": "the article's event", "auto": "what happened and where"}
+        lines.append(f"event: {c.event} ({c.event_how}: {said.get(c.event_how, '?')}"
+                     + (f"; words {_quoted(words)}" if words else "") + ")")
+    if c.period_start is None and c.period_end is None:
+        lines.append("period: unknown")
+    else:
+        span = (str(c.period_start) if c.period_start == c.period_end
+                else f"{c.period_start} – {c.period_end}")
+        how = c.period_how or "?"
+        if how in ("explicit", "relative", "span"):
+            phrases = [p.text for p in find_phrases(text, lexicon(e.lang, rules_root))]
+            how += f": read from {_quoted(phrases)}" if phrases else ""
+        elif how == "article":
+            how += ": nothing stated, the article's own date"
+        elif how == "event":
+            how += ": nothing stated, the whole event's span"
+        lines.append(f"period: {span} ({how})")
+    group = f" (from {c.who!r})" if c.who else ""
+    lines.append(f"side: {c.side or 'none (one side, not named)'}{group}")
+    lines.append(f"subgroup: {c.subgroup or 'none (everyone counted)'}{group if c.subgroup else ''}"
+                 + (f"; a part of the figure at offset {c.parent}" if c.parent is not None
+                    else ""))
+    if c.source is None:
+        lines.append("source: unknown")
+    elif c.source_kind == "outlet":
+        lines.append(f"source: {c.source} (outlet: no attribution found)")
+    else:
+        extra = ", ".join(x for x in (c.source_party and f"speaks for {c.source_party}",
+                                      c.source_type) if x)
+        lines.append(f"source: {c.source!r} (attributed: the words it was read from"
+                     + (f"; {extra}" if extra else "") + ")")
+    return lines
+
+
+def _quoted(words: Sequence[str]) -> str:
+    return ", ".join(repr(w) for w in dict.fromkeys(words))
 
 
 def _why_not(u, e: Explanation) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .common import add_rules_option
@@ -15,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "explain", help="show how the rules read a sentence",
         description="For each sentence of TEXT (or of FILE, or of line LINE of FILE): the "
         "numbers found, the masked sentence the patterns see, every pattern of every rule "
-        "and what it matched, the unless vetoes, the claims made and why a count was not "
+        "and what it matched, the unless vetoes, the claims made with their context (event, "
+        "period, side, subgroup, source and the words behind each) and why a count was not "
         "claimed.")
     p.add_argument("target", metavar="TEXT|FILE[:LINE]",
                    help="a sentence, or a file (optionally one line of it, counted from 1)")
@@ -41,14 +43,15 @@ def _split_target(target: str) -> tuple[Path, int | None] | None:
     return None
 
 
-def _read(target: str, lang: str) -> tuple[str, str, tuple[tuple[int, int], ...] | None, str]:
-    """(text, lang, prose regions or None, doc id) of the target."""
+def _read(target: str, lang: str):
+    """(text, lang, prose regions or None, doc id, the article or None) of the target."""
     from ..articles import decode, detect_language, parse_article
     from ..errors import FactcheckError
 
     found = _split_target(target)
     if found is None:
-        return target, (detect_language(target) if lang == "auto" else lang), None, "<text>"
+        return (target, (detect_language(target) if lang == "auto" else lang), None, "<text>",
+                None)
     path, line = found
     try:
         text = decode(path.read_bytes(), str(path))
@@ -59,9 +62,11 @@ def _read(target: str, lang: str) -> tuple[str, str, tuple[tuple[int, int], ...]
         if not 1 <= line <= len(lines):
             raise FactcheckError(f"{path} has {len(lines)} line(s); there is no line {line}")
         one = lines[line - 1]
-        return one, (detect_language(text) if lang == "auto" else lang), None, f"{path}:{line}"
+        return (one, (detect_language(text) if lang == "auto" else lang), None,
+                f"{path}:{line}", None)
     article = parse_article(text, path.name, str(path))
-    return text, (article.lang if lang == "auto" else lang), article.regions, str(path)
+    lang = article.lang if lang == "auto" else lang
+    return text, lang, article.regions, str(path), replace(article, id=str(path), lang=lang)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"factcheck: error: unknown rule {', '.join(unknown)} "
                   f"(rules: {', '.join(sorted(known))})", file=sys.stderr)
             return 2
-    text, lang, regions, doc = _read(args.target, args.lang)
-    found = explain_text(text, lang, ruleset, doc, regions, args.only)
+    text, lang, regions, doc, article = _read(args.target, args.lang)
+    found = explain_text(text, lang, ruleset, doc, regions, args.only, article=article)
     sys.stdout.write(render(found, args.verbose, args.matches_only))
     if args.only:
         missed = unmatched_rules(found, ruleset, args.only)
