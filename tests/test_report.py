@@ -134,7 +134,8 @@ def test_json_contract():
     assert {"findings", "claims", "articles"} <= set(data)
     assert data["claims"] == 10 and data["articles"] == 7 and data["groups"] >= 5
     f = data["findings"][0]
-    assert set(f) == {"verdict", "metric", "event", "side", "reason", "severity", "claims"}
+    assert set(f) == {"verdict", "metric", "event", "side", "subgroup", "reason", "severity",
+                      "claims"}
     record = f["claims"][0]
     for key in ("doc", "text", "value", "low", "high", "qualifier", "metric", "who", "side",
                 "period_start", "period_end", "event", "source", "quote", "start", "end",

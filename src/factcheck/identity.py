@@ -35,6 +35,14 @@ def base_side(scope_: str) -> str:
     return scope_.split(SCOPE_SEP, 1)[0]
 
 
+def split_scope(scope_: str | None) -> tuple[str | None, str | None]:
+    """A scope as (side, subgroup): ``total/civilians`` -> (``total``, ``civilians``)."""
+    if scope_ is None:
+        return None, None
+    side, _, subgroup = scope_.partition(SCOPE_SEP)
+    return side, subgroup or None
+
+
 def compared(status: str | None, grouping: dict[str, Any]) -> bool:
     """Whether a figure of this status is compared at all."""
     return (status or "counted") in grouping.get("compared_status", ("counted", "estimated"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .compare import doc_labels
+from .identity import split_scope
 from .verdicts.config import load_verdicts
 from .verdicts.figure import Figure, claim_interval
 from .verdicts.wording import interval_text, whole_people
@@ -133,7 +134,9 @@ def period_cell(c: Claim) -> str:
 # ---------------------------------------------------------------- sections
 
 def _title(f: Finding) -> str:
-    parts = [f.metric, f.event or "event unknown", f.side or "side unknown"]
+    side, subgroup = split_scope(f.side)
+    parts = [f.metric, f.event or "event unknown", side or "side unknown",
+             *([subgroup] if subgroup else [])]
     return " · ".join(parts)
 
 
@@ -522,14 +525,15 @@ def _unclaimed_record(u: Unclaimed) -> dict[str, Any]:
 def render_json(analysis: Analysis, *, rules: Path | None = None) -> str:
     """The same content for machines. Contract (stable keys): ``findings`` (each with
     verdict, metric, event, side, reason, severity, claims), ``claims`` and ``articles``
-    (counts); added: ``groups``, ``draft``, ``summary``, ``documents``, ``singles``,
-    ``unclaimed``."""
+    (counts); added: ``subgroup`` (of a finding), ``groups``, ``draft``, ``summary``,
+    ``documents``, ``singles``, ``unclaimed``."""
     cfg = load_verdicts(rules)
     articles = sorted(analysis.articles, key=lambda a: a.id)
     verdicts = cfg["severity"]["verdict_order"]
     doc = {
         "findings": [{
-            "verdict": f.verdict, "metric": f.metric, "event": f.event, "side": f.side,
+            "verdict": f.verdict, "metric": f.metric, "event": f.event,
+            "side": split_scope(f.side)[0], "subgroup": split_scope(f.side)[1],
             "reason": f.reason, "severity": f.severity,
             "claims": [claim_record(c) for c in f.claims],
         } for f in analysis.findings],
