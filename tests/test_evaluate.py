@@ -274,7 +274,7 @@ def _finding(verdict: str, *claims: Claim) -> Finding:
 def test_verdicts_covered_missed_and_false_alarms():
     a1, b1, c1 = _claim(0, 2, doc="a"), _claim(0, 2, doc="b"), _claim(0, 2, doc="c")
     a2, b2 = _claim(5, 7, doc="a"), _claim(5, 7, doc="b")
-    gold = {i: _gold(i, s, s + 2, doc=d) for i, (d, s) in
+    gold = {i: _gold(i, s, s + 2, doc=d, value=10 + s) for i, (d, s) in
             enumerate([("a", 0), ("b", 0), ("c", 0), ("a", 5), ("b", 5)])}
     gold_of_pred = {("a", 0, 2, "deaths", "it/deaths"): 0, ("b", 0, 2, "deaths", "it/deaths"): 1,
                     ("c", 0, 2, "deaths", "it/deaths"): 2, ("a", 5, 7, "deaths", "it/deaths"): 3,
@@ -297,3 +297,15 @@ def test_verdicts_covered_missed_and_false_alarms():
     assert v["quiet_called_contradiction"] == 1 and v["traps_in_one_finding"] == 1
     assert [g["where"] for g in v["missed_groups"]] == ["g:4"]
     assert [f["reason"] for f in v["false_contradictions"]] == ["contradiction reason"]
+
+
+def test_a_restated_figure_covers_its_group_as_the_first_statement_would():
+    # a.md states 10 in its headline (gold 0) and again in its body (gold 1); the group names
+    # the body's, the finding holds the headline's: the same figure of the same article
+    gold = {0: _gold(0, 0, 2, doc="a"), 1: _gold(1, 20, 22, doc="a"), 2: _gold(2, 0, 2, doc="b",
+                                                                                 value=12)}
+    groups = [GoldGroup("g:1", (1, 2), ("a", "b"), "e", "deaths", "total", "update", "")]
+    a_head, b = _claim(0, 2, doc="a"), _claim(0, 2, doc="b", value=12)
+    of_pred = {("a", 0, 2, "deaths", "it/deaths"): 0, ("b", 0, 2, "deaths", "it/deaths"): 2}
+    v = verdict_scores([_finding("update", a_head, b)], groups, of_pred, gold, {})
+    assert v["flag_recall"]["value"] == 1.0

@@ -355,13 +355,17 @@ def verdict_scores(findings: Sequence[Finding], groups: Sequence[GoldGroup],
     """Flagged-group recall, flag and contradiction precision, quiet groups and traps.
 
     A finding covers a gold group when it holds the gold figures of at least two of the
-    group's articles.
+    group's articles. A figure an article restates (the headline's "278" and the body's) is
+    one figure: holding either is holding it.
     """
-    held = [frozenset(gold_of_pred[k] for c in f.claims if (k := claim_key(c)) in gold_of_pred)
-            for f in findings]
+    def same_figure(g: GoldClaim) -> tuple:
+        return (g.doc, g.metric, g.value, g.bound, g.high)
+
+    held = [frozenset(same_figure(gold_by_id[gold_of_pred[k]]) for c in f.claims
+                      if (k := claim_key(c)) in gold_of_pred) for f in findings]
 
     def covers(i: int, g: GoldGroup) -> bool:
-        docs = {gold_by_id[m].doc for m in g.members if m in held[i]}
+        docs = {gold_by_id[m].doc for m in g.members if same_figure(gold_by_id[m]) in held[i]}
         return len(docs) >= 2
 
     def finding_record(i: int) -> dict[str, Any]:
