@@ -5,7 +5,7 @@ per-side breakdowns, a toll, every metric, and the traps (an age, a duration, a 
 a percentage, counted things, "one of the soldiers", fiction). The test pins the exact claims
 the rules in ``rules/claims/en/`` make on it: metric, value, qualifier, interval and side.
 
-The English rules are loaded on their own (metrics, ``lang/en`` and ``claims/en`` copied to a
+The English rules are loaded on their own (metrics, parties, ``lang/en`` and ``claims/en`` copied to a
 temporary folder), so a rule being drafted in another language cannot break this spec.
 """
 
@@ -73,6 +73,7 @@ def english_rules(tmp_path_factory):
     src = rules_dir()
     dst = tmp_path_factory.mktemp("rules_en")
     shutil.copy(src / "metrics.toml", dst / "metrics.toml")
+    shutil.copy(src / "parties.toml", dst / "parties.toml")  # the party words of {SIDE}
     shutil.copytree(src / "lang" / "en", dst / "lang" / "en")
     shutil.copytree(src / "claims" / "en", dst / "claims" / "en")
     return load_rules(dst)
