@@ -72,8 +72,9 @@ class ArticleContext:
     memo: dict = field(default_factory=dict, compare=False, repr=False)
     # the event cue keys the article holds: its sentences look up only these
     cue_keys: frozenset[str] | None = None
-    # automatic events: what happened and where, per sentence and for the whole article
-    auto: AutoContext | None = None
+    # the sentences and the tokens of their text, for the automatic events (read on first use)
+    sentences: tuple[Sentence, ...] = ()
+    toks: list[str] = field(default_factory=list, compare=False, repr=False)
     # the article's prose (nationalities are sides only in an article about fighting)
     prose: str = ""
     rules_root: Path | None = None  # the --rules folder, for the data read on first use
@@ -93,6 +94,14 @@ class ArticleContext:
     def cues(self, index: int) -> dict[str, Cues]:
         return self.once("cues", index,
                          lambda: find_cues(self.cat, self.texts[index], self.cue_keys))
+
+    @property
+    def auto(self) -> AutoContext | None:
+        """What the article says happened and where (:func:`auto_context`): found on first
+        use, as a figure in a curated event never asks."""
+        return self.once("auto", -1, lambda: auto_context(self.article, self.sentences,
+                                                          self.texts, self.rules_root,
+                                                          self.toks))
 
     @property
     def home(self) -> str | None:
@@ -123,8 +132,9 @@ class AutoContext:
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
-                 rules_root: Path | None) -> AutoContext:
-    """Types and places of every sentence, and the article's own (see :class:`AutoContext`)."""
+                 rules_root: Path | None, toks: list[str] | None = None) -> AutoContext:
+    """Types and places of every sentence, and the article's own (see :class:`AutoContext`);
+    ``toks``: the :func:`tokens` of the sentences joined by newlines, if already cut."""
     vocab, gaz = vocabulary(rules_root), gazetteer(rules_root)
     lang = article.lang
     locs = locatives(lang, rules_root)
@@ -133,7 +143,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     for t in texts:
         offsets.append(at)
         at += len(t) + 1
-    found = vocab.find_each(texts, lang)
+    found = vocab.find_each(texts, lang, toks)
     types = tuple(tuple(t for _, _, t in f) for f in found)
     per_sentence: list[list[Place]] = [[] for _ in texts]
     for s, _, place, needs in gaz.find_all(prose, lang, locs):
@@ -261,7 +271,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
                           lex, cat, base, tuple(places), event, cue_keys=keys,
                           prose=(article.title or "") + "\n" + prose, rules_root=rules_root,
-                          auto=auto_context(article, sentences, texts, rules_root))
+                          sentences=tuple(sentences), toks=toks)
 
 
 def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
@@ -348,7 +358,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     if index is None:  # a quote that is not one of our sentences: read it alone
         # (its automatic event still comes from the whole article's home town)
         ctx = replace(ctx, texts=(claim.quote,), starts={claim.quote_start: 0},
-                      claimed=frozenset({0}), memo={("home", -1): ctx.home}, cue_keys=None)
+                      claimed=frozenset({0}), cue_keys=None,
+                      memo={("home", -1): ctx.home, ("auto", -1): ctx.auto})
         index = 0
     texts = ctx.texts
     text = texts[index]

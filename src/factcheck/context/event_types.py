@@ -9,15 +9,17 @@ same event is reported as (a storm's floods): :mod:`.merge` uses those.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
+from .. import regexcache
 from ..errors import FactcheckError
 from ..langdata import LANGS
 from ..paths import rules_dir
+from .words import Trigger, TriggerIndex, present_keys, present_keys_by_tokens
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -51,56 +53,84 @@ class TypeExample:
 
 
 @dataclass(frozen=True)
+class Scanner:
+    """One language's triggers: each type's alternation, and which types a text's words
+    allow at all (a trigger always holds one of its type's literal words), so a text is
+    scanned only for the types it may name, not the whole vocabulary."""
+
+    types: tuple[str, ...]  # type ids, in file order (the first listed wins a tie)
+    sources: tuple[str, ...]  # per type: its named group with its triggers
+    index: TriggerIndex  # per type: the literal words one of its triggers holds
+    compiled: dict[tuple[int, ...], regex.Pattern] = field(default_factory=dict,
+                                                           compare=False, repr=False)
+
+    def fired(self, text: str, toks: list[str] | None = None) -> tuple[int, ...]:
+        """The indexes of the types ``text`` may name (``toks``: its :func:`tokens`, if
+        already cut: the look-up is then over its distinct words)."""
+        keys = (present_keys(text, self.index.keys) if toks is None
+                else present_keys_by_tokens(text, toks, self.index.keys))
+        found = set(self.index.always)
+        for k in keys:
+            found |= self.index.by_key.get(k, ())
+        return tuple(sorted(found))
+
+    def pattern(self, fired: tuple[int, ...]) -> regex.Pattern:
+        """The alternation of the types ``fired`` (compiled once per combination)."""
+        rx = self.compiled.get(fired)
+        if rx is None:
+            rx = regexcache.compile(_LEFT + "(?:" + "|".join(self.sources[i] for i in fired)
+                                    + ")" + _RIGHT, _FLAGS)
+            self.compiled[fired] = rx
+        return rx
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    """Every event type, with one compiled trigger pattern per language."""
+    """Every event type, with its trigger scanner per language."""
 
     types: dict[str, EventType]
-    triggers: dict[str, regex.Pattern]  # lang -> alternation of named groups, one per type
+    scanners: dict[str, Scanner]  # lang -> its triggers
     unless: dict[str, dict[str, regex.Pattern]]  # lang -> type -> veto
     group_type: dict[str, str]  # group name -> type id
     examples: tuple[TypeExample, ...] = ()
 
-    def find(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str, lang: str, toks: list[str] | None = None
+             ) -> list[tuple[int, int, str]]:
         """(start, end, type) of every trigger in ``text``, in order; a type whose
-        ``unless`` matches the text is left out."""
-        rx = self.triggers.get(lang)
-        if rx is None:
-            return []
-        out = []
-        vetoed: dict[str, bool] = {}
-        for m in rx.finditer(text):
-            t = self.group_type[m.lastgroup]
-            if t not in vetoed:
-                veto = self.unless.get(lang, {}).get(t)
-                vetoed[t] = veto is not None and veto.search(text) is not None
-            if not vetoed[t]:
-                out.append((m.start(), m.end(), t))
-        return out
+        ``unless`` matches the text is left out. ``toks``: its :func:`tokens`, if cut."""
+        return self.find_each((text,), lang, toks)[0]
 
-    def find_each(self, texts: list[str] | tuple[str, ...], lang: str
-                  ) -> list[list[tuple[int, int, str]]]:
+    def find_each(self, texts: list[str] | tuple[str, ...], lang: str,
+                  toks: list[str] | None = None) -> list[list[tuple[int, int, str]]]:
         """:meth:`find` of each text, from one scan of the texts joined by newlines (a
-        trigger never spans a newline); each text's vetoes are its own."""
+        trigger never spans a newline); each text's vetoes are its own. ``toks``: the
+        :func:`tokens` of the joined texts, if already cut."""
         from bisect import bisect_right
 
         out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-        rx = self.triggers.get(lang)
-        if rx is None:
+        scanner = self.scanners.get(lang)
+        if scanner is None:
+            return out
+        joined = "\n".join(texts)
+        fired = scanner.fired(joined, toks)
+        if not fired:  # most articles name no event type at all
             return out
         starts, at = [], 0
         for t in texts:
             starts.append(at)
             at += len(t) + 1
-        for m in rx.finditer("\n".join(texts)):
+        hit: set[int] = set()
+        for m in scanner.pattern(fired).finditer(joined):
             i = bisect_right(starts, m.start()) - 1
             out[i].append((m.start() - starts[i], m.end() - starts[i],
                            self.group_type[m.lastgroup]))
+            hit.add(i)
         vetoes = self.unless.get(lang, {})
-        for i, found in enumerate(out):
-            kinds = {t for _, _, t in found if t in vetoes}
+        for i in hit:
+            kinds = {t for _, _, t in out[i] if t in vetoes}
             vetoed = {t for t in kinds if vetoes[t].search(texts[i])}
             if vetoed:
-                out[i] = [f for f in found if f[2] not in vetoed]
+                out[i] = [f for f in out[i] if f[2] not in vetoed]
         return out
 
     def first(self, text: str, lang: str) -> str | None:
@@ -149,7 +179,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
     except tomllib.TOMLDecodeError as exc:
         raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
     types: dict[str, EventType] = {}
-    parts: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    parts: dict[str, list[tuple[str, str, Trigger]]] = {lang: [] for lang in LANGS}
     unless: dict[str, dict[str, regex.Pattern]] = {lang: {} for lang in LANGS}
     group_type: dict[str, str] = {}
     examples: list[TypeExample] = []
@@ -167,7 +197,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         group_type[group] = tid
         for lang in LANGS:
             if entry.get(lang):
-                parts[lang].append(f"(?P<{group}>{_alternation(path, tid, lang, entry[lang])})")
+                parts[lang].append((tid, f"(?P<{group}>{_alternation(path, tid, lang, entry[lang])})",
+                                    Trigger.of(entry[lang])))
         for p in entry.get("unless", ()):
             alt = _alternation(path, tid, "unless", [p])
             for lang in LANGS:
@@ -182,9 +213,10 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         if unknown:
             raise FactcheckError(f"{path}: types.{tid}.compatible: unknown type(s) "
                                  f"{', '.join(sorted(unknown))}")
-    triggers = {lang: regex.compile(_LEFT + "(?:" + "|".join(ps) + ")" + _RIGHT, _FLAGS)
+    scanners = {lang: Scanner(tuple(t for t, _, _ in ps), tuple(src for _, src, _ in ps),
+                              TriggerIndex.of(tr for _, _, tr in ps))
                 for lang, ps in parts.items() if ps}
-    return Vocabulary(types, triggers, unless, group_type, tuple(examples))
+    return Vocabulary(types, scanners, unless, group_type, tuple(examples))
 
 
 def run_type_example(x: TypeExample, root: Path | None = None) -> str | None:

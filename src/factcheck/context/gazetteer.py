@@ -35,6 +35,9 @@ BIG_TOWN = 15000
 # a hamlet's alternate names are mostly noise ("Come" for Como)
 ALTERNATES_MIN_POPULATION = 15000
 _MAX_WORDS = 5
+# what a capitalised name can be (Gazetteer._kinds)
+_NEVER, _WORD_ONLY, _NAME = 0, 1, 2
+_CACHE_MAX = 200_000  # name keys remembered per process
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,7 @@ class Gazetteer:
     region_of: dict[tuple[str, str], str]  # (country, admin1) -> region id
     raw: dict = field(default_factory=dict)
     _towns: dict[str, list[tuple[Place, bool]]] = field(default_factory=dict)
+    _kind: dict[str, int] = field(default_factory=dict)
 
     # -- towns
 
@@ -201,6 +205,29 @@ class Gazetteer:
                 v.sort(key=lambda t: (not t[1], -t[0].population, t[0].id))
                 self._towns[k] = v
         return {k: self._towns[k] for k in keys}
+
+    def _kinds(self, keys: set[str]) -> dict[str, int]:
+        """Name key -> what it can be, cached per process: :data:`_NEVER` (no place lists
+        it, or only as a hamlet's other name), :data:`_WORD_ONLY` (one word that names no
+        big town or region: a word where it opens a sentence, "Il", "Un"), :data:`_NAME`."""
+        missing = [k for k in keys if k not in self._kind]
+        if missing and len(self._kind) > _CACHE_MAX:  # a long run reads many distinct words
+            self._kind.clear()
+            self._towns.clear()
+            missing = list(keys)
+        if missing:
+            towns = self.towns(missing)
+            for k in missing:
+                listed = k in self.fixed or k in self.aliases
+                if not listed and not any(main or t.population >= BIG_TOWN
+                                          for t, main in towns[k]):
+                    self._kind[k] = _NEVER
+                elif (not listed and " " not in k and "-" not in k
+                      and not any(main and t.population >= 100000 for t, main in towns[k])):
+                    self._kind[k] = _WORD_ONLY
+                else:
+                    self._kind[k] = _NAME
+        return self._kind
 
     def country_id(self, cc: str | None) -> str | None:
         if not cc:
@@ -247,7 +274,13 @@ class Gazetteer:
         """:meth:`find` in one pass for both readings: (start, end, place, needs_anchor),
         where ``needs_anchor`` says the place is read only in a text that names what
         happened."""
-        cands = list(_candidates(text, self.words.particles))
+        cands = _candidates(text, self.words.particles)
+        if not cands:
+            return []
+        kinds = self._kinds({k for _, _, k in cands})
+        # only a name something lists can be a place: the rest (most capitalised words)
+        # never reaches the checks of its surroundings below
+        cands = [c for c in cands if kinds[c[2]]]
         if not cands:
             return []
         towns = self.towns([k for _, _, k in cands])
@@ -261,17 +294,18 @@ class Gazetteer:
         for s, e, key in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
             if chosen and s < chosen[-1][1]:
                 continue
-            found = self._resolve(text, s, e, key, towns.get(key, ()), locatives, frozen, False)
-            needs = found is None
-            if needs:
-                found = self._resolve(text, s, e, key, towns.get(key, ()), locatives, frozen,
-                                      True)
+            if kinds[key] == _WORD_ONLY and _opens_sentence(text, s) \
+                    and not is_located(text, s, locatives):
+                continue  # "Il", "Un": a hamlet's name opening a sentence is a word
+            found = self._read(text, s, e, key, towns.get(key, ()), locatives, frozen)
             if found is not None:
-                chosen.append((s, e, found, needs))
+                chosen.append((s, e, *found))
         return chosen
 
-    def _resolve(self, text, s, e, key, towns, locatives, countries, anchored=False
-                 ) -> Place | None:
+    def _read(self, text, s, e, key, towns, locatives, countries
+              ) -> tuple[Place, bool] | None:
+        """The place a name at s..e stands for and whether it needs an anchor (a text that
+        names what happened), or None: both readings of :meth:`find` at once."""
         if key in self.words.not_places:
             return None
         if " " not in text[s:e] and len(text[s:e]) > 3 and text[s:e].isupper():
@@ -284,13 +318,13 @@ class Gazetteer:
             return None
         fixed = self.fixed.get(key)
         if fixed:
-            return fixed[0]
+            return fixed[0], False
         alias = self.aliases.get(key)
         if alias is not None:
             name, cc = alias
             for town, _ in self.towns([name_key(name)])[name_key(name)]:
                 if town.country == cc:
-                    return town
+                    return town, False
         if not towns or len(key) < 3:
             return None
         located = is_located(text, s, locatives)
@@ -303,15 +337,18 @@ class Gazetteer:
             return (town.country not in countries,
                     not (main or town.population >= BIG_TOWN), -town.population, town.id)
 
+        anchored = None  # the first town read only where the text names what happened
         for town, main in sorted(towns, key=rank):
             big = town.population >= BIG_TOWN
             if initial and not multi and not located and (town.population < 100000 or not main):
                 continue
             if not main and not big:
                 continue
-            if big or located or multi or town.country in countries or (anchored and main):
-                return town
-        return None
+            if big or located or multi or town.country in countries:
+                return town, False
+            if anchored is None and main:
+                anchored = town
+        return (anchored, True) if anchored is not None else None
 
     def _in_a_name(self, text: str, s: int, e: int, before: str | None) -> bool:
         """Is the word at s..e part of a longer proper name ("Giorgia Meloni")?"""
@@ -340,13 +377,17 @@ _RUN = regex.compile(r"(?:(?<=\p{Ll}['’])|(?<![\p{L}\p{M}'’]))" + _WORD
 _PIECE = regex.compile(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*|[ -]")
 
 
-def _candidates(text: str, particles: frozenset[str]):
+def _candidates(text: str, particles: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, key) of every run of 1-5 capitalised words (with particles between:
     "Arquata del Tronto"), each sub-run starting and ending on a capitalised word."""
-    for run in _RUN.finditer(text):
-        base = run.start()
+    runs = [(m.start(), m.group()) for m in _RUN.finditer(text)]
+    # one word, the common case ("Il", "Reuters", "Emilia-Romagna"), in one C-speed pass
+    out = [(s, s + len(w), w.replace("’", "'").casefold()) for s, w in runs if " " not in w]
+    for base, run in runs:
+        if " " not in run:
+            continue
         toks = [(base + m.start(), base + m.end(), m.group())
-                for m in _PIECE.finditer(run.group()) if m.group() not in (" ", "-")]
+                for m in _PIECE.finditer(run) if m.group() not in (" ", "-")]
         n = len(toks)
         for i, (s, _, w) in enumerate(toks):
             if not w[0].isupper():
@@ -354,16 +395,26 @@ def _candidates(text: str, particles: frozenset[str]):
             for j in range(i, min(n, i + _MAX_WORDS)):
                 word = toks[j][2]
                 if word[0].isupper():
-                    yield s, toks[j][1], name_key(text[s:toks[j][1]])
+                    out.append((s, toks[j][1], name_key(text[s:toks[j][1]])))
                 elif word.casefold() not in particles:
                     break
+    return out
 
 
 def is_located(text: str, s: int, locatives: frozenset[str]) -> bool:
     """Does a locative word ("a", "in", "near", "the town of") end right before ``s``?"""
+    if not locatives:
+        return False
     head = text[max(0, s - 30):s].casefold().replace("’", "'").rstrip()
-    return any(head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalpha())
-               for w in locatives)
+    return _locative_end(locatives).search(head) is not None
+
+
+@lru_cache(maxsize=16)
+def _locative_end(locatives: frozenset[str]) -> regex.Pattern:
+    """One of ``locatives`` ending a text, as a whole word (one search, not one per word)."""
+    words = sorted(locatives, key=lambda w: (-len(w), w))
+    # searched backwards from the end: the match can only end there
+    return regex.compile(r"(?r)(?<!\p{L})(?:" + "|".join(map(regex.escape, words)) + r")\Z")
 
 
 _AFTER = regex.compile(r"\s+([\p{L}'’]+)")
