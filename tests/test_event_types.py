@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.context.event_types import run_type_example, vocabulary
+from factcheck.context.words import tokens
 from factcheck.errors import FactcheckError
 
 EXAMPLES = vocabulary().examples
@@ -53,3 +58,38 @@ def test_finding_each_sentence_at_once_is_finding_each_alone():
              "Dock workers went on strike.", "The missile strike hit the station."]
     for lang in ("it", "en"):
         assert v.find_each(texts, lang) == [v.find(t, lang) for t in texts]
+
+
+def _every_trigger(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """What the triggers find when every type is scanned for (no prefilter, no vetoes)."""
+    v = vocabulary()
+    scanner = v.scanners[lang]
+    rx = scanner.pattern(tuple(range(len(scanner.types))))
+    return [(m.start(), m.end(), v.group_type[m.lastgroup]) for m in rx.finditer(text)]
+
+
+_CORPUS = sorted((Path(__file__).parent / "corpus" / "articles").rglob("*.*"))
+
+
+@pytest.mark.parametrize("path", _CORPUS[:20], ids=[p.name for p in _CORPUS[:20]])
+def test_the_word_prefilter_never_hides_a_trigger(path):
+    text = path.read_text("utf-8")
+    v = vocabulary()
+    for lang in ("it", "en"):
+        vetoed = {t for t, rx in v.unless.get(lang, {}).items() if rx.search(text)}
+        assert v.find_each([text], lang, tokens(text))[0] == [
+            f for f in _every_trigger(text, lang) if f[2] not in vetoed]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["La", "frana", "alluvione", "Flood", "floods", "crollo", "il", "ponte", "terremoto",
+     "missile", "strike", "sciopero", "went", "on", "Sismico", "fire", "incendio", ",", "."]),
+    max_size=12))
+def test_the_prefilter_finds_what_a_full_scan_finds(words):
+    text = " ".join(words)
+    v = vocabulary()
+    for lang in ("it", "en"):
+        scanned = _every_trigger(text, lang)
+        vetoed = {t for t, rx in v.unless.get(lang, {}).items() if rx.search(text)}
+        assert v.find(text, lang) == [f for f in scanned if f[2] not in vetoed]
