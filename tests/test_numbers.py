@@ -429,6 +429,12 @@ IT_RANGES = cases(
      [rng("più di 100 e meno di 300", 100, 300)]),
     ("upper-and-lower-bound", "I feriti sono al massimo 50 e almeno 20.",
      [rng("al massimo 50 e almeno 20", 20, 50)]),
+    # a hedge before a range written with a dash or a slash joins its span; the ends stay
+    ("hedged-hyphen", "Mancano all'appello almeno 20-25 escursionisti.", [rng("almeno 20-25", 20, 25)]),
+    ("hedged-slash", "Il sindaco parla di almeno 50/60 sfollati.", [rng("almeno 50/60", 50, 60)]),
+    ("slash-before-people", "Sono stati soccorsi 15/20 persone.", [rng("15/20", 15, 20)]),
+    ("alternative", "Nella frana sono morte 6 o 7 persone.", [rng("6 o 7", 6, 7)]),
+    ("alternative-words", "Ne restano sepolti cinque oppure sei.", [rng("cinque oppure sei", 5, 6)]),
 )
 
 EN_RANGES = cases(
@@ -441,6 +447,10 @@ EN_RANGES = cases(
      [rng("Between 2 and 3 million", 2e6, 3e6)]),
     ("more-than-and-fewer-than", "More than 100 and fewer than 300 people died.",
      [rng("More than 100 and fewer than 300", 100, 300)]),
+    ("hedged-hyphen", "At least 20-25 hikers are unaccounted for.", [rng("At least 20-25", 20, 25)]),
+    ("hedged-slash", "The mayor spoke of at least 50/60 evacuees.", [rng("at least 50/60", 50, 60)]),
+    ("alternative", "Six or seven people died in the landslide.", [rng("Six or seven", 6, 7)]),
+    ("alternative-digits", "Rescuers say 8 or 9 climbers are trapped.", [rng("8 or 9", 8, 9)]),
 )
 
 
@@ -718,3 +728,49 @@ def test_word_alternations_from_the_cache_are_the_ones_built_afresh(tmp_path, mo
         assert numbers._alt(words, bounded=bounded, reverse=reverse) == fresh  # computed
         assert numbers._alt(words, bounded=bounded, reverse=reverse) == fresh  # from disk
     assert len(list(tmp_path.rglob("*.marshal"))) == 2
+
+
+@pytest.mark.parametrize("lang, sentence, wants", [
+    # a slash between two counts is a share when nothing makes it a range
+    ("it", "Almeno 2/3 degli sfollati sono rientrati.", [("Almeno 2/3", "other")]),
+    ("it", "Ha votato 30/40 della popolazione.", [("30/40", "other")]),
+    ("en", "At least 2/3 of the evacuees went home.", [("At least 2/3", "other")]),
+    # an alternative between figures of different scales, or of fractions, is two figures
+    ("en", "The bill is either 10 million or 10 billion.", [("10 million", "count"), ("10 billion", "count")]),
+    ("it", "Costa 1 milione o 2 miliardi.", [("1 milione", "count"), ("2 miliardi", "count")]),
+    ("it", "Meglio tre quarti o due terzi?", [("tre quarti", "other"), ("due terzi", "other")]),
+], ids=["it-two-thirds", "it-share", "en-two-thirds", "en-scales", "it-scales", "it-fractions"])
+def test_slashes_and_alternatives_that_are_no_range(lang, sentence, wants):
+    assert [(q.text, q.kind) for q in find_quantities(sentence, lang)] == wants
+
+
+@pytest.mark.parametrize("lang, sentence, text, low, high", [
+    ("it", "Sono ~300 le persone ospitate nelle palestre.", "~300", 270, 330),
+    ("en", "Some ~300 people slept in school gyms.", "~300", 270, 330),
+], ids=["it", "en"])
+def test_a_tilde_before_a_figure_is_about(lang, sentence, text, low, high):
+    (q,) = find_quantities(sentence, lang)
+    assert (q.text, q.qualifier, q.low, q.high) == (text, "approx", pytest.approx(low), pytest.approx(high))
+
+
+def test_a_tilde_between_figures_stays_a_range():
+    (q,) = find_quantities("Le stime vanno da 20~100 feriti.", "it")
+    assert (q.text, q.qualifier, q.low, q.high) == ("20~100", "range", 20, 100)
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Tre morti in Liguria, due in Toscana e una in Umbria.", [3, 2, 1]),
+    ("Ci sono 4 feriti, di cui uno in prognosi riservata.", [4, 1]),
+    ("Ne hanno estratti due vivi e uno nel pomeriggio.", [2, 1]),
+], ids=["list-item", "di-cui-uno", "uno-nel"])
+def test_italian_one_as_a_pronoun_before_a_preposition(sentence, values):
+    assert [q.value for q in find_quantities(sentence, "it")] == values
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hanno trovato una casa in collina.",
+    "Abitava in una villetta a schiera.",
+    "Il fango ha travolto un'auto in sosta.",
+], ids=["una-casa-in", "in-una", "un-auto-in"])
+def test_italian_articles_before_their_noun_stay_articles(sentence):
+    assert find_quantities(sentence, "it") == []

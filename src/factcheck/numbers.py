@@ -269,6 +269,7 @@ class _Lang:
     re_frac_word: Any
     re_conj_gap: Any
     re_range_bare: Any
+    re_range_alt: Any  # "8 o 9": an alternative, a range only between figures of one scale
     re_range_pairs: list[tuple[Any, Any]]
     max_join_word: int
     re_range_conn_any: Any  # any pair's connector: one test before trying each pair
@@ -521,6 +522,8 @@ def _lang(code: str) -> _Lang:
         re_conj_gap=regexcache.compile(r"" + _SPACE + r"+" + _alt(w["conjunction"]) + _SPACE + r"+\Z", _F),
         re_range_bare=regexcache.compile(r"(?:" + "|".join(bare) + r")\Z", _F) if bare else None,
         re_range_pairs=pairs,
+        re_range_alt=regexcache.compile(_SPACE + r"+" + _alt(r["alternatives"], bounded=False) + _SPACE + r"+\Z", _F)
+        if r.get("alternatives") else None,
         max_join_word=max([len(c) for c in w["conjunction"]] + [1]),
         re_range_conn_any=regexcache.compile(_SPACE + r"+" + _alt([c for _, c in r["pairs"]], bounded=False)
                                         + _SPACE + r"+(?:" + articles + r"(?:" + _SPACE
@@ -1044,6 +1047,9 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
     for k, q in enumerate(nums):
         floor = nums[k - 1].end if k else 0  # context never reaches into the previous figure
         ceiling = nums[k + 1].start if k + 1 < len(nums) else None
+        if q.frac and _slash_range(text, q, L):
+            _qualify(text, q, L, floor, ceiling)  # "almeno 30/40": the hedge joins the span
+            continue
         if q.fixed and q.kind != "count":
             if q.frac and q.value is not None:
                 _qualify(text, q, L, floor, ceiling)
@@ -1129,6 +1135,26 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
             _qualify(text, q, L, floor, ceiling)
 
 
+def _slash_range(text: str, q: _Num, L: _Lang) -> bool:
+    """"almeno 30/40 dispersi", "20/25 people": two counts joined by a slash are one range
+    (made so in place) when a people noun follows the pair, or a hedge precedes it and the
+    low end is too large for a numerator ([fractions] slash_range_min: "almeno 2/3" stays
+    two thirds); never before a partitive ("30/40 della popolazione" is a share)."""
+    a, slash, b = text[q.core_start: q.core_end].partition("/")
+    if not (slash and a.isdigit() and b.isdigit()):
+        return False  # a fraction in words: "due terzi"
+    lo, hi = float(a), float(b)
+    if not lo < hi or L.re_partitive.match(text, q.end, q.end + 20):
+        return False
+    if not (L.re_count_direct.match(text, q.end, q.end + 60) or (
+            lo >= L.data["fractions"].get("slash_range_min", 10)
+            and L.re_qual_before.search(text[max(0, q.start - 40): q.start]))):
+        return False
+    q.kind, q.qualifier, q.value, q.low, q.high = "count", "range", lo, lo, hi
+    q.frac = False
+    return True
+
+
 def _opens_scaled_range(text: str, q: _Num, nxt: _Num | None, L: _Lang) -> bool:
     """"dalle 10 alle 12 mila persone": the first figure of a range whose second carries a
     scale word is a count written without its scale, not a clock time."""
@@ -1141,7 +1167,7 @@ def _qualify(text: str, q: _Num, L: _Lang, floor: int = 0, ceiling: int | None =
     if mq and q.start - (len(before) - mq.start()) >= floor:
         name = L.qual_before[_norm(" ".join(mq.group("q").split()))]
         q.start -= len(before) - mq.start()
-        if q.qualifier != "vague":
+        if q.qualifier not in ("vague", "range"):  # a range keeps its ends: "almeno 30/40"
             q.qualifier = name
     ma = L.re_qual_after.match(text, q.end, q.end + 30)
     # a qualifier between two figures hedges the next one: "24 ore circa 6722 persone"
@@ -1296,8 +1322,12 @@ def _range_kind(a: _Num, b: _Num) -> str | None:
     return None
 
 
+# hedges a range written with a bare connector absorbs: "almeno 30-40 dispersi" is 30..40
+_RANGE_HEDGES = {"exact", "approx", "at_least", "more_than", "nearly"}
+
+
 def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
-    if a.qualifier not in ("exact", "approx") or b.qualifier != "exact":
+    if a.qualifier not in _RANGE_HEDGES or b.qualifier != "exact":
         return None
     if a.value is None or b.value is None:
         return None
@@ -1306,6 +1336,8 @@ def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
     before = text[max(0, a.start - 30): a.start]
     pairs = L.re_range_pairs if L.re_range_conn_any.match(gap) else ()
     for opener, conn in pairs:  # an opener first: "from 200 to 300" keeps its "from"
+        if a.qualifier not in ("exact", "approx"):
+            break  # "almeno tra 5 e 7" is no range we read
         if conn.match(gap):
             mo = opener.search(before)
             if mo:
@@ -1318,6 +1350,9 @@ def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
     if start is None and not ordinal and L.re_range_bare is not None and L.re_range_bare.match(gap):
         if "\n" in gap:
             return None
+        start = a.start
+    if (start is None and not ordinal and L.re_range_alt is not None and a.scale == b.scale
+            and a.kind == b.kind == "count" and a.qualifier == "exact" and L.re_range_alt.match(gap)):
         start = a.start
     kind = "ordinal" if ordinal else _range_kind(a, b)
     if start is None or kind is None:
