@@ -63,6 +63,24 @@ def test_a_storm_name_is_no_place():
     assert c.event == "auto:storm:puerto-rico:2017-12"
 
 
+def test_a_strike_on_a_city_centre_is_there_not_where_its_government_speaks():
+    # "the center of Donetsk" names where it hit, as "in Donetsk" would; "Kyiv said" not
+    text = ("The missile strike on the station in Kramatorsk killed 50 people. "
+            "A similar missile hit the center of Donetsk on March 14, killing 17 people.")
+    c = context_claim(text, "17", lang="en")
+    assert c.event == "auto:attack:donetsk"
+    said = context_claim("Kyiv said a missile strike killed 17 people in Kramatorsk.", "17",
+                         lang="en")
+    assert said.event == "auto:attack:kramatorsk"
+
+
+def test_two_strikes_a_hundred_km_apart_are_two_events_even_undated():
+    # Kramatorsk and Donetsk: 90 km apart, farther than an attack's reach
+    claims = [_claim("a", "auto:attack:kramatorsk:2022-04", date(2022, 4, 8)),
+              _claim("b", "auto:attack:donetsk", date(2022, 4, 8))]
+    assert len({c.event for c in merge_events(claims)}) == 2
+
+
 def test_events_are_named_in_words():
     assert event_label("auto:flood:emilia-romagna:2023-05") == "flood · Emilia-Romagna · May 2023"
     assert event_label("auto:earthquake:l-aquila:2009") == "earthquake · L'Aquila · 2009"
