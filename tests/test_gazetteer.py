@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.context.gazetteer import distance_km, gazetteer, locatives, places_file, slugify
+from factcheck.errors import FactcheckError
 
 import tomllib
 
@@ -49,3 +50,17 @@ def test_distance_between_two_towns():
 def test_slugs_are_plain():
     assert slugify("L'Aquila") == "l-aquila"
     assert slugify("València") == "valencia"
+
+
+def test_an_area_covers_the_towns_of_its_regions():
+    gaz = gazetteer()
+    area, town, far = gaz.get("central-italy"), gaz.get("amatrice"), gaz.get("palermo")
+    assert area.level == "region"
+    assert gaz.within(town, area) and not gaz.within(far, area)
+
+
+def test_an_area_covering_an_unknown_region_is_an_error(tmp_path):
+    (tmp_path / "places.toml").write_text(
+        '[[places]]\nname = "Middle"\ncountry = "IT"\ncovers = ["Atlantis"]\n', "utf-8")
+    with pytest.raises(FactcheckError, match=r"covers 'Atlantis': no such region"):
+        gazetteer(tmp_path)

@@ -108,3 +108,26 @@ def test_merging_is_independent_of_the_order_of_files(items, rnd):
     # transitive: merging the merged ids again changes nothing
     again = merge_events(merge_events(claims))
     assert [c.event for c in again] == [c.event for c in merge_events(claims)]
+
+
+def test_an_anniversary_article_reports_its_place_s_earlier_event():
+    text = ("A year after the earthquake struck Amatrice, Italy will remember the 299 victims. "
+            "It was before dawn on August 24, 2016 when a quake razed Amatrice.")
+    c = context_claim(text, "299", lang="en", published=date(2017, 8, 24))
+    assert c.event == "auto:earthquake:amatrice:2016-08"
+
+
+def test_an_earlier_event_elsewhere_does_not_date_the_article_s_own():
+    text = ("The earthquake struck Amatrice overnight, killing 120 people. "
+            "The quake of April 6, 2009 razed L'Aquila.")
+    c = context_claim(text, "120", lang="en", published=date(2016, 8, 24))
+    assert c.event == "auto:earthquake:amatrice:2016-08"
+
+
+def test_an_area_over_several_regions_holds_their_towns():
+    # "central Italy" covers Lazio and Marche: an undated report of it joins the quake of
+    # Amatrice (Lazio) and Arquata del Tronto (Marche)
+    claims = [_claim("a", "auto:earthquake:amatrice:2016-08", date(2016, 8, 24)),
+              _claim("b", "auto:earthquake:arquata-del-tronto:2016-08", date(2016, 8, 25)),
+              _claim("c", "auto:earthquake:central-italy", date(2016, 8, 25))]
+    assert len({c.event for c in merge_events(claims)}) == 1

@@ -45,7 +45,7 @@ from .events import (
 )
 from .gazetteer import Gazetteer, Place, gazetteer, is_located, locatives
 from .lexicon import Lexicon, lexicon
-from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases
+from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases, resolve
 from .sides import default_side, is_conflict, side_of
 from .sources import find_sources, source_of, source_party, source_type
 from .subgroups import link_parts, subgroup_data, subgroup_of
@@ -494,7 +494,32 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         start, end = explicit
         return auto_id(kind or "event", place, start, year_only=(end - start).days > 31)
     when = published or (stated[0] if stated else None)
+    if kind is not None and kind == a.kind and place == getattr(a.place, "id", None):
+        # an article about its place's earlier event (an anniversary, a report a year on)
+        when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+def _dated_event(ctx: ArticleContext) -> date | None:
+    """The day the article's own event happened when the article states it and it is well
+    before the article: a sentence naming the article's type of event and its place with an
+    explicit date of its own ("on August 24, 2016 a quake razed Amatrice", in an article of
+    August 2017). An earlier event somewhere else ("the 2009 L'Aquila quake") is not it."""
+    a, published = ctx.auto, ctx.article.published
+    if a is None or a.kind is None or a.place is None or published is None:
+        return None
+    earlier = published - timedelta(days=_BACKGROUND_DAYS)
+    found = []
+    for i, kinds in enumerate(a.types):
+        if a.kind not in kinds or not any(a.gaz.within(a.place, p) or a.gaz.within(p, a.place)
+                                          for p in a.places[i]):
+            continue
+        for phrase in ctx.phrases(i):
+            r = resolve(phrase, ctx.lex, ctx.base)
+            if (r is not None and r.how == "explicit" and r.start is not None
+                    and r.end is not None and (r.end - r.start).days <= 31 and r.end < earlier):
+                found.append(r.start)
+    return min(found, default=None)
 
 
 def _sentence_kind(a: AutoContext, index: int) -> str | None:

@@ -53,6 +53,7 @@ class Place:
     lon: float | None = None
     population: int = 0
     parents: tuple[str, ...] = ()
+    covers: tuple[str, ...] = ()  # an area over several regions: their ids ("central italy")
 
 
 def slugify(name: str) -> str:
@@ -247,8 +248,10 @@ class Gazetteer:
         return place
 
     def within(self, inner: Place, outer: Place) -> bool:
-        """Is ``inner`` the same place as ``outer`` or inside it?"""
-        return inner.id == outer.id or outer.id in inner.parents
+        """Is ``inner`` the same place as ``outer`` or inside it (or inside one of the
+        regions an area covers)?"""
+        return (inner.id == outer.id or outer.id in inner.parents
+                or any(r == inner.id or r in inner.parents for r in outer.covers))
 
     # -- reading a text
 
@@ -522,7 +525,15 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
         else:
             parents = tuple(p for p in (region_of.get((cc, admin1 or "")), gaz.country_id(cc))
                             if p)
-        p = Place(slugify(name), name, "local", cc, admin1, lat, lon, 0, parents)
+        covers = []
+        for region in entry.get("covers", ()):
+            rp = next((q for q in fixed.get(name_key(region), ()) if q.level == "region"), None)
+            if rp is None:
+                raise FactcheckError(f"{path}: places {name!r}: covers {region!r}: no such "
+                                     "region in [regions]")
+            covers.append(rp.id)
+        level = "region" if covers else "local"
+        p = Place(slugify(name), name, level, cc, admin1, lat, lon, 0, parents, tuple(covers))
         by_slug[p.id] = p
         for n in [name, *entry.get("names", ())]:
             fixed.setdefault(name_key(n), []).insert(0, p)
