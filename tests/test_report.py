@@ -244,7 +244,7 @@ def test_a_draft_against_a_large_archive_lists_the_articles_its_findings_cite():
 
 CHART = """\
 ```text
-deaths · auto:landslide:valcorvo:2024-04 · total: the figures over time
+deaths · landslide · Valcorvo · April 2024 · total: the figures over time
 
 published   article  figure       0                 700              1,400
 2024-04-06  frana_2  centinaia          ├─────────────────────┤

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .compare import doc_labels
+from .context.events import event_label, parse_auto
 from .identity import split_scope
 from .verdicts.config import load_verdicts
 from .verdicts.figure import Figure, claim_interval
@@ -133,9 +134,11 @@ def period_cell(c: Claim) -> str:
 
 # ---------------------------------------------------------------- sections
 
-def _title(f: Finding) -> str:
+def _title(f: Finding, rules: Path | None = None) -> str:
     side, subgroup = split_scope(f.side)
-    parts = [f.metric, f.event or "event unknown", side or "side unknown",
+    # an automatic event in words ("flood · Emilia-Romagna · May 2023"); a curated one by id
+    event = event_label(f.event, rules) if parse_auto(f.event) else f.event
+    parts = [f.metric, event or "event unknown", side or "side unknown",
              *([subgroup] if subgroup else [])]
     return " · ".join(parts)
 
@@ -197,7 +200,7 @@ _LEGEND = {"●": "● a figure as stated", "├┤": "├──┤ a range (bot
 
 
 def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str],
-           articles: dict[str, Article]) -> list[str]:
+           articles: dict[str, Article], rules: Path | None = None) -> list[str]:
     """A text chart of a timeline finding's dated figures, one row per report in date order
     (each date to its precision): a stated figure is a point, a bound a bar open on its
     unstated side, a range or a vague word ("centinaia") a bar between its ends; nothing is
@@ -223,7 +226,7 @@ def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str],
     scale = _chart_scale(ceiling)
     head = (f"{'published':<{w_date}}  {'article':<{w_doc}}  {'figure':<{w_fig}}  "
             f"{scale}")
-    lines = ["```text", f"{_title(f)}: the figures over time", "", head]
+    lines = ["```text", f"{_title(f, rules)}: the figures over time", "", head]
     for when, doc, written, bar in rows:
         lines.append(f"{when:<{w_date}}  {doc:<{w_doc}}  {written:<{w_fig}}  {bar}".rstrip())
     lines.append(" " * pad + "└" + "─" * (CHART_WIDTH - 1) + "┘")
@@ -287,8 +290,9 @@ def _nice_ceiling(x: float) -> float:
 
 
 def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[str, Article],
-                   cfg: dict, chart: bool = True, draft: str | None = None) -> list[str]:
-    head = f"### {n}. {f.verdict.capitalize()}: {_title(f)}"
+                   cfg: dict, chart: bool = True, draft: str | None = None,
+                   rules: Path | None = None) -> list[str]:
+    head = f"### {n}. {f.verdict.capitalize()}: {_title(f, rules)}"
     if f.verdict != "agree":
         head += f" ({f.severity})"
     lines = [head, "", _prose(f.reason), ""]
@@ -303,7 +307,7 @@ def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[st
         lines += ["", f"… and {left:,} more {'figure' if left == 1 else 'figures'} of this "
                       "finding, not listed here: `--format json` lists them all."]
     if chart:
-        c = _chart(f, shown, labels, articles)
+        c = _chart(f, shown, labels, articles, rules)
         if c:
             lines += [""] + c
     lines.append("")
@@ -464,14 +468,15 @@ def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
             continue
         for f in chosen:
             n += 1
-            out += _finding_block(n, f, labels, by_id, cfg, draft=analysis.draft)
+            out += _finding_block(n, f, labels, by_id, cfg, draft=analysis.draft, rules=rules)
 
     out += ["## Groups that agree", ""]
     if not agree:
         out += ["None.", ""]
     for f in agree[:MAX_ROWS]:
         n += 1
-        out += _finding_block(n, f, labels, by_id, cfg, chart=False, draft=analysis.draft)
+        out += _finding_block(n, f, labels, by_id, cfg, chart=False, draft=analysis.draft,
+                              rules=rules)
     if len(agree) > MAX_ROWS:
         out += _more(len(agree), "groups that agree") + [""]
 
