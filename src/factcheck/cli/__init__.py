@@ -16,7 +16,7 @@ from ..errors import FactcheckError
 
 # command -> its module under factcheck.cli, in the order shown by --help
 COMMANDS = {"check": "check", "extract": "extract", "numbers": "numbers", "rules": "rules_cmd",
-            "explain": "explain", "ingest": "ingest", "evaluate": "evaluate"}
+            "explain": "explain", "ingest": "ingest", "evaluate": "evaluate", "events": "events"}
 
 
 class _Parser(argparse.ArgumentParser):

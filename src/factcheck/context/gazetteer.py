@@ -491,7 +491,7 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
     w = data.get("words", {})
     words = Words(frozenset(x.casefold() for x in w.get("titles", ())),
                   frozenset(x.casefold() for x in w.get("heads", ())),
-                  frozenset(name_key(x) for x in w.get("not_places", ())),
+                  frozenset(name_key(x) for x in w.get("not_places", ())) | _calendar(root),
                   frozenset(x.casefold() for x in w.get("particles", (
                       "di", "del", "della", "dei", "delle", "de", "da", "la", "le", "el",
                       "los", "las", "sul", "sulla", "al", "an", "am", "upon", "on", "en", "y"))))
@@ -538,6 +538,21 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
         for n in [name, *entry.get("names", ())]:
             fixed.setdefault(name_key(n), []).insert(0, p)
     return gaz
+
+
+def _calendar(root: Path | None) -> frozenset[str]:
+    """Month and weekday names and their abbreviations in every language ("Nov", "May",
+    "Domenica"): dates, never places, though towns bear some of them."""
+    from ..langdata import LANGS, load_lang
+
+    out: set[str] = set()
+    for lang in LANGS:
+        if not ((root or rules_dir()) / "lang" / lang / "context.toml").is_file():
+            continue  # a rules folder of places alone
+        data = load_lang(lang, "context", root)
+        for table in ("months", "month_abbreviations", "weekdays"):
+            out.update(name_key(k) for k in data.get(table, {}))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)
