@@ -180,7 +180,7 @@ def test_each_claim_shows_its_context_decisions_and_the_words_behind_them(capsys
     out = capsys.readouterr().out
     assert ("    deaths '12' = 12 (exact, 12..12) side='total' by it/deaths\n"
             "      event: auto:landslide:valcorvo:2024-03 (auto: what happened and where; "
-            "words 'frana')\n"
+            "words 'frana'; landslide · Valcorvo · March 2024)\n"
             "      period: 2024-03-04 (relative: read from 'lunedì')\n"
             "      side: total\n"
             "      subgroup: none (everyone counted)\n"
@@ -194,3 +194,10 @@ def test_context_of_a_figure_with_a_group_and_no_attribution(ruleset):
     assert "      period: 2020-01-01 – 2020-12-31 (explicit: read from 'nel 2020')\n" in out
     assert "      side: armenia (from 'soldati armeni')\n" in out
     assert "      source: unknown\n" in out
+
+
+def test_an_automatic_event_shows_its_trigger_and_place_words_and_its_name(capsys):
+    assert main(["explain", "L'alluvione ha travolto Faenza: i morti sono 9."]) == 0
+    out = capsys.readouterr().out
+    assert ("event: auto:flood:faenza (auto: what happened and where; "
+            "words 'alluvione', 'Faenza'; flood · Faenza)") in out

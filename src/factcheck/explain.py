@@ -267,7 +267,7 @@ def context_lines(c: Claim, e: Explanation, rules_root=None) -> list[str]:
     cue or trigger words in its sentence), the period (the date phrases read), the side
     and subgroup (the counted group's words), the source (the words it was read from)."""
     from .context.event_types import vocabulary
-    from .context.events import catalog, find_cues
+    from .context.events import catalog, event_label, find_cues
     from .context.lexicon import lexicon
     from .context.period import find_phrases
 
@@ -281,11 +281,19 @@ def context_lines(c: Claim, e: Explanation, rules_root=None) -> list[str]:
             cues = find_cues(catalog(rules_root), text).get(c.event)
             words = [text[a:b] for a, b in cues.aliases] if cues else []
         elif c.event_how == "auto":
+            from .context.gazetteer import gazetteer, locatives
+
             words = [text[a:b] for a, b, _ in vocabulary(rules_root).find(text, e.lang)]
+            # the places its sentence names (else the type, place or date came from the
+            # paragraph or the article)
+            words += [text[a:b] for a, b, _ in gazetteer(rules_root).find(
+                text, e.lang, locatives(e.lang, rules_root), anchored=bool(words))]
         said = {"sentence": "named in its sentence", "period": "its period and place",
                 "article": "the article's event", "auto": "what happened and where"}
         lines.append(f"event: {c.event} ({c.event_how}: {said.get(c.event_how, '?')}"
-                     + (f"; words {_quoted(words)}" if words else "") + ")")
+                     + (f"; words {_quoted(words)}" if words else "")
+                     + (f"; {event_label(c.event, rules_root)}" if c.event_how == "auto"
+                        else "") + ")")
     if c.period_start is None and c.period_end is None:
         lines.append("period: unknown")
     else:
