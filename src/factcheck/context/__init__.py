@@ -294,36 +294,81 @@ def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | No
 # how far after the figure a place may name the area it counts ("190 sono i morti in
 # provincia di Rieti", "46 quelli nelle Marche")
 _AREA_WINDOW = 60
+# a place whose locative starts this close after the figure is the area it counts even when
+# more places follow ("7 in Castiglia-La Mancia e una in Andalusia")
+_AREA_NEAR = 20
 
 
 def area_of(text: str, start: int, end: int, ctx: ArticleContext,
             clause: tuple[int, int] | None = None) -> str | None:
-    """The area a figure counts when it is one part of a breakdown by place: a single
-    named place right after it in its clause ("190 sono i morti in provincia di Rieti").
-    A part is compared with totals as a lower bound of them, so a total read as a part by
-    mistake is judged more leniently, never more strictly. (``clause``: the figure's
+    """The area a figure counts when it is one part of a breakdown by place: a named place
+    right after it in its clause ("190 sono i morti in provincia di Rieti"), the nearest when
+    several follow. A part is compared with totals as a lower bound of them, so a total
+    read as a part by mistake is judged more leniently, never more strictly; the article's
+    own place, or one around it, is no part ("at least 480 dead here in Maui", in an article
+    about Maui), unless the sentence names other places. (``clause``: the figure's
     :func:`clause_of`, if already known.)"""
     c_start, c_end = clause or clause_of(text, start, end, ctx.lex)
-    after = text[end:min(c_end, end + _AREA_WINDOW)]
-    found = _one_place(after, ctx.lex)
+    # a name whose locative starts in the window is read whole ("a Casamicciola")
+    found = _one_place(text[end:c_end], ctx.lex, _AREA_NEAR, _AREA_WINDOW)
     if found is None and ctx.lex.toll_noun_re is not None:
         # "il bilancio delle vittime nel Reatino è di 240": the place between the toll and it
         before = text[max(c_start, start - _AREA_WINDOW):start]
         tolls = list(ctx.lex.toll_noun_re.finditer(before))
         if tolls:  # from the last toll noun before the figure
             found = _one_place(before[tolls[-1].end():], ctx.lex)
+    if found is not None and _is_whole(found, text, ctx):
+        return None
     return found
 
 
-def _one_place(text: str, lex: Lexicon) -> str | None:
-    """The one named place in ``text``, unless it follows an event's noun ("morte nella
-    valanga in Val Bruna": the event's place, not an area)."""
-    names = named_places(text, lex)
-    if len(names) != 1:
+def _one_place(text: str, lex: Lexicon, near: int = -1, window: int | None = None
+               ) -> str | None:
+    """The one named place whose locative starts in ``text[:window]`` (or the first, when
+    it starts within ``near`` characters), as the area it names ("Reatino" -> "rieti");
+    None after an event's noun ("morte nella valanga in Val Bruna": the event's place, not
+    an area)."""
+    if lex.place_re is None:
         return None
-    if lex.event_noun_re is not None and lex.event_noun_re.search(text) is not None:
+    window = len(text) if window is None else window
+    if lex.event_noun_re is not None and lex.event_noun_re.search(text[:window]) is not None:
         return None
-    return names[0]
+    matches = [m for m in lex.place_re.finditer(text)
+               if m.start() < window and _slugs([m], lex)]
+    names = _slugs(matches, lex)
+    if len(names) != 1 and not (names and matches[0].start() <= near):
+        return None
+    return lex.area_names.get(names[0], names[0])
+
+
+def _is_whole(area: str, text: str, ctx: ArticleContext) -> bool:
+    """Is ``area`` the article's own place, or one around it, in a sentence that names no
+    other place (or a country around it: "died in Spain's eastern region of Valencia")?
+    Then the figure counts the whole event, not a part of it."""
+    a = ctx.auto
+    if a is None or a.place is None:
+        return False
+    lang, locs = ctx.article.lang, locatives(ctx.article.lang, ctx.rules_root)
+    named = a.gaz.find(text, lang, locs)
+    found = ([p for s, e, p in named if _slugs_of(text[s:e]) == area]
+             or [p for _, _, p in a.gaz.find(area.replace("-", " ").title(), lang)])
+    # a town is one of the places an event hits ("15 missing in Amatrice"), even the one
+    # the article names most; a country, region or island is the event's own
+    if not found or not all(p.level != "town" and _around(p, a.place, a.gaz) for p in found):
+        return False
+    home = {_slugs_of(text[s:e]) for s, e, p in named if _around(p, a.place, a.gaz)}
+    # the places the gazetteer does not know count too ("in Amatrice alone ... in Arquata")
+    others = [n for n in named_places(text, ctx.lex) if n not in home] + [
+        p for _, _, p in named if not _around(p, a.place, a.gaz)]
+    return all(p.level == "country" for p in found) or not others
+
+
+def _slugs_of(name: str) -> str:
+    return "-".join(name.casefold().replace("’", "'").split())
+
+
+def _around(p: Place, home: Place, gaz: Gazetteer) -> bool:
+    return p.id == home.id or gaz.within(home, p)
 
 
 def _sentence_places(ctx: ArticleContext, index: int) -> list[str]:

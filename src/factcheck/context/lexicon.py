@@ -10,7 +10,7 @@ rules' ``{SIDE}`` and the comparison read; "both sides" phrases from ``context.t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -122,6 +122,9 @@ class Lexicon:
     # where a subject's noun phrase may start at the earliest: a clause mark before it
     source_np_break: regex.Pattern | None = None
     source_articles: tuple[str, ...] = ()  # "the", "l'": a noun phrase may open with one
+    # a territory named by its own word -> the place it is around ("reatino" -> "rieti"),
+    # slugs: the area of "106 nel Reatino" is the one of "106 in provincia di Rieti"
+    area_names: dict[str, str] = field(default_factory=dict)
 
 
 def _alt(words) -> str:
@@ -386,11 +389,25 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_headline_cues=cue_list("headline_cues"),
         source_np_break=_any_re(src.get("np_breaks", ()), "sources.np_breaks", path),
         source_articles=tuple(a.casefold() for a in src.get("articles", ())),
+        area_names=_area_names(data.get("places", {}).get("areas", {}), path),
     )
 
 
-# a name: capitalised words, joined by a hyphen or a space ("Port Ellery", "Nagorno-Karabakh")
-_NAME = r"\p{Lu}[\p{L}'’]*(?:[- ]\p{Lu}[\p{L}'’]*)*"
+def _slug(name: str) -> str:
+    return "-".join(name.casefold().replace("’", "'").split())
+
+
+def _area_names(table, path: str) -> dict[str, str]:
+    """[places] areas: a territory's own word -> the place it is around, both as slugs."""
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise FactcheckError(f"{path}: places.areas must map names to place names")
+    return {_slug(k): _slug(v) for k, v in table.items()}
+
+
+# a name: capitalised words, joined by a hyphen or a space ("Port Ellery", "Nagorno-Karabakh");
+# an apostrophe inside it only before a capital ("L'Aquila", "Sant'Elia", never a clitic)
+_WORD = r"\p{Lu}(?:\p{L}|['’](?=\p{Lu}))*"
+_NAME = rf"{_WORD}(?:[- ]{_WORD})*"
 
 
 def _place_re(locatives) -> regex.Pattern | None:
@@ -399,5 +416,5 @@ def _place_re(locatives) -> regex.Pattern | None:
         return None
     first = first_class(_alt(locatives), True)
     return regexcache.compile(_LEFT + (f"(?i:(?={first}))" if first else "") + "(?i:"
-                              + _alt(locatives) + r")\s+(?P<place>" + _NAME + ")" + _RIGHT,
+                              + _alt(locatives) + r")(?:(?<=['’])\s*|\s+)(?P<place>" + _NAME + ")" + _RIGHT,
                               regex.VERSION0)
