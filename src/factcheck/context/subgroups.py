@@ -30,8 +30,9 @@ from .words import WordIndex
 
 NATIONALITY = "nationality:"
 _AREA = "area:"  # the side of one place of a breakdown by place (see context.area_of)
-# how far after a figure its counted group's words may run ("4 bambini", "30 were soldiers")
-_AFTER = 30
+# how far after a figure its counted group's words may run ("4 bambini", "30 were soldiers",
+# "6 erano ospiti di una casa di riposo")
+_AFTER = 40
 # how many sentences back a "before" cue may find the whole ("Tra le vittime ...")
 _BACK = 2
 
