@@ -75,6 +75,8 @@ class ArticleContext:
     # the sentences and the tokens of their text, for the automatic events (read on first use)
     sentences: tuple[Sentence, ...] = ()
     toks: list[str] = field(default_factory=list, compare=False, repr=False)
+    # the whole article's context, for a quote read alone: its automatic event is the article's
+    outer: "ArticleContext | None" = field(default=None, compare=False, repr=False)
     # the article's prose (nationalities are sides only in an article about fighting)
     prose: str = ""
     rules_root: Path | None = None  # the --rules folder, for the data read on first use
@@ -99,6 +101,8 @@ class ArticleContext:
     def auto(self) -> AutoContext | None:
         """What the article says happened and where (:func:`auto_context`): found on first
         use, as a figure in a curated event never asks."""
+        if self.outer is not None:
+            return self.outer.auto
         return self.once("auto", -1, lambda: auto_context(self.article, self.sentences,
                                                           self.texts, self.rules_root,
                                                           self.toks))
@@ -107,6 +111,8 @@ class ArticleContext:
     def home(self) -> str | None:
         """The town the article names most (:func:`home_place`), for its automatic event:
         found on first use, as most figures have places of their own and never ask."""
+        if self.outer is not None:
+            return self.outer.home
         return self.once("home", -1, lambda: home_place(self.article, self.texts, self.lex))
 
     def own_places(self, index: int) -> list[str]:
@@ -144,7 +150,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         offsets.append(at)
         at += len(t) + 1
     found = vocab.find_each(texts, lang, toks)
-    types = tuple(tuple(t for _, _, t in f) for f in found)
+    types = tuple(tuple([t for _, _, t in f]) if f else () for f in found)
     per_sentence: list[list[Place]] = [[] for _ in texts]
     for s, _, place, needs in gaz.find_all(prose, lang, locs):
         i = bisect_right(offsets, s) - 1
@@ -403,8 +409,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     if index is None:  # a quote that is not one of our sentences: read it alone
         # (its automatic event still comes from the whole article's home town)
         ctx = replace(ctx, texts=(claim.quote,), starts={claim.quote_start: 0},
-                      claimed=frozenset({0}), cue_keys=None,
-                      memo={("home", -1): ctx.home, ("auto", -1): ctx.auto})
+                      claimed=frozenset({0}), cue_keys=None, memo={}, outer=ctx)
         index = 0
     texts = ctx.texts
     text = texts[index]

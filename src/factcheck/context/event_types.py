@@ -64,11 +64,14 @@ class Scanner:
     compiled: dict[tuple[int, ...], regex.Pattern] = field(default_factory=dict,
                                                            compare=False, repr=False)
 
-    def fired(self, text: str, toks: list[str] | None = None) -> tuple[int, ...]:
-        """The indexes of the types ``text`` may name (``toks``: its :func:`tokens`, if
-        already cut: the look-up is then over its distinct words)."""
-        keys = (present_keys(text, self.index.keys) if toks is None
+    def present(self, text: str, toks: list[str] | None = None) -> frozenset[str]:
+        """The literal words of triggers that ``text`` holds (``toks``: its :func:`tokens`,
+        if already cut: the look-up is then over its distinct words)."""
+        return (present_keys(text, self.index.keys) if toks is None
                 else present_keys_by_tokens(text, toks, self.index.keys))
+
+    def fired(self, keys: frozenset[str]) -> tuple[int, ...]:
+        """The indexes of the types a text holding ``keys`` (:meth:`present`) may name."""
         found = set(self.index.always)
         for k in keys:
             found |= self.index.by_key.get(k, ())
@@ -102,31 +105,31 @@ class Vocabulary:
 
     def find_each(self, texts: list[str] | tuple[str, ...], lang: str,
                   toks: list[str] | None = None) -> list[list[tuple[int, int, str]]]:
-        """:meth:`find` of each text, from one scan of the texts joined by newlines (a
-        trigger never spans a newline); each text's vetoes are its own. ``toks``: the
-        :func:`tokens` of the joined texts, if already cut."""
-        from bisect import bisect_right
-
+        """:meth:`find` of each text (the words of triggers looked up once, in all of them
+        joined by newlines); each text's vetoes are its own. ``toks``: the :func:`tokens` of
+        the joined texts, if already cut."""
         out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         scanner = self.scanners.get(lang)
         if scanner is None:
             return out
-        joined = "\n".join(texts)
-        fired = scanner.fired(joined, toks)
+        keys = scanner.present("\n".join(texts), toks)
+        fired = scanner.fired(keys)
         if not fired:  # most articles name no event type at all
             return out
-        starts, at = [], 0
-        for t in texts:
-            starts.append(at)
-            at += len(t) + 1
-        hit: set[int] = set()
-        for m in scanner.pattern(fired).finditer(joined):
-            i = bisect_right(starts, m.start()) - 1
-            out[i].append((m.start() - starts[i], m.end() - starts[i],
-                           self.group_type[m.lastgroup]))
-            hit.add(i)
+        rx = scanner.pattern(fired)
+        if scanner.index.always or len(texts) == 1:
+            hit = range(len(texts))
+        else:  # a trigger holds one of its words: only the texts holding one are scanned
+            words = tuple(k for k in keys if k in scanner.index.by_key)
+            hit = [i for i, t in enumerate(texts)
+                   if any(map(t.casefold().__contains__, words))]
+        for i in hit:
+            out[i] = [(m.start(), m.end(), self.group_type[m.lastgroup])
+                      for m in rx.finditer(texts[i])]
         vetoes = self.unless.get(lang, {})
         for i in hit:
+            if not out[i]:
+                continue
             kinds = {t for _, _, t in out[i] if t in vetoes}
             vetoed = {t for t in kinds if vetoes[t].search(texts[i])}
             if vetoed:

@@ -384,8 +384,10 @@ def _candidates(text: str, particles: frozenset[str]) -> list[tuple[int, int, st
     """(start, end, key) of every run of 1-5 capitalised words (with particles between:
     "Arquata del Tronto"), each sub-run starting and ending on a capitalised word."""
     runs = [(m.start(), m.group()) for m in _RUN.finditer(text)]
-    # one word, the common case ("Il", "Reuters", "Emilia-Romagna"), in one C-speed pass
-    out = [(s, s + len(w), w.replace("’", "'").casefold()) for s, w in runs if " " not in w]
+    # one word, the common case ("Il", "Reuters", "Emilia-Romagna"): each distinct word's
+    # key made once
+    keys = {w: w.replace("’", "'").casefold() for _, w in runs}
+    out = [(s, s + len(w), keys[w]) for s, w in runs if " " not in w]
     for base, run in runs:
         if " " not in run:
             continue
