@@ -72,7 +72,7 @@ def test_require_match_passes_when_the_draft_meets_the_archive(capsys, news):
     draft = news / "drafts" / "bozza_ripete.txt"
     code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "archive"),
                        "--require-match")
-    assert code == 0 and "Agree: deaths · auto:" in out
+    assert code == 0 and "Agree: deaths · landslide · Valcorvo · March 2024" in out
     assert "Nothing to compare with" not in out
 
 
@@ -116,7 +116,7 @@ def test_the_archive_is_found_by_one_rule_from_the_current_directory(capsys, new
     assert code == 0 and (work / "data" / "factcheck.db").is_file()
     draft = str(news / "drafts" / "bozza_senza_intestazione.txt")
     code, out, _ = run(capsys, "check", draft, "--against", "--published", "2024-03-12")
-    assert code == 1 and "Contradiction: deaths · auto:" in out
+    assert code == 1 and "Contradiction: deaths · landslide · Valcorvo · March 2024" in out
     code, out, _ = run(capsys, "extract", "--db", "--format", "csv")
     assert code == 0 and out.count("frana_") == 2
 
