@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.articles import read_article
-from factcheck.claims import claims_in_text, extract_claims, mask
+from factcheck.claims import extract_claims, mask
+from factcheck.pipeline import claims_in_text
 from factcheck.model import Quantity, Sentence
 from factcheck.paths import rules_dir
 from factcheck.pipeline import by_sentence, find_article_quantities

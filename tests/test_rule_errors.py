@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import claims_in_text
+from factcheck.pipeline import claims_in_text
 from factcheck.cli import main
 from factcheck.errors import RuleError
 from factcheck.paths import rules_dir

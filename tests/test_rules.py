@@ -200,7 +200,7 @@ def test_a_status_cue_of_an_unknown_status_names_the_language_file(small_root) -
     ("en", "Officials said 250 people were killed in the floods.", ["counted"]),
 ])
 def test_status_comes_from_the_language_cues(lang: str, text: str, statuses: list) -> None:
-    from factcheck.claims import claims_in_text
+    from factcheck.pipeline import claims_in_text
 
     claims, _ = claims_in_text(text, lang, RULESET)
     assert [c.status for c in claims] == statuses

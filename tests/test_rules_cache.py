@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import rules as rules_mod
-from factcheck.claims import claims_in_text
+from factcheck.pipeline import claims_in_text
 from factcheck.errors import RuleError
 from factcheck.paths import rules_dir
 from factcheck.rules import load_rules

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import claims_in_text
+from factcheck.pipeline import claims_in_text
 from factcheck.paths import rules_dir
 from factcheck.rules import load_rules
 

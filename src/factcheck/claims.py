@@ -339,30 +339,3 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
             unclaimed.append(Unclaimed(doc, q, sentence.text, base,
                                        f"not a count: {q.kind} (would match {', '.join(ids)})"))
     return claims, unclaimed
-
-
-def sentence_quantities(text: str, lang: str, sentences: Sequence[Sentence]
-                        ) -> list[tuple[Sentence, list[Quantity]]]:
-    """Each sentence of ``text`` with the quantities inside it (article offsets)."""
-    from .numbers import find_quantities
-
-    found = sorted(find_quantities(text, lang), key=lambda q: q.start)
-    out = []
-    for s in sentences:
-        out.append((s, [q for q in found if q.start >= s.start and q.end <= s.end]))
-    return out
-
-
-def claims_in_text(text: str, lang: str, ruleset: RuleSet, doc: str = "<text>"
-                   ) -> tuple[list[Claim], list[Unclaimed]]:
-    """Split ``text`` into sentences, read its numbers and run the rules on every sentence."""
-    from .sentences import split_sentences
-
-    claims: list[Claim] = []
-    unclaimed: list[Unclaimed] = []
-    for sentence, qs in sentence_quantities(text, lang, split_sentences(text, lang)):
-        if qs:
-            made, missed = extract_claims(doc, lang, sentence, qs, ruleset)
-            claims.extend(made)
-            unclaimed.extend(missed)
-    return claims, unclaimed

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .claims import MatchTrace, claimable, extract_claims, mask, sentence_quantities
+from .claims import MatchTrace, claimable, extract_claims, mask
 from .model import Article, Claim, Quantity, Sentence, Unclaimed
 from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Rule, RuleSet, describe_claim
 
@@ -137,36 +137,29 @@ def explain_text(text: str, lang: str, ruleset: RuleSet, doc: str = "<text>",
                  article: Article | None = None) -> list[Explanation]:
     """An :class:`Explanation` for each sentence of ``text`` that holds a number
     (every sentence with ``all_sentences``), its claims with their context (``article``:
-    the text's article, for its publication date and outlet)."""
-    from .sentences import split_sentences
-
-    only = list(only) if only is not None else None
-    sentences = split_sentences(text, lang, regions)
-    out = []
-    for sentence, qs in sentence_quantities(text, lang, sentences):
-        if qs or all_sentences:
-            out.append(explain_sentence(sentence, qs, lang, ruleset, doc, only))
-    return with_context(out, article or Article(doc, doc, text, regions or ((0, len(text)),),
-                                                lang=lang), sentences, ruleset.root)
-
-
-def with_context(explanations: Sequence[Explanation], article: Article,
-                 sentences: Sequence[Sentence], rules_root=None) -> list[Explanation]:
-    """The explanations with their claims' period, event, side, subgroup and source, from
-    the pipeline's context stage run on the whole article (a figure's event and source may
-    come from other sentences)."""
+    the text's article, for its publication date and outlet). The text goes through the
+    pipeline's own extraction loop, with each sentence's claim stage traced."""
     from dataclasses import replace
 
-    from .context import add_context
-
     from .errors import FactcheckError
+    from .pipeline import extract_article
 
-    claims = [c for e in explanations for c in e.claims]
+    only = list(only) if only is not None else None
+    article = article or Article(doc, doc, text, regions or ((0, len(text)),), lang=lang)
+    out: list[Explanation] = []
+
+    def traced(sentence: Sentence, qs: list[Quantity]):
+        e = explain_sentence(sentence, qs, lang, ruleset, doc, only)
+        out.append(e)
+        return e.claims, e.unclaimed
+
     try:
-        done = iter(add_context(article, sentences, claims, rules_root))
+        result = extract_article(article, ruleset, ruleset.root, step=traced,
+                                 every=all_sentences)
     except FactcheckError as exc:  # a folder of claim rules alone still explains its rules
-        return [replace(e, no_context=str(exc)) for e in explanations]
-    return [replace(e, claims=tuple(next(done) for _ in e.claims)) for e in explanations]
+        return [replace(e, no_context=str(exc)) for e in out]
+    done = iter(result.claims)
+    return [replace(e, claims=tuple(next(done) for _ in e.claims)) for e in out]
 
 
 # ---------------------------------------------------------------- rendering

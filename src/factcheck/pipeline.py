@@ -92,34 +92,74 @@ def by_sentence(sentences: Sequence[Sentence],
         i = j
 
 
-def extract_article(article: Article, ruleset, rules_root: Path | None = None,
-                    progress: FileProgress | None = None) -> ArticleResult:
-    """Claims (with period, event, side and source) and unclaimed counts of one article
-    (``progress``: told each stage and each sentence and claim done, for a long file)."""
-    from .claims import extract_claims
-    from .context import add_context
-    from .pubdate import infer_published
-    from .sentences import split_sentences
+# what the loop does with one sentence and its quantities: the claims it makes and the
+# counts it leaves (the pipeline runs the claim rules; explain also keeps their trace)
+SentenceStep = Callable[[Sentence, list[Quantity]], tuple[Sequence[Claim], Sequence[Unclaimed]]]
 
-    bar = progress or FileProgress(article.id, 0, enabled=False)
-    sentences = split_sentences(article.text, article.lang, article.regions)
-    article = infer_published(article, sentences, rules_root)
-    bar.start("numbers")
-    quantities = find_article_quantities(article)
+
+def claim_sentences(article: Article, pairs: Iterable[tuple[Sentence, list[Quantity]]], ruleset,
+                    step: SentenceStep | None = None, every: bool = False,
+                    tick: Callable[[], None] | None = None) -> tuple[list[Claim], list[Unclaimed]]:
+    """The claim half of the extraction loop: each sentence's quantities (``pairs``, from
+    :func:`by_sentence`) through ``step`` (default: the claim rules of ``ruleset``).
+    Sentences without a number are skipped unless ``every``; ``tick`` is called once per
+    sentence."""
+    from .claims import extract_claims
+
+    if step is None:
+        def step(sentence: Sentence, qs: list[Quantity]):
+            return extract_claims(article.id, article.lang, sentence, qs, ruleset)
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
-    bar.start("claims", len(sentences), "sentences")
-    for sentence, qs in by_sentence(sentences, quantities):
-        bar.step()
-        if not qs:
+    for sentence, qs in pairs:
+        if tick:
+            tick()
+        if not qs and not every:
             continue
-        made, missed = extract_claims(article.id, article.lang, sentence, qs, ruleset)
+        made, missed = step(sentence, qs)
         claims.extend(made)
         unclaimed.extend(missed)
+    return claims, unclaimed
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    """The sentences of the article's prose, with offsets into ``article.text``."""
+    from .sentences import split_sentences
+
+    return split_sentences(article.text, article.lang, article.regions)
+
+
+def extract_article(article: Article, ruleset, rules_root: Path | None = None,
+                    progress: FileProgress | None = None, step: SentenceStep | None = None,
+                    every: bool = False) -> ArticleResult:
+    """Claims (with period, event, side and source) and unclaimed counts of one article:
+    the one extraction loop, sentence -> numbers -> claims -> context, that ``check``,
+    ``explain``, the rules' examples and the archive all run (``step`` and ``every``: see
+    :func:`claim_sentences`; ``progress``: told each stage and each sentence and claim
+    done, for a long file)."""
+    from .context import add_context
+    from .pubdate import infer_published
+
+    bar = progress or FileProgress(article.id, 0, enabled=False)
+    sentences = article_sentences(article)
+    article = infer_published(article, sentences, rules_root)
+    bar.start("numbers")
+    pairs = by_sentence(sentences, find_article_quantities(article))
+    bar.start("claims", len(sentences), "sentences")
+    claims, unclaimed = claim_sentences(article, pairs, ruleset, step, every, bar.step)
     bar.start("context", len(claims), "claims")
     claims = add_context(article, sentences, claims, rules_root, step=bar.step)
     bar.done()
     return ArticleResult(article, tuple(claims), tuple(unclaimed))
+
+
+def claims_in_text(text: str, lang: str, ruleset, doc: str = "<text>"
+                   ) -> tuple[list[Claim], list[Unclaimed]]:
+    """The claim half of the loop on a bare text (no context): what a rule's examples
+    check."""
+    article = Article(doc, doc, text, ((0, len(text)),), lang=lang)
+    pairs = by_sentence(article_sentences(article), find_article_quantities(article))
+    return claim_sentences(article, pairs, ruleset)
 
 
 # ---------------------------------------------------------------- many files
@@ -232,15 +272,19 @@ def _collect(outcome, results: list[ArticleResult], warn: Callable[[str], None])
 
 
 def analyze(results: Sequence[ArticleResult], draft: str | None = None,
-            rules: Path | None = None) -> Analysis:
+            rules: Path | None = None, *, merged: bool = False) -> Analysis:
     """Group and judge the claims of extracted articles (the draft's findings only, if given),
-    with the verdict data of the rules folder ``rules`` (default: the one in use)."""
+    with the verdict data of the rules folder ``rules`` (default: the one in use). With
+    ``merged``, the claims' automatic events are already merged (a draft joined to an
+    archive's events, :func:`factcheck.archive.draft_events`) and are not merged again."""
     from .compare import compare
     from .context.merge import merge_events
 
     articles = [r.article for r in results]
+    claims = [c for r in results for c in r.claims]
     # one event reported by several articles gets one id: the only stage that sees them all
-    claims = merge_events([c for r in results for c in r.claims], rules)
+    if not merged:
+        claims = merge_events(claims, rules)
     analysis = compare(claims, articles, draft=draft, rules=rules)
     unclaimed = tuple(u for r in results for u in r.unclaimed
                       if draft is None or u.doc == draft)

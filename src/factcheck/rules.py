@@ -1136,7 +1136,7 @@ def _claim_differs(c: Any, want: dict[str, Any], default_metric: str) -> list[st
 
 def check_example(ruleset: RuleSet, rule: Rule, ex: Example) -> tuple[bool, str]:
     """Run one example through all the rules of its language: (passed, what differed)."""
-    from .claims import claims_in_text
+    from .pipeline import claims_in_text
 
     before = dict(ruleset.timeouts)
     claims, _ = claims_in_text(ex.text, rule.lang, ruleset, doc=ex.test_id(rule.id))

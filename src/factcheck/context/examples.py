@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..model import Article, Claim, Quantity
-from ..sentences import split_sentences
-from . import add_context
+from ..model import Article, Claim, Quantity, Sentence
 from .events import catalog
 
 
@@ -48,9 +46,24 @@ def article_claims(article: Article, specs: list[dict], rules_root: Path | None 
     """Claims for several figures of one article at once (each spec: ``figure`` and
     optionally ``metric``, ``who``, ``side``, ``occurrence``), with context: the figures
     see each other, as claims of one article do in the pipeline."""
-    sentences = split_sentences(article.text, article.lang, article.regions)
-    claims = [_claim(article, sentences, **spec) for spec in specs]
-    return add_context(article, sentences, claims, rules_root)
+    from ..pipeline import article_sentences, extract_article
+
+    # the figures are given, not found by rules: the loop's claim step hands each sentence
+    # the given figures inside it, and the loop adds their context as it does any claim's
+    given = [_claim(article, article_sentences(article), **spec) for spec in specs]
+
+    order: list[int] = []  # the specs' indexes in the order the loop hands them out
+
+    def figures_in(sentence: Sentence, _qs) -> tuple[list[Claim], list]:
+        mine = [i for i, c in enumerate(given) if c.quote_start == sentence.start]
+        order.extend(mine)
+        return [given[i] for i in mine], []
+
+    found = extract_article(article, None, rules_root, step=figures_in, every=True).claims
+    out: list[Claim] = list(given)
+    for i, c in zip(order, found):  # back in the order of the specs
+        out[i] = c
+    return out
 
 
 def _claim(article: Article, sentences, figure: str, metric: str = "deaths",
