@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
 import sqlite3
 import sys
 import time
@@ -37,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import FactcheckError
 from .model import Article, Claim, Quantity, Unclaimed
@@ -850,32 +849,6 @@ class _Job:
     kind: str  # "new", "changed" or "reextracted"
 
 
-_worker: dict[str, Any] = {}
-
-
-def _init_worker(rules_dir: str | None, ignore_sigint: bool = True) -> None:
-    """Load the rules once per process (workers leave Ctrl-C to the main process)."""
-    from .pipeline import load_ruleset
-
-    if ignore_sigint:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker["ruleset"] = load_ruleset(rules_dir)
-    _worker["rules_root"] = Path(rules_dir) if rules_dir else None
-
-
-def _extract(article: Article) -> ArticleResult | str:
-    """Worker: extract one article; an unexpected error comes back as its message, so one
-    bad article does not stop an archive-wide ingest."""
-    from .pipeline import extract_article
-
-    try:
-        return extract_article(article, _worker["ruleset"], _worker["rules_root"])
-    except FactcheckError:
-        raise  # bad rules or data: every article would fail, stop now
-    except Exception as exc:  # noqa: BLE001
-        return f"extraction failed: {type(exc).__name__}: {exc}"
-
-
 def _read(path: Path) -> tuple[bytes, str]:
     """The file's bytes and their SHA-256 (raises SkipFile)."""
     from .articles import read_bytes
@@ -897,14 +870,14 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
     """
     from .articles import SkipFile, decode, find_files, has_body, parse_article
     from .paths import rules_dir as default_rules_dir
-    from .pipeline import worker_pool
+    from .pipeline import extract_loaded, init_worker, worker_pool
     from .progress import Progress
 
     warn = warn or (lambda msg: print(f"factcheck: warning: {msg}", file=sys.stderr))
     t0 = time.monotonic()
     files = find_files(list(paths)) if paths else []
     rules = str(rules_dir) if rules_dir else None
-    _init_worker(rules, ignore_sigint=False)  # validates the rules up front (RuleError: exit 2)
+    init_worker(rules)  # validates the rules up front (RuleError: exit 2)
     version = rules_version(rules_dir or default_rules_dir())
     summary = IngestSummary()
     n_jobs = max(1, jobs or os.cpu_count() or 1)
@@ -916,9 +889,9 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
         arts = [j.article for j in batch]
         if n_jobs > 1 and len(arts) >= PARALLEL_MIN_FILES:
             if pool is None:
-                pool = pools.enter_context(worker_pool(n_jobs, _init_worker, (rules,)))
-            return pool.map(_extract, arts, chunksize=max(1, len(arts) // (n_jobs * 4)))
-        return [_extract(a) for a in arts]
+                pool = pools.enter_context(worker_pool(n_jobs, init_worker, (rules, True)))
+            return pool.map(extract_loaded, arts, chunksize=max(1, len(arts) // (n_jobs * 4)))
+        return [extract_loaded(a) for a in arts]
 
     with Archive(db_path, create=True) as arc:
         def store(batch: list[_Job]) -> None:

@@ -81,9 +81,9 @@ def _extract_partition(jobs: list[tuple[str, str]], rules: str | None) -> dict:
     jobs. Unreadable files and failed extractions come back as warnings, never as a failed
     task; only bad rules (every file would fail) stop the job."""
     from .claimrows import arrow_table, article_table
-    from .pipeline import _extract_file, _init_worker
+    from .pipeline import _extract_file, init_worker
 
-    _init_worker(rules)  # the rules are loaded once per process and reused while unchanged
+    init_worker(rules)  # the rules are loaded once per process and reused while unchanged
     claims, articles, warnings, skipped, size = [], [], [], 0, 0
     for path, doc in jobs:
         try:

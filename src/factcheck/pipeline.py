@@ -164,14 +164,32 @@ def claims_in_text(text: str, lang: str, ruleset, doc: str = "<text>"
 
 # ---------------------------------------------------------------- many files
 
+# each process's validated rules: set once by init_worker, in the main process and in every
+# worker of the one pool (check's extraction and the archive's ingest share both)
 _worker_state: dict = {}
 
 
-def _init_worker(rules_dir: str | None, worker: bool = False) -> None:
-    if worker:  # Ctrl-C is the parent's to handle: workers are terminated, not interrupted
+def init_worker(rules_dir: str | None, worker: bool = False) -> None:
+    """Load (and validate) the rules once per process; ``worker``: a pool's worker, which
+    leaves Ctrl-C to the main process (workers are terminated, not interrupted)."""
+    if worker:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_state["ruleset"] = load_ruleset(rules_dir)
     _worker_state["rules_root"] = Path(rules_dir) if rules_dir else None
+
+
+def extract_loaded(article: Article) -> ArticleResult | str:
+    """Worker: extract one article already read (the archive's stored text); an unexpected
+    error comes back as its message, so one bad article does not stop an archive-wide
+    ingest."""
+    from .errors import FactcheckError
+
+    try:
+        return extract_article(article, _worker_state["ruleset"], _worker_state["rules_root"])
+    except FactcheckError:
+        raise  # bad rules or data: every article would fail, stop now
+    except Exception as exc:  # noqa: BLE001
+        return f"extraction failed: {type(exc).__name__}: {exc}"
 
 
 def _extract_file(job: tuple[str, str], progress: bool | None = False
@@ -222,12 +240,12 @@ def extract_paths(paths: Iterable[str | os.PathLike], rules_dir: str | os.PathLi
     files = find_files(list(paths))
     jobs_list = [(str(f), d) for f, d in zip(files, doc_ids(files))]
     rules = str(rules_dir) if rules_dir else None
-    _init_worker(rules)  # validates the rules once, up front, before any work
+    init_worker(rules)  # validates the rules once, up front, before any work
     n_jobs = jobs or os.cpu_count() or 1
     bar = Progress(len(jobs_list), "extracting", enabled=progress)
     results: list[ArticleResult] = []
     if n_jobs > 1 and len(jobs_list) >= PARALLEL_MIN_FILES:
-        with worker_pool(n_jobs, _init_worker, (rules, True)) as pool:
+        with worker_pool(n_jobs, init_worker, (rules, True)) as pool:
             for outcome in pool.imap(_extract_file, jobs_list, chunksize=16):
                 _collect(outcome, results, warn)
                 bar.step()
