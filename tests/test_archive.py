@@ -255,8 +255,17 @@ def _as_v3_kept(r: ArticleResult) -> ArticleResult:
                                    for c in r.claims))
 
 
+def _as_v5(db) -> None:
+    """Make ``db`` what schema v5 wrote: no record of the articles' automatic events."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE events")
+        conn.execute("DROP TABLE article_events")
+        conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+
+
 def _as_v4(db) -> None:
     """Make ``db`` what schema v4 wrote: a sketch index without status, subgroup and parent."""
+    _as_v5(db)
     with sqlite3.connect(db) as conn:
         conn.execute("DROP INDEX claims_sketch")
         conn.execute(archive._SKETCH_INDEX_V3_DDL)
@@ -307,11 +316,11 @@ def test_migrates_a_v2_archive_to_the_covering_index(tmp_path):
     _as_v2(db)
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 5
+        assert arc.schema_version == 6
         (_, _, sketch), _ = arc.sketches([("deaths", "frana")])
         assert (sketch.doc, sketch.metric, sketch.event, sketch.side, sketch.value) == (
             "a.txt", "deaths", "frana", "armenia", 49.0)
-    assert notes == [f"{db}: migrated the archive from schema v2 to v5"]
+    assert notes == [f"{db}: migrated the archive from schema v2 to v6"]
     indexes = {r[0] for r in _rows(db, "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "claims_sketch" in indexes and "claims_group" not in indexes
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
@@ -327,8 +336,8 @@ def test_migrates_a_v3_archive_to_who_is_counted_columns(tmp_path):
     _as_v3(db)
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 5
-    assert notes == [f"{db}: migrated the archive from schema v3 to v5"]
+        assert arc.schema_version == 6
+    assert notes == [f"{db}: migrated the archive from schema v3 to v6"]
     assert _rows(db, "SELECT status, subgroup, parent, source_party, source_type FROM claims") \
         == [("counted", None, None, None, None)]  # what v3 knew: nothing of these
     # stale until re-extracted: v3 knew nothing of status, subgroup or the source's party
@@ -343,10 +352,10 @@ def test_migrates_a_v4_archive_to_sketches_that_carry_who_is_counted(tmp_path):
     _as_v4(db)
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 5
+        assert arc.schema_version == 6
         ((_, _, sketch),) = arc.sketches([("deaths", "frana")])
         assert (sketch.status, sketch.subgroup, sketch.parent) == ("estimated", "military", 3)
-    assert notes == [f"{db}: migrated the archive from schema v4 to v5"]
+    assert notes == [f"{db}: migrated the archive from schema v4 to v6"]
     # the sketches still come from the index alone, and nothing is stale
     plan = " ".join(str(r) for r in _rows(
         db, f"EXPLAIN QUERY PLAN SELECT {', '.join(archive._SKETCH_FIELDS)} FROM claims "
@@ -362,8 +371,8 @@ def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
         conn.executescript((shared_datadir / "archive" / "schema_v1.sql").read_text("utf-8"))
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 5
-    assert notes == [f"{db}: migrated the archive from schema v1 to v5"]
+        assert arc.schema_version == 6
+    assert notes == [f"{db}: migrated the archive from schema v1 to v6"]
     (r,) = load_results(db, unclaimed=True)
     assert r.claims[0].quantity.value == 12 and r.claims[0].event == "frana-valcorvo-2024"
     assert r.unclaimed == ()
@@ -376,7 +385,7 @@ def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
     assert r.claims[0].event == "frana" and r.claims[0].rule == "test/deaths"  # from stored text
     # opening again is a no-op
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 5
+        assert arc.schema_version == 6
     assert len(notes) == 1
 
 

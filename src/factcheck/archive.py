@@ -19,6 +19,11 @@ Design choices:
   from the stored text (no need for the original files).
 * The schema version lives in ``meta``; an older archive is migrated in one
   transaction on open, a newer one is refused with what to do.
+* Claims keep the automatic event their article gave them (``auto:<type>:<place>:<date>``,
+  the merge's input); ``events`` holds the event each such id is merged into across the
+  archive, re-merged at each ingest around the new articles' ids only
+  (:func:`factcheck.context.merge.neighbourhood`), and a draft check joins the draft's ids
+  to those events with the same functions (:meth:`Archive.draft_events`).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import sqlite3
 import sys
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -44,10 +49,12 @@ from .model import Article, Claim, Quantity, Unclaimed
 if TYPE_CHECKING:  # pandas and the pipeline are imported only where they are used
     import pandas as pd
 
+    from .context.merge import Mention
+
     from .pipeline import ArticleResult
 
 APPLICATION = "factcheck"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BATCH_SIZE = 200  # files per transaction: big enough to be fast, small enough to lose little
 PARALLEL_MIN_FILES = 64  # below this many files to extract, a process pool costs more than it saves
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -103,6 +110,28 @@ CREATE TABLE unclaimed (
   reason TEXT NOT NULL
 );
 CREATE INDEX unclaimed_article ON unclaimed (article_id, seq);
+"""
+
+# v6: which articles use each automatic event id (the merge's input: its docs and latest
+# report), and the event each id is merged into, indexed by the merge's bucket (country) and
+# span so a new id meets only its neighbours
+_EVENTS_DDL = """
+CREATE TABLE article_events (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  mention TEXT NOT NULL,
+  published TEXT,
+  PRIMARY KEY (article_id, mention)
+);
+CREATE INDEX article_events_mention ON article_events (mention);
+CREATE TABLE events (
+  mention TEXT PRIMARY KEY,
+  event TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  span_start TEXT,
+  span_end TEXT
+);
+CREATE INDEX events_bucket ON events (bucket, span_start);
+CREATE INDEX events_event ON events (event);
 """
 
 SCHEMA = f"""
@@ -162,7 +191,8 @@ CREATE TABLE claims (
 {_SKETCH_INDEX_DDL};
 CREATE INDEX claims_doc ON claims (doc);
 CREATE INDEX claims_article ON claims (article_id, seq);
-{_UNCLAIMED_DDL}"""
+{_UNCLAIMED_DDL}
+{_EVENTS_DDL}"""
 
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
@@ -214,11 +244,27 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
     conn.execute(_SKETCH_INDEX_DDL)
 
 
+def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
+    """v6 stores which articles use each automatic event id and the event each id is merged
+    into across the archive (so a draft joins the archive's events): filled from the stored
+    claims, and merged once, all together (the default rules' gazetteer). Nothing to
+    re-extract."""
+    for stmt in _EVENTS_DDL.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
+    conn.execute("INSERT INTO article_events (article_id, mention, published) "
+                 "SELECT article_id, event, max(published) FROM claims "
+                 "WHERE event LIKE 'auto:%' GROUP BY article_id, event")
+    _remerge(conn, {r[0] for r in conn.execute("SELECT DISTINCT mention FROM article_events")},
+             None)
+
+
 # from_version -> step to from_version + 1
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2,
                                                                 2: _migrate_2_to_3,
                                                                 3: _migrate_3_to_4,
-                                                                4: _migrate_4_to_5}
+                                                                4: _migrate_4_to_5,
+                                                                5: _migrate_5_to_6}
 
 _CLAIM_FIELDS = (
     "doc", "metric", "event", "side", "who",
@@ -371,6 +417,73 @@ def default_db_path() -> Path:
     return default()
 
 
+# ---------------------------------------------------------------- events
+
+def _stored_mentions(conn: sqlite3.Connection, ids: Iterable[str]) -> list[Mention]:
+    """The archive's mentions of these automatic ids (those some article still uses)."""
+    from .context.merge import mention
+
+    ids = sorted(set(ids))
+    rows: list = []
+    for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+        chunk = ids[i:i + 500]
+        rows += conn.execute(
+            "SELECT ae.mention, a.doc, ae.published FROM article_events ae "
+            "JOIN articles a ON a.id = ae.article_id "
+            f"WHERE ae.mention IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+    by_id: dict[str, list] = {}
+    for r in rows:
+        by_id.setdefault(r[0], []).append(r)
+    return [mention(eid, (_date(r[2]) for r in rs), (r[1] for r in rs))
+            for eid, rs in sorted(by_id.items())]
+
+
+def _fetcher(conn: sqlite3.Connection) -> Callable[[str, date | None, date | None],
+                                                    list[Mention]]:
+    """The stored mentions of a bucket whose span meets ``[lo, hi]``, and its undated ones
+    (:data:`factcheck.context.merge.Fetch`), on the events index."""
+    def fetch(bucket: str, lo: date | None, hi: date | None) -> list[Mention]:
+        if lo is None or hi is None:
+            ids = conn.execute("SELECT mention FROM events WHERE bucket = ?", (bucket,))
+        else:
+            ids = conn.execute(
+                "SELECT mention FROM events WHERE bucket = ? AND (span_start IS NULL OR "
+                "(span_start <= ? AND span_end >= ?))", (bucket, hi.isoformat(), lo.isoformat()))
+        return _stored_mentions(conn, (r[0] for r in ids))
+    return fetch
+
+
+def _remerge(conn: sqlite3.Connection, touched: set[str], rules_root: Path | None) -> None:
+    """Re-merge the archive's events around the automatic ids ``touched`` (used by new or
+    replaced articles, or no longer used): those ids, the other members of their former
+    events, and every stored id near them; the rest of the archive keeps its events."""
+    from .context.merge import bucket, merge_mentions, neighbourhood
+
+    if not touched:
+        return
+    ids = sorted(touched)
+    former: set[str] = set(ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        former.update(r[0] for r in conn.execute(
+            "SELECT mention FROM events WHERE event IN (SELECT event FROM events WHERE "
+            f"mention IN ({', '.join('?' * len(chunk))}))", chunk))
+    seeds = _stored_mentions(conn, former)
+    gone = sorted(former - {m.id for m in seeds})
+    for i in range(0, len(gone), 500):
+        chunk = gone[i:i + 500]
+        conn.execute(f"DELETE FROM events WHERE mention IN ({', '.join('?' * len(chunk))})",
+                     chunk)
+    group = neighbourhood(seeds, _fetcher(conn), rules_root)
+    merged = merge_mentions(group, rules_root)
+    conn.executemany("DELETE FROM events WHERE mention = ?", [(m.id,) for m in group])
+    conn.executemany(
+        "INSERT INTO events (mention, event, bucket, span_start, span_end) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(m.id, merged[m.id], bucket(m, rules_root), _iso(m.start), _iso(m.end))
+         for m in group])
+
+
 # ---------------------------------------------------------------- opening
 
 class Archive:
@@ -381,6 +494,8 @@ class Archive:
         self.path = Path(path)
         self.warn = warn or (lambda msg: print(f"factcheck: {msg}", file=sys.stderr))
         self.readonly = readonly and not create
+        # automatic event ids used by articles written since the last re-merge
+        self._unmerged: set[str] = set()
         self.conn = _connect_readonly(self.path) if self.readonly else _connect(self.path, create)
         try:
             self._check_schema(create)
@@ -553,6 +668,9 @@ class Archive:
             conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*values.values(), article_id])
             conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM unclaimed WHERE article_id = ?", (article_id,))
+            self._unmerged.update(r[0] for r in conn.execute(
+                "SELECT mention FROM article_events WHERE article_id = ?", (article_id,)))
+            conn.execute("DELETE FROM article_events WHERE article_id = ?", (article_id,))
         conn.executemany(
             f"INSERT INTO claims (article_id, seq, {', '.join(_CLAIM_FIELDS)}) "
             f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 2))})",
@@ -562,7 +680,21 @@ class Archive:
             f"VALUES ({', '.join('?' * (len(_UNCLAIMED_FIELDS) + 2))})",
             [(article_id, i, u.doc, *_quantity_values(u.quantity), u.quote, u.quote_start,
               u.reason) for i, u in enumerate(result.unclaimed)])
+        latest: dict[str, str | None] = {}  # each automatic id -> its latest report
+        for c in result.claims:
+            if c.event and c.event.startswith("auto:"):
+                latest[c.event] = max(filter(None, (latest.get(c.event), _iso(c.published))),
+                                      default=None)
+        conn.executemany("INSERT INTO article_events (article_id, mention, published) "
+                         "VALUES (?, ?, ?)", [(article_id, *kv) for kv in sorted(latest.items())])
+        self._unmerged.update(latest)
         return article_id
+
+    def remerge(self, rules_root: Path | None = None) -> None:
+        """Merge the events of the articles written since the last call into the archive's
+        (inside the same :meth:`transaction`): only around their automatic ids."""
+        _remerge(self.conn, self._unmerged, rules_root)
+        self._unmerged = set()
 
     def move(self, article_id: int, path: str) -> None:
         """Record that a stored article's file now lives at ``path`` (same bytes)."""
@@ -571,17 +703,37 @@ class Archive:
 
     # -- reading
 
+    def event_map(self) -> dict[str, str]:
+        """Each stored automatic id -> the event it is merged into across the archive."""
+        return dict(self.conn.execute("SELECT mention, event FROM events"))
+
+    def neighbourhood(self, seeds: Sequence[Mention], rules_root: Path | None = None
+                     ) -> list[Mention]:
+        """The mentions the ``seeds`` (a draft's automatic ids) may merge with: the seeds,
+        each combined with the archive's mention of its id, and every stored mention reachable
+        from them by the merge's own rule (:func:`factcheck.context.merge.neighbourhood`).
+        Merged alone, these get the events a merge of the archive and the draft gives."""
+        from .context.merge import combined, neighbourhood
+
+        stored = {m.id: m for m in _stored_mentions(self.conn, (m.id for m in seeds))}
+        joined = [combined(m, stored[m.id]) if m.id in stored else m for m in seeds]
+        return neighbourhood(joined, _fetcher(self.conn), rules_root)
+
     def stored_article(self, article_id: int) -> tuple[str, str, str]:
         """``(doc, path, text)`` of a stored article (for re-extraction)."""
         return self.conn.execute("SELECT doc, path, text FROM articles WHERE id = ?",
                                  (article_id,)).fetchone()
 
     def claims(self, keys: Iterable[tuple[str, str | None]] | None = None,
-               where: RowFilter | None = None) -> dict[int, list[Claim]]:
+               where: RowFilter | None = None, events: Mapping[str, str] | None = None
+               ) -> dict[int, list[Claim]]:
         """Stored claims by article id, in article order; only the ``(metric, event)``
         groups in ``keys`` when given (an event of None matches claims with no event), and
-        of those only the claims ``where`` accepts, asked before a claim is built."""
+        of those only the claims ``where`` accepts, asked before a claim is built. With
+        ``events``, a claim's event is the one it maps its stored id to (merged)."""
         rows = self._select(f"article_id, seq, {', '.join(_CLAIM_FIELDS)}", keys)
+        if events:
+            rows = [(*r[:4], events.get(r[4], r[4]), *r[5:]) for r in rows]
         dates = _Dates()
         if where is not None:  # columns: metric, event, side, period_start, period_end, published
             rows = [r for r in rows if where(r[3], r[4], r[5], dates[r[20]], dates[r[21]],
@@ -613,9 +765,11 @@ class Archive:
                                  (metric, event)).fetchall()
 
     def sketches(self, keys: Iterable[tuple[str, str | None]] | None = None,
-                 where: RowFilter | None = None) -> list[tuple[int, int, Sketch]]:
-        """``(claim id, article id, sketch)`` of the stored claims (selected as by
-        :meth:`claims`), to choose cheaply which claims to read in full."""
+                 where: RowFilter | None = None, events: Mapping[str, str] | None = None
+                 ) -> list[tuple[int, int, Sketch]]:
+        """``(claim id, article id, sketch)`` of the stored claims (selected and their
+        events mapped as by :meth:`claims`), to choose cheaply which claims to read in full."""
+        events = events or {}
         cols = ", ".join(_SKETCH_FIELDS)
         if keys is None:
             keys = self.conn.execute("SELECT DISTINCT metric, event FROM claims").fetchall()
@@ -628,14 +782,17 @@ class Archive:
             # claims a chooser keeps can depend on it (the first of a tie), and so the count
             # of claims read
             rows = sorted(self._group_rows(cols, metric, event), key=_side_then_id)
+            ev = events.get(event, event) if event is not None else None
             if where is not None:
-                rows = [r for r in rows if where(metric, event, r[2], dates[r[11]],
+                rows = [r for r in rows if where(metric, ev, r[2], dates[r[11]],
                                                  dates[r[12]], dates[r[13]])]
-            out += [(r[0], r[1], Sketch(r, metric, event, docs[r[1]], dates)) for r in rows]
+            out += [(r[0], r[1], Sketch(r, metric, ev, docs[r[1]], dates)) for r in rows]
         return out
 
-    def claims_by_id(self, claim_ids: Iterable[int]) -> dict[int, list[Claim]]:
-        """These stored claims by article id, in article order."""
+    def claims_by_id(self, claim_ids: Iterable[int], events: Mapping[str, str] | None = None
+                     ) -> dict[int, list[Claim]]:
+        """These stored claims by article id, in article order (events mapped as by
+        :meth:`claims`)."""
         ids = sorted(set(claim_ids))
         cols = f"article_id, seq, {', '.join(_CLAIM_FIELDS)}"
         rows: list = []
@@ -643,6 +800,8 @@ class Archive:
             chunk = ids[i:i + 500]
             rows += self.conn.execute(
                 f"SELECT {cols} FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        if events:
+            rows = [(*r[:4], events.get(r[4], r[4]), *r[5:]) for r in rows]
         rows.sort(key=lambda r: (r[0], r[1]))
         dates = _Dates()
         out: dict[int, list[Claim]] = {}
@@ -694,18 +853,20 @@ class Archive:
 
     def results(self, keys: Iterable[tuple[str, str | None]] | None = None, *,
                 where: RowFilter | None = None, choose: Chooser | None = None,
-                text: bool = False, unclaimed: bool = False) -> list[ArticleResult]:
+                text: bool = False, unclaimed: bool = False,
+                events: Mapping[str, str] | None = None) -> list[ArticleResult]:
         """Articles with their stored claims, as extraction made them (see :func:`load_results`)."""
         from .pipeline import ArticleResult
 
         if choose is not None:
-            found = self.sketches(keys, where)
-            claims = self.claims_by_id(found[i][0] for i in choose([c for _, _, c in found]))
+            found = self.sketches(keys, where, events)
+            claims = self.claims_by_id((found[i][0] for i in choose([c for _, _, c in found])),
+                                       events)
             # every article of the selection is listed, with its chosen claims only: the
             # same articles (and short labels) as when they are read in full
             arts = self.articles({article_id for _, article_id, _ in found}, text=text)
         else:
-            claims = self.claims(keys, where)
+            claims = self.claims(keys, where, events)
             selected = keys is not None or where is not None
             arts = self.articles(claims.keys() if selected else None, text=text)
         missed = self.unclaimed(arts.keys()) if unclaimed else {}
@@ -779,7 +940,8 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
 def load_results(db_path: str | os.PathLike,
                  keys: Iterable[tuple[str, str | None]] | None = None, *,
                  where: RowFilter | None = None, choose: Chooser | None = None,
-                 text: bool = False, unclaimed: bool = False) -> list[ArticleResult]:
+                 text: bool = False, unclaimed: bool = False,
+                 events: Mapping[str, str] | None = None) -> list[ArticleResult]:
     """The archive's articles and claims as :class:`~factcheck.pipeline.ArticleResult`,
     without re-reading or re-extracting any article.
 
@@ -790,10 +952,43 @@ def load_results(db_path: str | os.PathLike,
     :func:`factcheck.compare.draft_selector`). ``choose(sketches)`` (claims without their
     words, see :meth:`Archive.sketches`) returns the indexes of the claims to read in full
     (e.g. :func:`factcheck.compare.draft_needs`); the other articles of the selection come
-    without claims. Article text is omitted unless ``text``.
+    without claims. Article text is omitted unless ``text``. ``events`` maps a stored
+    automatic id to the event its claims take (a draft's merge with the archive, see
+    :func:`draft_events`): ``where`` and ``choose`` see the mapped events.
     """
     with Archive(db_path, readonly=True) as arc:
-        return arc.results(keys, where=where, choose=choose, text=text, unclaimed=unclaimed)
+        return arc.results(keys, where=where, choose=choose, text=text, unclaimed=unclaimed,
+                           events=events)
+
+
+def draft_events(db_paths: Sequence[str | os.PathLike], claims: Sequence[Claim],
+                 rules_root: Path | None = None
+                 ) -> tuple[dict[str, str], set[tuple[str, str | None]]]:
+    """A draft's claims (and any other re-read articles') joined to the archives' events:
+    ``(events, keys)``, the merged event of each automatic id of the claims and of every
+    stored id that may merge with them (as merging the archive with them would make it),
+    and the ``(metric, stored event id)`` groups that hold the claims of the draft's events
+    (give both to :func:`load_results`)."""
+    from .context.merge import claim_mentions, combined, merge_mentions
+
+    seeds = claim_mentions(claims)
+    group: dict[str, Mention] = {m.id: m for m in seeds}
+    stored: set[str] = set()
+    for db in db_paths:
+        with Archive(db, readonly=True) as arc:
+            for m in arc.neighbourhood(seeds, rules_root):
+                stored.add(m.id)
+                group[m.id] = combined(group[m.id], m) if m.id in group else m
+    events = merge_mentions(list(group.values()), rules_root)
+    members: dict[str, set[str]] = {}
+    for eid in stored:
+        members.setdefault(events[eid], set()).add(eid)
+    keys: set[tuple[str, str | None]] = set()
+    for c in claims:
+        keys.add((c.metric, c.event))
+        if c.event in events:
+            keys.update((c.metric, eid) for eid in members.get(events[c.event], ()))
+    return events, keys
 
 
 def load_claims_frame(db_path: str | os.PathLike) -> pd.DataFrame:
@@ -905,6 +1100,7 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
                     arc.put(out, path=job.path, content_hash=job.content_hash,
                             rules_version=version, article_id=job.article_id)
                     setattr(summary, job.kind, getattr(summary, job.kind) + 1)
+                arc.remerge(Path(rules) if rules else None)
 
         with pools:  # on Ctrl-C or a failure the workers stop at once (see worker_pool)
             bar = Progress(len(files), "ingesting", enabled=progress)
@@ -1018,6 +1214,7 @@ def ingest_results(db_path: str | os.PathLike, results: Sequence[ArticleResult],
                         summary.new += 1
                     else:
                         summary.changed += 1
+                arc.remerge()
         summary.articles, summary.claims = arc.counts()
     summary.seconds = time.monotonic() - t0
     return summary

@@ -88,10 +88,11 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         check_output_path(out, [*paths, *(against or []), *claims])
 
+    merged = False  # the events are merged by analyze, except where an archive merged them
     if claims:
         results = _from_claims(claims)
     elif against:
-        results = _against(args, paths, against)
+        results, merged = _against(args, paths, against)
         draft_doc = results[0].article.id if results and results[0].article else None
         if draft_doc is None:
             raise FactcheckError(f"{paths[0]}: the draft could not be read")
@@ -101,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
             raise FactcheckError(f"no readable article in {', '.join(map(str, paths))}")
     rules = Path(args.rules) if args.rules else None  # the same verdict data as extraction
     with paused_gc():  # after extraction: worker processes keep their collector
-        analysis = analyze(results, draft=draft_doc, rules=rules)
+        analysis = analyze(results, draft=draft_doc, rules=rules, merged=merged)
         render = render_json if args.format == "json" else render_markdown
         text = render(analysis, rules=rules)
     emit(text, out)
@@ -141,20 +142,29 @@ def paused_gc() -> Iterator[None]:
 
 
 def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
-    """The draft's results first, then the archive's (folders re-read, or a database)."""
+    """The draft's results first, then the archive's (folders re-read, or a database), and
+    whether their events are merged already (with a database: joined to its events)."""
     draft_results = [_read_draft(Path(draft[0]), args)]
     dbs = [p for p in against if str(p).endswith((".db", ".sqlite", ".sqlite3"))]
     folders = [p for p in against if p not in dbs]
     archive = extract_reporting_skips(folders, args.rules, args.jobs) if folders else []
     if dbs:
-        from ..archive import load_results
+        from ..archive import draft_events, load_results
         from ..compare import draft_needs, draft_selector
+        from ..context.merge import merge_events
 
+        rules = Path(args.rules) if args.rules else None
+        # the draft (and any folder) joins the archive's events, as a merge of all of them
+        # would make them; the archive's ids of those events are the groups to load
+        events, keys = draft_events(dbs, [c for r in draft_results + archive for c in r.claims],
+                                    rules)
+        draft_results = [replace(r, claims=tuple(merge_events(r.claims, events=events)))
+                         for r in draft_results]
+        archive = [replace(r, claims=tuple(merge_events(r.claims, events=events)))
+                   for r in archive]
         # only the claims that can meet the draft's in a group: all a draft check compares;
         # and from one archive alone, only those that can change a finding about the draft
         claims = [c for r in draft_results for c in r.claims]
-        keys = {(c.metric, c.event) for c in claims}
-        rules = Path(args.rules) if args.rules else None
         where = draft_selector(claims, rules)  # the verdicts data analyze() uses
         alone = len(dbs) == 1 and not folders
         draft_id = draft_results[0].article.id
@@ -167,12 +177,13 @@ def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
 
         with paused_gc():
             for db in dbs:
-                archive += load_results(db, keys, where=where, choose=choose if alone else None)
+                archive += load_results(db, keys, where=where, choose=choose if alone else None,
+                                        events=events)
     # the draft may also sit in the archive (its folder, a copy, an earlier ingest): it is
     # never its own witness
     same = _is_draft(Path(draft[0]), draft_results[0].article.id)
     archive = [r for r in archive if not same(r.article)]
-    return draft_results + archive
+    return draft_results + archive, bool(dbs)
 
 
 def _read_draft(path: Path, args: argparse.Namespace):

@@ -7,12 +7,17 @@ that name one event: compatible types (:mod:`.event_types`), places in one hiera
 the type's window. Merging is transitive (connected components) and deterministic: the
 result depends on the set of claims only, never on their order. Events are indexed by
 country and sorted by date, so only neighbours in time are compared.
+
+The archive merges incrementally with the same functions: every union joins two mentions
+:func:`near` each other, so the mentions reachable from the new ones through :func:`near`
+(:func:`neighbourhood`) merge among themselves exactly as in a merge of everything, and
+the rest keep their events.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -38,24 +43,37 @@ class Mention:
     docs: frozenset[str]
 
 
-def _mentions(claims: Sequence[Claim]) -> list[Mention]:
+def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> Mention:
+    """The mention of automatic id ``eid`` by the articles ``docs``, published on
+    ``published`` (a dated mention lasts from its month to its latest report)."""
+    parts = parse_auto(eid)
+    if parts is None:
+        raise ValueError(f"not an automatic event id: {eid!r}")
+    if parts.year is None:  # an undated article: joins an event by type and place only
+        start, end = None, None
+    elif parts.month is None:
+        start, end = date(parts.year, 1, 1), date(parts.year, 12, 31)
+    else:
+        start = date(parts.year, parts.month, 1)
+        end = max([start, *(d for d in published if d is not None)])
+    return Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
+                   frozenset(docs))
+
+
+def combined(a: Mention, b: Mention) -> Mention:
+    """One id's mentions by two sets of articles (an archive's and new ones), as one."""
+    end = None if a.end is None else max(a.end, b.end)
+    return replace(a, end=end, docs=a.docs | b.docs)
+
+
+def claim_mentions(claims: Iterable[Claim]) -> list[Mention]:
+    """The automatic ids of ``claims`` as mentions, by id."""
     by_id: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if parse_auto(c.event) is not None:
             by_id[c.event].append(c)
-    out = []
-    for eid in sorted(by_id):
-        parts = parse_auto(eid)
-        if parts.year is None:  # an undated article: joins an event by type and place only
-            start, end = None, None
-        elif parts.month is None:
-            start, end = date(parts.year, 1, 1), date(parts.year, 12, 31)
-        else:
-            start = date(parts.year, parts.month, 1)
-            end = max([start, *(c.published for c in by_id[eid] if c.published is not None)])
-        out.append(Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
-                           frozenset(c.doc for c in by_id[eid])))
-    return out
+    return [mention(eid, (c.published for c in by_id[eid]), (c.doc for c in by_id[eid]))
+            for eid in sorted(by_id)]
 
 
 class _Union:
@@ -96,22 +114,70 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     return d is not None and d <= vocab.reach_km(a.kind, b.kind)
 
 
+def bucket(m: Mention, rules_root: Path | None = None) -> str:
+    """The index a mention is merged within: its place's country (``?<place>`` for a place
+    the gazetteer does not know: it meets only its own id's place)."""
+    p = gazetteer(rules_root).get(m.place)
+    return p.country if p is not None and p.country else f"?{m.place}"
+
+
+def longest_window(rules_root: Path | None = None) -> timedelta:
+    """The longest time two mentions may lie apart and still be one event."""
+    vocab = vocabulary(rules_root)
+    return timedelta(days=max(t.window_days for t in vocab.types.values()) if vocab.types
+                     else 30)
+
+
+def near(a: Mention, b: Mention, rules_root: Path | None = None) -> bool:
+    """May mentions ``a`` and ``b`` be one event (types, time and place)? Every union of
+    :func:`merge_mentions` joins two mentions near each other."""
+    gaz = gazetteer(rules_root)
+    return _near(a, b, gaz.get(a.place), gaz.get(b.place), gaz, vocabulary(rules_root))
+
+
+# stored mentions of one bucket whose span meets [lo, hi] (all of it without dates), and
+# its undated ones
+Fetch = Callable[[str, "date | None", "date | None"], Iterable[Mention]]
+
+
+def neighbourhood(seeds: Iterable[Mention], fetch: Fetch, rules_root: Path | None = None
+                  ) -> list[Mention]:
+    """``seeds`` and every stored mention reachable from them through :func:`near`, by id:
+    no mention outside is near one inside, so merging these alone gives them the events a
+    merge of everything gives (see :func:`merge_mentions`). A stored mention with a seed's
+    id is the seed (give the seed combined with it, :func:`combined`)."""
+    longest = longest_window(rules_root)
+    found = {m.id: m for m in seeds}
+    todo = list(found.values())
+    while todo:
+        m = todo.pop()
+        lo = None if m.start is None else m.start - longest
+        hi = None if m.end is None else m.end + longest
+        for s in fetch(bucket(m, rules_root), lo, hi):
+            if s.id not in found and near(m, s, rules_root):
+                found[s.id] = s
+                todo.append(s)
+    return [found[k] for k in sorted(found)]
+
+
 def event_map(claims: Sequence[Claim], rules_root: Path | None = None) -> dict[str, str]:
     """Each automatic id of ``claims`` -> the id of the event it is merged into."""
-    mentions = _mentions(claims)
+    return merge_mentions(claim_mentions(claims), rules_root)
+
+
+def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
+                   ) -> dict[str, str]:
+    """Each mention's id -> the id of the event it is merged into (ids unique)."""
+    mentions = sorted(mentions, key=lambda m: m.id)
     if len(mentions) < 2:
         return {m.id: m.id for m in mentions}
     gaz, vocab = gazetteer(rules_root), vocabulary(rules_root)
     place = {m.place: gaz.get(m.place) for m in mentions}
     uf = _Union([m.id for m in mentions])
 
-    def bucket(m: Mention) -> str:
-        p = place[m.place]
-        return (p.country if p is not None and p.country else f"?{m.place}")
-
     buckets: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        buckets[bucket(m)].append(m)
+        buckets[bucket(m, rules_root)].append(m)
     for ms in buckets.values():
         ms.sort(key=lambda m: (m.start or date.min, m.id))
         fine = [m for m in ms if m.start is not None
@@ -174,8 +240,10 @@ def _name(members: list[Mention], place: dict[str, Place | None]) -> str:
                    year_only=all(m.year_only for m in members if m.start is not None))
 
 
-def merge_events(claims: Sequence[Claim], rules_root: Path | None = None) -> list[Claim]:
-    """``claims`` with their automatic events merged across articles (same order)."""
-    mapping = event_map(claims, rules_root)
+def merge_events(claims: Sequence[Claim], rules_root: Path | None = None,
+                 events: Mapping[str, str] | None = None) -> list[Claim]:
+    """``claims`` with their automatic events merged across articles (same order); with
+    ``events``, merged as that map says (an archive's merge, which saw more articles)."""
+    mapping = event_map(claims, rules_root) if events is None else events
     return [replace(c, event=mapping[c.event]) if c.event in mapping and mapping[c.event] != c.event
             else c for c in claims]
