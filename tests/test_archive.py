@@ -365,6 +365,23 @@ def test_migrates_a_v4_archive_to_sketches_that_carry_who_is_counted(tmp_path):
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
 
 
+def test_migrates_a_v5_archive_and_merges_its_events(tmp_path):
+    db = tmp_path / "v5.db"
+    hamlet, town = "auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
+    _put(db, _hand_result("a.txt", event=hamlet), _hand_result("b.txt", event=town),
+         _hand_result("c.txt", event="frana"))
+    _as_v5(db)
+    notes: list[str] = []
+    with Archive(db, warn=notes.append) as arc:
+        assert arc.schema_version == 6
+        merged = arc.event_map()
+    assert notes == [f"{db}: migrated the archive from schema v5 to v6"]
+    assert set(merged) == {hamlet, town} and merged[hamlet] == merged[town]  # curated: none
+    assert _rows(db, "SELECT mention, published FROM article_events ORDER BY mention") == [
+        (town, "2024-03-05"), (hamlet, "2024-03-05")]
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
 def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
     db = tmp_path / "old.db"
     with sqlite3.connect(db) as conn:
