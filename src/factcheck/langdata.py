@@ -33,8 +33,12 @@ def _load(path: Path) -> dict[str, Any]:
         raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
 
 
-def load_lang(lang: str, name: str, root: Path | None = None) -> dict[str, Any]:
+def load_lang(lang: str, name: str, root: Path | None = None,
+              inherit: bool = False) -> dict[str, Any]:
     """Parsed contents of ``<root>/lang/<lang>/<name>.toml``; root defaults to :func:`rules_dir`.
+    ``inherit``: a folder without the file reads the default folder's (the number reader and
+    the sentence splitter serve a folder of claim rules alone, as ``explain`` and
+    ``rules test`` take).
 
     Cached per file: callers must not mutate the returned dict.
     Raises ``FactcheckError`` naming the file when the language is unsupported,
@@ -42,4 +46,7 @@ def load_lang(lang: str, name: str, root: Path | None = None) -> dict[str, Any]:
     """
     if lang not in LANGS:
         raise FactcheckError(f"unsupported language {lang!r} (supported: {', '.join(LANGS)})")
-    return _load(lang_file(lang, name, root))
+    path = lang_file(lang, name, root)
+    if inherit and root is not None and not path.is_file():
+        path = lang_file(lang, name)
+    return _load(path)

@@ -289,8 +289,8 @@ def _norm(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _lang(code: str) -> _Lang:
-    d = load_lang(code, "numbers")
+def _lang(code: str, root: Path | None = None) -> _Lang:
+    d = load_lang(code, "numbers", root, inherit=True)
     w = d["words"]
     atoms: dict[str, Atom] = {}
     need = set(w.get("needs_multiplier", []))
@@ -1663,14 +1663,15 @@ def _leading_half(text: str, nums: list[_Num], L: _Lang) -> None:
 _SCALES = frozenset({1e3, 1e6, 1e9, 1e12})
 
 
-def find_quantities(text: str, lang: str) -> list[Quantity]:
-    """Every number in ``text`` (language "it" or "en"), read as an interval.
+def find_quantities(text: str, lang: str, root: Path | None = None) -> list[Quantity]:
+    """Every number in ``text`` (language "it" or "en"), read as an interval, with the
+    number words of the rules folder ``root`` (default: the one in use).
 
     Results are sorted by start and never overlap; ``text[q.start:q.end] == q.text``.
     """
     if not text:
         return []
-    L = _lang(lang)
+    L = _lang(lang, root)
     toks: list[_Tok] = []
     skips = _skip_spans(text, L)
     covered = 0  # a digit token may swallow a glued multiplier ("30 mila") the scanner also saw

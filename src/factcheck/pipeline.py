@@ -65,13 +65,15 @@ def _files_stamp(root: Path) -> tuple:
         return ()
 
 
-def find_article_quantities(article: Article) -> list[Quantity]:
-    """Every quantity in the article's prose, with offsets into ``article.text``."""
+def find_article_quantities(article: Article, rules_root: Path | None = None
+                            ) -> list[Quantity]:
+    """Every quantity in the article's prose, with offsets into ``article.text``, read with
+    the number words of ``rules_root`` (default: the rules folder in use)."""
     from .numbers import find_quantities
 
     out: list[Quantity] = []
     for start, end in article.regions:
-        found = find_quantities(article.text[start:end], article.lang)
+        found = find_quantities(article.text[start:end], article.lang, rules_root)
         if start:
             found = [replace(q, start=q.start + start, end=q.end + start) for q in found]
         out.extend(found)
@@ -122,11 +124,12 @@ def claim_sentences(article: Article, pairs: Iterable[tuple[Sentence, list[Quant
     return claims, unclaimed
 
 
-def article_sentences(article: Article) -> list[Sentence]:
-    """The sentences of the article's prose, with offsets into ``article.text``."""
+def article_sentences(article: Article, rules_root: Path | None = None) -> list[Sentence]:
+    """The sentences of the article's prose, with offsets into ``article.text`` (with the
+    abbreviations of ``rules_root``, default: the rules folder in use)."""
     from .sentences import split_sentences
 
-    return split_sentences(article.text, article.lang, article.regions)
+    return split_sentences(article.text, article.lang, article.regions, rules_root)
 
 
 def extract_article(article: Article, ruleset, rules_root: Path | None = None,
@@ -141,10 +144,10 @@ def extract_article(article: Article, ruleset, rules_root: Path | None = None,
     from .pubdate import infer_published
 
     bar = progress or FileProgress(article.id, 0, enabled=False)
-    sentences = article_sentences(article)
+    sentences = article_sentences(article, rules_root)
     article = infer_published(article, sentences, rules_root)
     bar.start("numbers")
-    pairs = by_sentence(sentences, find_article_quantities(article))
+    pairs = by_sentence(sentences, find_article_quantities(article, rules_root))
     bar.start("claims", len(sentences), "sentences")
     claims, unclaimed = claim_sentences(article, pairs, ruleset, step, every, bar.step)
     bar.start("context", len(claims), "claims")
@@ -158,7 +161,8 @@ def claims_in_text(text: str, lang: str, ruleset, doc: str = "<text>"
     """The claim half of the loop on a bare text (no context): what a rule's examples
     check."""
     article = Article(doc, doc, text, ((0, len(text)),), lang=lang)
-    pairs = by_sentence(article_sentences(article), find_article_quantities(article))
+    pairs = by_sentence(article_sentences(article, ruleset.root),
+                        find_article_quantities(article, ruleset.root))
     return claim_sentences(article, pairs, ruleset)
 
 

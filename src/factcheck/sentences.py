@@ -9,6 +9,7 @@ abbreviation (``sig.``, ``U.S.``: language data).
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -26,15 +27,18 @@ _SPACE = regex.compile(r"\s", regex.REVERSE)
 
 
 @lru_cache(maxsize=None)
-def _abbreviations(lang: str) -> frozenset[str]:
-    return frozenset(a.lower() for a in load_lang(lang, "sentences").get("abbreviations", ()))
+def _abbreviations(lang: str, root: Path | None) -> frozenset[str]:
+    return frozenset(a.lower() for a in load_lang(lang, "sentences", root, inherit=True).get("abbreviations", ()))
 
 
 def split_sentences(
-    text: str, lang: str = "it", regions: tuple[tuple[int, int], ...] | None = None
+    text: str, lang: str = "it", regions: tuple[tuple[int, int], ...] | None = None,
+    root: Path | None = None,
 ) -> list[Sentence]:
-    """Sentences of ``text`` (only inside ``regions`` when given), stripped, with offsets."""
-    abbrevs = _abbreviations(lang)
+    """Sentences of ``text`` (only inside ``regions`` when given), stripped, with offsets;
+    ``root``: the rules folder whose abbreviations are no sentence end (default: the one in
+    use)."""
+    abbrevs = _abbreviations(lang, root)
     out: list[Sentence] = []
     for r_start, r_end in regions or ((0, len(text)),):
         start = r_start

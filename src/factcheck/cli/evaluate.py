@@ -103,7 +103,7 @@ def evaluate_paths(paths: list[str], gold: str, groups: str | None, rules: str |
     results = extract_paths(paths, rules, jobs)
     analysis = analyze(results, rules=Path(rules) if rules else None)
     gold_docs = {g.doc for g in gold_claims}
-    quantities = {doc: find_article_quantities(a) for doc, a in articles.items()
+    quantities = {doc: find_article_quantities(a, Path(rules) if rules else None) for doc, a in articles.items()
                   if doc in gold_docs}
     return evaluate(
         gold_claims, gold_groups, analysis.claims, analysis.findings,

@@ -50,7 +50,7 @@ def article_claims(article: Article, specs: list[dict], rules_root: Path | None 
 
     # the figures are given, not found by rules: the loop's claim step hands each sentence
     # the given figures inside it, and the loop adds their context as it does any claim's
-    given = [_claim(article, article_sentences(article), **spec) for spec in specs]
+    given = [_claim(article, article_sentences(article, rules_root), **spec) for spec in specs]
 
     order: list[int] = []  # the specs' indexes in the order the loop hands them out
 

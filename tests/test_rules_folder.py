@@ -1,0 +1,56 @@
+"""``--rules DIR`` means the same folder for every stage: an edited copy of the language data
+reaches the number reader and the sentence splitter of ``check`` (#17)."""
+
+from __future__ import annotations
+
+import shutil
+
+from factcheck.cli import main
+from factcheck.paths import rules_dir
+
+ARTICLE = "Title: Naufragio\nDate: 2023-03-01\nOutlet: {outlet}\n---\n{body}\n"
+
+
+def _folder(tmp_path, bodies):
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    for outlet, body in bodies.items():
+        (arts / f"{outlet.lower()}.txt").write_text(ARTICLE.format(outlet=outlet, body=body),
+                                                    "utf-8")
+    return arts
+
+
+def _edited_rules(tmp_path, name, old, new):
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    path = rules / "lang" / "it" / f"{name}.toml"
+    data = path.read_text("utf-8")
+    assert old in data
+    path.write_text(data.replace(old, new, 1), "utf-8")
+    return rules
+
+
+def _report(capsys, folder, *rules):
+    main(["check", str(folder), "--jobs", "1", *rules])
+    return capsys.readouterr().out
+
+
+def test_edited_number_words_reach_check(tmp_path, capsys):
+    folder = _folder(tmp_path, {
+        "A": "Sono morte quaranta persone nel naufragio di Cutro, secondo la guardia costiera.",
+        "B": "Sono morte 40 persone nel naufragio di Cutro, secondo la guardia costiera.",
+    })
+    rules = _edited_rules(tmp_path, "numbers", "quaranta = 40,", "quaranta = 41,")
+    assert "a says 41, b says 40" in _report(capsys, folder, "--rules", str(rules))
+    assert "a says 41" not in _report(capsys, folder)
+
+
+def test_edited_abbreviations_reach_check(tmp_path, capsys):
+    # "dott." ends no sentence; once it is no abbreviation, the quote stops at it
+    body = ("Lo ha detto il dott. Rossi: sono morte 40 persone nel naufragio di Cutro.")
+    folder = _folder(tmp_path, {"A": body})
+    rules = _edited_rules(tmp_path, "sentences", '"dott"', '"dottxx"')
+    assert "Lo ha detto il dott. Rossi: sono morte **40**" in _report(capsys, folder)
+    edited = _report(capsys, folder, "--rules", str(rules))
+    assert "Rossi: sono morte **40**" in edited
+    assert "Lo ha detto il dott. Rossi: sono morte **40**" not in edited
