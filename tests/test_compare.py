@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 import time
 from dataclasses import replace
 from datetime import date
@@ -392,6 +393,7 @@ def test_verdict_data_is_complete():
 
 
 def test_verdicts_can_come_from_another_rules_folder(tmp_path):
+    shutil.copytree(rules_dir(), tmp_path, dirs_exist_ok=True)  # a rules folder is loaded whole
     data = (rules_dir() / "verdicts.toml").read_text("utf-8")
     (tmp_path / "verdicts.toml").write_text(
         data.replace('agree = "{list}: independent', 'agree = "{list}: SAME'), "utf-8")

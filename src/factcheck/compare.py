@@ -17,6 +17,7 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
+from .config import Config, load_config
 from .identity import base_side, compared, homes
 from .model import Analysis, Article, Claim, Finding
 from .timespan import article_spans
@@ -129,14 +130,14 @@ def draft_groups(claims: Iterable[Claim], cfg: dict) -> frozenset[tuple[str, str
     return frozenset(out)
 
 
-def draft_selector(claims: Iterable[Claim], rules: Path | None = None
+def draft_selector(claims: Iterable[Claim], rules: Config | Path | None = None
                    ) -> Callable[[str, str | None, str | None, date | None, date | None,
                                   date | None], bool]:
     """Whether a claim, given as ``(metric, event, side, period_start, period_end,
     published)``, can take part in the groups of these draft claims: the only claims of an
     archive that a draft check compares (see :func:`draft_groups`). Without its subgroup, a
     claim is kept when its side's group or the total group is one the draft meets."""
-    cfg = load_verdicts(rules)
+    cfg = load_config(rules).verdicts
     total, unknown = group_sides(cfg)
     groups = frozenset((m, ev, base_side(s)) for m, ev, s in draft_groups(claims, cfg))
 
@@ -147,7 +148,8 @@ def draft_selector(claims: Iterable[Claim], rules: Path | None = None
     return keep
 
 
-def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | None = None
+def draft_needs(draft: Sequence[Claim], others: Sequence[Claim],
+                rules: Config | Path | None = None
                 ) -> set[int]:
     """Indexes of the ``others`` whose figures can change a finding about the ``draft`` (its
     claims, of one article): comparing the draft with just these finds what comparing it
@@ -162,7 +164,8 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim], rules: Path | N
     """
     if not draft:
         return set()
-    cfg = load_verdicts(rules)
+    config = load_config(rules)
+    cfg, rules = config.verdicts, config.root
     total, unknown = group_sides(cfg)
     wanted = draft_groups(draft, cfg)
     doc = draft[0].doc
@@ -196,13 +199,15 @@ def meets(groups: frozenset[tuple[str, str, str]], metric: str, ev: str, side: s
 
 
 def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | None = None,
-            *, rules: Path | None = None) -> Analysis:
+            *, rules: Config | Path | None = None) -> Analysis:
     """Group the claims, judge each group, and return the analysis (``unclaimed`` empty).
 
     With ``draft`` (a doc id) only findings that involve a claim of the draft are kept, and
-    only the draft's own figures are listed as singles.
+    only the draft's own figures are listed as singles. ``rules``: the configuration (a
+    folder is loaded; default: the one in use).
     """
-    cfg = load_verdicts(rules)
+    config = load_config(rules)
+    cfg, rules = config.verdicts, config.root
     total, unknown = group_sides(cfg)
     grouping = cfg.get("grouping", {})
     claims = sort_claims(claims)

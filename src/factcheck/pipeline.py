@@ -23,6 +23,8 @@ from .progress import FileProgress, Progress
 if TYPE_CHECKING:  # imported where a pool is made: a draft check never needs one (15 ms)
     import multiprocessing.pool
 
+    from .config import Config
+
 # below this many files a process pool costs more than it saves
 PARALLEL_MIN_FILES = 64
 
@@ -174,12 +176,16 @@ _worker_state: dict = {}
 
 
 def init_worker(rules_dir: str | None, worker: bool = False) -> None:
-    """Load (and validate) the rules once per process; ``worker``: a pool's worker, which
-    leaves Ctrl-C to the main process (workers are terminated, not interrupted)."""
+    """Load (and validate) the rules folder once per process (:func:`factcheck.config.load_config`);
+    ``worker``: a pool's worker, which leaves Ctrl-C to the main process (workers are
+    terminated, not interrupted)."""
+    from .config import load_config
+
     if worker:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_state["ruleset"] = load_ruleset(rules_dir)
-    _worker_state["rules_root"] = Path(rules_dir) if rules_dir else None
+    config = load_config(rules_dir)
+    _worker_state["ruleset"] = config.ruleset
+    _worker_state["rules_root"] = config.root
 
 
 def extract_loaded(article: Article) -> ArticleResult | str:
@@ -294,20 +300,22 @@ def _collect(outcome, results: list[ArticleResult], warn: Callable[[str], None])
 
 
 def analyze(results: Sequence[ArticleResult], draft: str | None = None,
-            rules: Path | None = None, *, merged: bool = False) -> Analysis:
+            rules: Config | Path | None = None, *, merged: bool = False) -> Analysis:
     """Group and judge the claims of extracted articles (the draft's findings only, if given),
-    with the verdict data of the rules folder ``rules`` (default: the one in use). With
+    with the configuration ``rules`` (a folder is loaded; default: the one in use). With
     ``merged``, the claims' automatic events are already merged (a draft joined to an
     archive's events, :func:`factcheck.archive.draft_events`) and are not merged again."""
     from .compare import compare
+    from .config import load_config
     from .context.merge import merge_events
 
+    config = load_config(rules)
     articles = [r.article for r in results]
     claims = [c for r in results for c in r.claims]
     # one event reported by several articles gets one id: the only stage that sees them all
     if not merged:
-        claims = merge_events(claims, rules)
-    analysis = compare(claims, articles, draft=draft, rules=rules)
+        claims = merge_events(claims, config.root)
+    analysis = compare(claims, articles, draft=draft, rules=config)
     unclaimed = tuple(u for r in results for u in r.unclaimed
                       if draft is None or u.doc == draft)
     return replace(analysis, unclaimed=unclaimed)

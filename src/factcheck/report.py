@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .compare import doc_labels
+from .config import Config, load_config
 from .context.events import event_label, parse_auto
 from .identity import split_scope
-from .verdicts.config import load_verdicts
 from .verdicts.figure import Figure, claim_interval
 from .verdicts.wording import interval_text, whole_people
 from .model import Analysis, Article, Claim, Finding, Unclaimed
@@ -428,11 +428,13 @@ def _draft_lines(analysis: Analysis, by_id: dict[str, Article], labels: dict[str
     return out
 
 
-def render_markdown(analysis: Analysis, *, rules: Path | None = None) -> str:
+def render_markdown(analysis: Analysis, *, rules: Config | Path | None = None) -> str:
     """The editor's report: a short summary, the findings by severity (with tables and
     charts), groups that agree, figures nobody else reported, the articles read, and, last
-    and collapsed, the counts no rule claimed (for rule authors)."""
-    cfg = load_verdicts(rules)
+    and collapsed, the counts no rule claimed (for rule authors). ``rules``: the
+    configuration (a folder is loaded; default: the one in use)."""
+    config = load_config(rules)
+    cfg, rules = config.verdicts, config.root
     articles = sorted(analysis.articles, key=lambda a: a.id)
     by_id = {a.id: a for a in articles}
     labels = doc_labels([a.id for a in articles] + [c.doc for c in analysis.claims]
@@ -527,12 +529,12 @@ def _unclaimed_record(u: Unclaimed) -> dict[str, Any]:
             "quote": u.quote, "reason": u.reason}
 
 
-def render_json(analysis: Analysis, *, rules: Path | None = None) -> str:
+def render_json(analysis: Analysis, *, rules: Config | Path | None = None) -> str:
     """The same content for machines. Contract (stable keys): ``findings`` (each with
     verdict, metric, event, side, reason, severity, claims), ``claims`` and ``articles``
     (counts); added: ``subgroup`` (of a finding), ``groups``, ``draft``, ``summary``,
     ``documents``, ``singles``, ``unclaimed``."""
-    cfg = load_verdicts(rules)
+    cfg = load_config(rules).verdicts
     articles = sorted(analysis.articles, key=lambda a: a.id)
     verdicts = cfg["severity"]["verdict_order"]
     doc = {

@@ -12,11 +12,15 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import FactcheckError
 from ..paths import DB_HELP, default_db_path
 from .common import (DEFAULT_INPUT, add_jobs_option, add_rules_option, check_output_path,
                      default_paths, emit, extract_reporting_skips)
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 # --fail-on LEVEL fails on findings whose verdict is at LEVEL or worse
 FAIL_LEVELS = {
@@ -67,6 +71,7 @@ def _date_arg(value: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..config import load_config
     from ..pipeline import analyze
     from ..report import render_json, render_markdown
 
@@ -88,11 +93,12 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         check_output_path(out, [*paths, *(against or []), *claims])
 
+    config = load_config(args.rules)  # validated once, before any work; handed to every stage
     merged = False  # the events are merged by analyze, except where an archive merged them
     if claims:
         results = _from_claims(claims)
     elif against:
-        results, merged = _against(args, paths, against)
+        results, merged = _against(args, config, paths, against)
         draft_doc = results[0].article.id if results and results[0].article else None
         if draft_doc is None:
             raise FactcheckError(f"{paths[0]}: the draft could not be read")
@@ -100,11 +106,10 @@ def run(args: argparse.Namespace) -> int:
         results = extract_reporting_skips(paths, args.rules, args.jobs)
         if not results:
             raise FactcheckError(f"no readable article in {', '.join(map(str, paths))}")
-    rules = Path(args.rules) if args.rules else None  # the same verdict data as extraction
     with paused_gc():  # after extraction: worker processes keep their collector
-        analysis = analyze(results, draft=draft_doc, rules=rules, merged=merged)
+        analysis = analyze(results, draft=draft_doc, rules=config, merged=merged)
         render = render_json if args.format == "json" else render_markdown
-        text = render(analysis, rules=rules)
+        text = render(analysis, rules=config)
     emit(text, out)
     failing = FAIL_LEVELS[args.fail_on]
     if draft_doc is not None and args.require_match and not analysis.findings:
@@ -141,10 +146,10 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
+def _against(args: argparse.Namespace, config: Config, draft: list[str], against: list[str]):
     """The draft's results first, then the archive's (folders re-read, or a database), and
     whether their events are merged already (with a database: joined to its events)."""
-    draft_results = [_read_draft(Path(draft[0]), args)]
+    draft_results = [_read_draft(Path(draft[0]), args, config)]
     dbs = [p for p in against if str(p).endswith((".db", ".sqlite", ".sqlite3"))]
     folders = [p for p in against if p not in dbs]
     archive = extract_reporting_skips(folders, args.rules, args.jobs) if folders else []
@@ -153,11 +158,10 @@ def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
         from ..compare import draft_needs, draft_selector
         from ..context.merge import merge_events
 
-        rules = Path(args.rules) if args.rules else None
         # the draft (and any folder) joins the archive's events, as a merge of all of them
         # would make them; the archive's ids of those events are the groups to load
         events, keys = draft_events(dbs, [c for r in draft_results + archive for c in r.claims],
-                                    rules)
+                                    config.root)
         draft_results = [replace(r, claims=tuple(merge_events(r.claims, events=events)))
                          for r in draft_results]
         archive = [replace(r, claims=tuple(merge_events(r.claims, events=events)))
@@ -165,7 +169,7 @@ def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
         # only the claims that can meet the draft's in a group: all a draft check compares;
         # and from one archive alone, only those that can change a finding about the draft
         claims = [c for r in draft_results for c in r.claims]
-        where = draft_selector(claims, rules)  # the verdicts data analyze() uses
+        where = draft_selector(claims, config)  # the verdicts data analyze() uses
         alone = len(dbs) == 1 and not folders
         draft_id = draft_results[0].article.id
 
@@ -173,7 +177,7 @@ def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
             # a copy of the draft in the archive is left out (below): it must not count here
             others = [i for i, c in enumerate(sketches) if c.doc != draft_id]
             return {others[i] for i in draft_needs(claims, [sketches[i] for i in others],
-                                                    rules)}
+                                                    config)}
 
         with paused_gc():
             for db in dbs:
@@ -186,11 +190,11 @@ def _against(args: argparse.Namespace, draft: list[str], against: list[str]):
     return draft_results + archive, bool(dbs)
 
 
-def _read_draft(path: Path, args: argparse.Namespace):
+def _read_draft(path: Path, args: argparse.Namespace, config: Config):
     """The draft's result: read as any article, dated (``--published``, its header, else
     today) before extraction so its periods and events are found like any article's."""
     from ..articles import SkipFile, has_body, read_article
-    from ..pipeline import extract_article, load_ruleset
+    from ..pipeline import extract_article
     from ..pubdate import draft_dated
 
     def warn(msg: str) -> None:
@@ -205,8 +209,7 @@ def _read_draft(path: Path, args: argparse.Namespace):
     if not has_body(article):
         raise FactcheckError(f"{path}: the draft has no text after its header")
     article = draft_dated(article, date.today(), args.published)
-    ruleset = load_ruleset(args.rules)
-    result = extract_article(article, ruleset, Path(args.rules) if args.rules else None)
+    result = extract_article(article, config.ruleset, config.root)
     return replace(result, article=replace(result.article, text=""))
 
 

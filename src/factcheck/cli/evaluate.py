@@ -86,9 +86,10 @@ def evaluate_paths(paths: list[str], gold: str, groups: str | None, rules: str |
     from ..errors import FactcheckError
     from ..evaluate import evaluate
     from ..gold import load_gold, prose_text
-    from ..pipeline import analyze, extract_paths, find_article_quantities, load_ruleset
+    from ..config import load_config
+    from ..pipeline import analyze, extract_paths, find_article_quantities
 
-    ruleset = load_ruleset(rules)  # invalid rules: exit 2 before any work
+    config = load_config(rules)  # an invalid rules folder: exit 2 before any work
     files = find_files(paths)
     articles = {}
     for f, doc in zip(files, doc_ids(files)):
@@ -99,11 +100,11 @@ def evaluate_paths(paths: list[str], gold: str, groups: str | None, rules: str |
     if not articles:
         raise FactcheckError("no readable article among " + ", ".join(map(str, paths)))
     texts = {doc: prose_text(a.text, a.regions) for doc, a in articles.items()}
-    gold_claims, gold_groups = load_gold(gold, groups, texts, ruleset.metrics)
+    gold_claims, gold_groups = load_gold(gold, groups, texts, config.ruleset.metrics)
     results = extract_paths(paths, rules, jobs)
-    analysis = analyze(results, rules=Path(rules) if rules else None)
+    analysis = analyze(results, rules=config)
     gold_docs = {g.doc for g in gold_claims}
-    quantities = {doc: find_article_quantities(a, Path(rules) if rules else None) for doc, a in articles.items()
+    quantities = {doc: find_article_quantities(a, config.root) for doc, a in articles.items()
                   if doc in gold_docs}
     return evaluate(
         gold_claims, gold_groups, analysis.claims, analysis.findings,

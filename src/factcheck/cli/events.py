@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..config import load_config
     from ..context.listing import found_events
     from ..context.merge import event_map
     from ..errors import FactcheckError
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     results = extract_reporting_skips(paths, args.rules, args.jobs)
     if not results:
         raise FactcheckError(f"no readable article in {', '.join(map(str, paths))}")
-    rules = Path(args.rules) if args.rules else None
+    rules = load_config(args.rules).root  # loaded and validated by the extraction
     claims = [c for r in results for c in r.claims]
     events = found_events(claims, event_map(claims, rules), rules)
     unplaced = sum(1 for c in claims if not c.event)

@@ -72,9 +72,9 @@ def _read(target: str, lang: str):
 def run(args: argparse.Namespace) -> int:
     """Explain every sentence of the target that holds a number."""
     from ..explain import explain_text, render, unmatched_rules
-    from ..rules import load_rules
+    from ..config import load_config
 
-    ruleset = load_rules(Path(args.rules) if args.rules else None)
+    ruleset = load_config(args.rules).ruleset
     if args.only:
         known = {r.id for r in ruleset.rules}
         unknown = [r for r in args.only if r not in known]
