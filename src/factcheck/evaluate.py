@@ -318,6 +318,33 @@ def why_wrong(m: Match) -> str:
     return "; ".join(parts)
 
 
+def context_errors(m: Match) -> dict[str, Any] | None:
+    """What a matched claim got wrong of who is counted, who says so and when: gold and
+    predicted side by side (None when all is right)."""
+    g, c = m.gold, m.pred
+    wrong: dict[str, Any] = {}
+    if not side_right(g.side, c.side):
+        wrong["side"] = {"gold": g.side, "predicted": c.side}
+    if _slug(g.subgroup or "") != _slug(c.subgroup or ""):
+        wrong["subgroup"] = {"gold": g.subgroup, "predicted": c.subgroup}
+    if not source_right(g.source, c):
+        wrong["source"] = {"gold": g.source, "predicted": c.source,
+                           "predicted_kind": c.source_kind}
+    if period_right(g.period, c) is False:
+        wrong["period"] = {"gold": [d.isoformat() for d in g.period],  # type: ignore[union-attr]
+                           "predicted": [_iso(c.period_start), _iso(c.period_end)],
+                           "how": c.period_how}
+    if g.status != (c.status or "counted"):
+        wrong["status"] = {"gold": g.status, "predicted": c.status}
+    if not wrong:
+        return None
+    return {"doc": g.doc, "where": g.where, "number": g.number, "quote": c.quote, **wrong}
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
 def _num(x: float | None) -> str:
     if x is None:
         return "open"
@@ -480,6 +507,7 @@ def evaluate(gold: Sequence[GoldClaim], groups: Sequence[GoldGroup] | None,
         "wrong": [{"doc": m.gold.doc, "where": m.gold.where, "number": m.gold.number,
                    "text": m.pred.quantity.text, "quote": m.pred.quote, "rule": m.pred.rule,
                    "why": why_wrong(m)} for m in matches if not m.strict],
+        "context_errors": [e for m in matches if (e := context_errors(m))],
     }
     if groups is not None:
         gold_of_pred = {claim_key(m.pred): m.gold.id for m in matches}

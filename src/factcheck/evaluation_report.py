@@ -49,6 +49,12 @@ def _ratio_cell(s: dict[str, Any]) -> str:
     return f"{_pct(s['value'])} ({s['right']}/{s['total']})"
 
 
+def _gold_vs(d: dict[str, Any]) -> str:
+    def show(x: Any) -> str:
+        return "/".join(map(str, x)) if isinstance(x, list) else str(x)
+    return f"{cell(show(d['predicted']))} (gold {cell(show(d['gold']))})"
+
+
 def _finding_line(f: dict[str, Any]) -> str:
     figs = "; ".join(f["figures"])
     return (f"- **{f['verdict']}** ({f['severity']}) {f['metric']} · {f['event'] or 'no event'}"
@@ -119,7 +125,13 @@ def render_markdown(r: dict[str, Any], title: str = "factcheck evaluation") -> s
               "", f"## Read, but not strictly right ({len(r['wrong'])})", "",
               *_capped([f"- {cell(w['doc'])} **{cell(w['number'])}** (rule {w['rule']}): "
                         f"{w['why']}. “{cell(w['quote'])}”" for w in r["wrong"]],
-                       "figures")]
+                       "figures"),
+              "", f"## Who, who says so, when: wrong on matched figures "
+                  f"({len(r['context_errors'])})", "",
+              *_capped([f"- {cell(e['doc'])} **{cell(e['number'])}**: " + "; ".join(
+                  f"{k} {_gold_vs(e[k])}" for k in ("side", "subgroup", "source", "period",
+                                                    "status") if k in e)
+                        for e in r["context_errors"]], "figures")]
     if v is not None:
         lines += ["", "## Verdicts", "",
                   f"{v['groups']} gold groups ("
