@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -309,3 +310,22 @@ def test_a_restated_figure_covers_its_group_as_the_first_statement_would():
     of_pred = {("a", 0, 2, "deaths", "it/deaths"): 0, ("b", 0, 2, "deaths", "it/deaths"): 2}
     v = verdict_scores([_finding("update", a_head, b)], groups, of_pred, gold, {})
     assert v["flag_recall"]["value"] == 1.0
+
+
+def test_context_errors_name_what_is_wrong_gold_beside_predicted():
+    from factcheck.evaluate import Match, context_errors
+
+    g = _gold(0, 0, 2, source="la protezione civile",
+              period=(date(2024, 3, 4), date(2024, 3, 6)))
+    right = _claim(0, 2, source="protezione civile", source_kind="attributed",
+                   period=(date(2024, 3, 6), date(2024, 3, 6)))
+    assert context_errors(Match(g, replace(right, side="total"))) is None
+    wrong = replace(right, side="armenia", source="ANSA", source_kind="outlet",
+                    period_start=date(2024, 3, 9), period_end=date(2024, 3, 9))
+    e = context_errors(Match(g, wrong))
+    assert e["side"] == {"gold": "total", "predicted": "armenia"}
+    assert e["source"] == {"gold": "la protezione civile", "predicted": "ANSA",
+                           "predicted_kind": "outlet"}
+    assert e["period"]["gold"] == ["2024-03-04", "2024-03-06"]
+    assert e["period"]["predicted"] == ["2024-03-09", "2024-03-09"]
+    assert "status" not in e and "subgroup" not in e
