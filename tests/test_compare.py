@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from factcheck.compare import (FINAL, as_of, claim_interval, compare, doc_labels, draft_needs,
                                load_verdicts, severity_rank)
+from factcheck.errors import FactcheckError
 from factcheck.model import Article, Claim, Quantity
 from factcheck.paths import rules_dir
 
@@ -387,9 +388,28 @@ def test_verdict_data_is_complete():
         assert key in cfg["doubts"]
     for verdict in ("contradiction", "possible contradiction", "correction"):
         assert verdict in cfg["severity"]["verdict_order"]
-    for metric in ("deaths", "wounded", "missing", "displaced", "troops", "prisoners",
-                   "population", "casualties"):
-        assert isinstance(cfg["metrics"][metric]["cumulative"], bool)
+    assert all("cumulative" not in t for t in [cfg["defaults"], *cfg["metrics"].values()])
+
+
+def test_cumulative_is_owned_by_metrics_toml(tmp_path):
+    shutil.copytree(rules_dir(), tmp_path, dirs_exist_ok=True)
+    cl = [claim("a.txt", 2000, metric="troops", rule="it/troops", published=date(2022, 9, 20)),
+          claim("b.txt", 1000, metric="troops", rule="it/troops", published=date(2022, 11, 28))]
+    assert [f.verdict for f in compare(cl, [], rules=tmp_path).findings] == ["update"]
+    metrics = tmp_path / "metrics.toml"
+    text = metrics.read_text("utf-8")
+    metrics.write_text(text.replace("[troops]\ncumulative = false", "[troops]\ncumulative = true"),
+                       "utf-8")
+    assert [f.verdict for f in compare(cl, [], rules=tmp_path).findings] == ["contradiction"]
+
+
+def test_verdicts_toml_may_not_declare_cumulative(tmp_path):
+    shutil.copytree(rules_dir(), tmp_path, dirs_exist_ok=True)
+    verdicts = tmp_path / "verdicts.toml"
+    verdicts.write_text(verdicts.read_text("utf-8").replace(
+        "[metrics.troops]\n", "[metrics.troops]\ncumulative = true\n"), "utf-8")
+    with pytest.raises(FactcheckError, match=r"\[metrics\.troops\] cumulative: .*metrics\.toml"):
+        compare([], [], rules=tmp_path)
 
 
 def test_verdicts_can_come_from_another_rules_folder(tmp_path):

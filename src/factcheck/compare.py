@@ -182,7 +182,7 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim],
     need: set[int] = set()
     for (metric, ev, scope), figs in groups.items():
         if (metric, ev, scope) in wanted:
-            window = setting(cfg, metric, "comparable_days", rules)
+            window = setting(cfg, metric, "comparable_days")
             need.update(index[id(c)] for f in witnesses(figs, doc, window) for c in f.claims
                         if id(c) in index)
     for i in list(need & sided):
@@ -232,7 +232,7 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
             continue
         event = figs[0].claims[0].event if not ev.startswith("~") else None
         ctx = Ctx(cfg, labels, metric, event, scope,
-                  bool(setting(cfg, metric, "cumulative", rules)), spans)
+                  config.cumulative.get(metric, False), spans)
         findings.extend(judge_group(figs, ctx, draft))
 
     # one article's own figures are not judged against each other: two different figures
@@ -271,7 +271,7 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
         if wanted is not None and not any((metric, ev, h.scope) in wanted for h in hs):
             continue
         if metric not in settle:
-            settle[metric] = setting(cfg, metric, "settle_days", rules)
+            settle[metric] = setting(cfg, metric, "settle_days")
         f = figure(c, cfg, settle[metric], source_party(c, rules))
         for h in hs:
             if h.role == "own":

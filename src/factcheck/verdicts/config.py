@@ -1,7 +1,8 @@
 """The verdict data of a rules folder: ``verdicts.toml`` and per-metric settings.
 
-Tolerances, windows, cumulative metrics, severities and the words of the reasons are data;
-this module only reads them (once per file) and answers per-metric look-ups.
+Tolerances, windows, severities and the words of the reasons are data; this module only
+reads them (once per file) and answers per-metric look-ups. Whether a metric is cumulative
+is the metric's own fact, owned by ``metrics.toml`` (``Config.cumulative``).
 """
 
 from __future__ import annotations
@@ -32,35 +33,18 @@ def load_verdicts(root: Path | None = None) -> dict[str, Any]:
     cfg = _read_toml(root / "verdicts.toml")
     if not cfg:
         raise FactcheckError(f"{root / 'verdicts.toml'}: verdict data not found")
+    tables = {"defaults": cfg.get("defaults", {}),
+              **{f"metrics.{m}": t for m, t in cfg.get("metrics", {}).items()}}
+    for name, table in tables.items():
+        if "cumulative" in table:
+            raise FactcheckError(f"{root / 'verdicts.toml'}: [{name}] cumulative: whether a "
+                                 "metric is cumulative is set in metrics.toml, its one owner")
     return cfg
 
 
-@lru_cache(maxsize=None)
-def _vocabulary_cumulative(root: Path) -> dict[str, bool]:
-    """``cumulative`` per metric from rules/metrics.toml, read defensively: its layout may be
-    ``[deaths] cumulative = true``, ``[metrics.deaths]`` or ``[[metrics]] name = ...``."""
-    try:
-        data = _read_toml(root / "metrics.toml")
-    except FactcheckError:
-        return {}
-    out: dict[str, bool] = {}
-    tables = data.get("metrics", data)
-    if isinstance(tables, list):
-        tables = {t.get("name") or t.get("id"): t for t in tables if isinstance(t, dict)}
-    if isinstance(tables, dict):
-        for name, t in tables.items():
-            if isinstance(name, str) and isinstance(t, dict) and isinstance(t.get("cumulative"), bool):
-                out[name] = t["cumulative"]
-    return out
-
-
-def setting(cfg: dict, metric: str, key: str, root: Path | None = None) -> Any:
-    """A per-metric setting: verdicts.toml [metrics.X], then metrics.toml, then [defaults]."""
+def setting(cfg: dict, metric: str, key: str) -> Any:
+    """A per-metric comparison setting: verdicts.toml [metrics.X], else [defaults]."""
     m = cfg.get("metrics", {}).get(metric, {})
     if key in m:
         return m[key]
-    if key == "cumulative":
-        vocab = _vocabulary_cumulative(root or rules_dir())
-        if metric in vocab:
-            return vocab[metric]
     return cfg.get("defaults", {})[key]

@@ -150,7 +150,7 @@ def source_party(claim: Claim, root: Path | None = None) -> str | None:
 
 def make_figure(c: Claim, cfg: dict, root: Path | None = None) -> Figure:
     """The figure a claim states in its group."""
-    return figure(c, cfg, setting(cfg, c.metric, "settle_days", root), source_party(c, root))
+    return figure(c, cfg, setting(cfg, c.metric, "settle_days"), source_party(c, root))
 
 
 def figure(c: Claim, cfg: dict, settle_days: int, party: str | None) -> Figure:
