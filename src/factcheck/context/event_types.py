@@ -8,7 +8,6 @@ same event is reported as (a storm's floods): :mod:`.merge` uses those.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from .. import regexcache
 from ..errors import FactcheckError
 from ..langdata import LANGS
 from ..paths import rules_dir
+from ..tomlfile import read_data_file
 from .words import Trigger, TriggerIndex, present_keys, present_keys_by_tokens
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -174,13 +174,7 @@ def _alternation(path: Path, tid: str, lang: str, patterns) -> str:
 def vocabulary(root: Path | None = None) -> Vocabulary:
     """The event types of ``<root>/event_types.toml`` (cached); an absent file is none."""
     path = types_file(root)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        data = {}
-    except tomllib.TOMLDecodeError as exc:
-        raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+    data = read_data_file(path)
     types: dict[str, EventType] = {}
     parts: dict[str, list[tuple[str, str, Trigger]]] = {lang: [] for lang in LANGS}
     unless: dict[str, dict[str, regex.Pattern]] = {lang: {} for lang in LANGS}

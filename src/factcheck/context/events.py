@@ -11,7 +11,6 @@ unknown conflict together.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +23,7 @@ from .. import regexcache
 
 from ..errors import FactcheckError
 from ..paths import rules_dir
+from ..tomlfile import read_data_file
 from .dates import Period
 from .lexicon import APOS, first_char_lookahead
 from .words import Trigger, TriggerIndex, WordIndex, present_keys, present_keys_by_tokens
@@ -124,13 +124,7 @@ def events_file(root: Path | None = None) -> Path:
 def catalog(root: Path | None = None) -> Catalog:
     """The curated events of ``<root>/events.toml`` (cached); an absent file is no events."""
     path = events_file(root)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        data = {}
-    except tomllib.TOMLDecodeError as exc:
-        raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+    data = read_data_file(path)
     opts = Options(**{k: int(v) for k, v in data.get("options", {}).items()
                       if k in Options.__dataclass_fields__})
     places = []

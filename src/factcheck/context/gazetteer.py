@@ -16,7 +16,6 @@ import json
 import math
 import os
 import sqlite3
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +26,7 @@ import regex
 
 from ..errors import FactcheckError
 from ..paths import rules_dir
+from ..tomlfile import read_data_file
 from ..regexcache import cache_dir
 
 # a town this big needs no locative or country to be read as a place
@@ -456,13 +456,7 @@ def places_file(root: Path | None = None) -> Path:
 def gazetteer(root: Path | None = None) -> Gazetteer:
     """The gazetteer with ``<root>/places.toml`` (cached per process)."""
     path = places_file(root)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        data = {}
-    except tomllib.TOMLDecodeError as exc:
-        raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+    data = read_data_file(path)
     fixed: dict[str, list[Place]] = {}
     by_slug: dict[str, Place] = {}
     names = _country_names()

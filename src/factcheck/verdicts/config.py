@@ -7,24 +7,18 @@ is the metric's own fact, owned by ``metrics.toml`` (``Config.cumulative``).
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import FactcheckError
 from ..paths import rules_dir
+from ..tomlfile import read_data_file
 
 
 @lru_cache(maxsize=None)
 def _read_toml(path: Path) -> dict:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        return {}
-    except tomllib.TOMLDecodeError as exc:
-        raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+    return read_data_file(path)
 
 
 def load_verdicts(root: Path | None = None) -> dict[str, Any]:
