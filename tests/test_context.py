@@ -40,7 +40,7 @@ def _claim(case: dict) -> Claim:
     return context_claim(case["text"], case["figure"], lang=case.get("lang", "it"),
                          published=_published(case), precision=case.get("precision", "day"),
                          who=case.get("who"), side=case.get("raw_side"),
-                         outlet=case.get("outlet"))
+                         outlet=case.get("outlet"), metric=case.get("metric", "deaths"))
 
 
 def _ids(kind: str) -> list[str]:
@@ -434,7 +434,8 @@ def test_an_english_article(shared_datadir):
     assert got == {
         "At least 49": ("am-az-clashes-2022-09", "armenia", "Prime Minister Nikol Pashinyan",
                         date(2022, 9, 13)),
-        "50": ("am-az-clashes-2022-09", "azerbaijan", "Azerbaijan", date(2022, 9, 14)),
+        # undated in the text, a running toll: from the clashes' start to the report
+        "50": ("am-az-clashes-2022-09", "azerbaijan", "Azerbaijan", date(2022, 9, 12)),
         "more than 6,500": ("nk-war-2020", "total", "Example News", date(2020, 9, 27)),
         "Some 30,000": ("nk-war-1988", "total", "Example News", date(1990, 1, 1)),
         "about 2,000": ("nk-peacekeeping-2020", None, "Kremlin", date(2020, 11, 1)),
@@ -542,3 +543,16 @@ def test_a_place_between_the_toll_and_its_figure_is_the_area_it_counts():
 def test_source_party(source, lang, party):
     from factcheck.context.sources import source_party
     assert source_party(source, lexicon(lang)) == party
+
+
+def test_an_undated_report_gives_its_figure_the_events_span():
+    from factcheck.context.asof import unstated_period
+    from factcheck.timespan import UNKNOWN, publication_span
+
+    event = (date(2016, 8, 24), date(2016, 8, 24))
+    assert unstated_period((None, None, None), cumulative=False, event=event,
+                           report=UNKNOWN) == (date(2016, 8, 24), date(2016, 8, 24), "event")
+    # an inferred date only bounds the report from below: the running count stays open
+    inferred = publication_span(date(2016, 8, 26), "day", "inferred")
+    assert unstated_period((date(2016, 8, 26), date(2016, 8, 26), "article"), cumulative=True,
+                           event=event, report=inferred) == (date(2016, 8, 24), None, "running")

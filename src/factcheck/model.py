@@ -100,7 +100,7 @@ class Claim:
     side: str | None = None  # a party id, "total", or None when unknown
     period_start: date | None = None
     period_end: date | None = None
-    period_how: str | None = None  # "explicit", "relative", "span", "article", or None
+    period_how: str | None = None  # explicit, relative, span, article, event, running, None
     event: str | None = None
     event_how: str | None = None  # "sentence", "period", "article", "auto"
     source: str | None = None

@@ -10,7 +10,9 @@ What the fields say:
   decade), ``relative`` (read against the publication date: "martedì", "tre anni fa"),
   ``span`` (from a point to the publication date: "da allora", "in the past 24 hours"),
   ``article`` (nothing stated: the article's own time), ``event`` (nothing stated, or only
-  "since 1992", about a finished event: the event's span), or None when nothing places it.
+  "since 1992", about a finished event, or in an undated article about a dated event: the
+  event's span), ``running`` (a cumulative count with no date of its own: from its event's
+  start to the report, see ``asof``), or None when nothing places it.
 * ``event``, ``event_how``: a curated id found by the sentence's cues (``sentence``) or by
   its period and place alone (``period``), the article's event (``article``), an
   automatic ``auto:<place>:<year>`` (``auto``), or None.
@@ -37,12 +39,14 @@ import regex
 
 from ..langdata import LANGS
 from ..model import Article, Claim, Sentence
+from ..timespan import publication_span
 from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
 from .events import (
     Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in, find_cues,
-    places_in,
+    parse_auto, places_in,
 )
+from .asof import cumulative_metrics, unstated_period
 from .gazetteer import Gazetteer, Place, gazetteer, is_located, locatives
 from .lexicon import Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases, resolve
@@ -442,6 +446,15 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             # a finished event and no date of its own ("una guerra che uccise circa
             # 30.000 persone", "dal 1992"): the figure counts the whole event
             p_start, p_end, period_how = span[0], span[1], "event"
+    if period_how in (None, "article"):
+        # no date of its own: a running count counts from its event's start to the report,
+        # an undated article's figure is its event's (see ``asof``)
+        p_start, p_end, period_how = unstated_period(
+            (p_start, p_end, period_how),
+            cumulative=claim.metric in cumulative_metrics(ctx.rules_root),
+            event=_event_span(ctx, curated, event_id),
+            report=publication_span(article.published, article.published_precision,
+                                    article.published_how))
 
     # the article's part once per article, the sentence's once per sentence (the article's
     # prose searched again for each sentence made a long file quadratic)
@@ -467,6 +480,51 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
                    source=source, source_kind=source_kind, published=article.published,
                    subgroup=subgroup, source_party=party,
                    source_type=source_type(source, source_kind, lex))
+
+
+def _event_span(ctx: ArticleContext, curated: Event | None, event_id: str | None
+                ) -> Period | None:
+    """The span of a figure's event as far as it is known: a curated event's (ongoing:
+    to ``date.max``), or for the article's own automatic event the time its text tells
+    (:func:`_told_event`)."""
+    if curated is not None:
+        return curated.span(date.max)
+    parts = parse_auto(event_id)
+    a = ctx.auto
+    if parts is None or a is None or a.kind is None or not a.vocab.compatible(parts.kind, a.kind):
+        return None
+    home = ctx.outer or ctx  # a quote read alone asks the whole article
+    return home.once("told", -1, lambda: _told_event(home))
+
+
+def _told_event(ctx: ArticleContext) -> Period | None:
+    """When the article's own event happened, as its text tells it: the earliest date (at
+    most a month long) in a sentence that names the article's type of event and no place
+    outside the article's own ("the quake that struck on Wednesday", "il terremoto del 24
+    agosto 2016"). In a dated article the date is not after the report and less than
+    ``_BACKGROUND_DAYS`` before it (an earlier event of the type, "the 2018 Camp Fire", is
+    background), else the earlier day :func:`_dated_event` finds (a report a year on)."""
+    a = ctx.auto
+    if a is None or a.kind is None:
+        return None
+    base = ctx.base if ctx.article.published is not None else None
+    earliest = base.start - timedelta(days=_BACKGROUND_DAYS) if base else None
+    found: list[Period] = []
+    for i, kinds in enumerate(a.types):
+        if a.kind not in kinds or (a.place is not None and not all(
+                a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[i])):
+            continue
+        for phrase in ctx.phrases(i):
+            r = resolve(phrase, ctx.lex, base)
+            if (r is None or r.how not in ("explicit", "relative") or r.start is None
+                    or r.end is None or (r.end - r.start).days > 31):
+                continue
+            if base is None or (earliest <= r.start and r.end <= base.end):
+                found.append((r.start, r.end))
+    if not found and base is not None:
+        day = ctx.once("dated", -1, lambda: _dated_event(ctx))
+        return (day, day) if day is not None else None
+    return min(found, default=None)
 
 
 def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str,
