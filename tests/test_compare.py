@@ -126,7 +126,7 @@ def test_sum_of_sides_above_the_total_the_same_day_is_a_contradiction():
 
 
 def test_total_above_the_sum_is_a_contradiction_too():
-    cl = _sides("a.txt", 49, 50) + [claim("b.txt", 300, side="total")]
+    cl = _sides("a.txt", 49, 50) + [claim("b.txt", 250, side="total")]
     [f] = findings(cl)
     assert f.verdict == "contradiction"
 
@@ -192,10 +192,16 @@ def test_exact_figures_far_apart_the_same_day_contradict():
 
 
 def test_an_ambiguous_figure_makes_a_possible_contradiction_saying_so():
-    cl = [claim("a.txt", 10, ambiguous=True), claim("b.txt", 10000)]
+    cl = [claim("a.txt", 10, ambiguous=True), claim("b.txt", 25)]
     [f] = findings(cl)
     assert (f.verdict, f.severity) == ("possible contradiction", "medium")
     assert f.reason.endswith("Not certain: a figure's reading is ambiguous.")
+
+
+def test_figures_far_apart_in_scale_are_only_a_possible_contradiction():
+    [f] = findings([claim("a.txt", 290), claim("b.txt", 29)])
+    assert (f.verdict, f.severity) == ("possible contradiction", "medium")
+    assert "one figure is 10 times the other" in f.reason
 
 
 def test_undated_contradiction_is_only_possible_and_says_why():
@@ -271,7 +277,7 @@ def test_compatible_party_figures_that_differ_are_a_dispute():
 
 def test_an_outlet_against_a_party_is_not_a_dispute():
     cl = [claim("a.txt", 50, source="Baku", source_kind="attributed"),
-          claim("b.txt", 200, source="Reuters", source_kind="attributed")]
+          claim("b.txt", 120, source="Reuters", source_kind="attributed")]
     assert verdicts(cl) == ["contradiction"]
 
 

@@ -4,6 +4,8 @@ about comparing two figures, and the building of a finding with its reason."""
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +14,7 @@ from ..identity import SCOPE_SEP
 from ..model import Claim, Finding
 from ..timespan import Span, same_day, span_of
 from .figure import FINAL, Figure
-from .wording import figure_phrase
+from .wording import figure_phrase, fmt_number
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,17 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
                 out.append(d["days_apart"].format(n=abs((sa.first - sb.first).days)))
     if a.ambiguous or b.ambiguous:
         out.append(d["ambiguous"])
+    ratio = scale_ratio(a, b)
+    if ratio >= float(ctx.cfg.get("scale", {}).get("factor", math.inf)):
+        out.append(d["scale"].format(factor=fmt_number(round(ratio, 1))))
     return out
+
+
+def scale_ratio(a: Figure, b: Figure) -> float:
+    """How many times the larger figure is the smaller: a toll and a tenth of it rarely count
+    the same people (one place's share, one day's finds, one group's), however the text reads."""
+    hi, lo = max(a.point, b.point), min(a.point, b.point)
+    return hi / lo if lo > 0 else math.inf
 
 
 def comparable(a: Figure, b: Figure, ctx: Ctx, later: bool = False) -> str:
