@@ -122,6 +122,10 @@ class Lexicon:
     # where a subject's noun phrase may start at the earliest: a clause mark before it
     source_np_break: regex.Pattern | None = None
     source_articles: tuple[str, ...] = ()  # "the", "l'": a noun phrase may open with one
+    # a source's noun phrase, whole (with its article), and the words that join two of them
+    # into one subject ("il dipartimento di polizia di Maui e l'Fbi hanno dichiarato")
+    source_np: regex.Pattern | None = None
+    source_coordinators: frozenset[str] = frozenset()
     # a territory named by its own word -> the place it is around ("reatino" -> "rieti"),
     # slugs: the area of "106 nel Reatino" is the one of "106 in provincia di Rieti"
     area_names: dict[str, str] = field(default_factory=dict)
@@ -389,6 +393,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_headline_cues=cue_list("headline_cues"),
         source_np_break=_any_re(src.get("np_breaks", ()), "sources.np_breaks", path),
         source_articles=tuple(a.casefold() for a in src.get("articles", ())),
+        source_np=regexcache.compile(np, _FLAGS),
+        source_coordinators=frozenset(w.casefold() for w in src.get("coordinators", ())),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),
     )
 

@@ -112,6 +112,10 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
             or not (words[0][:1].isupper() or _starts_with_article(gap.lstrip(), lex))):
         return start
     begin = start - len(gap.lstrip())
+    if breaks:
+        # two sources, one subject ("il dipartimento di polizia di Maui e l'Fbi")
+        both = _coordinated(lead[:breaks[-1].start()], breaks[-1], lex, start - len(lead))
+        begin = begin if both is None else both
     # a leading article is not shown, as after a cue ("the US territory's governor")
     rest = text[begin:start]
     for a in lex.source_articles:
@@ -119,6 +123,23 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
             begin += len(a) + len(rest[len(a):]) - len(rest[len(a):].lstrip())
             break
     return begin
+
+
+def _coordinated(before: str, brk: regex.Match, lex: Lexicon, offset: int) -> int | None:
+    """Where a subject of two sources joined by a coordinator starts ("il dipartimento di
+    polizia di Maui e l'Fbi hanno dichiarato"): the first must be a source's whole noun
+    phrase from its clause's start, so a clause joined by "e"/"and" is no source ("i
+    soccorritori hanno scavato tutta la notte e la polizia ha detto"). ``before``: the text
+    up to the coordinator, at ``offset`` in the sentence; None when there is no such pair."""
+    if lex.source_np is None or brk.group().strip().casefold() not in lex.source_coordinators:
+        return None
+    breaks = list(lex.source_np_break.finditer(before)) if lex.source_np_break else []
+    cut = breaks[-1].end() if breaks else 0
+    first = before[cut:]
+    m = lex.source_np.fullmatch(first.strip())
+    if m is None:
+        return None
+    return offset + cut + (len(first) - len(first.lstrip())) + m.start("src")
 
 
 def _starts_with_article(text: str, lex: Lexicon) -> bool:
