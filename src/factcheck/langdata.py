@@ -13,6 +13,7 @@ from typing import Any
 
 from .errors import FactcheckError
 from .paths import rules_dir
+from .tomlfile import parse_toml
 
 LANGS = ("it", "en")
 
@@ -25,8 +26,7 @@ def lang_file(lang: str, name: str, root: Path | None = None) -> Path:
 @lru_cache(maxsize=None)
 def _load(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return parse_toml(path)  # through the disk cache of parsed files
     except FileNotFoundError:
         raise FactcheckError(f"{path}: language data file not found") from None
     except tomllib.TOMLDecodeError as exc:

@@ -9,19 +9,23 @@ read the same :class:`Parties`, loaded once per rules folder by :func:`load_part
 
 from __future__ import annotations
 
+import marshal
+import os
+import tempfile
 import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
-import pycountry
 import regex
-from babel import Locale
 
 from .errors import FactcheckError
 from .langdata import LANGS
 from .paths import rules_dir
+from .regexcache import cache_dir
+from .tomlfile import parse_toml
 
 # the kinds of words an entry holds, per language
 KINDS = ("people", "groups", "names")
@@ -109,7 +113,7 @@ def parse_parties(path: Path, data: dict) -> Parties:
     entries = data.get("parties", {})
     if not isinstance(entries, dict):
         raise _error(path, "[parties] must be a table of [parties.<id>] entries")
-    locales = {lang: Locale(lang).territories for lang in LANGS}
+    iso_codes, locales = _countries()
     own: list[Party] = []
     by_country: dict[str, str] = {}
     for pid, entry in entries.items():
@@ -124,7 +128,7 @@ def parse_parties(path: Path, data: dict) -> Parties:
                                f"{', '.join(sorted(_ENTRY_KEYS))})")
         code = entry.get("country")
         if code is not None:
-            if not isinstance(code, str) or (pycountry.countries.get(alpha_2=code) is None
+            if not isinstance(code, str) or (code not in iso_codes
                                              and code not in _EXTRA_CODES):
                 raise _error(path, f"{where}: country = {code!r} is no ISO 3166 alpha-2 code")
             by_country[code] = pid
@@ -138,7 +142,7 @@ def parse_parties(path: Path, data: dict) -> Parties:
         leaders = _word_list(path, f"{where} leaders", entry.get("leaders", []))
         own.append(Party(pid, code, words, leaders))
     # Babel's country names join our entry for the country, or make a party of their own
-    codes = sorted({c.alpha_2 for c in pycountry.countries} | _EXTRA_CODES | set(by_country))
+    codes = sorted(iso_codes | _EXTRA_CODES | set(by_country))
     extra: list[Party] = []
     own_by_id = {p.id: p for p in own}
     for code in codes:
@@ -162,6 +166,42 @@ def parse_parties(path: Path, data: dict) -> Parties:
 
 
 @lru_cache(maxsize=None)
+def _countries() -> tuple[frozenset[str], dict[str, dict[str, str]]]:
+    """ISO 3166 alpha-2 codes (pycountry) and, per language, Babel's territory names.
+
+    Kept on disk keyed by both packages' versions: importing pycountry and Babel and
+    reading their data cost every draft check about 0.08 s, for tables that only change
+    when a package is upgraded. A missing or unreadable cache file is rebuilt (and a
+    read-only cache folder only costs the time)."""
+    path = cache_dir() / (f"countries-pycountry{version('pycountry')}-babel{version('babel')}"
+                          f"-{'-'.join(LANGS)}-1.marshal")
+    try:
+        codes, names = marshal.loads(path.read_bytes())
+        return frozenset(codes), names
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    # imported here: the cached tables spare a draft check both imports
+    import pycountry
+    from babel import Locale
+
+    codes = sorted(c.alpha_2 for c in pycountry.countries)
+    names = {lang: dict(Locale(lang).territories) for lang in LANGS}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".countries-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps((codes, names)))
+            os.replace(tmp, path)  # atomic: a concurrent run never reads half a file
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+    return frozenset(codes), names
+
+
+@lru_cache(maxsize=None)
 def load_parties(root: Path | None = None) -> Parties:
     """The parties of ``<root>/parties.toml`` (root: :func:`paths.rules_dir`), cached.
 
@@ -172,8 +212,7 @@ def load_parties(root: Path | None = None) -> Parties:
     if not path.exists():
         return Parties(path, ())
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        data = parse_toml(path)  # through the disk cache of parsed files
     except tomllib.TOMLDecodeError as exc:
         raise _error(path, f"invalid TOML: {exc}") from None
     return parse_parties(path, data)

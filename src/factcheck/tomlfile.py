@@ -1,21 +1,76 @@
-"""Reading one TOML data file of the rules folder, the same way for every stage."""
+"""Reading one TOML data file of the rules folder, the same way for every stage.
+
+Parsed files are kept on disk, keyed by a hash of their bytes: ``tomllib`` parses in pure
+Python, and the dozen data files a draft check reads cost it about 0.07 s on every start,
+while ``marshal`` gives the same tables back in a millisecond. The key is the content, so an
+edited file is never served stale; a file holding what ``marshal`` cannot store (dates) is
+simply parsed every time. Deleting the cache is always safe.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from .errors import FactcheckError
+from .regexcache import cache_dir
+
+# bump when what is stored changes
+_VERSION = 1
+
+
+def parse_toml(path: Path) -> dict[str, Any]:
+    """``tomllib.load`` of ``path``, served from the disk cache when its bytes were parsed
+    before. Raises what ``tomllib.load`` and ``open`` raise."""
+    data = path.read_bytes()
+    entry = _entry(data)
+    try:
+        stored = marshal.loads(entry.read_bytes())
+        if isinstance(stored, dict):
+            return stored
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    parsed = tomllib.loads(data.decode())  # what tomllib.load does with a binary file
+    _store(entry, parsed)
+    return parsed
 
 
 def read_data_file(path: Path) -> dict[str, Any]:
     """The parsed file; an absent file is empty (a rules folder may leave out what it does
     not use), an invalid one a :class:`FactcheckError` naming the file and the line."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return parse_toml(path)
     except FileNotFoundError:
         return {}
     except tomllib.TOMLDecodeError as exc:
         raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _entry(data: bytes) -> Path:
+    digest = hashlib.sha1(data).hexdigest()
+    return cache_dir() / f"toml-{_VERSION}" / f"{digest[:32]}.marshal"
+
+
+def _store(entry: Path, parsed: dict[str, Any]) -> None:
+    """Write one entry atomically; skipped when impossible (dates, a read-only cache)."""
+    try:
+        blob = marshal.dumps(parsed)
+    except ValueError:  # a date or time: not plain data
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, entry)  # atomic: a concurrent run never reads half an entry
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
