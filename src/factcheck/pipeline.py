@@ -308,6 +308,7 @@ def analyze(results: Sequence[ArticleResult], draft: str | None = None,
     from .compare import compare
     from .config import load_config
     from .context.merge import merge_events
+    from .context.undated import undated_periods
 
     config = load_config(rules)
     articles = [r.article for r in results]
@@ -315,6 +316,9 @@ def analyze(results: Sequence[ArticleResult], draft: str | None = None,
     # one event reported by several articles gets one id: the only stage that sees them all
     if not merged:
         claims = merge_events(claims, config.root)
+    # an undated article's figure is about the event the merge joined it to (a draft joined
+    # to an archive's events too): its period is that event's span
+    claims = undated_periods(claims)
     analysis = compare(claims, articles, draft=draft, rules=config)
     unclaimed = tuple(u for r in results for u in r.unclaimed
                       if draft is None or u.doc == draft)

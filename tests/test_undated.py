@@ -1,0 +1,94 @@
+"""An undated article's figure takes the span of the event the merge joins it to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.articles import parse_article
+from factcheck.context.undated import event_spans, undated_periods
+from factcheck.model import Claim, Quantity
+from factcheck.pipeline import analyze, extract_article, load_ruleset
+from factcheck.verdicts.figure import as_of
+
+
+def _claim(doc: str, event: str, published: date | None, **kw) -> Claim:
+    q = Quantity(0, 2, "10", "count", 10, 10, 10)
+    return Claim(doc, "deaths", q, "it/deaths", "10 morti", 0, event=event,
+                 published=published, **kw)
+
+
+def test_an_undated_figure_spans_its_event_from_its_told_start_to_the_latest_report():
+    claims = [_claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 18),
+                     period_start=date(2023, 5, 16), period_end=date(2023, 5, 18),
+                     period_how="running"),
+              _claim("b", "auto:flood:faenza:2023-05", date(2023, 5, 25)),
+              _claim("c", "auto:flood:faenza:2023-05", None)]
+    undated = undated_periods(claims)[2]
+    assert (undated.period_start, undated.period_end, undated.period_how) == \
+        (date(2023, 5, 16), date(2023, 5, 25), "event")
+    assert undated.published is None
+
+
+def test_without_a_told_start_the_event_starts_with_its_month():
+    claims = [_claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 20)),
+              _claim("c", "auto:flood:faenza:2023-05", None)]
+    assert event_spans(claims) == {"auto:flood:faenza:2023-05": (date(2023, 5, 1),
+                                                                   date(2023, 5, 20))}
+    assert undated_periods(claims)[1].period_how == "event"
+
+
+def test_an_explicit_date_of_one_figure_is_not_the_events_start():
+    # "since 2010" in a dated article says nothing of when this flood began
+    claims = [_claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 20),
+                     period_start=date(2010, 1, 1), period_end=date(2023, 5, 20),
+                     period_how="explicit"),
+              _claim("c", "auto:flood:faenza:2023-05", None)]
+    assert undated_periods(claims)[1].period_start == date(2023, 5, 1)
+
+
+def test_an_event_no_dated_article_reports_gives_no_period():
+    claims = [_claim("c", "auto:flood:faenza", None),
+              _claim("d", "auto:flood:faenza:2023-05", None)]
+    assert undated_periods(claims) == claims
+
+
+def test_dated_figures_and_undated_figures_with_a_period_of_their_own_keep_it():
+    stated = _claim("c", "auto:flood:faenza:2023-05", None, period_start=date(2023, 5, 17),
+                    period_end=date(2023, 5, 17), period_how="explicit")
+    dated = _claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 20))
+    assert undated_periods([dated, stated]) == [dated, stated]
+
+
+def test_a_figure_of_another_event_does_not_take_this_ones_span():
+    claims = [_claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 20)),
+              _claim("c", "auto:landslide:ischia", None)]
+    assert undated_periods(claims)[1].period_how is None
+
+
+def test_the_period_does_not_make_the_undated_figure_dated_for_the_comparison():
+    claims = [_claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 20)),
+              _claim("c", "auto:flood:faenza:2023-05", None)]
+    assert as_of(undated_periods(claims)[1], 30) is None
+
+
+def _article(name: str, body: str, day: str | None):
+    head = "---\nsource: Gazzetta di prova\nlang: it\n" + (f"date: {day}\n" if day else "")
+    text = head + "---\n\n" + body + "\n"
+    return extract_article(parse_article(text, name, name), load_ruleset())
+
+
+def test_analyze_dates_an_undated_report_by_the_event_dated_ones_tell():
+    dated = _article("dated.txt", "Il terremoto ha colpito Norcia nella notte. "
+                     "I morti sono 12, dice la Protezione civile.", "2016-10-30")
+    undated = _article("undated.txt", "Il terremoto di Norcia: i morti sono 14, dice la "
+                       "Protezione civile.", None)
+    [alone] = [c for c in undated.claims if c.quantity.text == "14"]
+    assert alone.period_how is None and alone.published is None  # extraction alone: no time
+    analysis = analyze([dated, undated])
+    [fourteen] = [c for c in analysis.claims if c.doc == "undated.txt"
+                  and c.quantity.text == "14"]
+    [twelve] = [c for c in analysis.claims if c.doc == "dated.txt"
+                and c.quantity.text == "12"]
+    assert fourteen.event == twelve.event
+    assert fourteen.period_how == "event" and fourteen.published is None
+    assert fourteen.period_start <= date(2016, 10, 30) == fourteen.period_end
