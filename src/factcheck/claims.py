@@ -212,8 +212,10 @@ def _breakdowns(lang: str, masked: str, runnable: frozenset[int], base: int,
     """Give the unclaimed figures of a breakdown the metric of the claimed figure they
     are listed with: "40 feriti a Pescara, 12 a Teramo e 3 a Chieti", "25 morti, di cui
     4 minori". The nearest claimed figure before the item gives it its metric (a part never
-    gives its metric to the whole named before it: "dei 40 passeggeri, 12 sono morti"); a
-    figure some rule claimed is never changed. Adds to ``candidates`` in place."""
+    gives its metric to the whole named before it: "dei 40 passeggeri, 12 sono morti"); with
+    none before, the claimed figure a pattern marks as ``whole`` after the items does
+    ("Paiporta (45), Catarroja (25) ... dei 221 morti"); a figure some rule claimed is
+    never changed. Adds to ``candidates`` in place."""
     for pat in ruleset.breakdowns.get(lang, ()):
         if pat.prefilter is not None and id(pat) not in runnable:
             continue
@@ -223,11 +225,18 @@ def _breakdowns(lang: str, masked: str, runnable: frozenset[int], base: int,
             if not claimed or len(claimed) == len(nums):
                 continue
             whos = m.spans("who") if "who" in m.re.groupindex else []
+            wholes = m.spans("whole") if "whole" in m.re.groupindex else []
             for i, (s, e) in enumerate(nums):
                 q = by_start.get(s)
                 if q is None or s + base in candidates or not claimable(q):
                     continue
                 parent = max((c for c in claimed if c < s), default=None)
+                if parent is None:
+                    # only where the pattern marks the whole named after its parts
+                    # ("Paiporta (45), Catarroja (25) ... of the 221 deaths"): elsewhere a
+                    # figure before a claimed one is a whole, never its part
+                    parent = next((c for c in claimed
+                                   if any(ws <= c < we for ws, we in wholes)), None)
                 if parent is None:
                     continue
                 best, _, _ = _choose(candidates[parent + base])

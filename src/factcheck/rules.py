@@ -52,8 +52,9 @@ _QTY_EXPANSION = f"(?:[{TOKEN_CLAIMABLE}{TOKEN_OTHER}]{TOKEN_FILL}*+)"
 ORD_PLACEHOLDER = "ORD"
 _ORD_EXPANSION = f"(?P<{NUM_GROUP}>{TOKEN_OTHER}{TOKEN_FILL}*+)"
 
-# named groups a pattern may capture (NUM comes from {NUM})
-GROUPS = ("who", "side")
+# named groups a pattern may capture (NUM comes from {NUM}); "whole" marks, in a breakdown
+# pattern, the figure its items are parts of when it is named after them
+GROUPS = ("who", "side", "whole")
 FLAGS = regex.IGNORECASE | regex.VERSION0
 # seconds one regex call may take on one sentence before the pattern is stopped
 DEFAULT_TIMEOUT = 0.25
@@ -794,7 +795,8 @@ def _compile_patterns(f: _File, key: str, sources: list, exp: _Expander,
         if bad:
             for g in bad:
                 f.add(path, "R009", f'unknown group name "{g}"' + _did_you_mean(g, GROUPS),
-                      "named groups: (?P<who>...) the counted people, (?P<side>...) their side",
+                      "named groups: (?P<who>...) the counted people, (?P<side>...) their side, "
+                      "(?P<whole>...) in a breakdown, the total named after its parts",
                       value=True)
             continue
         if need_num and NUM_GROUP not in compiled.groupindex:
