@@ -201,6 +201,12 @@ def _countries() -> tuple[frozenset[str], dict[str, dict[str, str]]]:
     return frozenset(codes), names
 
 
+def territories(lang: str) -> dict[str, str]:
+    """Babel's (CLDR) territory names in ``lang`` (one of LANGS), by code, from the same
+    disk cache: the gazetteer's countries, without importing Babel. Do not mutate."""
+    return _countries()[1][lang]
+
+
 @lru_cache(maxsize=None)
 def load_parties(root: Path | None = None) -> Parties:
     """The parties of ``<root>/parties.toml`` (root: :func:`paths.rules_dir`), cached.

@@ -26,6 +26,7 @@ import regex
 
 from ..errors import FactcheckError
 from ..paths import rules_dir
+from ..parties import territories
 from ..tomlfile import read_data_file
 from ..regexcache import cache_dir
 
@@ -80,20 +81,17 @@ def distance_km(a: Place, b: Place) -> float | None:
 # ---------------------------------------------------------------- the town index
 
 def _country_places() -> list[Place]:
-    from babel import Locale
-
-    en, it = Locale("en").territories, Locale("it").territories
+    # Babel's names through the parties' disk cache: importing Babel cost a draft 0.06 s
+    en, it = territories("en"), territories("it")
     return [Place(slugify(en[c]), en[c], "country", c) for c in sorted(en)
             if len(c) == 2 and c.isalpha() and c in it]
 
 
 def _country_names() -> dict[str, list[str]]:
     """ISO code -> its names in Italian and English (Babel)."""
-    from babel import Locale
-
     out: dict[str, list[str]] = {}
     for lang in ("en", "it"):
-        for code, name in Locale(lang).territories.items():
+        for code, name in territories(lang).items():
             if len(code) == 2 and code.isalpha():
                 out.setdefault(code, []).append(name)
     return out
