@@ -33,6 +33,9 @@ _ENTRY_KEYS = frozenset({"country", "leaders", *KINDS})
 # countries ISO has not assigned a code to, with the code CLDR uses
 _EXTRA_CODES = frozenset({"XK"})
 _PAREN = regex.compile(r"\s*\(([^)]*)\)\s*")
+# compiled once: slug() runs for every country on each load
+_APOSTROPHE = regex.compile(r"['’]")
+_ALNUM = regex.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,9 @@ class Parties:
 
 def slug(name: str) -> str:
     """A party id from an English name: "United States" -> "united-states"."""
-    ascii_ = unicodedata.normalize("NFKD", regex.sub(r"['’]", " ", name)).encode(
+    ascii_ = unicodedata.normalize("NFKD", _APOSTROPHE.sub(" ", name)).encode(
         "ascii", "ignore").decode()
-    return "-".join(regex.findall(r"[a-z0-9]+", ascii_.lower()))
+    return "-".join(_ALNUM.findall(ascii_.lower()))
 
 
 def _babel_names(name: str) -> list[str]:
