@@ -64,6 +64,25 @@ def test_groups_give_verdict_scores(shared_datadir, capsys):
     assert len(v["false_alarms"]) == v["flags"] - v["flag_precision"]["right"]
 
 
+def test_findings_among_articles_nobody_annotated_are_not_judged(shared_datadir, capsys):
+    d = shared_datadir / "evaluate"
+    gold = d / "a_and_b.claims.jsonl"  # c.md read, but not annotated
+    gold.write_text("".join(line for line in (d / "gold.claims.jsonl").read_text("utf-8")
+                            .splitlines(keepends=True) if '"c.md"' not in line), "utf-8")
+    groups = d / "a_and_b.groups.json"
+    data = json.loads((d / "gold.groups.json").read_text("utf-8"))
+    data["groups"] = [g for g in data["groups"] if "c.md" not in g["docs"]]
+    groups.write_text(json.dumps(data), "utf-8")
+    code, out, _ = _run(capsys, str(d / "articles"), "--gold", str(gold), "--groups", str(groups),
+                        "--format", "json")
+    full = json.loads(_run(capsys, *_paths(d), "--groups", str(d / "gold.groups.json"),
+                           "--format", "json")[1])["verdicts"]
+    v = json.loads(out)["verdicts"]
+    assert code == 0 and v["findings_not_judged"] >= 1
+    assert v["findings"] + v["findings_not_judged"] == full["findings"]
+    assert not any("c: " in fig for f in v["false_alarms"] for fig in f["figures"])
+
+
 def test_markdown_leads_with_the_headline(shared_datadir, capsys):
     d = shared_datadir / "evaluate"
     code, out, _ = _run(capsys, *_paths(d), "--groups", str(d / "gold.groups.json"))
@@ -262,10 +281,21 @@ def test_a_gold_event_split_and_two_merged_are_both_errors():
     gold = [_gold(i, i, i + 1, event=e) for i, e in enumerate(["e1", "e1", "e1", "e2", "e3"])]
     pred = [_claim(i, i + 1, event=p) for i, p in enumerate(["p1", "p1", "p2", "p3", "p3"])]
     r = event_consistency([Match(g, c) for g, c in zip(gold, pred)])
-    assert (r["right"], r["total"]) == (2, 5)  # e1's two p1s; p3 is shared by e2 and e3
+    # e1's two p1s; p3 belongs to e2 (a tie, by name), so e3's figure there is wrong
+    assert (r["right"], r["total"]) == (3, 5)
     assert (r["splits"], r["merges"]) == (1, 1)
     assert {"kind": "split", "gold_event": "e1", "predicted": {"p1": 2, "p2": 1}} in r["errors"]
     assert {"kind": "merged", "predicted_event": "p3", "gold": {"e2": 1, "e3": 1}} in r["errors"]
+
+
+def test_a_stray_figure_merged_into_a_story_is_wrong_and_the_storys_stay_right():
+    from factcheck.evaluate import Match
+
+    events = ["quake"] * 4 + ["old-quake"]  # a background figure of an earlier quake
+    gold = [_gold(i, i, i + 1, event=e) for i, e in enumerate(events)]
+    pred = [_claim(i, i + 1, event="p") for i in range(5)]
+    r = event_consistency([Match(g, c) for g, c in zip(gold, pred)])
+    assert (r["right"], r["total"], r["merges"]) == (4, 5, 1)
 
 
 def _finding(verdict: str, *claims: Claim) -> Finding:

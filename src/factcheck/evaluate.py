@@ -205,10 +205,12 @@ def _share(right: int, total: int) -> dict[str, Any]:
 def event_consistency(matches: Sequence[Match]) -> dict[str, Any]:
     """Whether gold events map consistently to predicted events.
 
-    Each gold event is owned by the predicted event most of its figures got (ties: by name);
-    a figure is right when its predicted event is its gold event's, and no other gold event
-    owns that predicted event. A gold event spread over several predicted events (or partly
-    none) is *split*; a predicted event holding figures of several gold events is *merged*.
+    Each gold event maps to the predicted event most of its figures got, and each predicted
+    event belongs to the gold event with most figures in it (ties: by name). A figure is right
+    when its predicted event is its gold event's and belongs to it: one stray background
+    figure merged into a story's event is wrong, the story's own figures stay right. A gold
+    event spread over several predicted events (or partly none) is *split*; a predicted event
+    holding figures of several gold events is *merged*; both are listed.
     """
     by_gold: dict[str, Counter] = defaultdict(Counter)
     for m in matches:
@@ -217,9 +219,13 @@ def event_consistency(matches: Sequence[Match]) -> dict[str, Any]:
     owner_of: dict[str, str | None] = {
         g: sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))[0][0]
         for g, cnt in by_gold.items()}
-    owners: dict[str | None, list[str]] = defaultdict(list)
-    for g, p in owner_of.items():
-        owners[p].append(g)
+    by_pred: dict[str, Counter] = defaultdict(Counter)
+    for g, cnt in by_gold.items():
+        for p, n in cnt.items():
+            if p is not None:
+                by_pred[p][g] += n
+    holder = {p: sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+              for p, cnt in by_pred.items()}
     right = total = 0
     errors: list[dict[str, Any]] = []
     for m in matches:
@@ -227,19 +233,14 @@ def event_consistency(matches: Sequence[Match]) -> dict[str, Any]:
             continue
         total += 1
         p = m.pred.event
-        ok = p is not None and p == owner_of[m.gold.event] and len(owners[p]) == 1
+        ok = p is not None and p == owner_of[m.gold.event] and holder[p] == m.gold.event
         right += ok
     for g, cnt in sorted(by_gold.items()):
         if len(cnt) > 1 or None in cnt:
             errors.append({"kind": "split", "gold_event": g,
                            "predicted": {str(k): v for k, v in sorted(
                                cnt.items(), key=lambda kv: (-kv[1], str(kv[0])))}})
-    merged: dict[str, Counter] = defaultdict(Counter)
-    for g, cnt in by_gold.items():
-        for p, n in cnt.items():
-            if p is not None:
-                merged[p][g] += n
-    for p, cnt in sorted(merged.items()):
+    for p, cnt in sorted(by_pred.items()):
         if len(cnt) > 1:
             errors.append({"kind": "merged", "predicted_event": p,
                            "gold": dict(sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0])))})
@@ -511,7 +512,11 @@ def evaluate(gold: Sequence[GoldClaim], groups: Sequence[GoldGroup] | None,
     }
     if groups is not None:
         gold_of_pred = {claim_key(m.pred): m.gold.id for m in matches}
-        result["verdicts"] = verdict_scores(findings, groups, gold_of_pred, gold_by_id, labels)
+        # a finding is judged only between annotated articles: with gold for some of the
+        # articles read, a finding among the others says nothing about the verdicts
+        judged = [f for f in findings if len({c.doc for c in f.claims} & gold_docs) >= 2]
+        result["verdicts"] = verdict_scores(judged, groups, gold_of_pred, gold_by_id, labels)
+        result["verdicts"]["findings_not_judged"] = len(findings) - len(judged)
     return result
 
 
