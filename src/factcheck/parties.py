@@ -10,8 +10,6 @@ read the same :class:`Parties`, loaded once per rules folder by :func:`load_part
 from __future__ import annotations
 
 import marshal
-import os
-import tempfile
 import tomllib
 import unicodedata
 from dataclasses import dataclass
@@ -24,7 +22,7 @@ import regex
 from .errors import FactcheckError
 from .langdata import LANGS
 from .paths import rules_dir
-from .regexcache import cache_dir
+from .regexcache import cache_dir, write_atomically
 from .tomlfile import parse_toml
 
 # the kinds of words an entry holds, per language
@@ -189,18 +187,7 @@ def _countries() -> tuple[frozenset[str], dict[str, dict[str, str]]]:
 
     codes = sorted(c.alpha_2 for c in pycountry.countries)
     names = {lang: dict(Locale(lang).territories) for lang in LANGS}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".countries-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps((codes, names)))
-            os.replace(tmp, path)  # atomic: a concurrent run never reads half a file
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+    write_atomically(path, marshal.dumps((codes, names)))
     return frozenset(codes), names
 
 

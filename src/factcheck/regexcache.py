@@ -129,21 +129,33 @@ def _write(key: tuple[str, int], value: Any) -> None:
     except ValueError:  # not plain data: don't cache this one
         return
     folder = patterns_dir()
+    if not write_atomically(_entry_path(key), data):
+        return
+    _writes[0] += 1
+    if _writes[0] % 64 == 1:  # listing the folder on every write would cost a cold run
+        try:
+            _prune(folder)
+        except (OSError, ValueError):
+            return
+
+
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write a cache file through a temporary file renamed into place (a concurrent run never
+    reads half of it); False, and nothing written, when the cache cannot be written (a
+    read-only home): a cache only saves time."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".entry-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-            os.replace(tmp, _entry_path(key))
+            os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _writes[0] += 1
-        if _writes[0] % 64 == 1:  # listing the folder on every write would cost a cold run
-            _prune(folder)
-    except (OSError, ValueError):
-        return
+    except OSError:
+        return False
+    return True
 
 
 def _prune(folder: Path) -> None:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import os
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from .errors import FactcheckError
-from .regexcache import cache_dir
+from .regexcache import cache_dir, write_atomically
 
 # bump when what is stored changes
 _VERSION = 2
@@ -59,16 +57,4 @@ def _entry(data: bytes) -> Path:
 
 def _store(entry: Path, parsed: dict[str, Any]) -> None:
     """Write one entry atomically; skipped when impossible (a read-only cache)."""
-    blob = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-            os.replace(tmp, entry)  # atomic: a concurrent run never reads half an entry
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    write_atomically(entry, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
