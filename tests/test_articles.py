@@ -158,3 +158,36 @@ def test_doc_ids_are_file_names_unless_two_files_share_one():
     assert doc_ids(files) == ["a/x.txt", "b/x.txt", "y.txt"]
     many = [Path(f"d{i // 1000}/{i}.md") for i in range(50_000)]  # linear: 100,000 files took
     assert doc_ids(many)[-1] == "49999.md"                        # minutes when it was not
+
+
+def test_rules_copy_changes_month_names_and_stop_words(tmp_path):
+    """The reader's language data comes from the rules folder passed down (``--rules``), not
+    from the default one: an edited copy changes the dates and the language it reads."""
+    import shutil
+
+    from factcheck.cli import main
+
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules)
+    meta = rules / "lang" / "en" / "metadata.toml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('"november"', '"brumaire"'),
+                    encoding="utf-8")
+    detect = rules / "lang" / "en" / "detect.toml"
+    detect.write_text(detect.read_text(encoding="utf-8").replace(
+        'stopwords = [', 'stopwords = ["zorp", "blig", '), encoding="utf-8")
+
+    header = "title: Test\ndate: 3 brumaire 2023\n---\nzorp blig zorp blig del il la.\n"
+    default = parse_article(header, "a")
+    edited = parse_article(header, "a", root=rules)
+    assert default.published is None and default.lang == "it"
+    assert edited.published == date(2023, 11, 3) and edited.lang == "en"
+    assert detect_language("zorp blig di", rules) == "en" != detect_language("zorp blig di")
+
+    # through the CLI: --rules reaches the reader of `extract`
+    art = tmp_path / "a.txt"
+    art.write_text("title: Flood\ndate: 3 brumaire 2023\n---\n"
+                   "At least 12 people died in the flood, officials said.\n", encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    assert main(["extract", str(art), "--rules", str(rules), "--format", "jsonl",
+                 "-o", str(out)]) == 0
+    assert '"2023-11-03"' in out.read_text(encoding="utf-8")

@@ -1074,6 +1074,7 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
     rules = str(rules_dir) if rules_dir else None
     init_worker(rules)  # validates the rules up front (RuleError: exit 2)
     version = rules_version(rules_dir or default_rules_dir())
+    root = Path(rules_dir) if rules_dir else None  # the reader's month names and stop words
     summary = IngestSummary()
     n_jobs = max(1, jobs or os.cpu_count() or 1)
     pool = None
@@ -1135,7 +1136,7 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
                         doc = row[1] if row is not None else f.name
                         if row is None and (doc in seen_doc or arc.doc_taken(doc)):
                             doc = key  # two files share a name: the path tells them apart
-                        article = parse_article(text, doc, key, warn)
+                        article = parse_article(text, doc, key, warn, root)
                         if not has_body(article):
                             raise SkipFile("no text after the header")
                     except SkipFile as exc:
@@ -1163,7 +1164,7 @@ def ingest(db_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *,
                     for article_id in stale[i:i + batch_size]:
                         doc, path, text = arc.stored_article(article_id)
                         # re-read the stored text: the reader's language data may have changed too
-                        article = parse_article(text, doc, path, warn)
+                        article = parse_article(text, doc, path, warn, root)
                         row = arc.conn.execute("SELECT content_hash FROM articles WHERE id = ?",
                                                (article_id,)).fetchone()
                         batch.append(_Job(article, path, row[0], article_id, "reextracted"))

@@ -168,20 +168,21 @@ def decode(data: bytes, name: str = "") -> str:
 # ---------------------------------------------------------------- metadata
 
 @lru_cache(maxsize=None)
-def _month_numbers() -> dict[str, int]:
+def _month_numbers(root: Path | None = None) -> dict[str, int]:
     months: dict[str, int] = {}
     for lang in LANGS:
-        for i, name in enumerate(load_lang(lang, "metadata")["months"], start=1):
+        for i, name in enumerate(load_lang(lang, "metadata", root, inherit=True)["months"],
+                                 start=1):
             months[name] = i
             months[name[:3]] = i
     return months
 
 
-def parse_date(value: str) -> tuple[date, str] | None:
+def parse_date(value: str, root: Path | None = None) -> tuple[date, str] | None:
     """A metadata date as (date, precision): ISO (``2023-10-04``, ``2020-10``, with a time and
     a zone: ``2023-02-27T10:45:00+01:00``), day first (``27/02/2023``, ``27.02.2023``), or
-    words (``lunedì 27 febbraio 2023, 10:45``, ``October 4, 2023``). None when unreadable or
-    impossible."""
+    words (``lunedì 27 febbraio 2023, 10:45``, ``October 4, 2023``, month names from the
+    rules folder ``root``, default: the one in use). None when unreadable or impossible."""
     value = value.strip().strip("\"'")
     try:
         m = _ISO.match(value)
@@ -193,7 +194,7 @@ def parse_date(value: str) -> tuple[date, str] | None:
         if m:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day"
         words = regex.findall(r"\p{L}+|\d+", value.lower())
-        months = _month_numbers()
+        months = _month_numbers(root)
         nums = [w for w in words if w.isdigit()]
         month = next((months[w] for w in words if w in months), None)
         year = next((int(n) for n in nums if len(n) == 4), None)
@@ -227,10 +228,11 @@ def _read_kv(lines: list[tuple[int, int, str]]) -> dict[str, str]:
     return meta
 
 
-def _meta_from_kv(kv: dict[str, str], path: str, warn: Callable[[str], None]) -> _Meta:
+def _meta_from_kv(kv: dict[str, str], path: str, warn: Callable[[str], None],
+                  root: Path | None) -> _Meta:
     published = precision = None
     if kv.get("published"):
-        parsed = parse_date(kv["published"])
+        parsed = parse_date(kv["published"], root)
         if parsed:
             published, precision = parsed
         else:
@@ -249,7 +251,8 @@ def _domain(url: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _header(text: str, path: str, warn: Callable[[str], None]) -> tuple[_Meta, int, list[tuple[int, int]]]:
+def _header(text: str, path: str, warn: Callable[[str], None], root: Path | None
+            ) -> tuple[_Meta, int, list[tuple[int, int]]]:
     """Metadata, where the body starts, and extra prose spans (a title) before it."""
     lines = _split_lines(text)
     first = next((i for i, (_, _, ln) in enumerate(lines) if ln.strip()), None)
@@ -263,7 +266,7 @@ def _header(text: str, path: str, warn: Callable[[str], None]) -> tuple[_Meta, i
             warn(f"{path}:{first + 1}: front matter opened with '---' is never closed; "
                  "reading the whole file as text")
         else:
-            meta = _meta_from_kv(_read_kv(lines[first + 1:close]), path, warn)
+            meta = _meta_from_kv(_read_kv(lines[first + 1:close]), path, warn, root)
             body = lines[close][1] + 1 if close + 1 < len(lines) else len(text)
             return meta, min(body, len(text)), _title_region(meta, text, lines[first + 1:close])
 
@@ -272,7 +275,7 @@ def _header(text: str, path: str, warn: Callable[[str], None]) -> tuple[_Meta, i
     while i < len(lines) and _KV.match(lines[i][2]) and _KV.match(lines[i][2]).group(1).lower() in _KEYS:
         i += 1
     if i > first and i < len(lines) and _FENCE.match(lines[i][2]):
-        meta = _meta_from_kv(_read_kv(lines[first:i]), path, warn)
+        meta = _meta_from_kv(_read_kv(lines[first:i]), path, warn, root)
         body = lines[i][1] + 1
         return meta, min(body, len(text)), _title_region(meta, text, lines[first:i])
 
@@ -297,7 +300,7 @@ def _header(text: str, path: str, warn: Callable[[str], None]) -> tuple[_Meta, i
         last = url_i
         for k in range(url_i + 1, len(top)):
             ln = top[k][2]
-            parsed = parse_date(ln) if len(ln) < 40 else None
+            parsed = parse_date(ln, root) if len(ln) < 40 else None
             if parsed:
                 published, precision = parsed
                 last = k
@@ -326,19 +329,20 @@ def _title_region(meta: _Meta, text: str, lines: list[tuple[int, int, str]]) -> 
     return []
 
 
-def detect_language(text: str) -> str:
-    """'it' or 'en' by counting each language's stop words (ties go to Italian)."""
+def detect_language(text: str, root: Path | None = None) -> str:
+    """'it' or 'en' by counting each language's stop words (``detect.toml`` of the rules
+    folder ``root``, default: the one in use; ties go to Italian)."""
     words = [w.lower() for w in _WORD.findall(text[:20000])]
     scores = {}
     for lang in LANGS:
-        stop = _stopwords(lang)
+        stop = _stopwords(lang, root)
         scores[lang] = sum(1 for w in words if w in stop)
     return max(LANGS, key=lambda lang: (scores[lang], lang == "it"))
 
 
 @lru_cache(maxsize=None)
-def _stopwords(lang: str) -> frozenset[str]:
-    return frozenset(load_lang(lang, "detect")["stopwords"])
+def _stopwords(lang: str, root: Path | None = None) -> frozenset[str]:
+    return frozenset(load_lang(lang, "detect", root, inherit=True)["stopwords"])
 
 
 # ---------------------------------------------------------------- articles
@@ -350,13 +354,14 @@ def has_body(article: Article) -> bool:
 
 
 def parse_article(text: str, doc_id: str, path: str = "",
-                  warn: Callable[[str], None] | None = None) -> Article:
-    """Build an Article from decoded text (pure: no file access)."""
+                  warn: Callable[[str], None] | None = None, root: Path | None = None) -> Article:
+    """Build an Article from decoded text (pure: no file access), with the month names and
+    stop words of the rules folder ``root`` (the ``Config``'s; default: the one in use)."""
     warn = warn or (lambda msg: None)
-    meta, body_start, extra = _header(text, path or doc_id, warn)
+    meta, body_start, extra = _header(text, path or doc_id, warn, root)
     regions = tuple(extra) + ((body_start, len(text)),) if body_start < len(text) else tuple(extra)
     prose = " ".join(text[s:e] for s, e in regions)
-    lang = meta.lang or detect_language(prose)
+    lang = meta.lang or detect_language(prose, root)
     title = meta.title
     if title is None:  # a short first line followed by a blank line reads as a title
         lines = _split_lines(text, body_start)
@@ -390,12 +395,13 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_article(path: Path, doc_id: str | None = None,
-                 warn: Callable[[str], None] | None = None) -> Article:
-    """Read one file; raises :class:`SkipFile` (with the reason) when it is not usable text."""
+                 warn: Callable[[str], None] | None = None, root: Path | None = None) -> Article:
+    """Read one file (language data of the rules folder ``root``); raises :class:`SkipFile`
+    (with the reason) when it is not usable text."""
     text = decode(read_bytes(path), str(path))
     if not text.strip():
         raise SkipFile("empty file")
-    return parse_article(text, doc_id or path.name, str(path), warn)
+    return parse_article(text, doc_id or path.name, str(path), warn, root)
 
 
 def doc_ids(files: Sequence[Path]) -> list[str]:
@@ -406,14 +412,16 @@ def doc_ids(files: Sequence[Path]) -> list[str]:
 
 
 def read_articles(paths: Iterable[str | os.PathLike],
-                  warn: Callable[[str], None] | None = None) -> list[Article]:
-    """Read every article under ``paths``; unusable files are skipped with a warning."""
+                  warn: Callable[[str], None] | None = None,
+                  root: Path | None = None) -> list[Article]:
+    """Read every article under ``paths`` (language data of the rules folder ``root``);
+    unusable files are skipped with a warning."""
     warn = warn or (lambda msg: print(f"factcheck: warning: {msg}", file=sys.stderr))
     files = find_files(list(paths))
     out = []
     for f, doc in zip(files, doc_ids(files)):
         try:
-            art = read_article(f, doc, warn)
+            art = read_article(f, doc, warn, root)
         except SkipFile as exc:
             warn(f"{f}: skipped: {exc}")
             continue

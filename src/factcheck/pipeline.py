@@ -209,7 +209,7 @@ def _extract_file(job: tuple[str, str], progress: bool | None = False
     path, doc = job
     warnings: list[str] = []
     try:
-        art = read_article(Path(path), doc, warnings.append)
+        art = read_article(Path(path), doc, warnings.append, _worker_state["rules_root"])
     except SkipFile as exc:
         return f"{path}: skipped: {exc}"
     if not has_body(art):

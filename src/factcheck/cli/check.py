@@ -203,7 +203,7 @@ def _read_draft(path: Path, args: argparse.Namespace, config: Config):
     if not path.exists():
         raise FactcheckError(f"{path}: no such file or directory")
     try:
-        article = read_article(path, path.name, warn)
+        article = read_article(path, path.name, warn, config.root)
     except SkipFile as exc:
         raise FactcheckError(f"{path}: the draft could not be read: {exc}") from None
     if not has_body(article):

@@ -94,7 +94,7 @@ def evaluate_paths(paths: list[str], gold: str, groups: str | None, rules: str |
     articles = {}
     for f, doc in zip(files, doc_ids(files)):
         try:
-            articles[doc] = read_article(f, doc, lambda _msg: None)
+            articles[doc] = read_article(f, doc, lambda _msg: None, config.root)
         except SkipFile:
             continue  # extraction below warns about it once
     if not articles:
