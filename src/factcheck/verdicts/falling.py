@@ -1,15 +1,17 @@
 """Falling count: a running (cumulative) count that a later report gives lower than an
-earlier lower bound. Witnesses: the strongest lower bound reported before and the lowest
-upper bound after it. A contradiction when the lower report is certainly the later one
-(possible when a date is vague); when the order is not certain, a discrepancy that names
-the doubt; when the lower report announces a revision, a correction instead."""
+earlier lower bound. Witnesses: the strongest lower bound reported before (of equal ones,
+the report known to be older) and the lowest upper bound after it. A contradiction when the
+lower report is certainly the later one (possible when something else is in doubt); when the
+order is not certain, a discrepancy that names the doubt; when the lower figure's sentence
+announces a revision, a correction instead. Each later report is its own finding: two later
+reports of one lower figure agree with each other, and one finding would read as if they
+conflicted."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
 from ..model import Finding
-from .correction import revised
 from .figure import Figure
 from .scene import Ctx, conflict, doubts, finding
 from .timeline import Timeline, certainly_later, read
@@ -21,7 +23,7 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     """The falls of a group's timeline that no revision explains."""
     out = []
     for best, low in t.falls:
-        if revised(low, ctx):
+        if t.is_revised(low):
             continue
         if certainly_later(best, low, ctx):
             out.append(conflict(ctx, "contradiction_falling", best, low,

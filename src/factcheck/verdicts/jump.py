@@ -8,7 +8,6 @@ import math
 from collections.abc import Iterable, Sequence
 
 from ..model import Finding
-from .correction import revised
 from .figure import FINAL, Figure
 from .scene import Ctx, finding
 from .timeline import Step, Timeline, read
@@ -21,7 +20,7 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     """The implausible jumps of a group's timeline."""
     return [finding(ctx, "discrepancy", "jump", ctx.cfg["severity"]["jump"], [s.earlier, s.later],
                     dated=True, factor=fmt_number(round(factor(s), 1)))
-            for s in t.rises if is_jump(s, ctx)]
+            for s in t.rises if is_jump(s, ctx, t)]
 
 
 def witnesses(seg: Sequence[Figure]) -> Iterable[Figure]:
@@ -34,10 +33,10 @@ def factor(s: Step) -> float:
     return s.later.point / s.earlier.point if s.earlier.point > 0 else math.inf
 
 
-def is_jump(s: Step, ctx: Ctx) -> bool:
+def is_jump(s: Step, ctx: Ctx, t: Timeline) -> bool:
     """Whether a rise multiplies the count within days (and is no announced revision)."""
     jump = ctx.cfg.get("jumps", {})
     a, b = s.earlier.as_of, s.later.as_of
     soon = a is not None and b is not None and b != FINAL \
         and (b - a).days <= int(jump.get("within_days", 0))
-    return soon and factor(s) >= float(jump.get("factor", math.inf)) and not revised(s.later, ctx)
+    return soon and factor(s) >= float(jump.get("factor", math.inf)) and not t.is_revised(s.later)

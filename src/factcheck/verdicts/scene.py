@@ -140,13 +140,14 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
     ``possible``, more: the next). The reason says what makes the two comparable."""
     sev = ctx.cfg["severity"]
     suffix = comparable(a, b, ctx, later)
+    figs = [a, b]
     if not why:
-        return finding(ctx, "contradiction", name, sev[name], [a, b], dated=dated, suffix=suffix)
+        return finding(ctx, "contradiction", name, sev[name], figs, dated=dated, suffix=suffix)
     levels = sev["possible"]
     suffix += ctx.cfg["reasons"]["doubt"].format(
         why=ctx.cfg["phrases"].get("doubt_join", "; ").join(why))
     return finding(ctx, "possible contradiction", name, levels[min(len(why), len(levels)) - 1],
-                   [a, b], dated=dated, suffix=suffix)
+                   figs, dated=dated, suffix=suffix)
 
 
 def origin_sizes(figs: Sequence[Figure]) -> list[int]:

@@ -1,9 +1,13 @@
 """A group over time: the steps the verdicts across moments judge, read once.
 
 Over counted whole figures only, moment by moment: a *fall* is a moment whose lowest upper
-bound is below the strongest lower bound reported before (read only for running counts);
-a *rise* is a step of the chain of each moment's top figure, certainly later than the
-previous link and (for a running count) higher (a level that moves both ways: any change).
+bound is below the strongest lower bound reported before (read only for running counts); a
+*rise* is a step of the chain of each moment's top figure, certainly later than the previous
+link and (for a running count) higher (a level that moves both ways: any change). A lower
+figure whose report is later but whose count is certainly older (a final toll of a window
+that ends before the higher figure's count does: "they had 6 to 18 deaths when I left",
+quoted a year on) is no fall: it is *backdated*, a step up in the time the counts stood.
+A figure whose sentence announces a revision is *revised*: its step is a correction.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import NamedTuple
 
 from ..timespan import before
 from .figure import FINAL, Figure, timed
+from .revision import named_numbers, revised as announces_revision
 from .scene import Ctx, span
 
 
@@ -25,15 +30,39 @@ class Step(NamedTuple):
 
 class Timeline(NamedTuple):
     """``falls``: (the strongest earlier lower bound, a lower count after it); ``rises``: the
-    chain's steps, in order."""
+    chain's steps, in order; ``backdated``: (an older count reported later, the higher
+    count it is older than); ``revisions``: (the figure revised, a figure whose sentence
+    announces the revision; see :func:`revised_from`); ``revised``: (doc, stated figure) of
+    the figures whose sentence announces a revision."""
 
     falls: list[Step]
     rises: list[Step]
+    backdated: list[Step]
+    revisions: list[Step]
+    revised: frozenset[tuple[str, tuple]]
+
+    def is_revised(self, f: Figure) -> bool:
+        """Whether the text announces this figure as a revision (its sentence, or the
+        sentence of the same figure elsewhere in its article: a headline and its body)."""
+        return (f.doc, f.key) in self.revised
+
+
+def counts_older(a: Figure, b: Figure) -> bool:
+    """Whether ``a`` is a count of a window that certainly ends before ``b``'s: ``a`` a
+    figure reported long after its period (read as a final toll), ``b`` a running count whose
+    period ends later. Then ``a`` is older than ``b`` whatever the reports' dates."""
+    if a.as_of != FINAL or b.as_of == FINAL:
+        return False
+    ea, eb = a.claims[0].period_end, b.claims[0].period_end
+    return ea is not None and eb is not None and ea < eb
 
 
 def certainly_later(a: Figure, b: Figure, ctx: Ctx) -> bool:
-    """Whether ``b``'s report certainly came after ``a``'s (or ``b`` is a final toll and
-    ``a`` is not)."""
+    """Whether ``b``'s count certainly stood after ``a``'s: its report certainly came after
+    ``a``'s and its count is not certainly older, or ``b`` is a final toll and ``a`` is not
+    (and ``a`` does not count past ``b``'s window)."""
+    if counts_older(b, a):
+        return False
     return before(span(a, ctx), span(b, ctx)) or (b.as_of == FINAL and a.as_of != FINAL)
 
 
@@ -52,31 +81,79 @@ def weakest(figs: Sequence[Figure]) -> Figure:
     return min(figs, key=lambda f: f.ceiling)
 
 
+def _sooner(f: Figure, than: Figure, ctx: Ctx) -> bool:
+    """Whether ``f``'s report certainly ends sooner than ``than``'s (of two reports of one
+    figure, the one known to be older is the one a later fall is certain against)."""
+    a, b = span(f, ctx).last, span(than, ctx).last
+    return a is not None and (b is None or a < b)
+
+
 def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
-    """The falls and rises of these moments (in time order)."""
+    """The falls, rises, backdated steps and revisions of these moments (in time order)."""
     falls: list[Step] = []
     rises: list[Step] = []
+    backdated: list[Step] = []
+    revisions: list[Step] = []
+    moments = [real for seg in segs if (real := [f for f in seg if timed(f)])]
+    revised = frozenset((f.doc, f.key) for real in moments for f in real
+                        if announces_revision(f, ctx.cfg))
     best: Figure | None = None  # the strongest lower bound reported so far
     last: Figure | None = None  # the chain's last link
-    for seg in segs:
-        real = [f for f in seg if timed(f)]
-        if not real:
-            continue
+    previous: Figure | None = None  # the previous moment's top figure
+    seen: list[Figure] = []  # the figures read in the moments before
+    for real in moments:
+        high = top(real)
+        # among the figures the timeline reads (a draft check reads only those)
+        shown = list(read(real))
+        stated = {g.key for g in seen}
+        for f in _distinct_revised(shown, revised):
+            if f.key in stated:  # a revision told again later is not news of one
+                continue
+            old = revised_from(f, seen, best if ctx.cumulative else previous)
+            if old is not None:
+                revisions.append(Step(old, f))
         if ctx.cumulative and best is not None:
             low = weakest(real)
             if low.ceiling < best.low:
-                falls.append(Step(best, low))
-        high = top(real)
+                if counts_older(low, best):
+                    backdated.append(Step(low, best))
+                else:
+                    falls.append(Step(best, low))
         if last is None:
             last = high
         elif high.key != last.key and (high.point > last.point if ctx.cumulative else True) \
                 and certainly_later(last, high, ctx):
             rises.append(Step(last, high))
             last = high
-        s = strongest(real)
-        if best is None or s.low > best.low:
-            best = s
-    return Timeline(falls, rises)
+        # the strongest lower bound so far; of equal ones, the report known to be older
+        # (a fall is certain against it when it is against any of them)
+        for f in real:
+            if best is None or f.low > best.low or (f.low == best.low and _sooner(f, best, ctx)):
+                best = f
+        previous = high
+        seen.extend(shown)
+    return Timeline(falls, rises, backdated, revisions, revised)
+
+
+def revised_from(f: Figure, seen: Sequence[Figure], standing: Figure | None
+                 ) -> Figure | None:
+    """The figure a revision replaces: the latest earlier figure whose number its sentence
+    names ("down from their previous toll of 115"), else the count standing before it (a
+    running count's strongest lower bound so far; a level's previous moment's top); None when
+    that states the same figure."""
+    named = named_numbers(f)
+    for g in reversed(seen):
+        if g.key != f.key and g.point in named:
+            return g
+    return standing if standing is not None and standing.key != f.key else None
+
+
+def _distinct_revised(real: Iterable[Figure], revised: frozenset) -> list[Figure]:
+    out: dict[tuple, Figure] = {}
+    for f in real:
+        if (f.doc, f.key) in revised:
+            out.setdefault((f.doc, f.key), f)
+    return list(out.values())
 
 
 def read(seg: Sequence[Figure]) -> Iterable[Figure]:

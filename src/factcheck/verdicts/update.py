@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..model import Finding
-from .correction import revised
 from .figure import Figure
 from .jump import is_jump
 from .scene import Ctx, finding
@@ -21,7 +20,7 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     """The updates of a group's timeline: its chains of ordinary rises."""
     chains: list[list[Figure]] = []
     for s in t.rises:
-        if revised(s.later, ctx) or is_jump(s, ctx):
+        if t.is_revised(s.later) or is_jump(s, ctx, t):
             chains.append([s.later])  # the next chain starts at the cut
         elif chains and chains[-1][-1] is s.earlier:
             chains[-1].append(s.later)

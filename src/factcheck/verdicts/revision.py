@@ -1,0 +1,45 @@
+"""Whether a figure's own sentence announces a revision ("the toll was revised to 97", "a
+seguito di una correzione", "sono stati 2.975 e non 64"). The cues are regexes per language
+(``[corrections.cues]`` in verdicts.toml, with examples), compiled once per configuration.
+Read by the timeline (a revised figure is a correction, not a fall nor an update) and by
+the correction verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .figure import Figure
+
+
+def revised(f: Figure, cfg: dict) -> bool:
+    """Whether a figure's own sentence announces a revision."""
+    cues = correction_cues(cfg)
+    return any(c.quote and (rx := cues.get(c.lang)) is not None and rx.search(c.quote)
+               for c in f.claims)
+
+
+_cue_memo: dict[int, tuple[dict, dict]] = {}
+
+
+def correction_cues(cfg: dict) -> dict[str, Any]:
+    """``[corrections.cues] <lang> = [regex, ...]`` of verdicts.toml, compiled once per
+    config, one pattern per language."""
+    hit = _cue_memo.get(id(cfg))
+    if hit is None or hit[0] is not cfg:
+        cues = {lang: regex.compile("|".join(f"(?:{p})" for p in pats), regex.I | regex.V1)
+                for lang, pats in cfg.get("corrections", {}).get("cues", {}).items() if pats}
+        hit = _cue_memo[id(cfg)] = (cfg, cues)
+    return hit[1]
+
+
+# a number written with digits, its thousands separators included ("2.975", "2,975", "6'500")
+_DIGITS = regex.compile(r"\d{1,3}(?:[.,'’ ]\d{3})+(?!\d)|\d+")
+
+
+def named_numbers(f: Figure) -> frozenset[float]:
+    """The whole numbers written in digits in a figure's sentences: a revision often names
+    the figure it replaces ("down from 115", "e non 64", "from 39 to 38")."""
+    return frozenset(float(regex.sub(r"\D", "", m)) for c in f.claims if c.quote
+                     for m in _DIGITS.findall(c.quote))
