@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count
 from pathlib import Path
 
 import regex
@@ -25,6 +26,9 @@ from .. import regexcache
 from ..prefilter import misread_by_stdlib
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+# the same tokens kept by a split: [gap, token, gap, token, ..., gap], lengths summed at C
+# speed give every offset without a Match object per token (an article has thousands)
+_SPLIT = regex.compile(r"([\p{L}\p{N}]+)")
 
 
 def tokens(text: str) -> list[str]:
@@ -34,7 +38,9 @@ def tokens(text: str) -> list[str]:
 
 def token_spans(text: str) -> list[tuple[int, int, str]]:
     """The lower-case word tokens of ``text`` with their offsets."""
-    return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+    parts = _SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))  # ends[2k] is where token k starts
+    return list(zip(ends[0::2], ends[1::2], map(str.casefold, parts[1::2])))
 
 
 class WordIndex:
@@ -63,8 +69,8 @@ class WordIndex:
             return out
         n = len(toks)
         after = 0  # the first token not inside a phrase already found
-        # most tokens start no phrase: only those that do are looked at
-        for i in [i for i, t in enumerate(toks) if t in first]:
+        # most tokens start no phrase: only those that do are looked at (picked at C speed)
+        for i in list(compress(count(), map(first.__contains__, toks))):
             if i < after:
                 continue
             for rest, value in first[toks[i]]:
@@ -81,8 +87,12 @@ class WordIndex:
         # no first word is a substring (checked at C speed before cutting tokens)
         if not any(map(text.casefold().__contains__, self._first)):
             return []
-        spans = token_spans(text)
-        return [(spans[i][0], spans[j][1], v) for i, j, v in self._match([s[2] for s in spans])]
+        parts = _SPLIT.split(text)  # see token_spans: offsets only if a phrase is found
+        found = self._match(list(map(str.casefold, parts[1::2])))
+        if not found:
+            return found
+        ends = list(accumulate(map(len, parts)))
+        return [(ends[2 * i], ends[2 * j + 1], v) for i, j, v in found]
 
     def in_order(self, text: str, toks: list[str] | None = None) -> list[str]:
         """The values found in ``text`` (or its ``toks``), in order of first mention."""
