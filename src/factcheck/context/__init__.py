@@ -48,7 +48,7 @@ from .events import (
 )
 from .asof import cumulative_metrics, unstated_period
 from .gazetteer import Gazetteer, Place, gazetteer, is_located, locatives
-from .lexicon import Lexicon, lexicon
+from .lexicon import NAME, Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases, resolve
 from .sides import default_side, is_conflict, side_of
 from .sources import find_sources, source_of, source_party, source_type
@@ -310,58 +310,181 @@ _AREA_NEAR = 20
 
 
 def area_of(text: str, start: int, end: int, ctx: ArticleContext,
-            clause: tuple[int, int] | None = None) -> str | None:
-    """The area a figure counts when it is one part of a breakdown by place: a named place
-    right after it in its clause ("190 sono i morti in provincia di Rieti"), the nearest when
-    several follow. A part is compared with totals as a lower bound of them, so a total
-    read as a part by mistake is judged more leniently, never more strictly; the article's
-    own place, or one around it, is no part ("at least 480 dead here in Maui", in an article
-    about Maui), unless the sentence names other places. (``clause``: the figure's
-    :func:`clause_of`, if already known.)"""
-    c_start, c_end = clause or clause_of(text, start, end, ctx.lex)
-    # a name whose locative starts in the window is read whole ("a Casamicciola")
-    found = _one_place(text[end:c_end], ctx.lex, _AREA_NEAR, _AREA_WINDOW)
-    if found is None and ctx.lex.toll_noun_re is not None:
-        # "il bilancio delle vittime nel Reatino è di 240": the place between the toll and it
-        before = text[max(c_start, start - _AREA_WINDOW):start]
-        tolls = list(ctx.lex.toll_noun_re.finditer(before))
-        if tolls:  # from the last toll noun before the figure
-            found = _one_place(before[tolls[-1].end():], ctx.lex)
-    if found is not None and _is_whole(found, text, ctx):
+            clause: tuple[int, int] | None = None, index: int | None = None,
+            metric: str | None = None) -> str | None:
+    """The area a figure counts when it is one part of a breakdown by place, named by the
+    gazetteer's id when it knows the place (one id whatever the language: "Castilla-La
+    Mancha" and "Castiglia-La Mancia" alike), else by the name's slug: see
+    :func:`_area_span` for where the place is read. A part is compared with totals as a
+    lower bound of them, so a total read as a part by mistake is judged more leniently,
+    never more strictly; the article's own place, or one around it, is no part ("at least
+    480 dead here in Maui", in an article about Maui), unless the sentence names other
+    places. (``clause``: the figure's :func:`clause_of`, if already known; ``index``: its
+    sentence's, whose gazetteer places are then read once for all its figures.) A force
+    is where it is deployed, not whose: a ``troops`` figure has no area ("il contingente in
+    Nagorno-Karabakh conta 2000 soldati")."""
+    if metric in _NO_AREA:
         return None
-    return found
+    lex = ctx.lex
+    if lex.area_partitive_re is not None and lex.area_partitive_re.search(
+            text, max(0, start - _AREA_NEAR), start):
+        return None  # "211 of the 217 deaths": the whole the part before it is of
+    c_start, c_end = clause or clause_of(text, start, end, lex)
+
+    def known(s: int, e: int) -> bool:
+        return any(ps < e and s < pe for ps, pe, _ in _gazetteer_places(ctx, text, index))
+
+    found = _area_span(text, start, end, c_start, c_end, lex, known)
+    if found is None:
+        return None
+    s, e, slug = found
+    named = _gazetteer_places(ctx, text, index)
+    place = None
+    if slug not in lex.area_names:  # "nel Reatino": the territory's own word, mapped below
+        place = next((p for ps, pe, p in named if ps < e and s < pe), None)
+    area = place.id if place is not None else lex.area_names.get(slug, slug)
+    if _is_whole(slug if place is None else place, text, ctx, named):
+        return None
+    return area
 
 
-def _one_place(text: str, lex: Lexicon, near: int = -1, window: int | None = None
-               ) -> str | None:
+# metrics whose place is where the people are, not a part of a count by place
+_NO_AREA = frozenset({"troops"})
+# an item of a list by place: "Paiporta (45), Catarroja (25)"
+_LISTED = regex.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
+# a name closing a clause, maybe with a place noun after it ("the Valencia region, where")
+_NAME_CLOSING = regex.compile(rf"(?P<place>{NAME})(?:\s+\p{{Ll}}+){{0,2}}\s*,?\s*\Z")
+
+
+def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: Lexicon,
+               known: Callable[[int, int], bool]) -> tuple[int, int, str] | None:
+    """Where the area of a figure at ``text[start:end]`` (clause ``c_start..c_end``) is
+    named, as (start, end, slug) in the sentence, first found of: a place right after the
+    figure in its clause ("190 sono i morti in provincia di Rieti", "57 in the neighbouring
+    Ascoli Piceno province"), the nearest when several follow; a place between a toll noun
+    and the figure ("il bilancio delle vittime nel Reatino è di 240"); the name the figure
+    stands after in brackets ("Paiporta (45)"); a place before the figure in its clause, or
+    closing the clause right before it ("ad Amatrice ci sono 14 vittime", "Nella Comunità
+    Valenciana hanno perso la vita 210 persone", "le vittime ad Amatrice, salite a 204"),
+    after a locative that is no genitive ("il sindaco di Amatrice ha detto che 200 ...":
+    whose mayor, not where); the place a relative clause points back to ("come Paiporta,
+    dove si registrano 45 morti"). A name after a modifier ("in the Turia river") must be
+    one the gazetteer ``known``s, a demonym is none ("at Italian hotel"), and a place in a
+    clause naming what happened before the figure is the event's ("il crollo del ponte, a
+    Genova, ha causato 39 morti")."""
+    # a name whose locative starts in the window is read whole ("a Casamicciola")
+    found = _one_place(text[end:c_end], lex, _AREA_NEAR, _AREA_WINDOW, known, end)
+    if found is not None:
+        return found[0] + end, found[1] + end, found[2]
+    lo = max(c_start, start - _AREA_WINDOW)
+    if lex.toll_noun_re is not None:
+        # "il bilancio delle vittime nel Reatino è di 240": the place between the toll and it
+        tolls = list(lex.toll_noun_re.finditer(text, lo, start))
+        if tolls:  # from the last toll noun before the figure
+            found = _one_place(text[tolls[-1].end():start], lex, known=known,
+                               offset=tolls[-1].end())
+            if found is not None:
+                return found[0] + tolls[-1].end(), found[1] + tolls[-1].end(), found[2]
+    head = text[max(0, start - _AREA_WINDOW):start]
+    m = _LISTED.search(head)
+    if m is not None and text[end:end + 3].lstrip().startswith(")"):
+        return _named_span(m, start - len(head), lex)
+    if lex.area_re is None:
+        return None
+    # the last place before the figure, in its clause or closing the clause before it
+    before = [m for m in lex.area_re.finditer(text, max(0, start - _AREA_WINDOW), start)
+              if _is_area_name(m, lex, known)]
+    if before:
+        m = before[-1]
+        locative = text[m.start():m.start("place")].split()[0].casefold()
+        if (locative not in lex.area_genitives
+                and (m.start() >= c_start or not text[m.end():c_start].strip(" ,"))
+                and not _names_event(text, max(0, m.start() - _AREA_WINDOW), start, lex)):
+            return _named_span(m, 0, lex)
+    if lex.area_relative_re is not None and lex.area_relative_re.match(text[c_start:start]):
+        head = text[max(0, c_start - _AREA_WINDOW):c_start]
+        m = _NAME_CLOSING.search(head)
+        if (m is not None and _is_area_name(m, lex, None)
+                and not _names_event(text, c_start, start, lex)):
+            return _named_span(m, c_start - len(head), lex)
+    return None
+
+
+def _names_event(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    return lex.event_noun_re is not None and lex.event_noun_re.search(text, start, end) is not None
+
+
+def _is_area_name(m: regex.Match, lex: Lexicon, known: Callable[[int, int], bool] | None,
+                  offset: int = 0) -> bool:
+    """Can the name ``m`` found name an area? Not a month, weekday or outlet (``_slugs``),
+    not a demonym ("at Italian hotel"), and after a modifier ("in the Turia river") only a
+    place the gazetteer knows (``known``, over sentence offsets: ``offset`` is ``m``'s)."""
+    if not _slugs([m], lex):
+        return False
+    name = m.group("place")
+    if any(s == 0 and e == len(name) for s, e, _ in lex.side_people.find(name)):
+        return False
+    modified = "mods" in m.re.groupindex and bool(m.group("mods"))
+    return not modified or known is None or known(m.start("place") + offset,
+                                                  m.end("place") + offset)
+
+
+def _named_span(m: regex.Match, offset: int, lex: Lexicon) -> tuple[int, int, str]:
+    return m.start("place") + offset, m.end("place") + offset, _slugs([m], lex)[0]
+
+
+def _gazetteer_places(ctx: ArticleContext, text: str, index: int | None
+                      ) -> list[tuple[int, int, Place]]:
+    """The places the gazetteer reads in a figure's sentence (once per sentence), homonyms
+    told apart by the article's own country ("Valencia" in an article about Spain)."""
+    def compute() -> list[tuple[int, int, Place]]:
+        a = ctx.auto
+        if a is None:
+            return []
+        lang = ctx.article.lang
+        countries = frozenset({a.place.country}) if a.place and a.place.country else frozenset()
+        return a.gaz.find(text, lang, locatives(lang, ctx.rules_root), countries)
+    return compute() if index is None else ctx.once("gazetteer", index, compute)
+
+
+def _one_place(text: str, lex: Lexicon, near: int = -1, window: int | None = None,
+               known: Callable[[int, int], bool] | None = None, offset: int = 0
+               ) -> tuple[int, int, str] | None:
     """The one named place whose locative starts in ``text[:window]`` (or the first, when
-    it starts within ``near`` characters), as the area it names ("Reatino" -> "rieti");
-    None after an event's noun ("morte nella valanga in Val Bruna": the event's place, not
-    an area)."""
-    if lex.place_re is None:
+    it starts within ``near`` characters), as (start, end, slug) of its name; None after an
+    event's noun ("morte nella valanga in Val Bruna": the event's place, not an area)."""
+    rx = lex.area_re or lex.place_re
+    if rx is None:
         return None
     window = len(text) if window is None else window
     if lex.event_noun_re is not None and lex.event_noun_re.search(text[:window]) is not None:
         return None
-    matches = [m for m in lex.place_re.finditer(text)
-               if m.start() < window and _slugs([m], lex)]
+    matches = [m for m in rx.finditer(text)
+               if m.start() < window and _is_area_name(m, lex, known, offset)]
     names = _slugs(matches, lex)
     if len(names) != 1 and not (names and matches[0].start() <= near):
         return None
-    return lex.area_names.get(names[0], names[0])
+    return _named_span(matches[0], 0, lex)
 
 
-def _is_whole(area: str, text: str, ctx: ArticleContext) -> bool:
-    """Is ``area`` the article's own place, or one around it, in a sentence that names no
-    other place (or a country around it: "died in Spain's eastern region of Valencia")?
-    Then the figure counts the whole event, not a part of it."""
+def _is_whole(area: str | Place, text: str, ctx: ArticleContext,
+              named: list[tuple[int, int, Place]] | None = None) -> bool:
+    """Is ``area`` (a place, or the slug of a name the gazetteer does not know) the
+    article's own place, or one around it, in a sentence that names no other place (or a
+    country around it: "died in Spain's eastern region of Valencia")? Then the figure
+    counts the whole event, not a part of it. (``named``: the gazetteer's places of the
+    sentence, if already read.)"""
     a = ctx.auto
     if a is None or a.place is None:
         return False
-    lang, locs = ctx.article.lang, locatives(ctx.article.lang, ctx.rules_root)
-    named = a.gaz.find(text, lang, locs)
-    found = ([p for s, e, p in named if _slugs_of(text[s:e]) == area]
-             or [p for _, _, p in a.gaz.find(area.replace("-", " ").title(), lang)])
+    lang = ctx.article.lang
+    if named is None:
+        named = a.gaz.find(text, lang, locatives(lang, ctx.rules_root))
+    if isinstance(area, Place):
+        found = [area]
+    else:
+        found = ([p for s, e, p in named if _slugs_of(text[s:e]) == area]
+                 or [p for _, _, p in a.gaz.find(area.replace("-", " ").title(), lang)])
     # a town is one of the places an event hits ("15 missing in Amatrice"), even the one
     # the article names most; a country, region or island is the event's own
     if not found or not all(p.level != "town" and _around(p, a.place, a.gaz) for p in found):
@@ -461,7 +584,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     conflict = (ctx.once("conflict", -1, lambda: is_conflict(ctx.prose, "", lex))
                 or ctx.once("conflict", index, lambda: is_conflict("", text, lex)))
     side = side_of(claim.side, claim.who, text, start, end, lex, clause, conflict)
-    if side is None and (area := area_of(text, start, end, ctx, clause)) is not None:
+    if side is None and (area := area_of(text, start, end, ctx, clause, index,
+                                         claim.metric)) is not None:
         side = f"{AREA_PREFIX}{area}"  # a part of a breakdown by place, summed like sides
     if side is None:
         side = default_side(claim.who, text, end, lex)

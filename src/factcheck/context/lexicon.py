@@ -129,6 +129,18 @@ class Lexicon:
     # a territory named by its own word -> the place it is around ("reatino" -> "rieti"),
     # slugs: the area of "106 nel Reatino" is the one of "106 in provincia di Rieti"
     area_names: dict[str, str] = field(default_factory=dict)
+    # ``place_re`` that also steps over a few modifiers ("in the neighbouring Ascoli Piceno
+    # province", "nella vicina Accumoli"): where a figure's area is read (``area_of``)
+    area_re: regex.Pattern | None = None
+    # a clause opening with one of these points back to the place before it ("come
+    # Paiporta, dove si registrano 45 morti", "the Valencia region, where 211 died")
+    area_relative_re: regex.Pattern | None = None
+    # locatives that are genitives before a figure ("il sindaco di Amatrice ha detto che
+    # 200 ..."): whose, not where
+    area_genitives: frozenset[str] = frozenset()
+    # a partitive right after a figure, ending before another ("211 of the 217"): the second
+    # figure is the whole, no area
+    area_partitive_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -396,6 +408,14 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_np=regexcache.compile(np, _FLAGS),
         source_coordinators=frozenset(w.casefold() for w in src.get("coordinators", ())),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),
+        area_re=_place_re(data.get("places", {}).get("locatives", ()),
+                          data.get("places", {}).get("modifiers", ())),
+        area_relative_re=(_any_re([r"\A\s*(?:" + _alt(rel) + r")(?![\p{L}])"], "places.relatives", path)
+                          if (rel := data.get("places", {}).get("relatives")) else None),
+        area_genitives=frozenset(w.casefold() for w in data.get("places", {}).get("genitives", ())),
+        area_partitive_re=(_any_re([r"\d[\d.,']*\s+(?:" + _alt(part) + r")\s*\Z"],
+                                   "places.partitives", path)
+                           if (part := data.get("places", {}).get("partitives")) else None),
     )
 
 
@@ -416,11 +436,16 @@ _WORD = r"\p{Lu}(?:\p{L}|['’](?=\p{Lu}))*"
 _NAME = rf"{_WORD}(?:[- ]{_WORD})*"
 
 
-def _place_re(locatives) -> regex.Pattern | None:
-    """A name right after a locative word; the case of the name matters, not the word's."""
+def _place_re(locatives, modifiers=()) -> regex.Pattern | None:
+    """A name right after a locative word, past up to three lower-case ``modifiers`` ("in
+    the eastern Valencia region"); the case of the name matters, not the locative's."""
     if not locatives:
         return None
     first = first_class(_alt(locatives), True)
+    mods = rf"(?P<mods>(?:(?:{_alt(modifiers)})\s+){{0,3}})" if modifiers else ""
     return regexcache.compile(_LEFT + (f"(?i:(?={first}))" if first else "") + "(?i:"
-                              + _alt(locatives) + r")(?:(?<=['’])\s*|\s+)(?P<place>" + _NAME + ")" + _RIGHT,
-                              regex.VERSION0)
+                              + _alt(locatives) + r")(?:(?<=['’])\s*|\s+)" + mods + "(?P<place>"
+                              + _NAME + ")" + _RIGHT, regex.VERSION0)
+
+
+NAME = _NAME  # a place's or a person's name, for the area readers (context.area_of)
