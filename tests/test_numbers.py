@@ -166,7 +166,7 @@ EN_WORDS = cases(
     ("hundred-and", "Officials counted one hundred and twelve wounded.",
      [exact("one hundred and twelve", 112)]),
     ("a-dozen", "A dozen drones were shot down over the city.",
-     [Want("A dozen", "count", 12, 10, 14, "vague")]),
+     [Want("A dozen", "count", 12, 10, 14, "approx")]),
     ("a-soldier", "A soldier was killed when the convoy was hit.", [exact("A", 1)]),
     ("one-of", "One of the hostages was released on Friday.", [exact("One", 1)]),
     ("an-offensive-is-not-a-number", "The army launched an offensive at dawn.", []),
@@ -252,8 +252,13 @@ def vague(text: str, value: float, low: float, high: float | None) -> Want:
     return Want(text, "count", value, low, high, "vague")
 
 
+def about(text: str, value: float, low: float, high: float | None) -> Want:
+    """A singular approximation ("una decina", "a dozen"): about its value, in its interval."""
+    return Want(text, "count", value, low, high, "approx")
+
+
 IT_VAGUE = cases(
-    ("un-paio-di", "Un paio di feriti sono stati dimessi.", [vague("Un paio di", 2, 2, 3)]),
+    ("un-paio-di", "Un paio di feriti sono stati dimessi.", [about("Un paio di", 2, 2, 3)]),
     ("decine", "Decine di case sono state distrutte.", [vague("Decine", 10, 20, 99)]),
     ("centinaia", "Centinaia di famiglie dormono all'aperto.", [vague("Centinaia", 100, 200, 999)]),
     ("migliaia", "Migliaia di persone hanno lasciato la città.", [vague("Migliaia", 1000, 2000, 9999)]),
@@ -266,14 +271,14 @@ IT_VAGUE = cases(
     ("migliaia-e-migliaia", "Migliaia e migliaia di volontari hanno risposto.",
      [vague("Migliaia e migliaia", 1000, 2000, None)]),
     ("un-centinaio", "Un centinaio di manifestanti è stato arrestato.",
-     [vague("Un centinaio", 100, 80, 130)]),
-    ("un-migliaio", "Un migliaio di soldati presidia il passo.", [vague("Un migliaio", 1000, 800, 1300)]),
-    ("una-ventina", "Una ventina di feriti è stata ricoverata.", [vague("Una ventina", 20, 15, 25)]),
-    ("una-decina", "Una decina di droni è stata abbattuta.", [vague("Una decina", 10, 8, 14)]),
+     [about("Un centinaio", 100, 80, 130)]),
+    ("un-migliaio", "Un migliaio di soldati presidia il passo.", [about("Un migliaio", 1000, 800, 1300)]),
+    ("una-ventina", "Una ventina di feriti è stata ricoverata.", [about("Una ventina", 20, 15, 25)]),
+    ("una-decina", "Una decina di droni è stata abbattuta.", [about("Una decina", 10, 8, 14)]),
 )
 
 EN_VAGUE = cases(
-    ("a-couple-of", "A couple of soldiers were hurt in the blast.", [vague("A couple of", 2, 2, 3)]),
+    ("a-couple-of", "A couple of soldiers were hurt in the blast.", [about("A couple of", 2, 2, 3)]),
     ("dozens", "Dozens of homes were flattened.", [vague("Dozens", 12, 24, 99)]),
     ("hundreds", "Hundreds of families slept outdoors.", [vague("Hundreds", 100, 200, 999)]),
     ("thousands", "Thousands of people fled the city.", [vague("Thousands", 1000, 2000, 9999)]),

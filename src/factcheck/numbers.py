@@ -247,6 +247,7 @@ class _Lang:
     re_ord_suffix: Any
     re_count_after: Any
     re_count_direct: Any  # a count noun right after the figure
+    re_count_glued: Any  # a person noun glued to the digits, as scraped pages print them ("95persone")
     re_unit_after: Any
     re_money_before: Any
     re_qual_before: Any
@@ -494,6 +495,7 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         re_ord_suffix=regexcache.compile(r"" + _alt(d["ordinals"]["digit_suffixes"], bounded=False)
                                     + r"(?![^\W_])", _F),
         re_count_direct=regexcache.compile(_SPACE + r"+" + count_alt, _F),
+        re_count_glued=regexcache.compile(_alt(w["count_nouns"], bounded=False) + r"(?![^\W_])", _F),
         re_count_after=regexcache.compile(r"" + _SPACE + r"+(?:[^\W\d_]+" + _SPACE + r"+)?" + count_alt, _F),
         re_unit_after=re_unit_after,
         re_money_before=regexcache.compile(r"(?:(?<![^\W_])|(?<=[\d\s]))"
@@ -574,6 +576,7 @@ class _Num:
     core_start: int = 0
     core_end: int = 0
     fixed: bool = False  # kind decided by the token itself (date, time, decade, vague)
+    word_interval: bool = False  # an approximating word states the interval ("una decina": 8..14)
     unit_word: str = ""  # the money word read after the figure ("euro", "centesimi")
     low_unit: float = 1.0
     high_unit: float = 1.0
@@ -698,6 +701,8 @@ def _digit_tokens(text: str, m: Any, L: _Lang) -> list[_Tok]:
                 pass  # "45EUR", "10days": kind read later
             elif (mc := _context_multiplier(text, start, last, tail, L)) is not None:
                 last.mult, last.end = mc
+            elif L.re_count_glued.match(text, last.end):
+                pass  # a lost space: "95persone", "12dead" is the figure before its noun
             else:
                 return out[:-1]  # glued to other letters (180ml, 3km, 1m): not a figure we read
         last.text = text[last.start: last.end]
@@ -803,7 +808,7 @@ def _frac_digits(text: str, pos: int, L: _Lang) -> tuple[str, int, list[Atom]]:
 _JOIN_WS = regexcache.compile(r"[ \t\u00a0\u202f\u2009]+\Z")
 _JOIN_HYPHEN = regexcache.compile(r"[ \t]*-[ \t]*\Z")
 _JOIN_COMMA = regexcache.compile(r",[ \t]+\Z")
-_JOIN_SCRAPED = regexcache.compile(r",[ \t]\Z")
+_JOIN_SCRAPED = regexcache.compile(r"[,.][ \t]\Z")
 
 
 def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
@@ -822,9 +827,10 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
             continue
         if t.kind == "vague":
             e = L.vague[_norm(" ".join(t.text.split()))]
-            nums.append(_Num(t.start, t.end, float(e["value"]), "count", "vague", float(e["low"]),
-                             float(e["high"]) if "high" in e else None, core_start=t.start,
-                             core_end=t.end, fixed=True))
+            nums.append(_Num(t.start, t.end, float(e["value"]), "count", e.get("qualifier", "vague"),
+                             float(e["low"]), float(e["high"]) if "high" in e else None,
+                             core_start=t.start, core_end=t.end, fixed=True,
+                             word_interval=True))
             i += 1
             continue
         if t.kind == "lead":
@@ -914,10 +920,12 @@ def _assemble(text: str, toks: list[_Tok], L: _Lang) -> list[_Num]:
                     value *= scale_atoms[0].value
                     ndec_unit *= scale_atoms[0].value
                     scale = scale_atoms[0].value
-        # the broken "2, 783 soldati" of scraped pages: one number when a count noun follows
+        # the broken "2, 783 soldati", "1. 200 feriti" of scraped pages (a comma or the language's
+        # thousands mark, then one space): one number when a count noun follows
         if (t.kind == "dig" and j == i and j + 1 < n and toks[j + 1].kind == "dig"
                 and len(t.text) <= 3 and t.text.isdigit() and len(toks[j + 1].text) == 3
                 and toks[j + 1].text.isdigit() and _JOIN_SCRAPED.match(text[t.end: toks[j + 1].start])
+                and text[t.end] in ("," + L.thou)
                 and L.re_count_after.match(text, toks[j + 1].end, toks[j + 1].end + 60)):
             value = float(t.text + toks[j + 1].text)
             j += 1
@@ -1054,7 +1062,7 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
             if q.frac and q.value is not None:
                 _qualify(text, q, L, floor, ceiling)
             continue
-        if q.qualifier == "vague":
+        if q.word_interval:
             _qualify(text, q, L, floor, ceiling)
             continue
         before = text[max(0, q.start - 40): q.start]
@@ -1422,8 +1430,8 @@ def _finish(q: _Num, L: _Lang, text: str) -> Quantity:
     kind = q.kind
     if qual == "range":
         low_ex, high_ex = q.low_ex, q.high_ex
-    elif qual == "vague" or q.fixed and low is not None:
-        pass
+    elif qual == "vague" or q.fixed and low is not None and not (q.word_interval and qual != "approx"):
+        pass  # the interval the word or the token states ("circa una decina" keeps 8..14)
     elif qual == "approx":
         low, high = sorted((v * (1 - b["approx"]), v * (1 + b["approx"])))
     elif qual == "nearly":
