@@ -1,6 +1,6 @@
 """Subgroups and parts: the examples of rules/lang/<lang>/subgroups.toml, run as tests.
 
-Each example gives its figures as written; the claims go through the whole context stage
+Each example gives its figures as written (and optionally their metrics and counted groups, `whos`); the claims go through the whole context stage
 (as one article), and each figure's subgroup, parent (as the parent's figure) and, where
 listed, side must be exactly those given.
 """
@@ -23,8 +23,11 @@ def _figures(lang: str, x: dict):
     art = Article(id="<example>", path="<example>", text=text, regions=((0, len(text)),),
                   lang=lang)
     specs, seen = [], {}
-    for f in x["figures"]:
-        specs.append({"figure": f, "occurrence": seen.get(f, 0)})
+    metrics = x.get("metrics", ["deaths"] * len(x["figures"]))
+    whos = x.get("whos", [""] * len(x["figures"]))
+    for f, m, who in zip(x["figures"], metrics, whos):
+        specs.append({"figure": f, "metric": m, "who": who or None,
+                      "occurrence": seen.get(f, 0)})
         seen[f] = seen.get(f, 0) + 1
     claims = article_claims(art, specs)
     by_start = {c.start: c.quantity.text for c in claims}

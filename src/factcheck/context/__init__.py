@@ -52,7 +52,8 @@ from .lexicon import NAME, Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases, resolve
 from .sides import default_side, is_conflict, side_of
 from .sources import find_sources, source_of, source_party, source_type
-from .subgroups import link_parts, subgroup_data, subgroup_of
+from .parents import link_article
+from .subgroups import subgroup_data, subgroup_of
 from .words import tokens
 
 __all__ = ["add_context", "ArticleContext", "article_context", "claim_context"]
@@ -800,4 +801,4 @@ def add_context(article: Article, sentences: Sequence[Sentence], claims: Sequenc
         out.append(claim_context(ctx, c))
         if step is not None:
             step()
-    return link_parts(out, ctx.texts, ctx.starts, subgroup_data(article.lang, rules_root))
+    return link_article(out, ctx.texts, ctx.starts, article.lang, rules_root)

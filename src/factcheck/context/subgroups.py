@@ -1,16 +1,17 @@
-"""Which part of the people a figure counts (its subgroup), and which figure it is part of.
+"""Which part of the people a figure counts (its subgroup).
 
 The vocabulary is data (``rules/lang/<lang>/subgroups.toml`` [subgroups]): civilians,
 military, children, women, men, elderly, foreigners, medical, journalists, police, rescuers,
 guests, staff, and ``nationality:<party>`` from the demonyms of ``rules/parties.toml`` (in
 an article about a disaster: in a war a nationality is a side, see ``sides``).
 
-A figure is a part of an earlier figure of the same metric in its article when a part cue
-ties them ([parts]): between the two ("25 morti, di cui 4 bambini", "including 12
-children", a colon before a breakdown "30 vittime: 16 uomini, 9 donne e 5 minori"), or
-before the part, naming the whole ("Tra le vittime ci sono 9 donne", "Of the dead, 30 were
-soldiers"). A part is never larger than its whole, and the items of a breakdown share one
-whole.
+:func:`subgroup_of` reads one figure's own words (its counted group, else the words right
+after it up to a clause of their own); :func:`refine_subgroups` then looks once over an
+article's claims for what one sentence cannot tell: words whose subgroup depends on the
+story ([[in_context]]: a helicopter's crew on a rescue flight are rescuers), the people of
+the event's own country (everyone, not a nationality among the victims) and the metric's
+own people (troops are military: no subgroup of them). Which figure a part belongs to is
+:mod:`.parents`.
 """
 
 from __future__ import annotations
@@ -25,29 +26,39 @@ import regex
 from ..errors import FactcheckError
 from ..langdata import load_lang
 from ..model import Claim
+from ..parties import load_parties
+from .events import parse_auto
+from .gazetteer import gazetteer
 from .lexicon import Lexicon
 from .words import WordIndex
 
 NATIONALITY = "nationality:"
-_AREA = "area:"  # the side of one place of a breakdown by place (see context.area_of)
 # how far after a figure its counted group's words may run ("4 bambini", "30 were soldiers",
 # "6 erano ospiti di una casa di riposo")
 _AFTER = 40
-# how many sentences back a "before" cue may find the whole ("Tra le vittime ...")
-_BACK = 2
+_NONE = ""  # the value of [not_subgroups] phrases in the word index: no subgroup
+_CLAUSE_MARK = regex.compile(r"[\d,;:.()]")
+
+
+@dataclass(frozen=True)
+class InContext:
+    """Words that name ``subgroup`` only where one of ``cues`` matches the figure's
+    sentence or the one before it."""
+
+    subgroup: str
+    words: WordIndex
+    cues: regex.Pattern
 
 
 @dataclass(frozen=True)
 class SubgroupData:
     """The compiled subgroup data of one language."""
 
-    words: WordIndex  # word -> subgroup id
-    between: regex.Pattern | None
-    before: regex.Pattern | None
-    # right before a whole whose parts follow it ("delle 29 vittime, 15 sono uomini")
-    whole_first: regex.Pattern | None = None
-    # right after a part, pointing back to its whole ("Twelve of them died")
-    after: regex.Pattern | None = None
+    words: WordIndex  # word -> subgroup id ("" for a phrase that names none)
+    # where the words after a figure stop being about it ("as thousands of rescuers ...")
+    stop: regex.Pattern | None = None
+    in_context: tuple[InContext, ...] = ()
+    metric_people: dict[str, frozenset[str]] | None = None  # metric -> its own subgroups
     examples: tuple[dict, ...] = ()
     counter_examples: tuple[dict, ...] = ()
 
@@ -58,34 +69,53 @@ def _alt(patterns, path: str, key: str) -> regex.Pattern | None:
     try:
         return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
     except regex.error as exc:
-        raise FactcheckError(f"{path}: parts.{key}: bad regex: {exc}") from None
+        raise FactcheckError(f"{path}: {key}: bad regex: {exc}") from None
+
+
+def _strings(value, path: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise FactcheckError(f"{path}: {key} must be an array of strings")
+    return value
 
 
 @lru_cache(maxsize=None)
 def subgroup_data(lang: str, root: Path | None = None) -> SubgroupData:
-    """The subgroup words and part cues of ``lang`` (cached; FactcheckError names the file
-    when it is invalid)."""
+    """The subgroup words of ``lang`` (cached; FactcheckError names the file when it is
+    invalid)."""
     data = load_lang(lang, "subgroups", root)
     path = f"rules/lang/{lang}/subgroups.toml"
-    table = data.get("subgroups", {})
-    pairs = []
-    for sub, words in table.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise FactcheckError(f"{path}: subgroups.{sub} must be an array of words")
-        pairs.extend((w, sub) for w in words)
-    parts = data.get("parts", {})
-    return SubgroupData(WordIndex(pairs), _alt(parts.get("between", ()), path, "between"),
-                        _alt(parts.get("before", ()), path, "before"),
-                        _alt([f"(?:{p})$" for p in parts.get("whole_first", ())], path,
-                             "whole_first"),
-                        _alt([f"^(?:{p})" for p in parts.get("after", ())], path, "after"),
+    pairs = [(w, _NONE) for w in _strings(data.get("not_subgroups", {}).get("words", []),
+                                          path, "not_subgroups.words")]
+    for sub, words in data.get("subgroups", {}).items():
+        pairs.extend((w, sub) for w in _strings(words, path, f"subgroups.{sub}"))
+    known = set(data.get("subgroups", {}))
+    contexts = []
+    for n, entry in enumerate(data.get("in_context", ())):
+        where = f"in_context[{n}]"
+        sub = entry.get("subgroup") if isinstance(entry, dict) else None
+        if sub not in known:
+            raise FactcheckError(f"{path}: {where}.subgroup must be one of [subgroups]")
+        cues = _alt(_strings(entry.get("cues", []), path, f"{where}.cues"), path, f"{where}.cues")
+        if cues is None:
+            raise FactcheckError(f"{path}: {where}.cues must not be empty")
+        contexts.append(InContext(sub, WordIndex(
+            (w, sub) for w in _strings(entry.get("words", []), path, f"{where}.words")), cues))
+    own = {}
+    for metric, subs in data.get("metric_people", {}).items():
+        own[metric] = frozenset(_strings(subs, path, f"metric_people.{metric}"))
+    return SubgroupData(WordIndex(pairs),
+                        _alt(_strings(data.get("after", {}).get("stop", []), path, "after.stop"),
+                             path, "after.stop"),
+                        tuple(contexts), own,
                         tuple(data.get("examples", ())), tuple(data.get("counter_examples", ())))
 
 
-def _after(text: str, end: int) -> str:
-    """The words after a figure, up to the next figure or clause mark."""
+def _after(text: str, end: int, stop: regex.Pattern | None) -> str:
+    """The words after a figure, up to the next figure, clause mark or clause of their own."""
     after = text[end:end + _AFTER]
-    m = regex.search(r"[\d,;:.()]", after)
+    m = _CLAUSE_MARK.search(after)
+    after = after[:m.start()] if m else after
+    m = stop.search(after) if stop is not None else None
     return after[:m.start()] if m else after
 
 
@@ -94,96 +124,75 @@ def subgroup_of(who: str | None, text: str, end: int, lex: Lexicon, data: Subgro
     """The subgroup of a figure ending at ``text[:end]`` (its sentence), from its counted
     group ``who`` or the words right after it; a demonym outside a conflict is a
     nationality. None: everyone."""
-    for words in (who, _after(text, end)):
+    for words in (who, _after(text, end, data.stop)):
         if not words:
             continue
         found = data.words.in_order(words)
         if found:
-            return found[0]
-        if not conflict:
+            return found[0] or None  # "morti ufficiali": a phrase that names no subgroup
+        if not conflict and (words is who or not who):
             party = lex.side_people.first(words)
             if party is not None:
                 return NATIONALITY + party
-        if who:
-            return None  # the rule's own group says it: not the words after it
+        # a counted group with no subgroup word ("people") leaves its subgroup word to the
+        # words after the figure ("six people in a nursing home"), not a nationality: a
+        # demonym there is more often in a place's name ("ragazzi di Torre del Greco")
     return None
 
 
-def link_parts(claims: Sequence[Claim], texts: Sequence[str], starts: dict[int, int],
-               data: SubgroupData) -> list[Claim]:
-    """``claims`` (of one article, any order) with ``parent`` set on each figure a part
-    cue makes a part of an earlier one: the start offset of that whole."""
-    order = sorted(range(len(claims)), key=lambda i: claims[i].start)
-    out = list(claims)
-    for pos, i in enumerate(order):
-        c = out[i]
-        if c.parent is not None:
-            continue
-        whole = _whole(c, [out[j] for j in order[:pos]], texts, starts, data)
-        if whole is not None:
-            out[i] = replace(c, parent=whole.start)
+@lru_cache(maxsize=None)
+def _party_countries(root: Path | None) -> dict[str, str]:
+    return {p.id: p.country for p in load_parties(root).parties if p.country}
+
+
+@lru_cache(maxsize=None)
+def _place_names(lang: str, root: Path | None) -> WordIndex:
+    """The names of the parties' places (countries, capitals, regions) -> party id."""
+    return WordIndex(load_parties(root).words(lang, ("names",)))
+
+
+@lru_cache(maxsize=4096)
+def _event_country(event: str, root: Path | None) -> str | None:
+    """The country (ISO code) of an automatic event's place, when the gazetteer knows it."""
+    parts = parse_auto(event)
+    place = gazetteer(root).get(parts.place) if parts is not None else None
+    return place.country if place is not None else None
+
+
+def refine_subgroups(claims: Sequence[Claim], texts: Sequence[str], starts: dict[int, int],
+                     data: SubgroupData, root: Path | None = None) -> list[Claim]:
+    """``claims`` (of one article) with what one sentence cannot tell about their subgroup:
+    [[in_context]] words whose story is told around them, the people of the event's own
+    country (everyone: no nationality) and a metric's own people (no subgroup)."""
+    out = []
+    for c in claims:
+        sub = _refined(c, texts, starts, data, root)
+        out.append(c if sub == c.subgroup else replace(c, subgroup=sub))
     return out
 
 
-def _fits(whole: Claim, part: Claim) -> bool:
-    """Can ``part`` be a part of ``whole``? The same metric, and not larger."""
-    if (whole.metric != part.metric or whole.parent is not None
-            or (whole.subgroup is not None and whole.subgroup == part.subgroup)):
-        return False
-    w = whole.quantity.high if whole.quantity.high is not None else whole.quantity.low
-    p = part.quantity.low
-    return w is None or p is None or p <= w
-
-
-def _near(c: Claim, earlier: list[Claim], starts: dict[int, int]) -> list[Claim]:
-    """The ``earlier`` figures of ``c``'s sentence and the ``_BACK`` sentences before it."""
-    index = starts.get(c.quote_start)
-    return [e for e in earlier if e.start < c.start and (
-        index is None or index - _BACK <= starts.get(e.quote_start, -99) <= index)]
-
-
-def _whole(c: Claim, earlier: list[Claim], texts: Sequence[str], starts: dict[int, int],
-           data: SubgroupData) -> Claim | None:
-    """The figure ``c`` is a part of, among the ``earlier`` figures of its article."""
-    same = [e for e in earlier if e.quote_start == c.quote_start]
-    # a cue between a whole of the same sentence and the part; the figures in between are
-    # the breakdown's earlier items ("30 vittime: 16 uomini, 9 donne e 5 minori")
-    if data.between is not None:
-        for e in reversed(same):
-            if e.parent is not None:
-                continue  # an earlier item of the same breakdown
-            gap = c.quote[e.end - c.quote_start:c.start - c.quote_start]
-            if data.between.search(gap) and _fits(e, c):
-                return e
-            break
-    # a whole named first with a partitive ("Delle 29 vittime, 15 sono uomini e 14 donne",
-    # "of the 40 dead, 25 were men"): every later figure of its sentence is its part
-    if data.whole_first is not None:
-        for e in reversed(same):
-            if e.parent is None and data.whole_first.search(
-                    e.quote[:e.start - e.quote_start]) and _fits(e, c):
-                return e
-    # a part whose words point back ("Twelve of them died"), or one area of a breakdown by
-    # place ("106 nel Reatino e 53 nell'Ascolano"): the nearest earlier whole of the metric
-    pointed = data.after is not None and data.after.search(c.quote[c.end - c.quote_start:])
-    if pointed or (c.side or "").startswith(_AREA):
-        for e in reversed(_near(c, earlier, starts)):
-            if e.parent is not None or (e.side or "").startswith(_AREA):
-                continue
-            if _fits(e, c):
-                return e
-            if e.metric == c.metric:
-                break
-    # a cue before the part naming the whole ("Tra le vittime ci sono 9 donne"): the
-    # nearest earlier figure of the metric, in this sentence or the two before
-    if data.before is not None and c.subgroup is not None:
-        lead = c.quote[:c.start - c.quote_start]
-        if data.before.search(lead):
-            for e in reversed(_near(c, earlier, starts)):
-                if e.quote_start == c.quote_start and e.parent is not None:
-                    continue
-                if _fits(e, c):
-                    return e
-                if e.metric == c.metric:
-                    break
-    return None
+def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: SubgroupData,
+             root: Path | None) -> str | None:
+    sub = c.subgroup
+    if sub is not None and data.metric_people and sub in data.metric_people.get(c.metric, ()):
+        return None
+    if sub is not None and sub.startswith(NATIONALITY):
+        # the people of the country where it happens are everyone there: the event's
+        # country, or the country the figure's sentence names as a place ("the governor of
+        # Puerto Rico ... hundreds of thousands of Puerto Ricans")
+        party = sub[len(NATIONALITY):]
+        home = _event_country(c.event, root) if c.event else None
+        if ((home is not None and _party_countries(root).get(party) == home)
+                or party in _place_names(c.lang, root).values(c.quote)):
+            return None
+    for ctx in data.in_context:
+        if sub == ctx.subgroup:
+            continue
+        words = c.who or _after(c.quote, c.end - c.quote_start, data.stop)
+        if not words or not ctx.words.in_order(words):
+            continue
+        i = starts.get(c.quote_start)
+        near = [c.quote] + ([texts[i - 1]] if i is not None and 0 < i <= len(texts) else [])
+        if any(ctx.cues.search(t) for t in near):
+            return ctx.subgroup
+    return sub

@@ -1,0 +1,380 @@
+"""Which figure of its article a figure is a part of (its ``parent``), across clauses and
+sentences.
+
+A part is always of the same metric as its whole, of the same story (the same event, a
+period that overlaps, not another party's people) and never larger. The evidence, strongest
+first; each figure takes the first that gives it a whole:
+
+1. **a cue in the text** (``rules/lang/<lang>/parents.toml`` [parts]):
+   ``between`` the whole and the part in one sentence ("25 morti, di cui 4 bambini",
+   "including 12 children", a colon before a breakdown); a partitive right before the
+   whole, ``whole_first``, which makes every other figure of its metric in the sentence
+   a part, before it or after it ("Delle 29 vittime, 15 sono uomini", "74 of the 97
+   victims", "Paiporta (45), Catarroja (25) ... of the 221 deaths"); ``after`` a part,
+   pointing back ("Twelve of them died"); ``before`` a part that names a subgroup ("Tra le
+   vittime ci sono 9 donne", "Of the dead, 30 were soldiers") or ``total_before`` any part
+   ("Del totale delle vittime, 222 ...", "the death toll included 19 ...", "Gli altri due
+   dispersi"): the whole is then the nearest earlier sentence's figure that can hold it;
+2. **a sum**: consecutive figures after a whole that add up to it exactly ("Sale a 57 il
+   bilancio: 50 in Emilia, altre 5 in Toscana e 2 in Umbria"; "Eight died on the spot.
+   Twelve died in hospital" after a toll of 20);
+3. **no cue**: one place of a breakdown by place ("106 nel Reatino") or a subgroup named in
+   a later sentence ("Five crew members were killed" after "killing six people"): the
+   nearest earlier whole of the metric.
+
+A figure inside a parenthesis that closes before the part is an aside, never its whole
+("15 feriti (erano 16), e 9 di loro"). Linking is one pass over an article's claims: no
+text is searched again beyond each claim's own sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..errors import FactcheckError
+from ..langdata import lang_file, load_lang
+from ..model import Claim
+from .events import parse_auto
+
+_AREA = "area:"  # the side of one place of a breakdown by place (see context.area_of)
+# sentences back a cue naming the whole may reach ("Tra le vittime ...", "the toll included")
+_BACK = 8
+# sentences back a part with no cue may reach (a subgroup, a place of a breakdown)
+_NEAR = 4
+# sentences forward the items of a sum may run after their whole, and how many items
+_SUM_AHEAD = 6
+_SUM_ITEMS = 12
+# statuses that never take part in a sum or a link without a cue: not counts
+_NOT_COUNTS = frozenset({"feared", "projected"})
+# how far apart the periods of a whole and its part may be when a word ties them
+_SLACK = timedelta(days=31)
+KEYS = ("between", "before", "total_before", "whole_first", "after")
+
+
+@dataclass(frozen=True)
+class PartCues:
+    """The compiled part cues of one language (see ``rules/lang/<lang>/parents.toml``)."""
+
+    between: regex.Pattern | None = None
+    before: regex.Pattern | None = None
+    total_before: regex.Pattern | None = None
+    whole_first: regex.Pattern | None = None
+    after: regex.Pattern | None = None
+
+
+def _alt(patterns: tuple[str, ...], path: str, key: str) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+    except regex.error as exc:
+        raise FactcheckError(f"{path}: parts.{key}: bad regex: {exc}") from None
+
+
+@lru_cache(maxsize=None)
+def _compile(path: str, parts: tuple[tuple[str, ...], ...]) -> PartCues:
+    # keyed by the patterns themselves: an edited file (a new dict from langdata, whose
+    # cache the configuration empties) compiles anew, an unchanged one is compiled once
+    between, before, total_before, whole_first, after = parts
+    return PartCues(_alt(between, path, "between"), _alt(before, path, "before"),
+                    _alt(total_before, path, "total_before"),
+                    _alt(tuple(f"(?:{p})$" for p in whole_first), path, "whole_first"),
+                    _alt(tuple(f"^(?:{p})" for p in after), path, "after"))
+
+
+def parent_data(lang: str, root: Path | None = None) -> dict:
+    """``rules/lang/<lang>/parents.toml`` as parsed (its examples are read by the tests)."""
+    return load_lang(lang, "parents", root)
+
+
+def part_cues(lang: str, root: Path | None = None) -> PartCues:
+    """The part cues of ``lang``; FactcheckError names the file when one is invalid."""
+    data = parent_data(lang, root)
+    path = str(lang_file(lang, "parents", root))
+    parts = data.get("parts", {})
+    if not isinstance(parts, dict):
+        raise FactcheckError(f"{path}: [parts] must be a table")
+    unknown = set(parts) - set(KEYS)
+    if unknown:
+        raise FactcheckError(f"{path}: parts: unknown key(s) {', '.join(sorted(unknown))} "
+                             f"(known: {', '.join(KEYS)})")
+    lists = []
+    for key in KEYS:
+        value = parts.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+            raise FactcheckError(f"{path}: parts.{key} must be an array of regexes")
+        lists.append(tuple(value))
+    return _compile(path, tuple(lists))
+
+
+# ---------------------------------------------------------------- is it the same story?
+
+
+def _party(side: str | None) -> str | None:
+    return None if side in (None, "total") or side.startswith(_AREA) else side
+
+
+def _same_event(a: str | None, b: str | None) -> bool:
+    """Events of one story: the same id, one unknown, or two automatic ids that one story
+    can get in one article: the same place and month (the type can differ: "crash" and
+    "avalanche" for a helicopter lost in the snow), or the same type and month, or the same
+    type undated (the place can differ: the town in one sentence, its region in the next)."""
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = parse_auto(a), parse_auto(b)
+    if pa is None or pb is None:
+        return False
+    same_month = pa.year == pb.year and pa.month == pb.month
+    return (pa.place == pb.place and same_month) or (pa.kind == pb.kind and same_month)
+
+
+def _same_story(whole: Claim, part: Claim, strict: bool = False) -> bool:
+    """Could ``part`` count some of the people ``whole`` counts? Same metric and event, not
+    two different parties, and periods that overlap (``strict``, for a link no word in the
+    text makes) or at least lie within ``_SLACK`` of each other (a toll as of Tuesday and
+    its part as of the report, not a toll of another year)."""
+    if whole.metric != part.metric or not _same_event(whole.event, part.event):
+        return False
+    pw, pp = _party(whole.side), _party(part.side)
+    if pw is not None and pp is not None and pw != pp:
+        return False
+    # one automatic or curated event named for both: its id says when (a period read
+    # from the words around one figure is no better evidence than that)
+    if whole.event is not None and whole.event == part.event:
+        return True
+    if whole.period_start and whole.period_end and part.period_start and part.period_end:
+        slack = timedelta(0) if strict else _SLACK
+        if (part.period_end + slack < whole.period_start
+                or whole.period_end + slack < part.period_start):
+            return False
+    return True
+
+
+def _high(c: Claim) -> float | None:
+    q = c.quantity
+    return q.high if q.high is not None else q.low
+
+
+def _fits(whole: Claim, part: Claim, strict: bool = False) -> bool:
+    """Can ``part`` be a part of ``whole``? The same story, a whole that is no part itself
+    nor the same subgroup, and a part not larger than it."""
+    if (whole is part or whole.parent is not None or not _same_story(whole, part, strict)
+            or (whole.subgroup is not None and whole.subgroup == part.subgroup)):
+        return False
+    w, p = _high(whole), part.quantity.low
+    return w is None or p is None or p <= w
+
+
+def _aside(c: Claim, e: Claim) -> bool:
+    """Is ``e`` (earlier in ``c``'s sentence) inside a parenthesis closed before ``c``?"""
+    base = c.quote_start
+    lead = c.quote[:e.start - base]
+    opened = lead.rfind("(")
+    return opened > lead.rfind(")") and ")" in c.quote[e.end - base:c.start - base]
+
+
+# ---------------------------------------------------------------- linking
+
+
+@dataclass
+class _Article:
+    """One article's claims in text order, with each one's sentence index."""
+
+    claims: list[Claim]
+    index: list[int | None]
+
+    def same_sentence(self, pos: int) -> list[int]:
+        """The positions of the other claims of ``pos``'s sentence."""
+        q = self.claims[pos].quote_start
+        out = []
+        for step in (-1, 1):
+            j = pos + step
+            while 0 <= j < len(self.claims) and self.claims[j].quote_start == q:
+                out.append(j)
+                j += step
+        return sorted(out)
+
+    def sentence_before(self, pos: int, back: int) -> list[list[int]]:
+        """The positions of the claims before ``pos`` in its sentence and the ``back``
+        sentences before it, grouped by sentence, nearest sentence first (each group in
+        text order)."""
+        me = self.index[pos]
+        groups: list[list[int]] = []
+        for j in range(pos - 1, -1, -1):
+            k = self.index[j]
+            if me is None or k is None:
+                if self.claims[j].quote_start != self.claims[pos].quote_start:
+                    break
+            elif k < me - back:
+                break
+            if groups and self.claims[groups[-1][0]].quote_start == self.claims[j].quote_start:
+                groups[-1].insert(0, j)
+            else:
+                groups.append([j])
+        return groups
+
+
+def link_parts(claims: Sequence[Claim], texts: Sequence[str], starts: dict[int, int],
+               cues: PartCues) -> list[Claim]:
+    """``claims`` (of one article, any order) with ``parent`` set on each figure that is a
+    part of another of the article: the ``start`` offset of that whole. A parent already
+    set (a breakdown read by the claim rules) is kept."""
+    order = sorted(range(len(claims)), key=lambda i: claims[i].start)
+    art = _Article([claims[i] for i in order], [starts.get(claims[i].quote_start) for i in order])
+    parents: list[int | None] = [None] * len(order)  # position of each claim's whole
+    given = [c.parent is not None for c in art.claims]
+
+    def settle(pos: int, whole: int) -> None:
+        parents[pos] = whole
+        art.claims[pos] = replace(art.claims[pos], parent=art.claims[whole].start)
+
+    for pos in range(len(order)):
+        if not given[pos] and (w := _cued(pos, art, cues)) is not None:
+            settle(pos, w)
+    for w in range(len(order)):
+        for pos in _sum_parts(w, art, parents):
+            if not given[pos] and parents[pos] in (None, w):
+                settle(pos, w)
+    for pos in range(len(order)):
+        if not given[pos] and parents[pos] is None and (w := _uncued(pos, art)) is not None:
+            settle(pos, w)
+    out = list(claims)
+    for pos, i in enumerate(order):
+        out[i] = art.claims[pos]
+    return out
+
+
+def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool) -> int | None:
+    """The whole for the claim at ``pos`` among the figures of the nearest earlier sentence
+    (its own first) holding a figure of its story: the last of them that can hold it, else
+    none (a figure of the story too small ends the search: it is the one the text means)."""
+    c = art.claims[pos]
+    for group in art.sentence_before(pos, back):
+        story = [j for j in group if art.claims[j].metric == c.metric
+                 and _same_story(art.claims[j], c)
+                 and not (skip_parts and art.claims[j].parent is not None)
+                 and not (art.claims[j].quote_start == c.quote_start
+                          and _aside(c, art.claims[j]))]
+        if not story:
+            continue
+        fit = [j for j in story if _fits(art.claims[j], c)]
+        return fit[-1] if fit else None
+    return None
+
+
+def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
+    """The whole a cue in the text gives the claim at ``pos``, or None."""
+    c = art.claims[pos]
+    base = c.quote_start
+    same = art.same_sentence(pos)
+    earlier = [j for j in same if j < pos]
+    # a cue between a whole of the same sentence and the part; the figures in between are
+    # the breakdown's earlier items ("30 vittime: 16 uomini, 9 donne e 5 minori")
+    if cues.between is not None:
+        for j in reversed(earlier):
+            e = art.claims[j]
+            if e.parent is not None:
+                continue  # an earlier item of the same breakdown
+            if cues.between.search(c.quote[e.end - base:c.start - base]) and _fits(e, c):
+                return j
+            break
+    # a whole named with a partitive ("Delle 29 vittime, 15 sono uomini", "74 of the 97
+    # victims", "Paiporta (45) ... of the 221 deaths"): every other figure of its metric
+    # in its sentence is its part; the nearest such whole
+    if cues.whole_first is not None:
+        for j in sorted(same, key=lambda j: abs(j - pos)):
+            e = art.claims[j]
+            if e.parent is None and cues.whole_first.search(e.quote[:e.start - base]) \
+                    and _fits(e, c):
+                return j
+    # a part whose words point back ("Twelve of them died")
+    if cues.after is not None and cues.after.search(c.quote[c.end - base:]):
+        w = _nearest_holding(pos, art, 2, skip_parts=True)
+        if w is not None:
+            return w
+    # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
+    # subgroup), "Del totale delle vittime, 222 ..." (any part)
+    lead = c.quote[:c.start - base]
+    if ((cues.before is not None and c.subgroup is not None and cues.before.search(lead))
+            or (cues.total_before is not None and cues.total_before.search(lead))):
+        return _nearest_holding(pos, art, _BACK, skip_parts=True)
+    return None
+
+
+def _summable(c: Claim) -> bool:
+    return (c.subgroup is None and c.status not in _NOT_COUNTS
+            and c.quantity.value is not None and c.quantity.low is not None
+            and c.quantity.low == c.quantity.value)
+
+
+def _sum_parts(w: int, art: _Article, parents: list[int | None]) -> list[int]:
+    """The positions of the consecutive figures after the whole at ``w`` that add up to it
+    exactly (two or more, within ``_SUM_AHEAD`` sentences; figures of another story are
+    skipped, a subgroup's figures are another breakdown), or none."""
+    whole = art.claims[w]
+    total = whole.quantity.value
+    if whole.parent is not None or total is None or total < 3 or whole.status in _NOT_COUNTS:
+        return []
+    me = art.index[w]
+    items: list[int] = []
+    for j in range(w + 1, len(art.claims)):
+        e = art.claims[j]
+        k = art.index[j]
+        if me is None or k is None or k > me + _SUM_AHEAD or len(items) >= _SUM_ITEMS:
+            break
+        if e.metric != whole.metric or not _same_story(whole, e) or e.subgroup is not None:
+            continue
+        if (e.parent is not None and e.parent != whole.start) or not _summable(e):
+            break  # a part of another whole, or a bound: the run ends
+        items.append(j)
+    # the run starts right after its whole ("213 morti ... 210 ..., altre 2 ... e 1 ...")
+    s = 0.0
+    for k, j in enumerate(items):
+        s += art.claims[j].quantity.value
+        if s > total:
+            break
+        if s == total and k > 0:
+            return items[:k + 1]
+    return []
+
+
+def _uncued(pos: int, art: _Article) -> int | None:
+    """A whole for a part with no cue: one place of a breakdown by place ("106 nel
+    Reatino e 53 nell'Ascolano") or a subgroup named in a later sentence than its whole;
+    the nearest earlier whole of the metric that is no place's itself."""
+    c = art.claims[pos]
+    if c.status in _NOT_COUNTS or c.status == "increment":
+        return None
+    area = (c.side or "").startswith(_AREA)
+    if not area and c.subgroup is None:
+        return None
+    for group in art.sentence_before(pos, _NEAR):
+        if not area and art.claims[group[0]].quote_start == c.quote_start:
+            continue  # "12 bodies on Monday and 5 children on Tuesday": a list, not parts
+        story = [j for j in group if art.claims[j].metric == c.metric
+                 and _same_story(art.claims[j], c, strict=True)
+                 and art.claims[j].parent is None
+                 and not (art.claims[j].side or "").startswith(_AREA)
+                 and (area or art.claims[j].subgroup is None)]
+        if not story:
+            continue
+        fit = [j for j in story if _fits(art.claims[j], c, strict=True)]
+        return fit[-1] if fit else None
+    return None
+
+
+def link_article(claims: Sequence[Claim], texts: Sequence[str], starts: dict[int, int],
+                 lang: str, root: Path | None = None) -> list[Claim]:
+    """The context stage's last step over one article's claims: their subgroups as the
+    whole article tells them (:func:`.subgroups.refine_subgroups`), then each part linked
+    to its whole (:func:`link_parts`)."""
+    from .subgroups import refine_subgroups, subgroup_data
+
+    claims = refine_subgroups(claims, texts, starts, subgroup_data(lang, root), root)
+    return link_parts(claims, texts, starts, part_cues(lang, root))

@@ -1,0 +1,79 @@
+"""Parts and their wholes: the examples of rules/lang/<lang>/parents.toml, run as tests.
+
+Each example gives its figures as written (and optionally their metrics and the article's
+publication date); the claims go through the whole context stage as one article, and each
+figure's parent (as the parent's figure) must be exactly the one given.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.context.examples import article_claims
+from factcheck.context.parents import parent_data, part_cues
+from factcheck.errors import FactcheckError
+from factcheck.model import Article
+
+CASES = [(lang, kind, x) for lang in ("it", "en")
+         for kind in ("examples", "counter_examples")
+         for x in parent_data(lang).get(kind, ())]
+
+
+def _claims(lang: str, x: dict):
+    text = x["text"]
+    published = x.get("published")
+    art = Article(id="<example>", path="<example>", text=text, regions=((0, len(text)),),
+                  lang=lang, published=published,
+                  published_how="metadata" if published else None,
+                  published_precision="day" if published else None)
+    metrics = x.get("metrics", ["deaths"] * len(x["figures"]))
+    specs, seen = [], {}
+    for f, m in zip(x["figures"], metrics):
+        specs.append({"figure": f, "metric": m, "occurrence": seen.get(f, 0)})
+        seen[f] = seen.get(f, 0) + 1
+    return article_claims(art, specs)
+
+
+@pytest.mark.parametrize("lang, kind, x", CASES,
+                         ids=[f"{lang}/{kind}: {x['text'][:50]}" for lang, kind, x in CASES])
+def test_parent_examples(lang, kind, x):
+    claims = _claims(lang, x)
+    by_start = {c.start: c.quantity.text for c in claims}
+    assert [by_start.get(c.parent, "?") if c.parent is not None else "" for c in claims] == \
+        x["parents"]
+
+
+def test_every_language_has_examples_and_counter_examples():
+    for lang in ("it", "en"):
+        data = parent_data(lang)
+        assert data.get("examples") and data.get("counter_examples")
+        cues = part_cues(lang)
+        assert cues.between and cues.whole_first and cues.after and cues.total_before
+
+
+def test_a_bad_cue_names_the_file(tmp_path):
+    for name, body, problem in (("bad", "[parts]\nbetween = ['(unclosed']\n",
+                                 r"parents\.toml: parts\.between: bad regex"),
+                                ("typo", "[parts]\nbetwen = ['x']\n", r"unknown key")):
+        folder = tmp_path / name / "lang" / "en"
+        folder.mkdir(parents=True)
+        (folder / "parents.toml").write_text(body)
+        with pytest.raises(FactcheckError, match=problem):
+            part_cues("en", tmp_path / name)
+
+
+def test_linking_is_one_pass_over_many_claims():
+    # a long article: linking must stay linear-ish (no rescans per claim)
+    import time
+    text = " ".join(f"Sale a {100 + i} il bilancio. Tra le vittime ci sono {i % 9 + 1} bambini."
+                    for i in range(200))
+    art = Article(id="<long>", path="<long>", text=text, regions=((0, len(text)),), lang="it")
+    specs = []
+    for i in range(200):
+        specs.append({"figure": str(100 + i)})
+    t = time.perf_counter()
+    claims = article_claims(art, specs)
+    assert len(claims) == 200
+    assert time.perf_counter() - t < 20
