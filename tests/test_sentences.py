@@ -17,9 +17,18 @@ from factcheck.sentences import split_sentences
     ("«Sono morti in 12.» Lo ha detto il sindaco.", ["«Sono morti in 12.»", "Lo ha detto il sindaco."]),
     ("Titolo senza punto\nIl testo comincia qui.", ["Titolo senza punto", "Il testo comincia qui."]),
     ("Era il 2020. 49 soldati sono morti.", ["Era il 2020.", "49 soldati sono morti."]),
+    # initials are no end; a word or a unit symbol before the stop is
+    ("Researchers at the Boston J.K. Lee Institute counted 300 deaths. Officials disagreed.",
+     ["Researchers at the Boston J.K. Lee Institute counted 300 deaths.", "Officials disagreed."]),
+    ("Gli sfollati sono 36 mila. Il governo ha stanziato fondi.",
+     ["Gli sfollati sono 36 mila.", "Il governo ha stanziato fondi."]),
+    ("La frana ha percorso 3 km. Due case sono crollate.",
+     ["La frana ha percorso 3 km.", "Due case sono crollate."]),
+    ("The storm hit the U.K. Coast guards rescued 40 people.",
+     ["The storm hit the U.K. Coast guards rescued 40 people."]),
 ])
 def test_split(text, expected):
-    lang = "en" if "Army" in text else "it"
+    lang = "en" if any(w in text for w in ("Army", "Researchers", "storm")) else "it"
     assert [s.text for s in split_sentences(text, lang)] == expected
 
 

@@ -20,6 +20,8 @@ from .model import Sentence
 # or a line break; the text after must be able to open a sentence
 _BOUNDARY = regex.compile(r"""[.!?…]+[”"'’»)\]]*(?=\s+[\p{Lu}\p{N}“"«'‘(\[–—-])|\n""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+# initials ("T.H. Chan", "J.R.R. Tolkien"): letters each followed by a dot, never an end
+_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 # a "sentence" longer than this (scraped text without punctuation, a 10 MB line) is cut at
 # its last space before the limit, so quotes stay readable and rule matching stays linear
 MAX_SENTENCE = 1500
@@ -45,8 +47,9 @@ def split_sentences(
         for m in _BOUNDARY.finditer(text, r_start, r_end):
             if m.group() != "\n":
                 word = _WORD_BEFORE.search(text, max(r_start, m.start() - 12), m.start() + 1)
-                # "sig. Rossi", "U.S. Army", a lone initial "J. Smith": not an end
-                if word and (word.group(1).lower() in abbrevs or len(word.group(1)) == 1):
+                # "sig. Rossi", "U.S. Army", initials "J. Smith", "T.H. Chan": not an end
+                if word and (word.group(1).lower() in abbrevs or len(word.group(1)) == 1
+                             or _INITIALS.fullmatch(word.group(1))):
                     continue
             _append(out, text, start, m.end())
             start = m.end()
