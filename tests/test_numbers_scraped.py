@@ -168,3 +168,25 @@ def test_people_of_disasters_are_counted(lang, sentence, want):
 ])
 def test_adjectives_and_bodies_of_people_are_no_count(lang, sentence):
     assert counts(sentence, lang) == []
+
+
+# ---------------------------------------------------------------- sizes named by their digits
+
+@pytest.mark.parametrize("lang, sentence, want", [
+    ("en", "Officials hope the list of missing falls into the double digits soon",
+     ("double digits", 10.0, 10.0, 99.0)),
+    ("en", "Deaths stayed in single digits all week", ("single digits", 1.0, 1.0, 9.0)),
+    ("it", "Il numero dei dispersi è ormai a doppia cifra", ("doppia cifra", 10.0, 10.0, 99.0)),
+    ("it", "Le vittime sono salite a tripla cifra", ("tripla cifra", 100.0, 100.0, 999.0)),
+])
+def test_size_named_by_digits_is_a_range(lang, sentence, want):
+    text, value, low, high = want
+    assert read(sentence, lang)[0] == (text, "count", value, low, high, "range")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prices saw a double-digit rise last year",
+    "Prices saw a double digit rise last year",
+])
+def test_digit_adjectives_are_no_figure(sentence):
+    assert read(sentence, "en") == []
