@@ -43,14 +43,14 @@ def _split_target(target: str) -> tuple[Path, int | None] | None:
     return None
 
 
-def _read(target: str, lang: str):
+def _read(target: str, lang: str, root: Path | None = None):
     """(text, lang, prose regions or None, doc id, the article or None) of the target."""
     from ..articles import decode, detect_language, parse_article
     from ..errors import FactcheckError
 
     found = _split_target(target)
     if found is None:
-        return (target, (detect_language(target) if lang == "auto" else lang), None, "<text>",
+        return (target, (detect_language(target, root) if lang == "auto" else lang), None, "<text>",
                 None)
     path, line = found
     try:
@@ -62,9 +62,9 @@ def _read(target: str, lang: str):
         if not 1 <= line <= len(lines):
             raise FactcheckError(f"{path} has {len(lines)} line(s); there is no line {line}")
         one = lines[line - 1]
-        return (one, (detect_language(text) if lang == "auto" else lang), None,
+        return (one, (detect_language(text, root) if lang == "auto" else lang), None,
                 f"{path}:{line}", None)
-    article = parse_article(text, path.name, str(path))
+    article = parse_article(text, path.name, str(path), root=root)
     lang = article.lang if lang == "auto" else lang
     return text, lang, article.regions, str(path), replace(article, id=str(path), lang=lang)
 
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"factcheck: error: unknown rule {', '.join(unknown)} "
                   f"(rules: {', '.join(sorted(known))})", file=sys.stderr)
             return 2
-    text, lang, regions, doc, article = _read(args.target, args.lang)
+    text, lang, regions, doc, article = _read(args.target, args.lang, ruleset.root)
     found = explain_text(text, lang, ruleset, doc, regions, args.only, article=article)
     sys.stdout.write(render(found, args.verbose, args.matches_only))
     if args.only:
