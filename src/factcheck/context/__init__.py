@@ -592,7 +592,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         side = default_side(claim.who, text, end, lex)
     subgroup = claim.subgroup or subgroup_of(claim.who, text, end, lex,
                                              subgroup_data(lex.lang, ctx.rules_root), conflict)
-    source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed)
+    source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed,
+                       part=(side or "").startswith(AREA_PREFIX))
     if source is not None:
         source_kind = "attributed"
     elif article.outlet:

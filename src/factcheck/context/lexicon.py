@@ -141,6 +141,9 @@ class Lexicon:
     # a partitive right after a figure, ending before another ("211 of the 217"): the second
     # figure is the whole, no area
     area_partitive_re: regex.Pattern | None = None
+    # a sentence opening with one of these points back to the figures before it ("Sono gli
+    # ultimi dati della Protezione civile."): its attribution is theirs
+    source_back_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -407,6 +410,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_articles=tuple(a.casefold() for a in src.get("articles", ())),
         source_np=regexcache.compile(np, _FLAGS),
         source_coordinators=frozenset(w.casefold() for w in src.get("coordinators", ())),
+        source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
+                                for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),
         area_re=_place_re(data.get("places", {}).get("locatives", ()),
                           data.get("places", {}).get("modifiers", ())),

@@ -7,7 +7,11 @@ The cue nearest the figure in its own sentence wins; else, for a figure inside a
 that runs over several sentences, the speaker named where the quotation closes ("“... Twelve
 died in hospital.” Kirilenko said.") or before it opens ("He said: “..."); else a trailing cue
 of the next sentence ("... sono morti martedì. Questi sono i combattimenti più sanguinosi,
-scrive Reuters."). A headline has its own conventions ("Ministry: 12 dead", "... — top
+scrive Reuters."), or of a later one that points back to the figures before it, over a
+run of sentences naming nobody ("... Undici morti ad Accumuli. Sono gli ultimi dati,
+comunicati dalla Protezione civile."); a quotation with no speaker goes on the speaker of
+the quotation just before it; a breakdown by place takes the attribution of the toll it
+breaks down, in the sentence before. A headline has its own conventions ("Ministry: 12 dead", "... — top
 regional official"). A pronoun ("he said") stands for the source named last before it.
 A source's noun phrase is the whole of it: a subject runs back to its clause's start ("the
 US territory's governor said"), and time words are cut from its end ("... on Friday").
@@ -166,10 +170,13 @@ def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
 
 def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexicon,
               found: Callable[[int], list[tuple[int, int, str]]] | None = None,
-              claimed: Collection[int] = ()) -> str | None:
+              claimed: Collection[int] = (), part: bool = False) -> str | None:
     """The source of a figure at ``texts[index][start:end]``; ``texts`` are the article's
-    sentences (the next one is read when the figure's own sentence names nobody and the
-    next one makes no claim of its own: ``claimed`` are the indexes of sentences that do).
+    sentences, ``claimed`` the indexes of those that make claims. In order: the cue nearest
+    the figure in its sentence; the speaker of the quotation it is in; an attribution after
+    it that covers it (:func:`_later_source`); for a ``part`` of a breakdown by place ("106
+    nel Reatino e 53 nell'Ascolano"), the attribution of the sentence right before it (the
+    total's it breaks down).
     ``found(i)`` may memoise :func:`find_sources` of sentence ``i``."""
     found = found or (lambda i: find_sources(texts[i], lex))
     own = found(index)
@@ -179,14 +186,44 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     quoted = _quoted_source(texts, index, start, found)
     if quoted is not None:
         return _named(quoted, texts, index, found, lex)
-    if index + 1 < len(texts) and index + 1 not in claimed:
-        # a trailing attribution of the next sentence ("Questi sono i combattimenti più
-        # sanguinosi, scrive Reuters.") covers what came before it; one inside the
-        # sentence belongs to that sentence's own figures
-        nxt = len(texts[index + 1].rstrip(_END))
-        trailing = [s for s in found(index + 1) if s[1] >= nxt]
-        if trailing:
-            return _named(trailing[-1][2], texts, index + 1, found, lex)
+    later = _later_source(texts, index, found, claimed, lex)
+    if later is not None:
+        return later
+    if (part and index > 0 and not lex.source_trigger.may_match(texts[index])
+            and (index - 1 in claimed or (lex.toll_noun_re is not None
+                                          and lex.toll_noun_re.search(texts[index - 1])))):
+        # the sentence before gives a toll this one breaks down; a sentence with a cue word
+        # of its own ("according to the new toll figure") is attributed there, even when
+        # the cue names no source this can read
+        before = found(index - 1)
+        if before:
+            return _named(before[-1][2], texts, index - 1, found, lex)
+    return None
+
+
+def _later_source(texts: Sequence[str], index: int,
+                  found: Callable[[int], list[tuple[int, int, str]]],
+                  claimed: Collection[int], lex: Lexicon) -> str | None:
+    """The attribution of a sentence after the figure's that covers what came before it:
+    a trailing one ("... sono morti martedì. Questi sono i combattimenti più sanguinosi,
+    scrive Reuters.") or any in a sentence that points back ("Sono gli ultimi dati della
+    Protezione civile.", ``[sources] back_openers``), in a sentence that makes no claim of
+    its own, reached over the figure's run of sentences that name nobody ("204 ad Amatrice.
+    Undici ad Accumoli. Sono gli ultimi dati, comunicati da ..."). An attribution inside a
+    sentence with figures of its own is theirs."""
+    for j in range(index + 1, min(len(texts), index + 1 + _BACK)):
+        srcs = found(j)
+        back = lex.source_back_re is not None and lex.source_back_re.match(texts[j]) is not None
+        if srcs:
+            if back:
+                return _named(srcs[0][2], texts, j, found, lex)
+            if j in claimed:
+                return None
+            nxt = len(texts[j].rstrip(_END))
+            trailing = [s for s in srcs if s[1] >= nxt]
+            return _named(trailing[-1][2], texts, j, found, lex) if trailing else None
+        if j not in claimed:
+            return None  # a sentence of other matters, naming nobody, ends the run
     return None
 
 
@@ -254,6 +291,24 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
         before = [s for s in found(opened_at) if s[1] <= opens[-1] + 1]
         if before:
             return before[-1][2]
+    # a quotation with no speaker of its own goes on the one just before ("«...», spiega il
+    # ministro. Il bilancio registra «10 morti»."): the speaker of the last quotation
+    for i in range(opened_at - 1, max(-1, opened_at - 1 - _BACK), -1):
+        srcs = found(i)
+        if srcs:
+            return _quote_speaker(texts[i], srcs)
+    return None
+
+
+def _quote_speaker(text: str, srcs: list[tuple[int, int, str]]) -> str | None:
+    """The speaker of a quotation in ``text``: an attribution right after a closing mark
+    ("», spiega il ministro") or right before an opening one ("Il sindaco ha detto: «")."""
+    marks = _marks(text)
+    closes = [j for j, d in marks if d < 0]
+    opens = [j for j, d in marks if d > 0]
+    for s, e, src in reversed(srcs):
+        if any(0 <= s - j <= 3 for j in closes) or any(0 <= j - e <= 3 for j in opens):
+            return src
     return None
 
 
