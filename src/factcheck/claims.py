@@ -79,7 +79,11 @@ def claimable(q: Quantity) -> bool:
 
 
 def mask(text: str, base: int, quantities: Sequence[Quantity]) -> str:
-    """``text`` with each quantity (offsets from ``base``) replaced by a same-length token."""
+    """``text`` with each quantity (offsets from ``base``) replaced by a same-length token.
+
+    A figure glued to the word after it ("95persone") gives its last character to the space
+    patterns expect between a figure and its noun; offsets and lengths do not change.
+    """
     chars = list(text.translate(_NORMALIZE))
     for q in quantities:
         s, e = q.start - base, q.end - base
@@ -87,6 +91,10 @@ def mask(text: str, base: int, quantities: Sequence[Quantity]) -> str:
             continue
         chars[s] = TOKEN_CLAIMABLE if claimable(q) else TOKEN_OTHER
         chars[s + 1:e] = TOKEN_FILL * (e - s - 1)
+        if e - s >= 2 and e < len(chars) and chars[e].isalpha():
+            # a figure glued to its noun, as scraped pages print it ("95persone", "14dead"):
+            # its last character becomes the space patterns expect ("{NUM} persone")
+            chars[e - 1] = " "
     return "".join(chars)
 
 
