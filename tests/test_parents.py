@@ -62,18 +62,3 @@ def test_a_bad_cue_names_the_file(tmp_path):
         (folder / "parents.toml").write_text(body)
         with pytest.raises(FactcheckError, match=problem):
             part_cues("en", tmp_path / name)
-
-
-def test_linking_is_one_pass_over_many_claims():
-    # a long article: linking must stay linear-ish (no rescans per claim)
-    import time
-    text = " ".join(f"Sale a {100 + i} il bilancio. Tra le vittime ci sono {i % 9 + 1} bambini."
-                    for i in range(200))
-    art = Article(id="<long>", path="<long>", text=text, regions=((0, len(text)),), lang="it")
-    specs = []
-    for i in range(200):
-        specs.append({"figure": str(100 + i)})
-    t = time.perf_counter()
-    claims = article_claims(art, specs)
-    assert len(claims) == 200
-    assert time.perf_counter() - t < 20

@@ -24,7 +24,8 @@ from .errors import FactcheckError
 
 # the modules that cache what they read from a rules folder, keyed by its path
 _DATA_MODULES = ("langdata", "verdicts.config", "parties", "sentences", "numbers", "articles",
-                 "context.words", "context.subgroups", "context.gazetteer", "context.dates",
+                 "context.words", "context.subgroups", "context.parents", "context.gazetteer",
+                 "context.dates",
                  "context.events", "context.lexicon", "context.event_types")
 
 

@@ -77,10 +77,7 @@ def _alt(patterns: tuple[str, ...], path: str, key: str) -> regex.Pattern | None
         raise FactcheckError(f"{path}: parts.{key}: bad regex: {exc}") from None
 
 
-@lru_cache(maxsize=None)
 def _compile(path: str, parts: tuple[tuple[str, ...], ...]) -> PartCues:
-    # keyed by the patterns themselves: an edited file (a new dict from langdata, whose
-    # cache the configuration empties) compiles anew, an unchanged one is compiled once
     between, before, total_before, whole_first, after = parts
     return PartCues(_alt(between, path, "between"), _alt(before, path, "before"),
                     _alt(total_before, path, "total_before"),
@@ -93,8 +90,10 @@ def parent_data(lang: str, root: Path | None = None) -> dict:
     return load_lang(lang, "parents", root)
 
 
+@lru_cache(maxsize=None)
 def part_cues(lang: str, root: Path | None = None) -> PartCues:
-    """The part cues of ``lang``; FactcheckError names the file when one is invalid."""
+    """The part cues of ``lang`` (cached per rules folder: ``config`` empties the cache when
+    the folder changes); FactcheckError names the file when one is invalid."""
     data = parent_data(lang, root)
     path = str(lang_file(lang, "parents", root))
     parts = data.get("parts", {})
