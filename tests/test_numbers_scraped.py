@@ -190,3 +190,27 @@ def test_size_named_by_digits_is_a_range(lang, sentence, want):
 ])
 def test_digit_adjectives_are_no_figure(sentence):
     assert read(sentence, "en") == []
+
+
+# ---------------------------------------------------------------- a few, several, some: a size
+
+@pytest.mark.parametrize("lang, sentence, want", [
+    ("en", "A few hundred residents refused to leave", ("A few hundred", 100.0, 200.0, 999.0)),
+    ("en", "Several dozen fishermen are missing", ("Several dozen", 12.0, 24.0, 99.0)),
+    ("en", "A few thousand troops were sent", ("A few thousand", 1000.0, 2000.0, 9999.0)),
+    ("en", "Several hundred thousand people fled", ("Several hundred thousand", 1e5, 2e5, 999999.0)),
+    ("en", "Tens of villagers were evacuated", ("Tens of", 10.0, 20.0, 99.0)),
+    ("it", "Qualche decina di feriti lievi", ("Qualche decina", 10.0, 20.0, 99.0)),
+])
+def test_a_few_before_a_scale_is_a_size(lang, sentence, want):
+    text, value, low, high = want
+    assert read(sentence, lang)[0] == (text, "count", value, low, high, "vague")
+
+
+@pytest.mark.parametrize("lang, sentence, want", [
+    ("en", "A few people were hurt", []),                       # no scale: no figure
+    ("en", "Three hundred people were hurt", [("Three hundred", 300.0)]),
+    ("en", "A hundred people were hurt", [("A hundred", 100.0)]),
+])
+def test_a_scale_without_a_few_stays_a_figure(lang, sentence, want):
+    assert counts(sentence, lang) == want
