@@ -514,16 +514,21 @@ _CLOSE_DATES = st.sampled_from([None, date(2022, 9, 12), date(2022, 9, 13), date
 
 @st.composite
 def _crowded_claims(draw):
-    """Many claims on few days, sides and values: crowded segments, ties and sums."""
+    """Many claims on few days, sides and values: crowded segments, ties and sums; some
+    announce a revision (naming an earlier figure or not), some count an early window."""
     doc = draw(st.sampled_from(["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]))
-    return claim(doc, draw(st.sampled_from([10, 20, 30, 50, 100, 120])),
+    value = draw(st.sampled_from([10, 20, 30, 50, 100, 120]))
+    quote = draw(st.sampled_from([None, f"Il bilancio è stato rivisto: {value} morti.",
+                                  f"Il bilancio è stato rivisto a {value}, dopo i 20 di ieri."]))
+    return claim(doc, value,
                  qualifier=draw(st.sampled_from(["exact", "at_least", "at_most", "approx"])),
                  metric=draw(st.sampled_from(["deaths", "missing", "prisoners"])),
                  side=draw(st.sampled_from([None, "total", "armenia", "azerbaijan"])),
                  event="war", published=draw(_CLOSE_DATES),
+                 period=draw(st.sampled_from([None, (date(2022, 9, 1), date(2022, 9, 12))])),
                  source=draw(st.sampled_from([None, "Baku", "Yerevan"])),
                  source_kind=draw(st.sampled_from([None, "attributed"])),
-                 quote_start=draw(st.sampled_from([0, 100])))
+                 quote=quote, quote_start=draw(st.sampled_from([0, 100])))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -115,6 +115,13 @@ def _homes(c: Claim, total: str, unknown: str):
     return homes(c.side or unknown, c.subgroup, c.parent, total)
 
 
+def _summed(c: Claim, total: str, unknown: str) -> bool:
+    """Whether a claim is summed with its article's other sides (:func:`homes` gives it the
+    role ``side``), without building its homes: a draft check asks it of every sketch."""
+    side = c.side or unknown
+    return side != total and (bool(c.subgroup) or c.parent is None)
+
+
 def draft_groups(claims: Iterable[Claim], cfg: dict) -> frozenset[tuple[str, str, str]]:
     """The groups ``(metric, event key, scope)`` a draft's claims take part in: their own,
     and the wholes they are part of (for a per-side figure the total group, where it is
@@ -175,7 +182,7 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim],
         groups.setdefault((metric, ev, scope), []).append(f)
     per_side: dict[tuple, list[int]] = {}  # an article's per-side claims, summed together
     for i, c in enumerate(others):
-        if any(h.role == "side" for h in _homes(c, total, unknown)):
+        if _summed(c, total, unknown):
             per_side.setdefault((c.doc, c.metric, _event_key(c)), []).append(i)
     sided = {i for idx in per_side.values() for i in idx}
 
@@ -263,12 +270,21 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
     rows: list[tuple[str, str, str, Figure]] = []
     party_figs: dict[tuple, list[Figure]] = {}
     settle: dict[str, int] = {}  # per metric
+    # the scopes wanted of each (metric, event): most claims are left out by the pair alone
+    scopes: dict[tuple[str, str], set[str]] | None = None
+    if wanted is not None:
+        scopes = {}
+        for m, ev, sc in wanted:
+            scopes.setdefault((m, ev), set()).add(sc)
     for c in claims:
         if not compared(c.status, grouping):
             continue
         metric, ev = c.metric, _event_key(c)
+        mine = None if scopes is None else scopes.get((metric, ev))
+        if scopes is not None and not mine:
+            continue
         hs = _homes(c, total, unknown)
-        if wanted is not None and not any((metric, ev, h.scope) in wanted for h in hs):
+        if mine is not None and not any(h.scope in mine for h in hs):
             continue
         if metric not in settle:
             settle[metric] = setting(cfg, metric, "settle_days")

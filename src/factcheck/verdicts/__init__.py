@@ -69,11 +69,13 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
     out: list[Figure] = []
     for v in _reading("group"):
         out += v.witnesses(figs, draft)
+    # timeline verdicts mostly share one witness function: each is called once per moment
+    reads = list(dict.fromkeys(v.witnesses for v in _reading("timeline")))
     for seg in segments(figs, window):
         if involves(seg, draft):
             out += seg
             continue
         out.append(seg[0])
-        for v in _reading("timeline"):
-            out += v.witnesses(seg)
+        for read in reads:
+            out += read(seg)
     return out

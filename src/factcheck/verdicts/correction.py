@@ -7,10 +7,7 @@ verdicts.toml, with examples): :mod:`.revision`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from ..model import Finding
-from .figure import Figure
 from .revision import correction_cues, revised  # noqa: F401  (the cues' public names)
 from .scene import Ctx, finding
 from .timeline import Timeline, read
@@ -28,6 +25,6 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
             for s in steps.values()]
 
 
-def witnesses(seg: Sequence[Figure]) -> Iterable[Figure]:
-    """The figures of a moment a correction can name."""
-    return read(seg)
+# the figures of a moment it can name: those the timeline reads (one function for every
+# timeline verdict, so a draft check reads each moment once)
+witnesses = read

@@ -9,10 +9,7 @@ conflicted."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from ..model import Finding
-from .figure import Figure
 from .scene import Ctx, conflict, doubts, finding
 from .timeline import Timeline, certainly_later, read
 
@@ -36,6 +33,6 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     return out
 
 
-def witnesses(seg: Sequence[Figure]) -> Iterable[Figure]:
-    """The figures of a moment a fall can name."""
-    return read(seg)
+# the figures of a moment it can name: those the timeline reads (one function for every
+# timeline verdict, so a draft check reads each moment once)
+witnesses = read

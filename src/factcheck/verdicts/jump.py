@@ -5,10 +5,8 @@ discrepancy with its factor, not an update. Witnesses: the two figures of the st
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-
 from ..model import Finding
-from .figure import FINAL, Figure
+from .figure import FINAL
 from .scene import Ctx, finding
 from .timeline import Step, Timeline, read
 from .wording import fmt_number
@@ -23,9 +21,9 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
             for s in t.rises if is_jump(s, ctx, t)]
 
 
-def witnesses(seg: Sequence[Figure]) -> Iterable[Figure]:
-    """The figures of a moment a jump can name."""
-    return read(seg)
+# the figures of a moment it can name: those the timeline reads (one function for every
+# timeline verdict, so a draft check reads each moment once)
+witnesses = read
 
 
 def factor(s: Step) -> float:

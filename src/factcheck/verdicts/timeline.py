@@ -12,6 +12,7 @@ A figure whose sentence announces a revision is *revised*: its step is a correct
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -163,5 +164,10 @@ def read(seg: Sequence[Figure]) -> Iterable[Figure]:
     real = [f for f in seg if timed(f)]
     if not real:
         return []
-    hi, lo, ceil = top(real).point, strongest(real).low, weakest(real).ceiling
+    # one pass for the three extremes (a draft check reads every moment of its groups)
+    hi = lo = -math.inf
+    ceil = math.inf
+    for f in real:
+        hi, lo = max(hi, f.point), max(lo, f.low)
+        ceil = min(ceil, math.inf if f.high is None else f.high)
     return [f for f in real if f.point == hi or f.low == lo or f.ceiling == ceil]

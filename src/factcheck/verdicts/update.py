@@ -5,8 +5,6 @@ chain in two."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from ..model import Finding
 from .figure import Figure
 from .jump import is_jump
@@ -31,6 +29,6 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
             for chain in chains if len(chain) >= 2]
 
 
-def witnesses(seg: Sequence[Figure]) -> Iterable[Figure]:
-    """The figures of a moment an update can name."""
-    return read(seg)
+# the figures of a moment it can name: those the timeline reads (one function for every
+# timeline verdict, so a draft check reads each moment once)
+witnesses = read
