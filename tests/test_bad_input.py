@@ -239,3 +239,75 @@ def test_a_runaway_rule_is_stopped_named_and_the_others_go_on(capsys, tmp_path):
     assert code == 0
     assert "rule it/runaway pattern 1 stopped after" in err and "art.txt" in err
     assert "Almeno 12" in out  # it/deaths still claimed its figure
+
+
+# ---------------------------------------------------------------- a broken rules folder
+
+def _broken_rules(tmp_path: Path, *edits: tuple[str, str, str]) -> Path:
+    """A copy of the rules folder with each ``(file, old, new)`` replacement made once."""
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).parents[1] / "rules", rules)
+    for rel, old, new in edits:
+        path = rules / rel
+        text = path.read_text("utf-8")
+        assert old in text, f"{rel}: {old!r} not found: update the test"
+        path.write_text(text.replace(old, new, 1), "utf-8")
+    return rules
+
+
+def _extract_with(capsys, tmp_path: Path, rules: Path) -> tuple[int, str]:
+    art = tmp_path / "art.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, "extract", str(art), "--rules", str(rules), "--jobs", "1")
+    return code, err
+
+
+def test_invalid_toml_in_a_data_file_names_its_file_line_and_column(capsys, tmp_path):
+    rules = _broken_rules(tmp_path, ("verdicts.toml", "comparable_days = 3 ",
+                                     "comparable_days = = 3 "))
+    code, err = _extract_with(capsys, tmp_path, rules)
+    assert code == 2
+    assert f"{rules / 'verdicts.toml'}: invalid TOML: " in err
+    assert "(at line 11, column" in err and "Traceback" not in err
+
+
+@pytest.mark.xfail(strict=True, reason="rule_problems.causes_first puts only a language "
+                   "file's syntax error first: a broken metrics.toml is listed after one R005 "
+                   "'unknown metric' per rule file and example that follows from it")
+def test_a_syntax_error_in_metrics_toml_comes_first(capsys, tmp_path):
+    rules = _broken_rules(tmp_path, ("metrics.toml", "[deaths]\ncumulative = true",
+                                     "[deaths]\ncumulative = = true"))
+    code, err = _extract_with(capsys, tmp_path, rules)
+    assert code == 2
+    lines = err.splitlines()
+    assert "metrics.toml:" in lines[0] and "R001" in lines[0]
+    assert len(lines) <= 4, lines
+
+
+# a bad regex in a data file, the key it is under, and why the message may not name the copy
+BAD_REGEX = {
+    "parents": ("lang/it/parents.toml", "between = [", "between = ['(unclosed', ",
+                "parts.between", None),
+    "context": ("lang/it/context.toml", "subject_cues = [", "subject_cues = ['(unclosed', ",
+                "sources.subject_cues",
+                "context/lexicon.py:291 names the file as f'rules/lang/{lang}/context.toml', "
+                "whatever folder --rules gave"),
+    "events": ("events.toml", "keywords = []", "keywords = ['(unclosed']", ".keywords",
+               "context/events.py:115 names the file as 'rules/events.toml', whatever "
+               "folder --rules gave"),
+    "subgroups": ("lang/it/subgroups.toml", "stop = [", "stop = ['(unclosed', ", "after.stop",
+                  "context/subgroups.py:86 names the file as "
+                  "f'rules/lang/{lang}/subgroups.toml', whatever folder --rules gave"),
+}
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=why)] if why else [])
+    for name, (_, _, _, _, why) in BAD_REGEX.items()])
+def test_a_bad_regex_in_a_data_file_names_the_file_of_the_folder_in_use(capsys, tmp_path, case):
+    rel, old, new, key, _ = BAD_REGEX[case]
+    rules = _broken_rules(tmp_path, (rel, old, new))
+    code, err = _extract_with(capsys, tmp_path, rules)
+    assert code == 2 and "Traceback" not in err
+    assert key in err and "bad regex" in err
+    assert f"{rules / rel}:" in err, err

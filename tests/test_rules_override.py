@@ -34,6 +34,9 @@ EDITS: dict[str, tuple[str, str]] = {
     # subgroups.toml: a word for journalists
     "lang/it/subgroups.toml": ('journalists = ["giornalista", ',
                                'journalists = ["cronisti", "giornalista", '),
+    # parents.toml: a cue between a whole and its part
+    "lang/it/parents.toml": ("between = [\n  '\\bdi\\s+cui\\b',",
+                             "between = [\n  '\\bsegnatamente\\b', '\\bdi\\s+cui\\b',"),
     # verdicts.toml: the severity of an update
     "verdicts.toml": ('update = "info"', 'update = "low"'),
     # numbers.toml: a number word's value
@@ -172,6 +175,15 @@ def test_a_subgroup_word_of_subgroups_toml(capsys, tmp_path, edited):
     default, changed = _both(capsys, art, edited)
     assert _one(default, "12")["subgroup"] is None
     assert _one(changed, "12")["subgroup"] == "journalists"
+
+
+def test_a_part_cue_of_parents_toml(capsys, tmp_path, edited):
+    art = _article(tmp_path, "Nell'alluvione di Valencia sono morte 12 persone, segnatamente "
+                             "sono morti 4 bambini.")
+    default, changed = _both(capsys, art, edited)
+    whole = _one(changed, "12")["start"]
+    assert _one(default, "4")["parent"] is None
+    assert _one(changed, "4")["parent"] == whole
 
 
 def test_a_number_word_of_numbers_toml(capsys, tmp_path, edited):
@@ -316,3 +328,56 @@ def test_events_reads_the_folder(capsys, tmp_path, edited):
     _, changed = _run(capsys, "events", str(art), "--jobs", "1", "--rules", str(edited))
     assert "valcorta-flood-2024" not in default
     assert "valcorta-flood-2024" in changed and "Valcorta flood (2024)" in changed
+
+
+# ---------------------------------------------------------------- workers, archive, numbers
+
+def test_worker_processes_read_the_folder(capsys, tmp_path, edited, monkeypatch):
+    from factcheck import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_FILES", 2)  # a pool for two files
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        _article(folder, "Sono morte quaranta persone nell'alluvione di Valencia.", name)
+    code, out = _run(capsys, "extract", str(folder), "--format", "jsonl", "--jobs", "2",
+                     "--rules", str(edited))
+    assert code == 0
+    assert [json.loads(line)["value"] for line in out.splitlines()] == [41, 41]
+
+
+def test_the_archive_stores_what_the_folder_reads(capsys, tmp_path, edited):
+    art = _article(tmp_path, "Sono morte quaranta persone nell'alluvione di Valencia.")
+    db = tmp_path / "archive.db"
+    code, _ = _run(capsys, "ingest", str(art), "--db", str(db), "--jobs", "1",
+                   "--rules", str(edited))
+    assert code == 0
+    code, out = _run(capsys, "extract", "--db", str(db), "--format", "jsonl")
+    assert code == 0
+    assert [json.loads(line)["value"] for line in out.splitlines()] == [41]
+
+
+def test_check_against_an_archive_reads_the_verdicts_of_the_folder(capsys, tmp_path, edited):
+    first = _article(tmp_path, "Sono morte 30 persone nell'alluvione di Valencia, secondo la "
+                               "prefettura.", "a.txt", "2024-03-01")
+    draft = _article(tmp_path, "Sono morte 35 persone nell'alluvione di Valencia, secondo la "
+                               "prefettura.", "b.txt", "2024-03-03")
+    severities = []
+    for rules in ((), ("--rules", str(edited))):
+        db = tmp_path / f"archive{len(rules)}.db"
+        assert _run(capsys, "ingest", str(first), "--db", str(db), "--jobs", "1", *rules)[0] == 0
+        _, out = _run(capsys, "check", str(draft), "--against", str(db), "--format", "json",
+                      "--fail-on", "never", *rules)
+        severities.append([(f["verdict"], f["severity"]) for f in json.loads(out)["findings"]])
+    assert severities == [[("update", "info")], [("update", "low")]]
+
+
+@pytest.mark.xfail(strict=True, raises=SystemExit,
+                   reason="src/factcheck/cli/numbers.py (register, run): `factcheck numbers` has "
+                          "no --rules option; find_quantities(text, lang) reads the default "
+                          "folder's numbers.toml")
+def test_numbers_reads_the_folder(capsys, edited):
+    _, default = _run(capsys, "numbers", "--lang", "it", "quaranta morti")
+    assert "40" in default
+    _, changed = _run(capsys, "numbers", "--lang", "it", "--rules", str(edited), "quaranta morti")
+    assert "41" in changed
