@@ -139,3 +139,33 @@ def test_every_rule_pattern_runs_wherever_it_matches() -> None:
                     assert pat.compiled.search(masked) is None, (rule.id, pat.index, text)
     # the prefilter must be doing its job, not just be sound
     assert checked > 10_000 and skipped > checked * 0.5
+
+
+# -- WordIndex.occurs: the cheap "is any phrase here?" of the context stage
+
+_PHRASES = [("guerra", "war"), ("forze armate", "army"), ("Straße", "street"), ("İzmir", "izmir")]
+_FILLER = st.sampled_from(["la", "città", "1.200", "forze", "armate", "guerra", "guerrafondaio",
+                           "STRASSE", "straße", "İzmir", "izmir", ",", "—", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FILLER, max_size=200))
+def test_word_index_occurs_is_find(words: list[str]) -> None:
+    """occurs reads a long text only up to its first phrase: always bool(find), a phrase in
+    the first tokens, after them, or across their end."""
+    from factcheck.context.words import WordIndex
+
+    index = WordIndex(_PHRASES)
+    text = " ".join(words)
+    assert index.occurs(text) == bool(index.find(text))
+
+
+def test_word_index_occurs_past_the_head() -> None:
+    from factcheck.context.words import _HEAD_TOKENS, WordIndex
+
+    index = WordIndex(_PHRASES)
+    before = "la città " * _HEAD_TOKENS
+    assert index.occurs(before + "forze armate")  # only after the first tokens
+    assert index.occurs("la " * (_HEAD_TOKENS - 1) + "forze armate")  # across their end
+    assert not index.occurs(before + "forze guerrafondaio armate")
+    assert not index.occurs("")

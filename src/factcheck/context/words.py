@@ -29,6 +29,8 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 # the same tokens kept by a split: [gap, token, gap, token, ..., gap], lengths summed at C
 # speed give every offset without a Match object per token (an article has thousands)
 _SPLIT = regex.compile(r"([\p{L}\p{N}]+)")
+# how many tokens :meth:`WordIndex.occurs` reads before the rest of a text
+_HEAD_TOKENS = 64
 
 
 def tokens(text: str) -> list[str]:
@@ -93,6 +95,21 @@ class WordIndex:
             return found
         ends = list(accumulate(map(len, parts)))
         return [(ends[2 * i], ends[2 * j + 1], v) for i, j, v in found]
+
+    def occurs(self, text: str) -> bool:
+        """``bool(self.find(text))``, reading a long text only as far as its first phrase:
+        an article about fighting names it in its title or first lines."""
+        low = text.casefold()
+        if not any(map(low.__contains__, self._first)):
+            return False
+        # a match inside the first tokens is a match of the whole (the scan finds the
+        # leftmost phrase first); else the whole text decides
+        head = _SPLIT.split(text, maxsplit=_HEAD_TOKENS)
+        if len(head) > 2 * _HEAD_TOKENS:
+            if self._match(list(map(str.casefold, head[1:2 * _HEAD_TOKENS:2]))):
+                return True
+            head = _SPLIT.split(text)
+        return bool(self._match(list(map(str.casefold, head[1::2]))))
 
     def in_order(self, text: str, toks: list[str] | None = None) -> list[str]:
         """The values found in ``text`` (or its ``toks``), in order of first mention."""
