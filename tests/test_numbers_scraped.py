@@ -51,6 +51,8 @@ def test_no_count_from_other_glued_letters(lang, sentence):
     ("NAPOLI, 14 GIU - Sono 6 i feriti nel crollo", "14 GIU"),
     ("TORINO, 02 DIC - Almeno 3 morti sull'autostrada", "02 DIC"),
     ("BARI, 21 apr. - Due dispersi in mare", "21 apr."),
+    ("PALERMO, 24 AGO - Tre feriti nell'incendio", "24 AGO"),
+    ("GENOVA, 15 MAR - Un disperso in mare", "15 MAR"),
 ])
 def test_italian_agency_dateline_is_a_date(sentence, date_text):
     got = read(sentence, "it")
@@ -59,8 +61,10 @@ def test_italian_agency_dateline_is_a_date(sentence, date_text):
 
 
 def test_dateline_month_words_that_are_italian_words_stay_out():
-    # "set" is a tennis set, "mar" the sea: bare, they are no month
+    # "set" after a figure is a tennis set: no month
     assert counts("Ha vinto in 5 set la finale", "it") == [("5", 5.0)]
+    # a month word not after a day is no date
+    assert counts("Nel Mar Tirreno 40 migranti soccorsi", "it") == [("40", 40.0)]
 
 
 def test_english_dateline_with_agency_is_not_a_count():
