@@ -54,3 +54,16 @@ def test_edited_abbreviations_reach_check(tmp_path, capsys):
     edited = _report(capsys, folder, "--rules", str(rules))
     assert "Rossi: sono morte **40**" in edited
     assert "Lo ha detto il dott. Rossi: sono morte **40**" not in edited
+
+
+def test_the_environment_variable_means_the_same_folder(tmp_path, capsys, monkeypatch):
+    # $FACTCHECK_RULES is --rules for every command, `numbers` (which has no --rules) included
+    rules = _edited_rules(tmp_path, "numbers", "quaranta = 40,", "quaranta = 41,")
+    folder = _folder(tmp_path, {"A": "Sono morte quaranta persone nel naufragio di Cutro."})
+    monkeypatch.setenv("FACTCHECK_RULES", str(rules))
+    main(["extract", str(folder), "--format", "csv", "--jobs", "1"])
+    assert ",41," in capsys.readouterr().out
+    main(["explain", "-m", "Sono morte quaranta persone."])
+    assert "value 41" in capsys.readouterr().out
+    main(["numbers", "--lang", "it", "quaranta morti"])
+    assert " 41 " in capsys.readouterr().out
