@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.context.event_types import run_type_example, vocabulary
+from factcheck.context.event_types import run_name_example, run_type_example, vocabulary
 from factcheck.context.words import tokens
 from factcheck.errors import FactcheckError
 
@@ -18,6 +18,20 @@ EXAMPLES = vocabulary().examples
 @pytest.mark.parametrize("example", EXAMPLES, ids=[x.label for x in EXAMPLES])
 def test_type_example(example):
     assert run_type_example(example) is None
+
+
+NAMES = vocabulary().name_examples
+
+
+@pytest.mark.parametrize("example", NAMES, ids=[x.label for x in NAMES])
+def test_name_example(example):
+    assert run_name_example(example) is None
+
+
+def test_a_label_names_a_named_event_by_its_name():
+    from factcheck.context.events import event_label
+
+    assert event_label("auto:storm:name-ondina:2031-03") == "storm · Ondina · March 2031"
 
 
 def test_every_type_has_an_example_in_each_language():

@@ -56,10 +56,43 @@ def test_a_sentence_about_an_earlier_event_belongs_to_it():
     assert then.event == "auto:earthquake:l-aquila:2009"
 
 
+def test_a_sentence_going_on_about_an_earlier_event_belongs_to_it_too():
+    text = ("Hurricane Ondina left 30 dead on the coast. In 2005 a hurricane killed 1,200 "
+            "people in Texas. More than 900 of those deaths were in Houston.\n\n"
+            "The island counts 30 dead.")
+    then = context_claim(text, "900", lang="en", published=date(2031, 9, 20))
+    now = context_claim(text, "30 dead.", lang="en", published=date(2031, 9, 20))
+    assert then.event.endswith(":2005")
+    assert now.event == "auto:storm:name-ondina:2031-09"
+
+
 def test_a_storm_name_is_no_place():
     c = context_claim("Hurricane Maria killed 64 people in Puerto Rico.", "64", lang="en",
                       published=date(2017, 12, 1))
-    assert c.event == "auto:storm:puerto-rico:2017-12"
+    assert c.event == "auto:storm:name-maria:2017-12"
+
+
+def test_a_named_storm_is_one_event_wherever_it_struck_and_a_year_on():
+    text = ("Il ciclone Ondina ha devastato la costa. Ondina ha causato 40 morti "
+            "a Nuova Città. ")
+    first = context_claim(text, "40", published=date(2031, 3, 4))
+    later = context_claim("A year after Cyclone Ondina, a study counts 95 deaths on the "
+                          "island of Greenport.", "95", lang="en", published=date(2032, 2, 1))
+    other = context_claim("Cyclone Pietro killed 12 people in Greenport.", "12", lang="en",
+                          published=date(2032, 2, 1))
+    assert first.event == "auto:storm:name-ondina:2031-03"
+    merged = merge_events([first, later, other])
+    assert merged[0].event == merged[1].event == "auto:storm:name-ondina:2031-03"
+    assert merged[2].event == "auto:storm:name-pietro:2032-02"
+
+
+def test_an_earlier_storm_in_a_named_storm_article_keeps_its_own_name():
+    text = ("Hurricane Ondina left 30 dead on the coast. In 2005 Hurricane Pietro "
+            "killed 1,200 people. ")
+    then = context_claim(text, "1,200", lang="en", published=date(2031, 9, 20))
+    now = context_claim(text, "30", lang="en", published=date(2031, 9, 20))
+    assert now.event == "auto:storm:name-ondina:2031-09"
+    assert then.event == "auto:storm:name-pietro:2005"
 
 
 def test_a_strike_on_a_city_centre_is_there_not_where_its_government_speaks():

@@ -43,11 +43,11 @@ from ..timespan import publication_span
 from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
 from .events import (
-    Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in, find_cues,
-    parse_auto, places_in,
+    NAME_PREFIX, Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in,
+    find_cues, name_slot, parse_auto, places_in,
 )
 from .asof import cumulative_metrics, unstated_period
-from .gazetteer import Gazetteer, Place, gazetteer, is_located, locatives
+from .gazetteer import Gazetteer, Place, gazetteer, is_located, locatives, slugify
 from .lexicon import NAME, Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases, resolve
 from .sides import default_side, is_conflict, side_of
@@ -140,6 +140,10 @@ class AutoContext:
     paragraph: tuple[int, ...]  # per sentence: its paragraph's number
     kind: str | None  # the type the article names most (its title counting twice)
     place: Place | None  # the most specific place the article names most
+    # per sentence: the events it names by their own names ("Hurricane Maria"), as
+    # (type, place slot "name-maria"); and the one the article names most
+    names: tuple[tuple[tuple[str, str], ...], ...] = ()
+    name: tuple[str, str] | None = None
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
@@ -156,10 +160,24 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         at += len(t) + 1
     found = vocab.find_each(texts, lang, toks)
     types = tuple(tuple([t for _, _, t in f]) if f else () for f in found)
+    title = article.title or ""
+    # an event's own name ("Hurricane Maria") is looked for where a trigger is: it is the
+    # event's, so the same word elsewhere ("the toll from Maria") is no place either
+    named = [[(k, name_slot(n)) for _, _, k, n in vocab.names(t, lang)] if f else []
+             for t, f in zip(texts, found)]
+    title_names = [(k, name_slot(n)) for _, _, k, n in vocab.names(title, lang)] if title else []
+    name_counts: Counter[tuple[str, str]] = Counter()
+    for ns, weight in [(title_names, 2)] + [(ns, 1) for ns in named]:
+        for n in ns:
+            name_counts[n] += weight
+    name = max(name_counts, key=lambda n: (name_counts[n], n[1])) if name_counts else None
+    name_words = {slot[len(NAME_PREFIX):] for _, slot in name_counts}
     per_sentence: list[list[Place]] = [[] for _ in texts]
-    for s, _, place, needs in gaz.find_all(prose, lang, locs):
+    for s, e, place, needs in gaz.find_all(prose, lang, locs):
         i = bisect_right(offsets, s) - 1
         text, at = texts[i], s - offsets[i]
+        if name_words and slugify(prose[s:e]) in name_words:
+            continue
         if not types[i]:
             if not needs:
                 per_sentence[i].append(place)
@@ -169,9 +187,9 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         # with no locative is a seat speaking ("Kyiv said")
         if any(text[e:at].strip() == "" for _, e, _ in found[i] if e <= at):
             continue
-        if is_located(text, at, locs) or place.population < _SEAT:
+        if is_located(text, at, locs) or place.population < _SEAT \
+                or gaz.headed(prose, s):  # "the eastern region of Valencia"
             per_sentence[i].append(place)
-    title = article.title or ""
     counts: Counter[str] = Counter()
     order: list[str] = []
     for kinds, weight in [(tuple(t for _, _, t in vocab.find(title, lang)), 2)] + \
@@ -186,7 +204,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     breaks = [m.end() for m in regex.finditer(r"\n[ \t]*\n", article.text)]
     paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
     return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
-                       kind, place)
+                       kind, place, tuple(tuple(ns) for ns in named), name)
 
 
 _LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
@@ -695,6 +713,12 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     published = ctx.article.published
     background = (explicit is not None and published is not None
                   and explicit[1] < published - timedelta(days=_BACKGROUND_DAYS))
+    if explicit is None and stated is None:
+        # "In 2005 a hurricane killed 1,800. More than 1,500 of them were in Louisiana.": a
+        # sentence naming no event and no date goes on about the one before it
+        before = ctx.once("background", index, lambda: _background_before(ctx, index))
+        if before is not None:
+            return _auto_event(ctx, before[0], theatres, before[1], before[1])
     kind = _sentence_kind(a, index)
     if kind is None or (not background and a.kind is not None and kind != a.kind
                         and a.vocab.compatible(kind, a.kind)):
@@ -704,13 +728,18 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     # a sentence's own place counts where it names what happened there; elsewhere a place
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
-    place: str | None = None
-    if own and theatres and all(p.level == "country" for p in own):
+    place: str | None = _named_event(a, index, kind, background)
+    if place is not None:
+        pass  # "Hurricane Maria": the storm's name says which, wherever it struck
+    elif own and theatres and all(p.level == "country" for p in own):
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
         first = min(own, key=lambda p: _LEVELS.get(p.level, 1))  # the most specific named
-        if a.place is not None and not background and a.gaz.within(a.place, first):
-            first = a.place  # "in Abruzzo" in an article about Farindola
+        if a.place is not None and not background and a.gaz.within(a.place, first) and (
+                kind is None or a.kind is None or a.vocab.compatible(kind, a.kind)):
+            # "in Abruzzo" in an article about Farindola (of its own type of event: "a
+            # helicopter crashed in Abruzzo", in an article about an avalanche, is elsewhere)
+            first = a.place
         place = first.id
     elif theatres:
         place = theatres[0]  # a curated theatre ("sudan"): its conflicts stay together
@@ -722,6 +751,10 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
             place = a.place.id
     elif ctx.home:
         place = ctx.home  # a town no gazetteer lists, after a locative ("a Valcorvo")
+    else:  # no place named at all: the country whose people it names ("an Italian hotel")
+        home = ctx.outer or ctx
+        people = home.once("people", -1, lambda: a.gaz.people_countries(home.prose))
+        place = a.gaz.country_id(people[0]) if people else None
     if place is None:
         return None
     if background:
@@ -734,10 +767,51 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
 
 
+def _background_before(ctx: ArticleContext, index: int) -> tuple[int, Period] | None:
+    """The sentence right before ``index`` in its paragraph and its date, when it tells of an
+    earlier event (names a type of event and a stated date well before the report) and
+    sentence ``index`` names no type of event of its own but refers back to it ("of those
+    deaths"); else None."""
+    a, published = ctx.auto, ctx.article.published
+    j = index - 1
+    if (a is None or published is None or j < 0 or index >= len(a.types) or a.types[index]
+            or not a.types[j] or a.paragraph[j] != a.paragraph[index]
+            or not a.vocab.goes_on(ctx.texts[index], ctx.article.lang)):
+        return None
+    earlier = published - timedelta(days=_BACKGROUND_DAYS)
+    for phrase in ctx.phrases(j):
+        r = resolve(phrase, ctx.lex, ctx.base)
+        if (r is not None and r.how == "explicit" and r.start is not None
+                and r.end is not None and r.end < earlier):
+            return j, (r.start, r.end)
+    return None
+
+
+def _named_event(a: AutoContext, index: int, kind: str | None, background: bool = False
+                 ) -> str | None:
+    """The place slot of the event a figure of sentence ``index`` belongs to by its name
+    ("name-maria"): the one its sentence names (the article's own when it is among several:
+    "hurricanes Irma and Maria"), else, unless the figure is about an earlier event
+    (``background``), the article's own (the one it names most, when the article is about
+    that type of event), for a figure of a compatible type."""
+    own = [(k, slot) for k, slot in (a.names[index] if index < len(a.names) else ())
+           if kind is None or a.vocab.compatible(kind, k)]
+    if own:
+        return a.name[1] if a.name in own else own[0][1]
+    if a.name is None or background:
+        return None
+    k, slot = a.name
+    if a.kind is not None and a.vocab.compatible(a.kind, k) and (
+            kind is None or a.vocab.compatible(kind, k)):
+        return slot
+    return None
+
+
 def _dated_event(ctx: ArticleContext) -> date | None:
     """The day the article's own event happened when the article states it and it is well
-    before the article: a sentence naming the article's type of event and its place with an
-    explicit date of its own ("on August 24, 2016 a quake razed Amatrice", in an article of
+    before the article: a sentence naming the article's type of event and its place with a
+    date of its own, stated or read against the report ("in August" in January): "on
+    August 24, 2016 a quake razed Amatrice", in an article of
     August 2017). An earlier event somewhere else ("the 2009 L'Aquila quake") is not it."""
     a, published = ctx.auto, ctx.article.published
     if a is None or a.kind is None or a.place is None or published is None:
@@ -750,10 +824,27 @@ def _dated_event(ctx: ArticleContext) -> date | None:
             continue
         for phrase in ctx.phrases(i):
             r = resolve(phrase, ctx.lex, ctx.base)
-            if (r is not None and r.how == "explicit" and r.start is not None
-                    and r.end is not None and (r.end - r.start).days <= 31 and r.end < earlier):
+            if r is None or r.how not in ("explicit", "relative") or r.start is None \
+                    or r.end is None or r.end >= earlier:
+                continue
+            if (r.end - r.start).days <= 31:
+                # "in August" read in a January report is last August as surely as a
+                # stated date
                 found.append(r.start)
+            elif r.kind == "ago" and r.how == "relative":
+                # "a year ago", in an anniversary report: that day so many years before
+                day = _years_before(published, r.start.year)
+                if day is not None and r.start <= day <= r.end:
+                    found.append(day)
     return min(found, default=None)
+
+
+def _years_before(day: date, year: int) -> date | None:
+    """``day`` in ``year`` (29 February as the 28th)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28) if day.month == 2 else None
 
 
 def _sentence_kind(a: AutoContext, index: int) -> str | None:

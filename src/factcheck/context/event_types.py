@@ -35,6 +35,9 @@ class EventType:
     reach_km: float
     window_days: int
     compatible: frozenset[str]
+    # how long after it a report naming it by its own name ("Hurricane Maria") still joins
+    # it: a name is kept for one event for years (a storm's is retired or reused after six)
+    name_window_days: int = 0
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -50,6 +53,19 @@ class TypeExample:
     @property
     def label(self) -> str:
         return f"{self.type}: {'' if self.expected else 'not '}{self.text!r}"
+
+
+@dataclass(frozen=True)
+class NameExample:
+    """A sentence and the event name it gives ("" for none)."""
+
+    text: str
+    lang: str
+    name: str
+
+    @property
+    def label(self) -> str:
+        return f"name {self.name or 'none'}: {self.text!r}"
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,39 @@ class Vocabulary:
     unless: dict[str, dict[str, regex.Pattern]]  # lang -> type -> veto
     group_type: dict[str, str]  # group name -> type id
     examples: tuple[TypeExample, ...] = ()
+    # lang -> the triggers that take a name after them ("uragano Maria"), one group per type
+    name_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    not_names: frozenset[str] = frozenset()  # capitalised words after them that are no name
+    name_examples: tuple[NameExample, ...] = ()
+    # lang -> words that make a sentence go on about the one before ("of those deaths")
+    follows: dict[str, regex.Pattern] = field(default_factory=dict)
+
+    def goes_on(self, text: str, lang: str) -> bool:
+        """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
+        deaths were in Louisiana", "Di queste, 12 erano bambini")?"""
+        rx = self.follows.get(lang)
+        return rx is not None and rx.search(text) is not None
+
+    def names(self, text: str, lang: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, type, name) of every event named by its own name in ``text``
+        ("Hurricane Maria", "il ciclone Idai"): the name is the event's, never a place."""
+        rx = self.name_rx.get(lang)
+        if rx is None:
+            return []
+        out = []
+        for m in rx.finditer(text):
+            kind = next(self.group_type[g] for g, v in m.groupdict().items()
+                        if v is not None and g not in ("name", "more"))
+            # "hurricanes Irma and Maria": each name of a list
+            for w in _NAME_WORD.finditer(text, m.start("name"), m.end("more")):
+                if w.group().casefold() not in self.not_names:
+                    out.append((w.start(), w.end(), kind, w.group()))
+        return out
+
+    def name_window(self, *types: str) -> int:
+        """How many days apart two reports naming one event by its name may be."""
+        return max((max(self.types[t].name_window_days, self.types[t].window_days)
+                    for t in types if t in self.types), default=14)
 
     def find(self, text: str, lang: str, toks: list[str] | None = None
              ) -> list[tuple[int, int, str]]:
@@ -180,6 +229,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
     unless: dict[str, dict[str, regex.Pattern]] = {lang: {} for lang in LANGS}
     group_type: dict[str, str] = {}
     examples: list[TypeExample] = []
+    named: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    name_examples: list[NameExample] = []
     for tid, entry in data.get("types", {}).items():
         if not regex.fullmatch(r"[a-z][a-z0-9-]*", tid):
             raise FactcheckError(f"{path}: types.{tid}: an id is lower-case letters, digits, '-'")
@@ -187,7 +238,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             types[tid] = EventType(tid, dict(entry.get("name", {})),
                                    float(entry.get("reach_km", 0)),
                                    int(entry.get("window_days", 14)),
-                                   frozenset(entry.get("compatible", ())))
+                                   frozenset(entry.get("compatible", ())),
+                                   int(entry.get("name_window_days", 0)))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -205,6 +257,11 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         for key, expected in (("examples", True), ("counter_examples", False)):
             for x in entry.get(key, ()):
                 examples.append(TypeExample(tid, x["text"], x.get("lang", "it"), expected))
+        for lang, words in entry.get("named_by", {}).items():
+            if lang in LANGS and words:
+                named[lang].append(f"(?P<{group}>{_alternation(path, tid, lang, words)})")
+        for x in entry.get("name_examples", ()):
+            name_examples.append(NameExample(x["text"], x.get("lang", "it"), x.get("name", "")))
     for tid, t in types.items():
         unknown = t.compatible - types.keys()
         if unknown:
@@ -213,7 +270,33 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
     scanners = {lang: Scanner(tuple(t for t, _, _ in ps), tuple(src for _, src, _ in ps),
                               TriggerIndex.of(tr for _, _, tr in ps))
                 for lang, ps in parts.items() if ps}
-    return Vocabulary(types, scanners, unless, group_type, tuple(examples))
+    # the trigger in any case, the name capitalised (a possessive's "'s" left out) and not
+    # itself followed by a capitalised word ("Storm Shadow Missiles")
+    name_rx = {lang: regexcache.compile(
+        _LEFT + "(?i:" + "|".join(alts) + r")[ \t]+(?P<name>\p{Lu}\p{Ll}+)(?P<more>"
+        r"(?:(?:,[ \t]*|[ \t]+(?:and|e|ed|&)[ \t]+)\p{Lu}\p{Ll}+)*)(?![\p{L}\p{N}])"
+        r"(?![ \t]+\p{Lu})", regex.VERSION0) for lang, alts in named.items() if alts}
+    from .gazetteer import calendar_words  # months and weekdays ("the storm Tuesday")
+
+    not_names = frozenset(w.casefold() for w in data.get("names", {}).get("not_names", ())) \
+        | (calendar_words(root) if name_rx else frozenset())
+    follows = {}
+    for lang, words in data.get("follows", {}).items():
+        if lang in LANGS and words:
+            follows[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "follows", lang, words) + ")" + _RIGHT, _FLAGS)
+    return Vocabulary(types, scanners, unless, group_type, tuple(examples), name_rx,
+                      not_names, tuple(name_examples), follows)
+
+
+_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+
+
+def run_name_example(x: NameExample, root: Path | None = None) -> str | None:
+    """The problem with a name example, or None when it passes."""
+    found = [n for _, _, _, n in vocabulary(root).names(x.text, x.lang)]
+    want = [x.name] if x.name else []
+    return None if found[:1] == want else f"{x.label}: found {found or 'none'}"
 
 
 def run_type_example(x: TypeExample, root: Path | None = None) -> str | None:

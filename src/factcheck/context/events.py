@@ -381,6 +381,23 @@ def auto_id(kind: str, place: str, when: date | None, year_only: bool = False) -
     return f"auto:{kind}:{place}:{stamp}" if stamp else f"auto:{kind}:{place}"
 
 
+# the place slot of an event known by its own name ("Hurricane Maria" -> "name-maria"):
+# no gazetteer slug starts so, so a name never reads as a place
+NAME_PREFIX = "name-"
+
+
+def name_slot(name: str) -> str:
+    """The place slot of an event named ``name``: "Maria" -> "name-maria"."""
+    from .gazetteer import slugify
+
+    return NAME_PREFIX + slugify(name)
+
+
+def is_name(place: str) -> bool:
+    """Is an automatic id's place slot an event's own name (:func:`name_slot`)?"""
+    return place.startswith(NAME_PREFIX)
+
+
 @dataclass(frozen=True)
 class AutoParts:
     kind: str
@@ -425,8 +442,9 @@ def event_label(event: str | None, root: Path | None = None) -> str:
 
     t = vocabulary(root).types.get(parts.kind)
     what = t.label("en") if t is not None else parts.kind
-    place = gazetteer(root).get(parts.place)
-    where = place.name if place is not None else parts.place.replace("-", " ").title()
+    place = None if is_name(parts.place) else gazetteer(root).get(parts.place)
+    slot = parts.place[len(NAME_PREFIX):] if is_name(parts.place) else parts.place
+    where = place.name if place is not None else slot.replace("-", " ").title()
     when = (f"{_MONTHS[parts.month - 1]} {parts.year}" if parts.month
             else str(parts.year) if parts.year else "")
     return " · ".join(x for x in (what, where, when) if x)

@@ -177,6 +177,9 @@ class Gazetteer:
     aliases: dict[str, tuple[str, str]]  # name key -> (gazetteer name, country)
     region_of: dict[tuple[str, str], str]  # (country, admin1) -> region id
     raw: dict = field(default_factory=dict)
+    # a people's word -> its country ("Spanish", "spagnoli" -> ES, from rules/parties.toml):
+    # no place, but it tells which of two homonyms a text means ("Valencia")
+    people: dict[str, str] = field(default_factory=dict)
     _towns: dict[str, list[tuple[Place, bool]]] = field(default_factory=dict)
     _kind: dict[str, int] = field(default_factory=dict)
 
@@ -279,6 +282,7 @@ class Gazetteer:
         if not cands:
             return []
         kinds = self._kinds({k for _, _, k in cands})
+        all_cands = cands
         # only a name something lists can be a place: the rest (most capitalised words)
         # never reaches the checks of its surroundings below
         cands = [c for c in cands if kinds[c[2]]]
@@ -286,22 +290,59 @@ class Gazetteer:
             return []
         towns = self.towns([k for _, _, k in cands])
         named_countries = set(countries)
-        for _, _, k in cands:  # countries the text names help tell homonyms apart
+        for _, _, k in all_cands:  # countries the text names help tell homonyms apart
             for p in self.fixed.get(k, ()):
                 if p.country:
                     named_countries.add(p.country)
+            if k in self.people:  # "Spanish authorities" say which Valencia
+                named_countries.add(self.people[k])
         frozen = frozenset(named_countries)
         chosen: list[tuple[int, int, Place, bool]] = []
+        persons: set[str] = set()  # surnames met in a person's name ("Carlos Mazón")
         for s, e, key in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
             if chosen and s < chosen[-1][1]:
                 continue
             if kinds[key] == _WORD_ONLY and _opens_sentence(text, s) \
                     and not is_located(text, s, locatives):
                 continue  # "Il", "Un": a hamlet's name opening a sentence is a word
+            if key in persons:
+                continue  # "Mazón said", after "Carlos Mazón": the person again
             found = self._read(text, s, e, key, towns.get(key, ()), locatives, frozen)
             if found is not None:
                 chosen.append((s, e, *found))
+            elif self._surname(text, s, e, key):
+                persons.add(key)
         return chosen
+
+    def _surname(self, text: str, s: int, e: int, key: str) -> bool:
+        """Is the single word at s..e the second word of a person's name ("Carlos Mazón":
+        a capitalised word before it that is no head nor place), so that the word alone later
+        in the text is that person too?"""
+        if " " in key or "-" in key or key in self.fixed:
+            return False
+        before = _word_before(text, s)
+        return (before is not None and before[0].isupper() and text[s - 1:s] == " "
+                and before.casefold() not in self.words.heads
+                and name_key(before) not in self.fixed
+                and not _opens_sentence(text, s - len(before) - 1)
+                and not (_word_after(text, e) or " ")[0].isupper())
+
+    def headed(self, text: str, s: int) -> bool:
+        """Is the name at ``s`` told to be a place by a head before it ("the eastern region
+        of Valencia", "la provincia di Pescara", "the city of Kramatorsk")? (A head after a
+        name is often part of another place's name: "the Donetsk Region administration".)"""
+        m = _HEAD_OF.search(text[max(0, s - 40):s])
+        return m is not None and m.group(1).casefold() in self.words.heads
+
+    def people_countries(self, text: str) -> list[str]:
+        """The countries whose people ``text`` names with a capitalised word ("an Italian
+        hotel", "Spanish authorities"), the most named first (ties: the first named)."""
+        counts: dict[str, int] = {}
+        for _, _, k in _candidates(text, self.words.particles):
+            cc = self.people.get(k)
+            if cc is not None:
+                counts[cc] = counts.get(cc, 0) + 1
+        return sorted(counts, key=lambda c: -counts[c])
 
     def _read(self, text, s, e, key, towns, locatives, countries
               ) -> tuple[Place, bool] | None:
@@ -421,6 +462,8 @@ def _locative_end(locatives: frozenset[str]) -> regex.Pattern:
 
 
 _AFTER = regex.compile(r"\s+([\p{L}'’]+)")
+# "region of", "provincia di", "regione dell'": a head word and a genitive ending a text
+_HEAD_OF = regex.compile(r"(?r)(?<!\p{L})(\p{L}+)\s+(?:of|di|del|della|dell['’]|de|des)\s*\Z")
 
 
 def _word_before(text: str, s: int) -> str | None:
@@ -500,7 +543,7 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
         if country is None:
             raise FactcheckError(f"{path}: countries.{name}: unknown country code {cc!r}")
         fixed.setdefault(name_key(name), []).append(country)
-    gaz = Gazetteer(fixed, by_slug, words, aliases, region_of, data)
+    gaz = Gazetteer(fixed, by_slug, words, aliases, region_of, data, _people(root))
     for i, entry in enumerate(data.get("places", ())):
         try:
             name, cc = entry["name"], entry["country"]
@@ -534,6 +577,25 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
     return gaz
 
 
+def _people(root: Path | None) -> dict[str, str]:
+    """A people's words (demonyms, every form, both languages) -> their country's ISO code."""
+    from ..parties import load_parties
+
+    out: dict[str, str] = {}
+    for party in load_parties(root).parties:
+        if party.country:
+            for kinds in party.words.values():
+                for w in kinds.get("people", ()):
+                    out.setdefault(name_key(w), party.country)
+    return out
+
+
+def calendar_words(root: Path | None = None) -> frozenset[str]:
+    """Month and weekday names and abbreviations of every language, as name keys."""
+    return _calendar(root)
+
+
+@lru_cache(maxsize=None)
 def _calendar(root: Path | None) -> frozenset[str]:
     """Month and weekday names and their abbreviations in every language ("Nov", "May",
     "Domenica"): dates, never places, though towns bear some of them."""

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import Claim
-from .events import catalog, event_label, parse_auto
+from .events import catalog, event_label, is_name, parse_auto
 from .gazetteer import gazetteer
 
 
@@ -71,7 +71,7 @@ def _places(eid: str, claims: Sequence[Claim], rules_root: Path | None) -> tuple
     counts: Counter[str] = Counter()
     for c in claims:
         parts = parse_auto(c.event)
-        if parts is not None:
+        if parts is not None and not is_name(parts.place):  # a storm's name is no place
             counts[parts.place] += 1
     named = []
     for slug in sorted(counts, key=lambda s: (-counts[s], s)):

@@ -24,10 +24,17 @@ from pathlib import Path
 
 from ..model import Claim
 from .event_types import Vocabulary, vocabulary
-from .events import auto_id, parse_auto
+from .events import auto_id, is_name, parse_auto
 from .gazetteer import Gazetteer, Place, distance_km, gazetteer
 
 _FINE = frozenset({"town", "local"})
+# an article that names no type of event ("auto:event:..."): any type, at its place and time
+_UNKNOWN = "event"
+# a town this big is also its province's seat, named for the whole province ("la Prefettura
+# di Pescara", "the mayor of Naples"): the gazetteer has no provinces, so a town of its region
+# this close is inside it for any type of event
+SEAT_POPULATION = 50_000
+SEAT_REACH_KM = 60.0
 
 
 @dataclass(frozen=True)
@@ -96,12 +103,15 @@ class _Union:
 def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazetteer,
           vocab: Vocabulary) -> bool:
     """May mentions ``a`` and ``b`` be one event (types, time and place)?"""
-    if not vocab.compatible(a.kind, b.kind):
+    if not (vocab.compatible(a.kind, b.kind) or _UNKNOWN in (a.kind, b.kind)):
         return False
+    named = a.place == b.place and is_name(a.place)
     if a.start is not None and b.start is not None:
-        if a.year_only != b.year_only:
+        if a.year_only != b.year_only and not named:
             return False
-        window = timedelta(days=vocab.window_days(a.kind, b.kind))
+        # a storm called by its name is that storm in a report a year on
+        window = timedelta(days=vocab.name_window(a.kind, b.kind) if named
+                           else vocab.window_days(a.kind, b.kind))
         if a.start > b.end + window or b.start > a.end + window:
             return False
     if a.place == b.place:
@@ -111,28 +121,44 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     if gaz.within(pa, pb) or gaz.within(pb, pa):
         return True
     d = distance_km(pa, pb)
-    return d is not None and d <= vocab.reach_km(a.kind, b.kind)
+    if d is None:
+        return False
+    # a report naming no type meets an event by place alone, never by a type's reach
+    reach = 0.0 if _UNKNOWN in (a.kind, b.kind) else vocab.reach_km(a.kind, b.kind)
+    return d <= reach or (d <= SEAT_REACH_KM and _seat_and_town(pa, pb))
+
+
+def _seat_and_town(a: Place, b: Place) -> bool:
+    """Is one of two towns of one region a province's seat (:data:`SEAT_POPULATION`)?"""
+    return (a.level == b.level == "town" and a.country == b.country and a.admin1 == b.admin1
+            and max(a.population, b.population) >= SEAT_POPULATION)
 
 
 def bucket(m: Mention, rules_root: Path | None = None) -> str:
     """The index a mention is merged within: its place's country (``?<place>`` for a place
     the gazetteer does not know: it meets only its own id's place)."""
-    p = gazetteer(rules_root).get(m.place)
+    p = None if is_name(m.place) else gazetteer(rules_root).get(m.place)
     return p.country if p is not None and p.country else f"?{m.place}"
 
 
-def longest_window(rules_root: Path | None = None) -> timedelta:
-    """The longest time two mentions may lie apart and still be one event."""
+def longest_window(rules_root: Path | None = None, named: bool = False) -> timedelta:
+    """The longest time two mentions may lie apart and still be one event (``named``: two
+    mentions of an event by its own name, :func:`.events.is_name`)."""
     vocab = vocabulary(rules_root)
-    return timedelta(days=max(t.window_days for t in vocab.types.values()) if vocab.types
-                     else 30)
+    if not vocab.types:
+        return timedelta(days=30)
+    if named:
+        return timedelta(days=max(vocab.name_window(t) for t in vocab.types))
+    return timedelta(days=max(t.window_days for t in vocab.types.values()))
 
 
 def near(a: Mention, b: Mention, rules_root: Path | None = None) -> bool:
     """May mentions ``a`` and ``b`` be one event (types, time and place)? Every union of
     :func:`merge_mentions` joins two mentions near each other."""
     gaz = gazetteer(rules_root)
-    return _near(a, b, gaz.get(a.place), gaz.get(b.place), gaz, vocabulary(rules_root))
+    pa = None if is_name(a.place) else gaz.get(a.place)
+    pb = None if is_name(b.place) else gaz.get(b.place)
+    return _near(a, b, pa, pb, gaz, vocabulary(rules_root))
 
 
 # stored mentions of one bucket whose span meets [lo, hi] (all of it without dates), and
@@ -146,11 +172,12 @@ def neighbourhood(seeds: Iterable[Mention], fetch: Fetch, rules_root: Path | Non
     no mention outside is near one inside, so merging these alone gives them the events a
     merge of everything gives (see :func:`merge_mentions`). A stored mention with a seed's
     id is the seed (give the seed combined with it, :func:`combined`)."""
-    longest = longest_window(rules_root)
+    windows = {False: longest_window(rules_root), True: longest_window(rules_root, True)}
     found = {m.id: m for m in seeds}
     todo = list(found.values())
     while todo:
         m = todo.pop()
+        longest = windows[is_name(m.place)]
         lo = None if m.start is None else m.start - longest
         hi = None if m.end is None else m.end + longest
         for s in fetch(bucket(m, rules_root), lo, hi):
@@ -172,7 +199,8 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
     if len(mentions) < 2:
         return {m.id: m.id for m in mentions}
     gaz, vocab = gazetteer(rules_root), vocabulary(rules_root)
-    place = {m.place: gaz.get(m.place) for m in mentions}
+    place = {m.place: None if is_name(m.place) else gaz.get(m.place) for m in mentions}
+    windows = {False: longest_window(rules_root), True: longest_window(rules_root, True)}
     uf = _Union([m.id for m in mentions])
 
     buckets: dict[str, list[Mention]] = defaultdict(list)
@@ -180,11 +208,13 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         buckets[bucket(m, rules_root)].append(m)
     for ms in buckets.values():
         ms.sort(key=lambda m: (m.start or date.min, m.id))
-        fine = [m for m in ms if m.start is not None
+        # a report naming no type of event joins afterwards, like a region: it must not
+        # bridge two events of different types at one place (an avalanche, a helicopter crash)
+        fine = [m for m in ms if m.start is not None and m.kind != _UNKNOWN
                 and (place[m.place] is None or place[m.place].level in _FINE)]
         coarse = [m for m in ms if m not in fine]
-        longest = timedelta(days=max(t.window_days for t in vocab.types.values()) if vocab.types
-                            else 30)
+        # a bucket of one event's name (its own: see bucket) spans the name's window
+        longest = windows[is_name(ms[0].place)]
         # towns and hamlets first: a region or a country must not bridge two towns' events
         for i, a in enumerate(fine):
             for b in fine[i + 1:]:
@@ -197,10 +227,13 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
             # a region or an undated report joins the one event it can mean, by hierarchy
             roots = sorted({uf.find(f.id) for f in fine
                             if _near(c, f, pc, place[f.place], gaz, vocab)
-                            and (c.place == f.place or (c.start is None and pc is not None
-                                                         and pc.level in _FINE)
+                            and (c.place == f.place or ((c.start is None or c.kind == _UNKNOWN)
+                                                        and pc is not None and pc.level in _FINE)
                                  or (pc is not None and place[f.place] is not None
                                  and (gaz.within(place[f.place], pc) or gaz.within(pc, place[f.place]))))})
+            if len(roots) > 1:  # of several, the one event of its own type
+                roots = sorted({uf.find(f.id) for f in fine if f.kind == c.kind
+                                and uf.find(f.id) in roots})
             if len(roots) == 1:  # only where it can mean one event
                 uf.union(c.id, roots[0])
         for i, a in enumerate(coarse):
@@ -235,9 +268,12 @@ def _name(members: list[Mention], place: dict[str, Place | None]) -> str:
             places[m.place] += len(m.docs)
     kind = min(kinds, key=lambda k: (-kinds[k], k))
     where = min(places, key=lambda k: (-places[k], k))
-    start = min((m.start for m in members if m.start is not None), default=None)
-    return auto_id(kind, where, start,
-                   year_only=all(m.year_only for m in members if m.start is not None))
+    # the earliest month (a year alone only where no month is known: a storm's name joins
+    # a report dated by its year alone)
+    dated = [m for m in members if m.start is not None and not m.year_only] or \
+        [m for m in members if m.start is not None]
+    start = min((m.start for m in dated), default=None)
+    return auto_id(kind, where, start, year_only=all(m.year_only for m in dated))
 
 
 def merge_events(claims: Sequence[Claim], rules_root: Path | None = None,
