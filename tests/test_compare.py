@@ -340,7 +340,7 @@ def test_findings_are_sorted_by_severity():
           claim("c.txt", 30000, event="old"), claim("d.txt", 30000, event="old",
                                                     quote="Ne morirono 30000.")]
     out = findings(cl)
-    ranks = [severity_rank(f.severity) for f in out]
+    ranks = [severity_rank(f.severity, load_verdicts()) for f in out]
     assert ranks == sorted(ranks) and out[0].verdict == "contradiction"
 
 

@@ -134,3 +134,27 @@ def test_an_edited_verdicts_toml_under_rules_changes_the_report(tmp_path, capsys
     assert "THESE CLASH." in capsys.readouterr().out
     main(["check", str(folder), "--jobs", "1"])
     assert "THESE CLASH." not in capsys.readouterr().out
+
+
+def test_an_edited_verdict_setting_under_rules_changes_the_verdict_of_check(tmp_path, capsys):
+    """``--rules`` means the same in the comparison as in the report: a tolerance edited in a
+    copy of verdicts.toml ([scale] factor: 12 and 31 dead are 2.6 times apart) turns the
+    golden certain contradiction into a possible one, and ``--fail-on contradiction`` with it."""
+    import shutil
+
+    from factcheck.cli import main
+    from factcheck.paths import rules_dir
+
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    data = (rules / "verdicts.toml").read_text("utf-8")
+    assert "[scale]\nfactor = 5.0" in data
+    (rules / "verdicts.toml").write_text(data.replace("[scale]\nfactor = 5.0",
+                                                      "[scale]\nfactor = 2.0"), "utf-8")
+    folder = GOLDEN / "contradiction" / "articles"
+    args = ["check", str(folder), "--jobs", "1", "--fail-on", "contradiction"]
+    assert main(args) == 1
+    assert "Possible contradiction" not in capsys.readouterr().out
+    assert main([*args, "--rules", str(rules)]) == 0
+    report = capsys.readouterr().out
+    assert "Possible contradiction" in report and "2.6 times the other" in report

@@ -22,7 +22,7 @@ from .identity import base_side, compared, homes
 from .model import Analysis, Article, Claim, Finding
 from .timespan import article_spans
 from .verdicts import judge_group, witnesses
-from .verdicts.config import load_verdicts, setting
+from .verdicts.config import load_verdicts, setting  # noqa: F401  (load_verdicts: re-exported)
 from .verdicts.figure import (FINAL, Figure, as_of, as_part, claim_interval,  # noqa: F401
                               claim_sort_key, figure, make_figure, side_sums, source_party,
                               whole_or_part)
@@ -172,13 +172,13 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim],
     if not draft:
         return set()
     config = load_config(rules)
-    cfg, rules = config.verdicts, config.root
+    cfg = config.verdicts
     total, unknown = group_sides(cfg)
     wanted = draft_groups(draft, cfg)
     doc = draft[0].doc
     index = {id(c): i for i, c in enumerate(others)}
     groups: dict[tuple, list[Figure]] = {}
-    for metric, ev, scope, f in _figure_rows([*draft, *others], cfg, wanted, rules):
+    for metric, ev, scope, f in _figure_rows([*draft, *others], cfg, wanted, config):
         groups.setdefault((metric, ev, scope), []).append(f)
     per_side: dict[tuple, list[int]] = {}  # an article's per-side claims, summed together
     for i, c in enumerate(others):
@@ -214,7 +214,7 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     folder is loaded; default: the one in use).
     """
     config = load_config(rules)
-    cfg, rules = config.verdicts, config.root
+    cfg = config.verdicts
     total, unknown = group_sides(cfg)
     grouping = cfg.get("grouping", {})
     claims = sort_claims(claims)
@@ -226,7 +226,7 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     # in draft mode only the draft's groups are judged: the others' figures are not even built
     wanted = None if draft is None else draft_groups(
         (c for c in claims if c.doc == draft), cfg)
-    rows = _figure_rows(claims, cfg, wanted, rules)
+    rows = _figure_rows(claims, cfg, wanted, config)
 
     findings: list[Finding] = []
     # one sort, then consecutive runs: O(n log n), never pairwise over all claims. (Not pandas:
@@ -259,7 +259,7 @@ _group_key = itemgetter(0, 1, 2)
 
 
 def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
-                 rules: Path | None = None
+                 config: Config | None = None
                  ) -> list[tuple[str, str, str, Figure]]:
     """``(metric, event key, scope, figure)`` of each compared claim that can take part in
     the ``wanted`` groups (all, without): its own figure, the part it is of a whole, and each
@@ -288,7 +288,7 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
             continue
         if metric not in settle:
             settle[metric] = setting(cfg, metric, "settle_days")
-        f = figure(c, cfg, settle[metric], source_party(c, rules))
+        f = figure(c, cfg, settle[metric], source_party(c, config))
         for h in hs:
             if h.role == "own":
                 rows.append((metric, ev, h.scope, f))
@@ -320,7 +320,8 @@ def _sorted_findings(findings: list[Finding], cfg: dict) -> list[Finding]:
         f.metric, f.event or "", f.side or "", [claim_sort_key(c) for c in f.claims], f.reason))
 
 
-def severity_rank(severity: str, cfg: dict | None = None) -> int:
-    """0 for the most severe level (for the report's sections and the CLI)."""
-    order = (cfg or load_verdicts())["severity"]["order"]
+def severity_rank(severity: str, cfg: dict) -> int:
+    """0 for the most severe level (for the report's sections and the CLI); ``cfg``: the
+    configuration's verdict data (``Config.verdicts``), never a default folder's."""
+    order = cfg["severity"]["order"]
     return order.index(severity) if severity in order else len(order)

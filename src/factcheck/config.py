@@ -45,6 +45,19 @@ class Config:
 
         return load_verdicts(self.root)
 
+    def party_speaking(self, source: str) -> str | None:
+        """The one party a source's words name (``parties.toml``; None for none or several):
+        the comparison asks it of claims whose ``source_party`` was never filled."""
+        from .parties import party_speaking
+
+        return party_speaking(source, self.root)
+
+    def event_label(self, event: str | None) -> str:
+        """An event in words ("flood · Valencia · October 2024"), for the report."""
+        from .context.events import event_label
+
+        return event_label(event, self.root)
+
     @cached_property
     def cumulative(self) -> dict[str, bool]:
         """Per metric, whether it is a running count that can only grow (``metrics.toml``)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from .compare import doc_labels
 from .config import Config, load_config
-from .context.events import event_label, parse_auto
+from .context.events import parse_auto
 from .identity import split_scope
 from .verdicts.figure import Figure, claim_interval
 from .verdicts.wording import interval_text, whole_people
@@ -134,10 +134,10 @@ def period_cell(c: Claim) -> str:
 
 # ---------------------------------------------------------------- sections
 
-def _title(f: Finding, rules: Path | None = None) -> str:
+def _title(f: Finding, config: Config) -> str:
     side, subgroup = split_scope(f.side)
     # an automatic event in words ("flood · Emilia-Romagna · May 2023"); a curated one by id
-    event = event_label(f.event, rules) if parse_auto(f.event) else f.event
+    event = config.event_label(f.event) if parse_auto(f.event) else f.event
     parts = [f.metric, event or "event unknown", side or "side unknown",
              *([subgroup] if subgroup else [])]
     return " · ".join(parts)
@@ -200,7 +200,7 @@ _LEGEND = {"●": "● a figure as stated", "├┤": "├──┤ a range (bot
 
 
 def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str],
-           articles: dict[str, Article], rules: Path | None = None) -> list[str]:
+           articles: dict[str, Article], config: Config) -> list[str]:
     """A text chart of a timeline finding's dated figures, one row per report in date order
     (each date to its precision): a stated figure is a point, a bound a bar open on its
     unstated side, a range or a vague word ("centinaia") a bar between its ends; nothing is
@@ -226,7 +226,7 @@ def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str],
     scale = _chart_scale(ceiling)
     head = (f"{'published':<{w_date}}  {'article':<{w_doc}}  {'figure':<{w_fig}}  "
             f"{scale}")
-    lines = ["```text", f"{_title(f, rules)}: the figures over time", "", head]
+    lines = ["```text", f"{_title(f, config)}: the figures over time", "", head]
     for when, doc, written, bar in rows:
         lines.append(f"{when:<{w_date}}  {doc:<{w_doc}}  {written:<{w_fig}}  {bar}".rstrip())
     lines.append(" " * pad + "└" + "─" * (CHART_WIDTH - 1) + "┘")
@@ -290,9 +290,9 @@ def _nice_ceiling(x: float) -> float:
 
 
 def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[str, Article],
-                   cfg: dict, chart: bool = True, draft: str | None = None,
-                   rules: Path | None = None) -> list[str]:
-    head = f"### {n}. {f.verdict.capitalize()}: {_title(f, rules)}"
+                   cfg: dict, config: Config, chart: bool = True,
+                   draft: str | None = None) -> list[str]:
+    head = f"### {n}. {f.verdict.capitalize()}: {_title(f, config)}"
     if f.verdict != "agree":
         head += f" ({f.severity})"
     lines = [head, "", _prose(f.reason), ""]
@@ -307,7 +307,7 @@ def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[st
         lines += ["", f"… and {left:,} more {'figure' if left == 1 else 'figures'} of this "
                       "finding, not listed here: `--format json` lists them all."]
     if chart:
-        c = _chart(f, shown, labels, articles, rules)
+        c = _chart(f, shown, labels, articles, config)
         if c:
             lines += [""] + c
     lines.append("")
@@ -434,7 +434,7 @@ def render_markdown(analysis: Analysis, *, rules: Config | Path | None = None) -
     and collapsed, the counts no rule claimed (for rule authors). ``rules``: the
     configuration (a folder is loaded; default: the one in use)."""
     config = load_config(rules)
-    cfg, rules = config.verdicts, config.root
+    cfg = config.verdicts
     articles = sorted(analysis.articles, key=lambda a: a.id)
     by_id = {a.id: a for a in articles}
     labels = doc_labels([a.id for a in articles] + [c.doc for c in analysis.claims]
@@ -470,15 +470,15 @@ def render_markdown(analysis: Analysis, *, rules: Config | Path | None = None) -
             continue
         for f in chosen:
             n += 1
-            out += _finding_block(n, f, labels, by_id, cfg, draft=analysis.draft, rules=rules)
+            out += _finding_block(n, f, labels, by_id, cfg, config, draft=analysis.draft)
 
     out += ["## Groups that agree", ""]
     if not agree:
         out += ["None.", ""]
     for f in agree[:MAX_ROWS]:
         n += 1
-        out += _finding_block(n, f, labels, by_id, cfg, chart=False, draft=analysis.draft,
-                              rules=rules)
+        out += _finding_block(n, f, labels, by_id, cfg, config, chart=False,
+                              draft=analysis.draft)
     if len(agree) > MAX_ROWS:
         out += _more(len(agree), "groups that agree") + [""]
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import NamedTuple
 
 from ..model import Claim
-from ..parties import party_speaking
+from ..config import Config, load_config
 from .config import setting
 
 # as-of sentinel: a count reported long after its period ended (the final toll)
@@ -141,18 +140,22 @@ def as_of(c: Claim, settle_days: int) -> date | None:
     return c.published
 
 
-def source_party(claim: Claim, root: Path | None = None) -> str | None:
+def source_party(claim: Claim, config: Config | None = None) -> str | None:
     """The party whose officials a claim is attributed to (None for outlets, wires, unknown):
-    the claim's own ``source_party``, else the one party its source names in
-    ``rules/parties.toml`` (claims made before that column)."""
+    the claim's own ``source_party``, else the one party its source names in the
+    configuration's ``parties.toml`` (claims made before that column; default: the rules
+    in use)."""
     if claim.source_kind != "attributed" or not claim.source:
         return None
-    return getattr(claim, "source_party", None) or party_speaking(claim.source, root)
+    own = getattr(claim, "source_party", None)
+    if own:
+        return own
+    return load_config(config).party_speaking(claim.source)
 
 
-def make_figure(c: Claim, cfg: dict, root: Path | None = None) -> Figure:
+def make_figure(c: Claim, cfg: dict, config: Config | None = None) -> Figure:
     """The figure a claim states in its group."""
-    return figure(c, cfg, setting(cfg, c.metric, "settle_days"), source_party(c, root))
+    return figure(c, cfg, setting(cfg, c.metric, "settle_days"), source_party(c, config))
 
 
 def figure(c: Claim, cfg: dict, settle_days: int, party: str | None) -> Figure:
