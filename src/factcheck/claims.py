@@ -69,6 +69,8 @@ class _Candidate:
     side: str | None
     # the match reaches its predicate across a later figure ("64 and dozens missing")
     crosses: bool = False
+    # a breakdown item: the sentence offset of the figure it is a part of, whose status it takes
+    parent: int | None = None
 
 
 def claimable(q: Quantity) -> bool:
@@ -250,7 +252,8 @@ def _breakdowns(lang: str, masked: str, runnable: frozenset[int], base: int,
                 best, _, _ = _choose(candidates[parent + base])
                 hi = nums[i + 1][0] if i + 1 < len(nums) else m.end()
                 who = _text(sentence, _pick(whos, e, hi, s, s))
-                candidates[s + base] = [_Candidate(best.rule, best.pattern, 0, q, who, None)]
+                candidates[s + base] = [_Candidate(best.rule, best.pattern, 0, q, who, None,
+                                                   parent=parent + base)]
 
 
 def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
@@ -338,12 +341,25 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
     unclaimed: list[Unclaimed] = []
     cued = (_statuses(lang, masked, runnable, {s - base for s in candidates}, ruleset, trace)
             if candidates else {})
+    statuses: dict[int, str] = {}
+
+    def status_of(start: int) -> str:
+        """A figure's status; a breakdown item has its whole's ("this morning they recovered
+        five bodies: two women and three men" are all today's finds)."""
+        if start not in statuses:
+            best, _, _ = _choose(candidates[start])
+            if best.parent is not None and best.parent in candidates:
+                statuses[start] = status_of(best.parent)
+            else:
+                statuses[start] = (best.pattern.status or cued.get(start - base)
+                                   or _word_status(lang, best.quantity, ruleset) or "counted")
+        return statuses[start]
+
     for q in quantities:
         cands = candidates.get(q.start)
         if cands:
             best, who, side = _choose(cands)
-            status = (best.pattern.status or cued.get(q.start - base)
-                      or _word_status(lang, q, ruleset) or "counted")
+            status = status_of(q.start)
             claims.append(Claim(doc=doc, metric=best.rule.metric, quantity=best.quantity,
                                 rule=best.rule.id, quote=sentence.text, quote_start=base,
                                 who=who, side=side, lang=lang, status=status))
