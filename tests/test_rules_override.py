@@ -381,3 +381,17 @@ def test_numbers_reads_the_folder(capsys, edited):
     assert "40" in default
     _, changed = _run(capsys, "numbers", "--lang", "it", "--rules", str(edited), "quaranta morti")
     assert "41" in changed
+
+
+def test_check_of_claim_rows_reads_the_verdicts_of_the_folder(capsys, tmp_path, edited):
+    folder = _two_reports(tmp_path,
+                          "Sono morte 30 persone nell'alluvione di Valencia, secondo la prefettura.",
+                          "Sono morte 35 persone nell'alluvione di Valencia, secondo la prefettura.")
+    rows = tmp_path / "rows.jsonl"
+    assert _run(capsys, "extract", str(folder), "--jobs", "1", "-o", str(rows))[0] == 0
+    severities = []
+    for rules in ((), ("--rules", str(edited))):
+        _, out = _run(capsys, "check", "--claims", str(rows), "--format", "json",
+                      "--fail-on", "never", *rules)
+        severities.append([(f["verdict"], f["severity"]) for f in json.loads(out)["findings"]])
+    assert severities == [[("update", "info")], [("update", "low")]]
