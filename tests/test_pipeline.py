@@ -33,3 +33,22 @@ def test_processes_give_the_same_results_as_one(tmp_path):
     two = extract_paths([many], jobs=2, progress=False)
     assert [(r.article, r.claims) for r in one] == [(r.article, r.claims) for r in two]
     assert len(one) >= PARALLEL_MIN_FILES and sum(len(r.claims) for r in one) == copies * 13
+
+
+def test_quantities_of_a_later_region_keep_every_field_at_article_offsets():
+    """find_article_quantities moves a region's figures to article offsets and changes
+    nothing else of them (what dataclasses.replace would give)."""
+    from dataclasses import replace
+
+    from factcheck.model import Article
+    from factcheck.numbers import find_quantities
+    from factcheck.pipeline import find_article_quantities
+
+    body = "Almeno 1.200 sfollati e oltre 30 morti, circa la metà bambini."
+    text = "Titolo\n\n" + body
+    article = Article("d", "d", text, ((0, 6), (8, len(text))), lang="it")
+    found = find_article_quantities(article)
+    expected = [replace(q, start=q.start + 8, end=q.end + 8)
+                for q in find_quantities(body, "it")]
+    assert found == expected and len(found) >= 2
+    assert [text[q.start:q.end] for q in found] == [q.text for q in found]

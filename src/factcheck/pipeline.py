@@ -12,7 +12,8 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,9 +78,21 @@ def find_article_quantities(article: Article, rules_root: Path | None = None
     for start, end in article.regions:
         found = find_quantities(article.text[start:end], article.lang, rules_root)
         if start:
-            found = [replace(q, start=q.start + start, end=q.end + start) for q in found]
+            found = [_shifted(q, start) for q in found]
         out.extend(found)
     return out
+
+
+# every field of a Quantity after its offsets, read at C speed (dataclasses.replace
+# costs twice a plain construction, for every figure of every article)
+_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
+assert _QUANTITY_FIELDS[:2] == ("start", "end"), _QUANTITY_FIELDS
+_QUANTITY_REST = attrgetter(*_QUANTITY_FIELDS[2:])
+
+
+def _shifted(q: Quantity, by: int) -> Quantity:
+    """``q`` with its offsets moved ``by`` characters."""
+    return Quantity(q.start + by, q.end + by, *_QUANTITY_REST(q))
 
 
 def by_sentence(sentences: Sequence[Sentence],

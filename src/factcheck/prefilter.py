@@ -220,5 +220,8 @@ def may_match(pre: tuple[frozenset[str], dict[str, tuple[str, ...]]] | None,
     if pre is None:
         return True
     words, by_word = pre
-    found = words & present
-    return bool(found) and any(s in folded for w in found for s in by_word[w])
+    for w in words & present:  # plain loops: a generator cost more than the look-ups
+        for s in by_word[w]:
+            if s in folded:
+                return True
+    return False

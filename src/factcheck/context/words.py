@@ -97,11 +97,21 @@ class WordIndex:
         return [(ends[2 * i], ends[2 * j + 1], v) for i, j, v in found]
 
     def occurs(self, text: str) -> bool:
-        """``bool(self.find(text))``, reading a long text only as far as its first phrase:
-        an article about fighting names it in its title or first lines."""
+        """``bool(self.find(text))``, reading a long text only from where a phrase may start
+        and as far as its first phrase (an article about fighting names it early)."""
         low = text.casefold()
-        if not any(map(low.__contains__, self._first)):
+        hits = [i for i in map(low.find, self._first) if i >= 0]
+        if not hits:
             return False
+        at = 0
+        if len(low) == len(text):
+            # one character for one: a phrase's first word is in ``low`` where it is in the
+            # text, so no phrase starts before the first hit; the tokens from the start of
+            # the token holding it are the text's last ones
+            at = min(hits)
+            while at and _TOKEN.match(text, at - 1, at):
+                at -= 1
+            text = text[at:]
         # a match inside the first tokens is a match of the whole (the scan finds the
         # leftmost phrase first); else the whole text decides
         head = _SPLIT.split(text, maxsplit=_HEAD_TOKENS)
