@@ -218,3 +218,20 @@ def test_a_few_before_a_scale_is_a_size(lang, sentence, want):
 ])
 def test_a_scale_without_a_few_stays_a_figure(lang, sentence, want):
     assert counts(sentence, lang) == want
+
+
+# ---------------------------------------------------------------- an estimate states its figure
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("An estimated 700 people died in the heat", "An estimated 700", 700.0),
+    ("The study found an estimated 2,400 excess deaths", "an estimated 2,400", 2400.0),
+])
+def test_an_estimated_figure_is_exact_with_its_words(sentence, text, value):
+    # the words stay in the figure for the claim reader's status ("estimated"); not "about"
+    (q,) = find_quantities(sentence, "en")
+    assert (q.text, q.qualifier, q.low, q.high) == (text, "exact", value, value)
+
+
+def test_about_stays_approx():
+    (q,) = find_quantities("About 700 people died in the heat", "en")
+    assert q.qualifier == "approx"
