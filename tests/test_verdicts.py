@@ -69,6 +69,8 @@ def test_verdict_case(case):
         assert [f.severity for f in findings] == case["severities"]
     if "reason" in case:
         assert case["reason"] in findings[0].reason
+    for i, reason in enumerate(case.get("reasons", [])):  # one per finding, in order
+        assert reason in findings[i].reason
 
 
 CUES = load_verdicts()["corrections"]

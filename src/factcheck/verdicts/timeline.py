@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..timespan import before
 from .figure import FINAL, Figure, timed
 from .revision import named_numbers, revised as announces_revision
-from .scene import Ctx, span
+from .scene import Ctx, scale_ratio, span
 
 
 class Step(NamedTuple):
@@ -67,6 +67,10 @@ def certainly_later(a: Figure, b: Figure, ctx: Ctx) -> bool:
     return before(span(a, ctx), span(b, ctx)) or (b.as_of == FINAL and a.as_of != FINAL)
 
 
+def _scale(ctx: Ctx) -> float:
+    return float(ctx.cfg.get("scale", {}).get("factor", math.inf))
+
+
 def top(figs: Sequence[Figure]) -> Figure:
     """The highest figure of a moment (the first of ties)."""
     return max(figs, key=lambda f: f.point)
@@ -110,7 +114,11 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
         for f in _distinct_revised(shown, revised):
             if f.key in stated:  # a revision told again later is not news of one
                 continue
-            old = revised_from(f, seen, best if ctx.cumulative else previous)
+            # the numbers named by every sentence of its article stating it (a headline
+            # "toll lowered to 97" and its body "... down from 115")
+            named = frozenset().union(*(named_numbers(g) for g in real
+                                        if g.doc == f.doc and g.key == f.key))
+            old = revised_from(f, named, seen, best if ctx.cumulative else previous)
             if old is not None:
                 revisions.append(Step(old, f))
         if ctx.cumulative and best is not None:
@@ -122,10 +130,17 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                     falls.append(Step(best, low))
         if last is None:
             last = high
-        elif high.key != last.key and (high.point > last.point if ctx.cumulative else True) \
-                and certainly_later(last, high, ctx):
-            rises.append(Step(last, high))
-            last = high
+        elif high.key == last.key:
+            if _sooner(high, last, ctx):  # the same figure, its date better known: the
+                last = high               # next link is certainly later than it sooner
+        elif certainly_later(last, high, ctx):
+            if high.point > last.point or not ctx.cumulative:
+                rises.append(Step(last, high))
+                last = high
+            elif scale_ratio(last, high) < _scale(ctx):
+                # a running count now stands lower (the fall is the falling verdict's): the
+                # chain goes on from the count that stands, not from the one it replaced
+                last = high
         # the strongest lower bound so far; of equal ones, the report known to be older
         # (a fall is certain against it when it is against any of them)
         for f in real:
@@ -136,13 +151,12 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     return Timeline(falls, rises, backdated, revisions, revised)
 
 
-def revised_from(f: Figure, seen: Sequence[Figure], standing: Figure | None
-                 ) -> Figure | None:
-    """The figure a revision replaces: the latest earlier figure whose number its sentence
-    names ("down from their previous toll of 115"), else the count standing before it (a
-    running count's strongest lower bound so far; a level's previous moment's top); None when
-    that states the same figure."""
-    named = named_numbers(f)
+def revised_from(f: Figure, named: frozenset[float], seen: Sequence[Figure],
+                 standing: Figure | None) -> Figure | None:
+    """The figure a revision ``f`` replaces: the latest earlier figure whose number its
+    sentences name (``named``: "down from their previous toll of 115"), else the count
+    standing before it (a running count's strongest lower bound so far; a level's previous
+    moment's top); None when that states the same figure."""
     for g in reversed(seen):
         if g.key != f.key and g.point in named:
             return g
