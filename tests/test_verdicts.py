@@ -37,6 +37,7 @@ def build(spec: dict) -> tuple[Claim, Article]:
     where = quote.find(text) if text in quote else 0
     qual = spec.get("qualifier", "exact")
     low, high = (value, None) if qual in ("more_than", "at_least") else (value, value)
+    high = spec.get("high", high)  # a range or a vague word: its upper end
     q = Quantity(where, where + len(text), text, "count", value, low, high, qual)
     published = spec.get("published", DAY)
     period = spec.get("period")

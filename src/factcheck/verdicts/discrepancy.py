@@ -1,12 +1,16 @@
 """Discrepancy: at one moment, different stated figures that can all be true (their
-intervals overlap), listed from the highest; or an estimate that excludes a count (or another
+intervals overlap), listed from the highest (a vague word that fits the numbers is no
+witness, and figures that each lie within the others' readings, "about 290" and "around 300",
+agree within their rounding); or an estimate that excludes a count (or another
 estimate): they differ by method, not a contradiction (witnesses: the highest lower bound and
 the lowest upper bound). Figures that are all parties' own are a dispute instead."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Finding
-from .figure import counted
+from .figure import Figure, counted
 from .moment import Moment, all_parties, rivals
 from .scene import Ctx, finding, gap_severity
 
@@ -23,6 +27,23 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
                         gap_severity([a, b], ctx.cfg), [a, b])]
     if len(m.wholes) < 2 or all_parties(m.wholes):
         return []
-    ordered = sorted(m.wholes, key=lambda f: -f.point)  # stable: ties keep canonical order
+    # a vague word ("thousands", "dozens") that fits a stated number says nothing against it
+    stated = [f for f in m.wholes if not vague(f)]
+    if len(stated) < 2 or agree_within(stated):
+        return []
+    ordered = sorted(stated, key=lambda f: -f.point)  # stable: ties keep canonical order
     name = "discrepancy" if all(counted(f) for f in ordered) else "discrepancy_estimate"
     return [finding(ctx, "discrepancy", name, gap_severity(ordered, ctx.cfg), ordered)]
+
+
+def vague(f: Figure) -> bool:
+    """A figure stated only by a vague word ("centinaia", "thousands")."""
+    return all(c.quantity.qualifier == "vague" for c in f.claims)
+
+
+def agree_within(figs: Sequence[Figure]) -> bool:
+    """Whether figures stated as numbers (exact or approximate, never a bound) each lie
+    within every other's reading ("about 290" and "around 300"): they agree within their
+    rounding, nothing to explain."""
+    banded = all(c.quantity.qualifier in ("exact", "approx") for f in figs for c in f.claims)
+    return banded and all(g.low <= f.point <= g.ceiling for f in figs for g in figs)
