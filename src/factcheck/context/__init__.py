@@ -392,7 +392,8 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
     clause naming what happened before the figure is the event's ("il crollo del ponte, a
     Genova, ha causato 39 morti")."""
     # a name whose locative starts in the window is read whole ("a Casamicciola")
-    found = _one_place(text[end:c_end], lex, _AREA_NEAR, _AREA_WINDOW, known, end)
+    found = _one_place(text[end:c_end], lex, _AREA_NEAR, _AREA_WINDOW, known, end,
+                       genitive=False)
     if found is not None:
         return found[0] + end, found[1] + end, found[2]
     lo = max(c_start, start - _AREA_WINDOW)
@@ -415,8 +416,7 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
               if _is_area_name(m, lex, known)]
     if before:
         m = before[-1]
-        locative = text[m.start():m.start("place")].split()[0].casefold()
-        if (locative not in lex.area_genitives
+        if (_locative(m) not in lex.area_genitives
                 and (m.start() >= c_start or not text[m.end():c_start].strip(" ,"))
                 and not _names_event(text, max(0, m.start() - _AREA_WINDOW), start, lex)):
             return _named_span(m, 0, lex)
@@ -427,6 +427,11 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
                 and not _names_event(text, c_start, start, lex)):
             return _named_span(m, c_start - len(head), lex)
     return None
+
+
+def _locative(m: regex.Match) -> str:
+    """The first word of the locative before a name found ("in" of "in provincia di")."""
+    return m.string[m.start():m.start("place")].split()[0].casefold()
 
 
 def _names_event(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -467,11 +472,13 @@ def _gazetteer_places(ctx: ArticleContext, text: str, index: int | None
 
 
 def _one_place(text: str, lex: Lexicon, near: int = -1, window: int | None = None,
-               known: Callable[[int, int], bool] | None = None, offset: int = 0
-               ) -> tuple[int, int, str] | None:
+               known: Callable[[int, int], bool] | None = None, offset: int = 0,
+               genitive: bool = True) -> tuple[int, int, str] | None:
     """The one named place whose locative starts in ``text[:window]`` (or the first, when
     it starts within ``near`` characters), as (start, end, slug) of its name; None after an
-    event's noun ("morte nella valanga in Val Bruna": the event's place, not an area)."""
+    event's noun ("morte nella valanga in Val Bruna": the event's place, not an area); and
+    not after a genitive unless ``genitive`` ("quattro ragazzi di Torre del Greco": where
+    they came from, not where they died; "il bilancio di Valcorvo" is Valcorvo's)."""
     rx = lex.area_re or lex.place_re
     if rx is None:
         return None
@@ -479,7 +486,8 @@ def _one_place(text: str, lex: Lexicon, near: int = -1, window: int | None = Non
     if lex.event_noun_re is not None and lex.event_noun_re.search(text[:window]) is not None:
         return None
     matches = [m for m in rx.finditer(text)
-               if m.start() < window and _is_area_name(m, lex, known, offset)]
+               if m.start() < window and _is_area_name(m, lex, known, offset)
+               and (genitive or _locative(m) not in lex.area_genitives)]
     names = _slugs(matches, lex)
     if len(names) != 1 and not (names and matches[0].start() <= near):
         return None

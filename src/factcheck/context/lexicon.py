@@ -413,7 +413,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),
-        area_re=_place_re(data.get("places", {}).get("locatives", ()),
+        area_re=_place_re([*data.get("places", {}).get("locatives", ()),
+                           *data.get("places", {}).get("area_locatives", ())],
                           data.get("places", {}).get("modifiers", ())),
         area_relative_re=(_any_re([r"\A\s*(?:" + _alt(rel) + r")(?![\p{L}])"], "places.relatives", path)
                           if (rel := data.get("places", {}).get("relatives")) else None),

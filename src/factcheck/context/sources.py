@@ -182,6 +182,12 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     own = found(index)
     if own:
         best = min(own, key=lambda s: (_distance(s, start, end), s[0]))
+        if best[2].casefold() in lex.source_pronouns:
+            # "the ministry said it had counted 12 dead": the pronoun's own sentence first
+            named = [s for s in own if s[0] < best[0]
+                     and s[2].casefold() not in lex.source_pronouns]
+            if named:
+                return named[-1][2]
         return _named(best[2], texts, index, found, lex)
     quoted = _quoted_source(texts, index, start, found)
     if quoted is not None:
