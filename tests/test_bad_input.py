@@ -290,13 +290,13 @@ BAD_REGEX = {
                 "parts.between", None),
     "context": ("lang/it/context.toml", "subject_cues = [", "subject_cues = ['(unclosed', ",
                 "sources.subject_cues",
-                "context/lexicon.py:291 names the file as f'rules/lang/{lang}/context.toml', "
+                "context/lexicon.py:291 (lexicon) names the file as f'rules/lang/{lang}/context.toml', "
                 "whatever folder --rules gave"),
     "events": ("events.toml", "keywords = []", "keywords = ['(unclosed']", ".keywords",
-               "context/events.py:115 names the file as 'rules/events.toml', whatever "
+               "context/events.py:115 (_compile) names the file as 'rules/events.toml', whatever "
                "folder --rules gave"),
     "subgroups": ("lang/it/subgroups.toml", "stop = [", "stop = ['(unclosed', ", "after.stop",
-                  "context/subgroups.py:86 names the file as "
+                  "context/subgroups.py:86 (subgroup_data) names the file as "
                   "f'rules/lang/{lang}/subgroups.toml', whatever folder --rules gave"),
 }
 
