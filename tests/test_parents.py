@@ -62,3 +62,35 @@ def test_a_bad_cue_names_the_file(tmp_path):
         (folder / "parents.toml").write_text(body)
         with pytest.raises(FactcheckError, match=problem):
             part_cues("en", tmp_path / name)
+
+
+def test_an_increment_is_no_whole_without_a_cue():
+    # "Il bilancio sale a 9 morti. Ieri sono stati trovati altri 6 corpi. Morti anche 2
+    # bambini.": the children belong to the toll, not to the bodies just found
+    from dataclasses import replace
+
+    from factcheck.context.parents import link_parts
+    from factcheck.model import Claim, Quantity
+
+    texts = ["Il bilancio sale a 9 morti.", "Ieri sono stati trovati altri 6 corpi.",
+             "Morti anche 2 bambini."]
+    starts, at = {}, 0
+    for i, t in enumerate(texts):
+        starts[at] = i
+        at += len(t) + 1
+
+    def claim(i: int, figure: str, **kw) -> Claim:
+        base = [s for s, j in starts.items() if j == i][0]
+        k = base + texts[i].index(figure)
+        q = Quantity(k, k + len(figure), figure, "count", int(figure), int(figure), int(figure))
+        return Claim(doc="d", metric="deaths", quantity=q, rule="r", quote=texts[i],
+                     quote_start=base, lang="it", **kw)
+
+    toll, found, kids = claim(0, "9"), claim(1, "6", status="increment"), \
+        claim(2, "2", subgroup="children")
+    out = link_parts([toll, found, kids], texts, starts, part_cues("it"))
+    assert [c.parent for c in out] == [None, None, toll.start]
+    # counted, the 6 would be the nearest whole
+    out = link_parts([toll, replace(found, status="counted"), kids], texts, starts,
+                     part_cues("it"))
+    assert out[2].parent == found.start

@@ -52,8 +52,14 @@ _SUM_AHEAD = 6
 _SUM_ITEMS = 12
 # statuses that never take part in a sum or a link without a cue: not counts
 _NOT_COUNTS = frozenset({"feared", "projected"})
+# ... and what is never a whole without a cue: an addition to a toll is not the toll
+_NOT_WHOLES = _NOT_COUNTS | {"increment"}
 # how far apart the periods of a whole and its part may be when a word ties them
 _SLACK = timedelta(days=31)
+# the gap between two items of one list: words without a clause mark, then a comma or a
+# conjunction ("19 people who drowned and 15", "7 persone annegate e 3")
+_LIST_GAP = regex.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+as|oltre\s+a)\b)\s*$",
+                          regex.IGNORECASE)
 KEYS = ("between", "before", "total_before", "whole_first", "after")
 
 
@@ -66,6 +72,14 @@ class PartCues:
     total_before: regex.Pattern | None = None
     whole_first: regex.Pattern | None = None
     after: regex.Pattern | None = None
+    nouns: dict[str, str] | None = None  # the noun a cue names a whole by -> its metric
+
+    def names_other(self, m: regex.Match | None, metric: str) -> bool:
+        """Does the cue matched as ``m`` name its whole by a noun of another metric?"""
+        if m is None or not self.nouns or "noun" not in m.re.groupindex:
+            return False
+        noun = m.group("noun")
+        return noun is not None and self.nouns.get(noun.casefold(), metric) != metric
 
 
 def _alt(patterns: tuple[str, ...], path: str, key: str) -> regex.Pattern | None:
@@ -77,12 +91,13 @@ def _alt(patterns: tuple[str, ...], path: str, key: str) -> regex.Pattern | None
         raise FactcheckError(f"{path}: parts.{key}: bad regex: {exc}") from None
 
 
-def _compile(path: str, parts: tuple[tuple[str, ...], ...]) -> PartCues:
+def _compile(path: str, parts: tuple[tuple[str, ...], ...], nouns: dict[str, str]
+             ) -> PartCues:
     between, before, total_before, whole_first, after = parts
     return PartCues(_alt(between, path, "between"), _alt(before, path, "before"),
                     _alt(total_before, path, "total_before"),
                     _alt(tuple(f"(?:{p})$" for p in whole_first), path, "whole_first"),
-                    _alt(tuple(f"^(?:{p})" for p in after), path, "after"))
+                    _alt(tuple(f"^(?:{p})" for p in after), path, "after"), nouns)
 
 
 def parent_data(lang: str, root: Path | None = None) -> dict:
@@ -109,7 +124,12 @@ def part_cues(lang: str, root: Path | None = None) -> PartCues:
         if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
             raise FactcheckError(f"{path}: parts.{key} must be an array of regexes")
         lists.append(tuple(value))
-    return _compile(path, tuple(lists))
+    nouns: dict[str, str] = {}
+    for metric, words in data.get("nouns", {}).items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise FactcheckError(f"{path}: nouns.{metric} must be an array of words")
+        nouns.update((w.casefold(), metric) for w in words)
+    return _compile(path, tuple(lists), nouns)
 
 
 # ---------------------------------------------------------------- is it the same story?
@@ -293,16 +313,34 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
                     and _fits(e, c):
                 return j
     # a part whose words point back ("Twelve of them died")
-    if cues.after is not None and cues.after.search(c.quote[c.end - base:]):
+    m = cues.after.search(c.quote[c.end - base:]) if cues.after is not None else None
+    if m is not None and not cues.names_other(m, c.metric):
         w = _nearest_holding(pos, art, 2, skip_parts=True)
         if w is not None:
             return w
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
     # subgroup), "Del totale delle vittime, 222 ..." (any part)
     lead = c.quote[:c.start - base]
-    if ((cues.before is not None and c.subgroup is not None and cues.before.search(lead))
+    before = (cues.before.search(lead) if cues.before is not None and c.subgroup is not None
+              else None)
+    if ((before is not None and not cues.names_other(before, c.metric))
             or (cues.total_before is not None and cues.total_before.search(lead))):
-        return _nearest_holding(pos, art, _BACK, skip_parts=True)
+        w = _nearest_holding(pos, art, _BACK, skip_parts=True)
+        if w is not None:
+            return w
+    # the next item of a list whose previous item is a part shares its whole ("the toll
+    # included 19 people who drowned and 15 whose deaths ..."): the nearest earlier figure
+    # of the metric in the sentence, joined to this one by a comma or a conjunction only
+    for j in reversed(earlier):
+        e = art.claims[j]
+        if e.metric != c.metric:
+            continue
+        if e.parent is not None and _LIST_GAP.match(c.quote[e.end - base:c.start - base]):
+            w = next((k for k in range(len(art.claims)) if art.claims[k].start == e.parent),
+                     None)
+            if w is not None and _fits(art.claims[w], c):
+                return w
+        break
     return None
 
 
@@ -348,17 +386,31 @@ def _uncued(pos: int, art: _Article) -> int | None:
     Reatino e 53 nell'Ascolano") or a subgroup named in a later sentence than its whole;
     the nearest earlier whole of the metric that is no place's itself."""
     c = art.claims[pos]
-    if c.status in _NOT_COUNTS or c.status == "increment":
+    if c.status in _NOT_WHOLES:
         return None
     area = (c.side or "").startswith(_AREA)
     if not area and c.subgroup is None:
         return None
+    if area and c.subgroup is not None:
+        # a subgroup of one place ("5 people in the Riverside care home"): the figure of
+        # that place, itself maybe a part of a total ("Riverside (40)")
+        for group in art.sentence_before(pos, _BACK):
+            for j in reversed(group):
+                e = art.claims[j]
+                if (e.side == c.side and e.subgroup is None and e.status not in _NOT_WHOLES
+                        and _same_story(e, c, strict=True)
+                        and (e.quantity.low is None or c.quantity.low is None
+                             or c.quantity.low <= (_high(e) or e.quantity.low))):
+                    return j
     for group in art.sentence_before(pos, _NEAR):
         if not area and art.claims[group[0]].quote_start == c.quote_start:
             continue  # "12 bodies on Monday and 5 children on Tuesday": a list, not parts
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c, strict=True)
                  and art.claims[j].parent is None
+                 # "altri sei corpi ... Morti anche due bambini": the children are of the
+                 # toll, not of the bodies just found (a cue may still say so)
+                 and art.claims[j].status not in _NOT_WHOLES
                  and not (art.claims[j].side or "").startswith(_AREA)
                  and (area or art.claims[j].subgroup is None)]
         if not story:

@@ -165,14 +165,22 @@ def refine_subgroups(claims: Sequence[Claim], texts: Sequence[str], starts: dict
     [[in_context]] words whose story is told around them, the people of the event's own
     country (everyone: no nationality) and a metric's own people (no subgroup)."""
     out = []
+    named: list[set[str]] = []  # the parties the article names as places, read once
+
+    def places() -> set[str]:
+        if not named:
+            index = _place_names(claims[0].lang, root)
+            named.append(set().union(*(index.values(t) for t in texts)) if texts else set())
+        return named[0]
+
     for c in claims:
-        sub = _refined(c, texts, starts, data, root)
+        sub = _refined(c, texts, starts, data, root, places)
         out.append(c if sub == c.subgroup else replace(c, subgroup=sub))
     return out
 
 
 def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: SubgroupData,
-             root: Path | None) -> str | None:
+             root: Path | None, places) -> str | None:
     sub = c.subgroup
     if sub is not None and data.metric_people and sub in data.metric_people.get(c.metric, ()):
         return None
@@ -180,10 +188,13 @@ def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: Subgr
         # the people of the country where it happens are everyone there: the event's
         # country, or the country the figure's sentence names as a place ("the governor of
         # Puerto Rico ... hundreds of thousands of Puerto Ricans")
+        # (the event's country counts only when the article names it as a place: an
+        # event's place can come from the demonym itself, "3 turisti tedeschi")
         party = sub[len(NATIONALITY):]
         home = _event_country(c.event, root) if c.event else None
-        if ((home is not None and _party_countries(root).get(party) == home)
-                or party in _place_names(c.lang, root).values(c.quote)):
+        if (party in _place_names(c.lang, root).values(c.quote)
+                or (home is not None and _party_countries(root).get(party) == home
+                    and party in places())):
             return None
     for ctx in data.in_context:
         if sub == ctx.subgroup:
