@@ -64,6 +64,25 @@ def test_every_language_is_in_the_readme(lang):
     assert f"`{lang}`" in _doc().split("## One owner per fact")[0]
 
 
+def _tables() -> list[tuple[str, str]]:
+    """(file, top-level key) of every data file; a claim rule's keys are those of every rule."""
+    root = rules_dir()
+    out = set()
+    for rel in _files():
+        if rel.suffix == ".toml" and rel.parts[0] != "claims":
+            for key in tomllib.loads((root / rel).read_text("utf-8")):
+                out.add((_generic(rel), key))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("named, key", _tables(), ids=[f"{n}:{k}" for n, k in _tables()])
+def test_every_table_of_a_data_file_is_in_the_readme(named, key):
+    doc = _doc()
+    assert any(form in doc for form in (f"`{key}`", f"`[{key}]", f"`[[{key}]]", f"`[{key}.",
+                                         f"`[[{key}.", f"`{key} ")), \
+        f"[{key}] of {named} is not documented in rules/README.md (its section of {named})"
+
+
 def test_the_readme_has_the_worked_examples():
     assert set(_examples()) >= {"add-rule", "add-event", "add-party"}
 
