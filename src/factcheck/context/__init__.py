@@ -33,12 +33,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import regex
 
 from ..langdata import LANGS
 from ..model import Article, Claim, Sentence
+from ..parties import load_parties
 from ..timespan import publication_span
 from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
@@ -453,6 +455,26 @@ def _is_area_name(m: regex.Match, lex: Lexicon, known: Callable[[int, int], bool
                                                   m.end("place") + offset)
 
 
+def force_side(text: str, start: int, ctx: ArticleContext) -> str | None:
+    """Whose force a ``troops`` figure counts outside a war, when no side is named with it:
+    the party its sentence names before it ("Spain's prime minister announced 10,000
+    soldiers"), else the country of the place the article is about ("5.000 soldati saranno
+    destinati a Valencia", in an article about Spain): an army helps at home."""
+    party = ctx.lex.sides.first(text[:start])
+    if party is not None:
+        return party
+    a = ctx.auto
+    if a is None or a.place is None or not a.place.country:
+        return None
+    return _country_parties(ctx.rules_root).get(a.place.country)
+
+
+@lru_cache(maxsize=4)
+def _country_parties(root: Path | None) -> dict[str, str]:
+    """ISO country code -> the party id of that country (``rules/parties.toml``)."""
+    return {p.country: p.id for p in load_parties(root).parties if p.country}
+
+
 def _named_span(m: regex.Match, offset: int, lex: Lexicon) -> tuple[int, int, str]:
     return m.start("place") + offset, m.end("place") + offset, _slugs([m], lex)[0]
 
@@ -614,6 +636,9 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     if side is None and (area := area_of(text, start, end, ctx, clause, index,
                                          claim.metric)) is not None:
         side = f"{AREA_PREFIX}{area}"  # a part of a breakdown by place, summed like sides
+    if side is None and claim.metric in _NO_AREA and not ctx.once(
+            "conflict", -1, lambda: is_conflict(ctx.prose, "", lex)):
+        side = force_side(text, start, ctx)  # an army at work in a disaster
     if side is None:
         side = default_side(claim.who, text, end, lex)
     subgroup = claim.subgroup or subgroup_of(claim.who, text, end, lex,
