@@ -586,6 +586,24 @@ def test_a_draft_needs_all_of_an_articles_sides_or_none():
     assert _needs(draft, others)[:2] == [0, 1]
 
 
+def test_a_draft_needs_the_whole_of_a_part_it_meets():
+    # the draft's children figure meets x's; x's toll says which moment x's part stands at
+    # (parts of different wholes are not compared as one moment)
+    def part_of(doc, whole, part, words, day):
+        quote = f"{whole} morti, tra cui {words} bambini."
+        c = claim(doc, part, text=words, quote=quote, published=day)
+        return [claim(doc, whole, text=str(whole), quote=quote, published=day),
+                replace(c, subgroup="children", parent=100)]
+    others = [*part_of("x.txt", 35, 2, "due", date(2022, 9, 3)),
+              claim("y.txt", 12, published=date(2022, 9, 3))]
+    draft = part_of("draft.txt", 50, 5, "cinque", date(2022, 9, 3))
+    need = _needs(draft, others)
+    assert {0, 1} <= set(need)
+    verdicts = {(f.verdict, f.side) for f in compare(draft + others, []).findings}
+    assert ("update", "total/children") in verdicts  # 2 of 35, then 5 of 50
+    assert ("contradiction", "total/children") not in verdicts
+
+
 def test_a_draft_needs_the_extremes_of_other_times_not_their_middle():
     # deaths are cumulative: the draft's 500 on 1 March is judged against what came before
     before = [claim(f"{i}_x.txt", v, published=date(2023, 1, 10)) for i, v in

@@ -195,6 +195,11 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim],
     for i in list(need & sided):
         c = others[i]
         need.update(per_side[(c.doc, c.metric, _event_key(c))])
+    # a subgroup figure's whole tells its moment: read it too
+    parts = [others[i] for i in need if others[i].subgroup and others[i].parent is not None]
+    if parts:
+        at = {(c.doc, c.quantity.start): i for i, c in enumerate(others)}
+        need.update(j for c in parts if (j := at.get((c.doc, c.parent))) is not None)
     return need
 
 
@@ -276,6 +281,11 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
         scopes = {}
         for m, ev, sc in wanted:
             scopes.setdefault((m, ev), set()).add(sc)
+    claims = list(claims)
+    # each subgroup figure's whole: the figure its article makes it part of
+    starts = {(c.doc, c.quantity.start): c for c in claims
+              if c.subgroup is None and c.parent is None} if any(
+        c.parent is not None and c.subgroup for c in claims) else {}
     for c in claims:
         if not compared(c.status, grouping):
             continue
@@ -289,6 +299,10 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
         if metric not in settle:
             settle[metric] = setting(cfg, metric, "settle_days")
         f = figure(c, cfg, settle[metric], source_party(c, config))
+        if c.subgroup and c.parent is not None:
+            p = starts.get((c.doc, c.parent))
+            if p is not None and p.metric == metric:
+                f = f._replace(whole=_stated(p))
         for h in hs:
             if h.role == "own":
                 rows.append((metric, ev, h.scope, f))
@@ -303,6 +317,13 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
         for f in lone:
             rows.append((metric, ev, total, as_part(f)))
     return rows
+
+
+def _stated(c: Claim) -> float | None:
+    """A claim's number as stated (a range's or a vague word's low end)."""
+    q = c.quantity
+    v = q.value if q.value is not None else q.low
+    return None if v is None else float(v)
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:

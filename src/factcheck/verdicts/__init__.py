@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from ..model import Finding
-from . import (agree, contradiction, correction, discrepancy, dispute, falling, jump,
+from . import (agree, contradiction, correction, discrepancy, dispute, falling, grown_part, jump,
                part_exceeds, update)
 from .config import setting
 from .figure import Figure
@@ -32,7 +32,7 @@ from .timeline import timeline
 VERDICTS: dict[str, ModuleType] = {
     "agree": agree, "contradiction": contradiction, "dispute": dispute,
     "discrepancy": discrepancy, "part_exceeds": part_exceeds, "falling": falling,
-    "correction": correction, "jump": jump, "update": update,
+    "correction": correction, "jump": jump, "update": update, "grown_part": grown_part,
 }
 
 

@@ -2,12 +2,18 @@
 (the two cannot both be true). Witnesses: the figure with the highest lower bound and the one
 with the lowest upper bound. Certain when both reports are known to the same day (or both are
 final tolls) and neither reading is ambiguous; otherwise a possible contradiction naming the
-doubt. Two parties' own figures are a dispute instead, and an estimate a discrepancy."""
+doubt. Two parties' own figures are a dispute instead, and an estimate a discrepancy.
+
+Parts of different wholes ("2 children" of 35 dead, "5 children" of 50) stand at different
+moments of the count, whatever their reports' dates: only parts of the same whole are judged
+against each other (the growth of a part with its whole is :mod:`.grown_part`'s)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Finding
-from .figure import counted
+from .figure import Figure, counted
 from .moment import Moment, rivals
 from .scene import Ctx, conflict, doubts
 
@@ -17,7 +23,27 @@ READS = "moment"
 def judge(m: Moment, ctx: Ctx) -> list[Finding]:
     """The contradiction of a moment, if any."""
     a, b = m.strongest, m.weakest
-    if not m.disjoint or a is None or b is None or rivals(a, b) \
-            or not (counted(a) and counted(b)):
+    if not m.disjoint or a is None or b is None:
+        return []
+    if a.whole is not None and b.whole is not None and a.whole != b.whole:
+        out: list[Finding] = []
+        for same in by_whole(m.wholes).values():
+            out += _pair(max(same, key=lambda f: f.low), min(same, key=lambda f: f.ceiling),
+                         ctx)
+        return out
+    return _pair(a, b, ctx)
+
+
+def _pair(a: Figure, b: Figure, ctx: Ctx) -> list[Finding]:
+    if a.low <= b.ceiling or rivals(a, b) or not (counted(a) and counted(b)):
         return []
     return [conflict(ctx, "contradiction", a, b, doubts(a, b, ctx))]
+
+
+def by_whole(figs: Sequence[Figure]) -> dict[float, list[Figure]]:
+    """The figures whose whole is known, by their whole (in canonical order)."""
+    out: dict[float, list[Figure]] = {}
+    for f in figs:
+        if f.whole is not None:
+            out.setdefault(f.whole, []).append(f)
+    return out

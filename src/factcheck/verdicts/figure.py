@@ -48,6 +48,9 @@ class Figure(NamedTuple):
     key: tuple
     as_of: date | None
     party: str | None = None
+    # a part's whole: the number of the figure its article makes it part of ("5 children"
+    # of "50 dead": 50); parts of different wholes stand at different moments of a count
+    whole: float | None = None
 
     @property
     def doc(self) -> str:
@@ -222,7 +225,8 @@ def whole_or_part(f: Figure) -> Figure:
 
 def as_part(f: Figure) -> Figure:
     """The figure as a part of a whole: a lower bound of it, nothing more."""
-    return Figure(f.claims, "part", f.low, None, f.point, ("part",) + f.key, f.as_of, f.party)
+    return Figure(f.claims, "part", f.low, None, f.point, ("part",) + f.key, f.as_of, f.party,
+                  f.whole)
 
 
 def counted(f: Figure) -> bool:
