@@ -395,3 +395,20 @@ def test_check_of_claim_rows_reads_the_verdicts_of_the_folder(capsys, tmp_path, 
                       "--fail-on", "never", *rules)
         severities.append([(f["verdict"], f["severity"]) for f in json.loads(out)["findings"]])
     assert severities == [[("update", "info")], [("update", "low")]]
+
+
+def test_evaluate_reads_the_folder(capsys, tmp_path, edited):
+    # gold that says 41: only the edited number word reads it so
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    _article(arts, "Sono morte quaranta persone nell'alluvione di Valencia.")
+    gold = tmp_path / "gold.claims.jsonl"
+    gold.write_text(json.dumps({"doc": "a.txt", "number": "quaranta", "value": 41,
+                                "bound": "exact", "metric": "deaths"}) + "\n", "utf-8")
+    true_positives = []
+    for rules in ((), ("--rules", str(edited))):
+        out = tmp_path / f"score{len(rules)}.json"
+        _run(capsys, "evaluate", str(arts), "--gold", str(gold), "--format", "json", "-o",
+             str(out), "--jobs", "1", *rules)
+        true_positives.append(json.loads(out.read_text("utf-8"))["claims"]["strict"]["tp"])
+    assert true_positives == [0, 1]
