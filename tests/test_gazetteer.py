@@ -64,3 +64,44 @@ def test_an_area_covering_an_unknown_region_is_an_error(tmp_path):
         '[[places]]\nname = "Middle"\ncountry = "IT"\ncovers = ["Atlantis"]\n', "utf-8")
     with pytest.raises(FactcheckError, match=r"covers 'Atlantis': no such region"):
         gazetteer(tmp_path)
+
+
+def _all_ids(text: str, lang: str, **kw) -> list[str]:
+    g = gazetteer()
+    return [p.id for _, _, p, _ in g.find_all(text, lang, locatives(lang), **kw)]
+
+
+def test_a_surname_met_after_a_first_name_is_that_person_again_later():
+    text = ("Il presidente regionale Carlo Tarvisio è arrivato in elicottero; "
+            "più tardi anche Tarvisio ha visitato la frana.")
+    assert "tarvisio" not in _all_ids(text, "it")
+    # the town alone, with no person of that name before it, stays a place
+    assert "tarvisio" in _all_ids("La frana ha colpito Tarvisio nella notte.", "it")
+
+
+def test_the_people_a_text_names_tell_homonyms_apart():
+    g = gazetteer()
+    text = "Le autorità spagnole contano 92 morti a Valencia."
+    people = g.people_countries(text)
+    assert people == ["ES"]
+    assert _all_ids(text, "it", hints=frozenset(people)) == ["valencia-es"]
+    # a people's word is a hint only: it never makes a small town's name a place by itself
+    assert g.people_countries("Rescuers dug through an Italian hotel.") == ["IT"]
+
+
+def test_a_head_before_or_after_a_name_says_it_is_a_place():
+    g = gazetteer()
+    text = "Floods hit the eastern region of Valencia and the Murcia region."
+    s = text.index("Valencia")
+    assert g.headed(text, s, s + len("Valencia"))
+    s = text.index("Murcia")
+    assert g.headed(text, s, s + len("Murcia"))
+    s = text.index("Floods")
+    assert not g.headed(text, s, s + len("Floods"))
+
+
+def test_a_country_or_region_lies_where_its_biggest_town_is():
+    g = gazetteer()
+    lat, lon = g.point(g.get("haiti"))
+    assert 18 < lat < 20 and -73 < lon < -72  # Port-au-Prince
+    assert g.point(g.get("farindola")) == (g.get("farindola").lat, g.get("farindola").lon)

@@ -163,3 +163,59 @@ def test_an_area_over_several_regions_holds_their_towns():
               _claim("b", "auto:earthquake:arquata-del-tronto:2016-08", date(2016, 8, 25)),
               _claim("c", "auto:earthquake:central-italy", date(2016, 8, 25))]
     assert len({c.event for c in merge_events(claims)}) == 1
+
+
+def test_a_province_seat_meets_a_town_of_its_province_small_towns_as_far_do_not():
+    seat = [_claim("a", "auto:landslide:pescara:2031-02", date(2031, 2, 3)),
+            _claim("b", "auto:landslide:sulmona:2031-02", date(2031, 2, 3))]
+    assert len({c.event for c in merge_events(seat)}) == 1
+    # two small towns of one region 60 km apart are two landslides
+    towns = [_claim("a", "auto:landslide:farindola:2031-02", date(2031, 2, 3)),
+             _claim("b", "auto:landslide:scanno:2031-02", date(2031, 2, 3))]
+    assert len({c.event for c in merge_events(towns)}) == 2
+
+
+def test_a_report_naming_no_type_never_bridges_two_events_at_one_place():
+    claims = [_claim("a", "auto:avalanche:farindola:2031-01", date(2031, 1, 20)),
+              _claim("b", "auto:crash:farindola:2031-01", date(2031, 1, 24)),
+              _claim("c", "auto:event:farindola:2031-01", date(2031, 1, 22))]
+    merged = merge_events(claims)
+    assert merged[0].event != merged[1].event
+    # alone with one event there, it joins it
+    one = merge_events([claims[0], claims[2]])
+    assert one[0].event == one[1].event
+
+
+def test_an_undated_report_joins_the_one_event_of_its_own_type():
+    claims = [_claim("a", "auto:avalanche:farindola:2031-01", date(2031, 1, 20)),
+              _claim("b", "auto:earthquake:amatrice:2031-01", date(2031, 1, 18)),
+              _claim("c", "auto:avalanche:italy", None)]
+    merged = merge_events(claims)
+    assert merged[2].event == merged[0].event != merged[1].event
+
+
+def test_an_anniversary_report_dates_its_event_by_a_year_ago():
+    text = ("Tarvisio ricorda le vittime. Un anno fa una frana ha travolto Tarvisio "
+            "uccidendo 12 persone.")
+    c = context_claim(text, "12", published=date(2032, 3, 10))
+    assert c.event == "auto:landslide:tarvisio:2031-03"
+
+
+def test_a_town_of_an_oblast_lies_in_the_historical_region_over_it():
+    from factcheck.context.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.within(g.get("kramatorsk"), g.get("donbas"))
+    assert not g.within(g.get("kharkiv"), g.get("donbas"))
+
+
+def test_a_town_far_from_every_other_place_of_its_list_is_a_misread_homonym():
+    text = "L'uragano ha ucciso 20 persone nei Caraibi: 12 a Cuba, sei in Giamaica e due a Guadalupe."
+    assert context_claim(text, "20", published=date(2031, 9, 3)).event == "auto:storm:cuba:2031-09"
+
+
+def test_a_dated_figure_of_a_named_storm_report_naming_no_other_event_is_the_storms():
+    text = ("Hurricane Ondina made landfall on the coast in September. From September through "
+            "December 1,400 more deaths than usual were recorded on the island.")
+    c = context_claim(text, "1,400", lang="en", published=date(2032, 8, 3))
+    assert c.event == "auto:storm:name-ondina:2032-08"

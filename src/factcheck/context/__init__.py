@@ -49,7 +49,9 @@ from .events import (
     find_cues, name_slot, parse_auto, places_in,
 )
 from .asof import cumulative_metrics, unstated_period
-from .gazetteer import Gazetteer, Place, gazetteer, is_located, locatives, slugify
+from .gazetteer import (
+    Gazetteer, Place, gazetteer, is_located, km, locatives, slugify,
+)
 from .lexicon import NAME, Lexicon, lexicon
 from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases, resolve
 from .sides import default_side, is_conflict, side_of
@@ -146,6 +148,7 @@ class AutoContext:
     # (type, place slot "name-maria"); and the one the article names most
     names: tuple[tuple[tuple[str, str], ...], ...] = ()
     name: tuple[str, str] | None = None
+    people: tuple[str, ...] = ()  # the countries whose people it names, the most named first
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
@@ -175,7 +178,10 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     name = max(name_counts, key=lambda n: (name_counts[n], n[1])) if name_counts else None
     name_words = {slot[len(NAME_PREFIX):] for _, slot in name_counts}
     per_sentence: list[list[Place]] = [[] for _ in texts]
-    for s, e, place, needs in gaz.find_all(prose, lang, locs):
+    # the countries whose people it names tell homonyms apart ("le autorità spagnole":
+    # Valencia in Spain)
+    people = gaz.people_countries(prose, toks)
+    for s, e, place, needs in gaz.find_all(prose, lang, locs, hints=frozenset(people)):
         i = bisect_right(offsets, s) - 1
         text, at = texts[i], s - offsets[i]
         if name_words and slugify(prose[s:e]) in name_words:
@@ -190,8 +196,9 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         if any(text[e:at].strip() == "" for _, e, _ in found[i] if e <= at):
             continue
         if is_located(text, at, locs) or place.population < _SEAT \
-                or gaz.headed(prose, s):  # "the eastern region of Valencia"
+                or gaz.headed(prose, s, e):  # "the eastern region of Valencia"
             per_sentence[i].append(place)
+    per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
     counts: Counter[str] = Counter()
     order: list[str] = []
     for kinds, weight in [(tuple(t for _, _, t in vocab.find(title, lang)), 2)] + \
@@ -206,7 +213,28 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     breaks = [m.end() for m in regex.finditer(r"\n[ \t]*\n", article.text)]
     paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
     return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
-                       kind, place, tuple(tuple(ns) for ns in named), name)
+                       kind, place, tuple(tuple(ns) for ns in named), name, tuple(people))
+
+
+# a town this far from every other place its sentence names is a homonym misread ("15 in
+# Dominica, three in Haiti and two in Guadalupe": neither the Californian town nor the
+# Mexican borough of that other name)
+_STRAY_KM = 1500.0
+
+
+def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
+    """``places`` (of one sentence, three or more) without the towns lying far from all the
+    others (:data:`_STRAY_KM`)."""
+    points = [gaz.point(p) for p in places]
+    out = []
+    for i, p in enumerate(places):
+        if p.level == "town" and points[i] is not None:
+            others = [q for j, q in enumerate(points) if j != i and q is not None
+                      and places[j].id != p.id]
+            if len(others) >= 2 and all(km(points[i], q) > _STRAY_KM for q in others):
+                continue
+        out.append(p)
+    return out
 
 
 _LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
@@ -746,6 +774,14 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     published = ctx.article.published
     background = (explicit is not None and published is not None
                   and explicit[1] < published - timedelta(days=_BACKGROUND_DAYS))
+    if background and a.name is not None and index < len(a.types) \
+            and all(a.vocab.compatible(k, a.name[0]) for k in a.types[index]) \
+            and all(n == a.name for n in a.names[index]) \
+            and explicit[1] >= published - timedelta(days=a.vocab.name_window(a.name[0])):
+        # "from September through December 1,400 more deaths were reported", in a report
+        # on Hurricane Maria a year on: a figure dated within the name's window and naming
+        # no other event is the named one's
+        background = False
     if explicit is None and stated is None:
         # "In 2005 a hurricane killed 1,800. More than 1,500 of them were in Louisiana.": a
         # sentence naming no event and no date goes on about the one before it
@@ -784,10 +820,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
             place = a.place.id
     elif ctx.home:
         place = ctx.home  # a town no gazetteer lists, after a locative ("a Valcorvo")
-    else:  # no place named at all: the country whose people it names ("an Italian hotel")
-        home = ctx.outer or ctx
-        people = home.once("people", -1, lambda: a.gaz.people_countries(home.prose))
-        place = a.gaz.country_id(people[0]) if people else None
+    elif a.people:  # no place named at all: the country whose people it names ("an
+        place = a.gaz.country_id(a.people[0])  # Italian hotel")
     if place is None:
         return None
     if background:

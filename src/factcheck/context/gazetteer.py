@@ -72,8 +72,13 @@ def distance_km(a: Place, b: Place) -> float | None:
     """Great-circle distance, or None when a place has no coordinates."""
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    return km((a.lat, a.lon), (b.lat, b.lon))
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -182,6 +187,7 @@ class Gazetteer:
     people: dict[str, str] = field(default_factory=dict)
     _towns: dict[str, list[tuple[Place, bool]]] = field(default_factory=dict)
     _kind: dict[str, int] = field(default_factory=dict)
+    _points: dict[tuple[str, str], tuple[float, float] | None] = field(default_factory=dict)
 
     # -- towns
 
@@ -248,6 +254,19 @@ class Gazetteer:
         self.by_slug[pid] = place
         return place
 
+    def point(self, p: Place) -> tuple[float, float] | None:
+        """Where a place lies, roughly: its own coordinates, else (a country, a region) those
+        of its biggest town (cached per process)."""
+        if p.lat is not None and p.lon is not None:
+            return p.lat, p.lon
+        key = (p.country or "", p.admin1 or "") if p.level == "region" else (p.country or "", "")
+        if key not in self._points:
+            q = ("SELECT lat, lon FROM town WHERE cc = ?" + (" AND admin1 = ?" if key[1] else "")
+                 + " ORDER BY pop DESC LIMIT 1")
+            row = _connection().execute(q, key if key[1] else key[:1]).fetchone()
+            self._points[key] = (row[0], row[1]) if row else None
+        return self._points[key]
+
     def within(self, inner: Place, outer: Place) -> bool:
         """Is ``inner`` the same place as ``outer`` or inside it (or inside one of the
         regions an area covers)?"""
@@ -273,16 +292,16 @@ class Gazetteer:
                 if anchored or not needs]
 
     def find_all(self, text: str, lang: str = "it", locatives: frozenset[str] = frozenset(),
-                 countries: frozenset[str] = frozenset()
+                 countries: frozenset[str] = frozenset(), hints: frozenset[str] = frozenset()
                  ) -> list[tuple[int, int, Place, bool]]:
         """:meth:`find` in one pass for both readings: (start, end, place, needs_anchor),
         where ``needs_anchor`` says the place is read only in a text that names what
-        happened."""
+        happened. ``hints``: countries that only tell homonyms apart (those whose people the
+        text names: "Spanish authorities"), never make a small town's name a place."""
         cands = _candidates(text, self.words.particles)
         if not cands:
             return []
         kinds = self._kinds({k for _, _, k in cands})
-        all_cands = cands
         # only a name something lists can be a place: the rest (most capitalised words)
         # never reaches the checks of its surroundings below
         cands = [c for c in cands if kinds[c[2]]]
@@ -290,13 +309,12 @@ class Gazetteer:
             return []
         towns = self.towns([k for _, _, k in cands])
         named_countries = set(countries)
-        for _, _, k in all_cands:  # countries the text names help tell homonyms apart
+        for _, _, k in cands:  # countries the text names help tell homonyms apart
             for p in self.fixed.get(k, ()):
                 if p.country:
                     named_countries.add(p.country)
-            if k in self.people:  # "Spanish authorities" say which Valencia
-                named_countries.add(self.people[k])
         frozen = frozenset(named_countries)
+        ranked = frozen | hints
         chosen: list[tuple[int, int, Place, bool]] = []
         persons: set[str] = set()  # surnames met in a person's name ("Carlos Mazón")
         for s, e, key in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
@@ -307,7 +325,7 @@ class Gazetteer:
                 continue  # "Il", "Un": a hamlet's name opening a sentence is a word
             if key in persons:
                 continue  # "Mazón said", after "Carlos Mazón": the person again
-            found = self._read(text, s, e, key, towns.get(key, ()), locatives, frozen)
+            found = self._read(text, s, e, key, towns.get(key, ()), locatives, frozen, ranked)
             if found is not None:
                 chosen.append((s, e, *found))
             elif self._surname(text, s, e, key):
@@ -327,24 +345,29 @@ class Gazetteer:
                 and not _opens_sentence(text, s - len(before) - 1)
                 and not (_word_after(text, e) or " ")[0].isupper())
 
-    def headed(self, text: str, s: int) -> bool:
-        """Is the name at ``s`` told to be a place by a head before it ("the eastern region
-        of Valencia", "la provincia di Pescara", "the city of Kramatorsk")? (A head after a
-        name is often part of another place's name: "the Donetsk Region administration".)"""
+    def headed(self, text: str, s: int, e: int) -> bool:
+        """Is the name at s..e told to be a place by a head around it ("the eastern region
+        of Valencia", "la provincia di Pescara", "in the Valencia region")?"""
+        after = _word_after(text, e)
+        if after is not None and after.islower() and after in self.words.heads:
+            return True
         m = _HEAD_OF.search(text[max(0, s - 40):s])
         return m is not None and m.group(1).casefold() in self.words.heads
 
-    def people_countries(self, text: str) -> list[str]:
-        """The countries whose people ``text`` names with a capitalised word ("an Italian
-        hotel", "Spanish authorities"), the most named first (ties: the first named)."""
+    def people_countries(self, text: str, toks: list[str] | None = None) -> list[str]:
+        """The countries whose people ``text`` names ("an Italian hotel", "Spanish
+        authorities", "le autorità spagnole"), the most named first (ties: the first named);
+        ``toks``: its :func:`words.tokens`, if already cut."""
+        from .words import tokens
+
         counts: dict[str, int] = {}
-        for _, _, k in _candidates(text, self.words.particles):
-            cc = self.people.get(k)
+        for t in tokens(text) if toks is None else toks:
+            cc = self.people.get(t)
             if cc is not None:
                 counts[cc] = counts.get(cc, 0) + 1
         return sorted(counts, key=lambda c: -counts[c])
 
-    def _read(self, text, s, e, key, towns, locatives, countries
+    def _read(self, text, s, e, key, towns, locatives, countries, ranked=None
               ) -> tuple[Place, bool] | None:
         """The place a name at s..e stands for and whether it needs an anchor (a text that
         names what happened), or None: both readings of :meth:`find` at once."""
@@ -372,11 +395,13 @@ class Gazetteer:
         located = is_located(text, s, locatives)
         initial = _opens_sentence(text, s)
 
+        ranked = countries if ranked is None else ranked
+
         def rank(t: tuple[Place, bool]):
             town, main = t
             # a town the text's countries hold, then a name that is the town's own or a
             # big town's exonym ("Aquila" is L'Aquila before a hamlet called Aquila)
-            return (town.country not in countries,
+            return (town.country not in ranked,
                     not (main or town.population >= BIG_TOWN), -town.population, town.id)
 
         anchored = None  # the first town read only where the text names what happened
