@@ -94,3 +94,23 @@ def test_an_increment_is_no_whole_without_a_cue():
     out = link_parts([toll, replace(found, status="counted"), kids], texts, starts,
                      part_cues("it"))
     assert out[2].parent == found.start
+
+
+def test_a_sentence_of_many_figures_links_every_item_to_its_partitive_whole():
+    # a table read as one sentence ("Dei 9999 morti: Paese0 (1), Paese1 (2), ..."): every
+    # item is a part of the partitive whole, and the look-ups stay bounded
+    import re
+
+    from factcheck.context.parents import link_parts
+    from factcheck.model import Claim, Quantity
+
+    text = "Dei 9999 morti: " + ", ".join(f"Paese{i} ({i % 50 + 1})" for i in range(400)) + "."
+    claims = []
+    for m in re.finditer(r"(?<=[ (])\d+", text):
+        v = int(m.group())
+        claims.append(Claim(doc="d", metric="deaths", rule="r", quote=text, quote_start=0,
+                            lang="it", quantity=Quantity(m.start(), m.end(), m.group(),
+                                                         "count", v, v, v)))
+    out = link_parts(claims, [text], {0: 0}, part_cues("it"))
+    assert out[0].parent is None
+    assert all(c.parent == claims[0].start for c in out[1:])

@@ -30,7 +30,7 @@ text is searched again beyond each claim's own sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +56,10 @@ _NOT_COUNTS = frozenset({"feared", "projected"})
 _NOT_WHOLES = _NOT_COUNTS | {"increment"}
 # how far apart the periods of a whole and its part may be when a word ties them
 _SLACK = timedelta(days=31)
+# how many figures of one sentence a look-up reads, nearest first
+_GROUP = 64
+# how many characters before a figure a partitive naming it as a whole may take
+_LEAD = 60
 # the gap between two items of one list: words without a clause mark, then a comma or a
 # conjunction ("19 people who drowned and 15", "7 persone annegate e 3")
 _LIST_GAP = regex.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+as|oltre\s+a)\b)\s*$",
@@ -203,39 +207,66 @@ def _aside(c: Claim, e: Claim) -> bool:
 
 @dataclass
 class _Article:
-    """One article's claims in text order, with each one's sentence index."""
+    """The working state of one article's linking: its claims in text order (their parents
+    set as they are found), each one's sentence index, and what is read once per claim.
+
+    Every look-up is bounded (``_GROUP`` figures of a sentence, nearest first), so that a
+    sentence of hundreds of figures (a table read as one sentence) stays linear."""
 
     claims: list[Claim]
     index: list[int | None]
+    position: dict[int, int] = field(default_factory=dict)  # start offset -> position
+    first: list[int] = field(default_factory=list)  # position of its sentence's first claim
+    last: list[int] = field(default_factory=list)  # ... and of its last
+    partitive: dict[int, bool] = field(default_factory=dict)  # position -> named as a whole?
+    partitives: dict[int, list[int]] = field(default_factory=dict)  # sentence -> those
 
-    def same_sentence(self, pos: int) -> list[int]:
-        """The positions of the other claims of ``pos``'s sentence."""
-        q = self.claims[pos].quote_start
-        out = []
-        for step in (-1, 1):
-            j = pos + step
-            while 0 <= j < len(self.claims) and self.claims[j].quote_start == q:
-                out.append(j)
-                j += step
-        return sorted(out)
+    def __post_init__(self) -> None:
+        self.position = {c.start: i for i, c in enumerate(self.claims)}
+        n = len(self.claims)
+        self.first, self.last = [0] * n, [0] * n
+        for i, c in enumerate(self.claims):
+            same = i > 0 and self.claims[i - 1].quote_start == c.quote_start
+            self.first[i] = self.first[i - 1] if same else i
+        for i in range(n - 1, -1, -1):
+            same = i < n - 1 and self.claims[i + 1].quote_start == self.claims[i].quote_start
+            self.last[i] = self.last[i + 1] if same else i
+
+    def earlier(self, pos: int) -> range:
+        """The positions of the (at most ``_GROUP``) claims before ``pos`` in its sentence."""
+        return range(max(self.first[pos], pos - _GROUP), pos)
+
+    def is_partitive(self, pos: int, cues: PartCues) -> bool:
+        """Is the figure at ``pos`` right after a partitive ("delle 29 vittime", "of the
+        221 deaths")? Read once per figure, on the few words before it."""
+        if pos not in self.partitive:
+            c = self.claims[pos]
+            lead = c.quote[max(0, c.start - c.quote_start - _LEAD):c.start - c.quote_start]
+            self.partitive[pos] = bool(cues.whole_first and cues.whole_first.search(lead))
+        return self.partitive[pos]
+
+    def partitive_wholes(self, pos: int, cues: PartCues) -> list[int]:
+        """The figures of ``pos``'s sentence named as wholes by a partitive, nearest first."""
+        f = self.first[pos]
+        if f not in self.partitives:
+            self.partitives[f] = [j for j in range(f, self.last[pos] + 1)
+                                  if self.is_partitive(j, cues)]
+        return sorted((j for j in self.partitives[f] if j != pos), key=lambda j: abs(j - pos))
 
     def sentence_before(self, pos: int, back: int) -> list[list[int]]:
         """The positions of the claims before ``pos`` in its sentence and the ``back``
         sentences before it, grouped by sentence, nearest sentence first (each group in
-        text order)."""
+        text order, its last ``_GROUP`` claims)."""
         me = self.index[pos]
-        groups: list[list[int]] = []
-        for j in range(pos - 1, -1, -1):
+        groups = [list(self.earlier(pos))] if pos > self.first[pos] else []
+        j = self.first[pos] - 1
+        while j >= 0 and me is not None:
             k = self.index[j]
-            if me is None or k is None:
-                if self.claims[j].quote_start != self.claims[pos].quote_start:
-                    break
-            elif k < me - back:
+            if k is None or k < me - back:
                 break
-            if groups and self.claims[groups[-1][0]].quote_start == self.claims[j].quote_start:
-                groups[-1].insert(0, j)
-            else:
-                groups.append([j])
+            f = self.first[j]
+            groups.append(list(range(max(f, j + 1 - _GROUP), j + 1)))
+            j = f - 1
         return groups
 
 
@@ -257,7 +288,7 @@ def link_parts(claims: Sequence[Claim], texts: Sequence[str], starts: dict[int, 
         if not given[pos] and (w := _cued(pos, art, cues)) is not None:
             settle(pos, w)
     for w in range(len(order)):
-        for pos in _sum_parts(w, art, parents):
+        for pos in _sum_parts(w, art):
             if not given[pos] and parents[pos] in (None, w):
                 settle(pos, w)
     for pos in range(len(order)):
@@ -291,8 +322,7 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     """The whole a cue in the text gives the claim at ``pos``, or None."""
     c = art.claims[pos]
     base = c.quote_start
-    same = art.same_sentence(pos)
-    earlier = [j for j in same if j < pos]
+    earlier = art.earlier(pos)
     # a cue between a whole of the same sentence and the part; the figures in between are
     # the breakdown's earlier items ("30 vittime: 16 uomini, 9 donne e 5 minori")
     if cues.between is not None:
@@ -307,10 +337,8 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     # victims", "Paiporta (45) ... of the 221 deaths"): every other figure of its metric
     # in its sentence is its part; the nearest such whole
     if cues.whole_first is not None:
-        for j in sorted(same, key=lambda j: abs(j - pos)):
-            e = art.claims[j]
-            if e.parent is None and cues.whole_first.search(e.quote[:e.start - base]) \
-                    and _fits(e, c):
+        for j in art.partitive_wholes(pos, cues):
+            if art.claims[j].parent is None and _fits(art.claims[j], c):
                 return j
     # a part whose words point back ("Twelve of them died")
     m = cues.after.search(c.quote[c.end - base:]) if cues.after is not None else None
@@ -336,8 +364,7 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         if e.metric != c.metric:
             continue
         if e.parent is not None and _LIST_GAP.match(c.quote[e.end - base:c.start - base]):
-            w = next((k for k in range(len(art.claims)) if art.claims[k].start == e.parent),
-                     None)
+            w = art.position.get(e.parent)
             if w is not None and _fits(art.claims[w], c):
                 return w
         break
@@ -350,7 +377,7 @@ def _summable(c: Claim) -> bool:
             and c.quantity.low == c.quantity.value)
 
 
-def _sum_parts(w: int, art: _Article, parents: list[int | None]) -> list[int]:
+def _sum_parts(w: int, art: _Article) -> list[int]:
     """The positions of the consecutive figures after the whole at ``w`` that add up to it
     exactly (two or more, within ``_SUM_AHEAD`` sentences; figures of another story are
     skipped, a subgroup's figures are another breakdown), or none."""
