@@ -4,7 +4,7 @@ A verdict module has ``READS``, what it judges, and ``judge``:
 
 - ``"group"``: every figure of a group (``judge(figs, ctx, draft)``; agree);
 - ``"moment"``: one :class:`~.moment.Moment`, figures at comparable times
-  (contradiction, dispute, discrepancy, part exceeds whole);
+  (contradiction, dispute, discrepancy, part exceeds whole, grown part);
 - ``"timeline"``: the group's :class:`~.timeline.Timeline`, its falls and rises across
   moments (falling count, correction, jump, update).
 
