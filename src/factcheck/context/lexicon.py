@@ -144,6 +144,12 @@ class Lexicon:
     # a sentence opening with one of these points back to the figures before it ("Sono gli
     # ultimi dati della Protezione civile."): its attribution is theirs
     source_back_re: regex.Pattern | None = None
+    # a finite verb right after a source found after its verb ("said authorities were
+    # able"): the source is the reported clause's subject, no attribution
+    source_clause_verb_re: regex.Pattern | None = None
+    # a comma and a coordinator right before a subject: a clause of its own ("..., and the
+    # mayor said"), not a second source of one subject ("Human Rights Watch and SITU said")
+    source_coordinator_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -410,6 +416,12 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_articles=tuple(a.casefold() for a in src.get("articles", ())),
         source_np=regexcache.compile(np, _FLAGS),
         source_coordinators=frozenset(w.casefold() for w in src.get("coordinators", ())),
+        source_clause_verb_re=(_any_re([r"\s+(?:" + _alt(vs) + r")(?![\p{L}])"],
+                                       "sources.clause_verbs", path)
+                               if (vs := src.get("clause_verbs")) else None),
+        source_coordinator_re=(_any_re([r",\s*(?:" + _alt(cs) + r")\s+\Z"],
+                                       "sources.coordinators", path)
+                               if (cs := src.get("coordinators")) else None),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

@@ -83,7 +83,10 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if not trigger.fires(present):
             continue
         for m in pattern.finditer(text):
-            _add(out, m, lex)
+            if lex.source_clause_verb_re is not None and lex.source_clause_verb_re.match(
+                    text, m.end()):
+                continue  # "he said authorities were able to ...": a reported subject
+            _add(out, m, lex, end=_appositive_end(text, m.end(), lex))
     for pattern, verb, trigger in zip(lex.source_subject_cues, lex.source_subject_verbs,
                                       lex.source_subject_triggers, strict=True):
         if not trigger.fires(present):
@@ -152,11 +155,23 @@ def _starts_with_article(text: str, lex: Lexicon) -> bool:
 
 
 def _add(out: list[tuple[int, int, str]], m: regex.Match, lex: Lexicon,
-         start: int | None = None) -> None:
+         start: int | None = None, end: int | None = None) -> None:
     begin = m.start("src") if start is None else start
-    src = _clean(m.string[begin:m.end("src")], lex)
+    src = _clean(m.string[begin:end or m.end("src")], lex)
     if src:
-        out.append((m.start() if start is None else min(m.start(), start), m.end(), src))
+        out.append((m.start() if start is None else min(m.start(), start), end or m.end(),
+                    src))
+
+
+def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
+    """Where a source named last in its sentence ends with its appositive ("said Pavlo
+    Kyrylenko, governor of the Donetsk Oblast."): the end of a source noun phrase after a
+    comma that closes the sentence, or None when there is none."""
+    rest = text[at:].rstrip(_END)
+    if lex.source_np is None or not rest.startswith(","):
+        return None
+    body = rest[1:].strip()
+    return at + len(rest) if body and lex.source_np.fullmatch(body) else None
 
 
 def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
@@ -179,7 +194,11 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     total's it breaks down).
     ``found(i)`` may memoise :func:`find_sources` of sentence ``i``."""
     found = found or (lambda i: find_sources(texts[i], lex))
-    own = found(index)
+    text = texts[index]
+    # a subject opening a clause joined after the figure's speaks for that clause ("12 were
+    # missing, and the mayor was quoted as saying one body ..."), not for the figure
+    own = [s for s in found(index) if s[0] < end or lex.source_coordinator_re is None
+           or lex.source_coordinator_re.search(text, max(end, s[0] - 10), s[0]) is None]
     if own:
         best = min(own, key=lambda s: (_distance(s, start, end), s[0]))
         if best[2].casefold() in lex.source_pronouns:
