@@ -98,11 +98,13 @@ def data_examples(root: Path) -> list[DataExample]:
         for x in event_examples(root):
             out.append(DataExample(f"events/{x.label}", run_event_example(x, root)))
     try:
-        from .context.event_types import run_type_example, vocabulary
+        from .context.event_types import run_name_example, run_type_example, vocabulary
     except ModuleNotFoundError:
         return out
     if not (root / "event_types.toml").is_file():
         return out
     for t in vocabulary(root).examples:
         out.append(DataExample(f"event_types/{t.label}", run_type_example(t, root)))
+    for n in vocabulary(root).name_examples:  # a storm's own name ("Hurricane Maria")
+        out.append(DataExample(f"event_types/{n.label}", run_name_example(n, root)))
     return out
