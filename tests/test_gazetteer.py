@@ -77,6 +77,9 @@ def test_a_surname_met_after_a_first_name_is_that_person_again_later():
     assert "tarvisio" not in _all_ids(text, "it")
     # the town alone, with no person of that name before it, stays a place
     assert "tarvisio" in _all_ids("La frana ha colpito Tarvisio nella notte.", "it")
+    # a title-cased heading is no person's name
+    assert "tarvisio" in _all_ids("Soccorsi Ancora In Tarvisio\nLa frana ha colpito "
+                                  "Tarvisio nella notte.", "it")
 
 
 def test_the_people_a_text_names_tell_homonyms_apart():

@@ -173,6 +173,10 @@ def test_a_province_seat_meets_a_town_of_its_province_small_towns_as_far_do_not(
     towns = [_claim("a", "auto:landslide:farindola:2031-02", date(2031, 2, 3)),
              _claim("b", "auto:landslide:scanno:2031-02", date(2031, 2, 3))]
     assert len({c.event for c in merge_events(towns)}) == 2
+    # a collapse does not spread: the seat's and the town's are two
+    collapses = [_claim("a", "auto:collapse:pescara:2031-02", date(2031, 2, 3)),
+                 _claim("b", "auto:collapse:sulmona:2031-02", date(2031, 2, 3))]
+    assert len({c.event for c in merge_events(collapses)}) == 2
 
 
 def test_a_report_naming_no_type_never_bridges_two_events_at_one_place():

@@ -328,19 +328,23 @@ class Gazetteer:
             found = self._read(text, s, e, key, towns.get(key, ()), locatives, frozen, ranked)
             if found is not None:
                 chosen.append((s, e, *found))
-            elif self._surname(text, s, e, key):
+            elif self._surname(text, s, e, key, locatives):
                 persons.add(key)
         return chosen
 
-    def _surname(self, text: str, s: int, e: int, key: str) -> bool:
+    def _surname(self, text: str, s: int, e: int, key: str,
+                 locatives: frozenset[str] = frozenset()) -> bool:
         """Is the single word at s..e the second word of a person's name ("Carlos Mazón":
-        a capitalised word before it that is no head nor place), so that the word alone later
+        a capitalised word before it that is no head, place, locative or particle: not "In"
+        of a title-cased heading, "Rescue Goes On In Valencia"), so that the word alone later
         in the text is that person too?"""
         if " " in key or "-" in key or key in self.fixed:
             return False
         before = _word_before(text, s)
         return (before is not None and before[0].isupper() and text[s - 1:s] == " "
                 and before.casefold() not in self.words.heads
+                and before.casefold() not in locatives
+                and before.casefold() not in self.words.particles
                 and name_key(before) not in self.fixed
                 and not _opens_sentence(text, s - len(before) - 1)
                 and not (_word_after(text, e) or " ")[0].isupper())

@@ -32,7 +32,7 @@ _FINE = frozenset({"town", "local"})
 _UNKNOWN = "event"
 # a town this big is also its province's seat, named for the whole province ("la Prefettura
 # di Pescara", "the mayor of Naples"): the gazetteer has no provinces, so a town of its region
-# this close is inside it for any type of event
+# this close (or three times the type's reach, if less) is inside it
 SEAT_POPULATION = 50_000
 SEAT_REACH_KM = 60.0
 
@@ -125,7 +125,10 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         return False
     # a report naming no type meets an event by place alone, never by a type's reach
     reach = 0.0 if _UNKNOWN in (a.kind, b.kind) else vocab.reach_km(a.kind, b.kind)
-    return d <= reach or (d <= SEAT_REACH_KM and _seat_and_town(pa, pb))
+    # a seat stands for its province as far as the type spreads at all (a collapse in the
+    # city is not one 40 km away)
+    seat = SEAT_REACH_KM if _UNKNOWN in (a.kind, b.kind) else min(SEAT_REACH_KM, 3 * reach)
+    return d <= reach or (d <= seat and _seat_and_town(pa, pb))
 
 
 def _seat_and_town(a: Place, b: Place) -> bool:
