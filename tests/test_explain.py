@@ -57,7 +57,9 @@ def test_claims_and_the_rules_they_won_over(ruleset) -> None:
     e = _one("Il contingente russo conta circa 2000 soldati.", ruleset)
     assert [(c.metric, c.quantity.value) for c in e.claims] == [("troops", 2000)]
     out = render([e])
-    assert "troops 'circa 2000' = 2000 (approx, 1800..2200) who='soldati' by it/troops" in out
+    # the Russian contingent's force: its side is the party the sentence names (issue 16)
+    assert ("troops 'circa 2000' = 2000 (approx, 1800..2200) who='soldati' side='russia' "
+            "by it/troops") in out
 
 
 def test_cross_metric_competition_is_shown(ruleset) -> None:
