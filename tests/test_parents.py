@@ -7,7 +7,6 @@ figure's parent (as the parent's figure) must be exactly the one given.
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
@@ -88,11 +87,10 @@ def test_an_increment_is_no_whole_without_a_cue():
 
     toll, found, kids = claim(0, "9"), claim(1, "6", status="increment"), \
         claim(2, "2", subgroup="children")
-    out = link_parts([toll, found, kids], texts, starts, part_cues("it"))
+    out = link_parts([toll, found, kids], starts, part_cues("it"))
     assert [c.parent for c in out] == [None, None, toll.start]
     # counted, the 6 would be the nearest whole
-    out = link_parts([toll, replace(found, status="counted"), kids], texts, starts,
-                     part_cues("it"))
+    out = link_parts([toll, replace(found, status="counted"), kids], starts, part_cues("it"))
     assert out[2].parent == found.start
 
 
@@ -111,6 +109,6 @@ def test_a_sentence_of_many_figures_links_every_item_to_its_partitive_whole():
         claims.append(Claim(doc="d", metric="deaths", rule="r", quote=text, quote_start=0,
                             lang="it", quantity=Quantity(m.start(), m.end(), m.group(),
                                                          "count", v, v, v)))
-    out = link_parts(claims, [text], {0: 0}, part_cues("it"))
+    out = link_parts(claims, {0: 0}, part_cues("it"))
     assert out[0].parent is None
     assert all(c.parent == claims[0].start for c in out[1:])

@@ -1,8 +1,9 @@
 """Subgroups and parts: the examples of rules/lang/<lang>/subgroups.toml, run as tests.
 
-Each example gives its figures as written (and optionally their metrics and counted groups, `whos`); the claims go through the whole context stage
-(as one article), and each figure's subgroup, parent (as the parent's figure) and, where
-listed, side must be exactly those given.
+Each example gives its figures as written (and optionally their `metrics` and counted
+groups, `whos`); the claims go through the whole context stage (as one article), and each
+figure's subgroup, parent (as the parent's figure) and, where listed, side must be exactly
+those given.
 """
 
 from __future__ import annotations

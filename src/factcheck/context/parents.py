@@ -1,9 +1,9 @@
 """Which figure of its article a figure is a part of (its ``parent``), across clauses and
 sentences.
 
-A part is always of the same metric as its whole, of the same story (the same event, a
-period that overlaps, not another party's people) and never larger. The evidence, strongest
-first; each figure takes the first that gives it a whole:
+A part is always of the same metric as its whole, of the same story (the same event, times
+that overlap or nearly, not another party's people) and never larger. The evidence,
+strongest first; each figure takes the first that gives it a whole:
 
 1. **a cue in the text** (``rules/lang/<lang>/parents.toml`` [parts]):
    ``between`` the whole and the part in one sentence ("25 morti, di cui 4 bambini",
@@ -11,20 +11,25 @@ first; each figure takes the first that gives it a whole:
    whole, ``whole_first``, which makes every other figure of its metric in the sentence
    a part, before it or after it ("Delle 29 vittime, 15 sono uomini", "74 of the 97
    victims", "Paiporta (45), Catarroja (25) ... of the 221 deaths"); ``after`` a part,
-   pointing back ("Twelve of them died"); ``before`` a part that names a subgroup ("Tra le
-   vittime ci sono 9 donne", "Of the dead, 30 were soldiers") or ``total_before`` any part
-   ("Del totale delle vittime, 222 ...", "the death toll included 19 ...", "Gli altri due
-   dispersi"): the whole is then the nearest earlier sentence's figure that can hold it;
-2. **a sum**: consecutive figures after a whole that add up to it exactly ("Sale a 57 il
-   bilancio: 50 in Emilia, altre 5 in Toscana e 2 in Umbria"; "Eight died on the spot.
-   Twelve died in hospital" after a toll of 20);
-3. **no cue**: one place of a breakdown by place ("106 nel Reatino") or a subgroup named in
-   a later sentence ("Five crew members were killed" after "killing six people"): the
-   nearest earlier whole of the metric.
+   pointing back ("Twelve of them died", "one of the injured", "four in a critical
+   condition"); ``before`` a part that names a subgroup ("Tra le vittime ci sono 9 donne",
+   "Of the dead, 30 were soldiers") or ``total_before`` any part ("Del totale delle
+   vittime, 222 ...", "the death toll included 19 ...", "Gli altri due dispersi"): the
+   whole is then the nearest earlier sentence's figure that can hold it. A cue that names
+   the whole by a noun of another metric ties nothing ("the body of one of the missing" is
+   no part of a death toll: [nouns]). The next item of a list whose previous item is a
+   part shares its whole ("included 19 who drowned and 15 ...");
+2. **a sum**: consecutive figures right after a whole that add up to it exactly ("Sale a
+   58 il bilancio: 50 in Emilia, altre 6 in Toscana e 2 in Umbria"; "8 died on the spot.
+   12 died in hospital" after a toll of 20);
+3. **no cue**: a subgroup of one place ("5 people in the Riverside care home") is a part of
+   that place's figure; one place of a breakdown by place ("106 nel Reatino") or a
+   subgroup named in a later sentence ("Five crew members were killed" after "killing six
+   people") of the nearest earlier whole of the metric, never of an addition to a toll.
 
 A figure inside a parenthesis that closes before the part is an aside, never its whole
-("15 feriti (erano 16), e 9 di loro"). Linking is one pass over an article's claims: no
-text is searched again beyond each claim's own sentence.
+("15 feriti (erano 16), e 9 di loro"). Linking is one pass over an article's claims that
+reads only each claim's own sentence, a bounded number of figures at a time.
 """
 
 from __future__ import annotations
@@ -270,11 +275,12 @@ class _Article:
         return groups
 
 
-def link_parts(claims: Sequence[Claim], texts: Sequence[str], starts: dict[int, int],
-               cues: PartCues) -> list[Claim]:
+def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
+               ) -> list[Claim]:
     """``claims`` (of one article, any order) with ``parent`` set on each figure that is a
-    part of another of the article: the ``start`` offset of that whole. A parent already
-    set (a breakdown read by the claim rules) is kept."""
+    part of another of the article: the ``start`` offset of that whole. ``starts`` maps
+    each sentence's start offset to its index. A parent already set (a breakdown read by
+    the claim rules) is kept."""
     order = sorted(range(len(claims)), key=lambda i: claims[i].start)
     art = _Article([claims[i] for i in order], [starts.get(claims[i].quote_start) for i in order])
     parents: list[int | None] = [None] * len(order)  # position of each claim's whole
@@ -455,4 +461,4 @@ def link_article(claims: Sequence[Claim], texts: Sequence[str], starts: dict[int
     from .subgroups import refine_subgroups, subgroup_data
 
     claims = refine_subgroups(claims, texts, starts, subgroup_data(lang, root), root)
-    return link_parts(claims, texts, starts, part_cues(lang, root))
+    return link_parts(claims, starts, part_cues(lang, root))
