@@ -110,9 +110,10 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
         high = top(real)
         # among the figures the timeline reads (a draft check reads only those)
         shown = list(read(real))
-        stated = {g.key for g in seen}
+        # revisions announced before: one told again later is not news of another
+        told = {g.key for g in seen if (g.doc, g.key) in revised}
         for f in _distinct_revised(shown, revised):
-            if f.key in stated:  # a revision told again later is not news of one
+            if f.key in told:
                 continue
             # the numbers named by every sentence of its article stating it (a headline
             # "toll lowered to 97" and its body "... down from 115")
