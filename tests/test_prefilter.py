@@ -169,3 +169,16 @@ def test_word_index_occurs_past_the_head() -> None:
     assert index.occurs("la " * (_HEAD_TOKENS - 1) + "forze armate")  # across their end
     assert not index.occurs(before + "forze guerrafondaio armate")
     assert not index.occurs("")
+
+
+def test_word_index_remembers_short_texts_without_sharing_its_answer() -> None:
+    """A short text asked again gets the same values; a caller changing its list changes
+    nothing for the next one."""
+    from factcheck.context.words import WordIndex
+
+    index = WordIndex(_PHRASES)
+    first = index.in_order("le forze armate in guerra")
+    assert first == ["army", "war"] and index.first("le forze armate in guerra") == "army"
+    first.append("junk")
+    assert index.in_order("le forze armate in guerra") == ["army", "war"]
+    assert index.first("la città") is None

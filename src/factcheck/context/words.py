@@ -45,6 +45,11 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     return list(zip(ends[0::2], ends[1::2], map(str.casefold, parts[1::2])))
 
 
+# WordIndex keeps the values of texts up to this long, this many per index (then starts over)
+_MEMO_TEXT = 200
+_MEMO_SIZE = 4096
+
+
 class WordIndex:
     """Literal phrases -> values, found by token n-grams (case-insensitive, whole words)."""
 
@@ -59,6 +64,9 @@ class WordIndex:
                 self._first.setdefault(key[0], []).append((key[1:], value))
         for options in self._first.values():
             options.sort(key=lambda o: -len(o[0]))
+        # short texts asked again (a source's name for each of its figures, the words after
+        # a figure): their values, kept (most look-ups are repeats)
+        self._memo: dict[str, tuple[str, ...]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._first)
@@ -123,8 +131,18 @@ class WordIndex:
 
     def in_order(self, text: str, toks: list[str] | None = None) -> list[str]:
         """The values found in ``text`` (or its ``toks``), in order of first mention."""
+        if toks is None and len(text) <= _MEMO_TEXT:
+            found = self._memo.get(text)
+            if found is None:
+                if len(self._memo) >= _MEMO_SIZE:
+                    self._memo.clear()
+                found = self._memo[text] = tuple(self._in_order(tokens(text)))
+            return list(found)
+        return self._in_order(tokens(text) if toks is None else toks)
+
+    def _in_order(self, toks: list[str]) -> list[str]:
         out: list[str] = []
-        for _, _, v in self._match(tokens(text) if toks is None else toks):
+        for _, _, v in self._match(toks):
             if v not in out:
                 out.append(v)
         return out
@@ -133,8 +151,9 @@ class WordIndex:
         return set(self.in_order(text, toks))
 
     def first(self, text: str) -> str | None:
-        found = self._match(tokens(text))
-        return found[0][2] if found else None
+        """The value named first in ``text`` (the first of :meth:`in_order`)."""
+        found = self.in_order(text)
+        return found[0] if found else None
 
 
 DIGIT = "<digit>"  # the key that stands for "any digit"
