@@ -98,7 +98,10 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         for v in verb.finditer(text):
             m = pattern.search(text, max(0, v.start() - _NP_WINDOW), v.end())
             if m is not None and m.end() == v.end():
-                _add(out, m, lex, _subject_start(text, m, lex))
+                # an appositive between the subject and its verb is part of its name ("the
+                # Prefecture of Naples, a local branch of the interior ministry, said")
+                app = m.end("app") if "app" in m.re.groupindex and m.group("app") else None
+                _add(out, m, lex, _subject_start(text, m, lex), src_end=app)
     return sorted(set(out))
 
 
@@ -155,9 +158,13 @@ def _starts_with_article(text: str, lex: Lexicon) -> bool:
 
 
 def _add(out: list[tuple[int, int, str]], m: regex.Match, lex: Lexicon,
-         start: int | None = None, end: int | None = None) -> None:
+         start: int | None = None, end: int | None = None, src_end: int | None = None
+         ) -> None:
+    """Add the source ``m`` found: its noun phrase from ``start`` (else its own start) to
+    ``src_end`` (else ``end``, else its own end); the attribution runs to ``end`` (else the
+    match's end)."""
     begin = m.start("src") if start is None else start
-    src = _clean(m.string[begin:end or m.end("src")], lex)
+    src = _clean(m.string[begin:src_end or end or m.end("src")], lex)
     if src:
         out.append((m.start() if start is None else min(m.start(), start), end or m.end(),
                     src))
