@@ -106,6 +106,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     last: Figure | None = None  # the chain's last link
     previous: Figure | None = None  # the previous moment's top figure
     seen: list[Figure] = []  # the figures read in the moments before
+    firm: dict = {}  # the end of a report's span -> the strongest figure read with it
     for real in moments:
         high = top(real)
         # among the figures the timeline reads (a draft check reads only those)
@@ -125,10 +126,13 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
         if ctx.cumulative and best is not None:
             low = weakest(real)
             if low.ceiling < best.low:
-                if counts_older(low, best):
-                    backdated.append(Step(low, best))
+                # against a report certainly older, if one exceeds it (a report known only
+                # to the month, however strong, must not hide a certain fall)
+                earlier = _certainly_before(low, firm, ctx) or best
+                if counts_older(low, earlier):
+                    backdated.append(Step(low, earlier))
                 else:
-                    falls.append(Step(best, low))
+                    falls.append(Step(earlier, low))
         if last is None:
             last = high
         elif high.key == last.key:
@@ -149,7 +153,24 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                 best = f
         previous = high
         seen.extend(shown)
+        for f in shown:  # the strongest figure read of each end of a report's span
+            end = span(f, ctx).last
+            if end is not None and (end not in firm or f.low > firm[end].low):
+                firm[end] = f
     return Timeline(falls, rises, backdated, revisions, revised)
+
+
+def _certainly_before(low: Figure, firm: dict, ctx: Ctx) -> Figure | None:
+    """The strongest figure read so far whose report certainly came before ``low``'s and
+    whose lower bound exceeds it (None: none)."""
+    first = span(low, ctx).first
+    if first is None:
+        return None
+    found = None
+    for end, f in firm.items():
+        if end < first and f.low > low.ceiling and (found is None or f.low > found.low):
+            found = f
+    return found
 
 
 def revised_from(f: Figure, named: frozenset[float], seen: Sequence[Figure],
