@@ -24,7 +24,7 @@ from pathlib import Path
 import regex
 
 from ..errors import FactcheckError
-from ..langdata import load_lang
+from ..langdata import lang_file, load_lang
 from ..model import Claim
 from ..parties import load_parties
 from .events import parse_auto
@@ -83,7 +83,7 @@ def subgroup_data(lang: str, root: Path | None = None) -> SubgroupData:
     """The subgroup words of ``lang`` (cached; FactcheckError names the file when it is
     invalid)."""
     data = load_lang(lang, "subgroups", root)
-    path = f"rules/lang/{lang}/subgroups.toml"
+    path = str(lang_file(lang, "subgroups", root))  # the file of the folder in use
     pairs = [(w, _NONE) for w in _strings(data.get("not_subgroups", {}).get("words", []),
                                           path, "not_subgroups.words")]
     for sub, words in data.get("subgroups", {}).items():
