@@ -112,14 +112,16 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
         # among the figures the timeline reads (a draft check reads only those)
         shown = list(read(real))
         # revisions announced before: one told again later is not news of another
-        told = {g.key for g in seen if (g.doc, g.key) in revised}
+        told = [g for g in seen if (g.doc, g.key) in revised]
         for f in _distinct_revised(shown, revised):
-            if f.key in told:
-                continue
             # the numbers named by every sentence of its article stating it (a headline
             # "toll lowered to 97" and its body "... down from 115")
             named = frozenset().union(*(named_numbers(g) for g in real
                                         if g.doc == f.doc and g.key == f.key))
+            # told again: the same revised figure, or a sentence naming one ("revised from
+            # 115 to 97" after the news of 97: its 115 is the old figure, no revision)
+            if any(g.key == f.key or (g.point != f.point and g.point in named) for g in told):
+                continue
             old = revised_from(f, named, seen, best if ctx.cumulative else previous)
             if old is not None:
                 revisions.append(Step(old, f))
