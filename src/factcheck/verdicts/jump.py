@@ -1,5 +1,5 @@
 """Implausible jump: a step of a count's rising chain that multiplies it by at least
-``[jumps] factor`` within ``within_days`` (missing from 30 to 300 in three days): a
+``[jumps] factor`` certainly within ``within_days`` (missing from 30 to 300 in three days): a
 discrepancy with its factor, not an update. Witnesses: the two figures of the step."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from ..model import Finding
 from .figure import FINAL
-from .scene import Ctx, finding
+from .scene import Ctx, finding, span
 from .timeline import Step, Timeline, read
 from .wording import fmt_number
 
@@ -32,9 +32,13 @@ def factor(s: Step) -> float:
 
 
 def is_jump(s: Step, ctx: Ctx, t: Timeline) -> bool:
-    """Whether a rise multiplies the count within days (and is no announced revision)."""
+    """Whether a rise certainly multiplies the count within days (and is no announced
+    revision): the reports' spans are at most ``within_days`` apart at their farthest (a
+    date only inferred from the text, or known to the month, may be much later)."""
     jump = ctx.cfg.get("jumps", {})
-    a, b = s.earlier.as_of, s.later.as_of
-    soon = a is not None and b is not None and b != FINAL \
-        and (b - a).days <= int(jump.get("within_days", 0))
+    if s.later.as_of in (None, FINAL) or s.earlier.as_of is None:
+        return False
+    first, last = span(s.earlier, ctx).first, span(s.later, ctx).last
+    soon = first is not None and last is not None \
+        and (last - first).days <= int(jump.get("within_days", 0))
     return soon and factor(s) >= float(jump.get("factor", math.inf)) and not t.is_revised(s.later)

@@ -148,6 +148,10 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                 # a running count now stands lower (the fall is the falling verdict's): the
                 # chain goes on from the count that stands, not from the one it replaced
                 last = high
+        elif not certainly_later(high, last, ctx) and _sooner(high, last, ctx):
+            # the last link's date is vaguer (a month) and holds this report's: a chain is
+            # made of reports in a certain order, so it goes on from the better-dated one
+            last = high
         # the strongest lower bound so far; of equal ones, the report known to be older
         # (a fall is certain against it when it is against any of them)
         for f in real:
