@@ -223,3 +223,25 @@ def test_a_dated_figure_of_a_named_storm_report_naming_no_other_event_is_the_sto
             "December 1,400 more deaths than usual were recorded on the island.")
     c = context_claim(text, "1,400", lang="en", published=date(2032, 8, 3))
     assert c.event == "auto:storm:name-ondina:2032-08"
+
+
+def test_a_figure_takes_the_type_its_own_clause_names():
+    text = ("The town of Farindola has lived through months of quakes; on January 18 the "
+            "last one set off an avalanche that buried a hotel and killed 29 people.")
+    c = context_claim(text, "29", lang="en", published=date(2031, 8, 24))
+    assert c.event == "auto:avalanche:farindola:2031-01"
+    # no type in the figure's clause: the sentence's first
+    crash = context_claim("A helicopter crashed near Farindola while ferrying avalanche "
+                          "victims, killing six.", "six", lang="en", published=date(2031, 1, 25))
+    assert crash.event == "auto:crash:farindola:2031-01"
+
+
+def test_a_day_read_against_an_inferred_date_is_no_earlier_event():
+    from factcheck.context.examples import article_claim
+    from factcheck.model import Article
+
+    text = "ROME, Jan 26 — The avalanche at the hotel in Farindola killed 29 people."
+    article = Article(id="<example>", path="<example>", text=text, regions=((0, len(text)),),
+                      outlet=None, published=date(2031, 1, 24), published_how="inferred",
+                      published_precision="day", lang="en")
+    assert article_claim(article, "29").event == "auto:avalanche:farindola:2031-01"

@@ -149,6 +149,9 @@ class AutoContext:
     names: tuple[tuple[tuple[str, str], ...], ...] = ()
     name: tuple[str, str] | None = None
     people: tuple[str, ...] = ()  # the countries whose people it names, the most named first
+    # per sentence: where its triggers start, with their types (a figure's clause may name
+    # one of its own: "... quakes — the last one sparking an avalanche that killed 29")
+    triggers: tuple[tuple[tuple[int, str], ...], ...] = ()
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
@@ -213,7 +216,8 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     breaks = [m.end() for m in regex.finditer(r"\n[ \t]*\n", article.text)]
     paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
     return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
-                       kind, place, tuple(tuple(ns) for ns in named), name, tuple(people))
+                       kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
+                       tuple(tuple((st, t) for st, _, t in f) for f in found))
 
 
 # a town this far from every other place its sentence names is a homonym misread ("15 in
@@ -751,20 +755,32 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
     if kind in ("since", "since_start"):
         return None, None, None  # "dal 1992 ...": a count over years is no one year's event
     own = ctx.own_places(index) if index < len(ctx.texts) else []
-    auto = _auto_event(ctx, index, own or places, period if stated and how == "explicit" else None,
-                       period if stated else None)
+    # a date read against the report counts as stated when it names a day or a month
+    # ("January 18", "in August") and the report's own date is known, not inferred from its
+    # text (a day two after an inferred date would read as last year's): a figure so dated
+    # long before the report is an earlier event
+    dated = stated and period is not None and (
+        how == "explicit" or (how == "relative" and (period[1] - period[0]).days <= 31
+                              and ctx.article.published_how in _KNOWN_DATE))
+    auto = _auto_event(ctx, index, own or places, period if dated else None,
+                       period if stated else None, clause)
     return None, auto, ("auto" if auto else None)
 
 
 # a figure dated this long before its article is about an earlier event ("il terremoto del
 # 2009 fece 309 vittime"), never the one the article reports
 _BACKGROUND_DAYS = 60
+# how a report's date is known well enough to read "in August" or "Jan 26" against it (not
+# inferred from its text, not assumed to be today)
+_KNOWN_DATE = frozenset({None, "metadata", "given"})
 
 
 def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
-                explicit: Period | None, stated: Period | None = None) -> str | None:
-    """``auto:<type>:<place>:<yyyy-mm>`` for a figure of sentence ``index``: the type its
-    sentence names, else its paragraph's, else the article's; the place its sentence names
+                explicit: Period | None, stated: Period | None = None,
+                clause: tuple[int, int] | None = None) -> str | None:
+    """``auto:<type>:<place>:<yyyy-mm>`` for a figure of sentence ``index`` (in ``clause`` of
+    it): the type its clause names, else its sentence's, else its paragraph's, else the
+    article's; the place its sentence names
     (narrowed to the article's own place when that lies inside it), else the article's; the
     month the article was published (undated: the figure's own date, else none), or for a
     figure explicitly dated well before it (an earlier event) that date."""
@@ -788,7 +804,7 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         before = ctx.once("background", index, lambda: _background_before(ctx, index))
         if before is not None:
             return _auto_event(ctx, before[0], theatres, before[1], before[1])
-    kind = _sentence_kind(a, index)
+    kind = _clause_kind(a, index, clause) or _sentence_kind(a, index)
     if kind is None or (not background and a.kind is not None and kind != a.kind
                         and a.vocab.compatible(kind, a.kind)):
         kind = a.kind if kind is None or not background else kind
@@ -884,6 +900,8 @@ def _dated_event(ctx: ArticleContext) -> date | None:
     if a is None or a.kind is None or a.place is None or published is None:
         return None
     earlier = published - timedelta(days=_BACKGROUND_DAYS)
+    # a date read against an inferred report date ("Jan 26", two days after it) is no help
+    relative = ctx.article.published_how in _KNOWN_DATE
     found = []
     for i, kinds in enumerate(a.types):
         if a.kind not in kinds or not any(a.gaz.within(a.place, p) or a.gaz.within(p, a.place)
@@ -892,7 +910,7 @@ def _dated_event(ctx: ArticleContext) -> date | None:
         for phrase in ctx.phrases(i):
             r = resolve(phrase, ctx.lex, ctx.base)
             if r is None or r.how not in ("explicit", "relative") or r.start is None \
-                    or r.end is None or r.end >= earlier:
+                    or r.end is None or r.end >= earlier or (r.how == "relative" and not relative):
                 continue
             if (r.end - r.start).days <= 31:
                 # "in August" read in a January report is last August as surely as a
@@ -912,6 +930,14 @@ def _years_before(day: date, year: int) -> date | None:
         return day.replace(year=year)
     except ValueError:
         return day.replace(year=year, day=28) if day.month == 2 else None
+
+
+def _clause_kind(a: AutoContext, index: int, clause: tuple[int, int] | None) -> str | None:
+    """The first event type the figure's clause names, when its sentence names more than one
+    ("three more quakes, the last one sparking an avalanche that killed 29": the avalanche)."""
+    if clause is None or index >= len(a.triggers) or len(set(a.types[index])) < 2:
+        return None
+    return next((t for at, t in a.triggers[index] if clause[0] <= at < clause[1]), None)
 
 
 def _sentence_kind(a: AutoContext, index: int) -> str | None:
