@@ -8,6 +8,12 @@ the type's window. Merging is transitive (connected components) and deterministi
 result depends on the set of claims only, never on their order. Events are indexed by
 country and sorted by date, so only neighbours in time are compared.
 
+Towns and hamlets are joined first; a region, a country, an undated report or one naming
+no type of event (``auto:event:...``) then joins the one event it can mean (of its own
+type, when several). A town of :data:`SEAT_POPULATION` stands for its province (the
+gazetteer has none). An event known by its own name (``name-maria``, a storm) is indexed
+by that name and joins reports naming it over the type's ``name_window_days``.
+
 The archive merges incrementally with the same functions: every union joins two mentions
 :func:`near` each other, so the mentions reachable from the new ones through :func:`near`
 (:func:`neighbourhood`) merge among themselves exactly as in a merge of everything, and
