@@ -105,14 +105,16 @@ def _words_re(words) -> regex.Pattern | None:
                          _FLAGS)
 
 
-def _compile(patterns, where: str) -> list[regex.Pattern]:
+def _compile(patterns, where: str, path: Path | str = "rules/events.toml") -> list[regex.Pattern]:
+    """``patterns`` compiled; a bad one is reported against ``path`` (the file of the rules
+    folder in use) and ``where`` (its event and key)."""
     out = []
     for p in patterns:
         try:
             p = p.replace("{APOS}", APOS)
             out.append(regexcache.compile(_LEFT + first_char_lookahead(p) + "(?:" + p + ")", _FLAGS))
         except regex.error as exc:
-            raise FactcheckError(f"rules/events.toml: {where}: bad regex {p!r}: {exc}") from None
+            raise FactcheckError(f"{path}: {where}: bad regex {p!r}: {exc}") from None
     return out
 
 
@@ -138,7 +140,7 @@ def catalog(root: Path | None = None) -> Catalog:
     events = []
     for e in data.get("events", ()):
         try:
-            aliases = _compile(e.get("aliases", ()), f"{e['id']}.aliases")
+            aliases = _compile(e.get("aliases", ()), f"{e['id']}.aliases", path)
             alias_trigger = Trigger.of(e.get("aliases", ()), {"APOS": None})
             keyword_triggers = tuple(Trigger.of([k], {"APOS": None})
                                      for k in e.get("keywords", ()))
@@ -147,7 +149,7 @@ def catalog(root: Path | None = None) -> Catalog:
                 start=e["start"], end=e.get("end"), places=tuple(e.get("places", ())),
                 aliases=(regexcache.compile("|".join(f"(?:{a.pattern})" for a in aliases), _FLAGS)
                          if aliases else None),
-                keywords=tuple(_compile(e.get("keywords", ()), f"{e['id']}.keywords")),
+                keywords=tuple(_compile(e.get("keywords", ()), f"{e['id']}.keywords", path)),
                 metrics=frozenset(e["metrics"]) if e.get("metrics") else None,
                 trigger=Trigger.merge([alias_trigger, *keyword_triggers]),
                 alias_trigger=alias_trigger,
