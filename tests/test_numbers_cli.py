@@ -126,3 +126,18 @@ def test_usage_errors_exit_2(capsys, argv):
 def test_span_with_a_no_break_space_stays_on_one_row(capsys):
     code, out, _ = run(capsys, "numbers", "--lang", "it", "Sono 6\u00a0500 persone\nin fuga.")
     assert code == 0 and rows(out) == [["6 500", "count", "6500", "6500", "6500", "exact"]]
+
+
+def test_a_missing_rules_folder_is_a_clear_error(capsys, tmp_path):
+    # the number reader falls back to the default folder's data for a file a folder lacks:
+    # a mistyped --rules must not silently read the default instead
+    code, out, err = run(capsys, "numbers", "--rules", str(tmp_path / "nope"), "40 morti")
+    assert code == 2 and out == ""
+    assert f"--rules {tmp_path / 'nope'}: no such folder" in err and "Traceback" not in err
+
+
+def test_a_rules_folder_without_number_words_reads_the_default(capsys, tmp_path):
+    # a folder of claim rules alone (as explain and rules test take) reads the default words
+    code, out, _ = run(capsys, "numbers", "--lang", "it", "--rules", str(tmp_path),
+                       "quaranta morti")
+    assert code == 0 and rows(out)[0][:3] == ["quaranta", "count", "40"]

@@ -60,7 +60,7 @@ def test_edited_abbreviations_reach_check(tmp_path, capsys):
 
 
 def test_the_environment_variable_means_the_same_folder(tmp_path, capsys, monkeypatch):
-    # $FACTCHECK_RULES is --rules for every command, `numbers` (which has no --rules) included
+    # $FACTCHECK_RULES is --rules for every command, `numbers` included
     rules = _edited_rules(tmp_path, "numbers", "quaranta = 40,", "quaranta = 41,")
     folder = _folder(tmp_path, {"A": "Sono morte quaranta persone nel naufragio di Cutro."})
     monkeypatch.setenv("FACTCHECK_RULES", str(rules))
@@ -74,3 +74,13 @@ def test_the_environment_variable_means_the_same_folder(tmp_path, capsys, monkey
                           "quaranta morti"], capture_output=True, text=True, check=True,
                          env={**os.environ, "FACTCHECK_RULES": str(rules)}).stdout
     assert " 41 " in out
+
+
+def test_edited_number_words_reach_numbers(tmp_path, capsys):
+    # `numbers` takes --rules as every other command: its words and its language detection
+    rules = _edited_rules(tmp_path, "numbers", "quaranta = 40,", "quaranta = 41,")
+    main(["numbers", "--lang", "it", "quaranta morti"])
+    assert " 40 " in capsys.readouterr().out
+    main(["numbers", "--rules", str(rules), "quaranta morti"])  # language detected: it
+    out = capsys.readouterr().out
+    assert " 41 " in out and " 40 " not in out

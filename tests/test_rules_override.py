@@ -372,10 +372,6 @@ def test_check_against_an_archive_reads_the_verdicts_of_the_folder(capsys, tmp_p
     assert severities == [[("update", "info")], [("update", "low")]]
 
 
-@pytest.mark.xfail(strict=True, raises=SystemExit,
-                   reason="src/factcheck/cli/numbers.py (register, run): `factcheck numbers` has "
-                          "no --rules option; find_quantities(text, lang) reads the default "
-                          "folder's numbers.toml")
 def test_numbers_reads_the_folder(capsys, edited):
     _, default = _run(capsys, "numbers", "--lang", "it", "quaranta morti")
     assert "40" in default

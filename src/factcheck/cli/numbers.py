@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .common import add_rules_option
 
 COLUMNS = ("span", "kind", "value", "low", "high", "qualifier", "ambiguous")
 
@@ -18,18 +21,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                               "one text per line)")
     p.add_argument("--lang", choices=("it", "en", "auto"), default="auto",
                    help="language of the text (default: auto, detected per text)")
+    add_rules_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..numbers import find_quantities
 
+    root = _rules_folder(args.rules)
     texts = list(args.texts) if args.texts else _stdin_lines()
     rows: list[list[str]] = []
     many = len(texts) > 1
     for n, text in enumerate(texts, 1):
-        lang = _language(text, args.lang)
-        for q in find_quantities(text, lang):
+        lang = _language(text, args.lang, root)
+        for q in find_quantities(text, lang, root):
             row = [_span(q.text), q.kind, _fmt(q.value), _fmt(q.low, q.low_exclusive, "("),
                    _fmt(q.high, q.high_exclusive, ")"), q.qualifier, "yes" if q.ambiguous else ""]
             rows.append(([str(n)] if many else []) + row)
@@ -61,12 +66,26 @@ def _stdin_lines() -> list[str]:
     return [line for line in data.splitlines() if line.strip()]
 
 
-def _language(text: str, choice: str) -> str:
+def _rules_folder(rules: str | None) -> Path | None:
+    """The folder ``--rules`` names, None for the one in use. Only its number words and stop
+    words are read (a folder without them reads the default's, as for every command), so a
+    mistyped folder is an error here rather than a silent fallback to the default."""
+    if rules is None:
+        return None
+    from ..errors import FactcheckError
+
+    root = Path(rules).expanduser()
+    if not root.is_dir():
+        raise FactcheckError(f"--rules {rules}: no such folder")
+    return root
+
+
+def _language(text: str, choice: str, root: Path | None = None) -> str:
     if choice != "auto":
         return choice
     from ..articles import detect_language
 
-    return detect_language(text)
+    return detect_language(text, root)
 
 
 def _span(text: str) -> str:
