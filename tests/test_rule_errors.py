@@ -208,3 +208,42 @@ def test_an_unknown_placeholder_of_its_own_is_still_listed(root, shared_datadir)
     # without a broken language file, each unknown placeholder is its own error, as before
     problems = _problems(root, _it(shared_datadir, "unknown_placeholder.toml"))
     assert [p.code for p in problems] == ["R008"]
+
+
+def test_causes_first_summarises_what_each_broken_file_brings_about() -> None:
+    # two broken files at once, each with its own consequences, and a problem of its own
+    from factcheck.rule_problems import causes_first
+    from factcheck.rules import Problem
+
+    def p(path: str, code: str, msg: str = "x", line: int = 1) -> Problem:
+        return Problem(f"/r/{path}", line, 1, code, msg)
+
+    problems = sorted([
+        p("claims/en/wounded.toml", "R005", 'unknown metric "wounded"'),
+        p("claims/it/deaths.toml", "R005", 'unknown metric "deaths"'),
+        p("claims/it/deaths.toml", "R008", "unknown placeholder {NUM}", 4),
+        p("claims/it/deaths.toml", "R002", 'unknown key "unles"', 9),
+        p("claims/en/wounded.toml", "R008", "unknown placeholder {NUM}", 4),
+        p("lang/it/claims.toml", "R001", "TOML syntax error: Unclosed array", 8),
+        p("metrics.toml", "R001", "TOML syntax error: Invalid value", 6),
+    ])
+    out = causes_first(problems)
+    assert [(q.path, q.code) for q in out] == [
+        ("/r/lang/it/claims.toml", "R001"), ("/r/lang/it/claims.toml", "R008"),
+        ("/r/metrics.toml", "R001"), ("/r/metrics.toml", "R005"),
+        ("/r/claims/en/wounded.toml", "R008"),  # English placeholders are not broken
+        ("/r/claims/it/deaths.toml", "R002")]  # a problem of its own stays listed
+    assert out[1].message == ("1 'unknown placeholder' error(s) in 1 rule file(s) of "
+                              "/r/claims/it/ follow from this syntax error and are not listed")
+    assert out[3].message == ("2 'unknown metric' error(s) in 2 rule file(s) of /r/claims/ "
+                              "follow from this syntax error and are not listed")
+
+
+def test_without_a_broken_file_nothing_is_left_out() -> None:
+    from factcheck.rule_problems import causes_first
+    from factcheck.rules import Problem
+
+    problems = [Problem("/r/claims/it/a.toml", 1, 10, "R005", 'unknown metric "deathz"'),
+                Problem("/r/claims/it/a.toml", 3, 1, "R008", "unknown placeholder {NUMM}"),
+                Problem("/r/sub/metrics.toml", 2, 1, "R002", 'unknown key "x"')]
+    assert causes_first(problems) == problems
