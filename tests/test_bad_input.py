@@ -290,9 +290,7 @@ BAD_REGEX = {
     "parents": ("lang/it/parents.toml", "between = [", "between = ['(unclosed', ",
                 "parts.between", None),
     "context": ("lang/it/context.toml", "subject_cues = [", "subject_cues = ['(unclosed', ",
-                "sources.subject_cues",
-                "context/lexicon.py:291 (lexicon) names the file as f'rules/lang/{lang}/context.toml', "
-                "whatever folder --rules gave"),
+                "sources.subject_cues", None),
     "events": ("events.toml", "keywords = []", "keywords = ['(unclosed']", ".keywords", None),
     "subgroups": ("lang/it/subgroups.toml", "stop = [", "stop = ['(unclosed', ", "after.stop",
                   None),
@@ -309,3 +307,37 @@ def test_a_bad_regex_in_a_data_file_names_the_file_of_the_folder_in_use(capsys, 
     assert code == 2 and "Traceback" not in err
     assert key in err and "bad regex" in err
     assert f"{rules / rel}:" in err, err
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize("old, new, seen, key", [
+    # one pattern of a list of cues: the line of that pattern, not of its key
+    ("subject_cues = [\n", "subject_cues = [\n  '(unclosed',\n", "'(unclosed',",
+     "sources.subject_cues"),
+    # one of several patterns joined into one regex: the one that does not compile alone
+    ("strip = [", "strip = ['ok', '[bad', ", "strip = ['ok', '[bad'", "sources.strip"),
+    # a date template: the pattern of its [[dates]] table
+    ("pattern = '{DAY}/{MNUM}/{YEAR}|", "pattern = '({DAY}/{MNUM}/{YEAR}|", "pattern = '({DAY}",
+     "dates[1].pattern"),
+], ids=["cue", "joined", "date"])
+def test_a_bad_regex_in_context_toml_names_its_line(capsys, tmp_path, old, new, seen, key):
+    rules = _broken_rules(tmp_path, ("lang/it/context.toml", old, new))
+    path = rules / "lang" / "it" / "context.toml"
+    code, err = _extract_with(capsys, tmp_path, rules)
+    assert code == 2 and "Traceback" not in err
+    assert f"{path}:{_line_of(path, seen)}: {key}: bad regex " in err, err
+
+
+def test_where_names_the_line_of_a_value_or_of_its_key(tmp_path):
+    from factcheck.tomlfile import where
+
+    f = tmp_path / "x.toml"
+    f.write_text("# comment\n[a]\nlist = [\n  'one',\n  'two',\n]\n\n[[b]]\nk = 1\n\n[[b]]\nk = 2\n",
+                 "utf-8")
+    assert where(f, ("a", "list", 1)) == f"{f}:5"
+    assert where(f, ("a", "list", 9)) == f"{f}:3"  # no such item: its key
+    assert where(f, ("b", 1, "k")) == f"{f}:12"
+    assert where(tmp_path / "none.toml", ("a",)) == str(tmp_path / "none.toml")

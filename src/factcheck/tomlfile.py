@@ -50,6 +50,22 @@ def read_data_file(path: Path) -> dict[str, Any]:
         raise FactcheckError(f"{path}: invalid TOML: {exc}") from None
 
 
+def where(path: Path | str, keys: tuple[str | int, ...]) -> str:
+    """``path:line`` of the value at ``keys`` in a data file that parsed (e.g. ``("sources",
+    "cues", 2)``: the third pattern of ``[sources] cues``), else of its nearest enclosing key;
+    ``path`` alone when the file cannot be read. For error messages only: it scans the file
+    again (``tomllib`` gives no positions)."""
+    from .rules import _Locator  # the scanner the rule files' errors use; imported lazily:
+    # rules imports the data loaders, and only an error needs a position
+
+    try:
+        src = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return str(path)
+    line, _ = _Locator(src).at(tuple(keys), value=True)
+    return f"{path}:{line}"
+
+
 def _entry(data: bytes) -> Path:
     digest = hashlib.sha1(data).hexdigest()
     return cache_dir() / f"toml-{_VERSION}" / f"{digest[:32]}.pickle"

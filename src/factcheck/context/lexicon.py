@@ -19,8 +19,9 @@ import regex
 from .. import regexcache
 
 from ..errors import FactcheckError
-from ..langdata import load_lang
+from ..langdata import lang_file, load_lang
 from ..parties import load_parties
+from ..tomlfile import where
 from .words import (
     DIGIT, YEAR, Trigger, TriggerIndex, WordIndex, all_keys, first_class, required_keys,
 )
@@ -182,7 +183,19 @@ def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
         alt = "|".join(f"(?:{p})" for p in patterns)
         return regexcache.compile(first_char_lookahead(alt) + "(?:" + alt + ")", _FLAGS)
     except regex.error as exc:
-        raise FactcheckError(f"{path}: {what}: bad regex: {exc}") from None
+        raise FactcheckError(_bad_regex(path, what, patterns, exc)) from None
+
+
+def _bad_regex(path: str, what: str, patterns, exc: regex.error) -> str:
+    """The error of a bad pattern under the key ``what`` ("sources.cut"): the file, the line
+    and the pattern that does not compile on its own, else the key and the combined error."""
+    keys = tuple(what.split("."))
+    for i, p in enumerate(patterns):
+        try:
+            regex.compile(p, _FLAGS)
+        except regex.error as own:
+            return f"{where(path, keys + (i,))}: {what}: bad regex {p!r}: {own}"
+    return f"{where(path, keys)}: {what}: bad regex: {exc}"
 
 
 def _stand_ins(data: dict) -> dict[str, str]:
@@ -294,7 +307,7 @@ def _np_pattern(src: dict) -> str:
 def lexicon(lang: str, root: Path | None = None) -> Lexicon:
     """The compiled context data of ``lang`` (cached)."""
     data = load_lang(lang, "context", root)
-    path = f"rules/lang/{lang}/context.toml"
+    path = str(lang_file(lang, "context", root))  # the file of the folder in use, for errors
     slots = _date_slots(data)
     party_data = load_parties(root)
     party_words = party_data.words(lang)
@@ -321,6 +334,14 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
             _FLAGS,
         )
     except regex.error as exc:
+        tables = [("dates", i) for i in range(len(data.get("dates", ())))]
+        tables += [("relative", i) for i in range(len(data.get("relative", ())))]
+        for (table, i), t in zip(tables, templates):
+            try:
+                regexcache.compile(t, _FLAGS)
+            except regex.error as own:
+                raise FactcheckError(f"{where(path, (table, i, 'pattern'))}: {table}[{i}].pattern: "
+                                     f"bad regex {data[table][i]['pattern']!r}: {own}") from None
         raise FactcheckError(f"{path}: [[dates]]/[[relative]]: bad regex: {exc}") from None
 
     src = dict(data.get("sources", {}))
@@ -336,7 +357,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
 
     def cue_list(key: str) -> tuple[regex.Pattern, ...]:
         out = []
-        for p in src.get(key, ()):
+        for i, p in enumerate(src.get(key, ())):
             try:
                 # whole words at both ends: "Come comunicato" is no "X comunica"
                 filled = _fill(p, {"APOS": APOS, "SRC": np})
@@ -345,7 +366,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                 out.append(regexcache.compile(_LEFT + first + "(?:" + filled + ")" + _RIGHT,
                                               _FLAGS))
             except regex.error as exc:
-                raise FactcheckError(f"{path}: sources.{key}: bad regex {p!r}: {exc}") from None
+                raise FactcheckError(f"{where(path, ('sources', key, i))}: sources.{key}: "
+                                     f"bad regex {p!r}: {exc}") from None
         return tuple(out)
 
     date_templates = _date_templates(data, templates, kinds)
@@ -381,7 +403,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         side_people=WordIndex(party_data.words(lang, ("people", "groups"))),
         source_parties=WordIndex(party_data.words(lang, leaders=True)),
         conflict=WordIndex((w, "conflict") for w in data.get("conflict", {}).get("words", ())),
-        own_loss_re=_any_re(data.get("own_losses", {}).get("patterns", ()), "own_losses", path),
+        own_loss_re=_any_re(data.get("own_losses", {}).get("patterns", ()), "own_losses.patterns", path),
         one_side=WordIndex((w, "one_side") for w in data.get("one_side", {}).get("words", ())),
         date_trigger=Trigger.merge([*(t.trigger for t in date_templates),
                                     Trigger.of([a["pattern"] for a in data.get("anaphora", ())],
@@ -389,7 +411,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_trigger=Trigger.merge(cue_triggers + subject_triggers),
         both_re=_any_re(both, "both_sides.patterns", path),
         both_trigger=Trigger.of(both),
-        possessive_re=_any_re(data.get("possessive", {}).get("patterns", ()), "possessive", path),
+        possessive_re=_any_re(data.get("possessive", {}).get("patterns", ()), "possessive.patterns", path),
         source_cues=cue_list("cues"),
         source_subject_cues=cue_list("subject_cues"),
         source_subject_verbs=tuple(
