@@ -322,13 +322,29 @@ def _line_of(path: Path, text: str) -> int:
     # a date template: the pattern of its [[dates]] table
     ("pattern = '{DAY}/{MNUM}/{YEAR}|", "pattern = '({DAY}/{MNUM}/{YEAR}|", "pattern = '({DAY}",
      "dates[1].pattern"),
-], ids=["cue", "joined", "date"])
+    # compiled one by one, once a traceback
+    ("[[anaphora]]\npattern = '", "[[anaphora]]\npattern = '(unclosed", "pattern = '(unclosed",
+     "anaphora[0].pattern"),
+    ("[dateline]\npattern = '", "[dateline]\npattern = '(unclosed", "pattern = '(unclosed",
+     "dateline.pattern"),
+], ids=["cue", "joined", "date", "anaphora", "dateline"])
 def test_a_bad_regex_in_context_toml_names_its_line(capsys, tmp_path, old, new, seen, key):
     rules = _broken_rules(tmp_path, ("lang/it/context.toml", old, new))
     path = rules / "lang" / "it" / "context.toml"
     code, err = _extract_with(capsys, tmp_path, rules)
     assert code == 2 and "Traceback" not in err
     assert f"{path}:{_line_of(path, seen)}: {key}: bad regex " in err, err
+
+
+def test_a_bad_correction_cue_in_verdicts_toml_stops_the_load(capsys, tmp_path):
+    # the cues are compiled at the first comparison that needs one: once a traceback there
+    rules = _broken_rules(tmp_path, ("verdicts.toml", "[corrections.cues]\nit = [",
+                                     "[corrections.cues]\nit = ['(unclosed', "))
+    path = rules / "verdicts.toml"
+    code, err = _extract_with(capsys, tmp_path, rules)
+    assert code == 2 and "Traceback" not in err
+    line = _line_of(path, "it = ['(unclosed'")
+    assert f"{path}:{line}: corrections.cues.it[0]: bad regex '(unclosed': " in err, err
 
 
 def test_where_names_the_line_of_a_value_or_of_its_key(tmp_path):

@@ -198,6 +198,16 @@ def _bad_regex(path: str, what: str, patterns, exc: regex.error) -> str:
     return f"{where(path, keys)}: {what}: bad regex: {exc}"
 
 
+def _compile_at(pattern: str, flags: int, path: str, keys: tuple, raw: str) -> regex.Pattern:
+    """``regexcache.compile(pattern, flags)``; a bad pattern is an error naming the file, the
+    line and the key ``keys`` of ``raw``, the data it was made from (never a traceback)."""
+    try:
+        return regexcache.compile(pattern, flags)
+    except regex.error as exc:
+        key = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in keys).lstrip(".")
+        raise FactcheckError(f"{where(path, keys)}: {key}: bad regex {raw!r}: {exc}") from None
+
+
 def _stand_ins(data: dict) -> dict[str, str]:
     """For reading first characters only: each date slot as the class of its first
     characters (one character, like the slot's first), or as "any character, maybe none"
@@ -389,16 +399,18 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         date_kinds=tuple(kinds),
         relatives=relatives,
         anaphora=tuple(
-            (regexcache.compile(_LEFT + first_char_lookahead(p := _fill(a["pattern"], slots))
-                                + "(?:" + p + ")" + _RIGHT, _FLAGS),
+            (_compile_at(_LEFT + first_char_lookahead(p := _fill(a["pattern"], slots))
+                         + "(?:" + p + ")" + _RIGHT, _FLAGS, path, ("anaphora", i, "pattern"),
+                         a["pattern"]),
              bool(a.get("since", False)))
-            for a in data.get("anaphora", ())
+            for i, a in enumerate(data.get("anaphora", ()))
         ),
         lookback=int(data.get("anaphora_options", {}).get("lookback", 2)),
         clause_re=_any_re(data.get("clauses", {}).get("breaks", ()), "clauses.breaks", path)
         or regexcache.compile("(?!)"),
         future_re=_any_re(future, "future.cues", path),
-        dateline_re=regexcache.compile(_fill(dateline, slots), _FLAGS | regex.MULTILINE) if dateline else None,
+        dateline_re=(_compile_at(_fill(dateline, slots), _FLAGS | regex.MULTILINE, path,
+                                 ("dateline", "pattern"), dateline) if dateline else None),
         sides=WordIndex(party_words),
         side_people=WordIndex(party_data.words(lang, ("people", "groups"))),
         source_parties=WordIndex(party_data.words(lang, leaders=True)),
