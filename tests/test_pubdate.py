@@ -38,7 +38,7 @@ def test_metadata_date_is_kept_as_is():
 def test_a_full_date_is_inferred_and_marked():
     a = infer("Martedì 13 settembre 2022 sono ripresi i combattimenti al confine.")
     assert (a.published, a.published_how, a.published_precision) == (
-        date(2022, 9, 13), "inferred", "day")
+        date(2022, 9, 13), "inferred", "unknown")  # a lower bound, never a known day
 
 
 def test_the_latest_full_date_wins():
@@ -149,4 +149,14 @@ _WORDS = st.sampled_from([
 @given(words=st.lists(_WORDS, max_size=30), lang=st.sampled_from(["it", "en"]))
 def test_infer_published_never_raises_and_only_ever_sets_a_real_date(words, lang):
     a = infer(" ".join(words), lang)
-    assert a.published is None or (a.published_how == "inferred" and a.published_precision == "day")
+    assert a.published is None or (a.published_how == "inferred"
+                                   and a.published_precision == "unknown")
+
+
+def test_a_since_date_bounds_the_publication_from_below():
+    # "ongoing since" a later day: the text was written on or after it, not on the first day
+    text = ("Early storms struck between 4 and 5 June 2031. Flooding has continued since "
+            "19 June 2031 across the valley.")
+    a = infer(text, "en")
+    assert (a.published, a.published_how, a.published_precision) == (
+        date(2031, 6, 19), "inferred", "unknown")

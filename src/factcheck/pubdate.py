@@ -11,7 +11,11 @@ Evidence, strongest first:
    year, from the latest year the text mentions, in which that day falls on that weekday.
 
 A bare year never makes a date, and a text with no year at all infers nothing: unknown
-stays unknown (the report says so). The date is marked ``published_how="inferred"``.
+stays unknown (the report says so). A stated day only bounds the publication from below
+(a text that says "since 16 May 2023" was written on or after that day, however long
+after): the date is the latest day the text states, "since" spans included, marked
+``published_how="inferred"`` with precision ``"unknown"`` (never ``"day"``: the report's
+day is not known, see :func:`factcheck.timespan.publication_span`).
 
 A draft is different: it is being written now. :func:`draft_dated` gives it the date the
 user names (``--published``, marked ``"given"``) or, without one in its metadata, today
@@ -35,6 +39,8 @@ from .model import Article, Sentence
 # a weekday fixes the year only this far after the latest year the text mentions
 _WEEKDAY_YEARS = 12
 _YEAR = regex.compile(r"(?<![\d.,'’])(1[89]\d\d|20\d\d)(?![\d%]|[.,'’]\d)")
+# the precision of an inferred date: only "on or after" it is known
+INFERRED_PRECISION = "unknown"
 # a dateline sits in the first lines of the prose
 _DATELINE_CHARS = 400
 
@@ -51,7 +57,9 @@ def infer_published(article: Article, sentences: Sequence[Sentence],
     found = infer_date(article, sentences, lex)
     if found is None:
         return article
-    return replace(article, published=found, published_how="inferred", published_precision="day")
+    # a lower bound: the day itself is unknown (never read as a day-precise date)
+    return replace(article, published=found, published_how="inferred",
+                   published_precision=INFERRED_PRECISION)
 
 
 def draft_dated(article: Article, today: date, published: date | None = None) -> Article:
@@ -108,6 +116,13 @@ def infer_date(article: Article, sentences: Sequence[Sentence], lex: Lexicon) ->
         weekdays = [lex.weekdays[p.get("weekday").lower()] for p in phrases
                     if p.get("weekday")]
         for p in phrases:
+            if p.kind == "since" and p.get("day") and p.get("year"):
+                # "ongoing since 16 May 2023": the text was written on or after that day
+                month = month_of(p, lex)
+                d = _safe_date(int(p.get("year")), month, int(p.get("day"))) if month else None
+                if d is not None:
+                    full.append(d)
+                continue
             if p.kind != "date":
                 continue
             month = month_of(p, lex)

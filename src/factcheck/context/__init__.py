@@ -53,7 +53,9 @@ from .gazetteer import (
     Gazetteer, Place, gazetteer, is_located, km, locatives, slugify,
 )
 from .lexicon import NAME, Lexicon, lexicon
-from .period import Base, Phrase, Resolved, clause_of, figure_period, find_phrases, resolve
+from .period import (
+    Base, Phrase, Resolved, clause_of, figure_period, find_phrases, lead_base, resolve,
+)
 from .sides import default_side, is_conflict, side_of
 from .sources import find_sources, source_of, source_party, source_type
 from .parents import link_article
@@ -321,7 +323,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     cat = catalog(rules_root)
     texts = tuple(s.text for s in sentences)
     prose = "\n".join(texts)
-    base = Base.of(article.published, article.published_precision)
+    base = lead_base(Base.of(article.published, article.published_precision), texts, lex)
     toks = tokens(prose)
     places = places_in(prose, cat, lex.sides.values(prose, toks), toks)
     keys = cue_keys_in(cat, prose, toks)

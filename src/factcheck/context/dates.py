@@ -78,6 +78,12 @@ def last_weekday(base: date, weekday: int) -> date:
     return base - timedelta(days=(base.weekday() - weekday) % 7)
 
 
+def next_weekday(base: date, weekday: int) -> date:
+    """The earliest ``weekday`` on or after ``base`` ("lunedì" in a sentence that announces
+    the future: "i funerali si terranno lunedì")."""
+    return base + timedelta(days=(weekday - base.weekday()) % 7)
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     """The date, or None when it does not exist (31 February)."""
     try:

@@ -14,13 +14,13 @@ article's own time.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import regex
 
 from .dates import (
-    Period, last_weekday, month_range, safe_date, season_range, shift, unit_range, year_range,
+    Period, last_weekday, month_range, next_weekday, safe_date, season_range, shift, unit_range, year_range,
 )
 from .lexicon import DATE_FIELDS, Lexicon
 
@@ -36,12 +36,22 @@ class Base:
     day: date
     start: date
     end: date
-    precision: str  # "day", "month", "year"
+    precision: str  # "day", "month", "year", or "unknown": a date inferred from the text
+
+    @property
+    def bound(self) -> bool:
+        """Whether ``day`` only bounds the report from below (a date inferred from the
+        text: the report was written that day or any day after)."""
+        return self.precision == "unknown"
 
     @classmethod
     def of(cls, published: date | None, precision: str | None) -> "Base | None":
+        """The base of an article published ``published`` (``precision`` "unknown": a
+        lower bound inferred from the text, see :mod:`factcheck.pubdate`)."""
         if published is None:
             return None
+        if precision == "unknown":
+            return cls(published, published, published, "unknown")
         if precision == "month":
             start, end = month_range(published.year, published.month)
         elif precision == "year":
@@ -141,13 +151,24 @@ def _number(word: str | None, lex: Lexicon) -> int | None:
 
 
 def _year_for(month: int, day: int, base: Base) -> int:
-    """The year of a day-month with no year: the latest one not after the base."""
+    """The year of a day-month with no year: the latest one not after the base; against a
+    lower bound (an inferred date: the report may be later) the nearest one ("Jan 26" two
+    days after an inferred 24 January is that January, not the year before)."""
+    if base.bound:
+        near = safe_date(base.day.year, month, day) or date(base.day.year, month, 28)
+        if (near - base.day).days > 183:
+            return base.day.year - 1
+        if (base.day - near).days > 183:
+            return base.day.year + 1
+        return base.day.year
     return base.day.year if (month, day) <= (base.day.month, base.day.day) else base.day.year - 1
 
 
-def resolve(p: Phrase, lex: Lexicon, base: Base | None) -> Resolved | None:
+def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
+            ) -> Resolved | None:
     """The period a phrase names, or None when it cannot be placed (no base for a relative
-    phrase, an impossible date)."""
+    phrase, an impossible date). ``future``: the phrase's clause announces the future
+    (:func:`announces`), so a weekday is the next one, not the last."""
     kind = p.kind
     year = int(p.get("year")) if p.get("year") else None
     if p.get("this_year") and base is not None:
@@ -176,7 +197,8 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None) -> Resolved | None:
         if year is None:
             if base is None:
                 return None
-            year = base.day.year if first <= base.day.month else base.day.year - 1
+            year = (_year_for(first, 1, base) if base.bound
+                    else base.day.year if first <= base.day.month else base.day.year - 1)
         start, end = (month_range(year, month) if kind == "month"
                       else season_range(year, first, last))
         how = "explicit" if p.get("year") else "relative"
@@ -212,7 +234,10 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None) -> Resolved | None:
     if kind == "weekday":
         if base.precision != "day":
             return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
-        d = last_weekday(base.day, lex.weekdays[p.get("weekday").lower()])
+        # the tense gives the direction: "lunedì" in a report of what happened is the last
+        # Monday on or before the report, in an announcement the next one on or after it
+        weekday = lex.weekdays[p.get("weekday").lower()]
+        d = next_weekday(base.day, weekday) if future else last_weekday(base.day, weekday)
         return Resolved(d, d, "relative", (d, d), kind)
 
     if kind == "relative":
@@ -243,6 +268,36 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None) -> Resolved | None:
     return None
 
 
+# the lead: the first sentences of the prose, where a report says when its figures are from
+_LEAD_SENTENCES = 3
+# a lead's day widens the article's time only when it is this recent (a report of
+# Wednesday telling Monday's count), never for the event's history
+_LEAD_DAYS = 6
+
+
+def lead_base(base: Base | None, texts: Sequence[str], lex: Lexicon) -> Base | None:
+    """``base`` with its own time starting at the day the lead says its figures are from.
+
+    A report published on Wednesday whose lead tells Monday's count ("the toll rose to 63
+    after rescuers recovered more bodies on Monday") gives its undated figures as of some
+    time between that Monday and the publication day, not the publication day alone. Only
+    a day in the week before a day-known report moves it; the day of reference for
+    relative phrases stays the publication day."""
+    if base is None or base.precision != "day":
+        return base
+    earliest = base.start
+    for text in texts[:_LEAD_SENTENCES]:
+        for p in find_phrases(text, lex):
+            if p.kind not in ("weekday", "relative", "date") or announces(text, p, lex):
+                continue
+            r = resolve(p, lex, base)
+            if (r is None or r.start is None or r.start != r.end
+                    or not base.day - timedelta(days=_LEAD_DAYS) <= r.start < base.day):
+                continue
+            earliest = min(earliest, r.start)
+    return base if earliest == base.start else replace(base, start=earliest)
+
+
 def clause_of(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     """The clause around ``text[start:end]`` (breaks inside the figure itself are ignored)."""
     left, right = 0, len(text)
@@ -255,10 +310,31 @@ def clause_of(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     return left, right
 
 
+def announces(text: str, p: Phrase, lex: Lexicon) -> bool:
+    """Whether the clause holding phrase ``p`` announces the future ("il 23 maggio si
+    terrà un consiglio dei ministri", "funerals will be held on Monday")."""
+    if lex.future_re is None:
+        return False
+    c_start, c_end = clause_of(text, p.start, p.end, lex)
+    return lex.future_re.search(text, c_start, c_end) is not None
+
+
+def _attributes(text: str, p: Phrase, lex: Lexicon) -> bool:
+    """Whether the clause holding ``p`` is an attribution ("according to a statement from
+    the county late Wednesday", "secondo la prefettura, lunedì"): its date is when the
+    figure was given."""
+    c_start, c_end = clause_of(text, p.start, p.end, lex)
+    return any(cue.search(text, c_start, c_end) is not None for cue in lex.source_cues)
+
+
 def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
                 lex: Lexicon, clause: tuple[int, int] | None = None) -> Phrase | None:
     """The date phrase a figure at ``text[start:end]`` refers to, if any (see module doc);
-    ``clause`` is its :func:`clause_of`, if already known."""
+    ``clause`` is its :func:`clause_of`, if already known.
+
+    A date in another clause that announces the future is the date of something else (a
+    meeting, a funeral), never of a count; a date after the figure outside its clause
+    dates it only in the clause that says who gave the figure."""
     candidates = [p for p in phrases if p.end <= start or p.start >= end]
     if not candidates:
         return None
@@ -266,8 +342,13 @@ def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
     inside = [p for p in candidates if p.start >= c_start and p.end <= c_end]
     if inside:
         return min(inside, key=lambda p: (p.start - end) if p.start >= end else (start - p.end))
-    before = [p for p in candidates if p.end <= start]
-    return before[-1] if before else None
+    before = [p for p in candidates if p.end <= start and not announces(text, p, lex)]
+    if before:
+        return before[-1]
+    after = [p for p in candidates if p.start >= end]
+    if after and not announces(text, after[0], lex) and _attributes(text, after[0], lex):
+        return after[0]
+    return None
 
 
 def anaphora(text: str, lex: Lexicon) -> bool | None:
@@ -300,7 +381,7 @@ def figure_period(texts: Sequence[str], index: int, start: int, end: int, lex: L
     text = texts[index]
     phrase = pick_phrase(text, phrases(index), start, end, lex, clause)
     if phrase is not None:
-        r = resolve(phrase, lex, base)
+        r = resolve(phrase, lex, base, announces(text, phrase, lex))
         if r is not None:
             return r
     since = anaphora(text, lex)

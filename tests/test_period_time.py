@@ -1,0 +1,141 @@
+"""When a figure's count is from (issue 17's "Time"): our own sentences, both languages.
+
+A date inferred from the text only bounds the report from below; a weekday's direction
+follows the tense; a date announced for something else never dates a count; a lead that
+tells an earlier day's count widens the article's own time back to that day; the clause
+that says who gave a figure dates it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.context.dates import last_weekday, next_weekday
+from factcheck.context.lexicon import lexicon
+from factcheck.context.period import (
+    Base, announces, figure_period, find_phrases, lead_base, resolve,
+)
+
+SUNDAY = date(2031, 3, 9)  # a Sunday
+WEDNESDAY = date(2031, 3, 12)
+
+
+def period(text: str, figure: str, lang: str, base: Base | None, texts=None):
+    texts = list(texts or []) + [text]
+    start = text.index(figure)
+    r = figure_period(texts, len(texts) - 1, start, start + len(figure), lexicon(lang),
+                      base)
+    return None if r is None else (r.start, r.end, r.how)
+
+
+def test_next_and_last_weekday():
+    assert last_weekday(SUNDAY, 0) == date(2031, 3, 3)
+    assert next_weekday(SUNDAY, 0) == date(2031, 3, 10)
+    assert next_weekday(SUNDAY, 6) == SUNDAY == last_weekday(SUNDAY, 6)
+
+
+@pytest.mark.parametrize("lang,text,figure,day", [
+    # a report of what happened: the last Monday on or before the report
+    ("en", "Rescuers pulled 12 survivors from the mud on Monday.", "12", date(2031, 3, 3)),
+    ("it", "Lunedì i soccorritori hanno estratto 12 superstiti dal fango.", "12",
+     date(2031, 3, 3)),
+    # an announcement: the next Monday
+    ("en", "Officials will publish a final list of the 40 missing on Monday.", "40",
+     date(2031, 3, 10)),
+    ("it", "Lunedì si terrà il censimento dei 40 dispersi.", "40", date(2031, 3, 10)),
+])
+def test_a_weekday_follows_the_tense(lang, text, figure, day):
+    assert period(text, figure, lang, Base.of(SUNDAY, "day"))[:2] == (day, day)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Funerals will be held on Friday, and the toll stands at 31 dead."),
+    ("it", "Venerdì si terranno i funerali, mentre il bilancio è di 31 morti."),
+])
+def test_a_date_announced_for_something_else_does_not_date_a_count(lang, text):
+    assert period(text, "31", lang, Base.of(WEDNESDAY, "day")) == (WEDNESDAY, WEDNESDAY,
+                                                                   "article")
+
+
+@pytest.mark.parametrize("lang,text", [
+    # counter-examples: a past date before the figure still dates it
+    ("en", "On Monday, rescuers said the toll stood at 31 dead."),
+    ("it", "Lunedì la prefettura ha detto che i morti erano 31."),
+])
+def test_a_past_date_before_the_figure_still_dates_it(lang, text):
+    assert period(text, "31", lang, Base.of(WEDNESDAY, "day"))[:2] == (
+        date(2031, 3, 10), date(2031, 3, 10))
+
+
+def test_the_attribution_after_a_figure_dates_it():
+    text = "At least 19 people have died, according to the county late Tuesday."
+    assert period(text, "19", "en", Base.of(WEDNESDAY, "day"))[:2] == (
+        date(2031, 3, 11), date(2031, 3, 11))
+
+
+def test_a_year_after_a_figure_outside_an_attribution_does_not_date_it():
+    # counter-example: "since 2018" qualifies the comparison, not the count
+    text = "The fire killed at least 19 people, the deadliest in the state since 2018."
+    assert period(text, "19", "en", Base.of(WEDNESDAY, "day"))[2] == "article"
+
+
+def test_a_lead_that_tells_an_earlier_day_widens_the_articles_time():
+    lex = lexicon("en")
+    lead = ["The toll from the ferry sinking rose to 44 after divers found more bodies on "
+            "Monday.", "Dozens more were believed to be missing."]
+    base = lead_base(Base.of(WEDNESDAY, "day"), lead, lex)
+    assert (base.start, base.end, base.day) == (date(2031, 3, 10), WEDNESDAY, WEDNESDAY)
+    assert period(lead[1], "Dozens", "en", base, lead[:1])[:2] == (date(2031, 3, 10),
+                                                                    WEDNESDAY)
+
+
+@pytest.mark.parametrize("lang,lead", [
+    # counter-examples: a lead with no earlier day, an announced day, a day long before
+    ("en", ["The toll from the ferry sinking rose to 44, officials said."]),
+    ("en", ["Divers will resume the search on Monday for the 44 missing."]),
+    ("it", ["Il traghetto era affondato il 3 gennaio 2031 con 44 persone a bordo."]),
+])
+def test_a_lead_without_a_recent_earlier_day_leaves_the_base(lang, lead):
+    base = Base.of(WEDNESDAY, "day")
+    assert lead_base(base, lead, lexicon(lang)) == base
+
+
+def test_an_inferred_date_is_a_lower_bound_for_a_day_month():
+    # a report inferred on or after 24 January: "28 January" is that January
+    lex = lexicon("en")
+    base = Base.of(date(2031, 1, 24), "unknown")
+    (p,) = [p for p in find_phrases("The search ended on January 28.", lex)]
+    assert resolve(p, lex, base).start == date(2031, 1, 28)
+    # ... whereas against a known day it is the last one not after it
+    assert resolve(p, lex, Base.of(date(2031, 1, 24), "day")).start == date(2030, 1, 28)
+
+
+def test_an_inferred_date_never_resolves_a_weekday_to_a_day_of_its_own():
+    lex = lexicon("it")
+    base = Base.of(date(2031, 1, 24), "unknown")
+    (p,) = find_phrases("Martedì sono stati recuperati altri corpi.", lex)
+    r = resolve(p, lex, base)
+    assert (r.start, r.end) == (base.start, base.end)
+
+
+def test_announces_reads_the_phrase_clause_only():
+    lex = lexicon("en")
+    text = "Divers found 3 bodies on Monday, and a vigil will be held on Friday."
+    monday, friday = find_phrases(text, lex)
+    assert not announces(text, monday, lex)
+    assert announces(text, friday, lex)
+
+
+@pytest.mark.parametrize("text,future", [
+    ("Il consiglio comunale approverà lo stato di calamità.", True),
+    ("I funerali si terranno in cattedrale.", True),
+    ("Il prefetto verrà ascoltato in commissione.", True),
+    # counter-examples: past and present, words that only end like a future
+    ("Il prefetto è stato ascoltato in commissione.", False),
+    ("La città è ancora senza corrente.", False),
+    ("Il tiranno fu deposto nel 1944.", False),
+])
+def test_italian_future_tense_is_an_announcement(text, future):
+    assert (lexicon("it").future_re.search(text) is not None) is future
