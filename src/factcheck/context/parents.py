@@ -69,7 +69,17 @@ _LEAD = 60
 # conjunction ("19 people who drowned and 15", "7 persone annegate e 3")
 _LIST_GAP = regex.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+as|oltre\s+a)\b)\s*$",
                           regex.IGNORECASE)
-KEYS = ("between", "before", "total_before", "whole_first", "after")
+KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
+        "others_after", "total_lead", "total_tail", "place_after")
+# the keys read on the words before a figure (anchored at their end) and after it (anchored
+# at their start); the others are searched anywhere in the span they are given
+_LEADS = ("whole_first", "others_before", "total_lead")
+_TAILS = ("after", "others_after", "total_tail", "place_after")
+# how many characters after a figure a cue about it may take
+_TAIL = 80
+# a sum of parts of an approximate whole ("more than 15,000", "circa 300"): its share of
+# the whole, at least and at most (at most the whole itself for "fewer than", "fino a")
+_APPROX_LOW, _APPROX_HIGH = 0.8, 1.1
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,15 @@ class PartCues:
     whole_first: regex.Pattern | None = None
     after: regex.Pattern | None = None
     nouns: dict[str, str] | None = None  # the noun a cue names a whole by -> its metric
+    # "two others", "altre due persone": a part set apart from the parts named before it
+    others_before: regex.Pattern | None = None
+    others_after: regex.Pattern | None = None
+    # a figure named as a total ("bringing the total to 15,383", "il bilancio complessivo
+    # è di"): the whole of the figures right before it that add up to it
+    total_lead: regex.Pattern | None = None
+    total_tail: regex.Pattern | None = None
+    # an item of a breakdown by place ("2,992 in Syria", "5,000 from Faenza")
+    place_after: regex.Pattern | None = None
 
     def names_other(self, m: regex.Match | None, metric: str) -> bool:
         """Does the cue matched as ``m`` name its whole by a noun of another metric?"""
@@ -100,13 +119,16 @@ def _alt(patterns: tuple[str, ...], path: str, key: str) -> regex.Pattern | None
         raise FactcheckError(f"{path}: parts.{key}: bad regex: {exc}") from None
 
 
-def _compile(path: str, parts: tuple[tuple[str, ...], ...], nouns: dict[str, str]
+def _compile(path: str, parts: dict[str, tuple[str, ...]], nouns: dict[str, str]
              ) -> PartCues:
-    between, before, total_before, whole_first, after = parts
-    return PartCues(_alt(between, path, "between"), _alt(before, path, "before"),
-                    _alt(total_before, path, "total_before"),
-                    _alt(tuple(f"(?:{p})$" for p in whole_first), path, "whole_first"),
-                    _alt(tuple(f"^(?:{p})" for p in after), path, "after"), nouns)
+    def anchored(key: str) -> tuple[str, ...]:
+        if key in _LEADS:
+            return tuple(f"(?:{p})$" for p in parts[key])
+        if key in _TAILS:
+            return tuple(f"^(?:{p})" for p in parts[key])
+        return parts[key]
+
+    return PartCues(nouns=nouns, **{k: _alt(anchored(k), path, k) for k in KEYS})
 
 
 def parent_data(lang: str, root: Path | None = None) -> dict:
@@ -127,18 +149,18 @@ def part_cues(lang: str, root: Path | None = None) -> PartCues:
     if unknown:
         raise FactcheckError(f"{path}: parts: unknown key(s) {', '.join(sorted(unknown))} "
                              f"(known: {', '.join(KEYS)})")
-    lists = []
+    lists: dict[str, tuple[str, ...]] = {}
     for key in KEYS:
         value = parts.get(key, [])
         if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
             raise FactcheckError(f"{path}: parts.{key} must be an array of regexes")
-        lists.append(tuple(value))
+        lists[key] = tuple(value)
     nouns: dict[str, str] = {}
     for metric, words in data.get("nouns", {}).items():
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise FactcheckError(f"{path}: nouns.{metric} must be an array of words")
         nouns.update((w.casefold(), metric) for w in words)
-    return _compile(path, tuple(lists), nouns)
+    return _compile(path, lists, nouns)
 
 
 # ---------------------------------------------------------------- is it the same story?
@@ -237,6 +259,18 @@ class _Article:
             same = i < n - 1 and self.claims[i + 1].quote_start == self.claims[i].quote_start
             self.last[i] = self.last[i + 1] if same else i
 
+    def lead(self, pos: int, width: int = _LEAD) -> str:
+        """The (at most ``width``) characters of its sentence before the figure at ``pos``."""
+        c = self.claims[pos]
+        at = c.start - c.quote_start
+        return c.quote[max(0, at - width):at]
+
+    def tail(self, pos: int) -> str:
+        """The (at most ``_TAIL``) characters of its sentence after the figure at ``pos``."""
+        c = self.claims[pos]
+        at = c.end - c.quote_start
+        return c.quote[at:at + _TAIL]
+
     def earlier(self, pos: int) -> range:
         """The positions of the (at most ``_GROUP``) claims before ``pos`` in its sentence."""
         return range(max(self.first[pos], pos - _GROUP), pos)
@@ -294,11 +328,15 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
         if not given[pos] and (w := _cued(pos, art, cues)) is not None:
             settle(pos, w)
     for w in range(len(order)):
-        for pos in _sum_parts(w, art):
+        for pos in _sum_parts(w, art, cues):
             if not given[pos] and parents[pos] in (None, w):
                 settle(pos, w)
     for pos in range(len(order)):
         if not given[pos] and parents[pos] is None and (w := _uncued(pos, art)) is not None:
+            settle(pos, w)
+    for pos in range(len(order)):
+        if (not given[pos] and parents[pos] is None
+                and (w := _other_part(pos, art, parents, cues)) is not None):
             settle(pos, w)
     out = list(claims)
     for pos, i in enumerate(order):
@@ -383,34 +421,102 @@ def _summable(c: Claim) -> bool:
             and c.quantity.low == c.quantity.value)
 
 
-def _sum_parts(w: int, art: _Article) -> list[int]:
-    """The positions of the consecutive figures after the whole at ``w`` that add up to it
-    exactly (two or more, within ``_SUM_AHEAD`` sentences; figures of another story are
-    skipped, a subgroup's figures are another breakdown), or none."""
+def _cue(pattern: regex.Pattern | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _is_total(w: int, art: _Article, cues: PartCues) -> bool:
+    """Is the figure at ``w`` named as a total ("bringing the total to 15,383", "a
+    combined toll of", "il bilancio complessivo è di", "10 in all")?"""
+    return _cue(cues.total_lead, art.lead(w)) or _cue(cues.total_tail, art.tail(w))
+
+
+def _placed(j: int, art: _Article, cues: PartCues) -> bool:
+    """Is the figure at ``j`` one place's share ("2,992 in Syria", "5.000 da Faenza")?"""
+    side = art.claims[j].side or ""
+    return (side.startswith(_AREA) or _party(side or None) is not None
+            or _cue(cues.place_after, art.tail(j)))
+
+
+def _sum_limits(whole: Claim) -> tuple[float, float] | None:
+    """What the parts of ``whole`` may add up to: exactly its value, or around an
+    approximate one ("more than 15,000", "circa 300"); None when it cannot be a sum."""
+    q = whole.quantity
+    if q.value is None:
+        return None
+    if q.qualifier == "exact" and q.low == q.value:
+        return q.value, q.value
+    if q.qualifier in ("at_most", "less_than"):
+        return _APPROX_LOW * q.value, q.value
+    return _APPROX_LOW * q.value, _APPROX_HIGH * q.value
+
+
+def _run(w: int, art: _Article, positions: range, reach: int) -> list[int]:
+    """The consecutive figures of ``w``'s story at ``positions`` (walked away from ``w``,
+    within ``reach`` sentences of it) that can be items of a sum: figures of another
+    story are skipped; a part of another whole or a bound ends the run."""
     whole = art.claims[w]
-    total = whole.quantity.value
-    if whole.parent is not None or total is None or total < 3 or whole.status in _NOT_COUNTS:
-        return []
     me = art.index[w]
     items: list[int] = []
-    for j in range(w + 1, len(art.claims)):
+    for j in positions:
         e = art.claims[j]
         k = art.index[j]
-        if me is None or k is None or k > me + _SUM_AHEAD or len(items) >= _SUM_ITEMS:
+        if me is None or k is None or abs(k - me) > reach or len(items) >= _SUM_ITEMS:
             break
         if e.metric != whole.metric or not _same_story(whole, e) or e.subgroup is not None:
             continue
         if (e.parent is not None and e.parent != whole.start) or not _summable(e):
-            break  # a part of another whole, or a bound: the run ends
-        items.append(j)
-    # the run starts right after its whole ("213 morti ... 210 ..., altre 2 ... e 1 ...")
-    s = 0.0
-    for k, j in enumerate(items):
-        s += art.claims[j].quantity.value
-        if s > total:
             break
-        if s == total and k > 0:
-            return items[:k + 1]
+        items.append(j)
+    return items
+
+
+def _sibling(w: int, j: int, art: _Article, cues: PartCues) -> bool:
+    """Is the figure at ``j`` the next item of a list the figure at ``w`` (one place's
+    share) is an item of, not its part ("Three died in Forli, one in Cesena, and two
+    others ...": three is no whole of one and two, whatever they add up to)?"""
+    a, b = art.claims[w], art.claims[j]
+    return (a.quote_start == b.quote_start and _placed(w, art, cues)
+            and _LIST_GAP.match(a.quote[a.end - a.quote_start:b.start - b.quote_start])
+            is not None)
+
+
+def _sum_parts(w: int, art: _Article, cues: PartCues) -> list[int]:
+    """The positions of the consecutive figures that add up to the whole at ``w`` (two or
+    more), or none: right after it, within ``_SUM_AHEAD`` sentences ("Sale a 58 il
+    bilancio: 50 in Emilia, altre 6 in Toscana e 2 in Umbria"), or, for a figure named as
+    a total, right before it in its sentence or the one before ("12,391 died in Turkey and
+    2,992 in Syria, bringing the total to 15,383"). An approximate whole ("more than
+    15,000") takes only a breakdown by place (or is named as a total), its items adding up
+    to around it; an exact one, items adding up to it exactly."""
+    whole = art.claims[w]
+    limits = _sum_limits(whole)
+    if (whole.parent is not None or limits is None or (whole.quantity.value or 0) < 3
+            or whole.status in _NOT_COUNTS):
+        return []
+    low, high = limits
+    exact = low == high
+    total = _is_total(w, art, cues)
+    runs = [_run(w, art, range(w + 1, len(art.claims)), _SUM_AHEAD)]
+    if runs[0] and _sibling(w, runs[0][0], art, cues):
+        runs = [[]]
+    if total:
+        runs.append(_run(w, art, range(w - 1, -1, -1), 1))
+    value = whole.quantity.value
+    for items in runs:
+        s = 0.0
+        best = 0
+        for k, j in enumerate(items):
+            s += art.claims[j].quantity.value
+            if s == value and k > 0:  # adding up to the figure as written: always parts
+                return items[:k + 1]
+            if s > high:
+                break
+            if s >= low and k > 0:
+                best = k + 1
+        if (best and not exact
+                and (total or all(_placed(j, art, cues) for j in items[:best]))):
+            return items[:best]
     return []
 
 
@@ -450,6 +556,37 @@ def _uncued(pos: int, art: _Article) -> int | None:
             continue
         fit = [j for j in story if _fits(art.claims[j], c, strict=True)]
         return fit[-1] if fit else None
+    return None
+
+
+def _other_part(pos: int, art: _Article, parents: list[int | None], cues: PartCues
+                ) -> int | None:
+    """A figure set apart as "others" ("Two others died overnight", "altre due persone")
+    counts people other than those of the figure of its metric just before it: when that
+    figure is a part, this is one more part of the same whole ("Three died in Forli, one in
+    Cesena. Two others died overnight" after a toll of 8), as long as the parts named so far
+    fit in it; when that figure is a whole, the others are outside it, an addition (the
+    status rules' "increment"), no part of it ("Eight have died. Two others ...")."""
+    c = art.claims[pos]
+    if (c.status in _NOT_WHOLES or c.quantity.low is None
+            or not (_cue(cues.others_before, art.lead(pos))
+                    or _cue(cues.others_after, art.tail(pos)))):
+        return None
+    for group in art.sentence_before(pos, _NEAR):
+        story = [j for j in group if art.claims[j].metric == c.metric
+                 and _same_story(art.claims[j], c)
+                 and not (art.claims[j].quote_start == c.quote_start
+                          and _aside(c, art.claims[j]))]
+        if not story:
+            continue
+        w = parents[story[-1]]
+        if w is None or not _fits(art.claims[w], c):
+            return None
+        # the parts of that whole named so far and this one must fit in it
+        cap = art.claims[w].quantity.high
+        named = sum(art.claims[j].quantity.low or 0 for j, pw in enumerate(parents)
+                    if pw == w)
+        return w if cap is None or named + c.quantity.low <= cap else None
     return None
 
 
