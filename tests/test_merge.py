@@ -67,9 +67,68 @@ def test_a_sentence_going_on_about_an_earlier_event_belongs_to_it_too():
 
 
 def test_a_storm_name_is_no_place():
+    # the name says which storm; where it struck goes with it, for reports naming only that
     c = context_claim("Hurricane Maria killed 64 people in Puerto Rico.", "64", lang="en",
                       published=date(2017, 12, 1))
-    assert c.event == "auto:storm:name-maria:2017-12"
+    assert c.event == "auto:storm:name-maria@puerto-rico:2017-12"
+    assert event_label(c.event) == "storm · Maria (Puerto Rico) · December 2017"
+    assert merge_events([c])[0].event == c.event
+
+
+def test_a_report_naming_only_the_type_and_place_joins_the_named_storm_there():
+    named = context_claim("Il ciclone Ondina ha ucciso 40 persone a Utuado, nel centro di Porto Rico.", "40",
+                          published=date(2031, 9, 20))
+    plain = context_claim("L'uragano ha fatto 12 morti a Porto Rico.", "12",
+                          published=date(2031, 9, 22))
+    town = context_claim("The hurricane killed 9 people in San Juan.", "9", lang="en",
+                         published=date(2031, 9, 21))
+    assert named.event == "auto:storm:name-ondina@utuado:2031-09"
+    assert plain.event == "auto:storm:puerto-rico:2031-09"
+    merged = merge_events([named, plain, town])
+    assert {c.event for c in merged} == {"auto:storm:name-ondina@utuado:2031-09"}
+
+
+def test_a_place_only_report_joins_no_storm_when_two_named_ones_struck_there():
+    claims = [_claim("a", "auto:storm:name-ondina@puerto-rico:2031-09", date(2031, 9, 20)),
+              _claim("b", "auto:storm:name-pietro@puerto-rico:2031-09", date(2031, 9, 28)),
+              _claim("c", "auto:storm:puerto-rico:2031-09", date(2031, 9, 29)),
+              _claim("d", "auto:storm:san-juan:2031-09", date(2031, 9, 29))]
+    out = [c.event for c in merge_events(claims)]
+    assert out[:2] == ["auto:storm:name-ondina@puerto-rico:2031-09",
+                       "auto:storm:name-pietro@puerto-rico:2031-09"]
+    assert out[2] not in out[:2] and out[3] not in out[:2]
+
+
+def test_a_named_storm_meets_a_report_where_it_struck_not_in_the_type_s_reach():
+    # Dominica is a storm's reach from Puerto Rico, but not where the named one struck; a
+    # report of another type there (a quake) is another event
+    claims = [_claim("a", "auto:storm:name-ondina@puerto-rico:2031-09", date(2031, 9, 20)),
+              _claim("b", "auto:storm:dominica:2031-09", date(2031, 9, 21)),
+              _claim("c", "auto:earthquake:puerto-rico:2031-09", date(2031, 9, 21))]
+    out = [c.event for c in merge_events(claims)]
+    assert len(set(out)) == 3
+
+
+def test_a_storm_s_name_as_the_subject_of_its_verb_names_it():
+    text = ("Hurricane Ondina left 30 dead on the island. More than 1,200 people died when "
+            "Pietro roared across the coast in 2005.")
+    then = context_claim(text, "1,200", lang="en", published=date(2031, 9, 20))
+    assert then.event == "auto:storm:name-pietro:2005"
+    # in an article about no storm, a capitalised subject of "struck" is no storm's name
+    quake = context_claim("The earthquake killed 30. In 2005 Pietro struck a bargain with "
+                          "the unions, after 12 died in a strike.", "12", lang="en",
+                          published=date(2031, 9, 20))
+    assert "pietro" not in (quake.event or "")
+
+
+def test_a_storm_s_known_name_used_bare_names_it():
+    # "Hurricane Pietro" once in the article: "after Pietro" elsewhere is that storm
+    text = ("L'uragano Ondina ha fatto 30 morti. Nel 2005 l'uragano Pietro aveva colpito "
+            "la costa. Dopo Pietro, nel 2005, si contarono 1.200 vittime.")
+    c = context_claim(text, "1.200", published=date(2031, 9, 20))
+    assert c.event == "auto:storm:name-pietro:2005"
+    now = context_claim(text, "30", published=date(2031, 9, 20))
+    assert now.event.startswith("auto:storm:name-ondina")
 
 
 def test_a_named_storm_is_one_event_wherever_it_struck_and_a_year_on():
@@ -82,8 +141,9 @@ def test_a_named_storm_is_one_event_wherever_it_struck_and_a_year_on():
                           published=date(2032, 2, 1))
     assert first.event == "auto:storm:name-ondina:2031-03"
     merged = merge_events([first, later, other])
-    assert merged[0].event == merged[1].event == "auto:storm:name-ondina:2031-03"
-    assert merged[2].event == "auto:storm:name-pietro:2032-02"
+    # called by its name and where its reports say it struck
+    assert merged[0].event == merged[1].event == "auto:storm:name-ondina@greenport:2031-03"
+    assert merged[2].event == "auto:storm:name-pietro@greenport:2032-02"
 
 
 def test_an_earlier_storm_in_a_named_storm_article_keeps_its_own_name():
@@ -124,7 +184,10 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:earthquake:norcia:2016-08", "auto:collapse:genoa:2018-08",
           "auto:flood:valencia-es:2024-10", "auto:flood:paiporta:2024-11",
           "auto:flood:comunitat-valenciana:2024-10", "auto:landslide:valcorvo:2024-03",
-          "auto:attack:kramatorsk"]
+          "auto:attack:kramatorsk", "auto:storm:name-ondina@puerto-rico:2017-09",
+          "auto:storm:name-pietro@san-juan:2017-09", "auto:storm:name-ondina:2017-10",
+          "auto:storm:puerto-rico:2017-09", "auto:storm:ponce:2017-09", "auto:storm:san-juan",
+          "auto:flood:puerto-rico:2017-09"]
 
 
 @settings(max_examples=30, deadline=None)

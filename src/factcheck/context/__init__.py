@@ -45,7 +45,7 @@ from ..timespan import publication_span
 from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
 from .events import (
-    NAME_PREFIX, Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in,
+    AT, NAME_PREFIX, Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in,
     find_cues, name_slot, parse_auto, places_in,
 )
 from .asof import cumulative_metrics, unstated_period
@@ -154,6 +154,8 @@ class AutoContext:
     # per sentence: where its triggers start, with their types (a figure's clause may name
     # one of its own: "... quakes — the last one sparking an avalanche that killed 29")
     triggers: tuple[tuple[tuple[int, str], ...], ...] = ()
+    # where the sentences naming the article's own named event say it struck
+    name_place: Place | None = None
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
@@ -175,13 +177,22 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     # event's, so the same word elsewhere ("the toll from Maria") is no place either
     named = [[(k, name_slot(n)) for _, _, k, n in vocab.names(t, lang)] if f else []
              for t, f in zip(texts, found)]
+    kind = _article_kind(vocab, title, lang, types)
     title_names = [(k, name_slot(n)) for _, _, k, n in vocab.names(title, lang)] if title else []
-    name_counts: Counter[tuple[str, str]] = Counter()
-    for ns, weight in [(title_names, 2)] + [(ns, 1) for ns in named]:
-        for n in ns:
-            name_counts[n] += weight
+    # the article's own named event: the one it names most after a trigger ("Hurricane
+    # Maria"); a name told only bare or by a verb ("dopo Katrina", "Katrina roared") is
+    # another's unless no name has a trigger
+    name_counts = _name_counts(title_names, named)
+    if kind is not None and lang in vocab.verb_rx:
+        # "when Katrina roared across the coast", in an article about a storm
+        named = [ns + [(k, name_slot(n)) for _, _, k, n in vocab.subject_names(t, lang)
+                       if vocab.compatible(k, kind) and (k, name_slot(n)) not in ns]
+                 for t, ns in zip(texts, named)]
+    named = _known_names(texts, named)
+    name_counts = name_counts or _name_counts(title_names, named)
     name = max(name_counts, key=lambda n: (name_counts[n], n[1])) if name_counts else None
-    name_words = {slot[len(NAME_PREFIX):] for _, slot in name_counts}
+    name_words = {slot[len(NAME_PREFIX):] for ns in named for _, slot in ns} | \
+        {slot[len(NAME_PREFIX):] for _, slot in title_names}
     per_sentence: list[list[Place]] = [[] for _ in texts]
     # the countries whose people it names tell homonyms apart ("le autorità spagnole":
     # Valencia in Spain)
@@ -204,6 +215,26 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
                 or gaz.headed(prose, s, e):  # "the eastern region of Valencia"
             per_sentence[i].append(place)
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
+    title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
+    place = _main_place([title_places, title_places] + per_sentence)
+    breaks = [m.end() for m in regex.finditer(r"\n[ \t]*\n", article.text)]
+    paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
+    # "Hurricane Maria killed 64 in Puerto Rico": where the named event struck, from the
+    # sentences naming it (not the article's other places: an earlier storm's, a speaker's),
+    # the article's own place first (a study's university is named with the storm too)
+    name_places = [ps for ps, ns in zip(per_sentence, named) if name in ns] if name else []
+    name_place = (place if place is not None and any(
+        p.id == place.id or gaz.within(p, place) for ps in name_places for p in ps)
+        else _main_place(name_places))
+    return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
+                       kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
+                       tuple(tuple((st, t) for st, _, t in f) for f in found), name_place)
+
+
+def _article_kind(vocab: Vocabulary, title: str, lang: str,
+                  types: Sequence[Sequence[str]]) -> str | None:
+    """The type of event an article names most (its title counting twice; ties: the first
+    named)."""
     counts: Counter[str] = Counter()
     order: list[str] = []
     for kinds, weight in [(tuple(t for _, _, t in vocab.find(title, lang)), 2)] + \
@@ -212,14 +243,39 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
             counts[k] += weight
             if k not in order:
                 order.append(k)
-    kind = max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
-    title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
-    place = _main_place([title_places, title_places] + per_sentence)
-    breaks = [m.end() for m in regex.finditer(r"\n[ \t]*\n", article.text)]
-    paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
-    return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
-                       kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
-                       tuple(tuple((st, t) for st, _, t in f) for f in found))
+    return max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
+
+
+def _name_counts(title: Sequence[tuple[str, str]], named: Sequence[Sequence[tuple[str, str]]]
+                 ) -> Counter[tuple[str, str]]:
+    """How often the article names each named event (its title counting twice)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for ns, weight in [(title, 2)] + [(ns, 1) for ns in named]:
+        for n in ns:
+            counts[n] += weight
+    return counts
+
+
+def _known_names(texts: Sequence[str], named: list[list[tuple[str, str]]]
+                 ) -> list[list[tuple[str, str]]]:
+    """``named`` (per sentence: the events it names by their names) with the names the
+    article gives an event used bare elsewhere ("Hurricane Katrina" ... "dopo Katrina"):
+    a known name, not followed by a capitalised word (a person's surname)."""
+    known = {slot[len(NAME_PREFIX):]: (k, slot) for ns in named for k, slot in ns}
+    if not known:
+        return named
+    words = {w for w in known}
+    out = []
+    for t, ns in zip(texts, named):
+        extra = [known[slugify(m.group())] for m in _CAPITALISED.finditer(t)
+                 if slugify(m.group()) in words and known[slugify(m.group())] not in ns
+                 and not _SURNAME_AFTER.match(t, m.end())]
+        out.append(ns + list(dict.fromkeys(extra)))
+    return out
+
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])")
+_SURNAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
 
 
 # a town this far from every other place its sentence names is a homonym misread ("15 in
@@ -817,7 +873,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
     place: str | None = _named_event(a, index, kind, background)
     if place is not None:
-        pass  # "Hurricane Maria": the storm's name says which, wherever it struck
+        # "Hurricane Maria": the storm's name says which; where its sentence (or, for the
+        # article's own storm, the article) says it struck goes with it, so a report naming
+        # only the place meets it
+        where = _named_where(a, place, own, background)
+        place = place if where is None else place + AT + where
     elif own and theatres and all(p.level == "country" for p in own):
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
@@ -850,6 +910,18 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # an article about its place's earlier event (an anniversary, a report a year on)
         when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+def _named_where(a: AutoContext, slot: str, own: Sequence[Place], background: bool
+                 ) -> str | None:
+    """Where the event named ``slot`` struck: for the article's own named event (not as an
+    earlier one), the place the sentences naming it name most; for another, the most
+    specific of the places ``own`` where the figure's sentence says something happened."""
+    if a.name is not None and a.name[1] == slot:
+        # the article's own: where the article says it struck (one sentence's place may
+        # be a study's university or a speaker's city)
+        return None if background or a.name_place is None else a.name_place.id
+    return min(own, key=lambda p: _LEVELS.get(p.level, 1)).id if own else None
 
 
 def _background_before(ctx: ArticleContext, index: int) -> tuple[int, Period] | None:

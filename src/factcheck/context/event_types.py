@@ -118,6 +118,10 @@ class Vocabulary:
     name_examples: tuple[NameExample, ...] = ()
     # lang -> words that make a sentence go on about the one before ("of those deaths")
     follows: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> the verbs whose capitalised subject is an event's name ("Katrina roared
+    # across"), one group per type; and the capitalised words that are no subject's name
+    verb_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    not_subjects: frozenset[str] = frozenset()
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -139,6 +143,29 @@ class Vocabulary:
             for w in _NAME_WORD.finditer(text, m.start("name"), m.end("more")):
                 if w.group().casefold() not in self.not_names:
                     out.append((w.start(), w.end(), kind, w.group()))
+        return out
+
+    def subject_names(self, text: str, lang: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, type, name) of every capitalised name that is the subject of one of
+        a type's ``name_verbs`` in ``text`` ("Katrina roared across the coast"): an event's
+        name only in an article about that type of event (the caller's to check)."""
+        rx = self.verb_rx.get(lang)
+        if rx is None:
+            return []
+        out = []
+        for m in rx.finditer(text):
+            w = m.group("name")
+            if w.casefold() in self.not_names or w.casefold() in self.not_subjects:
+                continue
+            # the last word of a longer name ("the Prime Minister struck", "Gulf Coast"),
+            # not one after a capitalised connective ("After Katrina struck")
+            before = _WORD_BEFORE.search(text, 0, m.start("name"))
+            if before is not None and before.group(1)[0].isupper() \
+                    and before.group(1).casefold() not in self.not_subjects:
+                continue
+            kind = next(self.group_type[g] for g, v in m.groupdict().items()
+                        if v is not None and g != "name")
+            out.append((m.start("name"), m.end("name"), kind, w))
         return out
 
     def name_window(self, *types: str) -> int:
@@ -230,6 +257,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
     group_type: dict[str, str] = {}
     examples: list[TypeExample] = []
     named: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    verbs: dict[str, list[str]] = {lang: [] for lang in LANGS}
     name_examples: list[NameExample] = []
     for tid, entry in data.get("types", {}).items():
         if not regex.fullmatch(r"[a-z][a-z0-9-]*", tid):
@@ -260,6 +288,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         for lang, words in entry.get("named_by", {}).items():
             if lang in LANGS and words:
                 named[lang].append(f"(?P<{group}>{_alternation(path, tid, lang, words)})")
+        for lang, words in entry.get("name_verbs", {}).items():
+            if lang in LANGS and words:
+                verbs[lang].append(f"(?P<{group}>{_alternation(path, tid, lang, words)})")
         for x in entry.get("name_examples", ()):
             name_examples.append(NameExample(x["text"], x.get("lang", "it"), x.get("name", "")))
     for tid, t in types.items():
@@ -280,21 +311,30 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
 
     not_names = frozenset(w.casefold() for w in data.get("names", {}).get("not_names", ())) \
         | (calendar_words(root) if name_rx else frozenset())
+    # a capitalised word right before the verb (the word before it: subject_names)
+    verb_rx = {lang: regexcache.compile(
+        r"(?<![\p{L}\p{N}'’.-])(?P<name>\p{Lu}\p{Ll}+)(?:['’]s)?[ \t]+"
+        "(?i:" + "|".join(alts) + ")" + _RIGHT, regex.VERSION0)
+        for lang, alts in verbs.items() if alts}
+    not_subjects = frozenset(w.casefold() for w in data.get("names", {}).get("not_subjects", ()))
     follows = {}
     for lang, words in data.get("follows", {}).items():
         if lang in LANGS and words:
             follows[lang] = regexcache.compile(
                 _LEFT + "(?:" + _alternation(path, "follows", lang, words) + ")" + _RIGHT, _FLAGS)
     return Vocabulary(types, scanners, unless, group_type, tuple(examples), name_rx,
-                      not_names, tuple(name_examples), follows)
+                      not_names, tuple(name_examples), follows, verb_rx, not_subjects)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}.'’]+)[ \t]+$")
 
 
 def run_name_example(x: NameExample, root: Path | None = None) -> str | None:
     """The problem with a name example, or None when it passes."""
-    found = [n for _, _, _, n in vocabulary(root).names(x.text, x.lang)]
+    vocab = vocabulary(root)
+    found = [n for _, _, _, n in vocab.names(x.text, x.lang)] or \
+        [n for _, _, _, n in vocab.subject_names(x.text, x.lang)]
     want = [x.name] if x.name else []
     return None if found[:1] == want else f"{x.label}: found {found or 'none'}"
 

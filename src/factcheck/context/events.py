@@ -400,6 +400,22 @@ def is_name(place: str) -> bool:
     return place.startswith(NAME_PREFIX)
 
 
+# a named event's slot may carry where its article says it struck ("name-maria@puerto-rico"),
+# so a report naming only the place and the type meets it (:mod:`.merge`); a merged one
+# carries where most of its reports say it struck
+AT = "@"
+
+
+def slot_parts(place: str) -> tuple[str | None, str | None]:
+    """(the event's own name slot or None, the place slug or None) of a place slot:
+    "name-maria@puerto-rico" -> ("name-maria", "puerto-rico"), "name-maria" ->
+    ("name-maria", None), "valencia" -> (None, "valencia")."""
+    if not is_name(place):
+        return None, place
+    name, _, where = place.partition(AT)
+    return name, where or None
+
+
 @dataclass(frozen=True)
 class AutoParts:
     kind: str
@@ -444,9 +460,12 @@ def event_label(event: str | None, root: Path | None = None) -> str:
 
     t = vocabulary(root).types.get(parts.kind)
     what = t.label("en") if t is not None else parts.kind
-    place = None if is_name(parts.place) else gazetteer(root).get(parts.place)
-    slot = parts.place[len(NAME_PREFIX):] if is_name(parts.place) else parts.place
-    where = place.name if place is not None else slot.replace("-", " ").title()
+    name, slug = slot_parts(parts.place)
+    place = gazetteer(root).get(slug) if slug else None
+    slot = name[len(NAME_PREFIX):] if name else parts.place
+    where = (slot.replace("-", " ").title() if name or place is None else place.name)
+    if name and place is not None:  # "storm · Maria (Puerto Rico) · September 2017"
+        where = f"{where} ({place.name})"
     when = (f"{_MONTHS[parts.month - 1]} {parts.year}" if parts.month
             else str(parts.year) if parts.year else "")
     return " · ".join(x for x in (what, where, when) if x)

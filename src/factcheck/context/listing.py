@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import Claim
-from .events import catalog, event_label, is_name, parse_auto
+from .events import catalog, event_label, parse_auto, slot_parts
 from .gazetteer import gazetteer
 
 
@@ -71,8 +71,10 @@ def _places(eid: str, claims: Sequence[Claim], rules_root: Path | None) -> tuple
     counts: Counter[str] = Counter()
     for c in claims:
         parts = parse_auto(c.event)
-        if parts is not None and not is_name(parts.place):  # a storm's name is no place
-            counts[parts.place] += 1
+        # a storm's name is no place, where its article says it struck is
+        where = slot_parts(parts.place)[1] if parts is not None else None
+        if where is not None:
+            counts[where] += 1
     named = []
     for slug in sorted(counts, key=lambda s: (-counts[s], s)):
         place = gaz.get(slug)

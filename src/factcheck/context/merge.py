@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..model import Claim
 from .event_types import Vocabulary, vocabulary
-from .events import auto_id, is_name, parse_auto
+from .events import AT, auto_id, is_name, parse_auto, slot_parts
 from .gazetteer import Gazetteer, Place, distance_km, gazetteer
 
 _FINE = frozenset({"town", "local"})
@@ -54,6 +54,16 @@ class Mention:
     end: date | None
     year_only: bool
     docs: frozenset[str]
+
+    @property
+    def name(self) -> str | None:
+        """The event's own name slot ("name-maria"), or None."""
+        return slot_parts(self.place)[0]
+
+    @property
+    def where(self) -> str | None:
+        """The place slug (a named event's, where its article says it struck), or None."""
+        return slot_parts(self.place)[1]
 
 
 def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> Mention:
@@ -111,7 +121,9 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     """May mentions ``a`` and ``b`` be one event (types, time and place)?"""
     if not (vocab.compatible(a.kind, b.kind) or _UNKNOWN in (a.kind, b.kind)):
         return False
-    named = a.place == b.place and is_name(a.place)
+    if a.name is not None and b.name is not None and a.name != b.name:
+        return False  # two storms of their own names are two, wherever they struck
+    named = a.name is not None and a.name == b.name
     if a.start is not None and b.start is not None:
         if a.year_only != b.year_only and not named:
             return False
@@ -120,7 +132,7 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
                            else vocab.window_days(a.kind, b.kind))
         if a.start > b.end + window or b.start > a.end + window:
             return False
-    if a.place == b.place:
+    if named or a.place == b.place or (a.where is not None and a.where == b.where):
         return True
     if pa is None or pb is None:
         return False
@@ -145,9 +157,20 @@ def _seat_and_town(a: Place, b: Place) -> bool:
 
 def bucket(m: Mention, rules_root: Path | None = None) -> str:
     """The index a mention is merged within: its place's country (``?<place>`` for a place
-    the gazetteer does not know: it meets only its own id's place)."""
-    p = None if is_name(m.place) else gazetteer(rules_root).get(m.place)
+    the gazetteer does not know: it meets only its own id's place; ``?<name>`` for an event
+    known by its name)."""
+    if m.name is not None:
+        return f"?{m.name}"
+    p = gazetteer(rules_root).get(m.place)
     return p.country if p is not None and p.country else f"?{m.place}"
+
+
+def buckets(m: Mention, rules_root: Path | None = None) -> tuple[str, ...]:
+    """Every index a mention is merged within: :func:`bucket`, and for a named event the
+    country where its article says it struck (a report naming the type and place meets it)."""
+    first = bucket(m, rules_root)
+    p = gazetteer(rules_root).get(m.where) if m.name is not None and m.where else None
+    return (first, p.country) if p is not None and p.country else (first,)
 
 
 def longest_window(rules_root: Path | None = None, named: bool = False) -> timedelta:
@@ -165,8 +188,8 @@ def near(a: Mention, b: Mention, rules_root: Path | None = None) -> bool:
     """May mentions ``a`` and ``b`` be one event (types, time and place)? Every union of
     :func:`merge_mentions` joins two mentions near each other."""
     gaz = gazetteer(rules_root)
-    pa = None if is_name(a.place) else gaz.get(a.place)
-    pb = None if is_name(b.place) else gaz.get(b.place)
+    pa = gaz.get(a.where) if a.where else None
+    pb = gaz.get(b.where) if b.where else None
     return _near(a, b, pa, pb, gaz, vocabulary(rules_root))
 
 
@@ -189,10 +212,11 @@ def neighbourhood(seeds: Iterable[Mention], fetch: Fetch, rules_root: Path | Non
         longest = windows[is_name(m.place)]
         lo = None if m.start is None else m.start - longest
         hi = None if m.end is None else m.end + longest
-        for s in fetch(bucket(m, rules_root), lo, hi):
-            if s.id not in found and near(m, s, rules_root):
-                found[s.id] = s
-                todo.append(s)
+        for b in buckets(m, rules_root):
+            for s in fetch(b, lo, hi):
+                if s.id not in found and near(m, s, rules_root):
+                    found[s.id] = s
+                    todo.append(s)
     return [found[k] for k in sorted(found)]
 
 
@@ -206,40 +230,63 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
     """Each mention's id -> the id of the event it is merged into (ids unique)."""
     mentions = sorted(mentions, key=lambda m: m.id)
     if len(mentions) < 2:
-        return {m.id: m.id for m in mentions}
+        return {m.id: _name(mentions, {}) for m in mentions}
     gaz, vocab = gazetteer(rules_root), vocabulary(rules_root)
-    place = {m.place: None if is_name(m.place) else gaz.get(m.place) for m in mentions}
+    place = {m.where: gaz.get(m.where) for m in mentions if m.where}
+    place[None] = None
     windows = {False: longest_window(rules_root), True: longest_window(rules_root, True)}
     uf = _Union([m.id for m in mentions])
 
-    buckets: dict[str, list[Mention]] = defaultdict(list)
+    def near_(a: Mention, b: Mention) -> bool:
+        return _near(a, b, place[a.where], place[b.where], gaz, vocab)
+
+    def is_fine(m: Mention) -> bool:
+        return m.start is not None and m.kind != _UNKNOWN and (
+            m.name is not None or place[m.where] is None or place[m.where].level in _FINE)
+
+    buckets_: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        buckets[bucket(m, rules_root)].append(m)
-    for ms in buckets.values():
+        for b in buckets(m, rules_root):
+            buckets_[b].append(m)
+    # an event's own name first: its reports are one before a report naming its place meets it
+    for key in sorted(buckets_, key=lambda k: (not k.startswith(f"?{_NAME}"), k)):
+        ms = buckets_[key]
         ms.sort(key=lambda m: (m.start or date.min, m.id))
+        named = [m for m in ms if m.name is not None]
+        if key.startswith(f"?{_NAME}"):
+            plain = ms  # the reports of one name
+        else:
+            plain = [m for m in ms if m.name is None]
         # a report naming no type of event joins afterwards, like a region: it must not
         # bridge two events of different types at one place (an avalanche, a helicopter crash)
-        fine = [m for m in ms if m.start is not None and m.kind != _UNKNOWN
-                and (place[m.place] is None or place[m.place].level in _FINE)]
-        coarse = [m for m in ms if m not in fine]
+        fine = [m for m in plain if is_fine(m)]
+        coarse = [m for m in plain if not is_fine(m)]
         # a bucket of one event's name (its own: see bucket) spans the name's window
-        longest = windows[is_name(ms[0].place)]
+        longest = windows[bool(plain) and plain[0].name is not None]
         # towns and hamlets first: a region or a country must not bridge two towns' events
         for i, a in enumerate(fine):
             for b in fine[i + 1:]:
                 if b.start > a.end + longest:
                     break
-                if _near(a, b, place[a.place], place[b.place], gaz, vocab):
+                if near_(a, b):
                     uf.union(a.id, b.id)
+        if plain is not ms:
+            # a town's report joins the one named event that struck there ("the hurricane
+            # in San Juan" and "Hurricane Maria" in Puerto Rico), never one of two
+            _join_named(fine, [n for n in named if is_fine(n)], uf, near_)
+            fine = sorted(fine + [n for n in named if is_fine(n)],
+                          key=lambda m: (m.start or date.min, m.id))
         for c in coarse:
-            pc = place[c.place]
+            pc = place[c.where]
             # a region or an undated report joins the one event it can mean, by hierarchy
             roots = sorted({uf.find(f.id) for f in fine
-                            if _near(c, f, pc, place[f.place], gaz, vocab)
-                            and (c.place == f.place or ((c.start is None or c.kind == _UNKNOWN)
-                                                        and pc is not None and pc.level in _FINE)
-                                 or (pc is not None and place[f.place] is not None
-                                 and (gaz.within(place[f.place], pc) or gaz.within(pc, place[f.place]))))})
+                            if near_(c, f)
+                            and (c.place == f.place or (c.where is not None and c.where == f.where)
+                                 or (f.name is not None and f.name == c.name)
+                                 or ((c.start is None or c.kind == _UNKNOWN)
+                                     and pc is not None and pc.level in _FINE)
+                                 or (pc is not None and place[f.where] is not None
+                                 and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))})
             if len(roots) > 1:  # of several, the one event of its own type
                 roots = sorted({uf.find(f.id) for f in fine if f.kind == c.kind
                                 and uf.find(f.id) in roots})
@@ -248,35 +295,74 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         for i, a in enumerate(coarse):
             for b in coarse[i + 1:]:
                 if uf.find(a.id) == a.id or uf.find(b.id) == b.id:
-                    if a.place == b.place and _near(a, b, place[a.place], place[b.place],
-                                                    gaz, vocab):
+                    if a.place == b.place and near_(a, b):
                         uf.union(a.id, b.id)
     clusters: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         clusters[uf.find(m.id)].append(m)
     out = {}
     for members in clusters.values():
-        name = members[0].id if len(members) == 1 else _name(members, place)
+        name = _name(members, place)
         for m in members:
             out[m.id] = name
     return out
 
 
-def _name(members: list[Mention], place: dict[str, Place | None]) -> str:
-    """The merged event's id: the type and place most articles name (ties: alphabetical),
+_NAME = "name-"
+
+
+def _join_named(fine: Sequence[Mention], named: Sequence[Mention], uf: _Union,
+                near_: Callable[[Mention, Mention], bool]) -> None:
+    """Each event of the reports ``fine`` (naming a place, no name) joined to the one
+    event of ``named`` near one of its reports, if only one is."""
+    found: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, str] = {}
+    for f in fine:
+        for n in named:
+            if near_(f, n):
+                root = uf.find(n.id)
+                found[uf.find(f.id)].add(root)
+                first.setdefault(root, n.id)
+    for root in sorted(found):
+        if len(found[root]) == 1:
+            uf.union(root, first[next(iter(found[root]))])
+
+
+def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
+    """The merged event's id: the name most articles call it by (with the place most of
+    them say it struck), else the type and place most articles name (ties: alphabetical),
     the earliest month."""
+    if len(members) == 1 and members[0].name is None:
+        return members[0].id
     kinds: Counter[str] = Counter()
     places: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     for m in members:
         kinds[m.kind] += len(m.docs)
-        p = place[m.place]
+        if m.name is not None:
+            names[m.name] += len(m.docs)
+        p = place.get(m.where)
         if p is None or p.level in _FINE:
             places[m.place] += len(m.docs)
     if not places:
         for m in members:
             places[m.place] += len(m.docs)
+    if names:  # the type its name is given to ("storm"), not a report's looser one
+        kinds = Counter({k: n for k, n in kinds.items()
+                         if any(m.kind == k and m.name is not None for m in members)})
     kind = min(kinds, key=lambda k: (-kinds[k], k))
-    where = min(places, key=lambda k: (-places[k], k))
+    if names:
+        # called by its name, where most of its reports say it struck (merged again, it
+        # still meets the reports of that place as before)
+        where = min(names, key=lambda k: (-names[k], k))
+        at: Counter[str] = Counter()
+        for m in members:
+            if m.name == where and m.where is not None:
+                at[m.where] += len(m.docs)
+        if at:
+            where += AT + min(at, key=lambda k: (-at[k], k))
+    else:
+        where = min(places, key=lambda k: (-places[k], k))
     # the earliest month (a year alone only where no month is known: a storm's name joins
     # a report dated by its year alone)
     dated = [m for m in members if m.start is not None and not m.year_only] or \
