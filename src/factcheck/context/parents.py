@@ -70,11 +70,12 @@ _LEAD = 60
 _LIST_GAP = regex.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+as|oltre\s+a)\b)\s*$",
                           regex.IGNORECASE)
 KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
-        "others_after", "total_lead", "total_tail", "place_after")
+        "others_after", "rest_lead", "state_before", "state_after", "total_lead",
+        "total_tail", "place_after")
 # the keys read on the words before a figure (anchored at their end) and after it (anchored
 # at their start); the others are searched anywhere in the span they are given
-_LEADS = ("whole_first", "others_before", "total_lead")
-_TAILS = ("after", "others_after", "total_tail", "place_after")
+_LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_lead")
+_TAILS = ("after", "others_after", "state_after", "total_tail", "place_after")
 # how many characters after a figure a cue about it may take
 _TAIL = 80
 # a sum of parts of an approximate whole ("more than 15,000", "circa 300"): its share of
@@ -95,6 +96,12 @@ class PartCues:
     # "two others", "altre due persone": a part set apart from the parts named before it
     others_before: regex.Pattern | None = None
     others_after: regex.Pattern | None = None
+    # ... named with a definite article, the rest of a set ("the two other missing")
+    rest_lead: regex.Pattern | None = None
+    # a state only some of the whole's people are in, named before or after the part
+    # ("restano da identificare cinque corpi", "one unidentified victim")
+    state_before: regex.Pattern | None = None
+    state_after: regex.Pattern | None = None
     # a figure named as a total ("bringing the total to 15,383", "il bilancio complessivo
     # è di"): the whole of the figures right before it that add up to it
     total_lead: regex.Pattern | None = None
@@ -390,6 +397,12 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         w = _nearest_holding(pos, art, 2, skip_parts=True)
         if w is not None:
             return w
+    # a state some of the whole's people are in, some sentences on ("There is still one
+    # unidentified victim", "restano da identificare cinque corpi")
+    if _cue(cues.state_before, art.lead(pos)) or _cue(cues.state_after, art.tail(pos)):
+        w = _nearest_holding(pos, art, _BACK, skip_parts=True)
+        if w is not None:
+            return w
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
     # subgroup), "Del totale delle vittime, 222 ..." (any part)
     lead = c.quote[:c.start - base]
@@ -566,12 +579,17 @@ def _other_part(pos: int, art: _Article, parents: list[int | None], cues: PartCu
     figure is a part, this is one more part of the same whole ("Three died in Forli, one in
     Cesena. Two others died overnight" after a toll of 8), as long as the parts named so far
     fit in it; when that figure is a whole, the others are outside it, an addition (the
-    status rules' "increment"), no part of it ("Eight have died. Two others ...")."""
+    status rules' "increment"), no part of it ("Eight have died. Two others ..."). With a
+    definite article they are the rest of a set, a part of its whole ("one of three people
+    reported missing ... like the two other missing people")."""
     c = art.claims[pos]
     if (c.status in _NOT_WHOLES or c.quantity.low is None
             or not (_cue(cues.others_before, art.lead(pos))
                     or _cue(cues.others_after, art.tail(pos)))):
         return None
+    if _cue(cues.rest_lead, art.lead(pos)):
+        # "the two other missing": the rest of a set named before, whatever came between
+        return _nearest_holding(pos, art, _BACK, skip_parts=True)
     for group in art.sentence_before(pos, _NEAR):
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c)
