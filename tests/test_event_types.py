@@ -107,3 +107,33 @@ def test_the_prefilter_finds_what_a_full_scan_finds(words):
         scanned = _every_trigger(text, lang)
         vetoed = {t for t, rx in v.unless.get(lang, {}).items() if rx.search(text)}
         assert v.find(text, lang) == [f for f in scanned if f[2] not in vetoed]
+
+
+def test_a_weak_trigger_of_another_type_is_the_articles_own_event():
+    v = vocabulary()
+    text = "The fishing boat crashed against the rocks before dawn."
+    found = v.find(text, "en")
+    assert [t for _, _, t in found] == ["crash"]
+    # in a shipwreck's report the bare verb tells how the shipwreck went
+    assert v.secondary(text, "en", found, "shipwreck") == []
+    # in an article about nothing else, or about a crash, it is a crash
+    assert v.secondary(text, "en", found, None) == found
+    assert v.secondary(text, "en", found, "crash") == found
+    # an aircraft named with the verb is a second event of its own
+    heli = "During the search a rescue helicopter crashed near the ski lift."
+    assert v.secondary(heli, "en", v.find(heli, "en"), "avalanche") == v.find(heli, "en")
+
+
+def test_a_figure_by_a_weak_verb_takes_the_articles_type():
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    text = ("Shipwreck off Valdoria: the fishing boat capsized at night.\n\n"
+            "At least 12 people died when the boat crashed against the rocks near Valdoria.")
+    c = context_claim(text, "At least 12", lang="en", published=date(2031, 4, 2))
+    assert c.event is not None and c.event.startswith("auto:shipwreck:"), c.event
+    text = ("Lo scafo si è ribaltato all'alba. Naufragio a Valdoria.\n\n"
+            "Almeno 9 persone sono morte quando la barca si è schiantata sugli scogli.")
+    c = context_claim(text, "Almeno 9", published=date(2031, 4, 2))
+    assert c.event is not None and c.event.startswith("auto:shipwreck:"), c.event

@@ -171,8 +171,9 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         offsets.append(at)
         at += len(t) + 1
     found = vocab.find_each(texts, lang, toks)
-    types = tuple(tuple([t for _, _, t in f]) if f else () for f in found)
     title = article.title or ""
+    found = _without_secondary(vocab, lang, title, texts, found)
+    types = tuple(tuple([t for _, _, t in f]) if f else () for f in found)
     # an event's own name ("Hurricane Maria") is looked for where a trigger is: it is the
     # event's, so the same word elsewhere ("the toll from Maria") is no place either
     named = [[(k, name_slot(n)) for _, _, k, n in vocab.names(t, lang)] if f else []
@@ -244,6 +245,27 @@ def _article_kind(vocab: Vocabulary, title: str, lang: str,
             if k not in order:
                 order.append(k)
     return max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
+
+
+def _without_secondary(vocab: Vocabulary, lang: str, title: str, texts: Sequence[str],
+                       found: list[list[tuple[int, int, str]]]
+                       ) -> list[list[tuple[int, int, str]]]:
+    """``found`` (per sentence: its triggers) without the weak ones of a type incompatible
+    with the type the article names most by its other triggers: a bare verb there tells
+    how the article's own event went ("the boat crashed against rocks", in a shipwreck's
+    report), not of a second event (:meth:`Vocabulary.secondary`)."""
+    if lang not in vocab.weak or not any(found):
+        return found
+    counts: Counter[str] = Counter()
+    order: list[str] = []  # the title's triggers count twice, ties go to the first named
+    for text, triggers, weight in [(title, vocab.find(title, lang) if title else [], 2)] + \
+            [(t, f, 1) for t, f in zip(texts, found)]:
+        for s, e, k in triggers:
+            if not vocab.is_weak(text[s:e], lang, k):
+                counts[k] += weight
+                order.append(k)
+    kind = max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
+    return [vocab.secondary(t, lang, f, kind) if f else f for t, f in zip(texts, found)]
 
 
 def _name_counts(title: Sequence[tuple[str, str]], named: Sequence[Sequence[tuple[str, str]]]
@@ -804,14 +826,34 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
     # an alias just before the clause is its antecedent: "the 2020 war, in which more than
     # 6,500 people were killed", "gli scontri dell'autunno del 2020, dove ..."
     event_clause = (max(0, clause[0] - _ANTECEDENT), clause[1])
-    found = best_event(ctx.cat, ctx.cues(index), event_clause, metric, period, how, places, kind)
+    cues = ctx.cues(index)
+
+    def fits_type(event: Event) -> bool:
+        return _fits_type(ctx, index, clause, event)
+
+    found = best_event(ctx.cat, cues, event_clause, metric, period, how, places, kind,
+                       fits_type)
+    if found is not None and not found[2] and not set(places) & set(found[0].places) \
+            and ctx.auto is not None and ctx.auto.place is not None:
+        # a period alone, in an article that says where its own event happened (a flood in
+        # Italy "between 2 and 3 May 2023"): no curated event of another theatre
+        found = best_event(ctx.cat, cues, event_clause, metric, period, how, places, kind,
+                           fits_type, period_alone=False)
     if found is not None:
-        curated, _, cues = found
-        return curated, curated.id, ("sentence" if cues else "period")
-    if ctx.event is not None and _fits(ctx.event, period if stated else None, places, metric):
+        curated, _, points = found
+        return curated, curated.id, ("sentence" if points else "period")
+    if ctx.event is not None and _fits(ctx.event, period if stated else None, places, metric) \
+            and fits_type(ctx.event):
         return ctx.event, ctx.event.id, "article"
-    if kind in ("since", "since_start"):
-        return None, None, None  # "dal 1992 ...": a count over years is no one year's event
+    published = ctx.article.published
+    if kind in ("since", "since_start") and not (
+            kind == "since" and period is not None and published is not None
+            and ctx.article.published_how in _KNOWN_DATE
+            and period[0] >= published - timedelta(days=_BACKGROUND_DAYS)):
+        # "dal 1992 ...": a count over years is no one year's event; a count since a day of
+        # the weeks before a report of known date ("floods ongoing since 16 May") is the
+        # current event's
+        return None, None, None
     own = ctx.own_places(index) if index < len(ctx.texts) else []
     # a date read against the report counts as stated when it names a day or a month
     # ("January 18", "in August") and the report's own date is known, not inferred from its
@@ -1027,6 +1069,36 @@ def _sentence_kind(a: AutoContext, index: int) -> str | None:
         if a.types[j]:
             return a.types[j][-1]
     return None
+
+
+def _fits_type(ctx: ArticleContext, index: int, clause: tuple[int, int], event: Event
+               ) -> bool:
+    """May a figure of sentence ``index`` belong to ``event`` by what happened? Yes when the
+    event has no type or the figure's text names none; else one of the types its clause
+    names (else its sentence's or its paragraph's) or its article's must be compatible
+    with the event's: a flood's toll never joins a war."""
+    if event.type is None:
+        return True
+    kinds = ctx.once("kinds", (index, clause), lambda: _figure_kinds(ctx, index, clause))
+    a = ctx.auto
+    return not kinds or any(a.vocab.compatible(k, event.type) for k in kinds)
+
+
+def _figure_kinds(ctx: ArticleContext, index: int, clause: tuple[int, int]) -> frozenset[str]:
+    """The types of event a figure's text names: its clause's (else its sentence's, else its
+    paragraph's) and its article's (only the article's for a quote read alone)."""
+    a = ctx.auto
+    if a is None:
+        return frozenset()
+    own: set[str] = set()
+    if ctx.outer is None and index < len(a.types):
+        k = _clause_kind(a, index, clause)
+        own = {k} if k else set(a.types[index])
+        if not own and (k := _sentence_kind(a, index)) is not None:
+            own = {k}
+    if a.kind is not None:
+        own.add(a.kind)
+    return frozenset(own)
 
 
 def _fits(event: Event, period: Period | None, places: list[str], metric: str) -> bool:

@@ -122,6 +122,24 @@ class Vocabulary:
     # across"), one group per type; and the capitalised words that are no subject's name
     verb_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     not_subjects: frozenset[str] = frozenset()
+    # lang -> type -> its weak triggers: a verb that names the type only in an article not
+    # about an incompatible one ("the boat crashed against rocks", in a shipwreck's report)
+    weak: dict[str, dict[str, regex.Pattern]] = field(default_factory=dict)
+
+    def is_weak(self, text: str, lang: str, kind: str) -> bool:
+        """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
+        rx = self.weak.get(lang, {}).get(kind)
+        return rx is not None and rx.fullmatch(text) is not None
+
+    def secondary(self, text: str, lang: str, found: list[tuple[int, int, str]],
+                  kind: str | None) -> list[tuple[int, int, str]]:
+        """``found`` (the triggers of ``text``) without the weak ones of a type incompatible
+        with ``kind``, the article's: there they tell how its own event went ("the boat
+        crashed against rocks"), not of a second event."""
+        if kind is None or not self.weak.get(lang):
+            return found
+        return [f for f in found if self.compatible(f[2], kind)
+                or not self.is_weak(text[f[0]:f[1]], lang, f[2])]
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -259,6 +277,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
     named: dict[str, list[str]] = {lang: [] for lang in LANGS}
     verbs: dict[str, list[str]] = {lang: [] for lang in LANGS}
     name_examples: list[NameExample] = []
+    weak: dict[str, dict[str, regex.Pattern]] = {lang: {} for lang in LANGS}
     for tid, entry in data.get("types", {}).items():
         if not regex.fullmatch(r"[a-z][a-z0-9-]*", tid):
             raise FactcheckError(f"{path}: types.{tid}: an id is lower-case letters, digits, '-'")
@@ -272,10 +291,15 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
         group_type[group] = tid
+        weak_words = entry.get("weak", {})
         for lang in LANGS:
-            if entry.get(lang):
-                parts[lang].append((tid, f"(?P<{group}>{_alternation(path, tid, lang, entry[lang])})",
-                                    Trigger.of(entry[lang])))
+            words = [*entry.get(lang, ()), *weak_words.get(lang, ())]
+            if words:
+                parts[lang].append((tid, f"(?P<{group}>{_alternation(path, tid, lang, words)})",
+                                    Trigger.of(words)))
+            if weak_words.get(lang):
+                weak[lang][tid] = regexcache.compile(
+                    "(?:" + _alternation(path, tid, "weak", weak_words[lang]) + ")", _FLAGS)
         for p in entry.get("unless", ()):
             alt = _alternation(path, tid, "unless", [p])
             for lang in LANGS:
@@ -323,7 +347,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             follows[lang] = regexcache.compile(
                 _LEFT + "(?:" + _alternation(path, "follows", lang, words) + ")" + _RIGHT, _FLAGS)
     return Vocabulary(types, scanners, unless, group_type, tuple(examples), name_rx,
-                      not_names, tuple(name_examples), follows, verb_rx, not_subjects)
+                      not_names, tuple(name_examples), follows, verb_rx, not_subjects,
+                      weak={lang: w for lang, w in weak.items() if w})
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")

@@ -11,7 +11,7 @@ unknown conflict together.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -53,6 +53,9 @@ class Event:
     trigger: Trigger | None = None  # can a text hold one of its aliases or keywords?
     alias_trigger: Trigger | None = None  # ... one of its aliases?
     keyword_triggers: tuple[Trigger, ...] = ()  # ... each keyword?
+    # what happened, an ``event_types.toml`` id ("war", "explosion"): a figure about an
+    # incompatible type of event (a flood) never joins it
+    type: str | None = None
 
     def span(self, today: date | None = None) -> Period:
         return self.start, self.end or today or date.max
@@ -154,9 +157,14 @@ def catalog(root: Path | None = None) -> Catalog:
                 trigger=Trigger.merge([alias_trigger, *keyword_triggers]),
                 alias_trigger=alias_trigger,
                 keyword_triggers=keyword_triggers,
+                type=e.get("type"),
             ))
         except KeyError as exc:
             raise FactcheckError(f"{path}: event {e.get('id', '?')!r}: missing key {exc}") from None
+        kinds = _type_ids(root)
+        if events[-1].type is not None and kinds and events[-1].type not in kinds:
+            raise FactcheckError(f"{path}: event {events[-1].id!r}: unknown type "
+                                 f"{events[-1].type!r} (not in event_types.toml)")
     names = [(n, pid) for pid, entry in data.get("places", {}).items()
              for n in entry.get("names", ())]
     patterns = [(i, -1) for i, ev in enumerate(events) if ev.aliases is not None]
@@ -168,6 +176,13 @@ def catalog(root: Path | None = None) -> Catalog:
                    Trigger.merge(ev.trigger for ev in events),
                    {k: tuple(v) for k, v in party_places.items()}, opts, data,
                    tuple(patterns), TriggerIndex.of(triggers))
+
+
+def _type_ids(root: Path | None) -> frozenset[str]:
+    """The ids of ``event_types.toml`` (none when the folder has no such file)."""
+    from .event_types import vocabulary  # it reads the gazetteer, which reads this module
+
+    return frozenset(vocabulary(root).types)
 
 
 def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset(),
@@ -266,6 +281,13 @@ def cue_points(cues: Cues | None, clause: tuple[int, int] | None, opts: Options)
     return best + opts.keyword_weight * cues.keywords
 
 
+def _named_in(cues: Cues | None, clause: tuple[int, int] | None) -> bool:
+    """Does one of the event's aliases lie in the figure's clause (the event named as its
+    subject: "the 2020 war, in which ...")?"""
+    return cues is not None and clause is not None and any(
+        s < clause[1] and e > clause[0] for s, e in cues.aliases)
+
+
 def cue_score(event: Event, text: str, clause: tuple[int, int] | None, opts: Options) -> int:
     """Points for the event's aliases and keywords in ``text`` (see :func:`cue_points`)."""
     spans = tuple(m.span() for m in event.aliases.finditer(text)) if event.aliases else ()
@@ -275,7 +297,8 @@ def cue_score(event: Event, text: str, clause: tuple[int, int] | None, opts: Opt
 
 def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | None,
                metric: str | None, period: Period | None, how: str | None, places: list[str],
-               kind: str | None = None) -> tuple[Event, int, int] | None:
+               kind: str | None = None, fits_type: Callable[[Event], bool] | None = None,
+               period_alone: bool = True) -> tuple[Event, int, int] | None:
     """The best curated event for a figure: (event, score, cue points) or None.
 
     ``how`` is how the period was found: a stated one ("explicit", "relative", "span")
@@ -284,6 +307,12 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
     counts that war). A period alone makes an event only when it is explicit and names
     when things happened ("nell'autunno del 2020"); a relative one ("martedì") or the
     start of a count ("dal 1992", ``kind`` "since") needs a cue or a place too.
+
+    ``fits_type``: may the figure, by the type of event its text names, belong to an event
+    (a flood's toll never joins a blockade)? An event it does not fit is left out unless
+    the figure's clause holds one of its aliases. ``period_alone``: False when the article
+    tells of a place or a type of event of its own (an Italian flood "between 2 and 3
+    May 2023"): a period then never makes a curated event by itself.
     """
     opts = cat.options
     stated = how not in (None, "article")
@@ -295,6 +324,9 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
         if places and not shared:
             continue
         points = cue_points(cues.get(ev.id), clause, opts)
+        if fits_type is not None and not _named_in(cues.get(ev.id), clause) \
+                and not fits_type(ev):
+            continue
         if stated:
             p = period_score(period, ev.span(), opts)
             if p is None:
@@ -307,7 +339,8 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
         score = points + p + place + fit
         if score < opts.min_score:
             continue
-        if points + place == 0 and not (how == "explicit" and kind not in _WEAK_KINDS
+        if points + place == 0 and not (period_alone and how == "explicit"
+                                      and kind not in _WEAK_KINDS
                                       and p >= opts.contained_weight):
             continue
         ranked.append((-score, _length(ev.span()), ev.id, ev, score, points))
