@@ -487,6 +487,9 @@ _NO_AREA = frozenset({"troops"})
 _LISTED = regex.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
 # a name closing a clause, maybe with a place noun after it ("the Valencia region, where")
 _NAME_CLOSING = regex.compile(rf"(?P<place>{NAME})(?:\s+\p{{Ll}}+){{0,2}}\s*,?\s*\Z")
+# the rest of a list of names after the first ("in the towns of Valcorvo and Borgoverde, 30
+# died"): the list is one area, read by its first name
+_LIST_REST = regex.compile(rf"(?:\s*(?:,|\band\b|\be\b|\bed\b)\s*{NAME})+\s*,?\s*\Z")
 
 
 def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: Lexicon,
@@ -531,7 +534,8 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
     if before:
         m = before[-1]
         if (_locative(m) not in lex.area_genitives
-                and (m.start() >= c_start or not text[m.end():c_start].strip(" ,"))
+                and (m.start() >= c_start or not text[m.end():c_start].strip(" ,")
+                     or _LIST_REST.match(text, m.end(), c_start) is not None)
                 and not _names_event(text, max(0, m.start() - _AREA_WINDOW), start, lex)):
             return _named_span(m, 0, lex)
     if lex.area_relative_re is not None and lex.area_relative_re.match(text[c_start:start]):
