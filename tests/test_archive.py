@@ -260,7 +260,15 @@ def _as_v5(db) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("DROP TABLE events")
         conn.execute("DROP TABLE article_events")
+        conn.execute("DROP TABLE IF EXISTS event_buckets")
         conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+
+
+def _as_v6(db) -> None:
+    """Make ``db`` what schema v6 wrote: a mention under one bucket only."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE event_buckets")
+        conn.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
 
 
 def _as_v4(db) -> None:
@@ -316,11 +324,11 @@ def test_migrates_a_v2_archive_to_the_covering_index(tmp_path):
     _as_v2(db)
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 6
+        assert arc.schema_version == 7
         (_, _, sketch), _ = arc.sketches([("deaths", "frana")])
         assert (sketch.doc, sketch.metric, sketch.event, sketch.side, sketch.value) == (
             "a.txt", "deaths", "frana", "armenia", 49.0)
-    assert notes == [f"{db}: migrated the archive from schema v2 to v6"]
+    assert notes == [f"{db}: migrated the archive from schema v2 to v7"]
     indexes = {r[0] for r in _rows(db, "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "claims_sketch" in indexes and "claims_group" not in indexes
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
@@ -336,8 +344,8 @@ def test_migrates_a_v3_archive_to_who_is_counted_columns(tmp_path):
     _as_v3(db)
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 6
-    assert notes == [f"{db}: migrated the archive from schema v3 to v6"]
+        assert arc.schema_version == 7
+    assert notes == [f"{db}: migrated the archive from schema v3 to v7"]
     assert _rows(db, "SELECT status, subgroup, parent, source_party, source_type FROM claims") \
         == [("counted", None, None, None, None)]  # what v3 knew: nothing of these
     # stale until re-extracted: v3 knew nothing of status, subgroup or the source's party
@@ -352,10 +360,10 @@ def test_migrates_a_v4_archive_to_sketches_that_carry_who_is_counted(tmp_path):
     _as_v4(db)
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 6
+        assert arc.schema_version == 7
         ((_, _, sketch),) = arc.sketches([("deaths", "frana")])
         assert (sketch.status, sketch.subgroup, sketch.parent) == ("estimated", "military", 3)
-    assert notes == [f"{db}: migrated the archive from schema v4 to v6"]
+    assert notes == [f"{db}: migrated the archive from schema v4 to v7"]
     # the sketches still come from the index alone, and nothing is stale
     plan = " ".join(str(r) for r in _rows(
         db, f"EXPLAIN QUERY PLAN SELECT {', '.join(archive._SKETCH_FIELDS)} FROM claims "
@@ -373,12 +381,25 @@ def test_migrates_a_v5_archive_and_merges_its_events(tmp_path):
     _as_v5(db)
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 6
+        assert arc.schema_version == 7
         merged = arc.event_map()
-    assert notes == [f"{db}: migrated the archive from schema v5 to v6"]
+    assert notes == [f"{db}: migrated the archive from schema v5 to v7"]
     assert set(merged) == {hamlet, town} and merged[hamlet] == merged[town]  # curated: none
     assert _rows(db, "SELECT mention, published FROM article_events ORDER BY mention") == [
         (town, "2024-03-05"), (hamlet, "2024-03-05")]
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_migrates_a_v6_archive_and_indexes_a_named_storm_where_it_struck(tmp_path):
+    db = tmp_path / "v6.db"
+    named = "auto:storm:name-ondina@puerto-rico:2031-09"
+    _put(db, _hand_result("a.txt", event=named))
+    _as_v6(db)
+    notes: list[str] = []
+    with Archive(db, warn=notes.append) as arc:
+        assert arc.schema_version == 7
+    assert notes == [f"{db}: migrated the archive from schema v6 to v7"]
+    assert _rows(db, "SELECT mention, bucket FROM event_buckets") == [(named, "PR")]
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
 
 
@@ -388,8 +409,8 @@ def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
         conn.executescript((shared_datadir / "archive" / "schema_v1.sql").read_text("utf-8"))
     notes: list[str] = []
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 6
-    assert notes == [f"{db}: migrated the archive from schema v1 to v6"]
+        assert arc.schema_version == 7
+    assert notes == [f"{db}: migrated the archive from schema v1 to v7"]
     (r,) = load_results(db, unclaimed=True)
     assert r.claims[0].quantity.value == 12 and r.claims[0].event == "frana-valcorvo-2024"
     assert r.unclaimed == ()
@@ -402,7 +423,7 @@ def test_migrates_a_v1_archive(tmp_path, shared_datadir, fake, rules):
     assert r.claims[0].event == "frana" and r.claims[0].rule == "test/deaths"  # from stored text
     # opening again is a no-op
     with Archive(db, warn=notes.append) as arc:
-        assert arc.schema_version == 6
+        assert arc.schema_version == 7
     assert len(notes) == 1
 
 

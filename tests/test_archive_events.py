@@ -68,8 +68,13 @@ _IDS = [HAMLET, TOWN, "auto:avalanche:abruzzo:2017-01", "auto:flood:faenza:2023-
         "auto:flood:emilia-romagna:2023-05", "auto:flood:bologna:2023-05",
         "auto:earthquake:amatrice:2016-08", "auto:earthquake:norcia:2016-08",
         "auto:earthquake:norcia:2016-10", "auto:earthquake:italy:2016",
-        "auto:flood:valencia:2024-10", "auto:flood:faenza"]
-_DAY = {"2017-01": date(2017, 1, 20), "2023-05": date(2023, 5, 18), "2016-08": date(2016, 8, 25),
+        "auto:flood:valencia:2024-10", "auto:flood:faenza",
+        # named storms where they struck, and reports naming only the place
+        "auto:storm:name-ondina@puerto-rico:2031-09", "auto:storm:name-pietro@san-juan:2031-09",
+        "auto:storm:puerto-rico:2031-09", "auto:storm:utuado:2031-09",
+        "auto:storm:name-ondina:2031-10"]
+_DAY = {"2031-09": date(2031, 9, 22), "2031-10": date(2031, 10, 2),
+        "2017-01": date(2017, 1, 20), "2023-05": date(2023, 5, 18), "2016-08": date(2016, 8, 25),
         "2016-10": date(2016, 10, 30), "2016": date(2017, 8, 24), "2024-10": date(2024, 10, 30)}
 
 
@@ -126,6 +131,20 @@ def test_a_draft_about_the_town_meets_the_archives_figures_about_its_hamlet(tmp_
     via_db = analyze(joined, draft="draft.txt", merged=True)
     via_folder = analyze([draft, *stored], draft="draft.txt")
     assert via_db.findings and via_db.findings == via_folder.findings
+
+
+def test_a_draft_naming_only_the_place_joins_the_archives_named_storm(tmp_path):
+    # the archive calls the storm by its name ("Hurricane Ondina" in Puerto Rico); the
+    # draft says only "the hurricane in Puerto Rico"
+    named = "auto:storm:name-ondina@puerto-rico:2031-09"
+    db = tmp_path / "a.db"
+    with Archive(db, create=True) as arc:
+        _put(arc, _result("a.txt", named, date(2031, 9, 21)),
+             _result("b.txt", "auto:flood:faenza:2031-09", date(2031, 9, 21)))
+    draft = _result("draft.txt", "auto:storm:puerto-rico:2031-09", date(2031, 9, 23))
+    events, keys = draft_events([db], draft.claims)
+    assert events["auto:storm:puerto-rico:2031-09"] == named
+    assert keys == {("deaths", named), ("deaths", "auto:storm:puerto-rico:2031-09")}
 
 
 def _fc(*args: str) -> subprocess.CompletedProcess:

@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # pandas and the pipeline are imported only where they are us
     from .pipeline import ArticleResult
 
 APPLICATION = "factcheck"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BATCH_SIZE = 200  # files per transaction: big enough to be fast, small enough to lose little
 PARALLEL_MIN_FILES = 64  # below this many files to extract, a process pool costs more than it saves
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -133,6 +133,18 @@ CREATE TABLE events (
 CREATE INDEX events_bucket ON events (bucket, span_start);
 CREATE INDEX events_event ON events (event);
 """
+# v7: a mention's other buckets (a named storm's is its name; where its article says it
+# struck is another, so a report naming only that place meets it: merge.buckets)
+_EVENT_BUCKETS_DDL = """
+CREATE TABLE IF NOT EXISTS event_buckets (
+  mention TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  span_start TEXT,
+  span_end TEXT,
+  PRIMARY KEY (bucket, mention)
+);
+CREATE INDEX IF NOT EXISTS event_buckets_mention ON event_buckets (mention);
+"""
 
 SCHEMA = f"""
 CREATE TABLE meta (
@@ -192,7 +204,7 @@ CREATE TABLE claims (
 CREATE INDEX claims_doc ON claims (doc);
 CREATE INDEX claims_article ON claims (article_id, seq);
 {_UNCLAIMED_DDL}
-{_EVENTS_DDL}"""
+{_EVENTS_DDL}{_EVENT_BUCKETS_DDL}"""
 
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
@@ -249,7 +261,8 @@ def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
     into across the archive (so a draft joins the archive's events): filled from the stored
     claims, and merged once, all together (the default rules' gazetteer). Nothing to
     re-extract."""
-    for stmt in _EVENTS_DDL.split(";"):
+    # the merge below is today's: it indexes named events under v7's table too
+    for stmt in (_EVENTS_DDL + _EVENT_BUCKETS_DDL).split(";"):
         if stmt.strip():
             conn.execute(stmt)
     conn.execute("INSERT INTO article_events (article_id, mention, published) "
@@ -259,12 +272,24 @@ def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
              None)
 
 
+def _migrate_6_to_7(conn: sqlite3.Connection) -> None:
+    """v7 indexes a mention under its other buckets too (a named storm where its article
+    says it struck): the table, filled by re-merging the named mentions that carry a place
+    (the default rules' gazetteer). Nothing to re-extract."""
+    for stmt in _EVENT_BUCKETS_DDL.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
+    _remerge(conn, {r[0] for r in conn.execute(
+        "SELECT DISTINCT mention FROM article_events WHERE mention LIKE '%@%'")}, None)
+
+
 # from_version -> step to from_version + 1
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2,
                                                                 2: _migrate_2_to_3,
                                                                 3: _migrate_3_to_4,
                                                                 4: _migrate_4_to_5,
-                                                                5: _migrate_5_to_6}
+                                                                5: _migrate_5_to_6,
+                                                                6: _migrate_6_to_7}
 
 _CLAIM_FIELDS = (
     "doc", "metric", "event", "side", "who",
@@ -443,12 +468,15 @@ def _fetcher(conn: sqlite3.Connection) -> Callable[[str, date | None, date | Non
     """The stored mentions of a bucket whose span meets ``[lo, hi]``, and its undated ones
     (:data:`factcheck.context.merge.Fetch`), on the events index."""
     def fetch(bucket: str, lo: date | None, hi: date | None) -> list[Mention]:
-        if lo is None or hi is None:
-            ids = conn.execute("SELECT mention FROM events WHERE bucket = ?", (bucket,))
-        else:
-            ids = conn.execute(
-                "SELECT mention FROM events WHERE bucket = ? AND (span_start IS NULL OR "
-                "(span_start <= ? AND span_end >= ?))", (bucket, hi.isoformat(), lo.isoformat()))
+        ids: list = []
+        for table in ("events", "event_buckets"):  # a mention's first bucket, its others
+            if lo is None or hi is None:
+                ids += conn.execute(f"SELECT mention FROM {table} WHERE bucket = ?", (bucket,))
+            else:
+                ids += conn.execute(
+                    f"SELECT mention FROM {table} WHERE bucket = ? AND (span_start IS NULL OR "
+                    "(span_start <= ? AND span_end >= ?))",
+                    (bucket, hi.isoformat(), lo.isoformat()))
         return _stored_mentions(conn, (r[0] for r in ids))
     return fetch
 
@@ -457,7 +485,7 @@ def _remerge(conn: sqlite3.Connection, touched: set[str], rules_root: Path | Non
     """Re-merge the archive's events around the automatic ids ``touched`` (used by new or
     replaced articles, or no longer used): those ids, the other members of their former
     events, and every stored id near them; the rest of the archive keeps its events."""
-    from .context.merge import bucket, merge_mentions, neighbourhood
+    from .context.merge import buckets, merge_mentions, neighbourhood
 
     if not touched:
         return
@@ -472,16 +500,21 @@ def _remerge(conn: sqlite3.Connection, touched: set[str], rules_root: Path | Non
     gone = sorted(former - {m.id for m in seeds})
     for i in range(0, len(gone), 500):
         chunk = gone[i:i + 500]
-        conn.execute(f"DELETE FROM events WHERE mention IN ({', '.join('?' * len(chunk))})",
-                     chunk)
+        for table in ("events", "event_buckets"):
+            conn.execute(f"DELETE FROM {table} WHERE mention IN ({', '.join('?' * len(chunk))})",
+                         chunk)
     group = neighbourhood(seeds, _fetcher(conn), rules_root)
     merged = merge_mentions(group, rules_root)
     conn.executemany("DELETE FROM events WHERE mention = ?", [(m.id,) for m in group])
+    conn.executemany("DELETE FROM event_buckets WHERE mention = ?", [(m.id,) for m in group])
+    where = {m.id: buckets(m, rules_root) for m in group}
     conn.executemany(
         "INSERT INTO events (mention, event, bucket, span_start, span_end) "
         "VALUES (?, ?, ?, ?, ?)",
-        [(m.id, merged[m.id], bucket(m, rules_root), _iso(m.start), _iso(m.end))
-         for m in group])
+        [(m.id, merged[m.id], where[m.id][0], _iso(m.start), _iso(m.end)) for m in group])
+    conn.executemany(
+        "INSERT INTO event_buckets (mention, bucket, span_start, span_end) VALUES (?, ?, ?, ?)",
+        [(m.id, b, _iso(m.start), _iso(m.end)) for m in group for b in where[m.id][1:]])
 
 
 # ---------------------------------------------------------------- opening
