@@ -7,6 +7,7 @@ files and language data, is located relative to it), and where the archive is by
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 ENV_VAR = "FACTCHECK_RULES"
@@ -27,6 +28,14 @@ def rules_dir() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
+    return _installed_rules()
+
+
+@lru_cache(maxsize=1)
+def _installed_rules() -> Path:
+    """The checkout's or the wheel's ``rules/``: where this file is does not change while
+    the process runs (resolving it is a dozen system calls, and the context stage asks for
+    every figure)."""
     checkout = Path(__file__).resolve().parents[2] / "rules"
     if checkout.is_dir():
         return checkout

@@ -218,7 +218,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
     title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
     place = _main_place([title_places, title_places] + per_sentence)
-    breaks = [m.end() for m in regex.finditer(r"\n[ \t]*\n", article.text)]
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
     # "Hurricane Maria killed 64 in Puerto Rico": where the named event struck, from the
     # sentences naming it (not the article's other places: an earlier storm's, a speaker's),
@@ -322,6 +322,8 @@ def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
 
 
 _LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
+# a blank line between paragraphs (compiled once: regex.finditer looks its cache up per call)
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
 # a city this big named with no locative before it is more often a government's seat
 # speaking ("Kyiv said") than where it happened
 _SEAT = 100000

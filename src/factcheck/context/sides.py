@@ -47,7 +47,7 @@ def is_conflict(article_text: str, sentence: str, lex: Lexicon) -> bool:
     """Do nationalities name sides here? Yes when the article speaks of fighting
     (``context.toml`` [conflict]) or the figure's sentence counts a group of one side
     ("49 soldati armeni e 50 azeri"); no in an article about a flood or an earthquake."""
-    return bool(lex.conflict.find(article_text)) or bool(lex.one_side.find(sentence))
+    return lex.conflict.occurs(article_text) or lex.one_side.occurs(sentence)
 
 
 def one_sided(who: str | None, text: str, end: int, lex: Lexicon) -> bool:
