@@ -88,7 +88,8 @@ def test_an_increment_is_no_whole_without_a_cue():
     from factcheck.context.parents import link_parts
     from factcheck.model import Claim, Quantity
 
-    texts = ["Il bilancio sale a 9 morti.", "Ieri sono stati trovati altri 6 corpi.",
+    # (the status is given: "altri" itself would make the 6 no whole, see the others rule)
+    texts = ["Il bilancio sale a 9 morti.", "Ieri sono stati trovati 6 corpi.",
              "Morti anche 2 bambini."]
     starts, at = {}, 0
     for i, t in enumerate(texts):
@@ -129,3 +130,46 @@ def test_a_sentence_of_many_figures_links_every_item_to_its_partitive_whole():
     out = link_parts(claims, {0: 0}, part_cues("it"))
     assert out[0].parent is None
     assert all(c.parent == claims[0].start for c in out[1:])
+
+
+def _linked(texts: list[str], figures: list[tuple[int, str, dict]], lang: str = "it"):
+    """``link_parts`` over hand-made claims: (sentence index, figure, Claim fields) each;
+    the parents as the figures' texts ("" for none)."""
+    from factcheck.context.parents import link_parts
+    from factcheck.model import Claim, Quantity
+
+    starts, bases, at = {}, [], 0
+    for i, t in enumerate(texts):
+        starts[at] = i
+        bases.append(at)
+        at += len(t) + 1
+    claims = []
+    for i, figure, kw in figures:
+        k = bases[i] + texts[i].index(figure)
+        v = int(figure)
+        q = Quantity(k, k + len(figure), figure, "count", v, v, v)
+        claims.append(Claim(doc="d", metric="deaths", quantity=q, rule="r", quote=texts[i],
+                            quote_start=bases[i], lang=lang, **kw))
+    out = link_parts(claims, starts, part_cues(lang))
+    by_start = {c.start: c.quantity.text for c in out}
+    return [by_start.get(c.parent, "?") if c.parent is not None else "" for c in out]
+
+
+def test_others_after_parts_of_a_toll_are_a_part_even_as_an_increment():
+    # "altre due" reads as "two more" to the status rules; after the shares of a toll
+    # stated before, they are one more share of it, as long as the shares fit in it
+    texts = ["Sono morte 9 persone.", "Quattro a Prato, 1 a Pistoia.",
+             "Altre 2 sono morte nella notte."]
+    figures = [(0, "9", {}), (1, "1", {"side": "area:pistoia"}),
+               (2, "2", {"status": "increment"})]
+    assert _linked(texts, figures) == ["", "9", "9"]
+    # a toll too small to hold them all: an addition after all
+    texts[0] = "Sono morte 2 persone."
+    figures[0] = (0, "2", {})
+    assert _linked(texts, figures) == ["", "2", ""]
+
+
+def test_others_right_after_a_whole_are_an_addition():
+    texts = ["Sono morte 9 persone.", "Altre 2 sono morte nella notte."]
+    assert _linked(texts, [(0, "9", {}), (1, "2", {"status": "increment"})]) == ["", ""]
+    assert _linked(texts, [(0, "9", {}), (1, "2", {})]) == ["", ""]

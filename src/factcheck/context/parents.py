@@ -254,6 +254,8 @@ class _Article:
     last: list[int] = field(default_factory=list)  # ... and of its last
     partitive: dict[int, bool] = field(default_factory=dict)  # position -> named as a whole?
     partitives: dict[int, list[int]] = field(default_factory=dict)  # sentence -> those
+    cues: PartCues = field(default_factory=PartCues)
+    others: dict[int, bool] = field(default_factory=dict)  # position -> set apart as others?
 
     def __post_init__(self) -> None:
         self.position = {c.start: i for i, c in enumerate(self.claims)}
@@ -277,6 +279,15 @@ class _Article:
         c = self.claims[pos]
         at = c.end - c.quote_start
         return c.quote[at:at + _TAIL]
+
+    def is_others(self, pos: int) -> bool:
+        """Is the figure at ``pos`` set apart as "others" ("two others", "altre due")? Such
+        a figure is a part or an addition, never the whole of a figure named after it."""
+        if pos not in self.others:
+            cues = self.cues
+            self.others[pos] = (_cue(cues.others_before, self.lead(pos))
+                                or _cue(cues.others_after, self.tail(pos)))
+        return self.others[pos]
 
     def earlier(self, pos: int) -> range:
         """The positions of the (at most ``_GROUP``) claims before ``pos`` in its sentence."""
@@ -323,7 +334,8 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
     each sentence's start offset to its index. A parent already set (a breakdown read by
     the claim rules) is kept."""
     order = sorted(range(len(claims)), key=lambda i: claims[i].start)
-    art = _Article([claims[i] for i in order], [starts.get(claims[i].quote_start) for i in order])
+    art = _Article([claims[i] for i in order], [starts.get(claims[i].quote_start) for i in order],
+                   cues=cues)
     parents: list[int | None] = [None] * len(order)  # position of each claim's whole
     given = [c.parent is not None for c in art.claims]
 
@@ -360,8 +372,17 @@ def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool) -> in
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c)
                  and not (skip_parts and art.claims[j].parent is not None)
+                 and not art.is_others(j)
                  and not (art.claims[j].quote_start == c.quote_start
                           and _aside(c, art.claims[j]))]
+        if skip_parts:
+            # the shares of a breakdown by place (parts, maybe not linked yet) hold only
+            # their own place's people ("Four in Lyon and 1 in Grenoble. Among the victims,
+            # 2 children"); a sentence about one place is that place's whole
+            areas = {s for j in story if (s := art.claims[j].side or "").startswith(_AREA)}
+            if len(areas) > 1:
+                story = [j for j in story if art.claims[j].side not in areas
+                         or art.claims[j].side == c.side]
         if not story:
             continue
         fit = [j for j in story if _fits(art.claims[j], c)]
@@ -398,8 +419,10 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         if w is not None:
             return w
     # a state some of the whole's people are in, some sentences on ("There is still one
-    # unidentified victim", "restano da identificare cinque corpi")
-    if _cue(cues.state_before, art.lead(pos)) or _cue(cues.state_after, art.tail(pos)):
+    # unidentified victim", "restano da identificare cinque corpi"); not a whole named by
+    # a partitive ("74 of the 97 victims have been identified": the 97 is the whole)
+    if ((_cue(cues.state_before, art.lead(pos)) or _cue(cues.state_after, art.tail(pos)))
+            and not art.is_partitive(pos, cues)):
         w = _nearest_holding(pos, art, _BACK, skip_parts=True)
         if w is not None:
             return w
@@ -563,6 +586,7 @@ def _uncued(pos: int, art: _Article) -> int | None:
                  # "altri sei corpi ... Morti anche due bambini": the children are of the
                  # toll, not of the bodies just found (a cue may still say so)
                  and art.claims[j].status not in _NOT_WHOLES
+                 and not art.is_others(j)
                  and not (art.claims[j].side or "").startswith(_AREA)
                  and (area or art.claims[j].subgroup is None)]
         if not story:
@@ -578,18 +602,19 @@ def _other_part(pos: int, art: _Article, parents: list[int | None], cues: PartCu
     counts people other than those of the figure of its metric just before it: when that
     figure is a part, this is one more part of the same whole ("Three died in Forli, one in
     Cesena. Two others died overnight" after a toll of 8), as long as the parts named so far
-    fit in it; when that figure is a whole, the others are outside it, an addition (the
-    status rules' "increment"), no part of it ("Eight have died. Two others ..."). With a
+    fit in it, even when the status rules read it as an addition ("altre due" is also "two
+    more"): the toll stated first already counts them; when that figure is a whole, the
+    others are outside it, an addition, no part of it ("Eight have died. Two others ...").
+    With a
     definite article they are the rest of a set, a part of its whole ("one of three people
     reported missing ... like the two other missing people")."""
     c = art.claims[pos]
-    if (c.status in _NOT_WHOLES or c.quantity.low is None
-            or not (_cue(cues.others_before, art.lead(pos))
-                    or _cue(cues.others_after, art.tail(pos)))):
+    if c.status in _NOT_COUNTS or c.quantity.low is None or not art.is_others(pos):
         return None
     if _cue(cues.rest_lead, art.lead(pos)):
         # "the two other missing": the rest of a set named before, whatever came between
-        return _nearest_holding(pos, art, _BACK, skip_parts=True)
+        return (_nearest_holding(pos, art, _BACK, skip_parts=True)
+                if c.status not in _NOT_WHOLES else None)
     for group in art.sentence_before(pos, _NEAR):
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c)
@@ -597,8 +622,10 @@ def _other_part(pos: int, art: _Article, parents: list[int | None], cues: PartCu
                           and _aside(c, art.claims[j]))]
         if not story:
             continue
+        # the whole stated before the part just named (an "increment" too: "altre due" reads
+        # as "two more", but after the parts of a toll stated before, it is one of them)
         w = parents[story[-1]]
-        if w is None or not _fits(art.claims[w], c):
+        if w is None or w > story[-1] or not _fits(art.claims[w], c):
             return None
         # the parts of that whole named so far and this one must fit in it
         cap = art.claims[w].quantity.high
