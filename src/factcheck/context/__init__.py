@@ -537,7 +537,8 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
         m = before[-1]
         if (_locative(m) not in lex.area_genitives
                 and (m.start() >= c_start or not text[m.end():c_start].strip(" ,")
-                     or _LIST_REST.match(text, m.end(), c_start) is not None)
+                     or _LIST_REST.match(text, m.end(), c_start) is not None
+                     or _shares_place(text, m.end(), c_start, start, lex))
                 and not _names_event(text, max(0, m.start() - _AREA_WINDOW), start, lex)):
             return _named_span(m, 0, lex)
     if lex.area_relative_re is not None and lex.area_relative_re.match(text[c_start:start]):
@@ -547,6 +548,25 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
                 and not _names_event(text, c_start, start, lex)):
             return _named_span(m, c_start - len(head), lex)
     return None
+
+
+# the clause of one figure between a fronted place and a coordinated figure ("Solo a Valcorvo
+# siamo già a oltre 80 morti, e almeno 20 dispersi"): a number, no clause mark
+_ONE_FIGURE_GAP = regex.compile(r"[^.;:()\d]*\d[\d.,']*[^.;:()\d]*\Z")
+
+
+def _shares_place(text: str, gap_start: int, c_start: int, start: int, lex: Lexicon) -> bool:
+    """Does a figure coordinated with the one after a fronted place count in that place too?
+    Its clause opens with a coordinator ("e", "and"), only one figure stands between the place
+    and it, and its clause names no toll ("..., and the national toll rose to 300")."""
+    if not lex.source_coordinators:
+        return False
+    head = text[c_start:start].strip().split(" ", 1)[0].casefold()
+    if head not in lex.source_coordinators:
+        return False
+    if _ONE_FIGURE_GAP.match(text, gap_start, c_start) is None:
+        return False
+    return lex.toll_noun_re is None or lex.toll_noun_re.search(text, c_start, start) is None
 
 
 def _locative(m: regex.Match) -> str:
