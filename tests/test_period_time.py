@@ -139,3 +139,25 @@ def test_announces_reads_the_phrase_clause_only():
 ])
 def test_italian_future_tense_is_an_announcement(text, future):
     assert (lexicon("it").future_re.search(text) is not None) is future
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("it", "I funerali delle 14 vittime si sono svolti sabato 8 marzo.", "14"),
+    ("it", "Il 10 marzo un consiglio dei ministri sull'emergenza, con 14 morti accertati.",
+     "14"),
+    ("en", "A vigil for the 14 dead was held on Saturday.", "14"),
+    ("en", "The cabinet meeting on Saturday declared an emergency; 14 people have died.",
+     "14"),
+])
+def test_the_date_of_an_occasion_never_dates_a_figure(lang, text, figure):
+    assert period(text, figure, lang, Base.of(WEDNESDAY, "day"))[2] == "article"
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    # counter-examples: a briefing gives the toll, its date is the figure's
+    ("it", "Sabato, in conferenza stampa, la prefettura ha contato 14 morti.", "14"),
+    ("en", "At a briefing on Saturday, officials said 14 people had died.", "14"),
+])
+def test_the_date_of_a_statement_dates_its_figure(lang, text, figure):
+    assert period(text, figure, lang, Base.of(WEDNESDAY, "day"))[:2] == (
+        date(2031, 3, 8), date(2031, 3, 8))

@@ -54,7 +54,7 @@ from .gazetteer import (
 )
 from .lexicon import NAME, Lexicon, lexicon
 from .period import (
-    Base, Phrase, Resolved, clause_of, figure_period, find_phrases, lead_base, resolve,
+    Base, Phrase, Resolved, clause_of, figure_period, find_phrases, lead_base, occasion, resolve,
 )
 from .sides import default_side, is_conflict, side_of
 from .sources import find_sources, source_of, source_party, source_type
@@ -830,6 +830,8 @@ def _told_event(ctx: ArticleContext) -> Period | None:
                 a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[i])):
             continue
         for phrase in ctx.phrases(i):
+            if occasion(ctx.texts[i], phrase, ctx.lex):
+                continue  # "il 23 maggio un consiglio dei ministri sull'emergenza maltempo"
             r = resolve(phrase, ctx.lex, base)
             if (r is None or r.how not in ("explicit", "relative") or r.start is None
                     or r.end is None or (r.end - r.start).days > 31):

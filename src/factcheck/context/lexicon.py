@@ -98,6 +98,9 @@ class Lexicon:
     # a trigger for each of ``source_cues`` and ``source_subject_cues``, and their keys
     source_cue_triggers: tuple[Trigger, ...] = ()
     source_subject_triggers: tuple[Trigger, ...] = ()
+    # occasions that are not counts (a funeral, a cabinet meeting, a decree): a date in
+    # their clause is theirs, never a figure's or its event's
+    occasion_re: regex.Pattern | None = None
     source_keys: tuple[str, ...] = ()
     # can a text hold a match of ``both_re`` at all? (a figure's sentence, before the
     # three searches around the figure)
@@ -409,6 +412,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         clause_re=_any_re(data.get("clauses", {}).get("breaks", ()), "clauses.breaks", path)
         or regexcache.compile("(?!)"),
         future_re=_any_re(future, "future.cues", path),
+        occasion_re=_any_re(data.get("future", {}).get("occasions", ()), "future.occasions",
+                            path),
         dateline_re=(_compile_at(_fill(dateline, slots), _FLAGS | regex.MULTILINE, path,
                                  ("dateline", "pattern"), dateline) if dateline else None),
         sides=WordIndex(party_words),

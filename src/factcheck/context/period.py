@@ -288,7 +288,8 @@ def lead_base(base: Base | None, texts: Sequence[str], lex: Lexicon) -> Base | N
     earliest = base.start
     for text in texts[:_LEAD_SENTENCES]:
         for p in find_phrases(text, lex):
-            if p.kind not in ("weekday", "relative", "date") or announces(text, p, lex):
+            if (p.kind not in ("weekday", "relative", "date") or announces(text, p, lex)
+                    or occasion(text, p, lex)):
                 continue
             r = resolve(p, lex, base)
             if (r is None or r.start is None or r.start != r.end
@@ -319,6 +320,16 @@ def announces(text: str, p: Phrase, lex: Lexicon) -> bool:
     return lex.future_re.search(text, c_start, c_end) is not None
 
 
+def occasion(text: str, p: Phrase, lex: Lexicon) -> bool:
+    """Whether phrase ``p`` is the date of an occasion that is not a count: its clause
+    names one ("il 23 maggio un consiglio dei ministri", "funerals on Friday"), so the
+    date is the occasion's, never a figure's or its event's."""
+    if lex.occasion_re is None or lex.occasion_re.search(text) is None:
+        return False  # most sentences name none: no clause to find
+    c_start, c_end = clause_of(text, p.start, p.end, lex)
+    return lex.occasion_re.search(text, c_start, c_end) is not None
+
+
 def _attributes(text: str, p: Phrase, lex: Lexicon) -> bool:
     """Whether the clause holding ``p`` is an attribution ("according to a statement from
     the county late Wednesday", "secondo la prefettura, lunedì"): its date is when the
@@ -333,9 +344,11 @@ def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
     ``clause`` is its :func:`clause_of`, if already known.
 
     A date in another clause that announces the future is the date of something else (a
-    meeting, a funeral), never of a count; a date after the figure outside its clause
-    dates it only in the clause that says who gave the figure."""
-    candidates = [p for p in phrases if p.end <= start or p.start >= end]
+    meeting, a funeral), never of a count, and so is a date of an :func:`occasion`
+    anywhere; a date after the figure outside its clause dates it only in the clause that
+    says who gave the figure."""
+    candidates = [p for p in phrases if (p.end <= start or p.start >= end)
+                  and not occasion(text, p, lex)]
     if not candidates:
         return None
     c_start, c_end = clause or clause_of(text, start, end, lex)
