@@ -19,13 +19,26 @@ strongest first; each figure takes the first that gives it a whole:
    the whole by a noun of another metric ties nothing ("the body of one of the missing" is
    no part of a death toll: [nouns]). The next item of a list whose previous item is a
    part shares its whole ("included 19 who drowned and 15 ...");
+   A state only some of the whole's people are in, before or after the part, reaches as
+   far back as a cue naming the whole ("There is still one unidentified victim",
+   "restano da identificare cinque corpi"; ``state_before`` / ``state_after``);
 2. **a sum**: consecutive figures right after a whole that add up to it exactly ("Sale a
    58 il bilancio: 50 in Emilia, altre 6 in Toscana e 2 in Umbria"; "8 died on the spot.
-   12 died in hospital" after a toll of 20);
+   12 died in hospital" after a toll of 20), or right before a whole named as a total
+   (``total_lead`` / ``total_tail``: "12,391 died in Turkey and 2,992 in Syria, bringing
+   the total to 15,383"); an approximate whole ("more than 15,000") takes a breakdown by
+   place (``place_after``: "9,000 from Lyon, 4,500 from Grenoble") adding up to around it.
+   One place's share is never the whole of the next items of its list ("Three died in
+   Forli, one in Cesena, two others ...": 1 + 2 = 3 by chance);
 3. **no cue**: a subgroup of one place ("5 people in the Riverside care home") is a part of
    that place's figure; one place of a breakdown by place ("106 nel Reatino") or a
    subgroup named in a later sentence ("Five crew members were killed" after "killing six
-   people") of the nearest earlier whole of the metric, never of an addition to a toll.
+   people") of the nearest earlier whole of the metric, never of an addition to a toll;
+4. **others** (``others_before`` / ``others_after``: "Two others died overnight", "altre
+   due persone"): a further part of the whole of the part named just before them, while
+   the parts fit in it; right after a whole they are outside it (an addition), and after a
+   definite article (``rest_lead``: "the two other missing") the rest of a set named
+   before. A figure set apart as others is never the whole of a figure named after it.
 
 A figure inside a parenthesis that closes before the part is an aside, never its whole
 ("15 feriti (erano 16), e 9 di loro"). Linking is one pass over an article's claims that
