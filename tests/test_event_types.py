@@ -28,6 +28,20 @@ def test_name_example(example):
     assert run_name_example(example) is None
 
 
+def _unrelated_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("unrelated", {})
+    return ([(x["text"], x.get("lang", "it"), True) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), False) for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,found", _unrelated_cases())
+def test_unrelated_example(text, lang, found):
+    assert (vocabulary().unrelated(text, lang) is not None) == found
+
+
 def test_a_label_names_a_named_event_by_its_name():
     from factcheck.context.events import event_label
 

@@ -308,3 +308,18 @@ def test_a_day_read_against_an_inferred_date_is_no_earlier_event():
                       outlet=None, published=date(2031, 1, 24), published_how="inferred",
                       published_precision="day", lang="en")
     assert article_claim(article, "29").event == "auto:avalanche:farindola:2031-01"
+
+
+def test_a_figure_unrelated_to_the_article_s_event_never_takes_it():
+    text = ("Una valanga ha travolto un rifugio a Valcorvo: 12 morti. "
+            "Il maltempo ha fatto altre 5 vittime in Trentino, estranee alla valanga.")
+    own = context_claim(text, "12", published=date(2031, 1, 20))
+    other = context_claim(text, "5", published=date(2031, 1, 20))
+    assert own.event.startswith("auto:avalanche:")
+    # its own sentence's type and place, outside the cue's object
+    assert other.event == "auto:storm:trentino-alto-adige:2031-01"
+    # naming no type or place of its own: no event rather than the article's
+    alone = context_claim("The avalanche buried the hotel in Farindola, killing 29. "
+                          "At least 11 lives were lost unrelated to the hotel disaster.", "11",
+                          lang="en", published=date(2031, 1, 25))
+    assert alone.event is None

@@ -915,6 +915,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     a = ctx.auto
     if a is None:
         return None
+    if index < len(ctx.texts) and index < len(a.triggers):
+        cut = ctx.once("unrelated", index,
+                       lambda: a.vocab.unrelated(ctx.texts[index], ctx.article.lang))
+        if cut is not None:
+            return _unrelated_event(ctx, index, cut, explicit)
     published = ctx.article.published
     background = (explicit is not None and published is not None
                   and explicit[1] < published - timedelta(days=_BACKGROUND_DAYS))
@@ -980,6 +985,25 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # an article about its place's earlier event (an anniversary, a report a year on)
         when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],
+                     explicit: Period | None) -> str | None:
+    """The automatic event of a figure its sentence says is unrelated to an event ("11
+    lives unrelated to the hotel disaster", ``cut``: the cue and its object): never the
+    article's nor the one the object names, but the type and place the sentence names
+    outside the object (dated as the figure, else by the report), else none."""
+    a, text, lang = ctx.auto, ctx.texts[index], ctx.article.lang
+    kinds = [t for at, t in a.triggers[index] if not cut[0] <= at < cut[1]]
+    if not kinds:
+        return None
+    rest = text[:cut[0]] + " " * (cut[1] - cut[0]) + text[cut[1]:]
+    places = [p for _, _, p in a.gaz.find(rest, lang, locatives(lang, ctx.rules_root))]
+    if not places:
+        return None
+    place = min(places, key=lambda p: _LEVELS.get(p.level, 1))
+    when = explicit[0] if explicit is not None else ctx.article.published
+    return auto_id(kinds[0], place.id, when)
 
 
 def _named_where(a: AutoContext, slot: str, own: Sequence[Place], background: bool

@@ -125,6 +125,8 @@ class Vocabulary:
     # lang -> type -> its weak triggers: a verb that names the type only in an article not
     # about an incompatible one ("the boat crashed against rocks", in a shipwreck's report)
     weak: dict[str, dict[str, regex.Pattern]] = field(default_factory=dict)
+    # lang -> words that say a figure is unrelated to an event ("unrelated to", "estraneo a")
+    unrelated_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -140,6 +142,17 @@ class Vocabulary:
             return found
         return [f for f in found if self.compatible(f[2], kind)
                 or not self.is_weak(text[f[0]:f[1]], lang, f[2])]
+
+    def unrelated(self, text: str, lang: str) -> tuple[int, int] | None:
+        """Where ``text`` says its figures are unrelated to an event ("11 lives unrelated to
+        the hotel disaster", "estranei al crollo"): the span of the cue and its object (up to
+        the next comma, semicolon or full stop), or None."""
+        rx = self.unrelated_rx.get(lang)
+        m = rx.search(text) if rx is not None else None
+        if m is None:
+            return None
+        stop = _CLAUSE_END.search(text, m.end())
+        return m.start(), stop.start() if stop else len(text)
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -346,12 +359,20 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         if lang in LANGS and words:
             follows[lang] = regexcache.compile(
                 _LEFT + "(?:" + _alternation(path, "follows", lang, words) + ")" + _RIGHT, _FLAGS)
+    unrelated = {}
+    for lang, words in data.get("unrelated", {}).items():
+        if lang in LANGS and words:
+            unrelated[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "unrelated", lang, words) + ")" + _RIGHT,
+                _FLAGS)
     return Vocabulary(types, scanners, unless, group_type, tuple(examples), name_rx,
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
-                      weak={lang: w for lang, w in weak.items() if w})
+                      weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+# where an unrelated cue's object ends ("unrelated to the hotel disaster, police said")
+_CLAUSE_END = regex.compile(r"[,;:.!?]|\s[-–—]\s")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}.'’]+)[ \t]+$")
 
 
