@@ -12,7 +12,10 @@ Towns and hamlets are joined first; a region, a country, an undated report or on
 no type of event (``auto:event:...``) then joins the one event it can mean (of its own
 type, when several). A town of :data:`SEAT_POPULATION` stands for its province (the
 gazetteer has none). An event known by its own name (``name-maria``, a storm) is indexed
-by that name and joins reports naming it over the type's ``name_window_days``.
+by that name and joins reports naming it over the type's ``name_window_days``; where its
+article says it struck (``name-maria@puerto-rico``) it is also indexed under that place's
+country, and a report there naming only the type (``storm:puerto-rico``, ``storm:san-juan``)
+joins the one named event near it (never one of two: two named storms never merge).
 
 The archive merges incrementally with the same functions: every union joins two mentions
 :func:`near` each other, so the mentions reachable from the new ones through :func:`near`
