@@ -67,3 +67,31 @@ def test_an_event_without_a_start_is_an_error(tmp_path):
     (tmp_path / "events.toml").write_text('[[events]]\nid = "x"\nplaces = []\n', "utf-8")
     with pytest.raises(FactcheckError, match=r"event 'x': missing key 'start'"):
         catalog(tmp_path)
+
+
+@pytest.mark.parametrize("text,lang,places", [
+    # where people come from is no place of the sentence
+    ("Aboard were some 90 migrants from Syria, Iraq and Ukraine.", "en", []),
+    ("A bordo c'erano migranti provenienti dalla Siria e dall'Ucraina.", "it", []),
+    ("The trawler, carrying refugees from Libya, sank at dawn.", "en", []),
+    # counter-examples: a place where it happened, a people's word that is not an origin
+    ("Shelling in Kharkiv killed 4; residents from nearby towns fled.", "en", ["ukraine"]),
+    ("Gli scontri a Idlib hanno fatto 7 morti.", "it", ["syria"]),
+    ("Refugees from Kharkiv reached Lviv, where a missile struck in Ukraine.", "en", ["ukraine"]),
+])
+def test_origins_are_no_place(text, lang, places):
+    from factcheck.context.events import places_in
+
+    assert places_in(text, catalog()) == places
+
+
+def test_a_figure_about_migrants_from_a_theatre_stays_where_the_boat_sank():
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    text = ("Shipwreck off Valdoria: the boat capsized at night with 120 migrants from Syria "
+            "and Sudan on board.\n\nAt least 40 people are still missing.")
+    c = context_claim(text, "At least 40", lang="en", published=date(2031, 4, 2),
+                      metric="missing")
+    assert c.event is None or ("syria" not in c.event and "sudan" not in c.event), c.event

@@ -46,7 +46,7 @@ from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
 from .events import (
     AT, NAME_PREFIX, Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in,
-    find_cues, name_slot, parse_auto, places_in,
+    find_cues, mask_origins, name_slot, parse_auto, places_in,
 )
 from .asof import cumulative_metrics, unstated_period
 from .gazetteer import (
@@ -129,7 +129,8 @@ class ArticleContext:
     def own_places(self, index: int) -> list[str]:
         """The places sentence ``index`` names, or implies by its side words."""
         def compute():
-            text = self.texts[index]
+            # "migrants from Syria": where people come from, by name or side word, is no place
+            text = mask_origins(self.texts[index], self.cat)
             toks = tokens(text)
             return places_in(text, self.cat, self.lex.sides.values(text, toks), toks)
         return self.once("places", index, compute)
@@ -198,7 +199,9 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     # the countries whose people it names tell homonyms apart ("le autorità spagnole":
     # Valencia in Spain)
     people = gaz.people_countries(prose, toks)
-    for s, e, place, needs in gaz.find_all(prose, lang, locs, hints=frozenset(people)):
+    # "migrants from Syria": where people come from is not where it happened
+    where = mask_origins(prose, catalog(rules_root))
+    for s, e, place, needs in gaz.find_all(where, lang, locs, hints=frozenset(people)):
         i = bisect_right(offsets, s) - 1
         text, at = texts[i], s - offsets[i]
         if name_words and slugify(prose[s:e]) in name_words:
@@ -405,7 +408,9 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     prose = "\n".join(texts)
     base = lead_base(Base.of(article.published, article.published_precision), texts, lex)
     toks = tokens(prose)
-    places = places_in(prose, cat, lex.sides.values(prose, toks), toks)
+    where = mask_origins(prose, cat)  # "migrants from Syria" puts no figure in Syria
+    where_toks = toks if where is prose else tokens(where)
+    places = places_in(where, cat, lex.sides.values(where, where_toks), where_toks)
     keys = cue_keys_in(cat, prose, toks)
     event = article_event(cat, prose, article.published, places, keys)
     if base is None and event is not None and event.end is not None:

@@ -91,6 +91,9 @@ class Catalog:
     # of them a text may match
     cue_patterns: tuple[tuple[int, int], ...] = ()
     cue_index: TriggerIndex = TriggerIndex((), frozenset(), {})
+    # "migrants from Syria, Afghanistan and Iraq": the names after an origin cue say where
+    # people come from, not where anything happened (see :func:`mask_origins`)
+    origins: regex.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,49 @@ def catalog(root: Path | None = None) -> Catalog:
     return Catalog(tuple(events), tuple(places), WordIndex(names),
                    Trigger.merge(ev.trigger for ev in events),
                    {k: tuple(v) for k, v in party_places.items()}, opts, data,
-                   tuple(patterns), TriggerIndex.of(triggers))
+                   tuple(patterns), TriggerIndex.of(triggers),
+                   _origins_re(data.get("origins", {}), path))
+
+
+# a capitalised name of one or more words ("Sri Lanka", "Costa d'Avorio")
+_NAME = r"\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*)*"
+# the names of a list after an origin cue: "Syria, Afghanistan, Iraq and Iran"
+_NAME_LIST = (_NAME + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|e|ed|o)[ \t]+)"
+              r"(?:(?:the|il|lo|la|l['’]|i|gli|le|dal|dalla|dall['’]|dai|dagli|dalle|da)[ \t]*)?"
+              + _NAME + ")*")
+
+
+def _origins_re(entry: dict, path: Path) -> regex.Pattern | None:
+    """The origin cues of ``[origins]`` (every language), each followed by a list of names."""
+    words = [w for lang in sorted(entry) for w in entry[lang]]
+    if not words:
+        return None
+    for w in words:
+        try:
+            regexcache.compile(w, _FLAGS)
+        except regex.error as exc:
+            raise FactcheckError(f"{path}: origins: bad regex {w!r}: {exc}") from None
+    cues = "|".join(sorted(words, key=lambda w: (-len(w), w)))
+    # the cue in any case, the names capitalised
+    return regexcache.compile(_LEFT + "(?i:" + cues + r")[ \t]*(?P<names>" + _NAME_LIST + ")",
+                              regex.VERSION0)
+
+
+def mask_origins(text: str, cat: Catalog) -> str:
+    """``text`` with the names that say where people come from ("migrants from Syria and
+    Iraq", "provenienti da Siria e Pakistan") blanked (same length, so offsets hold): those
+    are not where anything happened."""
+    if cat.origins is None:
+        return text
+    spans = [m.span("names") for m in cat.origins.finditer(text)]
+    if not spans:
+        return text
+    out, at = [], 0
+    for s, e in spans:
+        out += [text[at:s], " " * (e - s)]
+        at = e
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _type_ids(root: Path | None) -> frozenset[str]:
@@ -188,8 +233,10 @@ def _type_ids(root: Path | None) -> frozenset[str]:
 def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset(),
               toks: list[str] | None = None) -> list[str]:
     """The place ids ``text`` names (in order of first mention), then those its parties
-    imply; ``toks`` are its tokens (:func:`words.tokens`), if already cut."""
-    out = cat.place_index.in_order(text, toks)
+    imply; ``toks`` are its tokens (:func:`words.tokens`), if already cut. A name saying
+    where people come from ("migrants from Syria") is no place of the text's."""
+    masked = mask_origins(text, cat)
+    out = cat.place_index.in_order(masked, toks if masked is text else None)
     for party in sorted(parties):
         for pid in cat.party_places.get(party, ()):
             if pid not in out:
