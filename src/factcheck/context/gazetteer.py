@@ -396,6 +396,8 @@ class Gazetteer:
         multi = " " in key or "-" in key
         if not multi and self._in_a_name(text, s, e, before):
             return None
+        if multi and self._name_goes_on(text, e):
+            return None  # "the New York Times", "Los Angeles Times": an outlet's name
         fixed = self.fixed.get(key)
         if fixed:
             return fixed[0], False
@@ -431,6 +433,15 @@ class Gazetteer:
             if anchored is None and main:
                 anchored = town
         return (anchored, True) if anchored is not None else None
+
+    def _name_goes_on(self, text: str, e: int) -> bool:
+        """Does a capitalised word that is no place's head, no place and no date go on the
+        name ending at ``e`` ("New York Times")?"""
+        after = _word_after(text, e)
+        return bool(after and after[0].isupper() and text[e:e + 1] == " "
+                    and after.casefold() not in self.words.heads
+                    and name_key(after) not in self.fixed
+                    and name_key(after) not in self.words.not_places)  # "Tuesday", "Reuters"
 
     def _in_a_name(self, text: str, s: int, e: int, before: str | None) -> bool:
         """Is the word at s..e part of a longer proper name ("Giorgia Meloni")?"""
