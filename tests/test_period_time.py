@@ -161,3 +161,53 @@ def test_the_date_of_an_occasion_never_dates_a_figure(lang, text, figure):
 def test_the_date_of_a_statement_dates_its_figure(lang, text, figure):
     assert period(text, figure, lang, Base.of(WEDNESDAY, "day"))[:2] == (
         date(2031, 3, 8), date(2031, 3, 8))
+
+
+# ---- a figure repeated with a date of its own elsewhere in the article ----------------
+
+def _extract(text: str, lang: str, published: date):
+    from factcheck.model import Article
+    from factcheck.pipeline import extract_article, load_ruleset
+
+    a = Article("t.txt", "t.txt", text, ((0, len(text)),), lang=lang, published=published,
+                published_how="metadata", published_precision="day")
+    return extract_article(a, load_ruleset()).claims
+
+
+def _periods(claims, text: str):
+    return [(c.period_start, c.period_end) for c in claims if c.quantity.text == text]
+
+
+def test_an_undated_figure_repeated_with_a_day_takes_that_day():
+    text = ("Rescuers searched the valley and at least 23 people died in the floods. "
+            "At least 23 people died, according to a statement from the regional government "
+            "late Monday.")
+    claims = _extract(text, "en", WEDNESDAY)
+    monday = date(2031, 3, 10)
+    assert _periods(claims, "at least 23") == [(monday, monday)]
+    assert _periods(claims, "At least 23") == [(monday, monday)]
+
+
+def test_a_different_figure_keeps_the_articles_time():
+    # counter-example: 23 is not 31, so the undated 31 stays as of the report
+    text = ("Rescuers searched the valley and at least 31 people died in the floods. "
+            "At least 23 people died, according to a statement from the regional government "
+            "late Monday.")
+    claims = _extract(text, "en", WEDNESDAY)
+    assert all(end == WEDNESDAY for _, end in _periods(claims, "at least 31"))
+
+
+def test_twins_dated_differently_leave_the_undated_figure_alone():
+    # counter-example: two days for the same figure: which one is unknown
+    text = ("Almeno 12 persone sono morte nell'alluvione. Lunedì la prefettura parlava di "
+            "almeno 12 morti. Martedì il sindaco confermava almeno 12 morti.")
+    claims = _extract(text, "it", WEDNESDAY)
+    assert all(end == WEDNESDAY for _, end in _periods(claims, "Almeno 12"))
+
+
+def test_a_twin_dated_long_before_the_report_is_not_its_as_of():
+    # counter-example: a figure restated months on is not dated by an old day near it
+    text = ("Officials put the toll at 64 after the storm struck the coast on 20 September. "
+            "The official toll of 64 deaths is far too low, the study says.")
+    claims = _extract(text, "en", date(2032, 5, 29))
+    assert _periods(claims, "64")[-1][1] == date(2032, 5, 29)

@@ -48,7 +48,7 @@ from .events import (
     AT, NAME_PREFIX, Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in,
     find_cues, mask_origins, name_slot, parse_auto, places_in,
 )
-from .asof import cumulative_metrics, unstated_period
+from .asof import cumulative_metrics, dated_twins, unstated_period
 from .gazetteer import (
     Gazetteer, Place, gazetteer, is_located, km, locatives, slugify,
 )
@@ -1189,4 +1189,8 @@ def add_context(article: Article, sentences: Sequence[Sentence], claims: Sequenc
         out.append(claim_context(ctx, c))
         if step is not None:
             step()
-    return link_article(out, ctx.texts, ctx.starts, article.lang, rules_root)
+    # a figure repeated with a date of its own elsewhere is as of that day
+    report = publication_span(article.published, article.published_precision,
+                              article.published_how)
+    return link_article(dated_twins(out, report), ctx.texts, ctx.starts, article.lang,
+                        rules_root)
