@@ -16,7 +16,8 @@ count is given.
 Each claim gets a ``status``: the winning pattern's own, else that of the first
 status cue of the language that binds the figure ("altri {NUM}": increment; a
 modal before it: projected), else of a status word inside the figure's text
-("an estimated 700": estimated), else "counted".
+("an estimated 700": estimated), else "counted". An estimate of a ceiling only ("stima
+fino a 2.000") is projected.
 """
 
 from __future__ import annotations
@@ -215,6 +216,13 @@ def _word_status(lang: str, q: Quantity, ruleset: RuleSet) -> str | None:
     return None
 
 
+def _ceiling(status: str, q: Quantity) -> str:
+    """An estimate that gives only a ceiling says how far a count may go, not where it
+    stands: "la Protezione civile stima fino a 2.000 sfollati", "estimates up to 300 dead"
+    are projected, never compared with a count as an estimate of it."""
+    return "projected" if status == "estimated" and q.qualifier == "at_most" else status
+
+
 def _breakdowns(lang: str, masked: str, runnable: frozenset[int], base: int,
                 sentence: Sentence, by_start: dict[int, Quantity],
                 candidates: dict[int, list[_Candidate]],
@@ -351,8 +359,9 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
             if best.parent is not None and best.parent in candidates:
                 statuses[start] = status_of(best.parent)
             else:
-                statuses[start] = (best.pattern.status or cued.get(start - base)
-                                   or _word_status(lang, best.quantity, ruleset) or "counted")
+                statuses[start] = _ceiling(
+                    best.pattern.status or cued.get(start - base)
+                    or _word_status(lang, best.quantity, ruleset) or "counted", best.quantity)
         return statuses[start]
 
     for q in quantities:
