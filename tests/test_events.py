@@ -95,3 +95,35 @@ def test_a_figure_about_migrants_from_a_theatre_stays_where_the_boat_sank():
     c = context_claim(text, "At least 40", lang="en", published=date(2031, 4, 2),
                       metric="missing")
     assert c.event is None or ("syria" not in c.event and "sudan" not in c.event), c.event
+
+
+def _events_of(text: str, figures: list[str]) -> list[str | None]:
+    from datetime import date
+
+    from factcheck.context.examples import article_claims
+    from factcheck.model import Article
+
+    article = Article(id="x", path="x", text=text, regions=((0, len(text)),), outlet=None,
+                      published=date(2031, 9, 20), published_how="metadata",
+                      published_precision="day", lang="it")
+    return [c.event for c in article_claims(article, [{"figure": f} for f in figures])]
+
+
+_FLOOD = ("Alluvione a Senigallia: il fiume Misa è esondato nella notte.\n\n"
+          "L'alluvione ha ucciso 9 persone a Senigallia.\n\n")
+_SLIDE = ("Frana a Senigallia: la collina è scivolata sulle case.\n\n"
+          "La frana ha ucciso 9 persone a Senigallia.\n\n")
+
+
+@pytest.mark.parametrize("text,same", [
+    # a town of the article's region within its type's reach is the article's place
+    (_FLOOD + "Altre 2 persone sono morte ad Ancona per l'alluvione.", True),
+    # a hamlet of the article's town
+    (_SLIDE + "Altre 2 persone sono morte a Marzocca per la frana.", True),
+    # another region, or beyond a landslide's reach: another event
+    (_FLOOD + "Altre 2 persone sono morte a Perugia per l'alluvione.", False),
+    (_SLIDE + "Altre 2 persone sono morte a Pesaro per la frana.", False),
+])
+def test_a_place_in_the_articles_area_is_the_articles_place(text, same):
+    nine, two = _events_of(text, ["9", "2"])
+    assert (nine == two) is same, (nine, two)

@@ -962,10 +962,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
         first = min(own, key=lambda p: _LEVELS.get(p.level, 1))  # the most specific named
-        if a.place is not None and not background and a.gaz.within(a.place, first) and (
+        if a.place is not None and not background and _same_area(a, first, kind) and (
                 kind is None or a.kind is None or a.vocab.compatible(kind, a.kind)):
-            # "in Abruzzo" in an article about Farindola (of its own type of event: "a
-            # helicopter crashed in Abruzzo", in an article about an avalanche, is elsewhere)
+            # "in Abruzzo" in an article about Farindola, "a Crotone" in one about Cutro (of
+            # its own type of event: "a helicopter crashed in Abruzzo", in an article about an
+            # avalanche, is elsewhere)
             first = a.place
         place = first.id
     elif theatres:
@@ -1009,6 +1010,22 @@ def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],
     place = min(places, key=lambda p: _LEVELS.get(p.level, 1))
     when = explicit[0] if explicit is not None else ctx.article.published
     return auto_id(kinds[0], place.id, when)
+
+
+def _same_area(a: AutoContext, place: Place, kind: str | None) -> bool:
+    """Is ``place``, named by a sentence, the article's own place for its event? When one
+    holds the other (Abruzzo and Farindola, a hamlet and its town), or both are towns of
+    one region within the reach of the event's type (the Cutro shipwreck's dead taken to
+    Crotone, 15 km away)."""
+    own = a.place
+    if a.gaz.within(own, place) or a.gaz.within(place, own):
+        return True
+    if place.level not in ("town", "local") or own.level not in ("town", "local") \
+            or place.country != own.country or place.admin1 != own.admin1:
+        return False
+    here, there = a.gaz.point(place), a.gaz.point(own)
+    reach = a.vocab.reach_km(kind or a.kind) if (kind or a.kind) else 0.0
+    return here is not None and there is not None and km(here, there) <= reach
 
 
 def _named_where(a: AutoContext, slot: str, own: Sequence[Place], background: bool
