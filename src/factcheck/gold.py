@@ -24,7 +24,7 @@ from .errors import FactcheckError
 BOUNDS = ("exact", "approx", "min", "max", "range", "vague-tens", "vague-hundreds",
           "vague-thousands", "vague-tens-of-thousands", "vague-hundreds-of-thousands",
           "vague-millions")
-STATUSES = ("counted", "estimated", "feared", "projected", "increment")
+STATUSES = ("counted", "estimated", "feared", "projected", "increment", "hospitalised")
 # what a fact-checker concludes about a gold group; the first five are flags
 FLAGGED = ("contradiction", "discrepancy", "update", "dispute", "correction")
 QUIET = ("agree", "no-contradiction")

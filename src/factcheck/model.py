@@ -107,8 +107,9 @@ class Claim:
     source_kind: str | None = None  # "attributed", "outlet", or None when unknown
     published: date | None = None
     lang: str = "it"
-    # counted (a toll as it stands), estimated, feared, projected, or increment ("two more
-    # bodies": an addition to a running toll, never compared as a toll)
+    # counted (a toll as it stands), estimated, feared, projected, increment ("two more
+    # bodies": an addition to a running toll, never compared as a toll) or hospitalised
+    # (people still in hospital: a level that falls as they leave, not the wounded toll)
     status: str = "counted"
     # the part of the people counted (civilians, children, military, ...; None for everyone)
     subgroup: str | None = None
