@@ -545,26 +545,37 @@ def _sum_parts(w: int, art: _Article, cues: PartCues) -> list[int]:
         return []
     low, high = limits
     exact = low == high
-    total = _is_total(w, art, cues)
-    runs = [_run(w, art, range(w + 1, len(art.claims)), _SUM_AHEAD)]
-    if runs[0] and _sibling(w, runs[0][0], art, cues):
-        runs = [[]]
-    if total:
-        runs.append(_run(w, art, range(w - 1, -1, -1), 1))
     value = whole.quantity.value
-    for items in runs:
+    forward = _run(w, art, range(w + 1, len(art.claims)), _SUM_AHEAD)
+    # the evidence a figure is named as a total is read only when a run needs it
+    backward = _run(w, art, range(w - 1, -1, -1), 1) if w > 0 else []
+    total: bool | None = None
+    for items, needs_total in ((forward, False), (backward, True)):
+        if len(items) < 2:
+            continue
         s = 0.0
         best = 0
+        found = None
         for k, j in enumerate(items):
             s += art.claims[j].quantity.value
             if s == value and k > 0:  # adding up to the figure as written: always parts
-                return items[:k + 1]
+                found = items[:k + 1]
+                break
             if s > high:
                 break
             if s >= low and k > 0:
                 best = k + 1
-        if (best and not exact
-                and (total or all(_placed(j, art, cues) for j in items[:best]))):
+        if found is None and (not best or exact):
+            continue
+        if not needs_total and _sibling(w, items[0], art, cues):
+            continue
+        if total is None and (needs_total or found is None):
+            total = _is_total(w, art, cues)
+        if needs_total and not total:
+            continue
+        if found is not None:
+            return found
+        if total or all(_placed(j, art, cues) for j in items[:best]):
             return items[:best]
     return []
 
