@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from factcheck.claims import mask
 from factcheck.numbers import find_quantities
 from factcheck.pipeline import load_ruleset
-from factcheck.prefilter import cover_words, may_match, prefilter, required_literals
+from factcheck.prefilter import contained, cover_words, may_match, prefilter, required_literals
 from factcheck.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -182,3 +182,29 @@ def test_word_index_remembers_short_texts_without_sharing_its_answer() -> None:
     first.append("junk")
     assert index.in_order("le forze armate in guerra") == ["army", "war"]
     assert index.first("la città") is None
+
+
+# -- contained: which of many keys a text holds
+
+_KEY_CHARS = st.sampled_from(list("abcé ,'\ue000"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(keys=st.lists(st.text(_KEY_CHARS, min_size=1, max_size=6), min_size=0, max_size=400,
+                     unique=True),
+       text=st.text(_KEY_CHARS, max_size=80))
+def test_contained_is_the_plain_substring_test(keys, text):
+    # small alphabets make most keys present somewhere; above the index threshold the
+    # keys are looked up through their first three characters
+    keys = tuple(keys)
+    assert contained(text, keys) == {k for k in keys if k in text}
+
+
+def test_contained_on_the_rules_cover_words():
+    from factcheck.rules import load_rules
+
+    rs = load_rules()
+    lits = rs.literals("en")
+    for text in ("two people were killed in the attack", "", "ab", "a new wave of abductees",
+                 "the 3 \ue000 and \ue000 missing, according to the army"):
+        assert contained(text, lits) == {k for k in lits if k in text}

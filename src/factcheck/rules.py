@@ -275,7 +275,7 @@ class RuleSet:
         One pass over a few hundred words per sentence; each pattern then only asks
         whether its own strings meet this set (:func:`factcheck.prefilter.may_match`).
         """
-        return frozenset([s for s in self.literals(lang) if s in folded])
+        return frozenset(prefilter.contained(folded, self.literals(lang)))
 
     def runnable(self, lang: str, folded: str) -> frozenset[int]:
         """The ``id()`` of every pattern (``unless``, status cue, breakdown) of ``lang`` with a prefilter
