@@ -866,17 +866,18 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
 
     found = best_event(ctx.cat, cues, event_clause, metric, period, how, places, kind,
                        fits_type)
-    if found is not None and not found[2] and not set(places) & set(found[0].places) \
-            and ctx.auto is not None and ctx.auto.place is not None:
-        # a period alone, in an article that says where its own event happened (a flood in
-        # Italy "between 2 and 3 May 2023"): no curated event of another theatre
+    if found is not None and not set(places) & set(found[0].places) and _elsewhere(ctx):
+        # a period or keywords alone, in an article that says where its own event happened
+        # and names no theatre of the catalogue (a flood in Italy "between 2 and 3 May
+        # 2023", a war elsewhere with a "blockade"): no curated event without an alias
         found = best_event(ctx.cat, cues, event_clause, metric, period, how, places, kind,
-                           fits_type, period_alone=False)
+                           fits_type, needs_anchor=True)
     if found is not None:
         curated, _, points = found
         return curated, curated.id, ("sentence" if points else "period")
     if ctx.event is not None and _fits(ctx.event, period if stated else None, places, metric) \
-            and fits_type(ctx.event):
+            and fits_type(ctx.event) and (set(places) & set(ctx.event.places)
+                                          or not _elsewhere(ctx) or _named_by_article(ctx)):
         return ctx.event, ctx.event.id, "article"
     published = ctx.article.published
     if kind in ("since", "since_start") and not (
@@ -1143,6 +1144,21 @@ def _sentence_kind(a: AutoContext, index: int) -> str | None:
         if a.types[j]:
             return a.types[j][-1]
     return None
+
+
+def _elsewhere(ctx: ArticleContext) -> bool:
+    """Does the article say what happened and where (a type of event, a place of the
+    gazetteer)? "Russia deployed 2,000 peacekeepers to the region" says neither."""
+    a = ctx.auto
+    return a is not None and a.place is not None and a.kind is not None
+
+
+def _named_by_article(ctx: ArticleContext) -> bool:
+    """Does the article name its curated event by one of its aliases (not keywords only)?"""
+    home = ctx.outer or ctx
+    ev = home.event
+    return ev is not None and ev.aliases is not None and home.once(
+        "named", -1, lambda: ev.aliases.search(home.prose or "\n".join(home.texts)) is not None)
 
 
 def _fits_type(ctx: ArticleContext, index: int, clause: tuple[int, int], event: Event

@@ -345,7 +345,7 @@ def cue_score(event: Event, text: str, clause: tuple[int, int] | None, opts: Opt
 def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | None,
                metric: str | None, period: Period | None, how: str | None, places: list[str],
                kind: str | None = None, fits_type: Callable[[Event], bool] | None = None,
-               period_alone: bool = True) -> tuple[Event, int, int] | None:
+               needs_anchor: bool = False) -> tuple[Event, int, int] | None:
     """The best curated event for a figure: (event, score, cue points) or None.
 
     ``how`` is how the period was found: a stated one ("explicit", "relative", "span")
@@ -357,9 +357,11 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
 
     ``fits_type``: may the figure, by the type of event its text names, belong to an event
     (a flood's toll never joins a blockade)? An event it does not fit is left out unless
-    the figure's clause holds one of its aliases. ``period_alone``: False when the article
-    tells of a place or a type of event of its own (an Italian flood "between 2 and 3
-    May 2023"): a period then never makes a curated event by itself.
+    the figure's clause holds one of its aliases. ``needs_anchor``: True when the article
+    says where its own event happened and names no theatre of the catalogue (a flood in
+    Italy "between 2 and 3 May 2023", a war elsewhere with a "blockade"): an event then
+    needs one of its places or an alias in the sentence; a period or keywords alone never
+    make it.
     """
     opts = cat.options
     stated = how not in (None, "article")
@@ -374,6 +376,8 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
         if fits_type is not None and not _named_in(cues.get(ev.id), clause) \
                 and not fits_type(ev):
             continue
+        if needs_anchor and not shared and not (ev.id in cues and cues[ev.id].aliases):
+            continue
         if stated:
             p = period_score(period, ev.span(), opts)
             if p is None:
@@ -386,8 +390,7 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
         score = points + p + place + fit
         if score < opts.min_score:
             continue
-        if points + place == 0 and not (period_alone and how == "explicit"
-                                      and kind not in _WEAK_KINDS
+        if points + place == 0 and not (how == "explicit" and kind not in _WEAK_KINDS
                                       and p >= opts.contained_weight):
             continue
         ranked.append((-score, _length(ev.span()), ev.id, ev, score, points))
