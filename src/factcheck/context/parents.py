@@ -84,10 +84,11 @@ _LIST_GAP = regex.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+as|olt
                           regex.IGNORECASE)
 KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
         "others_after", "rest_lead", "state_before", "state_after", "total_lead",
-        "total_tail", "place_after")
+        "total_tail", "place_before", "place_after")
 # the keys read on the words before a figure (anchored at their end) and after it (anchored
 # at their start); the others are searched anywhere in the span they are given
-_LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_lead")
+_LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_lead",
+          "place_before")
 _TAILS = ("after", "others_after", "state_after", "total_tail", "place_after")
 # how many characters after a figure a cue about it may take
 _TAIL = 80
@@ -119,7 +120,9 @@ class PartCues:
     # è di"): the whole of the figures right before it that add up to it
     total_lead: regex.Pattern | None = None
     total_tail: regex.Pattern | None = None
-    # an item of a breakdown by place ("2,992 in Syria", "5,000 from Faenza")
+    # an item of a breakdown by place ("2,992 in Syria", "5,000 from Faenza", "in Syria
+    # the toll stood at 3,377")
+    place_before: regex.Pattern | None = None
     place_after: regex.Pattern | None = None
 
     def names_other(self, m: regex.Match | None, metric: str) -> bool:
@@ -481,10 +484,11 @@ def _is_total(w: int, art: _Article, cues: PartCues) -> bool:
 
 
 def _placed(j: int, art: _Article, cues: PartCues) -> bool:
-    """Is the figure at ``j`` one place's share ("2,992 in Syria", "5.000 da Faenza")?"""
+    """Is the figure at ``j`` one place's share ("2,992 in Syria", "5.000 da Faenza", "in
+    Siria 3.377")?"""
     side = art.claims[j].side or ""
     return (side.startswith(_AREA) or _party(side or None) is not None
-            or _cue(cues.place_after, art.tail(j)))
+            or _cue(cues.place_after, art.tail(j)) or _cue(cues.place_before, art.lead(j)))
 
 
 def _sum_limits(whole: Claim) -> tuple[float, float] | None:
@@ -590,6 +594,8 @@ def _uncued(pos: int, art: _Article) -> int | None:
     area = (c.side or "").startswith(_AREA)
     if not area and c.subgroup is None:
         return None
+    if _is_total(pos, art, art.cues):
+        return None  # "per un totale di 15.383": a total, whatever place the side names
     if area and c.subgroup is not None:
         # a subgroup of one place ("5 people in the Riverside care home"): the figure of
         # that place, itself maybe a part of a total ("Riverside (40)")
