@@ -127,3 +127,31 @@ _SLIDE = ("Frana a Senigallia: la collina è scivolata sulle case.\n\n"
 def test_a_place_in_the_articles_area_is_the_articles_place(text, same):
     nine, two = _events_of(text, ["9", "2"])
     assert (nine == two) is same, (nine, two)
+
+
+@pytest.mark.parametrize("text,lang,figure,bad", [
+    # the victims' peoples are no theatre in a disaster's report
+    ("Shipwreck off Pozzallo: the trawler capsized at night.\n\n"
+     "It carried 150 Syrian and Sudanese migrants; 40 of them are still missing.",
+     "en", "40", ("syria", "sudan")),
+    ("Naufragio al largo di Pozzallo: il peschereccio si è ribaltato nella notte.\n\n"
+     "A bordo c'erano 150 migranti siriani e sudanesi: 40 risultano dispersi.",
+     "it", "40", ("syria", "sudan")),
+])
+def test_a_peoples_word_is_no_theatre_outside_fighting(text, lang, figure, bad):
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    c = context_claim(text, figure, lang=lang, published=date(2031, 4, 2), metric="missing")
+    assert c.event is None or not any(b in c.event for b in bad), c.event
+
+
+def test_a_peoples_word_still_places_a_figure_of_fighting():
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    c = context_claim("Negli scontri di ieri sono morti 4 soldati sudanesi.", "4",
+                      published=date(2031, 4, 2))
+    assert c.event is not None and "sudan" in c.event, c.event

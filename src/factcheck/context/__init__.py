@@ -132,7 +132,12 @@ class ArticleContext:
             # "migrants from Syria": where people come from, by name or side word, is no place
             text = mask_origins(self.texts[index], self.cat)
             toks = tokens(text)
-            return places_in(text, self.cat, self.lex.sides.values(text, toks), toks)
+            # a people's word implies its theatre only where peoples are sides (fighting):
+            # "150 Syrian migrants" on a boat off Italy put nothing in Syria
+            fighting = (self.once("conflict", -1, lambda: is_conflict(self.prose, "", self.lex))
+                        or is_conflict("", text, self.lex))
+            parties = self.lex.sides.values(text, toks) if fighting else frozenset()
+            return places_in(text, self.cat, parties, toks)
         return self.once("places", index, compute)
 
 
@@ -410,7 +415,11 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     toks = tokens(prose)
     where = mask_origins(prose, cat)  # "migrants from Syria" puts no figure in Syria
     where_toks = toks if where is prose else tokens(where)
-    places = places_in(where, cat, lex.sides.values(where, where_toks), where_toks)
+    # a people's word implies its theatre only in an article about fighting ("150 Syrian
+    # migrants" on a boat off Italy put nothing in Syria)
+    fighting = is_conflict((article.title or "") + "\n" + prose, "", lex)
+    places = places_in(where, cat, lex.sides.values(where, where_toks) if fighting
+                       else frozenset(), where_toks)
     keys = cue_keys_in(cat, prose, toks)
     event = article_event(cat, prose, article.published, places, keys)
     if base is None and event is not None and event.end is not None:
