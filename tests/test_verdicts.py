@@ -39,12 +39,13 @@ def build(spec: dict) -> tuple[Claim, Article]:
     low, high = (value, None) if qual in ("more_than", "at_least") else (value, value)
     high = spec.get("high", high)  # a range or a vague word: its upper end
     q = Quantity(where, where + len(text), text, "count", value, low, high, qual)
-    published = spec.get("published", DAY)
+    published = None if spec.get("undated") else spec.get("published", DAY)
     period = spec.get("period")
     c = Claim(doc, spec.get("metric", "deaths"), q, "en/deaths", quote, 0,
               side=spec.get("side", "total"), event=spec.get("event", "flood-2024") or None,
               period_start=period[0] if period else None,
               period_end=period[1] if period else None,
+              period_how=spec.get("period_how", "explicit" if period else None),
               source=spec.get("source"), source_kind="attributed" if "source" in spec else None,
               published=published, lang=spec.get("lang", "en"),
               status=spec.get("status", "counted"), subgroup=spec.get("subgroup"),

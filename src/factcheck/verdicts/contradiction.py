@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..model import Finding
 from .figure import Figure, counted
 from .moment import Moment, rivals
-from .scene import Ctx, conflict, doubts
+from .scene import Ctx, conflict, doubts, earlier_window
 
 READS = "moment"
 
@@ -37,6 +37,8 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
 def _pair(a: Figure, b: Figure, ctx: Ctx) -> list[Finding]:
     if a.low <= b.ceiling or rivals(a, b) or not (counted(a) and counted(b)):
         return []
+    if earlier_window(a, b, ctx) or earlier_window(b, a, ctx):
+        return []  # one counts a window its text says ended before the other stood
     return [conflict(ctx, "contradiction", a, b, doubts(a, b, ctx))]
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..identity import SCOPE_SEP
 from ..model import Claim, Finding
-from ..timespan import Span, same_day, span_of
+from ..timespan import Span, before, same_day, span_of
 from .figure import FINAL, Figure
 from .wording import figure_phrase, fmt_number
 
@@ -36,9 +36,7 @@ def says(f: Figure, ctx: Ctx, dated: bool = False) -> str:
     doc = ctx.labels.get(f.doc, f.doc)
     fig = figure_phrase(f, ctx.cfg)
     if dated:
-        pub = f.claims[0].published
-        return r["says_date"].format(
-            doc=doc, date=pub.isoformat() if pub else ctx.cfg["phrases"]["undated"], figure=fig)
+        return r["says_date"].format(doc=doc, date=date_said(f, ctx), figure=fig)
     return r["says"].format(doc=doc, figure=fig)
 
 
@@ -70,6 +68,61 @@ def span(f: Figure, ctx: Ctx) -> Span:
     """When a figure's report was written."""
     c = f.claims[0]  # a figure's claims all come from one article
     return span_of(f.doc, c.published, ctx.spans)
+
+
+# how a claim's period is known when the text itself states it ("on 3 May", "yesterday");
+# a running count, the article's or the event's period say nothing of when the count stood
+STATED = ("explicit", "relative")
+
+
+def stated(f: Figure, ctx: Ctx) -> Span | None:
+    """The period a figure's own text states (None: none stated). A relative period
+    ("yesterday") counts only from a report known to the day: from a date known to the
+    month, or only inferred, it would name a day the text never meant."""
+    c = f.claims[0]
+    if c.period_how not in STATED or c.period_end is None:
+        return None
+    if c.period_how == "relative" and not span(f, ctx).exact:
+        return None
+    return Span(c.period_start or c.period_end, c.period_end, "day", "stated")
+
+
+def stood(f: Figure, ctx: Ctx) -> Span:
+    """The time a figure's count is of: the period its text states, else its report's span.
+    Only for telling an earlier window from a later count: two counts of one stated day
+    ("Monday's landslide") reported on two days are still two reports, not one moment."""
+    return stated(f, ctx) or span(f, ctx)
+
+
+def earlier_window(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Whether ``a`` counts a window its own text says ends before ``b``'s count stood
+    ("two dead on 3 May" against a toll of 18 May; "6 to 18 deaths when I left" quoted a
+    year on): an earlier count, whatever the reports' dates, never a fall nor a clash. Not
+    when ``b``'s own period ends within ``a``'s window: then both count the same days."""
+    own = stated(a, ctx)
+    if own is None:
+        return False
+    # b counts no further than a's window ("Monday's landslide" both): the same deaths
+    end = b.claims[0].period_end
+    if end is not None and own.last is not None and end <= own.last:
+        return False
+    return before(own, stood(b, ctx))
+
+
+def date_said(f: Figure, ctx: Ctx) -> str:
+    """A figure's report date to what is known of it: "2017-01" for a month, "2017" for a
+    year, "on or after 2023-05-16" for a date only inferred from the text."""
+    p = ctx.cfg["phrases"]
+    s = span(f, ctx)
+    if s.first is None:
+        return p["undated"]
+    if s.precision == "inferred":
+        return p.get("inferred_date", "{date}").format(date=s.first.isoformat())
+    if s.precision == "month":
+        return s.first.strftime("%Y-%m")
+    if s.precision == "year":
+        return str(s.first.year)
+    return s.first.isoformat()
 
 
 def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
@@ -126,7 +179,7 @@ def comparable(a: Figure, b: Figure, ctx: Ctx, later: bool = False) -> str:
         when = w["later"]
     elif same_day(sa, sb):
         when = w["same_day"].format(date=sa.first.isoformat())  # type: ignore[union-attr]
-    elif sa.first is not None and sb.first is not None:
+    elif sa.exact and sb.exact:  # "0 days apart" of two dates known to the month says nothing
         when = w["apart"].format(n=abs((sa.first - sb.first).days))
     else:
         when = w["undated"]

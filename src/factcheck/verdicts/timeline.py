@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..timespan import before
 from .figure import FINAL, Figure, timed
 from .revision import named_numbers, revised as announces_revision
-from .scene import Ctx, scale_ratio, span
+from .scene import Ctx, earlier_window, scale_ratio, span
 
 
 class Step(NamedTuple):
@@ -48,10 +48,14 @@ class Timeline(NamedTuple):
         return (f.doc, f.key) in self.revised
 
 
-def counts_older(a: Figure, b: Figure) -> bool:
-    """Whether ``a`` is a count of a window that certainly ends before ``b``'s: ``a`` a
-    figure reported long after its period (read as a final toll), ``b`` a running count whose
-    period ends later. Then ``a`` is older than ``b`` whatever the reports' dates."""
+def counts_older(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Whether ``a`` is a count of a window that certainly ends before ``b``'s: the period
+    ``a``'s text states ends before ``b``'s count stood ("two dead on 3 May" in a report of
+    the 16th, against 13 of 18 May), or ``a`` is a figure reported long after its period (read
+    as a final toll) and ``b`` a running count whose period ends later. Then ``a`` is older
+    than ``b`` whatever the reports' dates."""
+    if earlier_window(a, b, ctx):
+        return True
     if a.as_of != FINAL or b.as_of == FINAL:
         return False
     ea, eb = a.claims[0].period_end, b.claims[0].period_end
@@ -60,9 +64,9 @@ def counts_older(a: Figure, b: Figure) -> bool:
 
 def certainly_later(a: Figure, b: Figure, ctx: Ctx) -> bool:
     """Whether ``b``'s count certainly stood after ``a``'s: its report certainly came after
-    ``a``'s and its count is not certainly older, or ``b`` is a final toll and ``a`` is not
-    (and ``a`` does not count past ``b``'s window)."""
-    if counts_older(b, a):
+    ``a``'s and its count is not certainly older (:func:`counts_older`), or ``b`` is a final
+    toll and ``a`` is not (and ``a`` does not count past ``b``'s window)."""
+    if counts_older(b, a, ctx):
         return False
     return before(span(a, ctx), span(b, ctx)) or (b.as_of == FINAL and a.as_of != FINAL)
 
@@ -131,7 +135,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                 # against a report certainly older, if one exceeds it (a report known only
                 # to the month, however strong, must not hide a certain fall)
                 earlier = _certainly_before(low, firm, ctx) or best
-                if counts_older(low, earlier):
+                if counts_older(low, earlier, ctx):
                     backdated.append(Step(low, earlier))
                 else:
                     falls.append(Step(earlier, low))
