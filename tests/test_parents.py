@@ -173,3 +173,17 @@ def test_others_right_after_a_whole_are_an_addition():
     texts = ["Sono morte 9 persone.", "Altre 2 sono morte nella notte."]
     assert _linked(texts, [(0, "9", {}), (1, "2", {"status": "increment"})]) == ["", ""]
     assert _linked(texts, [(0, "9", {}), (1, "2", {})]) == ["", ""]
+
+
+def test_a_pronoun_pointing_to_another_story_links_nothing():
+    # "11 di loro" points to the 20 of another event just before it: even with its own
+    # event misread as today's, it is never made a part of today's toll further back
+    texts = ["Sono morte 12 persone.", "Nel 2011 un'alluvione aveva ucciso 20 persone.",
+             "Ieri 11 di loro erano morte a Genova."]
+    today, then = "auto:storm:genova:2024-05", "auto:flood:italia:2011"
+    figures = [(0, "12", {"event": today}), (1, "20", {"event": then}),
+               (2, "11", {"event": today, "side": "area:genova"})]
+    assert _linked(texts, figures) == ["", "", ""]
+    # of the same story, the pronoun's figure is the whole
+    figures[2] = (2, "11", {"event": then, "side": "area:genova"})
+    assert _linked(texts, figures) == ["", "", "20"]

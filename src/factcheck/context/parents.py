@@ -61,6 +61,7 @@ from ..model import Claim
 from .events import parse_auto
 
 _AREA = "area:"  # the side of one place of a breakdown by place (see context.area_of)
+_BLOCKED = -1  # a part whose cue points to a whole it cannot be linked to: no whole at all
 # sentences back a cue naming the whole may reach ("Tra le vittime ...", "the toll included")
 _BACK = 8
 # sentences back a part with no cue may reach (a subgroup, a place of a breakdown)
@@ -271,6 +272,7 @@ class _Article:
     partitive: dict[int, bool] = field(default_factory=dict)  # position -> named as a whole?
     partitives: dict[int, list[int]] = field(default_factory=dict)  # sentence -> those
     cues: PartCues = field(default_factory=PartCues)
+    blocked: set[int] = field(default_factory=set)  # parts of a whole not linked (_BLOCKED)
     others: dict[int, bool] = field(default_factory=dict)  # position -> set apart as others?
 
     def __post_init__(self) -> None:
@@ -361,7 +363,11 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
 
     for pos in range(len(order)):
         if not given[pos] and (w := _cued(pos, art, cues)) is not None:
-            settle(pos, w)
+            if w == _BLOCKED:
+                given[pos] = True
+                art.blocked.add(pos)
+            else:
+                settle(pos, w)
     for w in range(len(order)):
         for pos in _sum_parts(w, art, cues):
             if not given[pos] and parents[pos] in (None, w):
@@ -387,7 +393,8 @@ def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool) -> in
     for group in art.sentence_before(pos, back):
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c)
-                 and not (skip_parts and art.claims[j].parent is not None)
+                 and not (skip_parts and (art.claims[j].parent is not None
+                                          or j in art.blocked))
                  and not art.is_others(j)
                  and not (art.claims[j].quote_start == c.quote_start
                           and _aside(c, art.claims[j]))]
@@ -406,8 +413,21 @@ def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool) -> in
     return None
 
 
+def _points_elsewhere(pos: int, art: _Article) -> bool:
+    """Is the figure of ``pos``'s metric nearest before it (its sentence or the two before)
+    of another story? A pronoun ("Eleven of them") points there: a part of a figure that
+    is not linked here, never of a whole further back."""
+    c = art.claims[pos]
+    for group in art.sentence_before(pos, 2):
+        for j in reversed(group):
+            if art.claims[j].metric == c.metric:
+                return not _same_story(art.claims[j], c)
+    return False
+
+
 def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
-    """The whole a cue in the text gives the claim at ``pos``, or None."""
+    """The whole a cue in the text gives the claim at ``pos``, ``_BLOCKED`` when a cue
+    points to a figure it cannot be linked to, or None."""
     c = art.claims[pos]
     base = c.quote_start
     earlier = art.earlier(pos)
@@ -428,10 +448,15 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         for j in art.partitive_wholes(pos, cues):
             if art.claims[j].parent is None and _fits(art.claims[j], c):
                 return j
-    # a part whose words point back ("Twelve of them died")
+    # a part whose words point back ("Twelve of them died"), by a pronoun to the figure
+    # just before, or by the whole's noun as far as a cue before a part reaches ("At least
+    # seven children were among the dead")
     m = cues.after.search(c.quote[c.end - base:]) if cues.after is not None else None
     if m is not None and not cues.names_other(m, c.metric):
-        w = _nearest_holding(pos, art, 2, skip_parts=True)
+        named = "noun" in m.re.groupindex and m.group("noun") is not None
+        if not named and _points_elsewhere(pos, art):
+            return _BLOCKED
+        w = _nearest_holding(pos, art, _BACK if named else 2, skip_parts=True)
         if w is not None:
             return w
     # a state some of the whole's people are in, some sentences on ("There is still one
@@ -612,7 +637,7 @@ def _uncued(pos: int, art: _Article) -> int | None:
             continue  # "12 bodies on Monday and 5 children on Tuesday": a list, not parts
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c, strict=True)
-                 and art.claims[j].parent is None
+                 and art.claims[j].parent is None and j not in art.blocked
                  # "altri sei corpi ... Morti anche due bambini": the children are of the
                  # toll, not of the bodies just found (a cue may still say so)
                  and art.claims[j].status not in _NOT_WHOLES
