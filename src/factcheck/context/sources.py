@@ -79,14 +79,18 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     # only the cues whose own keys are in the text (the same attributions: the order of
     # the runs does not matter, the result is sorted)
     present = present_keys(text, lex.source_keys)
+    relays: list[tuple[int, int]] = []  # "citing X", "quoted X as saying": X spoke first
     for pattern, trigger in zip(lex.source_cues, lex.source_cue_triggers, strict=True):
         if not trigger.fires(present):
             continue
+        relay = "relay" in pattern.groupindex
         for m in pattern.finditer(text):
             if lex.source_clause_verb_re is not None and lex.source_clause_verb_re.match(
                     text, m.end()):
                 continue  # "he said authorities were able to ...": a reported subject
             _add(out, m, lex, end=_appositive_end(text, m.end(), lex))
+            if relay and m.group("relay"):
+                relays.append((m.start(), m.end()))
     for pattern, verb, trigger in zip(lex.source_subject_cues, lex.source_subject_verbs,
                                       lex.source_subject_triggers, strict=True):
         if not trigger.fires(present):
@@ -96,13 +100,37 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 _add(out, m, lex)
             continue
         for v in verb.finditer(text):
-            m = pattern.search(text, max(0, v.start() - _NP_WINDOW), v.end())
-            if m is not None and m.end() == v.end():
+            m = _ending_at(pattern, text, max(0, v.start() - _NP_WINDOW), v.end())
+            if m is not None:
                 # an appositive between the subject and its verb is part of its name ("the
                 # Prefecture of Naples, a local branch of the interior ministry, said")
                 app = m.end("app") if "app" in m.re.groupindex and m.group("app") else None
                 _add(out, m, lex, _subject_start(text, m, lex), src_end=app)
+    if relays:
+        out = [s for s in out if not any(_relays(s, r) for r in relays)]
     return sorted(set(out))
+
+
+def _ending_at(pattern: regex.Pattern, text: str, pos: int, end: int) -> regex.Match | None:
+    """The first match of ``pattern`` in ``text[pos:end]`` that ends at ``end``: an earlier
+    subject and its verb in the window ("Firefighters said nine ..., but the regional
+    emergency center said") do not hide the one of this verb."""
+    while pos < end:
+        m = pattern.search(text, pos, end)
+        if m is None or m.end() == end:
+            return m
+        pos = m.start() + 1
+    return None
+
+
+def _relays(span: tuple[int, int, str], relay: tuple[int, int]) -> bool:
+    """Whether ``span`` names who relays another's words: its attribution ends right
+    before the relay cue ("Reuters reported, citing police", "State TV quoted ... as
+    saying") or starts right after it ("citing police, Reuters reported")."""
+    s, e, _ = span
+    if (s, e) == relay or (relay[0] <= s and e <= relay[1]):
+        return False
+    return 0 <= relay[0] - e <= 3 or 0 <= s - relay[1] <= 3
 
 
 def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
@@ -122,7 +150,16 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
             or not (words[0][:1].isupper() or _starts_with_article(gap.lstrip(), lex))):
         return start
     begin = start - len(gap.lstrip())
-    if breaks:
+    # a noun phrase has one article, at its start, but for one after a connector ("Head of
+    # the district administration"): words before a later one are no part of it ("In un
+    # tweet la Regione ha scritto", "a few hours later the center said")
+    later = [j for j in range(1, len(words)) if (
+        _starts_with_article(words[j] + " ", lex)
+        or any(words[j].casefold().startswith(a) and a[-1:] in "'’" for a in lex.source_articles))
+        and not _joins(words[j - 1], words[j], lex)]
+    if later:
+        begin = start - len(" ".join(words[later[-1]:])) - (len(gap) - len(gap.rstrip()))
+    elif breaks:
         # two sources, one subject ("il dipartimento di polizia di Maui e l'Fbi")
         both = _coordinated(lead[:breaks[-1].start()], breaks[-1], lex, start - len(lead))
         begin = begin if both is None else both
@@ -133,6 +170,14 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
             begin += len(a) + len(rest[len(a):]) - len(rest[len(a):].lstrip())
             break
     return begin
+
+
+def _joins(before: str, article: str, lex: Lexicon) -> bool:
+    """Whether ``before`` and the ``article`` after it are a connector within a noun phrase
+    ("of the", "per la"): two names joined by them are one noun phrase."""
+    art = regex.match(r"\S*?['’]", article)
+    probe = f"Xx {before} {art.group() if art else article}{'' if art else ' '}Xx"
+    return lex.source_np is not None and lex.source_np.fullmatch(probe) is not None
 
 
 def _coordinated(before: str, brk: regex.Match, lex: Lexicon, offset: int) -> int | None:
