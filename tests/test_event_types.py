@@ -151,3 +151,22 @@ def test_a_figure_by_a_weak_verb_takes_the_articles_type():
             "Almeno 9 persone sono morte quando la barca si è schiantata sugli scogli.")
     c = context_claim(text, "Almeno 9", published=date(2031, 4, 2))
     assert c.event is not None and c.event.startswith("auto:shipwreck:"), c.event
+
+
+@pytest.mark.parametrize("text,lang,article,kept", [
+    # a verb of another type tells how the article's own event went
+    ("The old bridge collapsed under the weight of the water.", "en", "flood", False),
+    ("Il ponte è crollato sotto la piena.", "it", "flood", False),
+    ("Fires broke out in the port after the shelling.", "en", "war", False),
+    ("Two cars sank in the mud near the river.", "en", "flood", False),
+    # in an article of a compatible type, or about nothing else, the verb keeps its type
+    ("The old bridge collapsed after the tremor.", "en", "earthquake", True),
+    ("Il palazzo è crollato alle 4 del mattino.", "it", None, True),
+    # a noun naming the happening itself is never weak
+    ("Il crollo del ponte ha fatto 3 vittime.", "it", "flood", True),
+])
+def test_weak_verbs_of_another_type(text, lang, article, kept):
+    v = vocabulary()
+    found = v.find(text, lang)
+    assert found, text
+    assert (v.secondary(text, lang, found, article) == found) is kept
