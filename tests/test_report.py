@@ -276,3 +276,18 @@ def test_figures_that_disagree_are_not_charted(capsys, shared_datadir):
     md = capsys.readouterr().out
     jump = md.split("### 1. Discrepancy")[1].split("### 2.")[0]
     assert "multiplied by 50" in jump and "```" not in jump
+
+
+def test_report_dates_say_what_is_known_of_them():
+    """A date known to the month is no 1st of it; an inferred one only bounds the report
+    from below; a year-known one is its year."""
+    from factcheck.report import date_text, published_cell
+
+    d = date(2017, 1, 1)
+    assert date_text(d, replace(article("a", d), published_precision="month")) == "2017-01"
+    assert date_text(d, replace(article("a", d), published_precision="year")) == "2017"
+    assert date_text(date(2023, 5, 16), article("a", date(2023, 5, 16), how="inferred")) \
+        == "on or after 2023-05-16"
+    assert date_text(date(2023, 5, 16), article("a", date(2023, 5, 16))) == "2023-05-16"
+    arts = {"a": article("a", date(2023, 5, 16), how="inferred")}
+    assert published_cell("a", None, arts) == "on or after 2023-05-16"

@@ -97,7 +97,11 @@ def _date(d: date | None) -> str:
 
 
 def date_text(d: date, a: Article | None) -> str:
-    """A publication date to its precision: "2024-03" for a date known to the month."""
+    """A publication date to its precision: "2024-03" for a date known to the month, "2024"
+    to the year, "on or after 2024-03-06" for one only inferred from the text (a date the
+    text states bounds the report from below)."""
+    if a is not None and a.published_how == "inferred":
+        return f"on or after {d.isoformat()}"
     if a is not None and a.published_precision == "month":
         return d.strftime("%Y-%m")
     if a is not None and a.published_precision == "year":
@@ -111,7 +115,7 @@ def published_cell(doc: str, c_published: date | None, articles: dict[str, Artic
     if d is None:
         return "unknown"
     text = date_text(d, a)
-    if a is not None and a.published_how in ("inferred", "assumed", "given"):
+    if a is not None and a.published_how in ("assumed", "given"):  # inferred: said above
         text += f" ({a.published_how})"
     return text
 
