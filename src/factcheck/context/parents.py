@@ -235,10 +235,12 @@ def _high(c: Claim) -> float | None:
     return q.high if q.high is not None else q.low
 
 
-def _fits(whole: Claim, part: Claim, strict: bool = False) -> bool:
+def _fits(whole: Claim, part: Claim, strict: bool = False, nested: bool = False) -> bool:
     """Can ``part`` be a part of ``whole``? The same story, a whole that is no part itself
-    nor the same subgroup, and a part not larger than it."""
-    if (whole is part or whole.parent is not None or not _same_story(whole, part, strict)
+    (unless ``nested``: a cue ties the two) nor the same subgroup, and a part not larger
+    than it."""
+    if (whole is part or (whole.parent is not None and not nested)
+            or not _same_story(whole, part, strict)
             or (whole.subgroup is not None and whole.subgroup == part.subgroup)):
         return False
     w, p = _high(whole), part.quantity.low
@@ -436,9 +438,14 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     if cues.between is not None:
         for j in reversed(earlier):
             e = art.claims[j]
+            gap = c.quote[e.end - base:c.start - base]
             if e.parent is not None:
+                # a part of a part, the cue right between them ("restano da identificare
+                # cinque corpi, compresi i due recuperati")
+                if j == pos - 1 and cues.between.search(gap) and _fits(e, c, nested=True):
+                    return j
                 continue  # an earlier item of the same breakdown
-            if cues.between.search(c.quote[e.end - base:c.start - base]) and _fits(e, c):
+            if cues.between.search(gap) and _fits(e, c):
                 return j
             break
     # a whole named with a partitive ("Delle 29 vittime, 15 sono uomini", "74 of the 97
