@@ -664,19 +664,19 @@ def _other_part(pos: int, art: _Article, parents: list[int | None], cues: PartCu
     counts people other than those of the figure of its metric just before it: when that
     figure is a part, this is one more part of the same whole ("Three died in Forli, one in
     Cesena. Two others died overnight" after a toll of 8), as long as the parts named so far
-    fit in it, even when the status rules read it as an addition ("altre due" is also "two
-    more"): the toll stated first already counts them; when that figure is a whole, the
-    others are outside it, an addition, no part of it ("Eight have died. Two others ...").
+    fit in it; when that figure is a whole, the others are outside it, an addition, no
+    part of it ("Eight have died. Two others ..."). What the status rules read as an
+    addition ("ne sono stati estratti altri due", "two more bodies") is never a part here:
+    the verb tells bodies found since, which a breakdown stated before does not count.
     With a
     definite article they are the rest of a set, a part of its whole ("one of three people
     reported missing ... like the two other missing people")."""
     c = art.claims[pos]
-    if c.status in _NOT_COUNTS or c.quantity.low is None or not art.is_others(pos):
+    if c.status in _NOT_WHOLES or c.quantity.low is None or not art.is_others(pos):
         return None
     if _cue(cues.rest_lead, art.lead(pos)):
         # "the two other missing": the rest of a set named before, whatever came between
-        return (_nearest_holding(pos, art, _BACK, skip_parts=True)
-                if c.status not in _NOT_WHOLES else None)
+        return _nearest_holding(pos, art, _BACK, skip_parts=True)
     for group in art.sentence_before(pos, _NEAR):
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c)
@@ -684,8 +684,7 @@ def _other_part(pos: int, art: _Article, parents: list[int | None], cues: PartCu
                           and _aside(c, art.claims[j]))]
         if not story:
             continue
-        # the whole stated before the part just named (an "increment" too: "altre due" reads
-        # as "two more", but after the parts of a toll stated before, it is one of them)
+        # the whole stated before the part just named
         w = parents[story[-1]]
         if w is None or w > story[-1] or not _fits(art.claims[w], c):
             return None
