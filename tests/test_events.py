@@ -155,3 +155,26 @@ def test_a_peoples_word_still_places_a_figure_of_fighting():
     c = context_claim("Negli scontri di ieri sono morti 4 soldati sudanesi.", "4",
                       published=date(2031, 4, 2))
     assert c.event is not None and "sudan" in c.event, c.event
+
+
+@pytest.mark.parametrize("text,lang,figure,year", [
+    # a year naming the event a figure's sentence tells of: that earlier event
+    ("The 1998 cyclone killed 1,200 people in Orissa.", "en", "1,200", "1998"),
+    ("Fires raged near Patras. The 2007 Peloponnese Fire killed at least 60 people.", "en",
+     "at least 60", "2007"),
+    # counter-examples: the year belongs to another event than the figure's; no year at all
+    ("The storm, the worst since the 1998 cyclone, killed 14 people in Orissa.", "en", "14",
+     None),
+    ("The cyclone killed 14 people in Orissa on Tuesday.", "en", "14", None),
+])
+def test_a_year_before_the_trigger_dates_an_earlier_event(text, lang, figure, year):
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    c = context_claim(text, figure, lang=lang, published=date(2031, 6, 12))
+    assert c.event is not None, text
+    if year:
+        assert c.event.endswith(":" + year), c.event
+    else:
+        assert c.event.endswith(":2031-06"), c.event

@@ -936,6 +936,13 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         if cut is not None:
             return _unrelated_event(ctx, index, cut, explicit)
     published = ctx.article.published
+    if explicit is None and published is not None and ctx.outer is None:
+        # "The 2005 hurricane killed 1,392", "the 2018 Camp Fire killed 85": a year naming
+        # the event the figure's clause (else its sentence) tells of dates that event
+        year = _trigger_year(a, ctx.texts[index], index, clause)
+        if year is not None and date(year, 12, 31) < published - timedelta(
+                days=_BACKGROUND_DAYS):
+            explicit = stated = (date(year, 1, 1), date(year, 12, 31))
     background = (explicit is not None and published is not None
                   and explicit[1] < published - timedelta(days=_BACKGROUND_DAYS))
     if background and a.name is not None and index < len(a.types) \
@@ -1020,6 +1027,25 @@ def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],
     place = min(places, key=lambda p: _LEVELS.get(p.level, 1))
     when = explicit[0] if explicit is not None else ctx.article.published
     return auto_id(kinds[0], place.id, when)
+
+
+# a year right before an event's trigger, with at most two capitalised words between ("the
+# 2005 hurricane", "the 2018 Camp Fire", "2011's tsunami"): the year names that event
+_YEAR_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?:['’]s)?[ \t]+"
+                             r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){0,2}\Z")
+
+
+def _trigger_year(a: AutoContext, text: str, index: int, clause: tuple[int, int] | None
+                  ) -> int | None:
+    """The year written right before the trigger of the event a figure's clause (else its
+    sentence, first) tells of ("the 2005 hurricane killed 1,392"), or None."""
+    if index >= len(a.triggers) or not a.triggers[index]:
+        return None
+    starts = [at for at, _ in a.triggers[index]]
+    inside = [at for at in starts if clause is not None and clause[0] <= at < clause[1]]
+    at = (inside or starts)[0]
+    m = _YEAR_BEFORE.search(text, max(0, at - 40), at)
+    return int(m.group(1)) if m else None
 
 
 def _same_area(a: AutoContext, place: Place, kind: str | None) -> bool:
