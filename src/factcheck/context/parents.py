@@ -392,11 +392,15 @@ def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool) -> in
     (its own first) holding a figure of its story: the last of them that can hold it, else
     none (a figure of the story too small ends the search: it is the one the text means)."""
     c = art.claims[pos]
+    place = c.side if (c.side or "").startswith(_AREA) else None
     for group in art.sentence_before(pos, back):
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c)
+                 # a part is no whole, but one place's share is the whole of that place's
+                 # people ("Riverside (40) ... Among them were 5 people in Riverside")
                  and not (skip_parts and (art.claims[j].parent is not None
-                                          or j in art.blocked))
+                                          or j in art.blocked)
+                          and not (place and art.claims[j].side == place))
                  and not art.is_others(j)
                  and not (art.claims[j].quote_start == c.quote_start
                           and _aside(c, art.claims[j]))]
@@ -410,7 +414,9 @@ def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool) -> in
                          or art.claims[j].side == c.side]
         if not story:
             continue
-        fit = [j for j in story if _fits(art.claims[j], c)]
+        fit = [j for j in story
+               if _fits(art.claims[j], c, nested=place is not None
+                        and art.claims[j].side == place)]
         return fit[-1] if fit else None
     return None
 
