@@ -50,6 +50,8 @@ def _clean(src: str, lex: Lexicon) -> str | None:
         s = _TRAIL.sub("", lex.source_cut.sub("", s))
     if s.casefold() in lex.weekdays or s.casefold() in lex.months:
         return None
+    if s.casefold() in lex.source_articles:
+        return None  # a capitalised article or clitic alone ("The", "Lo ha detto") names nobody
     if lex.source_strip is not None:
         m = lex.source_strip.match(s)
         if m and m.end() < len(s):
@@ -314,7 +316,27 @@ def _named(source: str, texts: Sequence[str], index: int,
         named = [s for s in found(i) if s[2].casefold() not in lex.source_pronouns]
         if named:
             return named[-1][2]
+        opener = _opening_subject(texts[i], lex)
+        if opener is not None:
+            return opener
     return None
+
+
+def _opening_subject(text: str, lex: Lexicon) -> str | None:
+    """The subject a sentence opens with when it names a kind of source ("Valcorvo Mayor
+    Anna Rossi spoke to reporters."; "Il prefetto Mario Bianchi è arrivato."): whom a
+    pronoun in the next sentence stands for, though this one reports no words. A sentence
+    opening with anything else ("Floods hit the town.") names nobody."""
+    if lex.source_np is None:
+        return None
+    m = lex.source_np.match(text.lstrip())
+    if m is None or not lex.source_types.values(m.group("src")):
+        return None
+    # a subject is followed by its verb, not by a colon, a comma or a name's remainder
+    rest = text.lstrip()[m.end():]
+    if not regex.match(r"\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}", rest):
+        return None
+    return _clean(m.group("src"), lex)
 
 
 def _marks(text: str) -> list[tuple[int, int]]:
