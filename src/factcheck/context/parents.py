@@ -21,7 +21,11 @@ strongest first; each figure takes the first that gives it a whole:
    part shares its whole ("included 19 who drowned and 15 ...");
    A state only some of the whole's people are in, before or after the part, reaches as
    far back as a cue naming the whole ("There is still one unidentified victim",
-   "restano da identificare cinque corpi"; ``state_before`` / ``state_after``);
+   "restano da identificare cinque corpi"; ``state_before`` / ``state_after``), and so
+   does an ``after`` cue naming the whole by its noun ("were among the dead"); one naming
+   it by a pronoun ("Eleven of them") whose nearest figure is of another story links
+   nothing. A ``between`` cue right after a part makes a part of that part ("cinque
+   corpi, compresi i due recuperati");
 2. **a sum**: consecutive figures right after a whole that add up to it exactly ("Sale a
    58 il bilancio: 50 in Emilia, altre 6 in Toscana e 2 in Umbria"; "8 died on the spot.
    12 died in hospital" after a toll of 20), or right before a whole named as a total
