@@ -114,7 +114,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     for real in moments:
         high = top(real)
         # among the figures the timeline reads (a draft check reads only those)
-        shown = list(read(real))
+        shown = _extremes(real)
         # revisions announced before: one told again later is not news of another
         told = [g for g in seen if (g.doc, g.key) in revised]
         for f in _distinct_revised(shown, revised):
@@ -129,8 +129,11 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             old = revised_from(f, named, seen, best if ctx.cumulative else previous)
             if old is not None:
                 revisions.append(Step(old, f))
-        if ctx.cumulative and best is not None:
-            low = weakest(real)
+        # a count one sentence names as left behind ("rose to 34 from 16") is no fall
+        behind = left_behind(real)
+        standing = [f for f in real if id(f) not in behind]
+        if ctx.cumulative and best is not None and standing:
+            low = weakest(standing)
             if low.ceiling < best.low:
                 # against a report certainly older, if one exceeds it (a report known only
                 # to the month, however strong, must not hide a certain fall)
@@ -170,6 +173,25 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     return Timeline(falls, rises, backdated, revisions, revised)
 
 
+def _sentence(f: Figure) -> tuple:
+    c = f.claims[0]
+    return (f.doc, c.quote_start, c.quote)
+
+
+def left_behind(figs: Sequence[Figure]) -> set[int]:
+    """The figures (by ``id``) whose sentence also states a higher figure of their group that
+    excludes them: of a running count, one sentence giving two counts says it moved from the
+    lower to the higher ("increased to 34 from 16", "salito da 16 a 34"), so the lower one
+    is a count already left behind, not where the count stands. A part ("34 dead, 16 of them
+    children") is in another group, or no whole figure, and is never read here. Linear: a
+    draft check reads every moment of its groups."""
+    tops: dict[tuple, float] = {}
+    for g in figs:
+        k = _sentence(g)
+        tops[k] = max(tops.get(k, -math.inf), g.low)
+    return {id(f) for f in figs if tops[_sentence(f)] > f.ceiling}
+
+
 def _certainly_before(low: Figure, firm: dict, ctx: Ctx) -> Figure | None:
     """The strongest figure read so far whose report certainly came before ``low``'s and
     whose lower bound exceeds it (None: none)."""
@@ -203,17 +225,35 @@ def _distinct_revised(real: Iterable[Figure], revised: frozenset) -> list[Figure
     return list(out.values())
 
 
+def _extremes(real: Sequence[Figure]) -> list[Figure]:
+    """The figures of a moment with its top figure, highest lower bound or lowest upper bound
+    (ties all): the revisions and the chain read these."""
+    hi = max(f.point for f in real)
+    lo = max(f.low for f in real)
+    ceil = min(f.ceiling for f in real)
+    return [f for f in real if f.point == hi or f.low == lo or f.ceiling == ceil]
+
+
 def read(seg: Sequence[Figure]) -> Iterable[Figure]:
     """The figures of a moment a timeline reads: its counted wholes with the top figure, the
     highest lower bound or the lowest upper bound (ties all: which one is first depends on
-    the order of figures a draft check has not read)."""
+    the order of figures a draft check has not read), and the figures their sentences state
+    with them (:func:`left_behind`)."""
     real = [f for f in seg if timed(f)]
     if not real:
         return []
-    # one pass for the three extremes (a draft check reads every moment of its groups)
+    behind = left_behind(real)
+    # one pass for the extremes (a draft check reads every moment of its groups); the lowest
+    # upper bound also among the counts no sentence leaves behind (the fall is read there)
     hi = lo = -math.inf
-    ceil = math.inf
+    ceil = ceil_standing = math.inf
     for f in real:
         hi, lo = max(hi, f.point), max(lo, f.low)
-        ceil = min(ceil, math.inf if f.high is None else f.high)
-    return [f for f in real if f.point == hi or f.low == lo or f.ceiling == ceil]
+        ceil = min(ceil, f.ceiling)
+        if id(f) not in behind:
+            ceil_standing = min(ceil_standing, f.ceiling)
+    picked = [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)]
+    # and what their sentences state with them (a lowest count may be one left behind)
+    said = {_sentence(f) for f in picked}
+    return [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)
+            or _sentence(f) in said]
