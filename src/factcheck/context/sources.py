@@ -155,10 +155,11 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
     # a noun phrase has one article, at its start, but for one after a connector ("Head of
     # the district administration"): words before a later one are no part of it ("In un
     # tweet la Regione ha scritto", "a few hours later the center said")
-    later = [j for j in range(1, len(words)) if (
-        _starts_with_article(words[j] + " ", lex)
-        or any(words[j].casefold().startswith(a) and a[-1:] in "'’" for a in lex.source_articles))
-        and not _joins(words[j - 1], words[j], lex)]
+    elided = tuple(a for a in lex.source_articles if a[-1:] in "'’")
+    later = [j for j in range(1, len(words))
+             if (words[j].casefold() in lex.source_articles
+                 or (elided and words[j].casefold().startswith(elided)))
+             and not _joins(words[j - 1], words[j], lex)]
     if later:
         begin = start - len(" ".join(words[later[-1]:])) - (len(gap) - len(gap.rstrip()))
     elif breaks:
