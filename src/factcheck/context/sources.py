@@ -262,6 +262,12 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
                      and s[2].casefold() not in lex.source_pronouns]
             if named:
                 return named[-1][2]
+        if source_type(text[best[0]:best[1]], None, lex) == "media":
+            # a medium reporting what a speaker said before the figure relays the speaker
+            # ("the governor said the toll included 15 ..., local media reported")
+            speaker = _relayed_speaker(text, own, start, lex)
+            if speaker is not None:
+                return speaker
         return _named(best[2], texts, index, found, lex)
     quoted = _quoted_source(texts, index, start, found)
     if quoted is not None:
@@ -279,6 +285,17 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if before:
             return _named(before[-1][2], texts, index - 1, found, lex)
     return None
+
+
+def _relayed_speaker(text: str, own: list[tuple[int, int, str]], start: int,
+                     lex: Lexicon) -> str | None:
+    """The speaker a medium's report relays: the nearest attribution that is no medium's
+    and no pronoun, ending before the figure with no ";" or ":" between (its clause runs
+    on to the figure); None when there is none."""
+    before = [s for s in own if s[1] <= start and s[2].casefold() not in lex.source_pronouns
+              and source_type(text[s[0]:s[1]], None, lex) != "media"
+              and not any(ch in text[s[1]:start] for ch in ";:")]
+    return before[-1][2] if before else None
 
 
 def _later_source(texts: Sequence[str], index: int,
