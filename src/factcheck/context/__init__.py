@@ -91,6 +91,9 @@ class ArticleContext:
     # the article's prose (nationalities are sides only in an article about fighting)
     prose: str = ""
     rules_root: Path | None = None  # the --rules folder, for the data read on first use
+    # the sentences joined by newlines with the names of where people come from blanked
+    # ("migrants from Syria": :func:`mask_origins`), read once for all places
+    where: str | None = None
 
     def once(self, what: str, index: int, compute):
         key = (what, index)
@@ -116,7 +119,7 @@ class ArticleContext:
             return self.outer.auto
         return self.once("auto", -1, lambda: auto_context(self.article, self.sentences,
                                                           self.texts, self.rules_root,
-                                                          self.toks))
+                                                          self.toks, self.where))
 
     @property
     def home(self) -> str | None:
@@ -126,11 +129,18 @@ class ArticleContext:
             return self.outer.home
         return self.once("home", -1, lambda: home_place(self.article, self.texts, self.lex))
 
+    def masked(self, index: int) -> str:
+        """Sentence ``index`` with the names of where people come from blanked."""
+        if self.where is None or self.outer is not None:
+            return mask_origins(self.texts[index], self.cat)
+        starts = self.once("starts", -1, lambda: _offsets(self.texts))
+        return self.where[starts[index]:starts[index] + len(self.texts[index])]
+
     def own_places(self, index: int) -> list[str]:
         """The places sentence ``index`` names, or implies by its side words."""
         def compute():
             # "migrants from Syria": where people come from, by name or side word, is no place
-            text = mask_origins(self.texts[index], self.cat)
+            text = self.masked(index)
             toks = tokens(text)
             # a people's word implies its theatre only where peoples are sides (fighting):
             # "150 Syrian migrants" on a boat off Italy put nothing in Syria
@@ -165,9 +175,11 @@ class AutoContext:
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
-                 rules_root: Path | None, toks: list[str] | None = None) -> AutoContext:
+                 rules_root: Path | None, toks: list[str] | None = None,
+                 where: str | None = None) -> AutoContext:
     """Types and places of every sentence, and the article's own (see :class:`AutoContext`);
-    ``toks``: the :func:`tokens` of the sentences joined by newlines, if already cut."""
+    ``toks``: the :func:`tokens` of the sentences joined by newlines, if already cut;
+    ``where``: those sentences with the names of where people come from blanked, if done."""
     vocab, gaz = vocabulary(rules_root), gazetteer(rules_root)
     lang = article.lang
     locs = locatives(lang, rules_root)
@@ -205,7 +217,8 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     # Valencia in Spain)
     people = gaz.people_countries(prose, toks)
     # "migrants from Syria": where people come from is not where it happened
-    where = mask_origins(prose, catalog(rules_root))
+    if where is None or len(where) != len(prose):
+        where = mask_origins(prose, catalog(rules_root))
     for s, e, place, needs in gaz.find_all(where, lang, locs, hints=frozenset(people)):
         i = bisect_right(offsets, s) - 1
         text, at = texts[i], s - offsets[i]
@@ -430,7 +443,16 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
                           lex, cat, base, tuple(places), event, cue_keys=keys,
                           prose=(article.title or "") + "\n" + prose, rules_root=rules_root,
-                          sentences=tuple(sentences), toks=toks)
+                          sentences=tuple(sentences), toks=toks, where=where)
+
+
+def _offsets(texts: Sequence[str]) -> list[int]:
+    """Where each text starts in the texts joined by newlines."""
+    out, at = [], 0
+    for t in texts:
+        out.append(at)
+        at += len(t) + 1
+    return out
 
 
 def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
@@ -1204,26 +1226,55 @@ def _fits_type(ctx: ArticleContext, index: int, clause: tuple[int, int], event: 
     with the event's: a flood's toll never joins a war."""
     if event.type is None:
         return True
+    vocab = vocabulary(ctx.rules_root)
+    if ctx.outer is None and index < len(ctx.texts):
+        # the sentence's own triggers first: one of a compatible type settles it at once,
+        # without reading the whole article's
+        here = ctx.once("types", index, lambda: vocab.find(ctx.texts[index], ctx.article.lang))
+        if any(vocab.compatible(t, event.type) for _, _, t in here):
+            return True
     kinds = ctx.once("kinds", (index, clause), lambda: _figure_kinds(ctx, index, clause))
-    a = ctx.auto
-    return not kinds or any(a.vocab.compatible(k, event.type) for k in kinds)
+    return not kinds or any(vocab.compatible(k, event.type) for k in kinds)
 
 
 def _figure_kinds(ctx: ArticleContext, index: int, clause: tuple[int, int]) -> frozenset[str]:
-    """The types of event a figure's text names: its clause's (else its sentence's, else its
-    paragraph's) and its article's (only the article's for a quote read alone)."""
-    a = ctx.auto
-    if a is None:
-        return frozenset()
+    """The types of event a figure's text names: its clause's (else its sentence's) and its
+    article's (only the article's for a quote read alone). Read from the triggers alone
+    (:func:`_article_triggers`), not the whole :func:`auto_context`: a figure of a curated
+    event asks this, and its article's places are never needed."""
+    home = ctx.outer or ctx
+    if ("auto", -1) in home.memo:  # the article's automatic context is read already
+        a = home.auto
+        found, kind = a.triggers, a.kind
+    else:
+        found, kind = home.once("triggers", -1, lambda: _article_triggers(home))
     own: set[str] = set()
-    if ctx.outer is None and index < len(a.types):
-        k = _clause_kind(a, index, clause)
-        own = {k} if k else set(a.types[index])
-        if not own and (k := _sentence_kind(a, index)) is not None:
-            own = {k}
-    if a.kind is not None:
-        own.add(a.kind)
+    if ctx.outer is None and index < len(found) and found[index]:
+        inside = [t for at, t in found[index] if clause[0] <= at < clause[1]]
+        own = {inside[0]} if inside and len({t for _, t in found[index]}) > 1 \
+            else {t for _, t in found[index]}
+    if kind is not None:
+        own.add(kind)
     return frozenset(own)
+
+
+def _article_triggers(ctx: ArticleContext
+                      ) -> tuple[list[list[tuple[int, str]]], str | None]:
+    """Where each sentence's triggers start, with their types, and the type the article
+    names most (the title counting twice), as :func:`auto_context` finds them."""
+    vocab, lang = vocabulary(ctx.rules_root), ctx.article.lang
+    found = vocab.find_each(ctx.texts, lang, ctx.toks or None)
+    title = ctx.article.title or ""
+    found = _without_secondary(vocab, lang, title, ctx.texts, found)
+    counts: Counter[str] = Counter()
+    order: list[str] = []
+    for triggers, weight in [(vocab.find(title, lang) if title else [], 2)] + \
+            [(f, 1) for f in found]:
+        for _, _, k in triggers:
+            counts[k] += weight
+            order.append(k)
+    kind = max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
+    return [[(st, t) for st, _, t in f] for f in found], kind
 
 
 def _fits(event: Event, period: Period | None, places: list[str], metric: str) -> bool:

@@ -94,6 +94,7 @@ class Catalog:
     # "migrants from Syria, Afghanistan and Iraq": the names after an origin cue say where
     # people come from, not where anything happened (see :func:`mask_origins`)
     origins: regex.Pattern | None = None
+    origin_trigger: Trigger = Trigger((), (), False)  # can a text hold an origin cue?
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,8 @@ def catalog(root: Path | None = None) -> Catalog:
                    Trigger.merge(ev.trigger for ev in events),
                    {k: tuple(v) for k, v in party_places.items()}, opts, data,
                    tuple(patterns), TriggerIndex.of(triggers),
-                   _origins_re(data.get("origins", {}), path))
+                   _origins_re(data.get("origins", {}), path),
+                   Trigger.of(w for ws in data.get("origins", {}).values() for w in ws))
 
 
 # a capitalised name of one or more words ("Sri Lanka", "Costa d'Avorio")
@@ -201,18 +203,51 @@ def _origins_re(entry: dict, path: Path) -> regex.Pattern | None:
         except regex.error as exc:
             raise FactcheckError(f"{path}: origins: bad regex {w!r}: {exc}") from None
     cues = "|".join(sorted(words, key=lambda w: (-len(w), w)))
-    # the cue in any case, the names capitalised
-    return regexcache.compile(_LEFT + "(?i:" + cues + r")[ \t]*(?P<names>" + _NAME_LIST + ")",
-                              regex.VERSION0)
+    # the cue in any case, the names capitalised; the lookahead of its first letters lets
+    # the engine skip every other position
+    return regexcache.compile(_LEFT + "(?i:" + first_char_lookahead(cues) + "(?:" + cues
+                              + r"))[ \t]*(?P<names>" + _NAME_LIST + ")", regex.VERSION0)
+
+
+# how far before and after one of its words an origin cue may start and end
+_CUE_BEFORE, _CUE_AFTER = 40, 80
+
+
+def _origin_spans(text: str, cat: Catalog) -> list[tuple[int, int]]:
+    """The spans of the names after origin cues in ``text``: the (slow, case-blind) cue
+    pattern is tried only around the words one of the cues holds."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: scan it all
+        return [m.span("names") for m in cat.origins.finditer(text)]
+    hits = sorted(i for k in cat.origin_trigger.keys for i in _find_all(low, k))
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for i in hits:
+        if i < end:
+            continue
+        m = cat.origins.search(text, max(end, i - _CUE_BEFORE), i + _CUE_AFTER)
+        m = cat.origins.match(text, m.start()) if m is not None else None  # its whole list
+        if m is not None:
+            spans.append(m.span("names"))
+            end = m.end()
+    return spans
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def mask_origins(text: str, cat: Catalog) -> str:
     """``text`` with the names that say where people come from ("migrants from Syria and
     Iraq", "provenienti da Siria e Pakistan") blanked (same length, so offsets hold): those
     are not where anything happened."""
-    if cat.origins is None:
+    if cat.origins is None or not cat.origin_trigger.may_match(text):
         return text
-    spans = [m.span("names") for m in cat.origins.finditer(text)]
+    spans = _origin_spans(text, cat)
     if not spans:
         return text
     out, at = [], 0
@@ -373,9 +408,6 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
         if places and not shared:
             continue
         points = cue_points(cues.get(ev.id), clause, opts)
-        if fits_type is not None and not _named_in(cues.get(ev.id), clause) \
-                and not fits_type(ev):
-            continue
         if needs_anchor and not shared and not (ev.id in cues and cues[ev.id].aliases):
             continue
         if stated:
@@ -392,6 +424,9 @@ def best_event(cat: Catalog, cues: dict[str, Cues], clause: tuple[int, int] | No
             continue
         if points + place == 0 and not (how == "explicit" and kind not in _WEAK_KINDS
                                       and p >= opts.contained_weight):
+            continue
+        if fits_type is not None and not _named_in(cues.get(ev.id), clause) \
+                and not fits_type(ev):  # asked last: it reads the article's triggers
             continue
         ranked.append((-score, _length(ev.span()), ev.id, ev, score, points))
     if not ranked:
