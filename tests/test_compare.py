@@ -204,16 +204,17 @@ def test_figures_far_apart_in_scale_are_only_a_possible_contradiction():
     assert "one figure is 10 times the other" in f.reason
 
 
-def test_undated_contradiction_is_only_possible_and_says_why():
+def test_undated_figures_of_a_running_count_are_a_discrepancy_naming_the_order():
+    # the lower count may be the earlier one: both can be true, never a contradiction
     [f] = findings([claim("a.txt", 155, published=None), claim("b.txt", 286)])
-    assert (f.verdict, f.severity) == ("possible contradiction", "medium")
-    assert "Not certain: a report is undated." in f.reason
+    assert (f.verdict, f.severity) == ("discrepancy", "medium")
+    assert "the order is not known: a report is undated." in f.reason
 
 
-def test_two_doubts_make_a_possible_contradiction_of_low_severity():
-    [f] = findings([claim("a.txt", 155, published=None, ambiguous=True), claim("b.txt", 286)])
+def test_two_doubts_of_a_dated_pair_make_a_possible_contradiction_of_low_severity():
+    [f] = findings([claim("a.txt", 155, ambiguous=True), claim("b.txt", 1286)])
     assert (f.verdict, f.severity) == ("possible contradiction", "low")
-    assert "a report is undated; a figure's reading is ambiguous" in f.reason
+    assert "a figure's reading is ambiguous; one figure is 8.3 times the other" in f.reason
 
 
 # ---------------------------------------------------------------- time

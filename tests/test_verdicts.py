@@ -93,32 +93,39 @@ def test_correction_cue_counter_example(ex):
 GOLDEN = Path(__file__).parent / "data" / "golden"
 
 
-def _articles(tmp_path: Path, published: str) -> Path:
-    """The golden landslide articles (12 against 31 dead), with another publication date."""
+def _articles(tmp_path: Path, published: str, other: str = "31") -> Path:
+    """The golden landslide articles (12 against 31 dead), with another publication date
+    (and ``other`` for the 31)."""
     out = tmp_path / "articles"
     out.mkdir()
     for f in (GOLDEN / "contradiction" / "articles").iterdir():
         text = f.read_text("utf-8").replace("published: 2024-03-06", f"published: {published}")
-        (out / f.name).write_text(text, "utf-8")
+        (out / f.name).write_text(text.replace("31 morti", f"{other} morti"), "utf-8")
     return out
 
 
-@pytest.mark.parametrize("published, fail_on, code", [
-    ("2024-03-06", "contradiction", 1),  # same day: certain
-    ("2024-03", "contradiction", 0),     # known to the month: only possible
-    ("2024-03", "possible", 1),
-    ("2024-03", "never", 0),
+@pytest.mark.parametrize("published, other, fail_on, code", [
+    ("2024-03-06", "31", "contradiction", 1),  # same day: certain
+    ("2024-03-06", "31", "possible", 1),
+    ("2024-03-06", "60", "contradiction", 0),  # five times the other: identity only possible
+    ("2024-03-06", "60", "possible", 1),
+    ("2024-03-06", "60", "never", 0),
+    ("2024-03", "31", "contradiction", 0),     # known to the month: order not known,
+    ("2024-03", "31", "possible", 0),          # a discrepancy, nothing possible
 ])
-def test_fail_on_gates_certain_and_possible_contradictions(tmp_path, capsys, published,
+def test_fail_on_gates_certain_and_possible_contradictions(tmp_path, capsys, published, other,
                                                            fail_on, code):
     from factcheck.cli import main
 
-    folder = _articles(tmp_path, published)
+    folder = _articles(tmp_path, published, other)
     assert main(["check", str(folder), "--jobs", "1", "--fail-on", fail_on]) == code
     report = capsys.readouterr().out
-    if published == "2024-03":
+    if other == "60":
         assert "Possible contradiction" in report
-        assert "Not certain: a publication date is known only to the month." in report
+        assert "Not certain: one figure is 5 times the other" in report
+    if published == "2024-03":
+        assert "Possible contradiction" not in report
+        assert "the order is not known: a publication date is known only to the month." in report
 
 
 def test_an_edited_verdicts_toml_under_rules_changes_the_report(tmp_path, capsys):

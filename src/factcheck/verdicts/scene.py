@@ -186,14 +186,33 @@ def comparable(a: Figure, b: Figure, ctx: Ctx, later: bool = False) -> str:
     return w["sentence"].format(what=what, when=when)
 
 
+def order_unknown(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Whether ``a`` and ``b`` are two counts of a running count whose reports' order is not
+    known: not both final tolls, not the same day, and neither report certainly before the
+    other (one undated, a date only inferred, or spans known to the month that overlap)."""
+    if not ctx.cumulative or a.as_of == b.as_of == FINAL:
+        return False
+    sa, sb = span(a, ctx), span(b, ctx)
+    return not (same_day(sa, sb) or before(sa, sb) or before(sb, sa))
+
+
 def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
              dated: bool = False, later: bool = False) -> Finding:
     """A contradiction between ``a`` and ``b`` when nothing is in doubt, else a possible
     contradiction whose reason says what is not certain (one doubt: the first severity of
-    ``possible``, more: the next). The reason says what makes the two comparable."""
+    ``possible``, more: the next). The reason says what makes the two comparable. Of a
+    running count whose reports' order is not known (:func:`order_unknown`; ``later``: the
+    verdict knows it), a discrepancy whose reason names why the order is not known."""
     sev = ctx.cfg["severity"]
     suffix = comparable(a, b, ctx, later)
     figs = [a, b]
+    if not later and order_unknown(a, b, ctx):
+        # a running count at two times whose order is not known: the lower may be the
+        # earlier count, so both can be true; a discrepancy naming the doubt, never a clash
+        join = ctx.cfg["phrases"].get("doubt_join", "; ")
+        reason = "order_unknown_part" if name == "contradiction_part" else "order_unknown"
+        return finding(ctx, "discrepancy", reason, sev["order_unknown"], figs, dated=True,
+                       why=join.join(why), suffix=suffix)
     if not why:
         return finding(ctx, "contradiction", name, sev[name], figs, dated=dated, suffix=suffix)
     levels = sev["possible"]
