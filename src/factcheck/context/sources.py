@@ -14,7 +14,13 @@ the quotation just before it; a breakdown by place takes the attribution of the 
 breaks down, in the sentence before. A headline has its own conventions ("Ministry: 12 dead", "... — top
 regional official"). A pronoun ("he said") stands for the source named last before it.
 A source's noun phrase is the whole of it: a subject runs back to its clause's start ("the
-US territory's governor said"), and time words are cut from its end ("... on Friday").
+US territory's governor said") but not past an article of its own ("In un tweet la Regione
+ha scritto"), past a title's abbreviation ("Col. Mark Jones"), and time words are cut from
+its end ("... on Friday"). Who relays another's words is no source: "citing police",
+"quoted the prefect as saying" name the speaker, and a medium reporting what a speaker said
+before the figure relays that speaker. A pronoun with nobody named before stands for the
+subject the sentence before opens with, when it names a kind of source; a quotation after
+a colon is its sentence's subject's ("Il sindaco: «...»").
 Without a cue the figure is the outlet's own.
 """
 
@@ -212,10 +218,32 @@ def _add(out: list[tuple[int, int, str]], m: regex.Match, lex: Lexicon,
     ``src_end`` (else ``end``, else its own end); the attribution runs to ``end`` (else the
     match's end)."""
     begin = m.start("src") if start is None else start
-    src = _clean(m.string[begin:src_end or end or m.end("src")], lex)
+    stop = src_end or end or m.end("src")
+    if src_end is None and end is None:
+        stop = _past_title(m.string, begin, stop, lex)
+        end = max(stop, m.end())
+    src = _clean(m.string[begin:stop], lex)
     if src:
         out.append((m.start() if start is None else min(m.start(), start), end or m.end(),
                     src))
+
+
+# a title's abbreviation ends a noun phrase at its stop ("Col. Mark Jones"); within one
+# sentence, a stop followed by a capital is such an abbreviation's
+_TITLE = regex.compile(r"(?<![\p{L}.])\p{Lu}\p{Ll}{0,3}\Z")
+_STOP_CAPITAL = regex.compile(r"\.\s+(?=\p{Lu})")
+
+
+def _past_title(text: str, begin: int, stop: int, lex: Lexicon) -> int:
+    """Where a noun phrase ending with a title's abbreviation ends: past the name after
+    it ("said Col. Mark Jones", "Gov. Anna Rossi"); ``stop`` when it does not end so."""
+    if lex.source_np is None or text[stop:stop + 1] != ".":
+        return stop
+    dot = _STOP_CAPITAL.match(text, stop)
+    if dot is None or _TITLE.search(text, max(begin, stop - 5), stop) is None:
+        return stop
+    n = lex.source_np.match(text, dot.end())
+    return n.end("src") if n is not None else stop
 
 
 def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
@@ -269,7 +297,7 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
             if speaker is not None:
                 return speaker
         return _named(best[2], texts, index, found, lex)
-    quoted = _quoted_source(texts, index, start, found)
+    quoted = _quoted_source(texts, index, start, found, lex)
     if quoted is not None:
         return _named(quoted, texts, index, found, lex)
     later = _later_source(texts, index, found, claimed, lex)
@@ -340,21 +368,27 @@ def _named(source: str, texts: Sequence[str], index: int,
     return None
 
 
-def _opening_subject(text: str, lex: Lexicon) -> str | None:
+def _opening_subject(text: str, lex: Lexicon, colon: bool = False) -> str | None:
     """The subject a sentence opens with when it names a kind of source ("Valcorvo Mayor
     Anna Rossi spoke to reporters."; "Il prefetto Mario Bianchi è arrivato."): whom a
     pronoun in the next sentence stands for, though this one reports no words. A sentence
     opening with anything else ("Floods hit the town.") names nobody."""
     if lex.source_np is None:
         return None
-    m = lex.source_np.match(text.lstrip())
-    if m is None or not lex.source_types.values(m.group("src")):
+    body = text.lstrip()
+    m = lex.source_np.match(body)
+    if m is None:
         return None
-    # a subject is followed by its verb, not by a colon, a comma or a name's remainder
-    rest = text.lstrip()[m.end():]
-    if not regex.match(r"\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}", rest):
+    stop = _past_title(body, m.start("src"), m.end("src"), lex)
+    if not lex.source_types.values(body[m.start("src"):stop]):
         return None
-    return _clean(m.group("src"), lex)
+    # a subject is followed by its verb (or, in ``colon`` form, a colon: "Il sindaco:
+    # «...»"), not by a comma or a name's remainder
+    rest = body[stop:]
+    if not (regex.match(r"\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}", rest)
+            or (colon and regex.match(r"\s*:", rest))):
+        return None
+    return _clean(body[m.start("src"):stop], lex)
 
 
 def _marks(text: str) -> list[tuple[int, int]]:
@@ -372,7 +406,8 @@ def _marks(text: str) -> list[tuple[int, int]]:
 
 
 def _quoted_source(texts: Sequence[str], index: int, start: int,
-                   found: Callable[[int], list[tuple[int, int, str]]]) -> str | None:
+                   found: Callable[[int], list[tuple[int, int, str]]],
+                   lex: Lexicon) -> str | None:
     """The speaker of a quotation that runs over several sentences, for a figure inside
     it: named after the mark that closes it, in its sentence or a later one, or before the
     mark that opens it, in an earlier one."""
@@ -403,11 +438,18 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
                 break
         if closed:
             break
-    if opened_at != index:
-        opens = [j for j, d in _marks(texts[opened_at]) if d > 0]
+    opens = [j for j, d in _marks(texts[opened_at])
+             if d > 0 and (opened_at != index or j < start)]
+    if opened_at != index and opens:
         before = [s for s in found(opened_at) if s[1] <= opens[-1] + 1]
         if before:
             return before[-1][2]
+    if opens and texts[opened_at][:opens[-1]].rstrip().endswith(":"):
+        # a quotation after a colon is the words of the sentence's subject ("Il sindaco:
+        # «...»", "The colonel spoke to reporters: \"...\"")
+        opener = _opening_subject(texts[opened_at], lex, colon=True)
+        if opener is not None:
+            return opener
     # a quotation with no speaker of its own goes on the one just before ("«...», spiega il
     # ministro. Il bilancio registra «10 morti»."): the speaker of the last quotation
     for i in range(opened_at - 1, max(-1, opened_at - 1 - _BACK), -1):
