@@ -59,6 +59,20 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     t = timeline(segs, ctx)
     for v in _reading("timeline"):
         out += v.judge(t, ctx)
+    return _once(out)
+
+
+def _once(findings: list[Finding]) -> list[Finding]:
+    """Each verdict on the same stated figures once, the first kept: a figure restated in
+    two moments (a running count and its final toll) can be judged against an undated one
+    both at their moment and as a fall, and two findings on one pair read as two problems."""
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        k = (f.verdict, frozenset((g.doc, g.key) for g in f.figures))
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
     return out
 
 
