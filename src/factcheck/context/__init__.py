@@ -40,7 +40,7 @@ import regex
 
 from ..langdata import LANGS
 from ..model import Article, Claim, Sentence
-from ..parties import load_parties
+from ..parties import _babel_names, load_parties, territories
 from ..timespan import publication_span
 from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
@@ -514,6 +514,14 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
     if slug not in lex.area_names:  # "nel Reatino": the territory's own word, mapped below
         place = next((p for ps, pe, p in named if ps < e and s < pe), None)
     area = place.id if place is not None else lex.area_names.get(slug, slug)
+    # a country is named by its party id in any language ("Turchia", "Turkey": turkey),
+    # also where the gazetteer does not read it (a sentence's first word, an old exonym)
+    code = place.country if place is not None and place.level == "country" else (
+        None if place is not None else _country_codes(ctx.rules_root).get(slug))
+    if code is not None:
+        area = _country_parties(ctx.rules_root).get(code, area)
+        if place is None and ctx.auto is not None:
+            place = ctx.auto.gaz.get(ctx.auto.gaz.country_id(code) or "")
     if _is_whole(slug if place is None else place, text, ctx, named):
         return None
     return area
@@ -649,6 +657,23 @@ def _country_parties(root: Path | None) -> dict[str, str]:
     return {p.country: p.id for p in load_parties(root).parties if p.country}
 
 
+@lru_cache(maxsize=4)
+def _country_codes(root: Path | None) -> dict[str, str]:
+    """The slug of a country's name in any language -> its ISO code: Babel's names in
+    each language, and the name a country party is named by (its id: "Turkey", no longer
+    CLDR's), not its other names ("Ankara", "Damasco": towns)."""
+    out: dict[str, str] = {}
+    for lang in LANGS:
+        for code, raw in territories(lang).items():
+            if len(code) == 2 and code.isalpha():
+                for name in _babel_names(raw):
+                    out.setdefault(_slugs_of(name), code)
+    for p in load_parties(root).parties:
+        if p.country:
+            out.setdefault(p.id, p.country)
+    return out
+
+
 def _named_span(m: regex.Match, offset: int, lex: Lexicon) -> tuple[int, int, str]:
     return m.start("place") + offset, m.end("place") + offset, _slugs([m], lex)[0]
 
@@ -716,7 +741,15 @@ def _is_whole(area: str | Place, text: str, ctx: ArticleContext,
     # the places the gazetteer does not know count too ("in Amatrice alone ... in Arquata")
     others = [n for n in named_places(text, ctx.lex) if n not in home] + [
         p for _, _, p in named if not _around(p, a.place, a.gaz)]
-    return all(p.level == "country" for p in found) or not others
+    if all(p.level == "country" for p in found):
+        # a country is the whole unless the sentence also names another country: then
+        # it is one of the countries an event hits ("5.894 in Turchia, 1.932 in Siria")
+        codes = _country_codes(ctx.rules_root)
+        return not any(codes.get(n) not in (None, *(p.country for p in found))
+                       for n in others if isinstance(n, str)) and not any(
+            p.level == "country" and p.country not in {q.country for q in found}
+            for p in others if isinstance(p, Place))
+    return not others
 
 
 def _slugs_of(name: str) -> str:
