@@ -27,6 +27,7 @@ Without a cue the figure is the outlet's own.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -91,7 +92,7 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     for pattern, trigger in zip(lex.source_cues, lex.source_cue_triggers, strict=True):
         if not trigger.fires(present):
             continue
-        relay = "relay" in pattern.groupindex
+        relay = _is_relay(pattern)
         for m in pattern.finditer(text):
             if lex.source_clause_verb_re is not None and lex.source_clause_verb_re.match(
                     text, m.end()):
@@ -117,6 +118,13 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     if relays:
         out = [s for s in out if not any(_relays(s, r) for r in relays)]
     return sorted(set(out))
+
+
+@lru_cache(maxsize=None)
+def _is_relay(pattern: regex.Pattern) -> bool:
+    """Whether a cue names one whose words another relays (its ``relay`` group); cached:
+    ``groupindex`` builds a dict at each call."""
+    return "relay" in pattern.groupindex
 
 
 def _ending_at(pattern: regex.Pattern, text: str, pos: int, end: int) -> regex.Match | None:
