@@ -554,8 +554,13 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
     one the gazetteer ``known``s, a demonym is none ("at Italian hotel"), and a place in a
     clause naming what happened before the figure is the event's ("il crollo del ponte, a
     Genova, ha causato 39 morti")."""
-    # a name whose locative starts in the window is read whole ("a Casamicciola")
-    found = _one_place(text[end:c_end], lex, _AREA_NEAR, _AREA_WINDOW, known, end,
+    # a name whose locative starts in the window is read whole ("a Casamicciola"); not past
+    # a word opening the next item ("almeno 7.600 in Turchia, mentre in Siria 1.280")
+    cut = c_end
+    if lex.area_break_re is not None:
+        brk = lex.area_break_re.search(text, end, c_end)
+        cut = c_end if brk is None else brk.start()
+    found = _one_place(text[end:cut], lex, _AREA_NEAR, _AREA_WINDOW, known, end,
                        genitive=False)
     if found is not None:
         return found[0] + end, found[1] + end, found[2]

@@ -133,6 +133,9 @@ class Lexicon:
     # a territory named by its own word -> the place it is around ("reatino" -> "rieti"),
     # slugs: the area of "106 nel Reatino" is the one of "106 in provincia di Rieti"
     area_names: dict[str, str] = field(default_factory=dict)
+    # a word opening the next item of a breakdown by place ("7.600 in Turchia, mentre in
+    # Siria 1.280"): a place after it is never the area of a figure before it
+    area_break_re: regex.Pattern | None = None
     # ``place_re`` that also steps over a few modifiers ("in the neighbouring Ascoli Piceno
     # province", "nella vicina Accumoli"): where a figure's area is read (``area_of``)
     area_re: regex.Pattern | None = None
@@ -464,6 +467,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),
+        area_break_re=_words_re(brk) if (brk := data.get("places", {}).get("breaks")) else None,
         area_re=_place_re([*data.get("places", {}).get("locatives", ()),
                            *data.get("places", {}).get("area_locatives", ())],
                           data.get("places", {}).get("modifiers", ())),
