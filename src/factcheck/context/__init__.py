@@ -747,13 +747,12 @@ def _is_whole(area: str | Place, text: str, ctx: ArticleContext,
     others = [n for n in named_places(text, ctx.lex) if n not in home] + [
         p for _, _, p in named if not _around(p, a.place, a.gaz)]
     if all(p.level == "country" for p in found):
-        # a country is the whole unless the sentence also names another country: then
-        # it is one of the countries an event hits ("5.894 in Turchia, 1.932 in Siria")
+        # a country is the whole unless the sentence also puts something in another
+        # country (after a locative: "5.894 in Turchia, 1.932 in Siria"), not just names
+        # one ("Russia lost 300 soldiers in Ukraine": a party, not a place)
         codes = _country_codes(ctx.rules_root)
         return not any(codes.get(n) not in (None, *(p.country for p in found))
-                       for n in others if isinstance(n, str)) and not any(
-            p.level == "country" and p.country not in {q.country for q in found}
-            for p in others if isinstance(p, Place))
+                       for n in others if isinstance(n, str))
     return not others
 
 
