@@ -588,7 +588,8 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
                 and (m.start() >= c_start or not text[m.end():c_start].strip(" ,")
                      or _LIST_REST.match(text, m.end(), c_start) is not None
                      or _shares_place(text, m.end(), c_start, start, lex))
-                and not _names_event(text, max(0, m.start() - _AREA_WINDOW), start, lex)):
+                and not _names_event(text, max(0, m.start() - _AREA_WINDOW), start, lex)
+                and not _previous_items(text, m, start, lex)):
             return _named_span(m, 0, lex)
     if lex.area_relative_re is not None and lex.area_relative_re.match(text[c_start:start]):
         head = text[max(0, c_start - _AREA_WINDOW):c_start]
@@ -602,6 +603,21 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
 # the clause of one figure between a fronted place and a coordinated figure ("Solo a Valcorvo
 # siamo già a oltre 80 morti, e almeno 20 dispersi"): a number, no clause mark
 _ONE_FIGURE_GAP = regex.compile(r"[^.;:()\d]*\d[\d.,']*[^.;:()\d]*\Z")
+
+
+# a figure (not a year) and at most two words right before a locative: "3 morti a Forlì"
+_FIGURE_BEFORE = regex.compile(r"(?<![\d.,'])(?!(?:19|20)\d\d\b)\d[\d.,']*(?:\s+\p{Ll}+){0,2}\s*\Z")
+
+
+def _previous_items(text: str, m: regex.Match, start: int, lex: Lexicon) -> bool:
+    """Is the place ``m`` before a figure the previous item's of a list by place? It follows
+    another figure, and only a comma or a coordinator stands between it and this figure
+    ("7 a Valcorvo, 4 a Borgoverde e 1 nel circondario": the 1 is not Borgoverde's), while
+    a place right before the figure is its own ("5.894 in Grecia, in Turchia 1.932")."""
+    gap = text[m.end():start].strip()
+    if not gap or gap.strip(",;").strip().casefold() not in {"", *lex.source_coordinators}:
+        return False
+    return _FIGURE_BEFORE.search(text, max(0, m.start() - _AREA_NEAR), m.start()) is not None
 
 
 def _shares_place(text: str, gap_start: int, c_start: int, start: int, lex: Lexicon) -> bool:
