@@ -63,6 +63,7 @@ from ..errors import FactcheckError
 from ..langdata import lang_file, load_lang
 from ..model import Claim
 from .events import parse_auto
+from .subgroups import alternation
 
 _AREA = "area:"  # the side of one place of a breakdown by place (see context.area_of)
 _BLOCKED = -1  # a part whose cue points to a whole it cannot be linked to: no whole at all
@@ -138,15 +139,6 @@ class PartCues:
         return noun is not None and self.nouns.get(noun.casefold(), metric) != metric
 
 
-def _alt(patterns: tuple[str, ...], path: str, key: str) -> regex.Pattern | None:
-    if not patterns:
-        return None
-    try:
-        return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
-    except regex.error as exc:
-        raise FactcheckError(f"{path}: parts.{key}: bad regex: {exc}") from None
-
-
 def _compile(path: str, parts: dict[str, tuple[str, ...]], nouns: dict[str, str]
              ) -> PartCues:
     def anchored(key: str) -> tuple[str, ...]:
@@ -156,7 +148,7 @@ def _compile(path: str, parts: dict[str, tuple[str, ...]], nouns: dict[str, str]
             return tuple(f"^(?:{p})" for p in parts[key])
         return parts[key]
 
-    return PartCues(nouns=nouns, **{k: _alt(anchored(k), path, k) for k in KEYS})
+    return PartCues(nouns=nouns, **{k: alternation(anchored(k), path, f"parts.{k}") for k in KEYS})
 
 
 def parent_data(lang: str, root: Path | None = None) -> dict:

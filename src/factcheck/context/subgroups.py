@@ -63,7 +63,9 @@ class SubgroupData:
     counter_examples: tuple[dict, ...] = ()
 
 
-def _alt(patterns, path: str, key: str) -> regex.Pattern | None:
+def alternation(patterns, path: str, key: str) -> regex.Pattern | None:
+    """One case-insensitive pattern matching any of ``patterns`` (None for none); a bad one
+    is an error naming ``path`` and ``key``."""
     if not patterns:
         return None
     try:
@@ -95,7 +97,7 @@ def subgroup_data(lang: str, root: Path | None = None) -> SubgroupData:
         sub = entry.get("subgroup") if isinstance(entry, dict) else None
         if sub not in known:
             raise FactcheckError(f"{path}: {where}.subgroup must be one of [subgroups]")
-        cues = _alt(_strings(entry.get("cues", []), path, f"{where}.cues"), path, f"{where}.cues")
+        cues = alternation(_strings(entry.get("cues", []), path, f"{where}.cues"), path, f"{where}.cues")
         if cues is None:
             raise FactcheckError(f"{path}: {where}.cues must not be empty")
         contexts.append(InContext(sub, WordIndex(
@@ -104,7 +106,7 @@ def subgroup_data(lang: str, root: Path | None = None) -> SubgroupData:
     for metric, subs in data.get("metric_people", {}).items():
         own[metric] = frozenset(_strings(subs, path, f"metric_people.{metric}"))
     return SubgroupData(WordIndex(pairs),
-                        _alt(_strings(data.get("after", {}).get("stop", []), path, "after.stop"),
+                        alternation(_strings(data.get("after", {}).get("stop", []), path, "after.stop"),
                              path, "after.stop"),
                         tuple(contexts), own,
                         tuple(data.get("examples", ())), tuple(data.get("counter_examples", ())))
