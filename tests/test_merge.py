@@ -261,6 +261,33 @@ def test_an_undated_report_joins_the_one_event_of_its_own_type():
     assert merged[2].event == merged[0].event != merged[1].event
 
 
+def test_an_undated_country_report_is_not_bridged_to_an_event_far_away():
+    # an undated "collapse in Italy" could be either collapse; it must not reach the Abruzzo
+    # avalanche through another report that names only the country
+    claims = [_claim("a", "auto:avalanche:farindola:2031-01", date(2031, 1, 20)),
+              _claim("b", "auto:avalanche:italy:2031-01", date(2031, 1, 21)),
+              _claim("c", "auto:collapse:genoa:2032-07", date(2032, 7, 3)),
+              _claim("d", "auto:collapse:la-spezia:2032-07", date(2032, 7, 3)),
+              _claim("e", "auto:collapse:italy", None)]
+    merged = merge_events(claims)
+    assert merged[1].event == merged[0].event
+    assert merged[4].event == "auto:collapse:italy"
+
+
+def test_two_dated_reports_of_one_region_still_meet():
+    # counter-example: dated, one region in common and the same days are enough
+    claims = [_claim("a", "auto:collapse:genoa:2032-07", date(2032, 7, 3)),
+              _claim("b", "auto:collapse:la-spezia:2032-07", date(2032, 7, 3)),
+              _claim("c", "auto:collapse:liguria:2032-07", date(2032, 7, 4)),
+              _claim("d", "auto:collapse:liguria:2032-07", date(2032, 7, 5))]
+    merged = merge_events(claims)
+    assert merged[2].event == merged[3].event
+    # and an undated report of a country meets a dated one of its own type there
+    same = merge_events([_claim("a", "auto:earthquake:greece:2033-03", date(2033, 3, 2)),
+                         _claim("b", "auto:earthquake:greece", None)])
+    assert same[0].event == same[1].event
+
+
 def test_an_anniversary_report_dates_its_event_by_a_year_ago():
     text = ("Tarvisio ricorda le vittime. Un anno fa una frana ha travolto Tarvisio "
             "uccidendo 12 persone.")

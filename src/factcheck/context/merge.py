@@ -152,6 +152,17 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     return d <= reach or (d <= seat and _seat_and_town(pa, pb))
 
 
+def _shared(a: Mention, b: Mention, p: Place | None) -> bool:
+    """Do two reports naming one place ``p`` share enough to be one event? An undated one
+    shares a town (or a place the gazetteer lacks), or a region or a country with a report
+    of its own type, never of a type merely compatible: "a collapse in Italy", undated, is
+    not the avalanche another report dates and places in Italy (which may have joined an
+    event far from any place of its own)."""
+    if a.start is not None and b.start is not None:
+        return True
+    return p is None or p.level in _FINE or a.kind == b.kind
+
+
 def _seat_and_town(a: Place, b: Place) -> bool:
     """Is one of two towns of one region a province's seat (:data:`SEAT_POPULATION`)?"""
     return (a.level == b.level == "town" and a.country == b.country and a.admin1 == b.admin1
@@ -298,7 +309,7 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         for i, a in enumerate(coarse):
             for b in coarse[i + 1:]:
                 if uf.find(a.id) == a.id or uf.find(b.id) == b.id:
-                    if a.place == b.place and near_(a, b):
+                    if a.place == b.place and near_(a, b) and _shared(a, b, place[a.where]):
                         uf.union(a.id, b.id)
     clusters: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
