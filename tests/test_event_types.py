@@ -159,6 +159,12 @@ def test_a_figure_by_a_weak_verb_takes_the_articles_type():
     ("Il ponte è crollato sotto la piena.", "it", "flood", False),
     ("Fires broke out in the port after the shelling.", "en", "war", False),
     ("Two cars sank in the mud near the river.", "en", "flood", False),
+    # a first name spelt like the Spanish storm is no flood in another event's report
+    ("Tra le vittime anche la turista Dana Kovar, 51 anni.", "it", "avalanche", False),
+    ("The victims include Dana Whitfield, a 40-year-old guide.", "en", "collapse", False),
+    # the DANA in a flood's or a storm's report, or in one about nothing else, is the flood
+    ("La DANA ha colpito la costa nella notte.", "it", "storm", True),
+    ("The DANA dumped a year's rain in eight hours.", "en", None, True),
     # in an article of a compatible type, or about nothing else, the verb keeps its type
     ("The old bridge collapsed after the tremor.", "en", "earthquake", True),
     ("Il palazzo è crollato alle 4 del mattino.", "it", None, True),
