@@ -366,7 +366,10 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
                 art.blocked.add(pos)
             else:
                 settle(pos, w)
-    for w in range(len(order)):
+    # exact wholes first: "12,391 in Turkey and 2,992 in Syria, bringing the total to 15,383"
+    # are parts of the exact total, not of an approximate one before them ("above 15,000")
+    for w in sorted(range(len(order)), key=lambda w: _sum_limits(art.claims[w]) is None
+                    or len(set(_sum_limits(art.claims[w]))) > 1):
         for pos in _sum_parts(w, art, cues):
             if not given[pos] and parents[pos] in (None, w):
                 settle(pos, w)
