@@ -108,3 +108,18 @@ def test_a_country_or_region_lies_where_its_biggest_town_is():
     lat, lon = g.point(g.get("haiti"))
     assert 18 < lat < 20 and -73 < lon < -72  # Port-au-Prince
     assert g.point(g.get("farindola")) == (g.get("farindola").lat, g.get("farindola").lon)
+
+
+
+def test_a_mountain_is_not_the_town_of_its_bare_name():
+    # "Monte Rosa" names a mountain, not the town of Friuli called Rosa: the figure's event
+    # gets no place from it
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    for text, town in [("Sono 3 i morti nel crollo del seracco sul Monte Rosa.", "ross"),
+                       ("Il crollo di ghiaccio sul Monte Cervino ha ucciso 3 alpinisti.",
+                        "cervino")]:
+        c = context_claim(text, "3", published=date(2031, 7, 4))
+        assert c.event is None or f":{town}" not in c.event, c.event
