@@ -571,7 +571,10 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
         if tolls:  # from the last toll noun before the figure
             found = _one_place(text[tolls[-1].end():start], lex, known=known,
                                offset=tolls[-1].end())
-            if found is not None:
+            # not the place of what happened ("the toll from the quake that struck Turkey
+            # and Syria has passed 15,000": the whole event's toll, no one area's)
+            if found is not None and not _names_event(text, tolls[-1].end(),
+                                                      found[0] + tolls[-1].end(), lex):
                 return found[0] + tolls[-1].end(), found[1] + tolls[-1].end(), found[2]
     head = text[max(0, start - _AREA_WINDOW):start]
     m = _LISTED.search(head)
