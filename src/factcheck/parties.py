@@ -79,7 +79,7 @@ def slug(name: str) -> str:
     return "-".join(_ALNUM.findall(ascii_.lower()))
 
 
-def _babel_names(name: str) -> list[str]:
+def babel_names(name: str) -> list[str]:
     """The usable names in one Babel name: "Myanmar (Burma)" -> Myanmar, Burma; a name
     that only tells two countries apart ("Congo - Kinshasa") is none."""
     if " - " in name:
@@ -148,7 +148,7 @@ def parse_parties(path: Path, data: dict) -> Parties:
     own_by_id = {p.id: p for p in own}
     for code in codes:
         names = {lang: [n for raw in ([locales[lang][code]] if code in locales[lang] else [])
-                        for n in _babel_names(raw) if n.casefold() not in skip_names[lang]]
+                        for n in babel_names(raw) if n.casefold() not in skip_names[lang]]
                  for lang in LANGS}
         pid = by_country.get(code)
         if pid is not None:
@@ -160,7 +160,7 @@ def parse_parties(path: Path, data: dict) -> Parties:
         english = locales["en"].get(code)
         if not english or not any(names.values()):
             continue
-        extra.append(Party(slug(_babel_names(english)[0] if _babel_names(english) else english),
+        extra.append(Party(slug(babel_names(english)[0] if babel_names(english) else english),
                            code, {lang: {"names": tuple(names[lang])} for lang in LANGS}))
     return Parties(path, tuple(own + extra), tuple(data.get("examples", ())),
                    tuple(data.get("counter_examples", ())))

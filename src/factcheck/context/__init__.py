@@ -40,7 +40,7 @@ import regex
 
 from ..langdata import LANGS
 from ..model import Article, Claim, Sentence
-from ..parties import _babel_names, load_parties, territories
+from ..parties import babel_names, load_parties
 from ..timespan import publication_span
 from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
@@ -50,7 +50,7 @@ from .events import (
 )
 from .asof import cumulative_metrics, dated_twins, unstated_period
 from .gazetteer import (
-    Gazetteer, Place, gazetteer, is_located, km, locatives, slugify,
+    Gazetteer, Place, country_names, gazetteer, is_located, km, locatives, slugify,
 )
 from .lexicon import NAME, Lexicon, lexicon
 from .period import (
@@ -687,11 +687,10 @@ def _country_codes(root: Path | None) -> dict[str, str]:
     each language, and the name a country party is named by (its id: "Turkey", no longer
     CLDR's), not its other names ("Ankara", "Damasco": towns)."""
     out: dict[str, str] = {}
-    for lang in LANGS:
-        for code, raw in territories(lang).items():
-            if len(code) == 2 and code.isalpha():
-                for name in _babel_names(raw):
-                    out.setdefault(_slugs_of(name), code)
+    for code, raws in country_names().items():
+        for raw in raws:
+            for name in babel_names(raw):
+                out.setdefault(_slugs_of(name), code)
     for p in load_parties(root).parties:
         if p.country:
             out.setdefault(p.id, p.country)

@@ -92,7 +92,7 @@ def _country_places() -> list[Place]:
             if len(c) == 2 and c.isalpha() and c in it]
 
 
-def _country_names() -> dict[str, list[str]]:
+def country_names() -> dict[str, list[str]]:
     """ISO code -> its names in Italian and English (Babel)."""
     out: dict[str, list[str]] = {}
     for lang in ("en", "it"):
@@ -551,7 +551,7 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
     data = read_data_file(path)
     fixed: dict[str, list[Place]] = {}
     by_slug: dict[str, Place] = {}
-    names = _country_names()
+    names = country_names()
     for p in _country_places():
         by_slug[p.id] = p
         by_slug[f"country:{p.country}"] = p
