@@ -157,6 +157,9 @@ class Lexicon:
     # a comma and a coordinator right before a subject: a clause of its own ("..., and the
     # mayor said"), not a second source of one subject ("Human Rights Watch and SITU said")
     source_coordinator_re: regex.Pattern | None = None
+    # a word opening a concessive or temporal clause ("although", "after", "sebbene"): an
+    # attribution inside such a clause is no attribution of a figure outside it
+    source_fence_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -464,6 +467,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_coordinator_re=(_any_re([r",\s*(?:" + _alt(cs) + r")\s+\Z"],
                                        "sources.coordinators", path)
                                if (cs := src.get("coordinators")) else None),
+        source_fence_re=(_words_re(fs) if (fs := src.get("fences")) else None),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

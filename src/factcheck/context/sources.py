@@ -290,6 +290,8 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     # missing, and the mayor was quoted as saying one body ..."), not for the figure
     own = [s for s in found(index) if s[0] < end or lex.source_coordinator_re is None
            or lex.source_coordinator_re.search(text, max(end, s[0] - 10), s[0]) is None]
+    if own and lex.source_fence_re is not None:
+        own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
     if own:
         best = min(own, key=lambda s: (_distance(s, start, end), s[0]))
         if best[2].casefold() in lex.source_pronouns:
@@ -321,6 +323,53 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if before:
             return _named(before[-1][2], texts, index - 1, found, lex)
     return None
+
+
+# what closes a concessive or temporal clause: the first clause mark after its opening word
+_CLAUSE_MARK = regex.compile(r"[,;:]")
+
+
+def _open_fence(text: str, pos: int, fence: regex.Pattern) -> regex.Match | None:
+    """The opening word of a concessive or temporal clause still open at ``pos`` (no
+    clause mark between it and ``pos``); None when ``pos`` is in no such clause."""
+    last = None
+    for m in fence.finditer(text, 0, pos):
+        last = m
+    if last is None or _CLAUSE_MARK.search(text, last.end(), pos) is not None:
+        return None
+    return last
+
+
+def _fenced_off(text: str, span: tuple[int, int, str], start: int, end: int,
+                lex: Lexicon) -> bool:
+    """Whether a concessive or temporal clause parts the attribution ``span`` from the
+    figure at ``text[start:end]``: the attribution is inside one that closes before the
+    figure ("Although the ministry said none are missing, 15 are still missing, the mayor
+    said"); or the figure is inside one that opens its sentence, or opens within the
+    attribution's own words, and the attribution is the main clause after it, with words of
+    its own ("After three bodies were recovered, the prefecture raised its toll"; "The
+    mayor, who spoke after six bodies were found, said ..."). An attribution before the
+    clause still covers it ("Police said that after 12 bodies were found, ..."), and so
+    does a speech tag closing the sentence ("After the storm 12 were dead, police said")."""
+    fence = lex.source_fence_re
+    assert fence is not None
+    s, e, _ = span
+    if e <= start:
+        f = _open_fence(text, s, fence)
+        return f is not None and _CLAUSE_MARK.search(text, e, start) is not None
+    f = _open_fence(text, start, fence)
+    if f is None:
+        return False
+    if s <= f.start() and end <= e:
+        return True  # the clause is part of the attribution's words, not what it says
+    if s < end or _CLAUSE_MARK.search(text, end, s) is None:
+        return False
+    if text[:f.start()].strip(" \t\n\"'“«‘"):
+        return False  # the clause does not open the sentence
+    rest = text[e:].rstrip(_END)
+    if lex.source_cut is not None:
+        rest = lex.source_cut.sub("", rest)
+    return bool(rest.strip())  # a closing speech tag covers all it closes
 
 
 def _relayed_speaker(text: str, own: list[tuple[int, int, str]], start: int,
