@@ -522,6 +522,8 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
         area = _country_parties(ctx.rules_root).get(code, area)
         if place is None and ctx.auto is not None:
             place = ctx.auto.gaz.get(ctx.auto.gaz.country_id(code) or "")
+    if code is not None and code in _joint_in(text[s:e + _AREA_NEAR], ctx):
+        return None  # "15,000 dead in Turkey, Syria": the countries together, no one's part
     if _is_whole(slug if place is None else place, text, ctx, named):
         return None
     return area
@@ -533,6 +535,7 @@ _NO_AREA = frozenset({"troops"})
 _LISTED = regex.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
 # a name closing a clause, maybe with a place noun after it ("the Valencia region, where")
 _NAME_CLOSING = regex.compile(rf"(?P<place>{NAME})(?:\s+\p{{Ll}}+){{0,2}}\s*,?\s*\Z")
+_DIGIT = regex.compile(r"\d")
 # the rest of a list of names after the first ("in the towns of Valcorvo and Borgoverde, 30
 # died"): the list is one area, read by its first name
 _LIST_REST = regex.compile(rf"(?:\s*(?:,|\band\b|\be\b|\bed\b)\s*{NAME})+\s*,?\s*\Z")
@@ -559,6 +562,12 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
     cut = c_end
     if lex.area_break_re is not None:
         brk = lex.area_break_re.search(text, end, c_end)
+        if (brk is not None and not text[end:brk.start()].strip()
+                and _DIGIT.search(text, brk.end(), c_end) is None):
+            # right after the figure and with no figure after it, it is the figure's own
+            # clause's adverb ("sono almeno 1000 invece i morti in Siria"), no next item
+            # ("almeno 7.600 mentre in Siria sono oltre 1.280" has one)
+            brk = lex.area_break_re.search(text, brk.end(), c_end)
         cut = c_end if brk is None else brk.start()
     found = _one_place(text[end:cut], lex, _AREA_NEAR, _AREA_WINDOW, known, end,
                        genitive=False)
@@ -727,15 +736,27 @@ def _one_place(text: str, lex: Lexicon, near: int = -1, window: int | None = Non
     if rx is None:
         return None
     window = len(text) if window is None else window
-    if lex.event_noun_re is not None and lex.event_noun_re.search(text[:window]) is not None:
-        return None
+    after_event = (lex.event_noun_re is not None
+                   and lex.event_noun_re.search(text[:window]) is not None)
     matches = [m for m in rx.finditer(text)
                if m.start() < window and _is_area_name(m, lex, known, offset)
                and (genitive or _locative(m) not in lex.area_genitives)]
     names = _slugs(matches, lex)
     if len(names) != 1 and not (names and matches[0].start() <= near):
         return None
+    if after_event and not _restricted(matches[0], lex):
+        return None
     return _named_span(matches[0], 0, lex)
+
+
+def _restricted(m: regex.Match, lex: Lexicon) -> bool:
+    """Is the place ``m`` restricted to itself by an "only" word ("nella sola Siria", "in
+    Syria alone")? Then it is a figure's area even after the event's noun."""
+    if not lex.area_only:
+        return False
+    mods = m.group("mods").split() if "mods" in m.re.groupindex and m.group("mods") else []
+    nxt = m.string[m.end():m.end() + 12].split()
+    return any(w.casefold() in lex.area_only for w in mods + nxt[:1])
 
 
 def _is_whole(area: str | Place, text: str, ctx: ArticleContext,
@@ -769,9 +790,58 @@ def _is_whole(area: str | Place, text: str, ctx: ArticleContext,
         # country (after a locative: "5.894 in Turchia, 1.932 in Siria"), not just names
         # one ("Russia lost 300 soldiers in Ukraine": a party, not a place)
         codes = _country_codes(ctx.rules_root)
+        # an event the article says struck two countries ("il sisma che ha colpito Turchia
+        # e Siria"): one of them is a part, unless the sentence names them together
+        joint = _joint_countries(ctx.outer or ctx)
+        mine = {p.country for p in found}
+        if mine <= joint and len(joint) > len(mine) and not mine <= _joint_in(text, ctx):
+            return False
         return not any(codes.get(n) not in (None, *(p.country for p in found))
                        for n in others if isinstance(n, str))
     return not others
+
+
+# two country names joined: "Turchia e Siria", "Turkey, Syria", "Turchia-Siria"
+_JOINT_GAP = regex.compile(r"\s*(?:[-–/,&]|\s(?:e|ed|and|und|y)\s)\s*\Z")
+
+
+@lru_cache(maxsize=4)
+def _country_name_re(root: Path | None) -> regex.Pattern:
+    """Every country's name in any language (the keys of :func:`_country_codes`)."""
+    names = sorted(_country_codes(root), key=len, reverse=True)
+    alt = "|".join(r"[-\s]".join(map(regex.escape, n.split("-"))) for n in names)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _joint_in(text: str, ctx: ArticleContext) -> set[str]:
+    """The ISO codes of the countries ``text`` names joined to another ("Turkey, Syria")."""
+    codes = _country_codes(ctx.rules_root)
+    found = [(m.start(), m.end(), codes.get(_slugs_of(m.group().replace("-", " "))))
+             for m in _country_name_re(ctx.rules_root).finditer(text)
+             if m.group()[:1].isupper()]
+    out: set[str] = set()
+    for (_, e1, c1), (s2, _, c2) in zip(found, found[1:]):
+        if c1 and c2 and c1 != c2 and _JOINT_GAP.match(text[e1:s2] + "") is not None:
+            out.update((c1, c2))
+    return out
+
+
+def _joint_countries(ctx: ArticleContext) -> frozenset[str]:
+    """The countries the article says its event struck together: named joined to another
+    country in a sentence that names what happened ("the quake that hit Turkey and Syria",
+    "Terremoto Turchia-Siria"), once per article. Only such sentences count: a list of
+    donors ("aid from France and Germany") is no place struck."""
+    def compute() -> frozenset[str]:
+        a = ctx.auto
+        out: set[str] = set()
+        title = ctx.article.title or ""
+        if title and _names_event(title, 0, len(title), ctx.lex):
+            out |= _joint_in(title, ctx)
+        for i, text in enumerate(ctx.texts):
+            if a is not None and i < len(a.types) and a.types[i]:
+                out |= _joint_in(text, ctx)
+        return frozenset(out)
+    return ctx.once("joint_countries", -1, compute)
 
 
 def _slugs_of(name: str) -> str:

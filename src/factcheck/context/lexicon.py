@@ -145,6 +145,9 @@ class Lexicon:
     # locatives that are genitives before a figure ("il sindaco di Amatrice ha detto che
     # 200 ..."): whose, not where
     area_genitives: frozenset[str] = frozenset()
+    # words that restrict a figure to one place ("nella sola Siria", "in Syria alone"): such a
+    # place is the figure's area even after the event's noun ("i morti del sisma nella sola X")
+    area_only: frozenset[str] = frozenset()
     # a partitive right after a figure, ending before another ("211 of the 217"): the second
     # figure is the whole, no area
     area_partitive_re: regex.Pattern | None = None
@@ -478,6 +481,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         area_relative_re=(_any_re([r"\A\s*(?:" + _alt(rel) + r")(?![\p{L}])"], "places.relatives", path)
                           if (rel := data.get("places", {}).get("relatives")) else None),
         area_genitives=frozenset(w.casefold() for w in data.get("places", {}).get("genitives", ())),
+        area_only=frozenset(w.casefold() for w in data.get("places", {}).get("only", ())),
         area_partitive_re=(_any_re([r"\d[\d.,']*\s+(?:" + _alt(part) + r")\s*\Z"],
                                    "places.partitives", path)
                            if (part := data.get("places", {}).get("partitives")) else None),
