@@ -191,3 +191,63 @@ def test_rules_copy_changes_month_names_and_stop_words(tmp_path):
     assert main(["extract", str(art), "--rules", str(rules), "--format", "jsonl",
                  "-o", str(out)]) == 0
     assert '"2023-11-03"' in out.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- a date from the URL
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://news.example.com/world/2023/02/27/boat-sinks-off-coast/", (date(2023, 2, 27), "day")),
+    ("https://www.example.net/news/2021/3/9/live-quake-tracker?ref=home", (date(2021, 3, 9), "day")),
+    ("https://example.org/cronaca/2019-11-04/frana-in-valle", (date(2019, 11, 4), "day")),
+    ("https://example.it/20200615/alluvione-in-valle", (date(2020, 6, 15), "day")),
+    ("https://www.example.fr/en/europe/20220312-storm-toll-rises", (date(2022, 3, 12), "day")),
+    ("https://example.pk/7-Sep-2021/floods-kill-dozens", (date(2021, 9, 7), "day")),
+    ("https://example.com/14-marzo-2022/scossa-di-terremoto", (date(2022, 3, 14), "day")),
+    ("https://blog.example.com/2018/10/avalanche-hits-resort/", (date(2018, 10, 1), "month")),
+])
+def test_url_date_forms(url, expected):
+    from factcheck.articles import _month_numbers
+    from factcheck.urldate import url_date
+    assert url_date(url, _month_numbers()) == expected
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.it/?p=318705",                          # a query id
+    "https://example.it/news/article/20159999",              # an id that is no real day
+    "https://example.it/tg/article/62577497",                # an id, not a year
+    "https://www.example.com/article/us-storm-idUSKBN20221130",  # an id glued to letters
+    "https://example.com/world/flood-kills-12-on-may-16-2023-officials-say",  # a headline's date
+    "https://example.com/mondo/frana_48488253-202202k.shtml",   # an id and a template suffix
+    "https://example.com/live/?entryId=20230227&id=5",       # dates in the query are not read
+    "https://example.com/archive/2023/",                     # a year alone
+    "https://example.com/2023/14/02/x",                      # no month 14
+])
+def test_url_date_ignores_ids_and_slugs(url):
+    from factcheck.articles import _month_numbers
+    from factcheck.urldate import url_date
+    assert url_date(url, _month_numbers()) is None
+
+
+def test_header_without_date_dated_by_url():
+    text = ("---\nsource: Example\nurl: https://example.com/2023/02/27/boat-sinks/\nlang: en\n---\n"
+            "At least 40 people died when the boat sank.\n")
+    a = parse_article(text, "a.txt")
+    assert (a.published, a.published_how, a.published_precision) == (date(2023, 2, 27), "url", "day")
+
+
+def test_header_date_wins_over_url_unless_url_narrows_it():
+    def dated(published, url):
+        a = parse_article(f"---\nurl: {url}\npublished: {published}\n---\nTre morti nella frana.\n",
+                          "a.txt")
+        return a.published, a.published_how, a.published_precision
+    # the header's day wins, whatever the URL says
+    assert dated("2023-03-01", "https://example.it/2023/02/27/x") == (date(2023, 3, 1), "metadata", "day")
+    # a header known to the month: the URL's day in that month narrows it
+    assert dated("2023-05", "https://example.it/2023/05/19/x") == (date(2023, 5, 19), "url", "day")
+    # ... but not a day of another month
+    assert dated("2023-05", "https://example.it/2023/04/30/x") == (date(2023, 5, 1), "metadata", "month")
+
+
+def test_seed_style_url_dates_an_undated_article():
+    a = parse_article("Frana in valle\nexample.net/cronaca/2022/08/12/frana/\n\nTre dispersi.\n", "s.txt")
+    assert (a.published, a.published_how, a.published_precision) == (date(2022, 8, 12), "url", "day")

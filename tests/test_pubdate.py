@@ -160,3 +160,14 @@ def test_a_since_date_bounds_the_publication_from_below():
     a = infer(text, "en")
     assert (a.published, a.published_how, a.published_precision) == (
         date(2031, 6, 19), "inferred", "unknown")
+
+
+def test_a_url_date_only_bounds_the_report_from_below():
+    # the day a page was first published: a live page goes on being updated after it
+    from factcheck.timespan import before, publication_span
+    s = publication_span(date(2023, 2, 6), "day", "url")
+    assert (s.first, s.last, s.how) == (date(2023, 2, 6), None, "url") and not s.exact
+    month = publication_span(date(2017, 8, 1), "month", "url")
+    assert (month.first, month.last) == (date(2017, 8, 1), None)
+    header = publication_span(date(2023, 2, 5), "day", "metadata")
+    assert before(header, s) and not before(s, publication_span(date(2023, 2, 20), "day", "metadata"))

@@ -3,8 +3,10 @@
 Metadata comes from, in order: YAML-style front matter between ``---`` lines; a
 header block of ``key: value`` lines ending in a ``---`` line; the seed styles
 (title, URL, byline and date lines at the top; a leading ``date 2020-10``).
-Missing metadata is allowed: the language is detected from stop words and an
-unknown date stays unknown (``factcheck.pubdate`` may infer one later, marked so).
+Missing metadata is allowed: the language is detected from stop words; a missing date is
+read from the URL's path when it has one (``/2023/02/27/``: :mod:`factcheck.urldate`,
+marked ``published_how="url"``), else it stays unknown (``factcheck.pubdate`` may infer one
+later, marked so).
 
 Offsets are sacred: ``Article.text`` is the whole decoded file, and
 ``Article.regions`` point at the prose in it (title included, metadata excluded).
@@ -16,7 +18,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +28,7 @@ import regex
 from .errors import FactcheckError
 from .langdata import LANGS, load_lang
 from .model import Article
+from .urldate import url_date
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 50 * 1024 * 1024  # larger files are refused with a message (bounded memory)
@@ -72,6 +75,7 @@ class _Meta:
     published: date | None = None
     precision: str | None = None
     lang: str | None = None
+    how: str | None = None  # "metadata" (a header's date) or "url" (read from the URL's path)
 
 
 # ---------------------------------------------------------------- finding files
@@ -243,7 +247,30 @@ def _meta_from_kv(kv: dict[str, str], path: str, warn: Callable[[str], None],
         lang = None
     url = kv.get("url") or None
     outlet = kv.get("outlet") or (_domain(url) if url else None)
-    return _Meta(kv.get("title") or None, outlet, url, published, precision, lang)
+    return _dated_by_url(_Meta(kv.get("title") or None, outlet, url, published, precision, lang),
+                         root)
+
+
+def _dated_by_url(meta: _Meta, root: Path | None) -> _Meta:
+    """``meta`` with its date's origin, and the URL's date (:mod:`factcheck.urldate`) when
+    the header gives none, or gives only the month or year the URL's day falls in."""
+    how = "metadata" if meta.published is not None else None
+    if meta.precision in (None, "month", "year") and meta.url:
+        found = url_date(meta.url, _month_numbers(root))
+        if found is not None and _refines(found, meta.published, meta.precision):
+            return replace(meta, published=found[0], precision=found[1], how="url")
+    return replace(meta, how=how)
+
+
+def _refines(found: tuple[date, str], published: date | None, precision: str | None) -> bool:
+    """Whether a URL's date says more than the header's (none, or a wider span holding it)."""
+    day, unit = found
+    if published is None:
+        return True
+    if precision == "year":
+        return day.year == published.year
+    return precision == "month" and unit == "day" and (day.year, day.month) == (
+        published.year, published.month)
 
 
 def _domain(url: str) -> str | None:
@@ -288,7 +315,8 @@ def _header(text: str, path: str, warn: Callable[[str], None], root: Path | None
         except ValueError:
             warn(f"{path}:{first + 1}: impossible date {m.group().strip()!r}; treated as unknown")
             return _Meta(), m.end(), []
-        return _Meta(published=published, precision="day" if d else "month"), m.end(), []
+        return (_Meta(published=published, precision="day" if d else "month", how="metadata"),
+                m.end(), [])
 
     # 3b. seed style: title, URL, byline, date lines at the top (blank lines between)
     top = [(s, e, ln.strip()) for s, e, ln in lines[first:first + 12] if ln.strip()][:5]
@@ -309,7 +337,8 @@ def _header(text: str, path: str, warn: Callable[[str], None], root: Path | None
                 last = k
                 continue
             break
-        meta = _Meta(title[2] if title else None, _domain(url), url, published, precision)
+        meta = _dated_by_url(_Meta(title[2] if title else None, _domain(url), url, published,
+                                   precision), root)
         body = top[last][1] + 1
         extra = [(title[0], title[1])] if title else []
         return meta, min(body, len(text)), extra
@@ -373,7 +402,7 @@ def parse_article(text: str, doc_id: str, path: str = "",
     return Article(
         id=doc_id, path=path or doc_id, text=text, regions=regions, title=title,
         outlet=meta.outlet, url=meta.url, published=meta.published,
-        published_how="metadata" if meta.published else None,
+        published_how=meta.how if meta.published else None,
         published_precision=meta.precision, lang=lang, lang_detected=meta.lang is None,
     )
 

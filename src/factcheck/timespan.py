@@ -2,8 +2,10 @@
 
 An article dated "2023-09" was written some day of September, not on the 1st; a date found
 in the text (``published_how = "inferred"``) only says the report is not older than that
-day. A span is ``(first, last)`` with ``last`` None when open. "Later" means the spans do
-not overlap; anything else is an order that is not certain.
+day, and so does a date read from the URL (``"url"``): it is the day the page was first
+published, and a live page goes on being updated for days after it. A span is ``(first,
+last)`` with ``last`` None when open. "Later" means the spans do not overlap; anything else
+is an order that is not certain.
 """
 
 from __future__ import annotations
@@ -37,11 +39,16 @@ UNKNOWN = Span(None, None, "unknown")
 def publication_span(published: date | None, precision: str | None = None,
                      how: str | None = None) -> Span:
     """The span of a publication date. A date inferred from the text only bounds the
-    publication from below (a retrospective opening on the war's first day was written later)."""
+    publication from below (a retrospective opening on the war's first day was written later);
+    so does a date read from the URL: the page's first day (or month), not its last update."""
     if published is None:
         return UNKNOWN
     if how == "inferred":
         return Span(published, None, "inferred", how)
+    if how == "url":
+        first = (published if precision == "day" else published.replace(day=1)
+                 if precision == "month" else date(published.year, 1, 1))
+        return Span(first, None, "inferred", how)
     if precision == "year":
         return Span(date(published.year, 1, 1), date(published.year, 12, 31), "year", how)
     if precision == "month":
