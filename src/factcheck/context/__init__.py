@@ -943,7 +943,9 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     subgroup = claim.subgroup or subgroup_of(claim.who, text, end, lex,
                                              subgroup_data(lex.lang, ctx.rules_root), conflict)
     source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed,
-                       part=(side or "").startswith(AREA_PREFIX))
+                       part=(side or "").startswith(AREA_PREFIX),
+                       paragraphs=lambda: ctx.auto.paragraph if ctx.outer is None and ctx.auto
+                       else None)
     if source is not None:
         source_kind = "attributed"
     elif article.outlet:

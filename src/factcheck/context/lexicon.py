@@ -163,6 +163,9 @@ class Lexicon:
     # a word opening a concessive or temporal clause ("although", "after", "sebbene"): an
     # attribution inside such a clause is no attribution of a figure outside it
     source_fence_re: regex.Pattern | None = None
+    # an embedded post's signature ("— Mayor Anna Rossi (@annarossi) May 3, 2023"): it signs
+    # all of the post before it; no trigger (it has no word to look for)
+    source_signatures: tuple[regex.Pattern, ...] = ()
 
 
 def _alt(words) -> str:
@@ -471,6 +474,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                                        "sources.coordinators", path)
                                if (cs := src.get("coordinators")) else None),
         source_fence_re=(_words_re(fs) if (fs := src.get("fences")) else None),
+        source_signatures=cue_list("signatures"),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

@@ -44,6 +44,8 @@ _END = " \t\n.!?…»”\"'’)"
 _NP_EXTEND = 5
 # how many sentences back a pronoun's source, or a quotation's start, may be
 _BACK = 3
+# how many sentences an embedded post's signature may sign before it
+_POST = 6
 _OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
 
 
@@ -76,6 +78,9 @@ def is_headline(text: str) -> bool:
 def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Every attribution in ``text``: (cue start, cue end, source), in order."""
     out: list[tuple[int, int, str]] = []
+    for pattern in lex.source_signatures:
+        for m in pattern.finditer(text):
+            _add(out, m, lex)
     if lex.source_headline_cues and is_headline(text):
         # a headline's first words are often what happened or where ("Floods: 12 dead",
         # "Italia: ..."): its source must name a kind of source ("Ministry", "sindaco")
@@ -276,14 +281,16 @@ def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
 
 def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexicon,
               found: Callable[[int], list[tuple[int, int, str]]] | None = None,
-              claimed: Collection[int] = (), part: bool = False) -> str | None:
+              claimed: Collection[int] = (), part: bool = False,
+              paragraphs: Callable[[], Sequence[int] | None] | None = None) -> str | None:
     """The source of a figure at ``texts[index][start:end]``; ``texts`` are the article's
     sentences, ``claimed`` the indexes of those that make claims. In order: the cue nearest
     the figure in its sentence; the speaker of the quotation it is in; an attribution after
     it that covers it (:func:`_later_source`); for a ``part`` of a breakdown by place ("106
     nel Reatino e 53 nell'Ascolano"), the attribution of the sentence right before it (the
     total's it breaks down).
-    ``found(i)`` may memoise :func:`find_sources` of sentence ``i``."""
+    ``found(i)`` may memoise :func:`find_sources` of sentence ``i``; ``paragraphs()`` gives
+    each sentence's paragraph number, when known (asked only of a post's signature)."""
     found = found or (lambda i: find_sources(texts[i], lex))
     text = texts[index]
     # a subject opening a clause joined after the figure's speaks for that clause ("12 were
@@ -310,7 +317,7 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     quoted = _quoted_source(texts, index, start, found, lex)
     if quoted is not None:
         return _named(quoted, texts, index, found, lex)
-    later = _later_source(texts, index, found, claimed, lex)
+    later = _later_source(texts, index, found, claimed, lex, paragraphs)
     if later is not None:
         return later
     if (part and index > 0 and not lex.source_trigger.may_match(texts[index])
@@ -385,7 +392,8 @@ def _relayed_speaker(text: str, own: list[tuple[int, int, str]], start: int,
 
 def _later_source(texts: Sequence[str], index: int,
                   found: Callable[[int], list[tuple[int, int, str]]],
-                  claimed: Collection[int], lex: Lexicon) -> str | None:
+                  claimed: Collection[int], lex: Lexicon,
+                  paragraphs: Callable[[], Sequence[int] | None] | None = None) -> str | None:
     """The attribution of a sentence after the figure's that covers what came before it:
     a trailing one ("... sono morti martedì. Questi sono i combattimenti più sanguinosi,
     scrive Reuters.") or any in a sentence that points back ("Sono gli ultimi dati della
@@ -396,8 +404,20 @@ def _later_source(texts: Sequence[str], index: int,
     a few that name nobody ("... 221 deaths recorded. Valencia also keeps a hospital count.
     These are the figures from the second report by ...")."""
     only_back = False  # past a sentence of other matters: only one that points back
-    for j in range(index + 1, min(len(texts), index + 1 + _BACK)):
+    signs = lex.source_signatures
+    for j in range(index + 1, min(len(texts), index + 1 + max(_BACK, _POST if signs else 0))):
         srcs = found(j)
+        if srcs and signs:
+            # a post's signature signs all of the post before it ("... — Mayor Anna Rossi
+            # (@annarossi) May 3, 2023"), back to a sentence with an attribution of its own,
+            # within its paragraph (when not known, a few sentences)
+            signed = [x for x in srcs if any(p.match(texts[j], x[0]) for p in signs)]
+            if signed and _same_paragraph(index, j, len(texts), paragraphs):
+                return signed[0][2]
+        if j > index + _BACK:  # only a post's signature reaches this far
+            if srcs:
+                return None
+            continue
         back = lex.source_back_re is not None and lex.source_back_re.match(texts[j]) is not None
         if srcs:
             if back:
@@ -410,6 +430,16 @@ def _later_source(texts: Sequence[str], index: int,
         if j not in claimed:
             only_back = True  # a sentence of other matters, naming nobody, ends the run
     return None
+
+
+def _same_paragraph(i: int, j: int, n: int,
+                    paragraphs: Callable[[], Sequence[int] | None] | None) -> bool:
+    """Whether sentences ``i`` and ``j`` (of ``n``) are in one paragraph; when the paragraphs
+    are not known, whether they are a few sentences apart."""
+    paras = paragraphs() if paragraphs is not None else None
+    if paras is None or len(paras) != n:
+        return abs(i - j) <= _BACK
+    return paras[i] == paras[j]
 
 
 def _named(source: str, texts: Sequence[str], index: int,
