@@ -211,3 +211,21 @@ def test_a_twin_dated_long_before_the_report_is_not_its_as_of():
             "The official toll of 64 deaths is far too low, the study says.")
     claims = _extract(text, "en", date(2032, 5, 29))
     assert _periods(claims, "64")[-1][1] == date(2032, 5, 29)
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Rescuers found 12 more bodies on Tuesday (3/4), officials said.", None),  # 3/4: no reading
+    ("Rescuers found 12 more bodies on Tuesday (3/4/2031), officials said.", None),
+    ("Rescuers found 12 more bodies on Friday (3/14), officials said.", date(2031, 3, 14)),
+    ("The toll rose to 12 last Monday (3/17), the agency said.", date(2031, 3, 17)),
+])
+def test_a_weekday_with_its_month_and_day_in_brackets(text, day):
+    # "(3/14)" after a weekday is a month/day only when the day is past 12 (no day/month
+    # reading); the period is that day, never the weekday's own
+    base = Base.of(date(2031, 3, 20), "day")
+    found = [p for p in find_phrases(text, lexicon("en")) if p.kind == "date"]
+    if day is None:
+        assert not found
+    else:
+        assert [(r.start, r.end) for p in found if (r := resolve(p, lexicon("en"), base))] == \
+            [(day, day)]

@@ -171,3 +171,81 @@ def test_a_url_date_only_bounds_the_report_from_below():
     assert (month.first, month.last) == (date(2017, 8, 1), None)
     header = publication_span(date(2023, 2, 5), "day", "metadata")
     assert before(header, s) and not before(s, publication_span(date(2023, 2, 20), "day", "metadata"))
+
+
+# ---------------------------------------------------------------- dated by the event
+
+def _claim(doc: str, quote: str, published: date | None, lang: str = "it", **kw):
+    from factcheck.model import Claim, Quantity
+    q = Quantity(0, 2, "10", "count", 10, 10, 10)
+    return Claim(doc, "deaths", q, f"{lang}/deaths", quote, 0, event="auto:flood:valle:2021-03",
+                 published=published, lang=lang, **kw)
+
+
+def _dated_by_event(quotes: list[str], lang: str = "it") -> Article:
+    """The undated article "u" (figures quoting ``quotes``) once an event that began on
+    Sunday 14 March 2021 and that a dated article reports is known."""
+    from factcheck.pubdate import date_by_events
+    dated = _claim("d", "10 morti", date(2021, 3, 15), period_start=date(2021, 3, 14),
+                   period_end=date(2021, 3, 15), period_how="running")
+    undated = [_claim("u", q, None, lang) for q in quotes]
+    arts = [article("", published=date(2021, 3, 15), published_how="metadata",
+                    published_precision="day"), replace(article("", lang), id="u")]
+    out, _ = date_by_events(arts, [dated] + undated)
+    return out[1]
+
+
+@pytest.mark.parametrize("quotes, lang, expected", [
+    # a day-month with no year takes the event's year
+    (["Il bilancio dell'alluvione del 14 marzo è salito a 10 morti."], "it", date(2021, 3, 14)),
+    (["Martedì 16 marzo i soccorritori hanno trovato altri 10 corpi."], "it", date(2021, 3, 16)),
+    (["Rescuers found 10 more bodies on Tuesday (3/16), officials said."], "en", date(2021, 3, 16)),
+    (["The toll rose to 10 on March 17, officials said."], "en", date(2021, 3, 17)),
+    # days counted back from the event itself
+    (["È salito a 10 il numero delle vittime dell'alluvione di 9 giorni fa."], "it",
+     date(2021, 3, 23)),
+    (["Ten people died in the flood two weeks ago, officials said."], "en", date(2021, 3, 28)),
+    # the latest wins
+    (["Domenica 14 marzo 10 morti.", "Il 18 marzo altri 10 dispersi."], "it", date(2021, 3, 18)),
+])
+def test_an_undated_article_is_bounded_by_the_days_it_states_in_its_events_year(
+        quotes, lang, expected):
+    a = _dated_by_event(quotes, lang)
+    assert (a.published, a.published_how, a.published_precision) == (expected, "inferred",
+                                                                      "unknown")
+
+
+@pytest.mark.parametrize("quotes, lang", [
+    (["10 morti, secondo la prefettura."], "it"),                      # no date at all
+    (["Come nell'alluvione del 3 novembre, 10 morti."], "it"),         # history: before the event
+    (["Mercoledì 16 marzo 10 morti."], "it"),                          # 16 March 2021 was a Tuesday
+    (["The boat set sail 20 days ago; 10 people died."], "en"),       # days back from no event
+    (["Il 30 marzo si terranno i funerali delle 10 vittime."], "it"),   # an announcement
+    (["Ten people died, officials said on Tuesday (3/4)."], "en"),     # 3/4: March or April?
+])
+def test_what_never_bounds_an_undated_article(quotes, lang):
+    assert _dated_by_event(quotes, lang).published is None
+
+
+def test_a_bounded_articles_figures_stay_undated_and_its_span_is_on_or_after():
+    from factcheck.pubdate import date_by_events
+    from factcheck.timespan import article_spans, span_of
+    dated = _claim("d", "10 morti", date(2021, 3, 15), period_start=date(2021, 3, 14),
+                   period_end=date(2021, 3, 15), period_how="running")
+    fig = _claim("u", "È salito a 12 il numero delle vittime dell'alluvione di 9 giorni fa.", None,
+                 period_start=date(2021, 3, 14), period_end=date(2021, 3, 15), period_how="event")
+    arts = [article("", published=date(2021, 3, 15), published_how="metadata",
+                    published_precision="day"), replace(article(""), id="u")]
+    out, claims = date_by_events(arts, [dated, fig])
+    # no day of its own: the figure is read as undated, its period runs to the bound
+    assert claims[1].published is None and claims[1].period_end == date(2021, 3, 23)
+    span = span_of("u", None, article_spans(out))
+    assert (span.first, span.last, span.precision) == (date(2021, 3, 23), None, "inferred")
+
+
+def test_a_weekday_fixes_the_year_only_from_the_latest_year_mentioned_or_the_next():
+    # "since October 2013" is history: its Tuesday 28 February is not the one of 2017
+    assert inferred("Martedì 28 febbraio altri corpi sono stati trovati. È il naufragio più grave "
+                    "dall'ottobre 2013.") is None
+    assert inferred("Martedì 28 febbraio altri corpi. Nel 2022 il naufragio precedente.") == \
+        date(2023, 2, 28)

@@ -322,6 +322,7 @@ def analyze(results: Sequence[ArticleResult], draft: str | None = None,
     from .config import load_config
     from .context.merge import merge_events
     from .context.undated import undated_periods
+    from .pubdate import date_by_events
 
     config = load_config(rules)
     articles = [r.article for r in results]
@@ -332,6 +333,8 @@ def analyze(results: Sequence[ArticleResult], draft: str | None = None,
     # an undated article's figure is about the event the merge joined it to (a draft joined
     # to an archive's events too): its period is that event's span
     claims = undated_periods(claims)
+    # ... and the event's dates fix the year of the days its text states: a lower bound
+    articles, claims = date_by_events(articles, claims, config.root)
     analysis = compare(claims, articles, draft=draft, rules=config)
     unclaimed = tuple(u for r in results for u in r.unclaimed
                       if draft is None or u.doc == draft)

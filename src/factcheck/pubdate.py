@@ -7,8 +7,8 @@ Evidence, strongest first:
 2. the latest full date the text states as present ("martedì 13 settembre 2022");
    sentences that announce the future ("è previsto", "domani") are skipped, and a date
    older than a year the text mentions is history, not the day of publication;
-3. a weekday with a day-month ("mercoledì ... 14 settembre") fixes the year: the first
-   year, from the latest year the text mentions, in which that day falls on that weekday.
+3. a weekday with a day-month ("mercoledì ... 14 settembre") fixes the year: the latest
+   year the text mentions, or the next one, when that day falls on that weekday in it.
 
 A bare year never makes a date, and a text with no year at all infers nothing: unknown
 stays unknown (the report says so). A stated day only bounds the publication from below
@@ -32,12 +32,15 @@ from pathlib import Path
 import regex
 
 from .context.lexicon import Lexicon, lexicon
-from .context.period import find_phrases, month_of
+from .context.dates import shift
+from .context.period import Phrase, find_phrases, month_of, phrase_number
 from .errors import FactcheckError
-from .model import Article, Sentence
+from .model import Article, Claim, Sentence
 
-# a weekday fixes the year only this far after the latest year the text mentions
-_WEEKDAY_YEARS = 12
+# a weekday fixes the year only this far after the latest year the text mentions: a day
+# falls on one weekday again 5 to 11 years later, so a wider search guesses a year from
+# a year of history ("since October 2013" in a 2023 article put its "Tuesday (2/28)" in 2017)
+_WEEKDAY_YEARS = 1
 _YEAR = regex.compile(r"(?<![\d.,'’])(1[89]\d\d|20\d\d)(?![\d%]|[.,'’]\d)")
 # the precision of an inferred date: only "on or after" it is known
 INFERRED_PRECISION = "unknown"
@@ -164,3 +167,142 @@ def _dateline(article: Article, lex: Lexicon, latest_year: int | None) -> date |
     if month is None:
         return None
     return _safe_date(latest_year, month, int(m.group("day")))
+
+
+# ---------------------------------------------------------------- dated by the event
+
+# a year-less day is read in the event's year, the year before or the year after: the one
+# that puts it nearest the event's first known date ("3 gennaio" of a flood of late December)
+_EVENT_YEARS = (-1, 0, 1)
+
+
+def date_by_events(articles: Sequence[Article], claims: Sequence[Claim],
+                   rules_root: Path | None = None) -> tuple[list[Article], list[Claim]]:
+    """Undated articles, once the merge has joined their figures to an event dated articles
+    report, with a lower bound inferred from what their text states without a year.
+
+    The event's first known date (:func:`factcheck.context.undated.event_spans`) fixes the
+    year of a day-month the text states ("domenica 26 febbraio", "on Tuesday (2/28)", "April
+    8": the year that puts it nearest the event; a weekday must fall on that day) and anchors
+    a count of days back from the event itself ("il naufragio di 9 giorni fa", "the quake five
+    days ago": its first date plus the days). The latest of these, when it is not before the
+    event (older dates are history), bounds the publication from below: marked
+    ``published_how="inferred"``, precision ``"unknown"``, exactly as a date inferred from the
+    text at extraction, so a verdict only ever reads it as "on or after" (the article's span,
+    :func:`factcheck.timespan.span_of`). Its figures keep no date of their own (``published``
+    None: they stand at no known day, so they are read as undated figures are); one whose
+    period is its event's span runs at least to the bound. Everything else is returned as it
+    is.
+
+    The text read is the sentences the article's figures quote: the article's text itself is
+    not kept after extraction."""
+    from .context.undated import event_spans
+
+    spans = event_spans(claims)
+    if not spans:
+        return list(articles), list(claims)
+    by_doc: dict[str, dict[str, int]] = {}
+    for c in claims:
+        if c.published is None and c.event in spans:
+            counts = by_doc.setdefault(c.doc, {})
+            counts[c.event] = counts.get(c.event, 0) + 1  # type: ignore[index]
+    quotes: dict[str, dict[str, None]] = {}
+    for c in claims:
+        if c.doc in by_doc:
+            quotes.setdefault(c.doc, {})[c.quote] = None
+    bounds: dict[str, date] = {}
+    out_articles = []
+    for a in articles:
+        events = by_doc.get(a.id)
+        if a.published is None and events:
+            # the article's event: the one most of its figures belong to
+            eid = min(events, key=lambda e: (-events[e], spans[e][0], e))
+            found = _event_bound(list(quotes.get(a.id, ())), a.lang, spans[eid][0], rules_root)
+            if found is not None:
+                bounds[a.id] = found
+                a = replace(a, published=found, published_how="inferred",
+                            published_precision=INFERRED_PRECISION)
+        out_articles.append(a)
+    if not bounds:
+        return out_articles, list(claims)
+    out_claims = []
+    for c in claims:
+        bound = bounds.get(c.doc)
+        if (bound is not None and c.published is None and c.period_how == "event"
+                and c.period_end is not None and c.period_end < bound):
+            # the figure stood on the report's day, on or after the bound
+            c = replace(c, period_end=bound)
+        out_claims.append(c)
+    return out_articles, out_claims
+
+
+def _event_bound(texts: Sequence[str], lang: str, first: date,
+                 rules_root: Path | None) -> date | None:
+    """The latest day ``texts`` (an article's sentences) state, its year fixed by an event
+    that began on ``first`` (see :func:`date_by_events`); None when none is on or after
+    ``first``."""
+    try:
+        lex = lexicon(lang, rules_root)
+    except FactcheckError:
+        return None
+    found: list[date] = []
+    for text in texts:
+        if lex.future_re is not None and lex.future_re.search(text):
+            continue
+        phrases = find_phrases(text, lex)
+        if not phrases:
+            continue
+        weekdays = {lex.weekdays[p.get("weekday").lower()] for p in phrases if p.get("weekday")}
+        for p in phrases:
+            if p.kind == "date" and not p.get("year") and p.get("day"):
+                month = month_of(p, lex)
+                wd = (lex.weekdays[p.get("weekday").lower()] if p.get("weekday")
+                      else next(iter(weekdays)) if len(weekdays) == 1 else None)
+                d = _near_event(month, int(p.get("day")), wd, first) if month else None
+            elif p.kind == "ago" and _after_event_noun(text, p.start, lex):
+                d = _days_after(first, p, lex)
+            else:
+                continue
+            if d is not None:
+                found.append(d)
+    latest = max(found, default=None)
+    return latest if latest is not None and latest >= first else None
+
+
+def _near_event(month: int, day: int, weekday: int | None, first: date) -> date | None:
+    """A year-less day-month in the year that puts it nearest the event's ``first`` day;
+    None when a named ``weekday`` does not fall on it (a misread, or another year: a
+    weekday never moves the day to a year farther from the event)."""
+    days = [d for k in _EVENT_YEARS if (d := _safe_date(first.year + k, month, day)) is not None]
+    near = min(days, key=lambda d: abs((d - first).days), default=None)
+    return near if near is not None and (weekday is None or near.weekday() == weekday) else None
+
+
+# between an event noun and its "N days ago": at most one short linking word ("di", "of")
+_LINK = regex.compile(r"\s+(?:\p{L}{1,4}\s+)?$")
+
+
+def _after_event_noun(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether the phrase at ``at`` follows an event noun ("il naufragio di 9 giorni fa"):
+    then its days count back to the event itself, not to any other happening ("the boat
+    set sail four days ago")."""
+    if lex.event_noun_re is None:
+        return False
+    m = _LINK.search(text, 0, at)
+    if m is None:
+        return False
+    head = text[max(0, m.start() - 40):m.start()]
+    noun = None
+    for noun in lex.event_noun_re.finditer(head):
+        pass
+    return noun is not None and noun.end() == len(head)
+
+
+def _days_after(first: date, p: Phrase, lex: Lexicon) -> date | None:
+    """``first`` plus the phrase's "N <unit>" (days and weeks only: "two months ago" of an
+    event is no day)."""
+    n = phrase_number(p.get("n"), lex)
+    unit = lex.units.get((p.get("unit") or "").lower())
+    if n is None or unit not in ("day", "week"):
+        return None
+    return shift(first, unit, n)

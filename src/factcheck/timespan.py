@@ -65,9 +65,12 @@ def article_spans(articles: Iterable[Article]) -> dict[str, Span]:
 
 
 def span_of(doc: str, published: date | None, spans: Mapping[str, Span]) -> Span:
-    """A claim's publication span: its article's, else the claim's date read as a day."""
+    """A claim's publication span: its article's, else the claim's date read as a day. A
+    claim with no date of its own in an article dated only once its event was known (an
+    inferred lower bound, :func:`factcheck.pubdate.date_by_events`) has its article's span:
+    the figure itself stays undated (it stands at no known day), the report is bounded."""
     s = spans.get(doc)
-    if s is not None and s.first == published:
+    if s is not None and (s.first == published or (published is None and s.how == "inferred")):
         return s
     return publication_span(published)
 

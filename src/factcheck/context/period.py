@@ -144,7 +144,8 @@ def month_of(p: Phrase, lex: Lexicon) -> int | None:
     return lex.months.get((p.get("month") or "").lower())
 
 
-def _number(word: str | None, lex: Lexicon) -> int | None:
+def phrase_number(word: str | None, lex: Lexicon) -> int | None:
+    """The count a phrase's number names, in digits or a number word ("tre", "nine")."""
     if word is None:
         return None
     return int(word) if word.isdigit() else lex.numbers.get(word.lower())
@@ -247,7 +248,7 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
         start, end = unit_range(shift(base.day, rel.unit, rel.offset), rel.unit)
         return Resolved(start, end, "relative", (start, end), kind)
 
-    n = _number(p.get("n"), lex)
+    n = phrase_number(p.get("n"), lex)
     unit = lex.units.get((p.get("unit") or "").lower())
     if kind == "ago" and n is not None and unit:
         # calendar arithmetic: "tre anni fa" is the year three before the base (dateparser
