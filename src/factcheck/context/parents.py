@@ -386,15 +386,19 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
     return out
 
 
-def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool) -> int | None:
+def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool,
+                     tolls_only: bool = False) -> int | None:
     """The whole for the claim at ``pos`` among the figures of the nearest earlier sentence
     (its own first) holding a figure of its story: the last of them that can hold it, else
-    none (a figure of the story too small ends the search: it is the one the text means)."""
+    none (a figure of the story too small ends the search: it is the one the text means).
+    ``tolls_only``: for a cue that names the toll, not the figure just before ("Morti anche
+    due bambini", "the first 6 victims"), an addition to it is no whole ("altri 6 corpi")."""
     c = art.claims[pos]
     place = c.side if (c.side or "").startswith(_AREA) else None
     for group in art.sentence_before(pos, back):
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c)
+                 and not (tolls_only and art.claims[j].status in _NOT_WHOLES)
                  # a part is no whole, but one place's share is the whole of that place's
                  # people ("Riverside (40) ... Among them were 5 people in Riverside")
                  and not (skip_parts and (art.claims[j].parent is not None
@@ -475,8 +479,8 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     # unidentified victim", "restano da identificare cinque corpi"); not a whole named by
     # a partitive ("74 of the 97 victims have been identified": the 97 is the whole)
     if ((_cue(cues.state_before, art.lead(pos)) or _cue(cues.state_after, art.tail(pos)))
-            and not art.is_partitive(pos, cues)):
-        w = _nearest_holding(pos, art, _BACK, skip_parts=True)
+            and not _partitive_whole(pos, art, cues)):
+        w = _nearest_holding(pos, art, _BACK, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
@@ -486,7 +490,7 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
               else None)
     if ((before is not None and not cues.names_other(before, c.metric))
             or (cues.total_before is not None and cues.total_before.search(lead))):
-        w = _nearest_holding(pos, art, _BACK, skip_parts=True)
+        w = _nearest_holding(pos, art, _BACK, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
     # the next item of a list whose previous item is a part shares its whole ("the toll
@@ -502,6 +506,17 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
                 return w
         break
     return None
+
+
+def _partitive_whole(pos: int, art: _Article, cues: PartCues) -> bool:
+    """Is the figure at ``pos`` the whole of a partitive in its sentence ("74 of the 97
+    victims")? Right after a partitive, with another figure of its metric in the sentence
+    (alone, "the autopsies of the 6 first victims" names no whole of anything there)."""
+    if not art.is_partitive(pos, cues):
+        return False
+    c = art.claims[pos]
+    return any(j != pos and art.claims[j].metric == c.metric
+               for j in range(art.first[pos], art.last[pos] + 1))
 
 
 def _summable(c: Claim) -> bool:
