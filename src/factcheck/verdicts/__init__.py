@@ -21,7 +21,7 @@ from types import ModuleType
 
 from ..model import Finding
 from . import (agree, contradiction, correction, discrepancy, dispute, falling, grown_part, jump,
-               part_exceeds, update)
+               part_exceeds, running, update)
 from .config import setting
 from .figure import Figure
 from .moment import moment
@@ -33,6 +33,7 @@ VERDICTS: dict[str, ModuleType] = {
     "agree": agree, "contradiction": contradiction, "dispute": dispute,
     "discrepancy": discrepancy, "part_exceeds": part_exceeds, "falling": falling,
     "correction": correction, "jump": jump, "update": update, "grown_part": grown_part,
+    "running": running,
 }
 
 
@@ -54,12 +55,22 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     for seg in segs:
         if involves(seg, draft):
             m = moment(seg)
-            for v in _reading("moment"):
-                out += v.judge(m, ctx)
+            found = [f for v in _reading("moment") for f in v.judge(m, ctx)]
+            out += _subsumed(found)
     t = timeline(segs, ctx)
     for v in _reading("timeline"):
         out += v.judge(t, ctx)
     return _once(out)
+
+
+def _subsumed(found: list[Finding]) -> list[Finding]:
+    """A moment's findings without the pairwise discrepancies of whole figures of the
+    articles its running count lists (one finding per running count, not one per pair)."""
+    runs = [frozenset(g.doc for g in f.figures) for f in found if f.kind in running.REASONS]
+    if not runs:
+        return found
+    return [f for f in found if f.kind not in running.SUBSUMES
+            or not any({g.doc for g in f.figures} <= docs for docs in runs)]
 
 
 def _once(findings: list[Finding]) -> list[Finding]:

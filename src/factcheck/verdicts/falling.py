@@ -10,7 +10,9 @@ conflicted."""
 from __future__ import annotations
 
 from ..model import Finding
-from .scene import Ctx, conflict, doubts, finding
+from .figure import Figure
+from .config import setting
+from .scene import Ctx, conflict, doubts, finding, span
 from .timeline import Timeline, certainly_later, read
 
 READS = "timeline"
@@ -23,14 +25,26 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
         if t.is_revised(low):
             continue
         if certainly_later(best, low, ctx):
-            out.append(conflict(ctx, "contradiction_falling", best, low,
-                                doubts(best, low, ctx, same_time=False), dated=True, later=True))
+            why = doubts(best, low, ctx, same_time=False) + restated(best, low, ctx)
+            out.append(conflict(ctx, "contradiction_falling", best, low, why, dated=True,
+                                later=True))
         else:
             why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
             out.append(finding(ctx, "discrepancy", "falling_unsure",
                                ctx.cfg["severity"]["falling_unsure"], [best, low], dated=True,
                                why=ctx.cfg["phrases"].get("doubt_join", "; ").join(why)))
     return out
+
+
+def restated(best: Figure, low: Figure, ctx: Ctx) -> list[str]:
+    """The doubt that a lower count is an older one restated: its report came at most
+    ``restated_days`` days after the higher one's (a morning paper prints the evening
+    before's count; a foreign desk's date is not the count's). Empty when further apart."""
+    days = setting(ctx.cfg, ctx.metric, "restated_days")
+    a, b = span(best, ctx).last, span(low, ctx).first
+    if a is None or b is None or (b - a).days > days:
+        return []
+    return [ctx.cfg["doubts"]["restated"].format(n=(b - a).days)]
 
 
 # the figures of a moment it can name: those the timeline reads (one function for every

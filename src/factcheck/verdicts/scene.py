@@ -187,10 +187,12 @@ def comparable(a: Figure, b: Figure, ctx: Ctx, later: bool = False) -> str:
 
 
 def order_unknown(a: Figure, b: Figure, ctx: Ctx) -> bool:
-    """Whether ``a`` and ``b`` are two counts of a running count whose reports' order is not
-    known: not both final tolls, not the same day, and neither report certainly before the
-    other (one undated, a date only inferred, or spans known to the month that overlap)."""
-    if not ctx.cumulative or a.as_of == b.as_of == FINAL:
+    """Whether ``a`` and ``b`` are two counts whose reports' order is not known: not both
+    final tolls, not the same day, and neither report certainly before the other (one
+    undated, a date only inferred, or spans known to the month that overlap). Of a running
+    count the lower may be the earlier; a level (missing, displaced) moves both ways, so
+    each may have been true when it was reported."""
+    if a.as_of == b.as_of == FINAL:
         return False
     sa, sb = span(a, ctx), span(b, ctx)
     return not (same_day(sa, sb) or before(sa, sb) or before(sb, sa))
@@ -210,7 +212,8 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
         # a running count at two times whose order is not known: the lower may be the
         # earlier count, so both can be true; a discrepancy naming the doubt, never a clash
         join = ctx.cfg["phrases"].get("doubt_join", "; ")
-        reason = "order_unknown_part" if name == "contradiction_part" else "order_unknown"
+        reason = "order_unknown_part" if name == "contradiction_part" else \
+            "order_unknown" if ctx.cumulative else "order_unknown_level"
         return finding(ctx, "discrepancy", reason, sev["order_unknown"], figs, dated=True,
                        why=join.join(why), suffix=suffix)
     if not why:
