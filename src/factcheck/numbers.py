@@ -306,6 +306,9 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     articles_g = [g for g in gated if g not in numerals]
     count_alt = _alt(w["count_nouns"] + w.get("thing_nouns", []))
     person_alt = _alt(w["count_nouns"])
+    # what a numeral (never an article) counts before besides a noun: its people's fate ("one
+    # missing", "one died"); kept out of count_alt, which also decides years ("in 2017 killed")
+    numeral_next = _alt(w.get("numeral_followers", []))
     # the slot between an article and its noun: a listed word, or where the data allows it a
     # capitalised one ("One Ukrainian soldier"; case-sensitive inside the case-insensitive scanner)
     capitalised = r"|(?<![^\W_])(?-i:\p{Lu})[^\W\d_]*" if w.get("capitalised_modifier") else ""
@@ -387,7 +390,7 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
         + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers + r"))"
         + r"|" + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
-        + r"(?![^\W_])|" + modifier + count_alt + "|" + other_followers + r"))"
+        + r"(?![^\W_])|" + modifier + count_alt + "|" + numeral_next + "|" + other_followers + r"))"
         # ... or, for a word that can stand for 1 ("one", "uno", not "a"), right after a number
         # word or a minus word: "twenty-one", "hundred and one", "cento e uno", "minus one"
         + r"|(?<=(?<![^\W_])(?:" + word_alt + r"(?:[\s-]+|" + _SPACE + r"+" + _alt(w["conjunction"])
