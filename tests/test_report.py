@@ -291,3 +291,19 @@ def test_report_dates_say_what_is_known_of_them():
     assert date_text(date(2023, 5, 16), article("a", date(2023, 5, 16))) == "2023-05-16"
     arts = {"a": article("a", date(2023, 5, 16), how="inferred")}
     assert published_cell("a", None, arts) == "on or after 2023-05-16"
+
+
+def test_a_running_count_at_times_not_all_known_is_charted_in_its_order_undated_rows_too():
+    # three outlets, two undated: the chart shows every figure in the order the count would
+    # rise in, each report's date to what is known of it
+    cl = [claim("a.txt", 41, published=None), claim("b.txt", 17, published=date(2022, 9, 14)),
+          claim("c.txt", 29, published=None)]
+    arts = [article("a.txt"), article("b.txt", date(2022, 9, 14)), article("c.txt")]
+    md = render_markdown(compare(cl, arts))
+    findings = md.split("## Findings")[1]
+    assert "consistent with a rising count only in this order" in findings
+    chart = findings.split("```text\n")[1].split("```")[0]
+    rows = [ln for ln in chart.splitlines() if ln.startswith(("2022", "undated"))]
+    assert [r.split()[:3] for r in rows] == [["2022-09-14", "b", "17"], ["undated", "c", "29"],
+                                            ["undated", "a", "41"]]
+    assert "rows: in the finding's order, each report's date to its precision" in chart

@@ -195,6 +195,8 @@ def _finding_table(figs: Sequence[Figure], labels: dict[str, str],
 # a chart of figures that disagree at one moment would suggest a trend that is not there
 TIMELINE_KINDS = frozenset({"update", "update_level", "contradiction_falling",
                             "falling_unsure"})
+# a running count at times not all known: charted in its finding's order, undated rows too
+RUNNING_KINDS = frozenset({"running", "running_fall", "running_level"})
 # columns of a chart's scale
 CHART_WIDTH = 40
 # what each mark means (shown under a chart, the marks it uses)
@@ -210,16 +212,20 @@ def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str],
     unstated side, a range or a vague word ("centinaia") a bar between its ends; nothing is
     drawn at a midpoint no one stated. Empty for a finding that is not a timeline, or with
     fewer than two dated figures."""
-    if f.kind not in TIMELINE_KINDS:
+    running = f.kind in RUNNING_KINDS
+    if f.kind not in TIMELINE_KINDS and not running:
         return []
-    dated = sorted((fg for fg in figs if fg.claims[0].published is not None),
-                   key=lambda fg: fg.claims[0].published)
+    # a running count at times not all known: every figure, in the finding's order (the one
+    # its count would rise in), the undated ones said so; a timeline: the dated, by date
+    dated = list(figs) if running else sorted(
+        (fg for fg in figs if fg.claims[0].published is not None),
+        key=lambda fg: fg.claims[0].published)
     if len(dated) < 2:
         return []
     marks = [_chart_mark(fg) for fg in dated]
     top = max(x for lo, hi, _ in marks for x in (lo, hi) if x is not None and math.isfinite(x))
     ceiling = _nice_ceiling(top * 1.1) if top > 0 else 1
-    rows = [(date_text(fg.claims[0].published, articles.get(fg.doc)),
+    rows = [(_when(fg.claims[0].published, articles.get(fg.doc)),
              labels.get(fg.doc, fg.doc),
              " + ".join(" ".join(c.quantity.text.split()) for c in fg.claims),
              _chart_bar(lo, hi, shape, ceiling)) for fg, (lo, hi, shape) in zip(dated, marks)]
@@ -234,11 +240,17 @@ def _chart(f: Finding, figs: Sequence[Figure], labels: dict[str, str],
     for when, doc, written, bar in rows:
         lines.append(f"{when:<{w_date}}  {doc:<{w_doc}}  {written:<{w_fig}}  {bar}".rstrip())
     lines.append(" " * pad + "└" + "─" * (CHART_WIDTH - 1) + "┘")
-    lines.append(" " * pad + f"x: {f.metric} (people), 0 to {_chart_number(ceiling)}; "
-                 "rows: reports by publication date, to its precision")
+    lines.append(" " * pad + f"x: {f.metric} (people), 0 to {_chart_number(ceiling)}; " + (
+        "rows: in the finding's order, each report's date to its precision" if running
+        else "rows: reports by publication date, to its precision"))
     used = [text for key, text in _LEGEND.items() if any(m in key for _, _, m in marks)]
     lines += ["", "  ".join(used), "```"]
     return lines
+
+
+def _when(d: date | None, a: Article | None) -> str:
+    """A report's date to its precision, "undated" when it has none."""
+    return "undated" if d is None else date_text(d, a)
 
 
 def _chart_scale(ceiling: float) -> str:
