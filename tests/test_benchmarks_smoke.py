@@ -114,3 +114,15 @@ def test_runner_on_a_tiny_corpus(tmp_path):
         assert number.fullmatch(cells[2]) and number.fullmatch(cells[3]), cells
         assert not cells[-1].startswith(("exit", "error", "missing")), cells
     assert re.search(r"Peak memory .* this runner [\d,]+ MiB", text)
+
+
+def test_compare_trees_times_each_tree_on_the_same_articles(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "compare_trees.py"), str(ROOT), str(ROOT), "--rounds", "1",
+         "--articles", "6", "--sample", "4", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    rows = [line for line in proc.stdout.splitlines() if line.startswith(f"| {ROOT} |")]
+    assert len(rows) == 2  # one row per tree named, in order
+    claims = {row.rsplit("|", 2)[-2].strip() for row in rows}
+    assert len(claims) == 1  # the same code made the same claims

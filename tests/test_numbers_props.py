@@ -194,3 +194,18 @@ def test_long_runs_of_digits_never_raise(groups, sep, lang):
     for q in find_quantities(text, lang):
         assert text[q.start:q.end] == q.text
         assert q.value is None or q.value < 1e16
+
+
+# words, pieces of words and what stands around them: letters with accents and combining
+# marks, digits, underscores, apostrophes, CJK, spaces
+_AROUND = st.text(alphabet="tre ventitrécento_1'’\u0301\u4e00-.", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["a", "un", "tre", "cento", "ventitré", "ventitre\u0301"]), _AROUND)
+def test_a_word_is_found_where_its_whole_word_pattern_matches(word, text):
+    from factcheck.numbers import _whole_word, _whole_word_starts
+
+    low = text.lower()
+    assert list(_whole_word_starts(word, low)) == [m.start()
+                                                  for m in _whole_word(word).finditer(low)]

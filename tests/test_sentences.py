@@ -45,6 +45,17 @@ def test_offsets_always_index_the_text(text):
         assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
 
 
+@given(st.text(alphabet="ab .!?\n\t\u00a0\u2009\u3000\x1c\x1f\x85Z1", max_size=200))
+def test_only_white_space_is_trimmed(text):
+    # every character that is not white space (str.isspace, all of Unicode's) is in a
+    # sentence, and no sentence starts or ends with white space
+    covered = set()
+    for s in split_sentences(text, "it"):
+        assert not s.text[0].isspace() and not s.text[-1].isspace()
+        covered.update(range(s.start, s.end))
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
 def test_runaway_sentences_are_cut_at_a_space():
     text = "la tensione resta alta lungo il confine " * 200
     got = split_sentences(text, "it")

@@ -1615,11 +1615,31 @@ def _whole_word(w: str) -> Any:
     return regex.compile(r"(?<![^\W_])" + regex.escape(w) + r"(?![^\W\d_])")
 
 
+# a candidate word at least this long is looked up with str.find: it seldom lies inside
+# another word, and a text's new words ("ventitré") need no pattern compiled each
+_FIND_LEN = 3
+_WORD_CHAR = regex.compile(r"[^\W_]")  # the class of _whole_word's lookbehind
+_LETTER = regex.compile(r"[^\W\d_]")  # ... and of its lookahead
+
+
+def _whole_word_starts(w: str, low: str) -> Iterator[int]:
+    """Where ``w`` stands in ``low`` as a whole word: the starts of ``_whole_word(w)``'s
+    matches (a letters-only word never overlaps its own whole-word occurrences)."""
+    if len(w) < _FIND_LEN:
+        yield from (m.start() for m in _whole_word(w).finditer(low))
+        return
+    i = low.find(w)
+    while i >= 0:
+        e = i + len(w)
+        if not (i and _WORD_CHAR.match(low, i - 1)) and not _LETTER.match(low, e):
+            yield i
+        i = low.find(w, i + 1)
+
+
 def _word_matches(text: str, low: str, L: _Lang) -> list[Any]:
     found = []
     for w in _candidate_words(low, L):
-        for mw in _whole_word(w).finditer(low):
-            i = mw.start()
+        for i in _whole_word_starts(w, low):
             if _article_may_match(text, low, i, w, L):
                 m = L.scan_word.match(text, i)
                 if m:

@@ -48,6 +48,8 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
 # WordIndex keeps the values of texts up to this long, this many per index (then starts over)
 _MEMO_TEXT = 200
 _MEMO_SIZE = 4096
+# ... and the answers of occurs for this many texts of any length (an article's prose)
+_OCCURS_SIZE = 64
 
 
 class WordIndex:
@@ -67,6 +69,10 @@ class WordIndex:
         # short texts asked again (a source's name for each of its figures, the words after
         # a figure): their values, kept (most look-ups are repeats)
         self._memo: dict[str, tuple[str, ...]] = {}
+        self._found: dict[str, list[tuple[int, int, str]]] = {}  # the same, for find
+        # texts of any length asked again of occurs (an article's prose, each sentence of
+        # a figure): the last few answers
+        self._occurs: dict[str, bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self._first)
@@ -93,6 +99,16 @@ class WordIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every (start, end, value) in ``text``, leftmost-longest, not overlapping."""
+        if len(text) > _MEMO_TEXT:
+            return self._find(text)
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _MEMO_SIZE:
+                self._found.clear()
+            found = self._found[text] = self._find(text)
+        return list(found)
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         # a token's case-folded text is part of the text's, so no phrase can start where
         # no first word is a substring (checked at C speed before cutting tokens)
         if not any(map(text.casefold().__contains__, self._first)):
@@ -107,6 +123,16 @@ class WordIndex:
     def occurs(self, text: str) -> bool:
         """``bool(self.find(text))``, reading a long text only from where a phrase may start
         and as far as its first phrase (an article about fighting names it early)."""
+        if not text:
+            return False
+        found = self._occurs.get(text)
+        if found is None:
+            if len(self._occurs) >= _OCCURS_SIZE:
+                self._occurs.clear()
+            found = self._occurs[text] = self._occurs_in(text)
+        return found
+
+    def _occurs_in(self, text: str) -> bool:
         low = text.casefold()
         hits = [i for i in map(low.find, self._first) if i >= 0]
         if not hits:
