@@ -513,6 +513,12 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
     place = None
     if slug not in lex.area_names:  # "nel Reatino": the territory's own word, mapped below
         place = next((p for ps, pe, p in named if ps < e and s < pe), None)
+    if (place is not None and place.level == "town" and ctx.auto is not None
+            and _names_region(text, s, e, lex)):
+        # "in the eastern Valencia region": the region around the town, not the town
+        place = next((r for pid in place.parents
+                      if (r := ctx.auto.gaz.get(pid)) is not None and r.level == "region"),
+                     place)
     area = place.id if place is not None else lex.area_names.get(slug, slug)
     # a country is named by its party id in any language ("Turchia", "Turkey": turkey),
     # also where the gazetteer does not read it (a sentence's first word, an old exonym)
@@ -524,9 +530,19 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
             place = ctx.auto.gaz.get(ctx.auto.gaz.country_id(code) or "")
     if code is not None and code in _joint_in(text[s:e + _AREA_NEAR], ctx):
         return None  # "15,000 dead in Turkey, Syria": the countries together, no one's part
-    if _is_whole(slug if place is None else place, text, ctx, named):
+    if (not _part_of_next(text, start, end, lex)
+            and _is_whole(slug if place is None else place, text, ctx, named)):
         return None
     return area
+
+
+def _part_of_next(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Does a partitive make the figure at ``text[start:end]`` a part of the figure right
+    after it ("where 211 of the 217 deaths took place")? Then its place is no whole."""
+    if lex.area_partitive_re is None:
+        return False
+    nxt = _DIGIT.search(text, end, end + _AREA_NEAR)
+    return nxt is not None and lex.area_partitive_re.search(text, start, nxt.start()) is not None
 
 
 # metrics whose place is where the people are, not a part of a count by place
@@ -571,6 +587,13 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
         cut = c_end if brk is None else brk.start()
     found = _one_place(text[end:cut], lex, _AREA_NEAR, _AREA_WINDOW, known, end,
                        genitive=False)
+    if found is None and lex.area_names:
+        # a territory's own word in lower case, as Italian writes it ("1 nel bolognese"):
+        # read as its capitalised name (same length, so the offsets hold)
+        raised = _raise_territories(text[end:cut], lex)
+        if raised is not None:
+            found = _one_place(raised, lex, _AREA_NEAR, _AREA_WINDOW, known, end,
+                               genitive=False)
     if found is not None:
         return found[0] + end, found[1] + end, found[2]
     lo = max(c_start, start - _AREA_WINDOW)
@@ -619,6 +642,36 @@ _ONE_FIGURE_GAP = regex.compile(r"[^.;:()\d]*\d[\d.,']*[^.;:()\d]*\Z")
 
 # a figure (not a year) and at most two words right before a locative: "3 morti a Forlì"
 _FIGURE_BEFORE = regex.compile(r"(?<![\d.,'])(?!(?:19|20)\d\d\b)\d[\d.,']*(?:\s+\p{Ll}+){0,2}\s*\Z")
+
+
+# per lexicon: its [places.areas] words in lower case, as one pattern
+_TERRITORY_RE: dict[int, tuple[Lexicon, regex.Pattern]] = {}
+
+
+def _raise_territories(text: str, lex: Lexicon) -> str | None:
+    """``text`` with each territory word of ``lex`` written in lower case capitalised
+    ("nel bolognese" -> "nel Bolognese"), or None when it holds none."""
+    held = _TERRITORY_RE.get(id(lex))
+    if held is None or held[0] is not lex:
+        words = sorted((k.replace("-", " ") for k in lex.area_names), key=len, reverse=True)
+        held = (lex, regex.compile(r"(?<![\p{L}'’])(?:" + "|".join(map(regex.escape, words))
+                                   + r")(?![\p{L}])"))
+        _TERRITORY_RE[id(lex)] = held
+    out, last = [], 0
+    for m in held[1].finditer(text):
+        out.append(text[last:m.start()] + m.group()[:1].upper() + m.group()[1:])
+        last = m.end()
+    return "".join(out) + text[last:] if out else None
+
+
+def _names_region(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """Is the name at ``text[s:e]`` told as a region by a noun right after it or right
+    before it ("the Valencia region", "la regione di Valencia")?"""
+    if not lex.area_regions:
+        return False
+    after = [w.strip(",.;:").casefold() for w in text[e:e + 30].split()[:1]]
+    before = [w.casefold() for w in text[max(0, s - 30):s].split()[-2:]]
+    return any(w in lex.area_regions for w in after + before)
 
 
 def _previous_items(text: str, m: regex.Match, start: int, lex: Lexicon) -> bool:
@@ -1038,13 +1091,17 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
                                           or not _elsewhere(ctx) or _named_by_article(ctx)):
         return ctx.event, ctx.event.id, "article"
     published = ctx.article.published
+    known = published is not None and ctx.article.published_how in _KNOWN_DATE
+    since_day = (kind == "since" and period is not None and how == "explicit"
+                 and (period[1] - period[0]).days <= 31)
     if kind in ("since", "since_start") and not (
-            kind == "since" and period is not None and published is not None
-            and ctx.article.published_how in _KNOWN_DATE
-            and period[0] >= published - timedelta(days=_BACKGROUND_DAYS)):
+            kind == "since" and period is not None and known
+            and period[0] >= published - timedelta(days=_BACKGROUND_DAYS)) \
+            and not (since_day and not known):
         # "dal 1992 ...": a count over years is no one year's event; a count since a day of
         # the weeks before a report of known date ("floods ongoing since 16 May") is the
-        # current event's
+        # current event's, and in a report of unknown date the day it states is the best
+        # date it has ("More floods since 16 May 2023 killed 15")
         return None, None, None
     own = ctx.own_places(index) if index < len(ctx.texts) else []
     # a date read against the report counts as stated when it names a day or a month

@@ -148,6 +148,9 @@ class Lexicon:
     # words that restrict a figure to one place ("nella sola Siria", "in Syria alone"): such a
     # place is the figure's area even after the event's noun ("i morti del sisma nella sola X")
     area_only: frozenset[str] = frozenset()
+    # nouns that name a town's region ("the Valencia region", "la regione di Valencia"): such
+    # a town stands for the region around it, the area of "in the Comunitat Valenciana"
+    area_regions: frozenset[str] = frozenset()
     # a partitive right after a figure, ending before another ("211 of the 217"): the second
     # figure is the whole, no area
     area_partitive_re: regex.Pattern | None = None
@@ -486,6 +489,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                           if (rel := data.get("places", {}).get("relatives")) else None),
         area_genitives=frozenset(w.casefold() for w in data.get("places", {}).get("genitives", ())),
         area_only=frozenset(w.casefold() for w in data.get("places", {}).get("only", ())),
+        area_regions=frozenset(w.casefold() for w in data.get("places", {}).get("regions", ())),
         area_partitive_re=(_any_re([r"\d[\d.,']*\s+(?:" + _alt(part) + r")\s*\Z"],
                                    "places.partitives", path)
                            if (part := data.get("places", {}).get("partitives")) else None),
