@@ -1091,17 +1091,13 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
                                           or not _elsewhere(ctx) or _named_by_article(ctx)):
         return ctx.event, ctx.event.id, "article"
     published = ctx.article.published
-    known = published is not None and ctx.article.published_how in _KNOWN_DATE
-    since_day = (kind == "since" and period is not None and how == "explicit"
-                 and (period[1] - period[0]).days <= 31)
     if kind in ("since", "since_start") and not (
-            kind == "since" and period is not None and known
-            and period[0] >= published - timedelta(days=_BACKGROUND_DAYS)) \
-            and not (since_day and not known):
+            kind == "since" and period is not None and published is not None
+            and ctx.article.published_how in _KNOWN_DATE
+            and period[0] >= published - timedelta(days=_BACKGROUND_DAYS)):
         # "dal 1992 ...": a count over years is no one year's event; a count since a day of
         # the weeks before a report of known date ("floods ongoing since 16 May") is the
-        # current event's, and in a report of unknown date the day it states is the best
-        # date it has ("More floods since 16 May 2023 killed 15")
+        # current event's
         return None, None, None
     own = ctx.own_places(index) if index < len(ctx.texts) else []
     # a date read against the report counts as stated when it names a day or a month
