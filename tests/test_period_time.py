@@ -229,3 +229,26 @@ def test_a_weekday_with_its_month_and_day_in_brackets(text, day):
     else:
         assert [(r.start, r.end) for p in found if (r := resolve(p, lexicon("en"), base))] == \
             [(day, day)]
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("it", "La frana caduta nella notte tra venerdì e sabato ha causato 4 morti.", "4 morti"),
+    ("it", "Nella notte fra venerdì 7 e sabato sono morte 4 persone.", "4 persone"),
+    ("en", "Four people died when the river burst its banks overnight Friday into Saturday.",
+     "Four people"),
+    ("en", "The storm killed 4 people on the night of Friday to Saturday.", "4 people"),
+])
+def test_the_night_between_two_days_is_both_days(lang, text, figure):
+    # reported on Wednesday 12 March 2031: the last Saturday is the 8th, the night began
+    # on Friday the 7th (never the Friday alone, nor the Saturday alone)
+    assert period(text, figure, lang, Base.of(WEDNESDAY, "day")) == (
+        date(2031, 3, 7), date(2031, 3, 8), "relative")
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("it", "Venerdì e sabato sono morte 4 persone.", "4 persone"),     # two days, no night
+    ("en", "Four people died on Saturday night.", "Four people"),     # Saturday's own night
+])
+def test_no_night_span_without_a_night_between_two_days(lang, text, figure):
+    got = period(text, figure, lang, Base.of(WEDNESDAY, "day"))
+    assert got is None or got[0] == got[1]

@@ -3,7 +3,8 @@
 Date phrases are found with the language's precompiled pattern (``context.toml``), then
 resolved against the publication date: explicit dates and years ("nel 2020", "dell'autunno
 del 2020", "dal 1992", "negli anni '90", "il 13 settembre"), relative phrases ("martedì",
-"ieri", "la scorsa settimana", "tre anni fa"), spans ("in poco più di tre settimane",
+"ieri", "la scorsa settimana", "tre anni fa", "nella notte tra venerdì e sabato"), spans
+("in poco più di tre settimane",
 "dall'inizio dell'offensiva"). Phrases are resolved with the calendar and the language's
 own month and weekday tables. Which phrase belongs to a figure: the nearest one in the
 figure's clause; else the nearest one before it in the sentence; else, when the sentence
@@ -240,6 +241,16 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
         weekday = lex.weekdays[p.get("weekday").lower()]
         d = next_weekday(base.day, weekday) if future else last_weekday(base.day, weekday)
         return Resolved(d, d, "relative", (d, d), kind)
+
+    if kind == "night":
+        # "nella notte tra venerdì e sabato": the night ends on the weekday named (the only
+        # one captured), so the span is the day before it and that day, never the first
+        # weekday alone
+        if base.precision != "day":
+            return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
+        weekday = lex.weekdays[p.get("weekday").lower()]
+        d = next_weekday(base.day, weekday) if future else last_weekday(base.day, weekday)
+        return Resolved(d - timedelta(days=1), d, "relative", (d - timedelta(days=1), d), kind)
 
     if kind == "relative":
         rel = lex.relatives[p.template]
