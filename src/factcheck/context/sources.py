@@ -317,7 +317,10 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     quoted = _quoted_source(texts, index, start, found, lex)
     if quoted is not None:
         return _named(quoted, texts, index, found, lex)
-    later = _later_source(texts, index, found, claimed, lex, paragraphs)
+    # a headline stands alone: the body's attributions are the body's ("Toll rises to 88"
+    # over "The toll rose to 88. The prefecture said so.")
+    later = (None if index == 0 and is_headline(text)
+             else _later_source(texts, index, found, claimed, lex, paragraphs))
     if later is not None:
         return later
     if (part and index > 0 and not lex.source_trigger.may_match(texts[index])
@@ -534,6 +537,15 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
         before = [s for s in found(opened_at) if s[1] <= opens[-1] + 1]
         if before:
             return before[-1][2]
+        # a speech tag set inside the quotation, in a sentence before the figure's, the
+        # quotation going on after it ("«... vittime - ha detto il colonnello Rossi - Anche
+        # ... Sono 11 le vittime»")
+        for i in range(opened_at, index):
+            inside = [s for s in found(i) if (i != opened_at or s[0] > opens[-1])
+                      and _TAG_BEFORE.search(texts[i], max(0, s[0] - 3), s[0])
+                      and _TAG_AFTER.search(texts[i], s[1])]
+            if inside:
+                return inside[0][2]
     if opens and texts[opened_at][:opens[-1]].rstrip().endswith(":"):
         # a quotation after a colon is the words of the sentence's subject ("Il sindaco:
         # «...»", "The colonel spoke to reporters: \"...\"")
@@ -547,6 +559,12 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
         if srcs:
             return _quote_speaker(texts[i], srcs)
     return None
+
+
+# a speech tag set inside a quotation opens after a dash or a comma
+_TAG_BEFORE = regex.compile(r"[-–—,]\s*\Z")
+# ... and the quotation goes on after it: a dash, or an opening mark
+_TAG_AFTER = regex.compile(r"\s[-–—]\s|[“«]|(?<=\s)\"")
 
 
 def _quote_speaker(text: str, srcs: list[tuple[int, int, str]]) -> str | None:
