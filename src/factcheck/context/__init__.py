@@ -505,7 +505,14 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
     def known(s: int, e: int) -> bool:
         return any(ps < e and s < pe for ps, pe, _ in _gazetteer_places(ctx, text, index))
 
-    found = _area_span(text, start, end, c_start, c_end, lex, known)
+    found = None
+    if metric in lex.area_origin_metrics and lex.area_origin_re is not None:
+        # "3,000 were evacuated from Valcorvo": where they left from, right after the figure
+        found = _one_place(text[end:c_end], lex, _AREA_NEAR, _AREA_WINDOW, known, end,
+                           rx=lex.area_origin_re)
+        found = None if found is None else (found[0] + end, found[1] + end, found[2])
+    if found is None:
+        found = _area_span(text, start, end, c_start, c_end, lex, known)
     if found is None:
         return None
     s, e, slug = found
@@ -779,13 +786,15 @@ def _gazetteer_places(ctx: ArticleContext, text: str, index: int | None
 
 def _one_place(text: str, lex: Lexicon, near: int = -1, window: int | None = None,
                known: Callable[[int, int], bool] | None = None, offset: int = 0,
-               genitive: bool = True) -> tuple[int, int, str] | None:
+               genitive: bool = True, rx: regex.Pattern | None = None
+               ) -> tuple[int, int, str] | None:
     """The one named place whose locative starts in ``text[:window]`` (or the first, when
     it starts within ``near`` characters), as (start, end, slug) of its name; None after an
     event's noun ("morte nella valanga in Val Bruna": the event's place, not an area); and
     not after a genitive unless ``genitive`` ("quattro ragazzi di Torre del Greco": where
-    they came from, not where they died; "il bilancio di Valcorvo" is Valcorvo's)."""
-    rx = lex.area_re or lex.place_re
+    they came from, not where they died; "il bilancio di Valcorvo" is Valcorvo's). ``rx``:
+    the pattern of a locative and its name, if not the area's."""
+    rx = rx or lex.area_re or lex.place_re
     if rx is None:
         return None
     window = len(text) if window is None else window

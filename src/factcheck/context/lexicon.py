@@ -151,6 +151,10 @@ class Lexicon:
     # nouns that name a town's region ("the Valencia region", "la regione di Valencia"): such
     # a town stands for the region around it, the area of "in the Comunitat Valenciana"
     area_regions: frozenset[str] = frozenset()
+    # where the people a figure of these metrics counts left from: its area ("3,000 were
+    # evacuated from Valcorvo", "5.000 evacuati da Valcorvo"), a place after ``area_origin_re``
+    area_origin_re: regex.Pattern | None = None
+    area_origin_metrics: frozenset[str] = frozenset()
     # a partitive right after a figure, ending before another ("211 of the 217"): the second
     # figure is the whole, no area
     area_partitive_re: regex.Pattern | None = None
@@ -490,6 +494,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         area_genitives=frozenset(w.casefold() for w in data.get("places", {}).get("genitives", ())),
         area_only=frozenset(w.casefold() for w in data.get("places", {}).get("only", ())),
         area_regions=frozenset(w.casefold() for w in data.get("places", {}).get("regions", ())),
+        area_origin_re=_place_re(data.get("places", {}).get("origins", ()),
+                                 data.get("places", {}).get("modifiers", ())),
+        area_origin_metrics=frozenset(data.get("places", {}).get("origin_metrics", ())),
         area_partitive_re=(_any_re([r"\d[\d.,']*\s+(?:" + _alt(part) + r")\s*\Z"],
                                    "places.partitives", path)
                            if (part := data.get("places", {}).get("partitives")) else None),
