@@ -249,3 +249,32 @@ def test_a_weekday_fixes_the_year_only_from_the_latest_year_mentioned_or_the_nex
                     "dall'ottobre 2013.") is None
     assert inferred("Martedì 28 febbraio altri corpi. Nel 2022 il naufragio precedente.") == \
         date(2023, 2, 28)
+
+
+@pytest.mark.parametrize("quote, lang, day", [
+    # the sentence's own day, in the year the event fixed
+    ("A similar blast hit the port on March 2, killing 10 people.", "en", date(2021, 3, 2)),
+    ("Il 16 marzo altri 10 corpi sono stati recuperati.", "it", date(2021, 3, 16)),
+    # a weekday read against a lower bound names no day: the figure keeps its event's span
+    ("Martedì sono stati recuperati altri 10 corpi.", "it", None),
+    ("On Tuesday 10 more bodies were found.", "en", None),
+])
+def test_a_bounded_articles_figure_takes_the_day_its_sentence_states(quote, lang, day):
+    from factcheck.pubdate import date_by_events
+    dated = _claim("d", "10 morti", date(2021, 3, 15), period_start=date(2021, 3, 14),
+                   period_end=date(2021, 3, 15), period_how="running")
+    bounding = _claim("u", {"it": "Il bilancio del 17 marzo è di 10 morti.",
+                            "en": "The toll stood at 10 on March 17."}[lang], None, lang,
+                      period_start=date(2021, 3, 14), period_end=date(2021, 3, 15),
+                      period_how="event")
+    fig = _claim("u", quote, None, lang, period_start=date(2021, 3, 14),
+                 period_end=date(2021, 3, 15), period_how="event")
+    arts = [article("", published=date(2021, 3, 15), published_how="metadata",
+                    published_precision="day"), replace(article("", lang), id="u")]
+    _, claims = date_by_events(arts, [dated, bounding, fig])
+    got = claims[2]
+    if day is None:  # the event's span, run to the bound (17 March)
+        assert (got.period_start, got.period_end, got.period_how) == (
+            date(2021, 3, 14), date(2021, 3, 17), "event")
+    else:
+        assert (got.period_start, got.period_end, got.period_how) == (day, day, "relative")

@@ -33,7 +33,7 @@ import regex
 
 from .context.lexicon import Lexicon, lexicon
 from .context.dates import shift
-from .context.period import Phrase, find_phrases, month_of, phrase_number
+from .context.period import Base, Phrase, figure_period, find_phrases, month_of, phrase_number
 from .errors import FactcheckError
 from .model import Article, Claim, Sentence
 
@@ -191,8 +191,9 @@ def date_by_events(articles: Sequence[Article], claims: Sequence[Claim],
     text at extraction, so a verdict only ever reads it as "on or after" (the article's span,
     :func:`factcheck.timespan.span_of`). Its figures keep no date of their own (``published``
     None: they stand at no known day, so they are read as undated figures are); one whose
-    period is its event's span runs at least to the bound. Everything else is returned as it
-    is.
+    sentence states a day without a year takes that day (as at extraction in a dated article),
+    else one whose period is its event's span runs at least to the bound. Everything else is
+    returned as it is.
 
     The text read is the sentences the article's figures quote: the article's text itself is
     not kept after extraction."""
@@ -225,15 +226,38 @@ def date_by_events(articles: Sequence[Article], claims: Sequence[Claim],
         out_articles.append(a)
     if not bounds:
         return out_articles, list(claims)
+    langs = {a.id: a.lang for a in out_articles}
     out_claims = []
     for c in claims:
         bound = bounds.get(c.doc)
-        if (bound is not None and c.published is None and c.period_how == "event"
-                and c.period_end is not None and c.period_end < bound):
-            # the figure stood on the report's day, on or after the bound
-            c = replace(c, period_end=bound)
+        if bound is not None and c.published is None and c.period_how in (None, "event"):
+            day = _stated_day(c, langs.get(c.doc, c.lang), bound, rules_root)
+            if day is not None:
+                # "A similar missile hit Donetsk on March 14, killing 17": now that the year
+                # is known, the figure's own day
+                c = replace(c, period_start=day, period_end=day, period_how="relative")
+            elif c.period_how == "event" and c.period_end is not None and c.period_end < bound:
+                # the figure stood on the report's day, on or after the bound
+                c = replace(c, period_end=bound)
         out_claims.append(c)
     return out_articles, out_claims
+
+
+def _stated_day(c: Claim, lang: str, bound: date, rules_root: Path | None) -> date | None:
+    """The day without a year that a figure's own sentence gives it ("on March 14, killing
+    17"), read against the article's lower bound (the nearest such day,
+    :func:`factcheck.context.period.resolve`); None for any other phrase (a weekday read
+    against a bound names no day) or none."""
+    try:
+        lex = lexicon(lang, rules_root)
+    except FactcheckError:
+        return None
+    start = max(0, c.quantity.start - c.quote_start)
+    end = max(start, c.quantity.end - c.quote_start)
+    r = figure_period([c.quote], 0, start, end, lex, Base.of(bound, INFERRED_PRECISION))
+    if r is None or r.kind != "date" or r.start is None or r.start != r.end:
+        return None
+    return r.start
 
 
 def _event_bound(texts: Sequence[str], lang: str, first: date,
