@@ -2,7 +2,9 @@
 (the two cannot both be true). Witnesses: the figure with the highest lower bound and the one
 with the lowest upper bound. Certain when both reports are known to the same day (or both are
 final tolls) and neither reading is ambiguous; otherwise a possible contradiction naming the
-doubt. Two parties' own figures are a dispute instead, and an estimate a discrepancy.
+doubt. Two parties' own figures are a dispute instead, and an estimate a discrepancy. Two
+figures at times whose order is not known and far apart in scale are no finding (the lower
+may be an early count or a part: :func:`.scene.unplaceable`).
 
 Parts of different wholes ("2 children" of 35 dead, "5 children" of 50) stand at different
 moments of the count, whatever their reports' dates: only parts of the same whole are judged
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 from ..model import Finding
 from .figure import Figure, counted
 from .moment import Moment, rivals
-from .scene import Ctx, conflict, doubts, earlier_window
+from .scene import Ctx, conflict, doubts, earlier_window, unplaceable
 
 READS = "moment"
 
@@ -39,6 +41,8 @@ def _pair(a: Figure, b: Figure, ctx: Ctx) -> list[Finding]:
         return []
     if earlier_window(a, b, ctx) or earlier_window(b, a, ctx):
         return []  # one counts a window its text says ended before the other stood
+    if unplaceable(a, b, ctx):
+        return []  # an early count or a part, at unknown times: both true either way
     return [conflict(ctx, "contradiction", a, b, doubts(a, b, ctx))]
 
 

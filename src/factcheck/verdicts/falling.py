@@ -2,7 +2,8 @@
 earlier lower bound. Witnesses: the strongest lower bound reported before (of equal ones,
 the report known to be older) and the lowest upper bound after it. A contradiction when the
 lower report is certainly the later one (possible when something else is in doubt); when the
-order is not certain, a discrepancy that names the doubt; when the lower figure's sentence
+order is not certain, a discrepancy that names the doubt (none when the two are also far
+apart in scale: the lower may be an early count or a part); when the lower figure's sentence
 announces a revision, a correction instead. Each later report is its own finding: two later
 reports of one lower figure agree with each other, and one finding would read as if they
 conflicted."""
@@ -12,7 +13,7 @@ from __future__ import annotations
 from ..model import Finding
 from .figure import Figure
 from .config import setting
-from .scene import Ctx, conflict, doubts, finding, span
+from .scene import Ctx, conflict, doubts, finding, span, unplaceable
 from .timeline import Timeline, certainly_later, read
 
 READS = "timeline"
@@ -28,7 +29,7 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
             why = doubts(best, low, ctx, same_time=False) + restated(best, low, ctx)
             out.append(conflict(ctx, "contradiction_falling", best, low, why, dated=True,
                                 later=True))
-        else:
+        elif not unplaceable(best, low, ctx):
             why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
             out.append(finding(ctx, "discrepancy", "falling_unsure",
                                ctx.cfg["severity"]["falling_unsure"], [best, low], dated=True,

@@ -198,6 +198,15 @@ def order_unknown(a: Figure, b: Figure, ctx: Ctx) -> bool:
     return not (same_day(sa, sb) or before(sa, sb) or before(sb, sa))
 
 
+def unplaceable(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Whether two figures at times whose order is not known are also far apart in scale
+    (``[scale] factor``): the lower may be an early count or a part (a place, a day's finds),
+    either way both are true, and neither a date nor a number says which: no finding an
+    editor can act on."""
+    return order_unknown(a, b, ctx) and \
+        scale_ratio(a, b) >= float(ctx.cfg.get("scale", {}).get("factor", math.inf))
+
+
 def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
              dated: bool = False, later: bool = False) -> Finding:
     """A contradiction between ``a`` and ``b`` when nothing is in doubt, else a possible
