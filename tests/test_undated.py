@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from factcheck.articles import parse_article
 from factcheck.context.undated import event_spans, undated_periods
 from factcheck.model import Claim, Quantity
@@ -92,3 +94,42 @@ def test_analyze_dates_an_undated_report_by_the_event_dated_ones_tell():
     assert fourteen.event == twelve.event
     assert fourteen.period_how == "event" and fourteen.published is None
     assert fourteen.period_start <= date(2016, 10, 30) == fourteen.period_end
+
+
+def _told(doc: str, published: date, start: date) -> Claim:
+    """A dated article's running count that tells when the flood began."""
+    return _claim(doc, "auto:flood:faenza:2023-05", published, period_start=start,
+                  period_end=published, period_how="running")
+
+
+def _article_time(doc: str, published: date, metric: str = "deaths", event: str =
+                  "auto:flood:faenza:2023-05") -> Claim:
+    """A dated article's figure with only the article's own time (it never says when the
+    event began)."""
+    q = Quantity(0, 2, "10", "count", 10, 10, 10)
+    return Claim(doc, metric, q, f"it/{metric}", "10", 0, event=event, published=published,
+                 period_start=published, period_end=published, period_how="article")
+
+
+def test_a_running_count_counts_from_the_start_other_articles_tell():
+    told, bare = _told("a", date(2023, 5, 18), date(2023, 5, 16)), _article_time("b", date(2023, 5, 20))
+    got = undated_periods([told, bare])[1]
+    assert (got.period_start, got.period_end, got.period_how) == (
+        date(2023, 5, 16), date(2023, 5, 20), "running")
+
+
+@pytest.mark.parametrize("bare", [
+    _article_time("b", date(2023, 5, 20), metric="missing"),     # a level, not a running count
+    _article_time("b", date(2023, 5, 14)),                      # reported before the told start
+    _article_time("b", date(2023, 5, 20), event="auto:landslide:ischia:2022-11"),  # another event
+])
+def test_no_told_start_for_levels_earlier_reports_or_other_events(bare):
+    told = _told("a", date(2023, 5, 18), date(2023, 5, 16))
+    assert undated_periods([told, bare])[1] == bare
+
+
+def test_the_events_month_is_no_told_start():
+    # an event dated only by its id's month: a running count keeps its article's time
+    dated, bare = _claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 18)), \
+        _article_time("b", date(2023, 5, 20))
+    assert undated_periods([dated, bare])[1] == bare

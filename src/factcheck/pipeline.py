@@ -332,7 +332,7 @@ def analyze(results: Sequence[ArticleResult], draft: str | None = None,
         claims = merge_events(claims, config.root)
     # an undated article's figure is about the event the merge joined it to (a draft joined
     # to an archive's events too): its period is that event's span
-    claims = undated_periods(claims)
+    claims = undated_periods(claims, config.root)
     # ... and the event's dates fix the year of the days its text states: a lower bound
     articles, claims = date_by_events(articles, claims, config.root)
     analysis = compare(claims, articles, draft=draft, rules=config)

@@ -16,8 +16,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from ..model import Claim
+from .asof import cumulative_metrics
 from .events import parse_auto
 
 # periods that say when the event itself began (its start as the text tells it, a curated
@@ -50,16 +52,39 @@ def event_spans(claims: Sequence[Claim]) -> dict[str, tuple[date, date]]:
     return spans
 
 
-def undated_periods(claims: Sequence[Claim]) -> list[Claim]:
+def told_starts(claims: Sequence[Claim]) -> dict[str, date]:
+    """Each automatic event -> the earliest start a dated figure's text gives it (a running
+    count's start, a curated event's): the day the event began as articles tell it."""
+    starts: dict[str, date] = {}
+    for c in claims:
+        if (c.published is not None and c.period_how in _EVENT_STARTS
+                and c.period_start is not None and parse_auto(c.event) is not None):
+            eid: str = c.event  # type: ignore[assignment]
+            starts[eid] = min(starts.get(eid, c.period_start), c.period_start)
+    return starts
+
+
+def undated_periods(claims: Sequence[Claim], root: Path | None = None) -> list[Claim]:
     """``claims`` (events already merged, same order) where a figure of an undated article
     with no period of its own takes the span of its event as dated articles report it
-    (:func:`event_spans`), ``period_how = "event"``; every other claim as it is."""
+    (:func:`event_spans`), ``period_how = "event"``; and where a running count of a dated
+    article that had only the article's own time (its article never told when the event
+    began) counts from the start other articles tell, to its report (``"running"``, as
+    :func:`factcheck.context.asof.unstated_period` does when the article tells it).
+    ``root``: the rules folder whose ``metrics.toml`` says which counts run (default: the
+    one in use); every other claim as it is."""
     spans = event_spans(claims)
+    starts = told_starts(claims)
+    cumulative = cumulative_metrics(root)
     out = []
     for c in claims:
         span = spans.get(c.event) if c.event is not None else None
         if (span is not None and c.published is None and c.period_how is None
                 and c.period_start is None and c.period_end is None):
             c = replace(c, period_start=span[0], period_end=span[1], period_how="event")
+        elif (c.published is not None and c.period_how == "article" and c.metric in cumulative
+              and c.event in starts and c.period_start is not None
+              and starts[c.event] <= c.period_start):  # type: ignore[index]
+            c = replace(c, period_start=starts[c.event], period_how="running")  # type: ignore[index]
         out.append(c)
     return out
