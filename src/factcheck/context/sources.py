@@ -102,7 +102,12 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             if lex.source_clause_verb_re is not None and lex.source_clause_verb_re.match(
                     text, m.end()):
                 continue  # "he said authorities were able to ...": a reported subject
-            _add(out, m, lex, end=_appositive_end(text, m.end(), lex))
+            both = _coordinated_end(text, m.end("src"), lex)
+            if both is not None:
+                # "according to the government and a rescue service": one attribution
+                _add(out, m, lex, end=max(both, m.end()), src_end=both)
+            else:
+                _add(out, m, lex, end=_appositive_end(text, m.end(), lex))
             if relay and m.group("relay"):
                 relays.append((m.start(), m.end()))
     for pattern, verb, trigger in zip(lex.source_subject_cues, lex.source_subject_verbs,
@@ -167,6 +172,10 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
     gap = lead[cut:]
     words = gap.split()
     # the gap opens the noun phrase: an article or a name, never a verb ("reports to")
+    if not words and breaks:
+        # right after a coordinator: two sources, one subject ("rescue workers and police")
+        both = _coordinated(lead[:breaks[-1].start()], breaks[-1], lex, start - len(lead))
+        return start if both is None else both
     if (not words or any(ch.isdigit() for ch in gap) or len(words) > _NP_EXTEND
             or not (words[0][:1].isupper() or _starts_with_article(gap.lstrip(), lex))):
         return start
@@ -257,6 +266,26 @@ def _past_title(text: str, begin: int, stop: int, lex: Lexicon) -> int:
         return stop
     n = lex.source_np.match(text, dot.end())
     return n.end("src") if n is not None else stop
+
+
+def _coordinated_end(text: str, at: int, lex: Lexicon) -> int | None:
+    """Where a second source joined to the one ending at ``at`` ends ("according to the
+    government and a rescue service operating ..."): a coordinator, then a noun phrase
+    that names a kind of source; None when there is none ("according to police and 12
+    people ...", "secondo la prefettura e Valcorvo ...")."""
+    if lex.source_np is None or not lex.source_coordinators:
+        return None
+    m = _COORDINATOR.match(text, at)
+    if m is None or m.group(1).casefold() not in lex.source_coordinators:
+        return None
+    n = lex.source_np.match(text, m.end())
+    if n is None or not lex.source_types.values(n.group("src")):
+        return None
+    return n.end("src")
+
+
+# a coordinator word after a source ("... the government and a rescue service")
+_COORDINATOR = regex.compile(r"\s+(\p{L}+)\s+")
 
 
 def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
