@@ -252,3 +252,17 @@ def test_the_night_between_two_days_is_both_days(lang, text, figure):
 def test_no_night_span_without_a_night_between_two_days(lang, text, figure):
     got = period(text, figure, lang, Base.of(WEDNESDAY, "day"))
     assert got is None or got[0] == got[1]
+
+
+@pytest.mark.parametrize("text,figure,year", [
+    ("The 2019 Valdoria Fire killed at least 60 people.", "at least 60", 2019),
+    ("Like the 2012 Borgo earthquake, which left 300 dead, it struck at night.", "300", 2012),
+    ("Only the 2000 people who stayed were rescued by boat.", "2000", None),   # a count
+    ("In the 2019 floods 60 people died.", "60", None),                      # no name after it
+])
+def test_a_year_before_a_name_is_that_names_year(text, figure, year):
+    got = period(text, figure, "en", Base.of(WEDNESDAY, "day"))
+    if year is None:
+        assert got is None or got[0].year == 2031
+    else:
+        assert got == (date(year, 1, 1), date(year, 12, 31), "explicit")
