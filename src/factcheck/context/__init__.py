@@ -505,8 +505,8 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
     def known(s: int, e: int) -> bool:
         return any(ps < e and s < pe for ps, pe, _ in _gazetteer_places(ctx, text, index))
 
-    found = None
-    if metric in lex.area_origin_metrics and lex.area_origin_re is not None:
+    found = _respective_span(text, start, end, lex)
+    if found is None and metric in lex.area_origin_metrics and lex.area_origin_re is not None:
         # "3,000 were evacuated from Valcorvo": where they left from, right after the figure
         found = _one_place(text[end:c_end], lex, _AREA_NEAR, _AREA_WINDOW, known, end,
                            rx=lex.area_origin_re)
@@ -541,6 +541,110 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
             and _is_whole(slug if place is None else place, text, ctx, named)):
         return None
     return area
+
+
+# one figure in digits ("40", "1.200", "6'500"), not a comma or point after it
+_FIGURE = regex.compile(r"(?<![\d\p{L}])\d(?:[\d.,']*\d)?(?![\d\p{L}])")
+# a list of two or more figures ("40 and 11", "40, 12 e 3"): figures with a comma or one
+# short word between them (a coordinator of the language, checked in _figure_list)
+_FIGURE_LIST = regex.compile(r"(?<![\d.,'\p{L}])\d(?:[\d.,']*\d)?"
+                             r"(?:(?:\s*,\s*(?:\p{Ll}{1,3}\s+)?|\s+\p{Ll}{1,3}\s+)\d(?:[\d.,']*\d)?)+"
+                             r"(?![\d\p{L}])")
+# the words between a list of figures and the "respectively" after it: a few words, no
+# figure and no clause mark ("40 and 11 people died, respectively")
+_TO_RESPECTIVELY = regex.compile(r"[^\d.;:()«»“”\"]{0,40}\Z")
+# a separator of the list of places: ", ", " and ", ", and "
+_NAME_SEP = regex.compile(r"\s*,\s*(?:\p{Ll}{1,3}\s+)?|\s+\p{Ll}{1,3}\s+")
+_NAME_AT = regex.compile(rf"(?P<place>{NAME})")
+
+
+def _respective_span(text: str, start: int, end: int, lex: Lexicon
+                     ) -> tuple[int, int, str] | None:
+    """The place of the figure at ``text[start:end]`` in a list of figures that a
+    "respectively" pairs with a list of places: the place of the same rank ("the toll in
+    Valcorvo and Borgoverde stood at 40 and 11, respectively": 11 is Borgoverde's; "40 and
+    11 died in Valcorvo and Borgoverde, respectively"; "a Valcorvo e Borgoverde i morti sono
+    rispettivamente 40 e 11"), as (start, end, slug). None when there is no such word, the
+    figure is in no list of figures, or the lists do not have as many items (the text does
+    not pair them)."""
+    rx = lex.area_respectively_re
+    if rx is None or lex.area_re is None or lex.area_re.search(
+            text, max(0, start - 2 * _AREA_WINDOW), min(len(text), end + 2 * _AREA_WINDOW)) is None:
+        return None
+    figs = _figure_list(text, start, end, lex)
+    if figs is None:
+        return None
+    ranks, f_start, f_end = figs
+    # the word right after the list (past a few words), or right before it
+    after = rx.search(text, f_end, min(len(text), f_end + _AREA_WINDOW))
+    if after is not None and _TO_RESPECTIVELY.match(text, f_end, after.start()) is None:
+        after = None
+    before = None
+    if after is None:
+        before = rx.search(text, max(0, f_start - _AREA_NEAR), f_start)
+        if before is None or text[before.end():f_start].strip(" ,").count(" ") > 0:
+            return None
+    places = None
+    if after is not None:
+        # the places between the figures and the word: "40 and 11 in Valcorvo and Borgoverde,
+        # respectively"
+        places = _place_list(text, f_end, after.start(), lex)
+        # or right after it: "40 e 11 morti rispettivamente a Valcorvo e a Borgoverde"
+        places = places or _place_list(text, after.end(), min(len(text), after.end()
+                                                               + _AREA_WINDOW), lex, near=True)
+    if places is None:
+        places = _place_list(text, max(0, f_start - 2 * _AREA_WINDOW),
+                             f_start if before is None else before.start(), lex, last=True)
+    if places is None or len(places) != len(ranks):
+        return None
+    pick = places[ranks.index(start)]
+    return pick.start("place"), pick.end("place"), _slugs_of(pick.group("place"))
+
+
+def _figure_list(text: str, start: int, end: int, lex: Lexicon
+                 ) -> tuple[list[int], int, int] | None:
+    """The list of figures in digits the figure at ``text[start:end]`` is an item of, joined
+    by commas and the language's coordinators: the items' starts, and the list's span."""
+    for m in _FIGURE_LIST.finditer(text, max(0, start - _AREA_WINDOW),
+                                   min(len(text), end + _AREA_WINDOW)):
+        if m.start() <= start < m.end():
+            items = list(_FIGURE.finditer(text, m.start(), m.end()))
+            gaps = [text[a.end():b.start()].strip(" ,").casefold()
+                    for a, b in zip(items, items[1:])]
+            if any(g and g not in lex.source_coordinators for g in gaps):
+                return None  # "from 40 to 11": no list
+            ranks = [f.start() for f in items]
+            return (ranks, m.start(), m.end()) if start in ranks else None
+    return None
+
+
+def _place_list(text: str, lo: int, hi: int, lex: Lexicon, last: bool = False,
+                near: bool = False) -> list[regex.Match] | None:
+    """The names of a list of places in ``text[lo:hi]`` opened by a locative ("in Valcorvo,
+    Borgoverde and Pratello", "a Valcorvo e a Borgoverde"): the first list found (with
+    ``near``, only one whose locative opens the span), or with ``last`` the last one of two
+    or more names; None when there is none."""
+    found = None
+    for m in lex.area_re.finditer(text, lo, hi):
+        if near and text[lo:m.start()].strip(" ,"):
+            break
+        if found and m.start() < found[-1].end():
+            continue
+        names, at = [m], m.end()
+        while (sep := _NAME_SEP.match(text, at, hi)) is not None:
+            gap = text[sep.start():sep.end()].strip(" ,").casefold()
+            if gap and gap not in lex.source_coordinators:
+                break
+            n = lex.area_re.match(text, sep.end(), hi) or _NAME_AT.match(text, sep.end(), hi)
+            if n is None:
+                break
+            names.append(n)
+            at = n.end()
+        if len(names) > 1 or not last:
+            found = names
+            if not last:
+                break
+    return found
 
 
 def _part_of_next(text: str, start: int, end: int, lex: Lexicon) -> bool:

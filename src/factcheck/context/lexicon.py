@@ -155,6 +155,9 @@ class Lexicon:
     # evacuated from Valcorvo", "5.000 evacuati da Valcorvo"), a place after ``area_origin_re``
     area_origin_re: regex.Pattern | None = None
     area_origin_metrics: frozenset[str] = frozenset()
+    # "respectively" after a list of figures: the n-th figure counts the n-th place of the
+    # list named before them ("in Valcorvo and Borgoverde ... at 40 and 11, respectively")
+    area_respectively_re: regex.Pattern | None = None
     # a partitive right after a figure, ending before another ("211 of the 217"): the second
     # figure is the whole, no area
     area_partitive_re: regex.Pattern | None = None
@@ -497,6 +500,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         area_origin_re=_place_re(data.get("places", {}).get("origins", ()),
                                  data.get("places", {}).get("modifiers", ())),
         area_origin_metrics=frozenset(data.get("places", {}).get("origin_metrics", ())),
+        area_respectively_re=(_words_re(rs) if (rs := data.get("places", {}).get("respectively"))
+                              else None),
         area_partitive_re=(_any_re([r"\d[\d.,']*\s+(?:" + _alt(part) + r")\s*\Z"],
                                    "places.partitives", path)
                            if (part := data.get("places", {}).get("partitives")) else None),
