@@ -330,7 +330,9 @@ DATE_FIELDS = ("day", "month", "mnum", "year", "weekday", "season", "n", "unit",
 def _np_pattern(src: dict) -> str:
     """The source noun phrase: capitalised words or known words, joined by connectors."""
     article = _alt(src.get("articles", ()))
-    word = rf"(?:(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt(src.get('words', ()))})(?![\p{{L}}]))"
+    # a known word may open a compound ("a government-commissioned study", "state-run TV"),
+    # as a capitalised word may ("Kremlin-backed")
+    word = rf"(?:(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]))"
     conn = _alt(src.get("connectors", ()))
     joiner = rf"(?:\s+|\s+(?:{conn})\s*)" if conn else r"\s+"
     # an article ends with an apostrophe ("l'") or a space: "ANSA" opens with no "an"

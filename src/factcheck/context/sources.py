@@ -120,6 +120,8 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue
         for v in verb.finditer(text):
             m = _ending_at(pattern, text, max(0, v.start() - _NP_WINDOW), v.end())
+            if m is not None and not _aside_fits(text, m, lex):
+                continue
             if m is not None:
                 # an appositive between the subject and its verb is part of its name ("the
                 # Prefecture of Naples, a local branch of the interior ministry, said")
@@ -128,6 +130,30 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     if relays:
         out = [s for s in out if not any(_relays(s, r) for r in relays)]
     return sorted(set(out))
+
+
+# a possessive closes the words before a subject's noun ("the US territory's governor")
+_POSSESSIVE = regex.compile(r"[’']s?\s*\Z")
+
+
+def _aside_fits(text: str, m: regex.Match, lex: Lexicon) -> bool:
+    """Whether a subject with an ``aside`` between it and its verb (a relative or a gerund's
+    clause: "the newspaper, drawing on records, found") opens its clause, so the aside is
+    its own: "The quake struck Valcorvo, killing 12, said the mayor" has no subject
+    "Valcorvo". Only a possessive may stand before it ("the US territory's governor, who
+    ..."). True for a match with no aside."""
+    if "aside" not in m.re.groupindex or not m.group("aside") or lex.source_np_break is None:
+        return True
+    lead = text[max(0, m.start() - _NP_WINDOW):m.start()]
+    breaks = list(lex.source_np_break.finditer(lead))
+    if breaks:
+        gap = lead[breaks[-1].end():]
+    elif m.start() <= _NP_WINDOW:
+        gap = lead
+    else:
+        return False
+    gap = gap.strip(" \t\n\"'“«‘")
+    return not gap or _POSSESSIVE.search(gap) is not None
 
 
 @lru_cache(maxsize=None)
