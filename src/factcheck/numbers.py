@@ -275,6 +275,7 @@ class _Lang:
     max_join_word: int
     re_range_conn_any: Any  # any pair's connector: one test before trying each pair
     re_change_before: Any  # a verb of change before "from X to Y": two figures, not a range
+    re_change_by: Any  # "rose by 5 to 40": the change and the new figure, not a range
     re_bound_gap: Any
     re_ratio_gap: Any  # "1 in 4", "2 out of 3", "uno su cinque": one proportion, not two counts
     re_qual_start: Any
@@ -534,6 +535,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
                                         + _SPACE + r"+(?:" + articles + r"(?:" + _SPACE
                                         + r"+|(?<=['’])))?\Z", _F),
         re_change_before=regexcache.compile(_alt(r.get("change_before", [])), _F),
+        re_change_by=regexcache.compile(_alt(r.get("change_by", [])) + _SPACE + r"+\Z", _F)
+        if r.get("change_by") else None,
         re_ratio_gap=regexcache.compile(_SPACE + r"+" + _alt(d.get("ratios", {}).get("connectors", []))
                                    + _SPACE + r"+", _F),
         re_bound_gap=regexcache.compile(_SPACE + r"*" + _alt(r.get("bound_connectors", []), bounded=False)
@@ -1360,6 +1363,10 @@ def _range_of(text: str, a: _Num, b: _Num, L: _Lang) -> _Num | None:
     ordinal = a.kind == b.kind == "ordinal"
     if start is None and not ordinal and L.re_range_bare is not None and L.re_range_bare.match(gap):
         if "\n" in gap:
+            return None
+        # "the toll rose by 5 to 40": a verb of change, the change and the count it reached
+        if (L.re_change_by is not None and a.kind == b.kind == "count" and L.re_change_by.search(before)
+                and L.re_change_before.search(text, max(0, a.start - _CHANGE_REACH), a.start)):
             return None
         start = a.start
     if (start is None and not ordinal and L.re_range_alt is not None and a.scale == b.scale
