@@ -392,9 +392,12 @@ def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool,
     (its own first) holding a figure of its story: the last of them that can hold it, else
     none (a figure of the story too small ends the search: it is the one the text means).
     ``tolls_only``: for a cue that names the toll, not the figure just before ("Morti anche
-    due bambini", "the first 6 victims"), an addition to it is no whole ("altri 6 corpi")."""
+    due bambini", "the first 6 victims"), an addition to it is no whole ("altri 6 corpi"),
+    and a sentence naming only subgroups ("Among the dead are 5 Ukrainians") is passed
+    for an earlier toll, taken only when there is none."""
     c = art.claims[pos]
     place = c.side if (c.side or "").startswith(_AREA) else None
+    fallback = None
     for group in art.sentence_before(pos, back):
         story = [j for j in group if art.claims[j].metric == c.metric
                  and _same_story(art.claims[j], c)
@@ -420,8 +423,13 @@ def _nearest_holding(pos: int, art: _Article, back: int, skip_parts: bool,
         fit = [j for j in story
                if _fits(art.claims[j], c, nested=place is not None
                         and art.claims[j].side == place)]
-        return fit[-1] if fit else None
-    return None
+        if tolls_only and story and all(art.claims[j].subgroup is not None for j in story):
+            # some of the toll's people, not the toll: "Tra i morti ci sono cinque ucraini
+            # ... Morti anche due bambini" (the children are of the toll, maybe not Ukrainian)
+            fallback = fallback if fallback is not None else (fit[-1] if fit else None)
+            continue
+        return fit[-1] if fit else fallback
+    return fallback
 
 
 def _points_elsewhere(pos: int, art: _Article) -> bool:
@@ -455,7 +463,8 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
                     return j
                 continue  # an earlier item of the same breakdown
             if cues.between.search(gap) and _fits(e, c):
-                return j
+                part = _partitive_part(j, art, cues, c)
+                return j if part is None else part
             break
     # a whole named with a partitive ("Delle 29 vittime, 15 sono uomini", "74 of the 97
     # victims", "Paiporta (45) ... of the 221 deaths"): every other figure of its metric
@@ -468,7 +477,10 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     # just before, or by the whole's noun as far as a cue before a part reaches ("At least
     # seven children were among the dead")
     m = cues.after.search(c.quote[c.end - base:]) if cues.after is not None else None
-    if m is not None and not cues.names_other(m, c.metric):
+    if (m is not None and not cues.names_other(m, c.metric)
+            # "Ten of the 15 are in intensive care": the words tell of the part, the whole
+            # a partitive names is no part of anything here
+            and not _partitive_whole(pos, art, cues)):
         named = "noun" in m.re.groupindex and m.group("noun") is not None
         if not named and _points_elsewhere(pos, art):
             return _BLOCKED
@@ -488,8 +500,9 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     lead = c.quote[:c.start - base]
     before = (cues.before.search(lead) if cues.before is not None and c.subgroup is not None
               else None)
+    total = cues.total_before.search(lead) if cues.total_before is not None else None
     if ((before is not None and not cues.names_other(before, c.metric))
-            or (cues.total_before is not None and cues.total_before.search(lead))):
+            or (total is not None and not cues.names_other(total, c.metric))):
         w = _nearest_holding(pos, art, _BACK, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
@@ -506,6 +519,21 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
                 return w
         break
     return None
+
+
+def _partitive_part(j: int, art: _Article, cues: PartCues, c: Claim) -> int | None:
+    """The part of the partitive whole at ``j`` named right before it ("13 of the 15 have
+    been identified: 5 ..."), when it can hold ``c``: a breakdown after it details that
+    part, the subject of the sentence, not the whole it is taken from."""
+    if j == 0 or art.first[j] > j - 1 or not art.is_partitive(j, cues):
+        return None
+    p = art.claims[j - 1]
+    w = art.claims[j]
+    if p.metric != w.metric or p.parent != w.start or not _fits(p, c, nested=True):
+        return None
+    # only the partitive between them ("13 delle 15", "74 of the 97")
+    gap = p.quote[p.end - p.quote_start:w.start - w.quote_start]
+    return j - 1 if len(gap.split()) <= 3 else None
 
 
 def _partitive_whole(pos: int, art: _Article, cues: PartCues) -> bool:

@@ -37,7 +37,9 @@ NATIONALITY = "nationality:"
 # "6 erano ospiti di una casa di riposo")
 _AFTER = 40
 _NONE = ""  # the value of [not_subgroups] phrases in the word index: no subgroup
-_CLAUSE_MARK = regex.compile(r"[\d,;:.()]")
+# ... and a dash opens an aside about the whole ("five of them seriously - including
+# Ukrainians": the nationalities are the injured's, not the five's)
+_CLAUSE_MARK = regex.compile(r"[\d,;:.()–—]|\s-\s")
 
 
 @dataclass(frozen=True)
