@@ -223,6 +223,10 @@ def _ceiling(status: str, q: Quantity) -> str:
     return "projected" if status == "estimated" and q.qualifier == "at_most" else status
 
 
+# passes of the breakdown patterns: a list inside a list item is two levels; one more to spare
+_BREAKDOWN_PASSES = 3
+
+
 def _breakdowns(lang: str, masked: str, runnable: frozenset[int], base: int,
                 sentence: Sentence, by_start: dict[int, Quantity],
                 candidates: dict[int, list[_Candidate]],
@@ -233,7 +237,22 @@ def _breakdowns(lang: str, masked: str, runnable: frozenset[int], base: int,
     gives its metric to the whole named before it: "dei 40 passeggeri, 12 sono morti"); with
     none before, the claimed figure a pattern marks as ``whole`` after the items does
     ("Paiporta (45), Catarroja (25) ... dei 221 morti"); a figure some rule claimed is
-    never changed. Adds to ``candidates`` in place."""
+    never changed. Adds to ``candidates`` in place. An item may itself be the whole of a later
+    pattern's list ("tra questi, 12 a Padova (di cui tre bambini)"): the patterns run again
+    while a pass gives a figure, a few times at most."""
+    for _ in range(_BREAKDOWN_PASSES):
+        if not _breakdown_pass(lang, masked, runnable, base, sentence, by_start, candidates,
+                               ruleset):
+            return
+
+
+
+def _breakdown_pass(lang: str, masked: str, runnable: frozenset[int], base: int,
+                    sentence: Sentence, by_start: dict[int, Quantity],
+                    candidates: dict[int, list[_Candidate]], ruleset: RuleSet) -> bool:
+    """One pass of the breakdown patterns (see :func:`_breakdowns`); True if it gave a figure
+    a metric."""
+    added = False
     for pat in ruleset.breakdowns.get(lang, ()):
         if pat.prefilter is not None and id(pat) not in runnable:
             continue
@@ -262,6 +281,8 @@ def _breakdowns(lang: str, masked: str, runnable: frozenset[int], base: int,
                 who = _text(sentence, _pick(whos, e, hi, s, s))
                 candidates[s + base] = [_Candidate(best.rule, best.pattern, 0, q, who, None,
                                                    parent=parent + base)]
+                added = True
+    return added
 
 
 def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
