@@ -48,8 +48,13 @@ def _claims(lang: str, x: dict):
             c = replace(c, quantity=replace(q, start=c.start, end=c.end,
                                             text=c.quantity.text))
         read.append(replace(c, parent=None))
-    starts = {s.start: i for i, s in enumerate(article_sentences(art))}
-    return link_parts(read, starts, part_cues(lang))
+    sentences = article_sentences(art)
+    starts = {s.start: i for i, s in enumerate(sentences)}
+    # as the context stage links them: headings and fragments are no steps back
+    from factcheck.context.parents import prose_steps
+
+    steps = prose_steps([text[s.start:s.end] for s in sentences], starts)
+    return link_parts(read, steps, part_cues(lang))
 
 
 @pytest.mark.parametrize("lang, kind, x", CASES,

@@ -752,4 +752,21 @@ def link_article(claims: Sequence[Claim], texts: Sequence[str], starts: dict[int
     from .subgroups import refine_subgroups, subgroup_data
 
     claims = refine_subgroups(claims, texts, starts, subgroup_data(lang, root), root)
-    return link_parts(claims, starts, part_cues(lang, root))
+    return link_parts(claims, prose_steps(texts, starts), part_cues(lang, root))
+
+
+# a sentence of fewer words is a heading or a fragment ("LE VITTIME.", "[...]"): no step
+# between a part and its whole
+_FRAGMENT_WORDS = 4
+
+
+def prose_steps(texts: Sequence[str], starts: dict[int, int]) -> dict[int, int]:
+    """``starts`` (sentence start -> index) renumbered so that a heading or a fragment
+    between two sentences does not count: how far back a cue may reach is a count of
+    sentences of prose."""
+    step, at = [], 0
+    for t in texts:
+        step.append(at)
+        if len(t.split(None, _FRAGMENT_WORDS)) >= _FRAGMENT_WORDS:
+            at += 1
+    return {s: step[i] if 0 <= i < len(step) else i for s, i in starts.items()}
