@@ -118,15 +118,17 @@ def _sides(doc, a, b, **kw):
             claim(doc, b, side="azerbaijan", quote=quote, text=f"{b}", **kw)]
 
 
-def test_sum_of_sides_above_the_total_the_same_day_is_a_contradiction():
-    cl = _sides("a.txt", 207, 79) + [claim("b.txt", 155, side="total")]
+def test_sum_of_sides_above_the_total_as_final_tolls_is_a_contradiction():
+    cl = _sides("a.txt", 207, 79, period=WAR_2020) + [
+        claim("b.txt", 155, side="total", period=WAR_2020)]
     [f] = findings(cl)
     assert f.verdict == "contradiction" and f.side == "total" and f.severity == "high"
     assert "286 (207 armenia + 79 azerbaijan)" in f.reason
 
 
 def test_total_above_the_sum_is_a_contradiction_too():
-    cl = _sides("a.txt", 49, 50) + [claim("b.txt", 250, side="total")]
+    cl = _sides("a.txt", 49, 50, period=WAR_2020) + [
+        claim("b.txt", 250, side="total", period=WAR_2020)]
     [f] = findings(cl)
     assert f.verdict == "contradiction"
 
@@ -140,7 +142,8 @@ def test_total_a_week_later_above_the_sum_is_an_update():
 
 
 def test_one_side_alone_above_the_total_is_a_contradiction():
-    cl = [claim("a.txt", 120, side="armenia"), claim("b.txt", 100, side="total")]
+    cl = [claim("a.txt", 120, side="armenia", period=WAR_2020),
+          claim("b.txt", 100, side="total", period=WAR_2020)]
     [f] = findings(cl)
     assert f.verdict == "contradiction" and "a part cannot exceed the whole" in f.reason
 
@@ -182,24 +185,33 @@ def test_rounded_figure_is_not_evidence_against_a_precise_one():
     assert verdicts(cl) == ["discrepancy"]
 
 
-def test_exact_figures_far_apart_the_same_day_contradict():
-    [f] = findings([claim("a.txt", 155), claim("b.txt", 286)])
+def test_exact_final_tolls_far_apart_contradict():
+    [f] = findings([claim("a.txt", 155, period=WAR_2020), claim("b.txt", 286, period=WAR_2020)])
     assert f.verdict == "contradiction" and f.severity == "high"
     # the two figures that conflict, and what makes them comparable
     assert f.reason == ("b says 286, a says 155: the two cannot both be true at the same time. "
+                        "Both count deaths of everyone in war, as final tolls.")
+
+
+def test_running_counts_of_the_same_day_are_only_a_possible_contradiction():
+    # a day is no moment of a count that moves: the lower may be the morning's count
+    [f] = findings([claim("a.txt", 155), claim("b.txt", 286)])
+    assert (f.verdict, f.severity) == ("possible contradiction", "medium")
+    assert f.reason == ("b says 286, a says 155: the two cannot both be true at the same time. "
                         "Both count deaths of everyone in war, reported the same day "
-                        "(2022-09-14).")
+                        "(2022-09-14). Not certain: both reports are of the same day, and a "
+                        "count moves within a day: the lower may be the earlier count.")
 
 
 def test_an_ambiguous_figure_makes_a_possible_contradiction_saying_so():
-    cl = [claim("a.txt", 10, ambiguous=True), claim("b.txt", 25)]
+    cl = [claim("a.txt", 10, ambiguous=True, period=WAR_2020), claim("b.txt", 25, period=WAR_2020)]
     [f] = findings(cl)
     assert (f.verdict, f.severity) == ("possible contradiction", "medium")
     assert f.reason.endswith("Not certain: a figure's reading is ambiguous.")
 
 
 def test_figures_far_apart_in_scale_are_only_a_possible_contradiction():
-    [f] = findings([claim("a.txt", 290), claim("b.txt", 29)])
+    [f] = findings([claim("a.txt", 290, period=WAR_2020), claim("b.txt", 29, period=WAR_2020)])
     assert (f.verdict, f.severity) == ("possible contradiction", "medium")
     assert "one figure is 10 times the other" in f.reason
 
@@ -277,8 +289,8 @@ def test_compatible_party_figures_that_differ_are_a_dispute():
 
 
 def test_an_outlet_against_a_party_is_not_a_dispute():
-    cl = [claim("a.txt", 50, source="Baku", source_kind="attributed"),
-          claim("b.txt", 120, source="Reuters", source_kind="attributed")]
+    cl = [claim("a.txt", 50, source="Baku", source_kind="attributed", period=WAR_2020),
+          claim("b.txt", 120, source="Reuters", source_kind="attributed", period=WAR_2020)]
     assert verdicts(cl) == ["contradiction"]
 
 
@@ -337,7 +349,7 @@ def test_groups_and_singles():
 
 
 def test_findings_are_sorted_by_severity():
-    cl = [claim("a.txt", 155), claim("b.txt", 286),
+    cl = [claim("a.txt", 155, period=WAR_2020), claim("b.txt", 286, period=WAR_2020),
           claim("c.txt", 30000, event="old"), claim("d.txt", 30000, event="old",
                                                     quote="Ne morirono 30000.")]
     out = findings(cl)

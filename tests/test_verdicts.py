@@ -93,36 +93,50 @@ def test_correction_cue_counter_example(ex):
 GOLDEN = Path(__file__).parent / "data" / "golden"
 
 
-def _articles(tmp_path: Path, published: str, other: str = "31") -> Path:
-    """The golden landslide articles (12 against 31 dead), with another publication date
-    (and ``other`` for the 31)."""
+# a running count (Monday's landslide, counted as the days go): 12 against ``other`` dead
+RUNNING = {"a.md": "La frana di lunedì a Valcorvo ha causato 12 morti, ha confermato la prefettura.",
+           "b.md": "La frana che lunedì ha travolto Valcorvo ha causato 31 morti, secondo la "
+                   "protezione civile."}
+
+
+def _articles(tmp_path: Path, published: str, other: str = "31", running: bool = False) -> Path:
+    """The golden landslide articles (final tolls: 12 against 31 dead), with another
+    publication date (and ``other`` for the 31); ``running``: a running count of Monday's
+    landslide instead."""
     out = tmp_path / "articles"
     out.mkdir()
     for f in (GOLDEN / "contradiction" / "articles").iterdir():
         text = f.read_text("utf-8").replace("published: 2024-03-06", f"published: {published}")
+        if running:
+            text = text.split("---\n")[0] + "---\n" + text.split("---\n")[1] + "---\n" \
+                + RUNNING[f.name] + "\n"
         (out / f.name).write_text(text.replace("31 morti", f"{other} morti"), "utf-8")
     return out
 
 
-@pytest.mark.parametrize("published, other, fail_on, code", [
-    ("2024-03-06", "31", "contradiction", 1),  # same day: certain
-    ("2024-03-06", "31", "possible", 1),
-    ("2024-03-06", "60", "contradiction", 0),  # five times the other: identity only possible
-    ("2024-03-06", "60", "possible", 1),
-    ("2024-03-06", "60", "never", 0),
-    ("2024-03", "31", "contradiction", 0),     # known to the month: order not known,
-    ("2024-03", "31", "possible", 0),          # a discrepancy, nothing possible
+@pytest.mark.parametrize("published, other, running, fail_on, code", [
+    ("2024-03-06", "31", False, "contradiction", 1),  # final tolls: certain
+    ("2024-03-06", "31", False, "possible", 1),
+    ("2024-03-06", "60", False, "contradiction", 0),  # five times the other: identity only possible
+    ("2024-03-06", "60", False, "possible", 1),
+    ("2024-03-06", "60", False, "never", 0),
+    ("2024-03-06", "31", True, "contradiction", 0),   # a running count the same day: the
+    ("2024-03-06", "31", True, "possible", 1),        # lower may be the morning's, possible
+    ("2024-03", "31", True, "contradiction", 0),      # known to the month: order not known,
+    ("2024-03", "31", True, "possible", 0),           # a discrepancy, nothing possible
 ])
 def test_fail_on_gates_certain_and_possible_contradictions(tmp_path, capsys, published, other,
-                                                           fail_on, code):
+                                                           running, fail_on, code):
     from factcheck.cli import main
 
-    folder = _articles(tmp_path, published, other)
+    folder = _articles(tmp_path, published, other, running)
     assert main(["check", str(folder), "--jobs", "1", "--fail-on", fail_on]) == code
     report = capsys.readouterr().out
     if other == "60":
         assert "Possible contradiction" in report
         assert "Not certain: one figure is 5 times the other" in report
+    if running and published == "2024-03-06":
+        assert "Not certain: both reports are of the same day" in report
     if published == "2024-03":
         assert "Possible contradiction" not in report
         assert "the order is not known: a publication date is known only to the month." in report

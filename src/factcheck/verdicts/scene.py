@@ -132,9 +132,14 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
     the same day, or both final tolls)."""
     d = ctx.cfg["doubts"]
     out: list[str] = []
-    if same_time and not (a.as_of == b.as_of == FINAL):
+    if same_time and not (a.as_of == b.as_of == FINAL) and not same_whole(a, b):
         sa, sb = span(a, ctx), span(b, ctx)
-        if not same_day(sa, sb):
+        if same_day(sa, sb):
+            # a day is no moment of a count read day by day (``comparable_days`` 0): 6 dead
+            # at noon, 7 by evening, and a report's date says nothing of its hour
+            if _moves_daily(ctx) and not (earlier_window(a, b, ctx) or earlier_window(b, a, ctx)):
+                out.append(d["same_day"])
+        else:
             if sa.first is None or sb.first is None:
                 out.append(d["undated"])
             elif "inferred" in (sa.precision, sb.precision):
@@ -150,6 +155,13 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
     if ratio >= float(ctx.cfg.get("scale", {}).get("factor", math.inf)):
         out.append(d["scale"].format(factor=fmt_number(round(ratio, 1))))
     return out
+
+
+def _moves_daily(ctx: Ctx) -> bool:
+    """Whether the group's metric is a count read day by day (deaths, the missing: it moves
+    within a day), not one that stands for weeks (troops, population)."""
+    return ctx.cfg.get("metrics", {}).get(ctx.metric, {}).get(
+        "comparable_days", ctx.cfg.get("defaults", {}).get("comparable_days", 0)) == 0
 
 
 def scale_ratio(a: Figure, b: Figure) -> float:
@@ -173,7 +185,9 @@ def comparable(a: Figure, b: Figure, ctx: Ctx, later: bool = False) -> str:
     what = (w["what_event"] if ctx.event else w["what"]).format(
         metric=ctx.metric, scope=who, event=ctx.event)
     sa, sb = span(a, ctx), span(b, ctx)
-    if a.as_of == b.as_of == FINAL:
+    if same_whole(a, b) and "same_whole" in w:
+        when = w["same_whole"].format(whole=fmt_number(a.whole))
+    elif a.as_of == b.as_of == FINAL:
         when = w["final"]
     elif later:
         when = w["later"]
@@ -203,8 +217,15 @@ def unplaceable(a: Figure, b: Figure, ctx: Ctx) -> bool:
     (``[scale] factor``): the lower may be an early count or a part (a place, a day's finds),
     either way both are true, and neither a date nor a number says which: no finding an
     editor can act on."""
-    return order_unknown(a, b, ctx) and \
+    return not same_whole(a, b) and order_unknown(a, b, ctx) and \
         scale_ratio(a, b) >= float(ctx.cfg.get("scale", {}).get("factor", math.inf))
+
+
+def same_whole(a: Figure, b: Figure) -> bool:
+    """Whether two parts are parts of the same stated whole ("5 children" and "10 children",
+    each of "50 dead"): they stand at the same moment of the count, whatever their reports'
+    dates, so the order of the reports does not matter."""
+    return a.whole is not None and a.whole == b.whole
 
 
 def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
@@ -212,12 +233,14 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
     """A contradiction between ``a`` and ``b`` when nothing is in doubt, else a possible
     contradiction whose reason says what is not certain (one doubt: the first severity of
     ``possible``, more: the next). The reason says what makes the two comparable. Of a
-    running count whose reports' order is not known (:func:`order_unknown`; ``later``: the
-    verdict knows it), a discrepancy whose reason names why the order is not known."""
+    count whose reports' order is not known (:func:`order_unknown`; ``later``: the verdict
+    knows it), a discrepancy whose reason names why the order is not known. Parts of the same
+    stated whole (:func:`same_whole`) are at one moment whatever their dates."""
     sev = ctx.cfg["severity"]
     suffix = comparable(a, b, ctx, later)
     figs = [a, b]
-    if not later and order_unknown(a, b, ctx):
+    # parts of one stated whole are one moment of the count: the reports' order says nothing
+    if not (later or same_whole(a, b)) and order_unknown(a, b, ctx):
         # a running count at two times whose order is not known: the lower may be the
         # earlier count, so both can be true; a discrepancy naming the doubt, never a clash
         join = ctx.cfg["phrases"].get("doubt_join", "; ")
