@@ -331,8 +331,9 @@ def _np_pattern(src: dict) -> str:
     """The source noun phrase: capitalised words or known words, joined by connectors."""
     article = _alt(src.get("articles", ()))
     # a known word may open a compound ("a government-commissioned study", "state-run TV"),
-    # as a capitalised word may ("Kremlin-backed")
-    word = rf"(?:(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]))"
+    # as a capitalised word may ("Kremlin-backed"); a name may open with a short particle
+    # joined by a hyphen ("Marie el-Drese", "Omar al-Farouk")
+    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]))"
     conn = _alt(src.get("connectors", ()))
     joiner = rf"(?:\s+|\s+(?:{conn})\s*)" if conn else r"\s+"
     # an article ends with an apostrophe ("l'") or a space: "ANSA" opens with no "an"

@@ -120,13 +120,14 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue
         for v in verb.finditer(text):
             m = _ending_at(pattern, text, max(0, v.start() - _NP_WINDOW), v.end())
-            if m is not None and not _aside_fits(text, m, lex):
+            if m is None or not _aside_fits(text, m, lex):
                 continue
-            if m is not None:
-                # an appositive between the subject and its verb is part of its name ("the
-                # Prefecture of Naples, a local branch of the interior ministry, said")
-                app = m.end("app") if "app" in m.re.groupindex and m.group("app") else None
-                _add(out, m, lex, _subject_start(text, m, lex), src_end=app)
+            if _title(m, lex) is False:
+                continue  # an appositive with no article that is no title
+            # an appositive between the subject and its verb is part of its name ("the
+            # Prefecture of Naples, a local branch of the interior ministry, said")
+            app = m.end("app") if "app" in m.re.groupindex and m.group("app") else None
+            _add(out, m, lex, _subject_start(text, m, lex), src_end=app)
     if relays:
         out = [s for s in out if not any(_relays(s, r) for r in relays)]
     return sorted(set(out))
@@ -141,19 +142,40 @@ def _aside_fits(text: str, m: regex.Match, lex: Lexicon) -> bool:
     clause: "the newspaper, drawing on records, found") opens its clause, so the aside is
     its own: "The quake struck Valcorvo, killing 12, said the mayor" has no subject
     "Valcorvo". Only a possessive may stand before it ("the US territory's governor, who
-    ..."). True for a match with no aside."""
-    if "aside" not in m.re.groupindex or not m.group("aside") or lex.source_np_break is None:
+    ..."). The same holds for an appositive with no article (``title``). True for a match
+    with neither."""
+    aside = "aside" in m.re.groupindex and m.group("aside")
+    title = "title" in m.re.groupindex and m.group("title") is not None
+    return _opens_clause(text, m.start(), lex) if aside or title else True
+
+
+def _opens_clause(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a subject at ``start`` opens its clause: nothing but a possessive between
+    the clause's start (a ``np_breaks`` mark, or the sentence's) and it."""
+    if lex.source_np_break is None:
         return True
-    lead = text[max(0, m.start() - _NP_WINDOW):m.start()]
+    lead = text[max(0, start - _NP_WINDOW):start]
     breaks = list(lex.source_np_break.finditer(lead))
     if breaks:
         gap = lead[breaks[-1].end():]
-    elif m.start() <= _NP_WINDOW:
+    elif start <= _NP_WINDOW:
         gap = lead
     else:
         return False
     gap = gap.strip(" \t\n\"'“«‘")
     return not gap or _POSSESSIVE.search(gap) is not None
+
+
+def _title(m: regex.Match, lex: Lexicon) -> bool | None:
+    """Whether an appositive with no article after a name (the ``title`` group) is a
+    title, opening with a known source word ("Anna Rossi, spokeswoman for the ministry,
+    said"), not a description ("Valcorvo, devastated by the flood, said goodbye");
+    None for a match with no such group. The caller checks, as for an aside, that
+    the subject opens its clause."""
+    if "title" not in m.re.groupindex or m.group("title") is None:
+        return None
+    return lex.source_np is not None and lex.source_np.match(
+        m.string, m.start("title")) is not None
 
 
 @lru_cache(maxsize=None)
@@ -476,6 +498,11 @@ def _later_source(texts: Sequence[str], index: int,
             if srcs:
                 return None
             continue
+        if paragraphs is not None and not _same_paragraph(index, j, len(texts), paragraphs):
+            # a trailing attribution covers no paragraph before its own ("... cinque ucraini.
+            # ⏎ Dei feriti, 8 sono gravi, come comunicato dal presidente."); a sentence that
+            # points back may ("⏎ These are the figures from the county's report.")
+            only_back = True
         back = lex.source_back_re is not None and lex.source_back_re.match(texts[j]) is not None
         if srcs:
             if back:
@@ -509,11 +536,26 @@ def _named(source: str, texts: Sequence[str], index: int,
     for i in range(index - 1, max(-1, index - 1 - _BACK), -1):
         named = [s for s in found(i) if s[2].casefold() not in lex.source_pronouns]
         if named:
-            return named[-1][2]
+            return _introduced(named[-1][2], i, found)
         opener = _opening_subject(texts[i], lex)
         if opener is not None:
             return opener
     return None
+
+
+def _introduced(name: str, index: int,
+                found: Callable[[int], list[tuple[int, int, str]]]) -> str:
+    """The whole name a pronoun stands for: a person named by surname alone ("Boraso
+    told TV") was introduced in full before ("city councillor Anna Boraso said"), and "he"
+    stands for the whole of it; ``name`` itself when it is more than one word or was not
+    introduced so in sentences up to ``index``."""
+    if " " in name or not name[:1].isupper():
+        return name
+    for i in range(index, -1, -1):
+        for _, _, src in reversed(found(i)):
+            if src.endswith(" " + name):
+                return src
+    return name
 
 
 def _opening_subject(text: str, lex: Lexicon, colon: bool = False) -> str | None:
