@@ -10,7 +10,9 @@ One small file per pattern (named by a hash of the pattern and flags): a run rea
 patterns it compiles, rather than one file holding every pattern any run ever compiled
 (16 MB and 0.15 s of start-up once the rules had changed a few times). A file is written
 when its pattern is first compiled, atomically, so concurrent runs never see half of one.
-Past ``MAX_ENTRIES`` files, the least recently used half is removed.
+Past ``MAX_ENTRIES`` files, the least recently used half is removed. The small entries are
+also kept together in one bundle file per folder, read once per run (see ``_Bundle``): a
+draft check reads over a thousand of them, and opening a file each was most of its cost.
 
 Anything unexpected (another `regex` version, a corrupt or unreadable file, a changed
 internal signature) falls back to an ordinary compile: the cache can only save time, never
@@ -21,6 +23,7 @@ deleting it is always safe.
 
 from __future__ import annotations
 
+import atexit
 import enum
 import hashlib
 import marshal
@@ -52,20 +55,32 @@ def cache_dir() -> Path:
 
 def patterns_dir() -> Path:
     """The folder of pattern files for this `regex` and Python version."""
-    env = tuple(os.environ.get(k) for k in ("FACTCHECK_CACHE", "XDG_CACHE_HOME", "HOME"))
-    if _dir_memo.get("env") != env:  # a run reads hundreds of entries: build the path once
+    return Path(_patterns_dir())
+
+
+def _patterns_dir() -> str:
+    """:func:`patterns_dir` as a string ending in a separator: a draft check reads over a
+    thousand entries, and joining paths as objects cost more than hashing their keys."""
+    env = (os.environ.get("FACTCHECK_CACHE"), os.environ.get("XDG_CACHE_HOME"),
+           os.environ.get("HOME"))
+    if _dir_memo.get("env") != env:  # the folder follows the environment (tests change it)
         py = f"{sys.version_info[0]}{sys.version_info[1]}"
         _dir_memo["env"] = env
-        _dir_memo["dir"] = cache_dir() / f"patterns-regex{regex.__version__}-py{py}"
+        _dir_memo["dir"] = os.path.join(cache_dir(), f"patterns-regex{regex.__version__}-py{py}",
+                                        "")
     return _dir_memo["dir"]
 
 
 _dir_memo: dict[str, Any] = {}
 
 
-def _entry_path(key: tuple[str, int]) -> Path:
+def _entry_file(key: tuple[str, int]) -> str:
     digest = hashlib.sha1(f"{key[1]}\0{key[0]}".encode("utf-8", "surrogatepass")).hexdigest()
-    return patterns_dir() / f"{digest[:32]}.marshal"
+    return f"{_patterns_dir()}{digest[:32]}.marshal"
+
+
+def _entry_path(key: tuple[str, int]) -> Path:
+    return Path(_entry_file(key))
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -114,12 +129,127 @@ _writes = [0]  # entries written by this process
 
 
 def _read(key: tuple[str, int], missing: Any = None) -> Any:
-    """The value stored for ``key``, or ``missing``; checks the stored key (no collisions)."""
+    """The value stored for ``key``, or ``missing``; checks the stored key (no collisions).
+    A small entry is looked up in the folder's bundle first (see :class:`_Bundle`)."""
+    full = key[0] + f"\0{key[1]}"
+    bundle = _bundle()
+    data = bundle.entries.get(full)
+    from_file = not isinstance(data, bytes)  # absent, or a foreign bundle's odd value
+    if from_file:
+        try:
+            data = _read_bytes(_entry_file(key))
+        except OSError:
+            return missing
     try:
-        stored_key, value = marshal.loads(_entry_path(key).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        stored_key, value = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
         return missing
-    return value if stored_key == key[0] + f"\0{key[1]}" else missing
+    if stored_key != full:
+        return missing
+    if not from_file:
+        bundle.used.add(full)
+    elif len(data) <= BUNDLE_ENTRY:  # only an entry that answered for its key joins
+        bundle.fresh[full] = data
+    return value
+
+
+# entries of at most this many bytes go in the bundle (the many small patterns and facts;
+# the few large claim patterns stay in their own files)
+BUNDLE_ENTRY = 16_384
+# past this many entries or bytes, a bundle is rewritten with the entries of the last run
+# only: it is read whole by every run, and each change of the rules adds new entries
+BUNDLE_MAX = 6_000
+BUNDLE_BYTES = 8_000_000
+_BUNDLE_NAME = "small-entries.bundle"
+
+
+class _Bundle:
+    """The small entries of one cache folder in one file (``small-entries.bundle``): a draft
+    check reads over a thousand entries, most of them a few hundred bytes, and opening a
+    file each cost more than the rest of the look-up. Read once per process; the entries
+    this process had to read from their own files or write (``fresh``) are added to it when
+    the process ends. The per-entry files stay the reference: a bundle only saves time.
+    Its values are the entries' bytes, each carrying its full key as the files do, so a
+    torn, foreign or stale bundle can cost a compile, never answer for another pattern;
+    two processes saving at once each write a whole file (the last one wins, the other's
+    fresh entries are added again by a later run)."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self.entries: dict[str, bytes] = {}
+        self.fresh: dict[str, bytes] = {}
+        self.used: set[str] = set()
+        try:
+            # a foreign file of any size is not read whole
+            loaded = marshal.loads(_read_bytes(folder + _BUNDLE_NAME, 2 * BUNDLE_BYTES))
+        except (OSError, ValueError, EOFError, TypeError):
+            return
+        if isinstance(loaded, dict):
+            self.entries = loaded
+
+    def save(self) -> None:
+        """Write the bundle with this process's fresh entries (nothing when none)."""
+        if not self.fresh:
+            return
+        entries = {**self.entries, **self.fresh}
+        if len(entries) > BUNDLE_MAX or _size(entries) > BUNDLE_BYTES:
+            # the rules changed many times: keep what this run used
+            entries = {k: self.entries[k] for k in self.used if k in self.entries} | self.fresh
+        try:
+            data = marshal.dumps(entries)
+        except ValueError:
+            return
+        if write_atomically(Path(self.folder + _BUNDLE_NAME), data):
+            self.entries, self.fresh = entries, {}
+
+
+def _size(entries: dict[str, Any]) -> int:
+    """About the bytes of a bundle (its values; the keys are in them again)."""
+    return sum(len(v) for v in entries.values() if isinstance(v, bytes))
+
+
+_bundles: dict[str, _Bundle] = {}
+_at_exit = [False]  # save_bundles registered
+
+
+def _bundle() -> _Bundle:
+    """The bundle of the cache folder in use, read on first use."""
+    folder = _patterns_dir()
+    found = _bundles.get(folder)
+    if found is None:
+        if not _at_exit[0]:
+            _at_exit[0] = True
+            atexit.register(save_bundles)
+        found = _bundles[folder] = _Bundle(folder)
+    return found
+
+
+def save_bundles() -> None:
+    """Add this process's fresh small entries to their folders' bundles (run at exit;
+    never raises: a cache only saves time)."""
+    for bundle in list(_bundles.values()):
+        try:
+            bundle.save()
+        except Exception:  # noqa: BLE001 - at exit, nothing may stop the other bundles
+            pass
+
+
+def _read_bytes(path: str, limit: int | None = None) -> bytes:
+    """The bytes of the file ``path``: ``Path.read_bytes`` through the system calls alone
+    (a third of its cost, for over a thousand small files per run). OSError when the file
+    is larger than ``limit`` bytes."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if limit is not None and size > limit:
+            raise OSError(f"{path}: {size} bytes, more than the {limit} expected")
+        chunks = []
+        size += 1  # one more byte: the read that finds the end
+        while chunk := os.read(fd, size):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _write(key: tuple[str, int], value: Any) -> None:
@@ -131,6 +261,8 @@ def _write(key: tuple[str, int], value: Any) -> None:
     folder = patterns_dir()
     if not write_atomically(_entry_path(key), data):
         return
+    if len(data) <= BUNDLE_ENTRY:
+        _bundle().fresh[key[0] + f"\0{key[1]}"] = data
     _writes[0] += 1
     if _writes[0] % 64 == 1:  # listing the folder on every write would cost a cold run
         try:
@@ -160,7 +292,8 @@ def write_atomically(path: Path, data: bytes) -> bool:
 
 def _prune(folder: Path) -> None:
     """Past MAX_ENTRIES files, remove the half read or written least recently."""
-    names = os.listdir(folder)
+    # the bundle is not an entry: read by every run, it would only be rebuilt
+    names = [n for n in os.listdir(folder) if n != _BUNDLE_NAME]
     if len(names) <= MAX_ENTRIES:
         return
     def used(name: str) -> float:

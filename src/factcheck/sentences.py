@@ -13,19 +13,20 @@ from pathlib import Path
 
 import regex
 
+from . import regexcache
 from .langdata import load_lang
 from .model import Sentence
 
 # candidate boundary: terminal punctuation (plus closing quotes/brackets) then space,
 # or a line break; the text after must be able to open a sentence
-_BOUNDARY = regex.compile(r"""[.!?…]+[”"'’»)\]]*(?=\s+[\p{Lu}\p{N}“"«'‘(\[–—-])|\n""")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_BOUNDARY = regexcache.compile(r"""[.!?…]+[”"'’»)\]]*(?=\s+[\p{Lu}\p{N}“"«'‘(\[–—-])|\n""")
+_WORD_BEFORE = regexcache.compile(r"([\p{L}.]+)\.$")
 # initials ("T.H. Chan", "J.R.R. Tolkien"): letters each followed by a dot, never an end
-_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_INITIALS = regexcache.compile(r"(?:\p{L}\.)+\p{L}")
 # a "sentence" longer than this (scraped text without punctuation, a 10 MB line) is cut at
 # its last space before the limit, so quotes stay readable and rule matching stays linear
 MAX_SENTENCE = 1500
-_SPACE = regex.compile(r"\s", regex.REVERSE)
+_SPACE = regexcache.compile(r"\s", regex.REVERSE)
 
 
 @lru_cache(maxsize=None)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
 from ..errors import FactcheckError
 from ..langdata import lang_file, load_lang
 from ..model import Claim
@@ -71,7 +72,8 @@ def alternation(patterns, path: str, key: str) -> regex.Pattern | None:
     if not patterns:
         return None
     try:
-        return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+        # through the pattern cache: compiling them afresh cost a draft check ~0.05 s
+        return regexcache.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
     except regex.error as exc:
         raise FactcheckError(f"{path}: {key}: bad regex: {exc}") from None
 

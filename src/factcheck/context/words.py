@@ -25,10 +25,10 @@ import regex
 from .. import regexcache
 from ..prefilter import misread_by_stdlib
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_TOKEN = regexcache.compile(r"[\p{L}\p{N}]+")
 # the same tokens kept by a split: [gap, token, gap, token, ..., gap], lengths summed at C
 # speed give every offset without a Match object per token (an article has thousands)
-_SPLIT = regex.compile(r"([\p{L}\p{N}]+)")
+_SPLIT = regexcache.compile(r"([\p{L}\p{N}]+)")
 # how many tokens :meth:`WordIndex.occurs` reads before the rest of a text
 _HEAD_TOKENS = 64
 
@@ -184,15 +184,15 @@ class WordIndex:
 
 DIGIT = "<digit>"  # the key that stands for "any digit"
 YEAR = "<year>"  # ... for a four-digit year, 1800-2099
-_SPECIAL = {DIGIT: regex.compile(r"\d"),
-            YEAR: regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")}
+_SPECIAL = {DIGIT: regexcache.compile(r"\d"),
+            YEAR: regexcache.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")}
 # how selective a special key is, as if it were a word of that length: every figure's
 # sentence has a digit, few have a year
 _SPECIAL_LENGTH = {DIGIT: 0, YEAR: 4}
 # regex-module syntax the stdlib parser does not know, made neutral for the analysis
-_NEUTRAL = ((regex.compile(r"\\[pP]\{[^}]*\}"), "."), (regex.compile(r"\(\?[a-zA-Z]*-[a-zA-Z]+:"), "(?:"),
-            (regex.compile(r"\(\?V[01]\)"), ""))
-_PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
+_NEUTRAL = ((regexcache.compile(r"\\[pP]\{[^}]*\}"), "."), (regexcache.compile(r"\(\?[a-zA-Z]*-[a-zA-Z]+:"), "(?:"),
+            (regexcache.compile(r"\(\?V[01]\)"), ""))
+_PLACEHOLDER = regexcache.compile(r"\{([A-Z_]+)\}")
 Keys = frozenset[str]
 # names this module's answers in the pattern cache: any change to this file makes new ones
 _KIND = "context-words-" + hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
@@ -409,8 +409,8 @@ class TriggerIndex:
         return sorted(found)
 
 
-_NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
-_INLINE_I = regex.compile(r"\(\?[a-zA-Z]*i")
+_NAMED_GROUP = regexcache.compile(r"\(\?P<\w+>")
+_INLINE_I = regexcache.compile(r"\(\?[a-zA-Z]*i")
 
 
 def first_class(pattern: str, ignorecase: bool) -> str | None:
