@@ -20,6 +20,16 @@ def test_type_example(example):
     assert run_type_example(example) is None
 
 
+from factcheck.context.sites import run_site_example, site_rules  # noqa: E402
+
+SITES = site_rules().examples
+
+
+@pytest.mark.parametrize("example", SITES, ids=[x.label for x in SITES])
+def test_site_example(example):
+    assert run_site_example(example) is None
+
+
 NAMES = vocabulary().name_examples
 
 

@@ -187,7 +187,12 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:attack:kramatorsk", "auto:storm:name-ondina@puerto-rico:2017-09",
           "auto:storm:name-pietro@san-juan:2017-09", "auto:storm:name-ondina:2017-10",
           "auto:storm:puerto-rico:2017-09", "auto:storm:ponce:2017-09", "auto:storm:san-juan",
-          "auto:flood:puerto-rico:2017-09"]
+          "auto:flood:puerto-rico:2017-09", "auto:collapse:site-crodarossa@canazei:2022-07",
+          "auto:avalanche:site-crodarossa@trento", "auto:collapse:site-crodarossa",
+          "auto:collapse:trento:2022-07", "auto:collapse:site-crodarossa@veneto:2022-07",
+          "auto:collapse:italy", "auto:collapse:site-crodarossa@canazei:2031-07",
+          "auto:landslide:site-valcorvo:2024-03", "auto:collapse:crodarossa:2022-07",
+          "auto:landslide:site-valcorvo@italy"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -350,3 +355,131 @@ def test_a_figure_unrelated_to_the_article_s_event_never_takes_it():
                           "At least 11 lives were lost unrelated to the hotel disaster.", "11",
                           lang="en", published=date(2031, 1, 25))
     assert alone.event is None
+
+
+# ---------------------------------------------------------------- sites (landmarks)
+
+def test_reports_naming_one_site_are_one_event_wherever_they_place_it():
+    # a glacier no gazetteer lists: one report places it at the town at its foot, one at the
+    # province's seat 60 km away, one in a region, one says nowhere and is undated; an
+    # avalanche and a collapse are one event's two names
+    claims = [_claim("a", "auto:collapse:site-crodarossa@canazei:2031-07", date(2031, 7, 3)),
+              _claim("b", "auto:collapse:site-crodarossa@trento:2031-07", date(2031, 7, 5)),
+              _claim("c", "auto:collapse:site-crodarossa@veneto:2031-07", date(2031, 7, 3)),
+              _claim("d", "auto:avalanche:site-crodarossa", None),
+              _claim("e", "auto:collapse:site-crodarossa@italy", None)]
+    out = {c.event for c in merge_events(claims)}
+    assert len(out) == 1
+    assert event_label(out.pop()) == "collapse · Crodarossa (Canazei) · July 2031"
+
+
+def test_a_site_s_report_meets_a_report_naming_only_its_town():
+    claims = [_claim("a", "auto:collapse:site-crodarossa@canazei:2031-07", date(2031, 7, 3)),
+              _claim("b", "auto:collapse:canazei:2031-07", date(2031, 7, 4))]
+    assert len({c.event for c in merge_events(claims)}) == 1
+
+
+def test_one_site_name_far_apart_another_year_or_of_another_type_is_two_events():
+    far = [_claim("a", "auto:attack:site-gravetta@kramatorsk:2031-04", date(2031, 4, 8)),
+           _claim("b", "auto:attack:site-gravetta@odesa:2031-04", date(2031, 4, 9))]
+    assert len({c.event for c in merge_events(far)}) == 2
+    abroad = [_claim("a", "auto:collapse:site-gravetta@canazei:2031-07", date(2031, 7, 3)),
+              _claim("b", "auto:collapse:site-gravetta@innsbruck:2031-07", date(2031, 7, 3))]
+    assert len({c.event for c in merge_events(abroad)}) == 2
+    later = [_claim("a", "auto:collapse:site-gravetta@canazei:2031-07", date(2031, 7, 3)),
+             _claim("b", "auto:collapse:site-gravetta@canazei:2033-07", date(2033, 7, 3))]
+    assert len({c.event for c in merge_events(later)}) == 2
+    other = [_claim("a", "auto:collapse:site-gravetta@canazei:2031-07", date(2031, 7, 3)),
+             _claim("b", "auto:flood:site-gravetta@canazei:2031-07", date(2031, 7, 3))]
+    assert len({c.event for c in merge_events(other)}) == 2
+
+
+def test_a_site_placed_in_a_region_does_not_bridge_two_towns_events():
+    # two collapses in two towns of one region; a site's report placed only in the region
+    # joins the site's own reports, never both towns' events
+    claims = [_claim("a", "auto:collapse:verona:2031-07", date(2031, 7, 3)),
+              _claim("b", "auto:collapse:padua:2031-07", date(2031, 7, 3)),
+              _claim("c", "auto:collapse:site-gravetta@veneto:2031-07", date(2031, 7, 3))]
+    out = [c.event for c in merge_events(claims)]
+    assert out[0] != out[1]
+
+
+def test_an_undated_site_report_joins_the_one_dated_event_of_that_site():
+    claims = [_claim("a", "auto:collapse:site-gravetta@canazei:2031-07", date(2031, 7, 3)),
+              _claim("b", "auto:collapse:site-gravetta@canazei:2034-07", date(2034, 7, 3)),
+              _claim("c", "auto:collapse:site-gravetta", None)]
+    out = [c.event for c in merge_events(claims)]
+    assert out[0] != out[1] and out[2] not in (out[0], out[1])
+
+
+def test_a_site_named_by_one_report_of_many_does_not_name_their_event():
+    claims = [_claim("a", "auto:flood:cesena:2031-05", date(2031, 5, 17)),
+              _claim("b", "auto:flood:cesena:2031-05", date(2031, 5, 18)),
+              _claim("c", "auto:flood:site-gravetta@cesena:2031-05", date(2031, 5, 18))]
+    assert {c.event for c in merge_events(claims)} == {"auto:flood:cesena:2031-05"}
+
+
+def test_a_figure_takes_the_site_its_article_names():
+    text = ("Il crollo di un seracco sulla Crodarossa ha travolto due cordate. "
+            "Sono sei i morti, e otto i feriti portati all'ospedale di Belluno.")
+    for figure in ("sei", "otto"):
+        c = context_claim(text, figure, published=date(2031, 7, 3))
+        assert c.event.startswith("auto:collapse:site-crodarossa"), c.event
+    # an undated English report naming the site bare, more than once, and only its country
+    bare = context_claim("Seven hikers died when a glacier gave way on Crodarossa in Italy. "
+                         "Rescuers searched the ice in the Crodarossa all day after the "
+                         "collapse.", "Seven", lang="en")
+    assert bare.event == "auto:collapse:site-crodarossa@italy", bare.event
+
+
+def test_a_figure_of_another_site_or_type_in_a_site_s_article_is_not_the_site_s():
+    text = ("Il crollo del ghiacciaio della Crodarossa ha ucciso sei alpinisti. "
+            "Intanto un elicottero del soccorso è precipitato al suolo a Cortina: due morti.")
+    crash = context_claim(text, "due", published=date(2031, 7, 3))
+    assert crash.event.startswith("auto:crash:"), crash.event
+    assert "crodarossa" not in crash.event
+    # a site named once, further on, by an earlier event: not the article's
+    earlier = context_claim("The wildfire destroyed Lahaina on Tuesday, killing 36. It is "
+                            "the deadliest since the 2018 Gravetta Fire killed 85 people.", "36",
+                            lang="en", published=date(2031, 8, 10))
+    assert "gravetta" not in earlier.event, earlier.event
+
+
+def test_a_town_the_gazetteer_lacks_is_a_place_never_a_site():
+    # "la frana di ... a Roccanera" twice: a site's pattern (an event word, a link, a name
+    # no gazetteer lists) would take it, but the article says it is a town ("a Roccanera")
+    text = ("La frana di sabato a Roccanera ha causato 9 morti. "
+            "La frana ha sepolto le case del paese: a Roccanera si scava ancora.")
+    c = context_claim(text, "9", published=date(2031, 3, 3))
+    assert c.event == "auto:landslide:roccanera:2031-03", c.event
+    en = context_claim("The mudslide in Roccanera killed 9 people. Rescuers dug through "
+                       "the mud in Roccanera all night after the mudslide.", "9", lang="en",
+                       published=date(2031, 3, 3))
+    assert en.event == "auto:landslide:roccanera:2031-03", en.event
+    # a landmark of a town's name is still a site ("la diga di Roccanera"), its town apart
+    dam = context_claim("Il crollo della diga di Roccanera ha causato 9 morti a Pontevecchio. "
+                        "Il crollo della diga di Roccanera era temuto da anni.", "9",
+                        published=date(2031, 3, 3))
+    assert dam.event.startswith("auto:collapse:site-roccanera"), dam.event
+
+
+def test_a_site_and_a_place_of_its_name_are_one_event_whatever_the_count():
+    # one report took "Roccanera" for a site, another for a town the gazetteer lacks: one
+    # report or three of either, they meet, dated or not
+    for n_site, n_town in ((1, 1), (2, 1), (1, 3)):
+        claims = ([_claim(f"s{i}", "auto:landslide:site-roccanera:2031-03", date(2031, 3, 3))
+                   for i in range(n_site)]
+                  + [_claim(f"t{i}", "auto:landslide:roccanera:2031-03", date(2031, 3, 4))
+                     for i in range(n_town)])
+        # named by the town: a place never gets a second name
+        assert {c.event for c in merge_events(claims)} == {"auto:landslide:roccanera:2031-03"}, \
+            (n_site, n_town)
+    undated = [_claim("s", "auto:landslide:site-roccanera@italy:2031-03", date(2031, 3, 3)),
+               _claim("t", "auto:landslide:roccanera", None)]
+    assert len({c.event for c in merge_events(undated)}) == 1
+    # but not another type, another year, or another place's name
+    apart = [_claim("s", "auto:landslide:site-roccanera:2031-03", date(2031, 3, 3)),
+             _claim("t", "auto:wildfire:roccanera:2031-03", date(2031, 3, 3)),
+             _claim("u", "auto:landslide:roccanera:2034-03", date(2034, 3, 3)),
+             _claim("v", "auto:landslide:pontevecchio:2031-03", date(2031, 3, 3))]
+    assert len({c.event for c in merge_events(apart)}) == 4

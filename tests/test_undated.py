@@ -133,3 +133,19 @@ def test_the_events_month_is_no_told_start():
     dated, bare = _claim("a", "auto:flood:faenza:2023-05", date(2023, 5, 18)), \
         _article_time("b", date(2023, 5, 20))
     assert undated_periods([dated, bare])[1] == bare
+
+
+def test_a_count_since_a_stated_day_in_an_undated_report_is_the_current_event_s():
+    from factcheck.context.examples import context_claim
+
+    # a report of unknown date: the day it counts from is the best date it has
+    en = context_claim("Heavy rain flooded homes in Borgoverde again. More floods since 16 May 2031 "
+                       "killed 15 people in the region, officials said.", "15", lang="en")
+    assert en.event is not None and en.event.endswith(":2031-05"), en.event
+    it = context_claim("Nuove piogge hanno allagato le case a Borgoverde. Dal 16 maggio 2031 "
+                       "l'alluvione ha causato 15 morti.", "15")
+    assert it.event is not None and it.event.endswith(":2031-05"), it.event
+    # a count over years is no one year's event, dated or not
+    years = context_claim("Heavy rain flooded homes in Borgoverde again. Since 1992 floods have "
+                          "killed 150 people in the region.", "150", lang="en")
+    assert years.event is None

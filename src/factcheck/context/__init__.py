@@ -52,6 +52,7 @@ from .asof import cumulative_metrics, dated_twins, unstated_period
 from .gazetteer import (
     Gazetteer, Place, country_names, gazetteer, is_located, km, locatives, slugify,
 )
+from .sites import bare_sites, find_sites, is_town, site_rules, site_slot, towns
 from .lexicon import NAME, Lexicon, lexicon
 from .period import (
     Base, Phrase, Resolved, clause_of, figure_period, find_phrases, lead_base, occasion, resolve,
@@ -172,6 +173,11 @@ class AutoContext:
     triggers: tuple[tuple[tuple[int, str], ...], ...] = ()
     # where the sentences naming the article's own named event say it struck
     name_place: Place | None = None
+    # per sentence: the sites it names (:mod:`.sites`: "il crollo sulla Marmolada"), as
+    # (type or None, place slot "site-marmolada"); and the article's own site, the one it
+    # names most of a type compatible with its own
+    sites: tuple[tuple[tuple[str | None, str], ...], ...] = ()
+    site: tuple[str | None, str] | None = None
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
@@ -248,9 +254,84 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     name_place = (place if place is not None and any(
         p.id == place.id or gaz.within(p, place) for ps in name_places for p in ps)
         else _main_place(name_places))
+    sites, site = _article_sites(vocab, gaz, lang, title, texts, found, kind, place,
+                                 rules_root)
     return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
                        kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
-                       tuple(tuple((st, t) for st, _, t in f) for f in found), name_place)
+                       tuple(tuple((st, t) for st, _, t in f) for f in found), name_place,
+                       sites, site)
+
+
+def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
+                   texts: Sequence[str], found: Sequence[Sequence[tuple[int, int, str]]],
+                   kind: str | None, place: Place | None, rules_root: Path | None
+                   ) -> tuple[tuple[tuple[tuple[str | None, str], ...], ...],
+                              tuple[str | None, str] | None]:
+    """Per sentence, the sites it names next to an event word (:func:`.sites.find_sites`),
+    with the article's own site wherever its name appears; and that site: of those of a
+    type compatible with the article's (or named by a generic noun), the one whose name
+    the article's sentences hold most (its title counting twice; ties: the first named)."""
+    rules = site_rules(rules_root)
+    if lang not in rules.after:
+        return tuple(() for _ in texts), None
+    known = catalog(rules_root).place_index
+    # the event words of each sentence: its triggers, and the generic nouns found in one scan
+    # of the article (the site patterns run only around them)
+    words: list[list[tuple[int, int, str | None]]] = [list(f) for f in found]
+    nouns = rules.nouns.get(lang)
+    if nouns is not None:
+        starts = _offsets(texts)
+        for m in nouns.finditer("\n".join(texts)):
+            i = bisect_right(starts, m.start()) - 1
+            words[i].append((m.start() - starts[i], m.end() - starts[i], None))
+    linked = [[(t, n) for _, n, t in find_sites(text, lang, rules, vocab, gaz,
+                                                sorted(w, key=lambda x: x[:2]), known)]
+              if w else [] for text, w in zip(texts, words)]
+    in_title = [(t, n) for _, n, t in find_sites(title, lang, rules, vocab, gaz, known=known)
+                ] if title else []
+    # a name the article gives as a town's ("a Valcorvo", "in Valcorvo") is a place the
+    # gazetteer lacks, never a site: one event's reports must not call it two things (read
+    # only where a site is a candidate: most articles name none)
+    town_keys: list[str] | None = None
+
+    def town(name: str) -> bool:
+        nonlocal town_keys
+        if town_keys is None:
+            town_keys = towns(title + "\n" + "\n".join(texts), lang, rules)
+        return is_town(name, town_keys)
+
+    in_title = [(t, n) for t, n in in_title if not town(n)]
+    linked = [[(t, n) for t, n in xs if not town(n)] for xs in linked]
+    fits = [(t, n) for t, n in in_title + [x for xs in linked for x in xs]
+            if t is None or kind is None or vocab.compatible(t, kind)]
+    site, best = None, None
+    lead = title + "\n" + (texts[0] if texts else "")
+    # the article's own: named more than once, or in its title or first sentence (a site
+    # named once further on is another's: "the 2018 Camp Fire", in a report on Maui)
+    names = [n for n in dict.fromkeys(n for _, n in fits)]
+    counts = {n: 2 * (n in title) + sum(n in text for text in texts) for n in names}
+    names = [n for n in names if counts[n] >= 2 or n in lead]
+    if not names and kind is not None and (place is None or place.level in ("region",
+                                                                          "country")) \
+            and vocab.reach_km(kind) <= rules.reach_km:
+        # no site next to an event word, no town: a name the article gives after a link
+        # more than once ("on Marmolada", "in the Marmolada"), in an article about an event
+        # that happens at one spot (a collapse, not a quake or a war)
+        names = [n for n in bare_sites("\n".join(texts), lang, rules, vocab, gaz, known)
+                 if 2 * (n in title) + sum(n in text for text in texts) >= 2
+                 and not town(n)]
+        counts.update({n: 2 * (n in title) + sum(n in text for text in texts) for n in names})
+        fits = fits + [(kind, n) for n in names]
+    if names:
+        best = max(names, key=lambda n: (counts[n], -names.index(n)))
+        site = (next(t for t, n in fits if n == best) or kind, site_slot(best))
+    out = []
+    for text, xs in zip(texts, linked):
+        own = [(t, site_slot(n)) for t, n in xs]
+        if site is not None and best in text and site[1] not in (slot for _, slot in own):
+            own.append(site)  # the article's site named bare ("salendo la Marmolada")
+        out.append(tuple(dict.fromkeys(own)))
+    return tuple(out), site
 
 
 def _article_kind(vocab: Vocabulary, title: str, lang: str,
@@ -1204,13 +1285,17 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
                                           or not _elsewhere(ctx) or _named_by_article(ctx)):
         return ctx.event, ctx.event.id, "article"
     published = ctx.article.published
+    known = published is not None and ctx.article.published_how in _KNOWN_DATE
+    since_day = (kind == "since" and period is not None and how == "explicit"
+                 and (period[1] - period[0]).days <= 31)
     if kind in ("since", "since_start") and not (
-            kind == "since" and period is not None and published is not None
-            and ctx.article.published_how in _KNOWN_DATE
-            and period[0] >= published - timedelta(days=_BACKGROUND_DAYS)):
+            kind == "since" and period is not None and known
+            and period[0] >= published - timedelta(days=_BACKGROUND_DAYS)) \
+            and not (since_day and not known):
         # "dal 1992 ...": a count over years is no one year's event; a count since a day of
         # the weeks before a report of known date ("floods ongoing since 16 May") is the
-        # current event's
+        # current event's, and in a report of unknown date the day it states is the best
+        # date it has ("More floods since 16 May 2023 killed 15")
         return None, None, None
     own = ctx.own_places(index) if index < len(ctx.texts) else []
     # a date read against the report counts as stated when it names a day or a month
@@ -1284,12 +1369,18 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
     place: str | None = _named_event(a, index, kind, background)
+    site = _site_event(a, index, kind, background, own) if place is None else None
     if place is not None:
         # "Hurricane Maria": the storm's name says which; where its sentence (or, for the
         # article's own storm, the article) says it struck goes with it, so a report naming
         # only the place meets it
         where = _named_where(a, place, own, background)
         place = place if where is None else place + AT + where
+    elif site is not None:
+        # "il crollo sulla Marmolada": the site says where, the place where the article says
+        # it lies goes with it (reports naming only that place meet it)
+        where = _site_where(a, site, own, background)
+        place = site if where is None else site + AT + where
     elif own and theatres and all(p.level == "country" for p in own):
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
@@ -1319,7 +1410,9 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         start, end = explicit
         return auto_id(kind or "event", place, start, year_only=(end - start).days > 31)
     when = published or (stated[0] if stated else None)
-    if kind is not None and kind == a.kind and place == getattr(a.place, "id", None):
+    home = getattr(a.place, "id", None)
+    if kind is not None and kind == a.kind and home is not None and (
+            place == home or (site is not None and place.endswith(AT + home))):
         # an article about its place's earlier event (an anniversary, a report a year on)
         when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
@@ -1389,6 +1482,39 @@ def _named_where(a: AutoContext, slot: str, own: Sequence[Place], background: bo
         # be a study's university or a speaker's city)
         return None if background or a.name_place is None else a.name_place.id
     return min(own, key=lambda p: _LEVELS.get(p.level, 1)).id if own else None
+
+
+def _site_event(a: AutoContext, index: int, kind: str | None, background: bool,
+                own: Sequence[Place]) -> str | None:
+    """The site slot of the event a figure of sentence ``index`` belongs to: a site its
+    sentence names of a type compatible with the figure's (the article's own when it is among
+    them), else, unless the figure is about an earlier event (``background``) or its sentence
+    names a place outside the article's (``own``: "a collapse in Val Badia" in a report on
+    the Marmolada), the article's own site, for a figure of a type compatible with it."""
+    def fits(t: str | None) -> bool:
+        return t is None or kind is None or a.vocab.compatible(kind, t)
+
+    mine = [slot for t, slot in (a.sites[index] if index < len(a.sites) else ()) if fits(t)]
+    if mine:
+        return a.site[1] if a.site is not None and a.site[1] in mine else mine[0]
+    if a.site is None or background or not fits(a.site[0]):
+        return None
+    if own and a.place is not None and not any(_same_area(a, p, kind) for p in own):
+        return None
+    if own and a.place is None:
+        return None
+    return a.site[1]
+
+
+def _site_where(a: AutoContext, site: str, own: Sequence[Place], background: bool
+                ) -> str | None:
+    """Where a site lies: for the article's own (not as an earlier event's), the article's
+    place; for another, the most specific place its sentence names, else the article's."""
+    if a.site is not None and a.site[1] == site and not background:
+        return a.place.id if a.place is not None else None
+    if own:
+        return min(own, key=lambda p: _LEVELS.get(p.level, 1)).id
+    return a.place.id if a.place is not None else None  # somewhere near the article's own
 
 
 def _background_before(ctx: ArticleContext, index: int) -> tuple[int, Period] | None:

@@ -518,6 +518,16 @@ def is_name(place: str) -> bool:
     return place.startswith(NAME_PREFIX)
 
 
+# the place slot of an event known by its site, a landmark no gazetteer lists
+# ("site-marmolada@canazei", :mod:`.sites`): no gazetteer slug starts so either
+SITE_PREFIX = "site-"
+
+
+def is_site(place: str) -> bool:
+    """Is an automatic id's place slot a site (:func:`.sites.site_slot`)?"""
+    return place.startswith(SITE_PREFIX)
+
+
 # a named event's slot may carry where its article says it struck ("name-maria@puerto-rico"),
 # so a report naming only the place and the type meets it (:mod:`.merge`); a merged one
 # carries where most of its reports say it struck
@@ -525,10 +535,11 @@ AT = "@"
 
 
 def slot_parts(place: str) -> tuple[str | None, str | None]:
-    """(the event's own name slot or None, the place slug or None) of a place slot:
+    """(the event's own name or site slot or None, the place slug or None) of a place slot:
     "name-maria@puerto-rico" -> ("name-maria", "puerto-rico"), "name-maria" ->
-    ("name-maria", None), "valencia" -> (None, "valencia")."""
-    if not is_name(place):
+    ("name-maria", None), "site-marmolada@canazei" -> ("site-marmolada", "canazei"),
+    "valencia" -> (None, "valencia")."""
+    if not (is_name(place) or is_site(place)):
         return None, place
     name, _, where = place.partition(AT)
     return name, where or None
@@ -580,9 +591,10 @@ def event_label(event: str | None, root: Path | None = None) -> str:
     what = t.label("en") if t is not None else parts.kind
     name, slug = slot_parts(parts.place)
     place = gazetteer(root).get(slug) if slug else None
-    slot = name[len(NAME_PREFIX):] if name else parts.place
+    slot = name.partition("-")[2] if name else parts.place  # "name-maria", "site-marmolada"
     where = (slot.replace("-", " ").title() if name or place is None else place.name)
-    if name and place is not None:  # "storm · Maria (Puerto Rico) · September 2017"
+    if name and place is not None:  # "storm · Maria (Puerto Rico) · September 2017",
+        # "collapse · Marmolada (Canazei) · July 2022"
         where = f"{where} ({place.name})"
     when = (f"{_MONTHS[parts.month - 1]} {parts.year}" if parts.month
             else str(parts.year) if parts.year else "")

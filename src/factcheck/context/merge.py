@@ -33,8 +33,9 @@ from pathlib import Path
 
 from ..model import Claim
 from .event_types import Vocabulary, vocabulary
-from .events import AT, auto_id, is_name, parse_auto, slot_parts
-from .gazetteer import Gazetteer, Place, distance_km, gazetteer
+from .events import AT, SITE_PREFIX, auto_id, is_name, is_site, parse_auto, slot_parts
+from .gazetteer import Gazetteer, Place, distance_km, gazetteer, km
+from .sites import site_rules
 
 _FINE = frozenset({"town", "local"})
 # an article that names no type of event ("auto:event:..."): any type, at its place and time
@@ -61,12 +62,28 @@ class Mention:
     @property
     def name(self) -> str | None:
         """The event's own name slot ("name-maria"), or None."""
-        return slot_parts(self.place)[0]
+        slot = slot_parts(self.place)[0]
+        return slot if slot is not None and is_name(slot) else None
+
+    @property
+    def site(self) -> str | None:
+        """The site slot of an event known by its site ("site-marmolada"), or None."""
+        slot = slot_parts(self.place)[0]
+        return slot if slot is not None and is_site(slot) else None
 
     @property
     def where(self) -> str | None:
         """The place slug (a named event's, where its article says it struck), or None."""
         return slot_parts(self.place)[1]
+
+    @property
+    def spot(self) -> str | None:
+        """The site slot this mention names or could name: its site, or for a report of a
+        place alone the site of that place's name ("valcorvo" -> "site-valcorvo"): a town
+        the gazetteer lacks that another report took for a site is still one spot."""
+        if self.site is not None:
+            return self.site
+        return None if self.name is not None else SITE_PREFIX + self.place
 
 
 def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> Mention:
@@ -120,13 +137,17 @@ class _Union:
 
 
 def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazetteer,
-          vocab: Vocabulary) -> bool:
+          vocab: Vocabulary, site_reach: float = 100.0) -> bool:
     """May mentions ``a`` and ``b`` be one event (types, time and place)?"""
     if not (vocab.compatible(a.kind, b.kind) or _UNKNOWN in (a.kind, b.kind)):
         return False
     if a.name is not None and b.name is not None and a.name != b.name:
         return False  # two storms of their own names are two, wherever they struck
     named = a.name is not None and a.name == b.name
+    # one site named by both ("il crollo sulla Marmolada", "the Marmolada glacier collapse"),
+    # where both say it lies near each other (or one does not say); or a site and a place of
+    # its name (one report's "frana di Valcorvo" a site, another's "a Valcorvo" a town)
+    sited = _same_spot(a, b) and _one_site(pa, pb, gaz, site_reach)
     if a.start is not None and b.start is not None:
         if a.year_only != b.year_only and not named:
             return False
@@ -135,7 +156,7 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
                            else vocab.window_days(a.kind, b.kind))
         if a.start > b.end + window or b.start > a.end + window:
             return False
-    if named or a.place == b.place or (a.where is not None and a.where == b.where):
+    if named or sited or a.place == b.place or (a.where is not None and a.where == b.where):
         return True
     if pa is None or pb is None:
         return False
@@ -150,6 +171,23 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     # city is not one 40 km away)
     seat = SEAT_REACH_KM if _UNKNOWN in (a.kind, b.kind) else min(SEAT_REACH_KM, 3 * reach)
     return d <= reach or (d <= seat and _seat_and_town(pa, pb))
+
+
+def _same_spot(a: Mention, b: Mention) -> bool:
+    """Do ``a`` and ``b`` name one site, or one a site and the other a place of its name?"""
+    return (a.site is not None or b.site is not None) and a.spot == b.spot
+
+
+def _one_site(pa: Place | None, pb: Place | None, gaz: Gazetteer, reach: float) -> bool:
+    """May two reports placing a site of one name at ``pa`` and ``pb`` mean one site: one
+    does not say where, one place holds the other, or both lie in one country within
+    ``reach`` km (the town at its foot, the province's seat)?"""
+    if pa is None or pb is None or gaz.within(pa, pb) or gaz.within(pb, pa):
+        return True
+    if pa.country != pb.country:
+        return False
+    here, there = gaz.point(pa), gaz.point(pb)
+    return here is None or there is None or km(here, there) <= reach
 
 
 def _shared(a: Mention, b: Mention, p: Place | None) -> bool:
@@ -175,16 +213,28 @@ def bucket(m: Mention, rules_root: Path | None = None) -> str:
     known by its name)."""
     if m.name is not None:
         return f"?{m.name}"
+    if m.site is not None:  # a site's reports meet by it (and by where it lies: buckets)
+        return f"?{m.site}"
     p = gazetteer(rules_root).get(m.place)
     return p.country if p is not None and p.country else f"?{m.place}"
 
 
 def buckets(m: Mention, rules_root: Path | None = None) -> tuple[str, ...]:
-    """Every index a mention is merged within: :func:`bucket`, and for a named event the
-    country where its article says it struck (a report naming the type and place meets it)."""
+    """Every index a mention is merged within: :func:`bucket`, for a named event or a site
+    the country where its article says it struck (a report naming the type and place meets
+    it), and for a site the index of a place of its name the gazetteer lacks (a report
+    that took the site's name for a town's meets it)."""
     first = bucket(m, rules_root)
-    p = gazetteer(rules_root).get(m.where) if m.name is not None and m.where else None
-    return (first, p.country) if p is not None and p.country else (first,)
+    p = (gazetteer(rules_root).get(m.where)
+         if (m.name is not None or m.site is not None) and m.where else None)
+    out = (first, p.country) if p is not None and p.country else (first,)
+    return out + (_place_bucket(m.site),) if m.site is not None else out
+
+
+def _place_bucket(site: str) -> str:
+    """The index of an unlisted place named as site slot ``site`` ("site-valcorvo" ->
+    "?valcorvo", :func:`bucket`)."""
+    return "?" + site[len(SITE_PREFIX):]
 
 
 def longest_window(rules_root: Path | None = None, named: bool = False) -> timedelta:
@@ -204,7 +254,7 @@ def near(a: Mention, b: Mention, rules_root: Path | None = None) -> bool:
     gaz = gazetteer(rules_root)
     pa = gaz.get(a.where) if a.where else None
     pb = gaz.get(b.where) if b.where else None
-    return _near(a, b, pa, pb, gaz, vocabulary(rules_root))
+    return _near(a, b, pa, pb, gaz, vocabulary(rules_root), site_rules(rules_root).reach_km)
 
 
 # stored mentions of one bucket whose span meets [lo, hi] (all of it without dates), and
@@ -251,12 +301,17 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
     windows = {False: longest_window(rules_root), True: longest_window(rules_root, True)}
     uf = _Union([m.id for m in mentions])
 
-    def near_(a: Mention, b: Mention) -> bool:
-        return _near(a, b, place[a.where], place[b.where], gaz, vocab)
+    site_reach = site_rules(rules_root).reach_km
 
-    def is_fine(m: Mention) -> bool:
+    def near_(a: Mention, b: Mention) -> bool:
+        return _near(a, b, place[a.where], place[b.where], gaz, vocab, site_reach)
+
+    def is_fine(m: Mention, key: str) -> bool:
+        # among the reports of one site, a dated one is as fine as a town's; elsewhere a site
+        # is as fine as where it lies (a site "in Veneto" must not bridge two towns' events)
         return m.start is not None and m.kind != _UNKNOWN and (
-            m.name is not None or place[m.where] is None or place[m.where].level in _FINE)
+            m.name is not None or place[m.where] is None or place[m.where].level in _FINE
+            or (m.site is not None and key in (f"?{m.site}", _place_bucket(m.site))))
 
     buckets_: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -273,8 +328,8 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
             plain = [m for m in ms if m.name is None]
         # a report naming no type of event joins afterwards, like a region: it must not
         # bridge two events of different types at one place (an avalanche, a helicopter crash)
-        fine = [m for m in plain if is_fine(m)]
-        coarse = [m for m in plain if not is_fine(m)]
+        fine = [m for m in plain if is_fine(m, key)]
+        coarse = [m for m in plain if not is_fine(m, key)]
         # a bucket of one event's name (its own: see bucket) spans the name's window
         longest = windows[bool(plain) and plain[0].name is not None]
         # towns and hamlets first: a region or a country must not bridge two towns' events
@@ -287,8 +342,8 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         if plain is not ms:
             # a town's report joins the one named event that struck there ("the hurricane
             # in San Juan" and "Hurricane Maria" in Puerto Rico), never one of two
-            _join_named(fine, [n for n in named if is_fine(n)], uf, near_)
-            fine = sorted(fine + [n for n in named if is_fine(n)],
+            _join_named(fine, [n for n in named if is_fine(n, key)], uf, near_)
+            fine = sorted(fine + [n for n in named if is_fine(n, key)],
                           key=lambda m: (m.start or date.min, m.id))
         for c in coarse:
             pc = place[c.where]
@@ -297,6 +352,7 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                             if near_(c, f)
                             and (c.place == f.place or (c.where is not None and c.where == f.where)
                                  or (f.name is not None and f.name == c.name)
+                                 or _same_spot(f, c)
                                  or ((c.start is None or c.kind == _UNKNOWN)
                                      and pc is not None and pc.level in _FINE)
                                  or (pc is not None and place[f.where] is not None
@@ -309,7 +365,9 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         for i, a in enumerate(coarse):
             for b in coarse[i + 1:]:
                 if uf.find(a.id) == a.id or uf.find(b.id) == b.id:
-                    if a.place == b.place and near_(a, b) and _shared(a, b, place[a.where]):
+                    # one place, or one site (undated reports of a site meet as of a place)
+                    if (a.place == b.place or _same_spot(a, b)) \
+                            and near_(a, b) and _shared(a, b, place[a.where]):
                         uf.union(a.id, b.id)
     clusters: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -344,17 +402,21 @@ def _join_named(fine: Sequence[Mention], named: Sequence[Mention], uf: _Union,
 
 def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
     """The merged event's id: the name most articles call it by (with the place most of
-    them say it struck), else the type and place most articles name (ties: alphabetical),
-    the earliest month."""
+    them say it struck), else the site most of them name (with the place most of them say
+    it lies), else the type and place most articles name (ties: alphabetical), the earliest
+    month."""
     if len(members) == 1 and members[0].name is None:
         return members[0].id
     kinds: Counter[str] = Counter()
     places: Counter[str] = Counter()
     names: Counter[str] = Counter()
+    sites: Counter[str] = Counter()
     for m in members:
         kinds[m.kind] += len(m.docs)
         if m.name is not None:
             names[m.name] += len(m.docs)
+        if m.site is not None:
+            sites[m.site] += len(m.docs)
         p = place.get(m.where)
         if p is None or p.level in _FINE:
             places[m.place] += len(m.docs)
@@ -364,7 +426,13 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
     if names:  # the type its name is given to ("storm"), not a report's looser one
         kinds = Counter({k: n for k, n in kinds.items()
                          if any(m.kind == k and m.name is not None for m in members)})
-    kind = min(kinds, key=lambda k: (-kinds[k], k))
+    # the type its dated reports give first (an undated one's looser "avalanche" must not
+    # rename a dated collapse: merged again, the event meets the reports it met before)
+    dated_kinds = Counter()
+    for m in members:
+        if m.start is not None:
+            dated_kinds[m.kind] += len(m.docs)
+    kind = min(kinds, key=lambda k: (-dated_kinds[k], -kinds[k], k))
     if names:
         # called by its name, where most of its reports say it struck (merged again, it
         # still meets the reports of that place as before)
@@ -375,7 +443,28 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
                 at[m.where] += len(m.docs)
         if at:
             where += AT + min(at, key=lambda k: (-at[k], k))
+    elif sites and 2 * max(sites.values()) >= sum(len(m.docs) for m in members) \
+            and not _town_of(min(sites, key=lambda k: (-sites[k], k)), members):
+        # a site's event by the site most of its reports name (half of them at least: one
+        # report's landmark does not name a flood of a region), where most of them say it
+        # lies (merged again, it meets the reports of that site and that place as before)
+        where = min(sites, key=lambda k: (-sites[k], k))
+        at: Counter[str] = Counter()
+        dated_at: Counter[str] = Counter()
+        for m in members:
+            if m.site == where and m.where is not None:
+                at[m.where] += len(m.docs)
+                dated_at[m.where] += len(m.docs) if m.start is not None else 0
+        if at:  # where its dated reports place it first (see the type above)
+            where += AT + min(at, key=lambda k: (-dated_at[k], -at[k], k))
     else:
+        for slot in list(sites):
+            if _town_of(slot, members):
+                # a site another report calls a town is that town (its reports count for
+                # it): a place is never called by a second name
+                town = slot[len(SITE_PREFIX):]
+                for key in [k for k in places if slot_parts(k)[0] == slot]:
+                    places[town] += places.pop(key)
         where = min(places, key=lambda k: (-places[k], k))
     # the earliest month (a year alone only where no month is known: a storm's name joins
     # a report dated by its year alone)
@@ -383,6 +472,12 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
         [m for m in members if m.start is not None]
     start = min((m.start for m in dated), default=None)
     return auto_id(kind, where, start, year_only=all(m.year_only for m in dated))
+
+
+def _town_of(site: str, members: Sequence[Mention]) -> bool:
+    """Does one of ``members`` name site slot ``site`` as a place ("valcorvo" for
+    "site-valcorvo": a town the gazetteer lacks)?"""
+    return any(m.site is None and m.name is None and m.spot == site for m in members)
 
 
 def merge_events(claims: Sequence[Claim], rules_root: Path | None = None,
