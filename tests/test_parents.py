@@ -64,6 +64,8 @@ def test_parent_examples(lang, kind, x):
     by_start = {c.start: c.quantity.text for c in claims}
     assert [by_start.get(c.parent, "?") if c.parent is not None else "" for c in claims] == \
         x["parents"]
+    if "sides" in x:  # "": everyone
+        assert [c.side if c.side not in (None, "total") else "" for c in claims] == x["sides"]
 
 
 def test_every_language_has_examples_and_counter_examples():

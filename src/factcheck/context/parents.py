@@ -69,6 +69,9 @@ _AREA = "area:"  # the side of one place of a breakdown by place (see context.ar
 _BLOCKED = -1  # a part whose cue points to a whole it cannot be linked to: no whole at all
 # sentences back a cue naming the whole may reach ("Tra le vittime ...", "the toll included")
 _BACK = 8
+# ... and one naming the toll, when no figure of its story comes between ("Morti anche due
+# bambini", "14 dead are still unidentified" near an article's end, its toll in the lead)
+_BACK_TOLL = 16
 # sentences back a part with no cue may reach (a subgroup, a place of a breakdown)
 _NEAR = 4
 # sentences forward the items of a sum may run after their whole, and how many items
@@ -272,6 +275,7 @@ class _Article:
     cues: PartCues = field(default_factory=PartCues)
     blocked: set[int] = field(default_factory=set)  # parts of a whole not linked (_BLOCKED)
     others: dict[int, bool] = field(default_factory=dict)  # position -> set apart as others?
+    tied: set[int] = field(default_factory=set)  # parts tied to their whole in one sentence
 
     def __post_init__(self) -> None:
         self.position = {c.start: i for i, c in enumerate(self.claims)}
@@ -380,6 +384,13 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
         if (not given[pos] and parents[pos] is None
                 and (w := _other_part(pos, art, parents, cues)) is not None):
             settle(pos, w)
+    for pos in art.tied:
+        # a part tied to one place's figure in its sentence counts in that place ("9 a
+        # Treviso (di cui due minori)": two minors in Treviso), unless it names its own
+        c, w = art.claims[pos], parents[pos]
+        if (w is not None and (c.side or "total") == "total"
+                and (art.claims[w].side or "").startswith(_AREA)):
+            art.claims[pos] = replace(c, side=art.claims[w].side)
     out = list(claims)
     for pos, i in enumerate(order):
         out[i] = art.claims[pos]
@@ -460,10 +471,12 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
                 # a part of a part, the cue right between them ("restano da identificare
                 # cinque corpi, compresi i due recuperati")
                 if j == pos - 1 and cues.between.search(gap) and _fits(e, c, nested=True):
+                    art.tied.add(pos)
                     return j
                 continue  # an earlier item of the same breakdown
             if cues.between.search(gap) and _fits(e, c):
                 part = _partitive_part(j, art, cues, c)
+                art.tied.add(pos)
                 return j if part is None else part
             break
     # a whole named with a partitive ("Delle 29 vittime, 15 sono uomini", "74 of the 97
@@ -490,9 +503,10 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     # a state some of the whole's people are in, some sentences on ("There is still one
     # unidentified victim", "restano da identificare cinque corpi"); not a whole named by
     # a partitive ("74 of the 97 victims have been identified": the 97 is the whole)
-    if ((_cue(cues.state_before, art.lead(pos)) or _cue(cues.state_after, art.tail(pos)))
+    if ((_cue(cues.state_before, art.lead(pos)) or _cue(cues.state_after, art.tail(pos))
+         or _listed_state(pos, art, cues))
             and not _partitive_whole(pos, art, cues)):
-        w = _nearest_holding(pos, art, _BACK, skip_parts=True, tolls_only=True)
+        w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
@@ -503,7 +517,7 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     total = cues.total_before.search(lead) if cues.total_before is not None else None
     if ((before is not None and not cues.names_other(before, c.metric))
             or (total is not None and not cues.names_other(total, c.metric))):
-        w = _nearest_holding(pos, art, _BACK, skip_parts=True, tolls_only=True)
+        w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
     # the next item of a list whose previous item is a part shares its whole ("the toll
@@ -519,6 +533,27 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
                 return w
         break
     return None
+
+
+# how many later items of a list a state named after its last item may reach back over
+_LIST_STATE = 3
+
+
+def _listed_state(pos: int, art: _Article, cues: PartCues) -> bool:
+    """Is the figure at ``pos`` the first items of a list whose last item a state follows
+    ("14 morti e 4 feriti sono ancora da identificare", "12 dead and 3 injured are still
+    unidentified")? The state is every item's. Items: figures of the sentence joined by a
+    comma or a conjunction, a noun at most between them."""
+    j = pos
+    while j < art.last[pos] and j - pos < _LIST_STATE:
+        a, b = art.claims[j], art.claims[j + 1]
+        gap = a.quote[a.end - a.quote_start:b.start - b.quote_start]
+        if len(gap.split()) > 3 or _LIST_GAP.match(gap) is None:
+            return False
+        j += 1
+        if _cue(cues.state_after, art.tail(j)):
+            return True
+    return False
 
 
 def _partitive_part(j: int, art: _Article, cues: PartCues, c: Claim) -> int | None:
