@@ -3,17 +3,17 @@ earlier lower bound. Witnesses: the strongest lower bound reported before (of eq
 the report known to be older) and the lowest upper bound after it. A contradiction when the
 lower report is certainly the later one (possible when something else is in doubt); when the
 order is not certain, a discrepancy that names the doubt (none when the two are also far
-apart in scale: the lower may be an early count or a part); when the lower figure's sentence
-announces a revision, a correction instead. Each later report is its own finding: two later
-reports of one lower figure agree with each other, and one finding would read as if they
-conflicted."""
+apart in scale: the lower may be an early count or a part), one finding for all the lower
+counts whose order against one higher count is in the same doubt; when the lower figure's
+sentence announces a revision, a correction instead. Each later report of a certain fall is
+its own finding: two later reports of one lower figure agree with each other, and one
+finding would read as if they conflicted."""
 
 from __future__ import annotations
 
 from ..model import Finding
 from .figure import Figure
-from .config import setting
-from .scene import Ctx, conflict, doubts, finding, span, unplaceable
+from .scene import Ctx, conflict, doubts, finding, restated_after, says, unplaceable
 from .timeline import Timeline, certainly_later, read
 
 READS = "timeline"
@@ -22,6 +22,11 @@ READS = "timeline"
 def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     """The falls of a group's timeline that no revision explains."""
     out = []
+    join = ctx.cfg["phrases"].get("doubt_join", "; ")
+    # the lower counts whose order against one higher count is not certain, for one doubt:
+    # one finding (an undated "at least 15" above the 5, 8 and 14 of three later days is one
+    # question, whether it is the latest count, not three)
+    unsure: dict[tuple, list[Figure]] = {}
     for best, low in t.falls:
         if t.is_revised(low):
             continue
@@ -31,21 +36,25 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
                                 later=True))
         elif not unplaceable(best, low, ctx):
             why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
-            out.append(finding(ctx, "discrepancy", "falling_unsure",
-                               ctx.cfg["severity"]["falling_unsure"], [best, low], dated=True,
-                               why=ctx.cfg["phrases"].get("doubt_join", "; ").join(why)))
+            unsure.setdefault((id(best), join.join(why)), [best]).append(low)
+    sev = ctx.cfg["severity"]["falling_unsure"]
+    for (_, why_said), (best, *lows) in unsure.items():
+        if len(lows) == 1:
+            out.append(finding(ctx, "discrepancy", "falling_unsure", sev, [best, *lows],
+                               dated=True, why=why_said))
+        else:
+            listed = ctx.cfg["phrases"].get("list_join", ", ").join(
+                says(f, ctx, dated=True) for f in lows)
+            out.append(finding(ctx, "discrepancy", "falling_unsure_many", sev, [best, *lows],
+                               dated=True, why=why_said, lows=listed))
     return out
 
 
 def restated(best: Figure, low: Figure, ctx: Ctx) -> list[str]:
-    """The doubt that a lower count is an older one restated: its report came at most
-    ``restated_days`` days after the higher one's (a morning paper prints the evening
-    before's count; a foreign desk's date is not the count's). Empty when further apart."""
-    days = setting(ctx.cfg, ctx.metric, "restated_days")
-    a, b = span(best, ctx).last, span(low, ctx).first
-    if a is None or b is None or (b - a).days > days:
-        return []
-    return [ctx.cfg["doubts"]["restated"].format(n=(b - a).days)]
+    """The doubt that a lower count is an older one restated (:func:`.scene.restated_after`),
+    in words; empty when the reports are further apart."""
+    n = restated_after(best, low, ctx)
+    return [] if n is None else [ctx.cfg["doubts"]["restated"].format(n=n)]
 
 
 # the figures of a moment it can name: those the timeline reads (one function for every

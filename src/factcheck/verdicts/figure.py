@@ -240,8 +240,12 @@ def timed(f: Figure) -> bool:
 
 
 def distinct(figs: Iterable[Figure]) -> list[Figure]:
-    """The first figure of each stated figure, in order."""
+    """One figure of each stated figure, in the order they first appear: the first one from
+    a dated report if any (an undated report of a dated figure witnesses nothing more, and
+    its missing date would put the figure's time in doubt)."""
     out: dict[tuple, Figure] = {}
     for f in figs:
-        out.setdefault(f.key, f)
+        have = out.get(f.key)
+        if have is None or (have.as_of is None and f.as_of is not None):
+            out[f.key] = f
     return list(out.values())

@@ -13,6 +13,7 @@ from datetime import date
 from ..identity import SCOPE_SEP
 from ..model import Claim, Finding
 from ..timespan import Span, before, same_day, span_of
+from .config import setting
 from .figure import FINAL, Figure
 from .wording import figure_phrase, fmt_number
 
@@ -157,11 +158,22 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
     return out
 
 
+def restated_after(high: Figure, low: Figure, ctx: Ctx) -> int | None:
+    """Days between a higher count's report and a lower one's when the lower came at most
+    ``restated_days`` after it (a morning paper prints the evening before's count; a foreign
+    desk's date is not the count's): the lower may be the older count restated. None when
+    further apart or a date is not known."""
+    days = setting(ctx.cfg, ctx.metric, "restated_days")
+    a, b = span(high, ctx).last, span(low, ctx).first
+    if a is None or b is None or (b - a).days > days:
+        return None
+    return (b - a).days
+
+
 def _moves_daily(ctx: Ctx) -> bool:
     """Whether the group's metric is a count read day by day (deaths, the missing: it moves
     within a day), not one that stands for weeks (troops, population)."""
-    return ctx.cfg.get("metrics", {}).get(ctx.metric, {}).get(
-        "comparable_days", ctx.cfg.get("defaults", {}).get("comparable_days", 0)) == 0
+    return setting(ctx.cfg, ctx.metric, "comparable_days") == 0
 
 
 def scale_ratio(a: Figure, b: Figure) -> float:
@@ -289,7 +301,8 @@ def origin_sizes(figs: Sequence[Figure]) -> list[int]:
 def segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
     """Figures cut into moments of comparable times: sorted by as-of date, a new moment
     when a figure stands more than ``window`` days after the moment's first; the final
-    tolls are one moment, and undated figures are read with the latest."""
+    tolls are one moment, and an undated figure is read at the first moment where a dated
+    report states the same figure, else with the latest."""
     ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
     dated = [f for f in ordered if f.as_of is not None and f.as_of != FINAL]
     final = [f for f in ordered if f.as_of == FINAL]
@@ -303,11 +316,20 @@ def segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
         segs[-1].append(f)
     if final:
         segs.append(list(final))
-    if undated:
-        if segs:
-            segs[-1].extend(undated)
+    # an undated figure that a dated report states too ("38" undated, "38" on the 17th) is
+    # that step of the count: read at the first moment stating it, not against later steps
+    at: dict[tuple, int] = {}
+    for i, seg in enumerate(segs):
+        for f in seg:
+            at.setdefault(f.key, i)
+    for f in undated:
+        i = at.get(f.key)
+        if i is not None:
+            segs[i].append(f)
+        elif segs:
+            segs[-1].append(f)
         else:
-            segs.append(list(undated))
+            segs.append([f])
     return segs
 
 

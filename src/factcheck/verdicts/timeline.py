@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..timespan import before
 from .figure import FINAL, Figure, timed
 from .revision import named_numbers, revised as announces_revision
-from .scene import Ctx, earlier_window, scale_ratio, span
+from .scene import Ctx, earlier_window, restated_after, scale_ratio, span
 
 
 class Step(NamedTuple):
@@ -151,9 +151,10 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             if high.point > last.point or not ctx.cumulative:
                 rises.append(Step(last, high))
                 last = high
-            elif scale_ratio(last, high) < _scale(ctx):
+            elif scale_ratio(last, high) < _scale(ctx) and restated_after(last, high, ctx) is None:
                 # a running count now stands lower (the fall is the falling verdict's): the
-                # chain goes on from the count that stands, not from the one it replaced
+                # chain goes on from the count that stands, not from the one it replaced;
+                # not from a lower count a day on, which may be the older one restated
                 last = high
         elif not certainly_later(high, last, ctx) and _sooner(high, last, ctx):
             # the last link's date is vaguer (a month) and holds this report's: a chain is
