@@ -100,7 +100,7 @@ _LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_le
           "place_before")
 _TAILS = ("after", "others_after", "state_after", "total_tail", "place_after")
 # how many characters after a figure a cue about it may take
-_TAIL = 80
+_TAIL = 100
 # a sum of parts of an approximate whole ("more than 15,000", "circa 300"): its share of
 # the whole, at least and at most (at most the whole itself for "fewer than", "fino a")
 _APPROX_LOW, _APPROX_HIGH = 0.8, 1.1
@@ -490,6 +490,12 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     # just before, or by the whole's noun as far as a cue before a part reaches ("At least
     # seven children were among the dead")
     m = cues.after.search(c.quote[c.end - base:]) if cues.after is not None else None
+    if m is None and cues.after is not None:
+        # "Nine Ukrainians, three Germans and two Poles were among the dead": the words
+        # naming the whole after a list's last item tell of every item (a pronoun's do not:
+        # "12 injured and 4 of them seriously")
+        m = _listed_cue(pos, art, cues.after)
+        m = m if m is not None and "noun" in m.re.groupindex and m.group("noun") else None
     if (m is not None and not cues.names_other(m, c.metric)
             # "Ten of the 15 are in intensive care": the words tell of the part, the whole
             # a partitive names is no part of anything here
@@ -497,14 +503,15 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         named = "noun" in m.re.groupindex and m.group("noun") is not None
         if not named and _points_elsewhere(pos, art):
             return _BLOCKED
-        w = _nearest_holding(pos, art, _BACK if named else 2, skip_parts=True)
+        w = _nearest_holding(pos, art, _BACK_TOLL if named else 2, skip_parts=True,
+                             tolls_only=named)
         if w is not None:
             return w
     # a state some of the whole's people are in, some sentences on ("There is still one
     # unidentified victim", "restano da identificare cinque corpi"); not a whole named by
     # a partitive ("74 of the 97 victims have been identified": the 97 is the whole)
     if ((_cue(cues.state_before, art.lead(pos)) or _cue(cues.state_after, art.tail(pos))
-         or _listed_state(pos, art, cues))
+         or _listed_cue(pos, art, cues.state_after) is not None)
             and not _partitive_whole(pos, art, cues)):
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
@@ -535,25 +542,30 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     return None
 
 
-# how many later items of a list a state named after its last item may reach back over
-_LIST_STATE = 3
+# how many later items of a list a cue named after its last item may reach back over
+_LIST_ITEMS = 6
 
 
-def _listed_state(pos: int, art: _Article, cues: PartCues) -> bool:
-    """Is the figure at ``pos`` the first items of a list whose last item a state follows
-    ("14 morti e 4 feriti sono ancora da identificare", "12 dead and 3 injured are still
-    unidentified")? The state is every item's. Items: figures of the sentence joined by a
-    comma or a conjunction, a noun at most between them."""
+def _listed_cue(pos: int, art: _Article, pattern: regex.Pattern | None
+                ) -> regex.Match | None:
+    """The match of ``pattern`` (a cue read after a figure) after a later item of a list
+    the figure at ``pos`` is an item of ("14 morti e 4 feriti sono ancora da identificare",
+    "Nine Ukrainians, three Germans and two Poles were among the dead"): what is said of
+    the list is said of every item. Items: figures of the sentence joined by a comma or a
+    conjunction, a noun at most between them."""
+    if pattern is None:
+        return None
     j = pos
-    while j < art.last[pos] and j - pos < _LIST_STATE:
+    while j < art.last[pos] and j - pos < _LIST_ITEMS:
         a, b = art.claims[j], art.claims[j + 1]
         gap = a.quote[a.end - a.quote_start:b.start - b.quote_start]
         if len(gap.split()) > 3 or _LIST_GAP.match(gap) is None:
-            return False
+            return None
         j += 1
-        if _cue(cues.state_after, art.tail(j)):
-            return True
-    return False
+        m = pattern.search(art.tail(j))
+        if m is not None:
+            return m
+    return None
 
 
 def _partitive_part(j: int, art: _Article, cues: PartCues, c: Claim) -> int | None:
