@@ -344,7 +344,14 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
     if lex.source_np is None or not rest.startswith(","):
         return None
     body = rest[1:].strip()
-    return at + len(rest) if body and lex.source_np.fullmatch(body) else None
+    # a number within it is part of a name ("direttore del 118 della Regione": the emergency
+    # line's service), read as a capitalised word
+    probe = _NAME_NUMBER.sub("N", body)
+    return at + len(rest) if body and lex.source_np.fullmatch(probe) else None
+
+
+# a whole number after a word, within an appositive ("del 118", "Brigade 3")
+_NAME_NUMBER = regex.compile(r"(?<=\s)\d+(?![\d\p{L}.,])")
 
 
 def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
