@@ -597,6 +597,10 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
     if found is None:
         return None
     s, e, slug = found
+    if (inner := _POSSESSIVE_NAME.match(text, e)) is not None:
+        # "in Valencia's La Torre neighbourhood", "in Turkey's Hatay province": the place
+        # a possessive name is followed by is the narrower one, the figure's area
+        s, e, slug = inner.start("place"), inner.end("place"), _slugs_of(inner.group("place"))
     named = _gazetteer_places(ctx, text, index)
     place = None
     if slug not in lex.area_names:  # "nel Reatino": the territory's own word, mapped below
@@ -624,6 +628,8 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
     return area
 
 
+# a place name after a possessive name: "Valencia's La Torre", "Turkey's Hatay"
+_POSSESSIVE_NAME = regex.compile(rf"['’]s\s+(?P<place>{NAME})")
 # one figure in digits ("40", "1.200", "6'500"), not a comma or point after it
 _FIGURE = regex.compile(r"(?<![\d\p{L}])\d(?:[\d.,']*\d)?(?![\d\p{L}])")
 # a list of two or more figures ("40 and 11", "40, 12 e 3"): figures with a comma or one
