@@ -1619,7 +1619,7 @@ def _article_may_match(text: str, low: str, i: int, w: str, L: _Lang) -> bool:
 def _whole_word(w: str) -> Any:
     """``w`` as a whole word: no word character before it, no letter after it. A literal
     searched by the engine in C: a str.find loop paid Python time at every "a" inside a word."""
-    return regex.compile(r"(?<![^\W_])" + regex.escape(w) + r"(?![^\W\d_])")
+    return regexcache.compile(r"(?<![^\W_])" + regex.escape(w) + r"(?![^\W\d_])")
 
 
 # a candidate word at least this long is looked up with str.find: it seldom lies inside

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
 from ..langdata import LANGS
 from ..model import Article, Claim, Sentence
 from ..parties import babel_names, load_parties
@@ -1063,7 +1064,8 @@ def _country_name_re(root: Path | None) -> regex.Pattern:
     """Every country's name in any language (the keys of :func:`_country_codes`)."""
     names = sorted(_country_codes(root), key=len, reverse=True)
     alt = "|".join(r"[-\s]".join(map(regex.escape, n.split("-"))) for n in names)
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])", regex.IGNORECASE)
+    # through the pattern cache: a pattern of every name, ~0.2-0.3 s to compile in each process
+    return regexcache.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _joint_in(text: str, ctx: ArticleContext) -> set[str]:
