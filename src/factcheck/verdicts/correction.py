@@ -2,14 +2,15 @@
 97", "a seguito di una correzione", "sono stati 2.975 e non 64"), reported as such, neither
 a falling count nor an update nor a contradiction. Witnesses: the revised figure and the
 figure it revises, the top figure of the moment before it (the count that stood when the
-revision came). The cues are regexes per language (``[corrections.cues]`` in
-verdicts.toml, with examples): :mod:`.revision`."""
+revision came); the other reports of the figure it revises read before it are named too
+("a and b said 39; c says it was lowered to 38"). The cues are regexes per language
+(``[corrections.cues]`` in verdicts.toml, with examples): :mod:`.revision`."""
 
 from __future__ import annotations
 
 from ..model import Finding
 from .revision import correction_cues, revised  # noqa: F401  (the cues' public names)
-from .scene import Ctx, finding
+from .scene import Ctx, finding, says
 from .timeline import Timeline, read
 
 READS = "timeline"
@@ -21,8 +22,19 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     # a revision of the moment before, or an older count the revised figure replaces
     steps = {(id(s.earlier), id(s.later)): s for s in
              [*t.revisions, *(s for s in t.backdated if t.is_revised(s.later))]}
-    return [finding(ctx, "correction", "correction", sev, [s.earlier, s.later], dated=True)
-            for s in steps.values()]
+    out = []
+    for s in steps.values():
+        # every report of the revised figure read before the revision is named with it
+        before = [s.earlier, *t.told_before.get(id(s.later), ())]
+        if len(before) == 1:
+            out.append(finding(ctx, "correction", "correction", sev, [s.earlier, s.later],
+                               dated=True))
+            continue
+        said = ctx.cfg["phrases"].get("list_join", ", ").join(
+            says(f, ctx, dated=True) for f in before)
+        out.append(finding(ctx, "correction", "correction", sev, [*before, s.later],
+                           dated=True, a=said))
+    return out
 
 
 # the figures of a moment it can name: those the timeline reads (one function for every

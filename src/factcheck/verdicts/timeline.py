@@ -41,6 +41,9 @@ class Timeline(NamedTuple):
     backdated: list[Step]
     revisions: list[Step]
     revised: frozenset[tuple[str, tuple]]
+    # of each revision (by ``id`` of its later figure), the other reports of the figure it
+    # revises read before it (one per article): "39" in two papers, then "lowered to 38"
+    told_before: dict[int, tuple[Figure, ...]] = {}
 
     def is_revised(self, f: Figure) -> bool:
         """Whether the text announces this figure as a revision (its sentence, or the
@@ -103,6 +106,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     rises: list[Step] = []
     backdated: list[Step] = []
     revisions: list[Step] = []
+    told_before: dict[int, tuple[Figure, ...]] = {}
     moments = [real for seg in segs if (real := [f for f in seg if timed(f)])]
     revised = frozenset((f.doc, f.key) for real in moments for f in real
                         if announces_revision(f, ctx.cfg))
@@ -129,6 +133,11 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             old = revised_from(f, named, seen, best if ctx.cumulative else previous)
             if old is not None:
                 revisions.append(Step(old, f))
+                others: dict[str, Figure] = {}
+                for g in seen:
+                    if g.key == old.key and g.doc not in (old.doc, f.doc):
+                        others.setdefault(g.doc, g)
+                told_before[id(f)] = tuple(others.values())
         # a count one sentence names as left behind ("rose to 34 from 16") is no fall
         behind = left_behind(real)
         standing = [f for f in real if id(f) not in behind]
@@ -171,7 +180,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             end = span(f, ctx).last
             if end is not None and (end not in firm or f.low > firm[end].low):
                 firm[end] = f
-    return Timeline(falls, rises, backdated, revisions, revised)
+    return Timeline(falls, rises, backdated, revisions, revised, told_before)
 
 
 def _sentence(f: Figure) -> tuple:
