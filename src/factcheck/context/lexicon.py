@@ -126,6 +126,8 @@ class Lexicon:
     # where a subject's noun phrase may start at the earliest: a clause mark before it
     source_np_break: regex.Pattern | None = None
     source_articles: tuple[str, ...] = ()  # "the", "l'": a noun phrase may open with one
+    # capitalised adverbs opening a sentence, never a source alone ("Così ha spiegato ...")
+    source_not_names: frozenset[str] = frozenset()
     # a source's noun phrase, whole (with its article), and the words that join two of them
     # into one subject ("il dipartimento di polizia di Maui e l'Fbi hanno dichiarato")
     source_np: regex.Pattern | None = None
@@ -478,6 +480,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_headline_cues=cue_list("headline_cues"),
         source_np_break=_any_re(src.get("np_breaks", ()), "sources.np_breaks", path),
         source_articles=tuple(a.casefold() for a in src.get("articles", ())),
+        source_not_names=frozenset(w.casefold() for w in src.get("not_names", ())),
         source_np=regexcache.compile(np, _FLAGS),
         source_coordinators=frozenset(w.casefold() for w in src.get("coordinators", ())),
         source_clause_verb_re=(_any_re([r"\s+(?:" + _alt(vs) + r")(?![\p{L}])"],

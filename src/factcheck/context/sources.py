@@ -59,8 +59,10 @@ def _clean(src: str, lex: Lexicon) -> str | None:
         s = _TRAIL.sub("", lex.source_cut.sub("", s))
     if s.casefold() in lex.weekdays or s.casefold() in lex.months:
         return None
-    if s.casefold() in lex.source_articles:
-        return None  # a capitalised article or clitic alone ("The", "Lo ha detto") names nobody
+    if s.casefold() in lex.source_articles or s.casefold() in lex.source_not_names:
+        # a capitalised article, clitic or adverb alone ("The", "Lo ha detto", "Così ha
+        # spiegato") names nobody
+        return None
     if lex.source_strip is not None:
         m = lex.source_strip.match(s)
         if m and m.end() < len(s):
