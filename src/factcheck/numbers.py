@@ -290,10 +290,21 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def _with_people(w: dict[str, Any], code: str, root: Path | None) -> dict[str, Any]:
+    """``[words]`` with the language's nationalities among its count nouns when it asks for
+    them (``people_count_nouns``): "un tedesco" is one German. The words are parties.toml's,
+    their one owner."""
+    if not w.get("people_count_nouns"):
+        return w
+    from .parties import load_parties  # here: only a language that asks reads the parties
+    people = [word for word, _ in load_parties(root).words(code, kinds=("people",))]
+    return {**w, "count_nouns": list(w["count_nouns"]) + people}
+
+
 @lru_cache(maxsize=None)
 def _lang(code: str, root: Path | None = None) -> _Lang:
     d = load_lang(code, "numbers", root, inherit=True)
-    w = d["words"]
+    w = _with_people(d["words"], code, root)
     atoms: dict[str, Atom] = {}
     need = set(w.get("needs_multiplier", []))
     nomul = set(w.get("takes_no_multiplier", []))
