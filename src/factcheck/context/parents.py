@@ -67,6 +67,10 @@ from .subgroups import alternation
 
 _AREA = "area:"  # the side of one place of a breakdown by place (see context.area_of)
 _BLOCKED = -1  # a part whose cue points to a whole it cannot be linked to: no whole at all
+# a part whose words name its whole ("Tra i feriti, due ...", "one unidentified victim")
+# when the article states no such whole: its parent is its own start, so it is compared
+# only as a part, never as the whole it is some of
+_UNSTATED = -2
 # sentences back a cue naming the whole may reach ("Tra le vittime ...", "the toll included")
 _BACK = 8
 # ... and one naming the toll, when no figure of its story comes between ("Morti anche due
@@ -368,6 +372,9 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
             if w == _BLOCKED:
                 given[pos] = True
                 art.blocked.add(pos)
+            elif w == _UNSTATED:
+                given[pos] = True
+                art.claims[pos] = replace(art.claims[pos], parent=art.claims[pos].start)
             else:
                 settle(pos, w)
     # exact wholes first: "12,391 in Turkey and 2,992 in Syria, bringing the total to 15,383"
@@ -457,10 +464,12 @@ def _points_elsewhere(pos: int, art: _Article) -> bool:
 
 def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     """The whole a cue in the text gives the claim at ``pos``, ``_BLOCKED`` when a cue
-    points to a figure it cannot be linked to, or None."""
+    points to a figure it cannot be linked to, ``_UNSTATED`` when a cue names the whole (by
+    its noun, a state some of its people are in) and the article states none, or None."""
     c = art.claims[pos]
     base = c.quote_start
     earlier = art.earlier(pos)
+    unstated = False  # a cue names the whole, and none is found: _UNSTATED
     # a cue between a whole of the same sentence and the part; the figures in between are
     # the breakdown's earlier items ("30 vittime: 16 uomini, 9 donne e 5 minori")
     if cues.between is not None:
@@ -507,6 +516,7 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
                              tolls_only=named)
         if w is not None:
             return w
+        unstated = named
     # a state some of the whole's people are in, some sentences on ("There is still one
     # unidentified victim", "restano da identificare cinque corpi"); not a whole named by
     # a partitive ("74 of the 97 victims have been identified": the 97 is the whole)
@@ -516,6 +526,7 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
+        unstated = True
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
     # subgroup), "Del totale delle vittime, 222 ..." (any part)
     lead = c.quote[:c.start - base]
@@ -527,6 +538,7 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
+        unstated = True
     # the next item of a list whose previous item is a part shares its whole ("the toll
     # included 19 people who drowned and 15 whose deaths ..."): the nearest earlier figure
     # of the metric in the sentence, joined to this one by a comma or a conjunction only
@@ -539,7 +551,18 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
             if w is not None and _fits(art.claims[w], c):
                 return w
         break
-    return None
+    # a whole named and not stated: only when no figure of the story comes before within
+    # reach (a smaller one may still be summed with it: "Four ... and five are unidentified"
+    # after a toll of nine)
+    return _UNSTATED if unstated and not _story_before(pos, art) else None
+
+
+def _story_before(pos: int, art: _Article) -> bool:
+    """Is there a figure of the story of the claim at ``pos`` (same metric) before it, in
+    its sentence or as far back as a cue naming the toll reaches?"""
+    c = art.claims[pos]
+    return any(art.claims[j].metric == c.metric and _same_story(art.claims[j], c)
+               for group in art.sentence_before(pos, _BACK_TOLL) for j in group)
 
 
 # how many later items of a list a cue named after its last item may reach back over
