@@ -656,8 +656,10 @@ def _respective_span(text: str, start: int, end: int, lex: Lexicon
     figure is in no list of figures, or the lists do not have as many items (the text does
     not pair them)."""
     rx = lex.area_respectively_re
-    if rx is None or lex.area_re is None or lex.area_re.search(
-            text, max(0, start - 2 * _AREA_WINDOW), min(len(text), end + 2 * _AREA_WINDOW)) is None:
+    # the word first, anywhere near: most sentences have none, and that ends it
+    if rx is None or lex.area_re is None or rx.search(
+            text, max(0, start - _AREA_WINDOW - _AREA_NEAR),
+            min(len(text), end + 2 * _AREA_WINDOW)) is None:
         return None
     figs = _figure_list(text, start, end, lex)
     if figs is None:
