@@ -464,8 +464,8 @@ def _points_elsewhere(pos: int, art: _Article) -> bool:
 
 def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     """The whole a cue in the text gives the claim at ``pos``, ``_BLOCKED`` when a cue
-    points to a figure it cannot be linked to, ``_UNSTATED`` when a cue names the whole (by
-    its noun, a state some of its people are in) and the article states none, or None."""
+    points to a figure it cannot be linked to, ``_UNSTATED`` when a cue names the whole by
+    its noun and the article states none, or None."""
     c = art.claims[pos]
     base = c.quote_start
     earlier = art.earlier(pos)
@@ -526,7 +526,6 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
-        unstated = True
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
     # subgroup), "Del totale delle vittime, 222 ..." (any part)
     lead = c.quote[:c.start - base]
@@ -538,7 +537,10 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
-        unstated = True
+        # only a cue naming the whole by its noun says there is one ("Tra i feriti, ...");
+        # a pronoun's may point to people of another metric ("Of these, 12 died")
+        unstated = any(m is not None and "noun" in m.re.groupindex and m.group("noun")
+                       for m in (before, total))
     # the next item of a list whose previous item is a part shares its whole ("the toll
     # included 19 people who drowned and 15 whose deaths ..."): the nearest earlier figure
     # of the metric in the sentence, joined to this one by a comma or a conjunction only
