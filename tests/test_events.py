@@ -178,3 +178,12 @@ def test_a_year_before_the_trigger_dates_an_earlier_event(text, lang, figure, ye
         assert c.event.endswith(":" + year), c.event
     else:
         assert c.event.endswith(":2031-06"), c.event
+
+
+def test_a_place_s_name_is_capitalised_a_nationality_is_not_the_country():
+    from factcheck.context.events import catalog, places_in
+
+    cat = catalog()
+    assert places_in("Tra i morti una donna di nazionalità non nota, forse ucraina.", cat) == []
+    assert places_in("I soccorsi sono arrivati dall'Ucraina in serata.", cat) == ["ukraine"]
+    assert places_in("ATTACCO IN UCRAINA: 12 MORTI", cat) == ["ukraine"]

@@ -483,3 +483,20 @@ def test_a_site_and_a_place_of_its_name_are_one_event_whatever_the_count():
              _claim("u", "auto:landslide:roccanera:2034-03", date(2034, 3, 3)),
              _claim("v", "auto:landslide:pontevecchio:2031-03", date(2031, 3, 3))]
     assert len({c.event for c in merge_events(apart)}) == 4
+
+
+def test_a_report_dated_only_by_its_year_names_no_month():
+    # "published: 2031" is no January: the report joins its event by type and place
+    year = context_claim("Lo scontro tra due treni a Pioltello ha causato 3 morti.", "3",
+                         published=date(2031, 1, 1), precision="year")
+    assert year.event == "auto:crash:pioltello", year.event
+    month = context_claim("Lo scontro tra due treni a Pioltello ha causato 3 morti.", "3",
+                          published=date(2031, 2, 1), precision="month")
+    assert month.event == "auto:crash:pioltello:2031-02", month.event
+    # a year the text states names no month either
+    stated = context_claim("A train crash near Pioltello in 2031 killed 3 people.", "3",
+                           lang="en")
+    assert stated.event == "auto:crash:pioltello", stated.event
+    merged = merge_events([_claim("a", "auto:crash:pioltello:2031-02", date(2031, 2, 3)),
+                           _claim("b", year.event, None)])
+    assert len({c.event for c in merged}) == 1

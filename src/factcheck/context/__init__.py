@@ -1419,7 +1419,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     if background:
         start, end = explicit
         return auto_id(kind or "event", place, start, year_only=(end - start).days > 31)
-    when = published or (stated[0] if stated else None)
+    # the month it happened: the report's (a date known only to the year names no month:
+    # "published: 2023" is no January), else the figure's own date when it names a month
+    if published is not None and ctx.article.published_precision == "year":
+        published = None
+    when = published or (stated[0] if stated and (stated[1] - stated[0]).days <= 31 else None)
     home = getattr(a.place, "id", None)
     if kind is not None and kind == a.kind and home is not None and (
             place == home or (site is not None and place.endswith(AT + home))):

@@ -272,6 +272,11 @@ def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = froz
     where people come from ("migrants from Syria") is no place of the text's."""
     masked = mask_origins(text, cat)
     out = cat.place_index.in_order(masked, toks if masked is text else None)
+    if out:
+        # a place's name is capitalised: "una donna forse ucraina" names a nationality, not
+        # the country "Ucraina" (read again with offsets only where a name was found)
+        capital = {v for s, _, v in cat.place_index.find(masked) if masked[s:s + 1].isupper()}
+        out = [p for p in out if p in capital]
     for party in sorted(parties):
         for pid in cat.party_places.get(party, ()):
             if pid not in out:
