@@ -100,9 +100,12 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if not trigger.fires(present):
             continue
         relay = _is_relay(pattern)
+        typed = _is_typed(pattern)
         for m in pattern.finditer(text):
-            if lex.source_clause_verb_re is not None and lex.source_clause_verb_re.match(
-                    text, m.end()):
+            if typed and not lex.source_types.values(m.group("src")):
+                continue  # "the Valcorvo death toll": a place's, no one's count
+            if not typed and lex.source_clause_verb_re is not None and (
+                    lex.source_clause_verb_re.match(text, m.end())):
                 continue  # "he said authorities were able to ...": a reported subject
             both = _coordinated_end(text, m.end("src"), lex)
             if both is not None:
@@ -178,6 +181,13 @@ def _title(m: regex.Match, lex: Lexicon) -> bool | None:
         return None
     return lex.source_np is not None and lex.source_np.match(
         m.string, m.start("title")) is not None
+
+
+@lru_cache(maxsize=None)
+def _is_typed(pattern: regex.Pattern) -> bool:
+    """Whether a cue's source must name a kind of source (its empty ``typed`` group: "the
+    government death toll", "il bilancio della Prefettura"; not "the Valcorvo death toll")."""
+    return "typed" in pattern.groupindex
 
 
 @lru_cache(maxsize=None)
