@@ -477,9 +477,10 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
             e = art.claims[j]
             gap = c.quote[e.end - base:c.start - base]
             if e.parent is not None:
-                # a part of a part, the cue right between them ("restano da identificare
-                # cinque corpi, compresi i due recuperati")
-                if j == pos - 1 and cues.between.search(gap) and _fits(e, c, nested=True):
+                # a part of a part, the cue right after it ("restano da identificare cinque
+                # corpi, compresi i due recuperati"; "identificate 7 persone, di cui 4
+                # ucraini, un italiano ...": the items after the cue are the 7's)
+                if _sub_breakdown(j, pos, art, cues) and _fits(e, c, nested=True):
                     art.tied.add(pos)
                     return j
                 continue  # an earlier item of the same breakdown
@@ -565,6 +566,26 @@ def _story_before(pos: int, art: _Article) -> bool:
     c = art.claims[pos]
     return any(art.claims[j].metric == c.metric and _same_story(art.claims[j], c)
                for group in art.sentence_before(pos, _BACK_TOLL) for j in group)
+
+
+def _sub_breakdown(j: int, pos: int, art: _Article, cues: PartCues) -> bool:
+    """Is the figure at ``pos`` an item of a breakdown of the part at ``j`` (earlier in its
+    sentence) that a cue right after that part opens? Right after the cue ("restano 5 corpi,
+    compresi i due recuperati"), or a later item of its list ("identificate 7 persone, di cui
+    4 ucraini, un italiano": the previous item is the 7's, and only a list gap comes between);
+    not after the breakdown closes ("9 a Valcorvo (di cui due minori), 4 a Borgoverde") nor
+    for another place's figure ("25 in Valcorvo, including 6 children, and 15 in X")."""
+    e, c = art.claims[j], art.claims[pos]
+    base = c.quote_start
+    if cues.between is None or not cues.between.search(
+            c.quote[e.end - base:art.claims[j + 1].start - base]):
+        return False
+    if j == pos - 1:
+        return True
+    p = art.claims[pos - 1]
+    if p.parent != e.start or _LIST_GAP.match(c.quote[p.end - base:c.start - base]) is None:
+        return False
+    return not ((c.side or "").startswith(_AREA) and c.side != e.side)
 
 
 # how many later items of a list a cue named after its last item may reach back over
