@@ -673,7 +673,16 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
     for i in range(opened_at - 1, max(-1, opened_at - 1 - _BACK), -1):
         srcs = found(i)
         if srcs:
-            return _quote_speaker(texts[i], srcs)
+            speaker = _quote_speaker(texts[i], srcs)
+            if (speaker is None and i == opened_at - 1 and opens
+                    and not texts[opened_at][:opens[0]].strip() and not _marks(texts[i])
+                    and not _points_back_only(texts[i], lex)):
+                # a quotation opening the sentence right after one that names a speaker,
+                # with no quotation of its own, is that speaker's ("La conferma è arrivata
+                # dal prefetto. «Sono 7 le vittime identificate»"); not one pointing back
+                # ("Lo ha detto il sindaco. «...»": its words came before)
+                return _named(srcs[-1][2], texts, i, found, lex)
+            return speaker
     return None
 
 
@@ -681,6 +690,14 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
 _TAG_BEFORE = regex.compile(r"[-–—,]\s*\Z")
 # ... and the quotation goes on after it: a dash, or an opening mark
 _TAG_AFTER = regex.compile(r"\s[-–—]\s|[“«]|(?<=\s)\"")
+
+
+def _points_back_only(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` opens pointing back to the words before it ("Lo ha detto il
+    sindaco."), so it introduces no quotation after it; a back opener marked ``intro`` may
+    ("La conferma è arrivata dal prefetto.")."""
+    m = lex.source_back_re.match(text) if lex.source_back_re is not None else None
+    return m is not None and not ("intro" in m.re.groupindex and m.group("intro") is not None)
 
 
 def _quote_speaker(text: str, srcs: list[tuple[int, int, str]]) -> str | None:
