@@ -133,12 +133,14 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
     the same day, or both final tolls)."""
     d = ctx.cfg["doubts"]
     out: list[str] = []
-    if same_time and not (a.as_of == b.as_of == FINAL) and not same_whole(a, b):
+    if same_time and not (a.as_of == b.as_of == FINAL):
         sa, sb = span(a, ctx), span(b, ctx)
         if same_day(sa, sb):
             # a day is no moment of a count read day by day (``comparable_days`` 0): 6 dead
-            # at noon, 7 by evening, and a report's date says nothing of its hour
-            if _moves_daily(ctx) and not (earlier_window(a, b, ctx) or earlier_window(b, a, ctx)):
+            # at noon, 7 by evening, and a report's date says nothing of its hour; parts of
+            # one stated whole of the same day are of one moment
+            if _moves_daily(ctx) and not same_whole(a, b) and \
+                    not (earlier_window(a, b, ctx) or earlier_window(b, a, ctx)):
                 out.append(d["same_day"])
         else:
             if sa.first is None or sb.first is None:
@@ -150,12 +152,32 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
                     unit=sa.precision if sa.precision != "day" else sb.precision))
             else:
                 out.append(d["days_apart"].format(n=abs((sa.first - sb.first).days)))
+    if "sources" in d and (pair := other_sources(a, b)):
+        out.append(d["sources"].format(a=pair[0], b=pair[1]))
     if a.ambiguous or b.ambiguous:
         out.append(d["ambiguous"])
     ratio = scale_ratio(a, b)
     if ratio >= float(ctx.cfg.get("scale", {}).get("factor", math.inf)):
         out.append(d["scale"].format(factor=fmt_number(round(ratio, 1))))
     return out
+
+
+def other_sources(a: Figure, b: Figure) -> tuple[str, str] | None:
+    """The sources of two figures when each is attributed to a named source and they are
+    different ones ("the Red Crescent" and "the WHO"): two authorities may count the same dead
+    differently (reported, verified, by residence), so their figures differ by method as
+    well as by time. None when either is an outlet's own or unattributed, or one source
+    names the other."""
+    names = []
+    for f in (a, b):
+        c = f.claims[0]
+        if c.source_kind != "attributed" or not c.source:
+            return None
+        names.append(" ".join(c.source.split()))
+    x, y = names[0].casefold(), names[1].casefold()
+    if x in y or y in x:
+        return None
+    return names[0], names[1]
 
 
 def restated_after(high: Figure, low: Figure, ctx: Ctx) -> int | None:
@@ -235,8 +257,9 @@ def unplaceable(a: Figure, b: Figure, ctx: Ctx) -> bool:
 
 def same_whole(a: Figure, b: Figure) -> bool:
     """Whether two parts are parts of the same stated whole ("5 children" and "10 children",
-    each of "50 dead"): they stand at the same moment of the count, whatever their reports'
-    dates, so the order of the reports does not matter."""
+    each of "50 dead"): the same step of the count, so the lower is no earlier count of it;
+    a part can still grow at a fixed whole as the dead are identified (5 Ukrainians among 21
+    dead the first night, 9 once all are named), so their reports' dates still matter."""
     return a.whole is not None and a.whole == b.whole
 
 
@@ -247,7 +270,8 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
     ``possible``, more: the next). The reason says what makes the two comparable. Of a
     count whose reports' order is not known (:func:`order_unknown`; ``later``: the verdict
     knows it), a discrepancy whose reason names why the order is not known. Parts of the same
-    stated whole (:func:`same_whole`) are at one moment whatever their dates."""
+    stated whole (:func:`same_whole`) are never an earlier and a later count: a possible
+    contradiction when their dates are not the same day."""
     sev = ctx.cfg["severity"]
     suffix = comparable(a, b, ctx, later)
     figs = [a, b]
