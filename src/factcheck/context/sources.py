@@ -224,8 +224,8 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
     clause's start when only a few lower-case words lie between ("the US territory's
     governor said", "L'amministrazione regionale riferisce")."""
     start = m.start("src")
-    if lex.source_np_break is None:
-        return start
+    if lex.source_np_break is None or m.group("src").casefold() in lex.source_pronouns:
+        return start  # a pronoun is its whole noun phrase ("The ministry said it had counted")
     lead = text[max(0, start - _NP_WINDOW):start]
     breaks = list(lex.source_np_break.finditer(lead))
     cut = breaks[-1].end() if breaks else (0 if start <= _NP_WINDOW else len(lead))
