@@ -500,3 +500,27 @@ def test_a_report_dated_only_by_its_year_names_no_month():
     merged = merge_events([_claim("a", "auto:crash:pioltello:2031-02", date(2031, 2, 3)),
                            _claim("b", year.event, None)])
     assert len({c.event for c in merged}) == 1
+
+
+def test_a_town_named_once_in_a_country_the_article_never_names_is_a_homonym():
+    # "Tempi" is another name of Tempe, Arizona; the article is about Greece
+    text = ("Two trains collided late on Tuesday in the Tempi valley near Larissa. At least "
+            "46 people were killed, Greece's deadliest rail accident.")
+    c = context_claim(text, "46", lang="en", published=date(2031, 3, 3))
+    assert c.event == "auto:crash:larisa:2031-03", c.event
+    # a town the article names twice is its own, wherever it lies
+    both = context_claim("A bus crashed near Tempe. Tempe police said 4 died, among them "
+                         "Greek tourists; Greek diplomats flew in.", "4", lang="en",
+                         published=date(2031, 3, 3))
+    assert both.event == "auto:crash:tempe:2031-03", both.event
+
+
+def test_a_theatre_no_gazetteer_knows_does_not_replace_the_article_s_place():
+    # a figure naming no place, in an article about a blast in a town of a curated theatre
+    # the gazetteer does not know as a place: the town's event, as its other figures
+    text = ("Hospital blast kills hundreds. An explosion at a hospital in Khan Younis killed "
+            "at least 471 people in Gaza, the health ministry said. Hundreds were wounded.")
+    town = context_claim(text, "471", lang="en", published=date(2031, 10, 18))
+    other = context_claim(text, "Hundreds", lang="en", metric="wounded",
+                          published=date(2031, 10, 18))
+    assert other.event == town.event, (other.event, town.event)

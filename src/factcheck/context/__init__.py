@@ -245,6 +245,10 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
             per_sentence[i].append(place)
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
     title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
+    strays = _strays([title_places, *per_sentence], people)
+    if strays:
+        per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
+        title_places = [p for p in title_places if p.id not in strays]
     place = _main_place([title_places, title_places] + per_sentence)
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(article.text)]
     paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
@@ -261,6 +265,22 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
                        kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
                        tuple(tuple((st, t) for st, _, t in f) for f in found), name_place,
                        sites, site)
+
+
+def _strays(mentions: Sequence[Sequence[Place]], people: Sequence[str]) -> frozenset[str]:
+    """The towns an article names once in a country it names nowhere else (by no other
+    place, its own name or its people's) while it names one other country at least twice:
+    a homonym or another name of a far town ("the Tempi valley near Larissa ... Greece's
+    deadliest": no Tempe in Arizona), never where its event happened."""
+    count: Counter[str] = Counter(p.country for ps in mentions for p in ps if p.country)
+    count.update(people)
+    if len(count) < 2:
+        return frozenset()
+    top, most = count.most_common(1)[0]
+    if most < 2:
+        return frozenset()
+    return frozenset(p.id for ps in mentions for p in ps
+                     if p.level == "town" and p.country != top and count[p.country] == 1)
 
 
 def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
@@ -1402,8 +1422,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
             # avalanche, is elsewhere)
             first = a.place
         place = first.id
-    elif theatres:
-        place = theatres[0]  # a curated theatre ("sudan"): its conflicts stay together
+    elif theatres and (a.place is None or background or a.gaz.get(theatres[0]) is not None):
+        # a curated theatre ("sudan"): its conflicts stay together; one no gazetteer knows
+        # ("israel-palestine") never stands for the article's own place ("a hospital blast
+        # in Khan Younis", a figure in its title)
+        place = theatres[0]
     elif a.place is not None:
         if background:  # an earlier event somewhere in the article's country
             country = a.gaz.country_id(a.place.country)
