@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from factcheck.claims import mask
 from factcheck.numbers import find_quantities
 from factcheck.pipeline import load_ruleset
-from factcheck.prefilter import contained, cover_words, may_match, prefilter, required_literals
+from factcheck.prefilter import (also_required, contained, cover_words, may_match, prefilter,
+                                 required_literals)
 from factcheck.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,12 +68,39 @@ def test_cover_words_are_fewer_words_of_the_strings() -> None:
 def test_may_match() -> None:
     pre = prefilter(r"\b(?:il )?bilancio dei (?:morti|feriti)")
     assert pre is not None
-    words, _ = pre
+    words = pre[0]
     text = "il bilancio dei feriti è salito"
     assert may_match(pre, words & {"bilancio"}, text)
     assert not may_match(pre, frozenset(), text)  # no cover word present
     assert not may_match(pre, words, "il bilancio della guerra")  # words but no string
     assert may_match(None, frozenset(), "anything")  # no prefilter: always run
+
+
+def test_every_part_of_a_sequence_must_be_there() -> None:
+    # three parts, each with its own required strings: the most selective one is the
+    # prefilter's words, the other two are checked after it
+    pattern = r"\b(?:morti|uccisi) \w+ (?:ieri|oggi) \w+ (?:civili|soldati)\b"
+    pre = prefilter(pattern)
+    assert pre is not None and pre[0] == {"civili", "soldati"}
+    assert set(map(frozenset, pre[2])) == {frozenset({"morti ", "uccisi "}),
+                                           frozenset({" ieri ", " oggi "})}
+    for text, can in [("morti anche oggi tra civili", True),
+                      ("uccisi ieri sera tre soldati", True),
+                      ("morti e feriti tra i civili", False),  # no "ieri"/"oggi"
+                      ("oggi sono stati evacuati 300 civili", False)]:  # no "morti"/"uccisi"
+        folded = text.casefold()
+        assert may_match(pre, pre[0] & set(folded.split()), folded) is can, text
+        assert (regex.search(pattern, text, regex.I) is not None) <= can
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\b(?:morti|uccisi|feriti) \d+",  # one part: its set is the prefilter itself
+    r"(?:bilancio \w+ vittime|vittime \w+ bilancio)",  # one alternation: sets already joined
+    r"(?:morti|uccisi) \w+ (?:a|e)\b",  # the other part's strings are too short
+])
+def test_no_further_sets(pattern: str) -> None:
+    lits = required_literals(pattern)
+    assert lits is not None and also_required(pattern, lits) == ()
 
 
 # ---------------------------------------------------------------- soundness, random patterns
@@ -99,6 +127,30 @@ def _patterns() -> st.SearchStrategy[str]:
 @settings(max_examples=400, deadline=None)
 @given(_patterns(), st.text(alphabet="abcAB ", max_size=30))
 def test_prefilter_never_skips_a_match(pattern: str, text: str) -> None:
+    pre = prefilter(pattern)
+    folded = text.casefold()
+    present = frozenset(w for w in (pre[0] if pre else ()) if w in folded)
+    if regex.search(pattern, text, regex.IGNORECASE | regex.VERSION0):
+        assert may_match(pre, present, folded), (pattern, text, pre)
+
+
+_WORDS = ["abc", "bca", "cab", "abca", "ab"]
+
+
+def _part() -> st.SearchStrategy[str]:
+    """A part with strings of its own: an alternation of words, maybe optional or repeated."""
+    alt = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(
+        lambda ws: "(?:" + "|".join(ws) + ")")
+    return alt | alt.map(lambda x: f"{x}?") | alt.map(lambda x: f"(?:{x} )+") | _patterns()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_part(), min_size=2, max_size=4), st.sampled_from([r"\w*", r" \w+ ", r".*"]),
+       st.lists(st.sampled_from([*_WORDS, "ba", "c", "ABC", "Bca"]), max_size=8).map(" ".join)
+       | st.text(alphabet="abcAB ", max_size=40))
+def test_further_sets_never_skip_a_match(parts: list[str], gap: str, text: str) -> None:
+    # parts joined by unknown characters: each part's set may be a further one
+    pattern = gap.join(f"(?:{p})" for p in parts)
     pre = prefilter(pattern)
     folded = text.casefold()
     present = frozenset(w for w in (pre[0] if pre else ()) if w in folded)

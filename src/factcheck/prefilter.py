@@ -75,32 +75,68 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
     None means "no useful prefilter": the pattern must be run on every text.
     """
-    if misread_by_stdlib(pattern):
+    tree = _parse(pattern, flags)
+    if tree is None:
         return None
-    try:
-        plain = _NAMED_GROUP.sub(r"\1(?:", _PROPERTY.sub(r"\1\\w", pattern))
-        tree = _sre_parse.parse(plain, flags)
-    except Exception:  # syntax only `regex` reads (\\p{L}, fuzzy ...): no prefilter
-        return None
-    info = _sequence(list(tree))
+    info = _sequence(tree)
     lits = info.required if info.required is not None else info.exact
     if not lits or min(len(s) for s in lits) < MIN_LITERAL:
         return None
     return lits
 
 
-def prefilter(pattern: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
-    """``(words, strings by word)`` for a pattern, or None when it has no prefilter.
+def also_required(pattern: str, lits: frozenset[str], flags: int = 0
+                  ) -> tuple[frozenset[str], ...]:
+    """Other sets of case-folded strings that every match of ``pattern`` holds one of,
+    besides ``lits`` (its :func:`required_literals`): the required sets of the other parts
+    of its top-level sequence ("{NUM} (persone|civili) ... (morti|uccisi)": a sentence
+    with "persone" but neither "morti" nor "uccisi" cannot match). At most ``_MAX_ALSO``
+    sets of at most ``_MAX_ALSO_STRINGS`` strings, the most selective first; none when the
+    pattern is one alternation (its branches' sets are already joined in ``lits``)."""
+    tree = _parse(pattern, flags)
+    while tree is not None and len(tree) == 1 and tree[0][0] == _c.SUBPATTERN:
+        tree = list(tree[0][1][-1])  # a group around the whole pattern: its sequence
+    if tree is None:
+        return ()
+    _, cands = _runs(tree)
+    good = {c for c in cands if c and "" not in c and c != lits
+            and min(len(x) for x in c) >= MIN_LITERAL and len(c) <= _MAX_ALSO_STRINGS}
+    return tuple(sorted(good, key=lambda c: (_score(c), sorted(c)), reverse=True)[:_MAX_ALSO])
+
+
+# a pattern's further required sets (see also_required): how many, and how large each
+_MAX_ALSO = 2
+_MAX_ALSO_STRINGS = 16
+
+
+def _parse(pattern: str, flags: int) -> list | None:
+    """The standard parser's tree of ``pattern`` (``regex`` syntax made readable), or None
+    when it cannot be read faithfully."""
+    if misread_by_stdlib(pattern):
+        return None
+    try:
+        plain = _NAMED_GROUP.sub(r"\1(?:", _PROPERTY.sub(r"\1\\w", pattern))
+        return list(_sre_parse.parse(plain, flags))
+    except Exception:  # syntax only `regex` reads (\\p{L}, fuzzy ...): no prefilter
+        return None
+
+
+def prefilter(pattern: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]],
+                                     tuple[frozenset[str], ...]] | None:
+    """``(words, strings by word, also)`` for a pattern, or None when it has no prefilter.
 
     ``words`` cover the pattern's required strings (:func:`cover_words`); each word maps
     to the required strings (:func:`required_literals`) that contain it, so a text need
-    only be searched for the strings of the words it holds.
+    only be searched for the strings of the words it holds. ``also``: further sets of
+    strings a match holds one of each (:func:`also_required`), tested once the first
+    passes.
     """
     lits = required_literals(pattern)
     if lits is None:
         return None
     words = cover_words(lits)
-    return words, {w: tuple(sorted(s for s in lits if w in s)) for w in sorted(words)}
+    return (words, {w: tuple(sorted(s for s in lits if w in s)) for w in sorted(words)},
+            tuple(tuple(sorted(c)) for c in also_required(pattern, lits)))
 
 
 def cover_words(lits: frozenset[str]) -> frozenset[str]:
@@ -143,6 +179,13 @@ def _best(cands: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
 
 def _sequence(items: list) -> _Info:
     """A concatenation: extend the finite set run by run, keep the best required set."""
+    exact, cands = _runs(items)
+    return _Info(exact, _best(cands))
+
+
+def _runs(items: list) -> tuple[frozenset[str] | None, list[frozenset[str] | None]]:
+    """A concatenation's finite set (None when it has none) and its candidate required
+    sets (each one holds for every match: a run of fixed strings, or one part's set)."""
     cands: list[frozenset[str] | None] = []
     run: frozenset[str] = frozenset({""})
     all_exact = True
@@ -159,7 +202,7 @@ def _sequence(items: list) -> _Info:
             run = frozenset({""})
             cands.append(info.required)
     cands.append(run)
-    return _Info(run if all_exact else None, _best(cands))
+    return (run if all_exact else None), cands
 
 
 def _node(op, av) -> _Info:
@@ -210,18 +253,31 @@ def _class_strings(items) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def may_match(pre: tuple[frozenset[str], dict[str, tuple[str, ...]]] | None,
-              present: frozenset[str], folded: str) -> bool:
+def may_match(pre: tuple | None, present: frozenset[str], folded: str) -> bool:
     """Can a pattern with the prefilter ``pre`` match the case-folded text ``folded``?
 
     ``present`` must hold every cover word of ``pre`` that ``folded`` contains (e.g. all
     cover words of a rule set found in it): the cheap first test. Only the strings of the
-    words found are then looked for (a string is absent when its word is).
+    words found are then looked for (a string is absent when its word is); then one
+    string of each further required set (``pre[2]``, when there).
     """
     if pre is None:
         return True
-    words, by_word = pre
-    for w in words & present:  # plain loops: a generator cost more than the look-ups
+    words, by_word = pre[0], pre[1]
+    if not _any_string(words & present, by_word, folded):
+        return False
+    for strings in pre[2] if len(pre) > 2 else ():
+        for s in strings:  # plain loops: a generator cost more than the look-ups
+            if s in folded:
+                break
+        else:
+            return False
+    return True
+
+
+def _any_string(words: frozenset[str], by_word: dict[str, tuple[str, ...]],
+                folded: str) -> bool:
+    for w in words:
         for s in by_word[w]:
             if s in folded:
                 return True
