@@ -3,7 +3,8 @@
 a falling count nor an update nor a contradiction. Witnesses: the revised figure and the
 figure it revises, the top figure of the moment before it (the count that stood when the
 revision came); the other reports of the figure it revises read before it are named too
-("a and b said 39; c says it was lowered to 38"). The cues are regexes per language
+("a and b said 39; c says it was lowered to 38"), and the later reports that tell the same
+revision again ("d also says it was lowered to 38"). The cues are regexes per language
 (``[corrections.cues]`` in verdicts.toml, with examples): :mod:`.revision`."""
 
 from __future__ import annotations
@@ -23,17 +24,20 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     steps = {(id(s.earlier), id(s.later)): s for s in
              [*t.revisions, *(s for s in t.backdated if t.is_revised(s.later))]}
     out = []
+    join = ctx.cfg["phrases"].get("list_join", ", ")
     for s in steps.values():
-        # every report of the revised figure read before the revision is named with it
+        # every report of the revised figure read before the revision is named with it, and
+        # every later report telling the same revision again
         before = [s.earlier, *t.told_before.get(id(s.later), ())]
-        if len(before) == 1:
+        after = [s.later, *t.told_after.get(id(s.later), ())]
+        if len(before) == len(after) == 1:
             out.append(finding(ctx, "correction", "correction", sev, [s.earlier, s.later],
                                dated=True))
             continue
-        said = ctx.cfg["phrases"].get("list_join", ", ").join(
-            says(f, ctx, dated=True) for f in before)
-        out.append(finding(ctx, "correction", "correction", sev, [*before, s.later],
-                           dated=True, a=said))
+        out.append(finding(ctx, "correction", "correction" if len(after) == 1 else
+                           "correction_told", sev, [*before, *after], dated=True,
+                           a=join.join(says(f, ctx, dated=True) for f in before),
+                           b=join.join(says(f, ctx, dated=True) for f in after)))
     return out
 
 

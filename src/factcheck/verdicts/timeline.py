@@ -44,6 +44,8 @@ class Timeline(NamedTuple):
     # of each revision (by ``id`` of its later figure), the other reports of the figure it
     # revises read before it (one per article): "39" in two papers, then "lowered to 38"
     told_before: dict[int, tuple[Figure, ...]] = {}
+    # and the later reports that tell the same revision again (one per article)
+    told_after: dict[int, tuple[Figure, ...]] = {}
 
     def is_revised(self, f: Figure) -> bool:
         """Whether the text announces this figure as a revision (its sentence, or the
@@ -107,6 +109,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     backdated: list[Step] = []
     revisions: list[Step] = []
     told_before: dict[int, tuple[Figure, ...]] = {}
+    after: dict[int, list[Figure]] = {}
     moments = [real for seg in segs if (real := [f for f in seg if timed(f)])]
     revised = frozenset((f.doc, f.key) for real in moments for f in real
                         if announces_revision(f, ctx.cfg))
@@ -129,6 +132,12 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             # told again: the same revised figure, or a sentence naming one ("revised from
             # 115 to 97" after the news of 97: its 115 is the old figure, no revision)
             if any(g.key == f.key or (g.point != f.point and g.point in named) for g in told):
+                # the same revised figure told again by another article: named with the
+                # revision it retells
+                first = next((r.later for r in revisions if r.later.key == f.key), None)
+                if first is not None and f.doc != first.doc and all(
+                        g.doc != f.doc for g in after.setdefault(id(first), [])):
+                    after[id(first)].append(f)
                 continue
             old = revised_from(f, named, seen, best if ctx.cumulative else previous)
             if old is not None:
@@ -180,7 +189,8 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             end = span(f, ctx).last
             if end is not None and (end not in firm or f.low > firm[end].low):
                 firm[end] = f
-    return Timeline(falls, rises, backdated, revisions, revised, told_before)
+    return Timeline(falls, rises, backdated, revisions, revised, told_before,
+                    {k: tuple(v) for k, v in after.items() if v})
 
 
 def _sentence(f: Figure) -> tuple:
