@@ -166,12 +166,13 @@ def other_sources(a: Figure, b: Figure) -> tuple[str, str] | None:
     """The sources of two figures when each is attributed to a named source and they are
     different ones ("the Red Crescent" and "the WHO"): two authorities may count the same dead
     differently (reported, verified, by residence), so their figures differ by method as
-    well as by time. None when either is an outlet's own or unattributed, or one source
-    names the other."""
+    well as by time. None when either is an outlet's own, unattributed or a per-side sum, or
+    one source names the other."""
     names = []
     for f in (a, b):
         c = f.claims[0]
-        if c.source_kind != "attributed" or not c.source:
+        # a per-side sum adds up figures whose sources may differ: no one source of its own
+        if f.role == "sum" or c.source_kind != "attributed" or not c.source:
             return None
         names.append(" ".join(c.source.split()))
     x, y = names[0].casefold(), names[1].casefold()
@@ -275,7 +276,7 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
     sev = ctx.cfg["severity"]
     suffix = comparable(a, b, ctx, later)
     figs = [a, b]
-    # parts of one stated whole are one moment of the count: the reports' order says nothing
+    # parts of one stated whole are one step of the count: the lower is no earlier count
     if not (later or same_whole(a, b)) and order_unknown(a, b, ctx):
         # a running count at two times whose order is not known: the lower may be the
         # earlier count, so both can be true; a discrepancy naming the doubt, never a clash
