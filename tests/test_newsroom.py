@@ -52,9 +52,25 @@ def test_a_draft_without_header_is_published_today(capsys, news):
     draft = news / "drafts" / "bozza_senza_intestazione.txt"
     code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "archive"))
     today = date.today().isoformat()
-    assert f"Assumed for the draft: published {today} (today: no date in its header" in out
-    # a landslide at Valcorvo this year: not the archive's of 2024
-    assert f"| {today} (assumed) | deaths | auto:" in out and "Nothing to compare with" in out
+    assert (f"Assumed for the draft: published {today} (today: no date in its header; "
+            "`--published DATE` to set it); events its text does not date matched by type "
+            "and place alone") in out
+    # today is no date of the landslide: 'la frana che lunedì ha travolto Valcorvo' meets the
+    # archive's landslide at Valcorvo, and 3 dead written today contradicts its 12 (a gate
+    # that passed a headerless draft by meeting nothing would pass anything)
+    assert code == 1 and "Nothing to compare with" not in out
+    assert "### 1. Contradiction: deaths · landslide · Valcorvo · March 2024 · total" in out
+    assert f"| bozza | {today} (assumed) | La frana che lunedì ha travolto Valcorvo" in out
+
+
+def test_a_draft_without_header_dated_by_its_text_meets_only_that_event(capsys, news, tmp_path):
+    # its own words date another year's landslide: nothing in the archive to compare with
+    draft = tmp_path / "bozza_2019.txt"
+    draft.write_text("La frana del 4 marzo 2019 a Valcorvo causò 3 morti, secondo la "
+                     "prefettura.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(draft), "--against", str(news / "archive"))
+    assert code == 0 and "Nothing to compare with" in out
+    assert "auto:landslide:valcorvo:2019-03" in out
 
 
 def test_nothing_to_compare_with_is_said_and_require_match_fails(capsys, news):

@@ -425,8 +425,11 @@ def _draft_lines(analysis: Analysis, by_id: dict[str, Article], labels: dict[str
     if a is not None:
         assumed = []
         if a.published_how == "assumed" and a.published:
+            # today is no date of the event: a figure not dated by its own words meets the
+            # archive's events by type and place alone (a stale date would meet nothing)
             assumed.append(f"published {a.published.isoformat()} (today: no date in its "
-                           "header; `--published DATE` to set it)")
+                           "header; `--published DATE` to set it); events its text does not "
+                           "date matched by type and place alone")
         elif a.published_how == "given" and a.published:
             assumed.append(f"published {a.published.isoformat()} (`--published`)")
         if a.lang_detected:

@@ -1335,8 +1335,11 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
     dated = stated and period is not None and (
         how == "explicit" or (how == "relative" and (period[1] - period[0]).days <= 31
                               and ctx.article.published_how in _KNOWN_DATE))
+    # a date read against a date assumed for a draft ("lunedì" in one taken as published
+    # today) names no month of its event either
+    known_stated = stated and (how != "relative" or ctx.article.published_how != "assumed")
     auto = _auto_event(ctx, index, own or places, period if dated else None,
-                       period if stated else None, clause)
+                       period if known_stated else None, clause)
     return None, auto, ("auto" if auto else None)
 
 
@@ -1443,8 +1446,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         start, end = explicit
         return auto_id(kind or "event", place, start, year_only=(end - start).days > 31)
     # the month it happened: the report's (a date known only to the year names no month:
-    # "published: 2023" is no January), else the figure's own date when it names a month
-    if published is not None and ctx.article.published_precision == "year":
+    # "published: 2023" is no January), else the figure's own date when it names a month;
+    # nor does a date assumed for a draft that has none (today): its event meets the
+    # archive's by type and place, as an undated report's does
+    if published is not None and (ctx.article.published_precision == "year"
+                                  or ctx.article.published_how == "assumed"):
         published = None
     when = published or (stated[0] if stated and (stated[1] - stated[0]).days <= 31 else None)
     home = getattr(a.place, "id", None)
