@@ -127,6 +127,8 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             m = _ending_at(pattern, text, max(0, v.start() - _NP_WINDOW), v.end())
             if m is None or not _aside_fits(text, m, lex):
                 continue
+            if _is_typed(pattern) and not lex.source_types.values(m.group("src")):
+                continue  # "the Valcorvo death toll rose": a place's, no one's count
             if _title(m, lex) is False:
                 continue  # an appositive with no article that is no title
             # an appositive between the subject and its verb is part of its name ("the
