@@ -20,7 +20,13 @@ its end ("... on Friday"). Who relays another's words is no source: "citing poli
 "quoted the prefect as saying" name the speaker, and a medium reporting what a speaker said
 before the figure relays that speaker. A pronoun with nobody named before stands for the
 subject the sentence before opens with, when it names a kind of source; a quotation after
-a colon is its sentence's subject's ("Il sindaco: «...»").
+a colon is its sentence's subject's ("Il sindaco: «...»"), and one opening the sentence
+right after one that names a speaker is that speaker's. An aside between a subject and its
+verb (a relative, a gerund's clause, where or how it spoke) or a title with no article is
+read only after a subject opening its clause ("The quake struck Valcorvo, killing 12, said
+the mayor" is the mayor's). Whose toll it is names its source only when the owner names a
+kind of source ("the government death toll", not "the Valcorvo death toll"). A trailing
+attribution covers no paragraph before its own.
 Without a cue the figure is the outlet's own.
 """
 
