@@ -245,7 +245,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
             per_sentence[i].append(place)
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
     title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
-    strays = _strays([title_places, *per_sentence], people)
+    strays = _strays([title_places, *per_sentence], people, gaz)
     if strays:
         per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
         title_places = [p for p in title_places if p.id not in strays]
@@ -267,11 +267,18 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
                        sites, site)
 
 
-def _strays(mentions: Sequence[Sequence[Place]], people: Sequence[str]) -> frozenset[str]:
+# a town this far from every place of the country an article is about lies on another
+# continent or across an ocean: a homonym's reading (a neighbour's town is nearer)
+_STRAY_KM = 1500.0
+
+
+def _strays(mentions: Sequence[Sequence[Place]], people: Sequence[str], gaz: Gazetteer
+            ) -> frozenset[str]:
     """The towns an article names once in a country it names nowhere else (by no other
-    place, its own name or its people's) while it names one other country at least twice:
-    a homonym or another name of a far town ("the Tempi valley near Larissa ... Greece's
-    deadliest": no Tempe in Arizona), never where its event happened."""
+    place, its own name or its people's), far from every place of the one other country it
+    names at least twice: a homonym or another name of a far town ("the Tempi valley near
+    Larissa ... Greece's deadliest": no Tempe in Arizona), never where its event happened
+    (a neighbour's town, "Kahramanmaras" in a report naming Syria, stays)."""
     count: Counter[str] = Counter(p.country for ps in mentions for p in ps if p.country)
     count.update(people)
     if len(count) < 2:
@@ -279,8 +286,19 @@ def _strays(mentions: Sequence[Sequence[Place]], people: Sequence[str]) -> froze
     top, most = count.most_common(1)[0]
     if most < 2:
         return frozenset()
-    return frozenset(p.id for ps in mentions for p in ps
-                     if p.level == "town" and p.country != top and count[p.country] == 1)
+    lone = {p.id: p for ps in mentions for p in ps
+            if p.level == "town" and p.country != top and count[p.country] == 1}
+    if not lone:
+        return frozenset()
+    home = {q.id: q for ps in mentions for q in ps if q.country == top}
+    points = [pt for q in home.values() if (pt := gaz.point(q)) is not None]
+    if not points and top in people:  # named only by its people: its biggest town
+        cid = gaz.country_id(top)
+        country = gaz.get(cid) if cid else None
+        points = [pt for pt in [gaz.point(country)] if pt is not None] if country else []
+    return frozenset(pid for pid, p in lone.items()
+                     if (here := gaz.point(p)) is not None
+                     and all(km(here, pt) > _STRAY_KM for pt in points))
 
 
 def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,

@@ -213,22 +213,23 @@ def bucket(m: Mention, rules_root: Path | None = None) -> str:
     known by its name)."""
     if m.name is not None:
         return f"?{m.name}"
-    if m.site is not None:  # a site's reports meet by it (and by where it lies: buckets)
-        return f"?{m.site}"
+    if m.site is not None:
+        # a site's reports meet by it (and by where it lies: buckets), in one index with a
+        # place of its name the gazetteer lacks (a report that took the name for a town's):
+        # an undated report sees the events of both at once
+        return _place_bucket(m.site)
     p = gazetteer(rules_root).get(m.place)
     return p.country if p is not None and p.country else f"?{m.place}"
 
 
 def buckets(m: Mention, rules_root: Path | None = None) -> tuple[str, ...]:
-    """Every index a mention is merged within: :func:`bucket`, for a named event or a site
-    the country where its article says it struck (a report naming the type and place meets
-    it), and for a site the index of a place of its name the gazetteer lacks (a report
-    that took the site's name for a town's meets it)."""
+    """Every index a mention is merged within: :func:`bucket`, and for a named event or a
+    site the country where its article says it struck (a report naming the type and place
+    meets it)."""
     first = bucket(m, rules_root)
     p = (gazetteer(rules_root).get(m.where)
          if (m.name is not None or m.site is not None) and m.where else None)
-    out = (first, p.country) if p is not None and p.country else (first,)
-    return out + (_place_bucket(m.site),) if m.site is not None else out
+    return (first, p.country) if p is not None and p.country else (first,)
 
 
 def _place_bucket(site: str) -> str:
@@ -311,13 +312,14 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         # is as fine as where it lies (a site "in Veneto" must not bridge two towns' events)
         return m.start is not None and m.kind != _UNKNOWN and (
             m.name is not None or place[m.where] is None or place[m.where].level in _FINE
-            or (m.site is not None and key in (f"?{m.site}", _place_bucket(m.site))))
+            or (m.site is not None and key == _place_bucket(m.site)))
 
     buckets_: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         for b in buckets(m, rules_root):
             buckets_[b].append(m)
     # an event's own name first: its reports are one before a report naming its place meets it
+    layers: list[tuple[list[Mention], list[Mention]]] = []  # per index: (fine, coarse)
     for key in sorted(buckets_, key=lambda k: (not k.startswith(f"?{_NAME}"), k)):
         ms = buckets_[key]
         ms.sort(key=lambda m: (m.start or date.min, m.id))
@@ -345,23 +347,36 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
             _join_named(fine, [n for n in named if is_fine(n, key)], uf, near_)
             fine = sorted(fine + [n for n in named if is_fine(n, key)],
                           key=lambda m: (m.start or date.min, m.id))
+        layers.append((fine, coarse))
+    # a region or an undated report joins the one event it can mean, by hierarchy, among
+    # the events of every index it is in (a site's report is in its site's and its country's:
+    # it must not join one event in each and so bridge two)
+    candidates: dict[str, list[Mention]] = defaultdict(list)
+    coarse_of: dict[str, Mention] = {}
+    fine_ids = {f.id for fine, _ in layers for f in fine}
+    for fine, coarse in layers:
         for c in coarse:
+            coarse_of[c.id] = c
             pc = place[c.where]
-            # a region or an undated report joins the one event it can mean, by hierarchy
-            roots = sorted({uf.find(f.id) for f in fine
-                            if near_(c, f)
-                            and (c.place == f.place or (c.where is not None and c.where == f.where)
-                                 or (f.name is not None and f.name == c.name)
-                                 or _same_spot(f, c)
-                                 or ((c.start is None or c.kind == _UNKNOWN)
-                                     and pc is not None and pc.level in _FINE)
-                                 or (pc is not None and place[f.where] is not None
-                                 and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))})
-            if len(roots) > 1:  # of several, the one event of its own type
-                roots = sorted({uf.find(f.id) for f in fine if f.kind == c.kind
-                                and uf.find(f.id) in roots})
-            if len(roots) == 1:  # only where it can mean one event
-                uf.union(c.id, roots[0])
+            candidates[c.id] += [
+                f for f in fine if near_(c, f)
+                and (c.place == f.place or (c.where is not None and c.where == f.where)
+                     or (f.name is not None and f.name == c.name)
+                     or _same_spot(f, c)
+                     or ((c.start is None or c.kind == _UNKNOWN)
+                         and pc is not None and pc.level in _FINE)
+                     or (pc is not None and place[f.where] is not None
+                         and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))]
+    for cid in sorted(coarse_of, key=lambda i: (coarse_of[i].start or date.min, i)):
+        c, fs = coarse_of[cid], candidates[cid]
+        # a report fine in another index is already in its event: one more would bridge two
+        own = {uf.find(cid)} if cid in fine_ids else set()
+        roots = sorted({uf.find(f.id) for f in fs} | own)
+        if len(roots) > 1:  # of several, the one event of its own type
+            roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind} | own)
+        if len(roots) == 1:  # only where it can mean one event
+            uf.union(cid, roots[0])
+    for _, coarse in layers:
         for i, a in enumerate(coarse):
             for b in coarse[i + 1:]:
                 if uf.find(a.id) == a.id or uf.find(b.id) == b.id:
@@ -423,6 +438,11 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
     if not places:
         for m in members:
             places[m.place] += len(m.docs)
+    for m in members:
+        # a report that took a site's name for a town's is a report of the site (merged
+        # again, the event keeps where its site reports say it lies, and so its indexes)
+        if m.site is None and m.name is None and m.spot in sites:
+            sites[m.spot] += len(m.docs)
     if names:  # the type its name is given to ("storm"), not a report's looser one
         kinds = Counter({k: n for k, n in kinds.items()
                          if any(m.kind == k and m.name is not None for m in members)})
@@ -443,28 +463,32 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
                 at[m.where] += len(m.docs)
         if at:
             where += AT + min(at, key=lambda k: (-at[k], k))
-    elif sites and 2 * max(sites.values()) >= sum(len(m.docs) for m in members) \
-            and not _town_of(min(sites, key=lambda k: (-sites[k], k)), members):
+    elif sites and 2 * max(sites.values()) >= sum(len(m.docs) for m in members):
         # a site's event by the site most of its reports name (half of them at least: one
         # report's landmark does not name a flood of a region), where most of them say it
         # lies (merged again, it meets the reports of that site and that place as before)
         where = min(sites, key=lambda k: (-sites[k], k))
         at: Counter[str] = Counter()
         dated_at: Counter[str] = Counter()
+
+        def fine(k: str) -> bool:
+            return place.get(k) is None or place[k].level in _FINE
+
         for m in members:
-            if m.site == where and m.where is not None:
+            # where its reports place the site, and the towns its other dated reports name
+            if m.where is not None and (m.site == where or (
+                    m.site is None and m.name is None and m.start is not None
+                    and fine(m.where))):
                 at[m.where] += len(m.docs)
                 dated_at[m.where] += len(m.docs) if m.start is not None else 0
-        if at:  # where its dated reports place it first (see the type above)
-            where += AT + min(at, key=lambda k: (-dated_at[k], -at[k], k))
+        if at:
+            # where its dated reports place it, a town the gazetteer knows first: merged
+            # again, the event is as fine, and indexed by the same country, as its dated
+            # reports were (a site placed in a region alone would no longer keep an undated
+            # report of the country from joining another event)
+            where += AT + min(at, key=lambda k: (not (dated_at[k] and fine(k)),
+                                                 place.get(k) is None, -dated_at[k], -at[k], k))
     else:
-        for slot in list(sites):
-            if _town_of(slot, members):
-                # a site another report calls a town is that town (its reports count for
-                # it): a place is never called by a second name
-                town = slot[len(SITE_PREFIX):]
-                for key in [k for k in places if slot_parts(k)[0] == slot]:
-                    places[town] += places.pop(key)
         where = min(places, key=lambda k: (-places[k], k))
     # the earliest month (a year alone only where no month is known: a storm's name joins
     # a report dated by its year alone)
@@ -472,12 +496,6 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
         [m for m in members if m.start is not None]
     start = min((m.start for m in dated), default=None)
     return auto_id(kind, where, start, year_only=all(m.year_only for m in dated))
-
-
-def _town_of(site: str, members: Sequence[Mention]) -> bool:
-    """Does one of ``members`` name site slot ``site`` as a place ("valcorvo" for
-    "site-valcorvo": a town the gazetteer lacks)?"""
-    return any(m.site is None and m.name is None and m.spot == site for m in members)
 
 
 def merge_events(claims: Sequence[Claim], rules_root: Path | None = None,
