@@ -1443,11 +1443,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
             # avalanche, is elsewhere)
             first = a.place
         place = first.id
-    elif theatres and (a.place is None or background or a.gaz.get(theatres[0]) is not None):
-        # a curated theatre ("sudan"): its conflicts stay together; one no gazetteer knows
-        # ("israel-palestine") never stands for the article's own place ("a hospital blast
-        # in Khan Younis", a figure in its title)
-        place = theatres[0]
+    elif theatres:
+        place = theatres[0]  # a curated theatre ("sudan"): its conflicts stay together
     elif a.place is not None:
         if background:  # an earlier event somewhere in the article's country
             country = a.gaz.country_id(a.place.country)
