@@ -158,6 +158,15 @@ def test_further_sets_never_skip_a_match(parts: list[str], gap: str, text: str) 
         assert may_match(pre, present, folded), (pattern, text, pre)
 
 
+@settings(max_examples=200, deadline=None)
+@given(_patterns(), st.integers(0, 2))
+def test_a_group_around_the_whole_pattern_changes_nothing(pattern: str, groups: int) -> None:
+    # the analysis reads a pattern through the groups around it (one walk for both sets)
+    wrapped = "(?:" * groups + pattern + ")" * groups
+    assert required_literals(wrapped) == required_literals(pattern)
+    assert prefilter(wrapped) == prefilter(pattern)
+
+
 # ---------------------------------------------------------------- soundness, shipped rules
 
 def _texts() -> list[tuple[str, str]]:
@@ -189,6 +198,12 @@ def test_every_rule_pattern_runs_wherever_it_matches() -> None:
                 if not runs:
                     skipped += 1
                     assert pat.compiled.search(masked) is None, (rule.id, pat.index, text)
+    from factcheck import prefilter as P  # the one walk agrees with the plain one
+    for rule in ruleset.rules:
+        for pat in rule.patterns + rule.unless:
+            tree = P._parse(pat.expanded, 0)
+            if tree is not None:
+                assert P._literals(P._analyse(tree)[0]) == P._literals(P._sequence(tree))
     # the prefilter must be doing its job, not just be sound
     assert checked > 10_000 and skipped > checked * 0.5
 

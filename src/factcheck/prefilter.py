@@ -76,13 +76,7 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     None means "no useful prefilter": the pattern must be run on every text.
     """
     tree = _parse(pattern, flags)
-    if tree is None:
-        return None
-    info = _sequence(tree)
-    lits = info.required if info.required is not None else info.exact
-    if not lits or min(len(s) for s in lits) < MIN_LITERAL:
-        return None
-    return lits
+    return None if tree is None else _literals(_analyse(tree)[0])
 
 
 def also_required(pattern: str, lits: frozenset[str], flags: int = 0
@@ -94,19 +88,38 @@ def also_required(pattern: str, lits: frozenset[str], flags: int = 0
     sets of at most ``_MAX_ALSO_STRINGS`` strings, the most selective first; none when the
     pattern is one alternation (its branches' sets are already joined in ``lits``)."""
     tree = _parse(pattern, flags)
-    while tree is not None and len(tree) == 1 and tree[0][0] == _c.SUBPATTERN:
-        tree = list(tree[0][1][-1])  # a group around the whole pattern: its sequence
-    if tree is None:
-        return ()
-    _, cands = _runs(tree)
-    good = {c for c in cands if c and "" not in c and c != lits
-            and min(len(x) for x in c) >= MIN_LITERAL and len(c) <= _MAX_ALSO_STRINGS}
-    return tuple(sorted(good, key=lambda c: (_score(c), sorted(c)), reverse=True)[:_MAX_ALSO])
+    return () if tree is None else _also(_analyse(tree)[1], lits)
 
 
 # a pattern's further required sets (see also_required): how many, and how large each
 _MAX_ALSO = 2
 _MAX_ALSO_STRINGS = 16
+
+
+def _analyse(tree: list) -> tuple[_Info, list[frozenset[str] | None]]:
+    """A whole pattern's :class:`_Info` and the candidate sets of its top-level sequence
+    (through groups around the whole pattern: the same info, as a group's is its
+    sequence's). One walk of the tree for both: parsing and walking the large claim
+    patterns is most of a cold run's rule set-up."""
+    while len(tree) == 1 and tree[0][0] == _c.SUBPATTERN:
+        tree = list(tree[0][1][-1])
+    exact, cands = _runs(tree)
+    return _Info(exact, _best(cands)), cands
+
+
+def _literals(info: _Info) -> frozenset[str] | None:
+    """The prefilter strings of a pattern's info (see :func:`required_literals`)."""
+    lits = info.required if info.required is not None else info.exact
+    if not lits or min(len(s) for s in lits) < MIN_LITERAL:
+        return None
+    return lits
+
+
+def _also(cands: list[frozenset[str] | None], lits: frozenset[str]
+          ) -> tuple[frozenset[str], ...]:
+    good = {c for c in cands if c and "" not in c and c != lits
+            and min(len(x) for x in c) >= MIN_LITERAL and len(c) <= _MAX_ALSO_STRINGS}
+    return tuple(sorted(good, key=lambda c: (_score(c), sorted(c)), reverse=True)[:_MAX_ALSO])
 
 
 def _parse(pattern: str, flags: int) -> list | None:
@@ -131,12 +144,16 @@ def prefilter(pattern: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]],
     strings a match holds one of each (:func:`also_required`), tested once the first
     passes.
     """
-    lits = required_literals(pattern)
+    tree = _parse(pattern, 0)
+    if tree is None:
+        return None
+    info, cands = _analyse(tree)
+    lits = _literals(info)
     if lits is None:
         return None
     words = cover_words(lits)
     return (words, {w: tuple(sorted(s for s in lits if w in s)) for w in sorted(words)},
-            tuple(tuple(sorted(c)) for c in also_required(pattern, lits)))
+            tuple(tuple(sorted(c)) for c in _also(cands, lits)))
 
 
 def cover_words(lits: frozenset[str]) -> frozenset[str]:
