@@ -523,3 +523,14 @@ def test_a_town_named_once_in_a_country_the_article_never_names_is_a_homonym():
               [gaz.get("kahramanmaras")]]
     assert not _strays(places, ["SY"], gaz), near.event
 
+
+def test_a_theatre_no_gazetteer_knows_stands_for_no_disaster_s_own_place():
+    # a blast in a town of a curated theatre the gazetteer does not know as a place: a
+    # figure naming no place takes the town, as the article's other figures (a war's
+    # figures keep to the theatre: see the seed figures of test_context)
+    text = ("An explosion at a hospital in Khan Younis killed at least 471 people in Gaza, "
+            "the health ministry said. Hundreds were wounded.")
+    town = context_claim(text, "471", lang="en", published=date(2031, 10, 18))
+    other = context_claim(text, "Hundreds", lang="en", metric="wounded",
+                          published=date(2031, 10, 18))
+    assert other.event == town.event, (other.event, town.event)

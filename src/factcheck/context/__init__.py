@@ -1361,6 +1361,8 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
     return None, auto, ("auto" if auto else None)
 
 
+# the type of event a curated theatre is about: its own types keep to it
+_FIGHTING = "war"
 # a figure dated this long before its article is about an earlier event ("il terremoto del
 # 2009 fece 309 vittime"), never the one the article reports
 _BACKGROUND_DAYS = 60
@@ -1443,8 +1445,13 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
             # avalanche, is elsewhere)
             first = a.place
         place = first.id
-    elif theatres:
-        place = theatres[0]  # a curated theatre ("sudan"): its conflicts stay together
+    elif theatres and (a.place is None or background or kind is None
+                       or a.gaz.get(theatres[0]) is not None
+                       or a.vocab.compatible(kind, _FIGHTING)):
+        # a curated theatre ("sudan"): its conflicts stay together; one the gazetteer does
+        # not know ("israel-palestine") stands for no disaster's own place (a hospital blast
+        # in Gaza City, a figure whose sentence names no place)
+        place = theatres[0]
     elif a.place is not None:
         if background:  # an earlier event somewhere in the article's country
             country = a.gaz.country_id(a.place.country)
