@@ -181,8 +181,9 @@ def test_different_events_never_share_a_group():
 
 
 def test_rounded_figure_is_not_evidence_against_a_precise_one():
+    # within its rounding, the same count as far as an editor can tell: nothing to explain
     cl = [claim("a.txt", 6000, text="6.000"), claim("b.txt", 6120, text="6.120")]
-    assert verdicts(cl) == ["discrepancy"]
+    assert verdicts(cl) == []
 
 
 def test_exact_final_tolls_far_apart_contradict():

@@ -38,7 +38,12 @@ def build(spec: dict) -> tuple[Claim, Article]:
     qual = spec.get("qualifier", "exact")
     low, high = (value, None) if qual in ("more_than", "at_least") else (value, value)
     high = spec.get("high", high)  # a range or a vague word: its upper end
-    q = Quantity(where, where + len(text), text, "count", value, low, high, qual)
+    if qual == "at_most":
+        low = 0
+    band = spec.get("band", (None, None))  # the number reader's band ("una decina": 8-14)
+    # as the number reader reads them: "more than 60" excludes 60, "fewer than 60" too
+    q = Quantity(where, where + len(text), text, "count", value, low, high, qual, band[0],
+                 band[1], low_exclusive=qual == "more_than", high_exclusive=qual == "less_than")
     published = None if spec.get("undated") else spec.get("published", DAY)
     period = spec.get("period")
     c = Claim(doc, spec.get("metric", "deaths"), q, "en/deaths", quote, 0,

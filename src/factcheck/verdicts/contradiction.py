@@ -4,7 +4,8 @@ with the lowest upper bound. Certain when both reports are known to the same day
 final tolls) and neither reading is ambiguous; otherwise a possible contradiction naming the
 doubt. Two parties' own figures are a dispute instead, and an estimate a discrepancy. Two
 figures at times whose order is not known and far apart in scale are no finding (the lower
-may be an early count or a part: :func:`.scene.unplaceable`).
+may be an early count or a part: :func:`.scene.unplaceable`), and neither are two figures
+of the same count told two ways ("more than 60" and "60": :mod:`.same_count`).
 
 Parts of different wholes ("2 children" of 35 dead, "5 children" of 50) stand at different
 moments of the count, whatever their reports' dates: only parts of the same whole are judged
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from ..model import Finding
 from .figure import Figure, counted
 from .moment import Moment, rivals
+from .same_count import same_count
 from .scene import Ctx, conflict, doubts, earlier_window, unplaceable
 
 READS = "moment"
@@ -37,7 +39,8 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
 
 
 def _pair(a: Figure, b: Figure, ctx: Ctx) -> list[Finding]:
-    if a.low <= b.ceiling or rivals(a, b) or not (counted(a) and counted(b)):
+    if a.low <= b.ceiling or rivals(a, b) or not (counted(a) and counted(b)) \
+            or same_count(a, b):
         return []
     if earlier_window(a, b, ctx) or earlier_window(b, a, ctx):
         return []  # one counts a window its text says ended before the other stood

@@ -1,7 +1,7 @@
 """Discrepancy: at one moment, different stated figures that can all be true (their
 intervals overlap), listed from the highest (a vague word that fits the numbers is no
-witness, and figures that each lie within the others' readings, "about 290" and "around 300",
-agree within their rounding); or an estimate that excludes a count (or another
+witness, and figures that all state the same count, "about 290" and "around 300", "at least
+21" and "21", agree within their rounding: :mod:`.same_count`); or an estimate that excludes a count (or another
 estimate): they differ by method, not a contradiction (witnesses: the highest lower bound and
 the lowest upper bound). Figures that are all parties' own are a dispute instead."""
 
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..model import Finding
 from .figure import Figure, counted
 from .moment import Moment, all_parties, rivals
+from .same_count import all_same_count
 from .scene import Ctx, finding, gap_severity
 
 READS = "moment"
@@ -42,8 +43,7 @@ def vague(f: Figure) -> bool:
 
 
 def agree_within(figs: Sequence[Figure]) -> bool:
-    """Whether figures stated as numbers (exact or approximate, never a bound) each lie
-    within every other's reading ("about 290" and "around 300"): they agree within their
-    rounding, nothing to explain."""
-    banded = all(c.quantity.qualifier in ("exact", "approx") for f in figs for c in f.claims)
-    return banded and all(g.low <= f.point <= g.ceiling for f in figs for g in figs)
+    """Whether every two figures state the same count (:mod:`.same_count`: "about 290" and
+    "around 300", "at least 21" and "21", "circa 10.000" and "10,100"): they agree within
+    their rounding, nothing to explain."""
+    return all_same_count(figs)

@@ -51,6 +51,9 @@ class Figure(NamedTuple):
     # a part's whole: the number of the figure its article makes it part of ("5 children"
     # of "50 dead": 50); parts of different wholes stand at different moments of a count
     whole: float | None = None
+    # what count the stated figure may stand for, as an editor reads it: ``(low, high,
+    # direction)`` (see :func:`reading`); None for a vague word. Read by :mod:`.same_count`
+    reading: tuple[float, float, str] | None = None
 
     @property
     def doc(self) -> str:
@@ -115,6 +118,38 @@ def _rounding_unit(v: float, min_zeros: int) -> float:
     return float(10 ** zeros) if zeros >= min_zeros else 0.0
 
 
+def reading(c: Claim, lo: float, hi: float | None, cfg: dict
+            ) -> tuple[float, float, str] | None:
+    """The counts a claim's stated figure may stand for, ``(low, high, direction)``: what an
+    editor takes it to report, unlike its interval (what it allows). A point ("21") stands
+    for its number, a round one ("6,000") for its rounding and an "about N" for N within
+    ``approx_rel`` (not the number reader's band, which may be wider); a bound stands for
+    its own number, or a round one for that number rounded down ("more than 3,900" for
+    3,900 to 4,000; "at least 21" for 21; "nearly 4,000" for 3,800 to 4,000), within
+    ``round_bound_rel`` of it; a range for its ends. None for a vague word ("dozens")."""
+    q, d = c.quantity, cfg.get("defaults", {})
+    way = _DIRECTION.get(q.qualifier, "?")
+    if way == "r":
+        return (lo, math.inf if hi is None else hi, way)
+    if way in ("v", "?") or q.value is None:
+        return None
+    v = float(q.value)
+    zeros = d.get("round_min_zeros", 2)
+    if way == "=":
+        # by this file's rounding, not the number reader's band: "una decina" allows 8 to
+        # 14, yet "about ten" and "eight" are two different figures to an editor
+        if q.qualifier == "approx":
+            half = abs(v) * d.get("approx_rel", 0.1)
+        else:
+            half = min(_rounding_unit(v, zeros) / 2, abs(v) * d.get("round_max_rel", 0.1))
+        return (v - half, v + half, way)
+    # a bound's number rounded: "oltre 6.000" is not "oltre 6.500" (8 % apart)
+    slack = min(_rounding_unit(v, zeros), abs(v) * d.get("round_bound_rel", 0.05))
+    if way == ">":
+        return (v, v + slack, way)
+    return (max(lo, v - slack), v, way)
+
+
 def stated_key(c: Claim) -> tuple:
     """What a claim states: "oltre 6'500" and "more than 6,500" are the same figure."""
     q = c.quantity
@@ -166,7 +201,7 @@ def figure(c: Claim, cfg: dict, settle_days: int, party: str | None) -> Figure:
     already looked up (a draft check builds one per archive claim)."""
     lo, hi = claim_interval(c, cfg)
     return Figure((c,), "claim", lo, hi, _point(c, lo, hi), stated_key(c), as_of(c, settle_days),
-                  party)
+                  party, None, reading(c, lo, hi, cfg))
 
 
 def sum_figure(parts: Sequence[Figure]) -> Figure:
@@ -181,7 +216,20 @@ def sum_figure(parts: Sequence[Figure]) -> Figure:
         sum(f.point for f in parts),
         ("sum",) + tuple((f.claims[0].side, f.key) for f in parts),
         max(dates) if dates else None,
-        parties.pop() if len(parties) == 1 else None)
+        parties.pop() if len(parties) == 1 else None, None, _sum_reading(parts))
+
+
+def _sum_reading(parts: Sequence[Figure]) -> tuple[float, float, str] | None:
+    """What a sum of parts stands for: the sum of theirs, when every part is read in one
+    direction (points, or points and bounds one way); None otherwise."""
+    reads = [f.reading for f in parts]
+    if any(r is None for r in reads):
+        return None
+    ways = {r[2] for r in reads} - {"="}  # type: ignore[index]
+    if len(ways) > 1 or ways & {"r"}:
+        return None
+    return (sum(r[0] for r in reads), sum(r[1] for r in reads),  # type: ignore[index]
+            ways.pop() if ways else "=")
 
 
 def side_sums(parts: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
@@ -226,7 +274,7 @@ def whole_or_part(f: Figure) -> Figure:
 def as_part(f: Figure) -> Figure:
     """The figure as a part of a whole: a lower bound of it, nothing more."""
     return Figure(f.claims, "part", f.low, None, f.point, ("part",) + f.key, f.as_of, f.party,
-                  f.whole)
+                  f.whole, f.reading)
 
 
 def counted(f: Figure) -> bool:

@@ -8,13 +8,15 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .figure import Figure, counted, distinct
+from .same_count import same_count
 
 
 class Moment(NamedTuple):
     """Figures at comparable times. ``wholes``: one figure per stated figure, parts left out;
     ``parts``: the counted parts; ``strongest`` the whole with the highest lower bound,
     ``weakest`` the one with the lowest upper bound (the first of ties, in canonical order);
-    ``disjoint``: no one count fits every whole (1-D Helly: max low > min high)."""
+    ``disjoint``: no one count fits every whole (1-D Helly: max low > min high), and the two
+    that exclude each other are not the same count told two ways ("more than 60", "60")."""
 
     figures: Sequence[Figure]
     wholes: list[Figure]
@@ -32,7 +34,8 @@ def moment(seg: Sequence[Figure]) -> Moment:
         return Moment(seg, wholes, parts, None, None, False)
     strongest = max(wholes, key=lambda f: f.low)
     weakest = min(wholes, key=lambda f: f.ceiling)
-    return Moment(seg, wholes, parts, strongest, weakest, strongest.low > weakest.ceiling)
+    return Moment(seg, wholes, parts, strongest, weakest,
+                  strongest.low > weakest.ceiling and not same_count(strongest, weakest))
 
 
 def rivals(a: Figure, b: Figure) -> bool:

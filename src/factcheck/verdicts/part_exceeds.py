@@ -1,7 +1,8 @@
 """Part exceeds whole: at one moment, a counted part (one side, a subgroup, a figure the text
 makes part of another) whose lower bound is above a counted whole's upper bound. Witnesses:
 the part with the highest lower bound and the whole with the lowest upper bound. A part
-smaller than its whole is no finding: it fits; so is a part that a stronger whole of the
+smaller than its whole is no finding: it fits; so is one stating the whole's count ("more than
+60" of "60": :mod:`.same_count`), and a part that a stronger whole of the
 moment holds (the weaker whole then conflicts with that whole: one contradiction says it)."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from ..model import Finding
 from .figure import counted
 from .moment import Moment
+from .same_count import same_count
 from .scene import Ctx, conflict, doubts
 
 READS = "moment"
@@ -22,6 +24,6 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
     top = min(whole, key=lambda f: f.ceiling)
     part = max(m.parts, key=lambda f: f.low)
     strongest = max(f.low for f in m.wholes if counted(f))
-    if part.low <= top.ceiling or part.low <= strongest:
+    if part.low <= top.ceiling or part.low <= strongest or same_count(part, top):
         return []
     return [conflict(ctx, "contradiction_part", part, top, doubts(part, top, ctx))]

@@ -8,6 +8,8 @@ figure whose report is later but whose count is certainly older (a final toll of
 that ends before the higher figure's count does: "they had 6 to 18 deaths when I left",
 quoted a year on) is no fall: it is *backdated*, a step up in the time the counts stood.
 A figure whose sentence announces a revision is *revised*: its step is a correction.
+Two figures of the same count told two ways ("more than 60" then "60", "about 100" then
+"105": :mod:`.same_count`) are neither a fall nor a rise.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import NamedTuple
 from ..timespan import before
 from .figure import FINAL, Figure, timed
 from .revision import named_numbers, revised as announces_revision
+from .same_count import same_count
 from .scene import Ctx, earlier_window, restated_after, scale_ratio, span
 
 
@@ -152,10 +155,8 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
         standing = [f for f in real if id(f) not in behind]
         if ctx.cumulative and best is not None and standing:
             low = weakest(standing)
-            if low.ceiling < best.low:
-                # against a report certainly older, if one exceeds it (a report known only
-                # to the month, however strong, must not hide a certain fall)
-                earlier = _certainly_before(low, firm, ctx) or best
+            earlier = _fallen_from(low, best, firm, ctx) if low.ceiling < best.low else None
+            if earlier is not None:
                 if counts_older(low, earlier, ctx):
                     backdated.append(Step(low, earlier))
                 else:
@@ -166,7 +167,9 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             if _sooner(high, last, ctx):  # the same figure, its date better known: the
                 last = high               # next link is certainly later than it sooner
         elif certainly_later(last, high, ctx):
-            if high.point > last.point or not ctx.cumulative:
+            if same_count(last, high):
+                last = high  # the same count told again ("about 100", then "105"): no rise
+            elif high.point > last.point or not ctx.cumulative:
                 rises.append(Step(last, high))
                 last = high
             elif scale_ratio(last, high) < _scale(ctx) and restated_after(last, high, ctx) is None:
@@ -210,6 +213,17 @@ def left_behind(figs: Sequence[Figure]) -> set[int]:
         k = _sentence(g)
         tops[k] = max(tops.get(k, -math.inf), g.low)
     return {id(f) for f in figs if tops[_sentence(f)] > f.ceiling}
+
+
+def _fallen_from(low: Figure, best: Figure, firm: dict, ctx: Ctx) -> Figure | None:
+    """The earlier figure a lower count falls from: a report certainly older, if one exceeds
+    it (a report known only to the month, however strong, must not hide a certain fall), else
+    the strongest lower bound so far; never the same count told another way ("more than
+    60", then "60": :mod:`.same_count`). None: no fall."""
+    earlier = _certainly_before(low, firm, ctx) or best
+    if not same_count(earlier, low):
+        return earlier
+    return None if same_count(best, low) else best
 
 
 def _certainly_before(low: Figure, firm: dict, ctx: Ctx) -> Figure | None:
