@@ -628,3 +628,18 @@ def test_a_draft_needs_the_extremes_of_other_times_not_their_middle():
     draft = [claim("draft.txt", 500, published=date(2023, 3, 1))]
     # January: its first figure, its highest (300) and its lowest (100), not 250; June's 900
     assert _needs(draft, before + later) == [0, 1, 2, 4]
+
+
+def test_a_draft_needs_the_dated_figure_that_places_an_undated_one():
+    # 'more than 60' undated is read where '60' is stated (the same count), on the 1st, not
+    # with the draft's 61 of the 5th. Without the 60, a draft check would read it with the
+    # latest moment, against the draft (a discrepancy the full comparison does not find)
+    # (the 60 is neither its moment's first nor an extreme: 'about 62' the top, 'more than
+    # 60' the highest lower bound, 50 the lowest upper bound)
+    day = date(2022, 9, 1)
+    others = [claim("b.txt", 60, qualifier="more_than", text="more than 60", published=None),
+              claim("c.txt", 62, qualifier="approx", text="circa 62", published=day),
+              claim("d.txt", 50, published=day),
+              claim("p.txt", 60, published=day)]
+    draft = [claim("draft.txt", 61, published=date(2022, 9, 5))]
+    assert {0, 3} <= set(_needs(draft, others))

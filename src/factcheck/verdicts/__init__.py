@@ -103,4 +103,14 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
         out.append(seg[0])
         for read in reads:
             out += read(seg)
-    return out
+    return out + placers(out, figs)
+
+
+def placers(chosen: Sequence[Figure], figs: Sequence[Figure]) -> list[Figure]:
+    """The dated figures of ``figs`` that say where an undated one of ``chosen`` is read:
+    those stating its number (:func:`.scene.segments` reads "at least 38" undated at the
+    first moment stating 38); without them a draft check would read it elsewhere."""
+    numbers = {f.key[1] for f in chosen if f.as_of is None and len(f.key) == 2}
+    if not numbers:
+        return []
+    return [g for g in figs if g.as_of is not None and len(g.key) == 2 and g.key[1] in numbers]

@@ -15,6 +15,7 @@ from ..model import Claim, Finding
 from ..timespan import Span, before, same_day, span_of
 from .config import setting
 from .figure import FINAL, Figure
+from .same_count import same_count
 from .wording import figure_phrase, fmt_number
 
 
@@ -327,7 +328,8 @@ def segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
     """Figures cut into moments of comparable times: sorted by as-of date, a new moment
     when a figure stands more than ``window`` days after the moment's first; the final
     tolls are one moment, and an undated figure is read at the first moment where a dated
-    report states the same figure, else with the latest."""
+    report states the same figure (or its number as the same count: :mod:`.same_count`),
+    else with the latest."""
     ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
     dated = [f for f in ordered if f.as_of is not None and f.as_of != FINAL]
     final = [f for f in ordered if f.as_of == FINAL]
@@ -342,13 +344,19 @@ def segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
     if final:
         segs.append(list(final))
     # an undated figure that a dated report states too ("38" undated, "38" on the 17th) is
-    # that step of the count: read at the first moment stating it, not against later steps
+    # that step of the count: read at the first moment stating it, not against later steps;
+    # so is one stating the same count another way ("at least 38" undated, "38" on the 17th)
     at: dict[tuple, int] = {}
+    told: dict[float, list[tuple[int, Figure]]] = {}  # a stated number -> its moments
     for i, seg in enumerate(segs):
         for f in seg:
             at.setdefault(f.key, i)
+            if len(f.key) == 2:
+                told.setdefault(f.key[1], []).append((i, f))
     for f in undated:
         i = at.get(f.key)
+        if i is None and len(f.key) == 2:
+            i = next((j for j, g in told.get(f.key[1], ()) if same_count(f, g)), None)
         if i is not None:
             segs[i].append(f)
         elif segs:

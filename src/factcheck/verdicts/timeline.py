@@ -84,8 +84,11 @@ def _scale(ctx: Ctx) -> float:
 
 
 def top(figs: Sequence[Figure]) -> Figure:
-    """The highest figure of a moment (the first of ties)."""
-    return max(figs, key=lambda f: f.point)
+    """The highest figure of a moment (the first of ties; of its article's ties, the most
+    precise: "7" before "at least 7", the same count stated less exactly)."""
+    first = max(figs, key=lambda f: f.point)
+    return max((f for f in figs if f.point == first.point and f.doc == first.doc),
+               key=lambda f: f.low - f.ceiling)
 
 
 def strongest(figs: Sequence[Figure]) -> Figure:
