@@ -374,11 +374,15 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
 
     def status_of(start: int) -> str:
         """A figure's status; a breakdown item has its whole's ("this morning they recovered
-        five bodies: two women and three men" are all today's finds)."""
+        five bodies: two women and three men" are all today's finds), except a hospital
+        level's: "of the 15 in hospital, 12 are adults" makes the 12 a part linked to its
+        whole (the parent), with a status of its own."""
         if start not in statuses:
             best, _, _ = _choose(candidates[start])
-            if best.parent is not None and best.parent in candidates:
-                statuses[start] = status_of(best.parent)
+            whole = (status_of(best.parent)
+                     if best.parent is not None and best.parent in candidates else None)
+            if whole is not None and whole != "hospitalised":
+                statuses[start] = whole
             else:
                 statuses[start] = _ceiling(
                     best.pattern.status or cued.get(start - base)
