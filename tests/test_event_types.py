@@ -52,6 +52,24 @@ def test_unrelated_example(text, lang, found):
     assert (vocabulary().unrelated(text, lang) is not None) == found
 
 
+def _then_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("then", {})
+    return ([(x["text"], x.get("lang", "it"), x["year"]) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), None)
+               for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,year", _then_cases())
+def test_then_example(text, lang, year):
+    v = vocabulary()
+    found = v.find(text, lang)
+    assert found, text
+    assert v.year_then(text, lang, found[0][0]) == year
+
+
 def test_a_label_names_a_named_event_by_its_name():
     from factcheck.context.events import event_label
 
@@ -180,6 +198,10 @@ def test_a_figure_by_a_weak_verb_takes_the_articles_type():
     ("Il palazzo è crollato alle 4 del mattino.", "it", None, True),
     # a noun naming the happening itself is never weak
     ("Il crollo del ponte ha fatto 3 vittime.", "it", "flood", True),
+    # a vessel that sank is a shipwreck in any report; a word before the verb is no name
+    ("Nine died in 1987, when the ferry Aldora sank in a storm.", "en", "crush", True),
+    ("The worst toll since a cargo ship sank off the cape.", "en", "flood", True),
+    ("Shares of the ship builder sank after the fire.", "en", "fire", False),
 ])
 def test_weak_verbs_of_another_type(text, lang, article, kept):
     v = vocabulary()

@@ -187,3 +187,28 @@ def test_a_place_s_name_is_capitalised_a_nationality_is_not_the_country():
     assert places_in("Tra i morti una donna di nazionalità non nota, forse ucraina.", cat) == []
     assert places_in("I soccorsi sono arrivati dall'Ucraina in serata.", cat) == ["ukraine"]
     assert places_in("ATTACCO IN UCRAINA: 12 MORTI", cat) == ["ukraine"]
+
+
+@pytest.mark.parametrize("text,lang,figure,published,want", [
+    # "since <year>, when ...": the year dates the event its clause tells of, not a count
+    ("Crowd crush in Valdoria. It was the worst disaster since 1987, when the ferry Aldora "
+     "sank in the bay and killed 212 people.", "en", "212", date(2031, 6, 12),
+     "auto:shipwreck:"),
+    ("Calca a Valdoria. È la peggiore tragedia dal 1987, quando il naufragio del traghetto "
+     "Aldora fece 212 morti.", "it", "212", date(2031, 6, 12), "auto:shipwreck:"),
+    # an undated report: a figure of another type with a year of its own is that event's
+    ("Crowd crush in Valdoria kills 40.\n\nThe worst since 212 people died when a ferry sank "
+     "in 1987.", "en", "212", None, "auto:shipwreck:"),
+    # counter-example: a count "since" a year with no event told of then is no event's
+    ("Crowd crush in Valdoria. Since 1987, 212 people have died in stampedes at the "
+     "festival.", "en", "212", date(2031, 6, 12), None),
+])
+def test_a_year_told_of_dates_another_event(text, lang, figure, published, want):
+    from factcheck.context.examples import context_claim
+
+    c = context_claim(text, figure, lang=lang, published=published)
+    if want is None:
+        assert c.event is None, c.event
+    else:
+        assert c.event is not None and c.event.startswith(want), c.event
+        assert c.event.endswith(":1987"), c.event

@@ -1344,7 +1344,12 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
         # the weeks before a report of known date ("floods ongoing since 16 May") is the
         # current event's, and in a report of unknown date the day it states is the best
         # date it has ("More floods since 16 May 2023 killed 15")
-        return None, None, None
+        if not _since_then(ctx, index, clause, period):
+            return None, None, None
+        # "the worst since 2014, when a ferry sank and killed 304": the figure is that
+        # year's event's, dated by the year its trigger follows
+        period = how = None
+        stated = False
     own = ctx.own_places(index) if index < len(ctx.texts) else []
     # a date read against the report counts as stated when it names a day or a month
     # ("January 18", "in August") and the report's own date is known, not inferred from its
@@ -1392,12 +1397,17 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     if explicit is None and published is not None and ctx.outer is None:
         # "The 2005 hurricane killed 1,392", "the 2018 Camp Fire killed 85": a year naming
         # the event the figure's clause (else its sentence) tells of dates that event
-        year = _trigger_year(a, ctx.texts[index], index, clause)
+        year = _trigger_year(a, ctx.texts[index], index, clause, ctx.article.lang)
         if year is not None and date(year, 12, 31) < published - timedelta(
                 days=_BACKGROUND_DAYS):
             explicit = stated = (date(year, 1, 1), date(year, 12, 31))
     background = (explicit is not None and published is not None
                   and explicit[1] < published - timedelta(days=_BACKGROUND_DAYS))
+    if explicit is not None and published is None and a.kind is not None:
+        # an undated report on a crowd crush: "304 died when a ferry sank in 2014" tells of
+        # an event of another type at the date it states, as it would in a dated report
+        told = _clause_kind(a, index, clause) or _sentence_kind(a, index)
+        background = told is not None and not a.vocab.compatible(told, a.kind)
     if background and a.name is not None and index < len(a.types) \
             and all(a.vocab.compatible(k, a.name[0]) for k in a.types[index]) \
             and all(n == a.name for n in a.names[index]) \
@@ -1508,8 +1518,19 @@ _YEAR_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?:['’]s)?[ 
                              r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){0,2}\Z")
 
 
-def _trigger_year(a: AutoContext, text: str, index: int, clause: tuple[int, int] | None
-                  ) -> int | None:
+def _since_then(ctx: ArticleContext, index: int, clause: tuple[int, int],
+                period: Period | None) -> bool:
+    """Does the figure's "since" date name the year of an event its clause tells of ("since
+    2014, when a ferry sank and killed 304"), rather than start a count over years?"""
+    a = ctx.auto
+    if a is None or period is None or index >= len(ctx.texts):
+        return False
+    year = _trigger_year(a, ctx.texts[index], index, clause, ctx.article.lang)
+    return year is not None and year == period[0].year
+
+
+def _trigger_year(a: AutoContext, text: str, index: int, clause: tuple[int, int] | None,
+                  lang: str) -> int | None:
     """The year written right before the trigger of the event a figure's clause (else its
     sentence, first) tells of ("the 2005 hurricane killed 1,392"), or None."""
     if index >= len(a.triggers) or not a.triggers[index]:
@@ -1518,7 +1539,8 @@ def _trigger_year(a: AutoContext, text: str, index: int, clause: tuple[int, int]
     inside = [at for at in starts if clause is not None and clause[0] <= at < clause[1]]
     at = (inside or starts)[0]
     m = _YEAR_BEFORE.search(text, max(0, at - 40), at)
-    return int(m.group(1)) if m else None
+    # "the worst since 2014, when a ferry sank": the year a word of "then" ties to it
+    return int(m.group(1)) if m else a.vocab.year_then(text, lang, at)
 
 
 def _same_area(a: AutoContext, place: Place, kind: str | None) -> bool:

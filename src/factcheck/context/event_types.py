@@ -127,6 +127,9 @@ class Vocabulary:
     weak: dict[str, dict[str, regex.Pattern]] = field(default_factory=dict)
     # lang -> words that say a figure is unrelated to an event ("unrelated to", "estraneo a")
     unrelated_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a year, a word telling what happened then and up to two words, ending where an
+    # event's trigger starts ("since 2014, when the | ferry sank")
+    then_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -153,6 +156,13 @@ class Vocabulary:
             return None
         stop = _CLAUSE_END.search(text, m.end())
         return m.start(), stop.start() if stop else len(text)
+
+    def year_then(self, text: str, lang: str, at: int) -> int | None:
+        """The year that dates the event whose trigger starts at ``at`` in ``text`` by a word
+        telling what happened that year ("since 2014, when the ferry sank"), or None."""
+        rx = self.then_rx.get(lang)
+        m = rx.search(text, max(0, at - 60), at) if rx is not None else None
+        return int(m.group(1)) if m else None
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -365,9 +375,17 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             unrelated[lang] = regexcache.compile(
                 _LEFT + "(?:" + _alternation(path, "unrelated", lang, words) + ")" + _RIGHT,
                 _FLAGS)
+    then = {}
+    for lang, words in data.get("then", {}).items():
+        if lang in LANGS and words:
+            then[lang] = regexcache.compile(
+                r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
+                + _alternation(path, "then", lang, words)
+                + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
     return Vocabulary(types, scanners, unless, group_type, tuple(examples), name_rx,
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
-                      weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated)
+                      weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
+                      then_rx=then)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
