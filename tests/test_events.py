@@ -212,3 +212,40 @@ def test_a_year_told_of_dates_another_event(text, lang, figure, published, want)
     else:
         assert c.event is not None and c.event.startswith(want), c.event
         assert c.event.endswith(":1987"), c.event
+
+
+
+@pytest.mark.parametrize("text,hidden,kept", [
+    # a route's ends and where the hurt are treated are no place of what happened
+    ("The train, travelling between Patras and Larissa, derailed near Lamia.",
+     ["Patras", "Larissa"], ["Lamia"]),
+    ("The bus crashed near Lamia; the injured were taken to hospitals in Volos.",
+     ["Volos"], ["Lamia"]),
+    ("Il treno, diretto a Rimini, è deragliato a Cotignola.", ["Rimini"], ["Cotignola"]),
+    ("Sette i feriti, ricoverati negli ospedali di Trento, Belluno e Treviso.",
+     ["Trento", "Belluno", "Treviso"], []),
+    # counter-examples: a hospital that was struck is where it happened
+    ("The blast at a hospital in Gaza City killed hundreds.", [], ["Gaza City"]),
+    ("L'attacco all'ospedale di Khan Younis ha fatto 50 morti.", [], ["Khan Younis"]),
+])
+def test_a_route_or_a_hospital_is_not_where_it_happened(text, hidden, kept):
+    from factcheck.context.events import mask_origins
+
+    masked = mask_origins(text, catalog())
+    assert len(masked) == len(text)
+    assert all(name not in masked for name in hidden), masked
+    assert all(name in masked for name in kept), masked
+
+
+@pytest.mark.parametrize("text,figure,good", [
+    ("Un treno diretto a Rimini è deragliato a Cotignola. Il treno deragliato era partito "
+     "da Rimini. Nel deragliamento sono morte 12 persone.", "12", "cotignola"),
+    ("L'incidente stradale di Cotignola ha fatto 30 feriti, ricoverati all'ospedale di "
+     "Ravenna. Dopo l'incidente stradale, 4 feriti ricoverati all'ospedale di Ravenna sono "
+     "gravi.", "30", "cotignola"),
+])
+def test_a_figure_takes_where_it_happened_not_a_route_or_a_hospital(text, figure, good):
+    from factcheck.context.examples import context_claim
+
+    c = context_claim(text, figure, published=date(2031, 6, 12))
+    assert c.event == f"auto:crash:{good}:2031-06", c.event
