@@ -590,6 +590,19 @@ def test_a_draft_needs_every_figure_that_states_its_own():
     assert 1 in _needs(draft, others)  # 50 agrees, though neither first nor an extreme
 
 
+def test_a_draft_needs_the_peers_of_the_figures_its_findings_name():
+    # a fall from the 1st's 3,958 to the draft's 3,500 names every report of the 1st
+    # stating 3,958: 'more than 3,900' too, though neither top nor an extreme of its moment
+    others = [claim("a.txt", 3958, text="3,958", published=date(2022, 9, 1)),
+              claim("c.txt", 3900, qualifier="more_than", text="more than 3,900",
+                    published=date(2022, 9, 1))]
+    draft = [claim("draft.txt", 3500, text="3,500", published=date(2022, 9, 5))]
+    [f] = [f for f in compare(others + draft, []).findings if f.verdict != "agree"]
+    assert [[p.doc for p in ps] for ps in f.peers] == [["c.txt"], []]
+    assert "Also stating 3,958: c." in f.reason
+    assert _needs(draft, others) == [0, 1]
+
+
 def test_a_draft_needs_all_of_an_articles_sides_or_none():
     # the draft's Armenian figure meets x's in the Armenian group; x's Azerbaijani figure is
     # summed with it in the total group, where the draft's total stands

@@ -307,3 +307,14 @@ def test_a_running_count_at_times_not_all_known_is_charted_in_its_order_undated_
     assert [r.split()[:3] for r in rows] == [["2022-09-14", "b", "17"], ["undated", "c", "29"],
                                             ["undated", "a", "41"]]
     assert "rows: in the finding's order, each report's date to its precision" in chart
+
+
+def test_a_findings_table_lists_the_peers_of_its_figures():
+    # three reports of 40 on the 1st, one of 35 on the 5th: the fall's table has all four
+    day = date(2022, 9, 1)
+    cl = [claim(f"00{i}_x.txt", 40, published=day, event="war") for i in range(3)] + \
+        [claim("009_x.txt", 35, published=date(2022, 9, 5), event="war")]
+    md = render_markdown(compare(cl, [article(c.doc) for c in cl]))
+    block = md.split("## Findings")[1].split("## Groups that agree")[0].split("\n### ")[1]
+    assert "Also stating 40: 001, 002." in block
+    assert sum(1 for line in block.splitlines() if line.startswith("| 00")) == 4

@@ -78,6 +78,10 @@ def test_verdict_case(case):
         assert case["reason"] in findings[0].reason
     for i, reason in enumerate(case.get("reasons", [])):  # one per finding, in order
         assert reason in findings[i].reason
+    for i, docs in enumerate(case.get("peers", [])):  # each finding's peers, in order
+        peers = [p for ps in findings[i].peers for p in ps]
+        assert [p.doc for p in peers] == [d + ".txt" for d in docs]
+        assert {c.doc for p in peers for c in p.claims} <= {c.doc for c in findings[i].claims}
 
 
 CUES = load_verdicts()["corrections"]

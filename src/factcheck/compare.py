@@ -250,7 +250,9 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     # one article's own figures are not judged against each other: two different figures
     # for one group in one article are nearly always a breakdown or a change of scope
     # ("247 in all ... 190 in the province of Rieti") that the reading did not catch
-    findings = [f for f in findings if len({c.doc for c in f.claims}) > 1]
+    # (of the figures judged: a peer in another article makes no pair of one article's own)
+    findings = [f for f in findings if len({g.doc for g in f.figures} or
+                                           {c.doc for c in f.claims}) > 1]
     if draft is not None:
         findings = [f for f in findings if any(c.doc == draft for c in f.claims)]
     findings = _sorted_findings(_unique(findings), cfg)

@@ -396,6 +396,18 @@ def verdict_scores(findings: Sequence[Finding], groups: Sequence[GoldGroup],
         docs = {gold_by_id[m].doc for m in g.members if same_figure(gold_by_id[m]) in held[i]}
         return len(docs) >= 2
 
+    def camp_of(fig, peers) -> frozenset:
+        return frozenset(same_figure(gold_by_id[gold_of_pred[k]]) for x in (fig, *peers)
+                         for c in x.claims if (k := claim_key(c)) in gold_of_pred)
+
+    # a figure and the peers stating its count (Finding.peers) are one side of a finding:
+    # it does not set them against each other
+    camps = [[camp_of(x, ps) for x, ps in zip(f.figures, f.peers)] for f in findings]
+
+    def opposes(i: int, g: GoldGroup) -> bool:
+        mine = {same_figure(gold_by_id[m]) for m in g.members} & held[i]
+        return covers(i, g) and not any(mine <= camp for camp in camps[i])
+
     def finding_record(i: int) -> dict[str, Any]:
         f = findings[i]
         return {"verdict": f.verdict, "severity": f.severity, "metric": f.metric,
@@ -421,7 +433,7 @@ def verdict_scores(findings: Sequence[Finding], groups: Sequence[GoldGroup],
     found = [g for g in flagged if any(covers(i, g) for i in flag_idx)]
     true_flags = [i for i in flag_idx if any(covers(i, g) for g in flagged)]
     true_contras = [i for i in contra_idx if any(covers(i, g) for g in contradictions)]
-    quiet_bad = [(g, i) for g in quiet for i in contra_idx if covers(i, g)]
+    quiet_bad = [(g, i) for g in quiet for i in contra_idx if opposes(i, g)]
     trap_bad = [(g, i) for g in traps for i in range(len(findings)) if covers(i, g)]
     by_expect = Counter(g.expect for g in groups)
     return {

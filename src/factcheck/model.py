@@ -148,6 +148,9 @@ class Finding:
     # the [reasons] entry of verdicts.toml that worded it ("update", "contradiction_falling",
     # ...): what kind of finding it is beyond its verdict (the report charts only timelines)
     kind: str = ""
+    # the other reports of the same moment stating each of ``figures``' counts, one tuple
+    # per figure (three reports say 9, one says 8), or none: their claims are in ``claims``
+    peers: tuple[tuple[Figure, ...], ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)

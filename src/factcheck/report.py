@@ -312,9 +312,11 @@ def _finding_block(n: int, f: Finding, labels: dict[str, str], articles: dict[st
     if f.verdict != "agree":
         head += f" ({f.severity})"
     lines = [head, "", _prose(f.reason), ""]
-    figs = f.figures
+    # the figures judged and their peers (the other reports stating them at that moment)
+    peers = tuple(p for ps in f.peers for p in ps)
+    figs = f.figures + peers
     # the figures over time: by publication date (undated last), the reason's order in a day
-    shown = sorted(shown_figures(figs, draft),
+    shown = sorted(shown_figures(f.figures, draft) + shown_figures(peers, draft),
                    key=lambda fg: (fg.claims[0].published is None,
                                    fg.claims[0].published or date.min))
     lines += _finding_table(shown, labels, articles, cfg)

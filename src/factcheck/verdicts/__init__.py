@@ -25,6 +25,7 @@ from . import (agree, contradiction, correction, discrepancy, dispute, falling, 
 from .config import setting
 from .figure import Figure
 from .moment import moment
+from .peers import peer_witnesses, with_peers
 from .scene import Ctx, involves, segments
 from .timeline import timeline
 
@@ -60,7 +61,9 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     t = timeline(segs, ctx)
     for v in _reading("timeline"):
         out += v.judge(t, ctx)
-    return _once(out)
+    # every report of a finding's moment stating one of its figures is named with it
+    return [f if f.verdict == "agree" else with_peers(f, segs, ctx.cfg, ctx.labels)
+            for f in _once(out)]
 
 
 def _subsumed(found: list[Finding]) -> list[Finding]:
@@ -90,7 +93,8 @@ def _once(findings: list[Finding]) -> list[Finding]:
 def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figure]:
     """The figures of a group a verdict about the draft can read: every figure of a moment
     with a draft figure, in other moments their first (moments are cut the same way) and
-    what the timeline verdicts read, and what the group verdicts read."""
+    what the timeline verdicts read and the figures stating the same counts (a finding's
+    peers: :mod:`.peers`), and what the group verdicts read."""
     out: list[Figure] = []
     for v in _reading("group"):
         out += v.witnesses(figs, draft)
@@ -100,9 +104,10 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
         if involves(seg, draft):
             out += seg
             continue
-        out.append(seg[0])
+        chosen = [seg[0]]
         for read in reads:
-            out += read(seg)
+            chosen += read(seg)
+        out += chosen + peer_witnesses(seg, chosen)
     return out + placers(out, figs)
 
 
