@@ -249,3 +249,25 @@ def test_a_figure_takes_where_it_happened_not_a_route_or_a_hospital(text, figure
 
     c = context_claim(text, figure, published=date(2031, 6, 12))
     assert c.event == f"auto:crash:{good}:2031-06", c.event
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # a sentence implying only a war's curated theatre (by its peoples' words), in a report on
+    # a place that theatre lists: the place's event, as the report's other figures
+    ("Air strike on a hospital in Khan Younis.\n\nThe air strike hit the hospital in Khan "
+     "Younis at night.\n\nThe Gazan health ministry said 80 people were killed in the "
+     "Israeli air strike.", "en", "80", "auto:attack:khan-yunis:2031-06"),
+    ("Raid aereo su un ospedale a Khan Younis.\n\nIl raid aereo ha colpito l'ospedale a "
+     "Khan Younis nella notte.\n\nIl ministero della Sanità palestinese ha detto che 80 "
+     "persone sono morte nel raid aereo israeliano.", "it", "80",
+     "auto:attack:khan-yunis:2031-06"),
+    # counter-example: a report on a place the theatre does not list keeps the theatre
+    ("Air strike on a building in Beirut.\n\nThe air strike hit a building in Beirut at "
+     "night.\n\nIn a separate Israeli air strike, 12 Palestinians were killed.", "en", "12",
+     "auto:attack:israel-palestine:2031-06"),
+])
+def test_a_theatre_implied_by_peoples_takes_the_reports_place_inside_it(text, lang, figure,
+                                                                        want):
+    from factcheck.context.examples import context_claim
+
+    assert context_claim(text, figure, lang=lang, published=date(2031, 6, 12)).event == want

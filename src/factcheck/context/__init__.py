@@ -1457,7 +1457,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         place = first.id
     elif theatres and (a.place is None or background or kind is None
                        or a.gaz.get(theatres[0]) is not None
-                       or a.vocab.compatible(kind, _FIGHTING)):
+                       or a.vocab.compatible(kind, _FIGHTING)) \
+            and not _inside_theatre(ctx, theatres[0], kind, background):
         # a curated theatre ("sudan"): its conflicts stay together; one the gazetteer does
         # not know ("israel-palestine") stands for no disaster's own place (a hospital blast
         # in Gaza City, a figure whose sentence names no place)
@@ -1491,6 +1492,36 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # an article about its place's earlier event (an anniversary, a report a year on)
         when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+def _inside_theatre(ctx: ArticleContext, theatre: str, kind: str | None, background: bool
+                    ) -> bool:
+    """Is the article's own place one the curated ``theatre`` (a war's, unknown to the
+    gazetteer: "israel-palestine") lists by name, and the figure's event one that strikes a
+    place (an attack, not the war itself)? Then a figure whose sentence implies only the
+    theatre ("the Gazan health ministry said 500 were killed", in a report on a strike on a
+    hospital in Gaza City) is the article's own place's, as its other figures naming it are;
+    a war's figures stay together in its theatre."""
+    a = ctx.auto
+    if background or kind is None or kind == _FIGHTING or a is None or a.place is None \
+            or a.gaz.get(theatre) is not None:
+        return False
+    home = a.place.id
+
+    def compute() -> bool:
+        # the words naming the article's place are a name the theatre lists (the gazetteer
+        # spells "Khān Yūnis" where the theatre lists "Khan Younis"; "Hamas" read as a town
+        # is a party's name, no place of the theatre)
+        lang = ctx.article.lang
+        for i, ps in enumerate(a.places):
+            if i >= len(ctx.texts) or not any(p.id == home for p in ps):
+                continue
+            text = ctx.texts[i]
+            if any(p.id == home and theatre in places_in(text[s:e], ctx.cat)
+                   for s, e, p in a.gaz.find(text, lang, locatives(lang, ctx.rules_root))):
+                return True
+        return False
+    return ctx.once("inside:" + theatre, -1, compute)
 
 
 def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],
