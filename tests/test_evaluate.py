@@ -342,6 +342,24 @@ def test_a_restated_figure_covers_its_group_as_the_first_statement_would():
     assert v["flag_recall"]["value"] == 1.0
 
 
+def test_a_figure_and_its_peers_are_one_side_of_a_contradiction():
+    # a and b both say 10 (a quiet group), c says 12: a contradiction of a's 10 against c's
+    # 12 naming b as a's peer does not call a against b; one setting a against b does
+    from factcheck.verdicts.figure import Figure
+
+    gold = {i: _gold(i, 0, 2, doc=d, value=v) for i, (d, v) in enumerate(
+        [("a", 10), ("b", 10), ("c", 12)])}
+    a, b, c = (_claim(0, 2, doc=d, value=v) for d, v in (("a", 10), ("b", 10), ("c", 12)))
+    of_pred = {(d, 0, 2, "deaths", "it/deaths"): i for i, d in enumerate("abc")}
+    fa, fb, fc = (Figure((x,), "claim", v, v, v, ("=", v), None) for x, v in
+                  ((a, 10), (b, 10), (c, 12)))
+    groups = [GoldGroup("g:1", (0, 1), ("a", "b"), "e", "deaths", "total", "agree", "")]
+    peers = replace(_finding("contradiction", a, c, b), figures=(fa, fc), peers=((fb,), ()))
+    assert verdict_scores([peers], groups, of_pred, gold, {})["quiet_called_contradiction"] == 0
+    against = replace(_finding("contradiction", a, b), figures=(fa, fb))
+    assert verdict_scores([against], groups, of_pred, gold, {})["quiet_called_contradiction"] == 1
+
+
 def test_context_errors_name_what_is_wrong_gold_beside_predicted():
     from factcheck.evaluate import Match, context_errors
 

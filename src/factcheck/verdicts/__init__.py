@@ -25,7 +25,7 @@ from . import (agree, contradiction, correction, discrepancy, dispute, falling, 
 from .config import setting
 from .figure import Figure
 from .moment import moment
-from .peers import peer_witnesses, with_peers
+from .peers import moments_of, peer_witnesses, with_peers
 from .scene import Ctx, involves, segments
 from .timeline import timeline
 
@@ -62,8 +62,12 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     for v in _reading("timeline"):
         out += v.judge(t, ctx)
     # every report of a finding's moment stating one of its figures is named with it
-    return [f if f.verdict == "agree" else with_peers(f, segs, ctx.cfg, ctx.labels)
-            for f in _once(out)]
+    out = _once(out)
+    if all(f.verdict == "agree" for f in out):
+        return out
+    where = moments_of(segs)
+    return [f if f.verdict == "agree" else with_peers(f, where, ctx.cfg, ctx.labels)
+            for f in out]
 
 
 def _subsumed(found: list[Finding]) -> list[Finding]:

@@ -29,20 +29,24 @@ def _alike(g: Figure, x: Figure) -> bool:
         and g.party == x.party and same_count(g, x)
 
 
-def peers_of(figs: Sequence[Figure], segs: Sequence[Sequence[Figure]]
+def moments_of(segs: Sequence[Sequence[Figure]]) -> dict[int, Sequence[Figure]]:
+    """Each figure's moment, by the figure's id (built once per group, not per finding)."""
+    return {id(f): seg for seg in segs for f in seg}
+
+
+def peers_of(figs: Sequence[Figure], where: dict[int, Sequence[Figure]]
              ) -> list[tuple[Figure, list[Figure]]]:
-    """Each figure of ``figs`` with the figures of its own moment (one of ``segs``) that
-    state its count, in canonical order; one per article and count (a headline and its
-    body state one figure), none that is one of ``figs`` or could state another's count."""
-    where = {id(f): i for i, seg in enumerate(segs) for f in seg}
+    """Each figure of ``figs`` with the figures of its own moment (``where``:
+    :func:`moments_of`) that state its count, in canonical order; one per article and
+    wording (a headline and its body state one figure), none that is one of ``figs`` or
+    could state another's count."""
     taken = {id(f) for f in figs}
     seen = {(f.doc, f.key) for f in figs}
     out: list[tuple[Figure, list[Figure]]] = []
     for x in figs:
-        i = where.get(id(x))
         mine: list[Figure] = []
         others = [y for y in figs if y.key != x.key]
-        for g in segs[i] if i is not None else ():
+        for g in where.get(id(x), ()):
             if id(g) in taken or (g.doc, g.key) in seen or not _alike(g, x) \
                     or any(same_count(g, y) for y in others):
                 continue
@@ -52,13 +56,13 @@ def peers_of(figs: Sequence[Figure], segs: Sequence[Sequence[Figure]]
     return out
 
 
-def with_peers(f: Finding, segs: Sequence[Sequence[Figure]], ctx_cfg: dict,
+def with_peers(f: Finding, where: dict[int, Sequence[Figure]], ctx_cfg: dict,
                labels: dict[str, str]) -> Finding:
     """``f`` with the peers of its figures: in ``peers``, one tuple per figure (an editor
     and a scorer can tell three reports of 9 from a 9 set against an 8), their claims added
     to ``claims``, and the reason saying who else states each figure ("Also stating 9: 003,
     005.")."""
-    each = peers_of(f.figures, segs)
+    each = peers_of(f.figures, where)
     found = [(x, ps) for x, ps in each if ps]
     if not found:
         return f
