@@ -1552,23 +1552,35 @@ _YEAR_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?:['’]s)?[ 
 def _since_then(ctx: ArticleContext, index: int, clause: tuple[int, int],
                 period: Period | None) -> bool:
     """Does the figure's "since" date name the year of an event its clause tells of ("since
-    2014, when a ferry sank and killed 304"), rather than start a count over years?"""
+    2014, when a ferry sank and killed 304"), rather than start a count over years? Only a
+    word of [then] ties them: "since 1992 floods have killed 150" counts over years."""
     a = ctx.auto
     if a is None or period is None or index >= len(ctx.texts):
         return False
-    year = _trigger_year(a, ctx.texts[index], index, clause, ctx.article.lang)
+    at = _trigger_at(a, index, clause)
+    if at is None:
+        return False
+    year = a.vocab.year_then(ctx.texts[index], ctx.article.lang, at)
     return year is not None and year == period[0].year
+
+
+def _trigger_at(a: AutoContext, index: int, clause: tuple[int, int] | None) -> int | None:
+    """Where the trigger of the event a figure's clause (else its sentence, first) tells of
+    starts, or None."""
+    if index >= len(a.triggers) or not a.triggers[index]:
+        return None
+    starts = [at for at, _ in a.triggers[index]]
+    inside = [at for at in starts if clause is not None and clause[0] <= at < clause[1]]
+    return (inside or starts)[0]
 
 
 def _trigger_year(a: AutoContext, text: str, index: int, clause: tuple[int, int] | None,
                   lang: str) -> int | None:
     """The year written right before the trigger of the event a figure's clause (else its
     sentence, first) tells of ("the 2005 hurricane killed 1,392"), or None."""
-    if index >= len(a.triggers) or not a.triggers[index]:
+    at = _trigger_at(a, index, clause)
+    if at is None:
         return None
-    starts = [at for at, _ in a.triggers[index]]
-    inside = [at for at in starts if clause is not None and clause[0] <= at < clause[1]]
-    at = (inside or starts)[0]
     m = _YEAR_BEFORE.search(text, max(0, at - 40), at)
     # "the worst since 2014, when a ferry sank": the year a word of "then" ties to it
     return int(m.group(1)) if m else a.vocab.year_then(text, lang, at)
