@@ -212,9 +212,13 @@ def test_an_ambiguous_figure_makes_a_possible_contradiction_saying_so():
 
 
 def test_figures_far_apart_in_scale_are_only_a_possible_contradiction():
-    [f] = findings([claim("a.txt", 290, period=WAR_2020), claim("b.txt", 29, period=WAR_2020)])
+    [f] = findings([claim("a.txt", 290, period=WAR_2020), claim("b.txt", 36, period=WAR_2020)])
     assert (f.verdict, f.severity) == ("possible contradiction", "medium")
-    assert "one figure is 10 times the other" in f.reason
+    assert "one figure is 8.1 times the other" in f.reason
+
+
+def test_figures_ten_times_apart_are_not_one_count():
+    assert findings([claim("a.txt", 290, period=WAR_2020), claim("b.txt", 29, period=WAR_2020)]) == []
 
 
 def test_undated_figures_of_a_running_count_are_a_discrepancy_naming_the_order():

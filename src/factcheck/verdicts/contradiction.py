@@ -5,7 +5,8 @@ final tolls) and neither reading is ambiguous; otherwise a possible contradictio
 doubt. Two parties' own figures are a dispute instead, and an estimate a discrepancy. Two
 figures at times whose order is not known and far apart in scale are no finding (the lower
 may be an early count or a part: :func:`.scene.unplaceable`), and neither are two figures
-of the same count told two ways ("more than 60" and "60": :mod:`.same_count`).
+of the same count told two ways ("more than 60" and "60": :mod:`.same_count`), nor two
+figures so far apart in scale that they are not one count (:func:`.scene.unrelated`).
 
 Parts of different wholes ("2 children" of 35 dead, "5 children" of 50) stand at different
 moments of the count, whatever their reports' dates: only parts of the same whole are judged
@@ -19,7 +20,7 @@ from ..model import Finding
 from .figure import Figure, counted
 from .moment import Moment, rivals
 from .same_count import same_count
-from .scene import Ctx, conflict, doubts, earlier_window, unplaceable
+from .scene import Ctx, conflict, doubts, earlier_window, unplaceable, unrelated
 
 READS = "moment"
 
@@ -44,8 +45,9 @@ def _pair(a: Figure, b: Figure, ctx: Ctx) -> list[Finding]:
         return []
     if earlier_window(a, b, ctx) or earlier_window(b, a, ctx):
         return []  # one counts a window its text says ended before the other stood
-    if unplaceable(a, b, ctx):
-        return []  # an early count or a part, at unknown times: both true either way
+    if unplaceable(a, b, ctx) or unrelated(a, b, ctx):
+        return []  # an early count or a part, at unknown times: both true either way; or
+        # so far apart in scale that the smaller counts something else
     return [conflict(ctx, "contradiction", a, b, doubts(a, b, ctx))]
 
 

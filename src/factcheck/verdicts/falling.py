@@ -4,7 +4,8 @@ the report known to be older) and the lowest upper bound after it. A contradicti
 lower report is certainly the later one (possible when something else is in doubt); when the
 order is not certain, a discrepancy that names the doubt (none when the two are also far
 apart in scale: the lower may be an early count or a part), one finding for all the lower
-counts whose order against one higher count is in the same doubt; when the lower figure's
+counts whose order against one higher count is in the same doubt; none when the two are
+so far apart in scale that they are not one count (:func:`.scene.unrelated`); when the lower figure's
 sentence announces a revision, a correction instead. Each later report of a certain fall is
 its own finding: two later reports of one lower figure agree with each other, and one
 finding would read as if they conflicted."""
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 from ..model import Finding
 from .figure import Figure
-from .scene import Ctx, conflict, doubts, finding, restated_after, says, unplaceable
+from .scene import (Ctx, conflict, doubts, finding, restated_after, says, unplaceable,
+                    unrelated)
 from .timeline import Timeline, certainly_later, read
 
 READS = "timeline"
@@ -28,8 +30,8 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     # question, whether it is the latest count, not three)
     unsure: dict[tuple, list[Figure]] = {}
     for best, low in t.falls:
-        if t.is_revised(low):
-            continue
+        if t.is_revised(low) or unrelated(best, low, ctx):
+            continue  # a revision is the correction's; a far smaller figure is no such count
         if certainly_later(best, low, ctx):
             why = doubts(best, low, ctx, same_time=False) + restated(best, low, ctx)
             out.append(conflict(ctx, "contradiction_falling", best, low, why, dated=True,

@@ -3,7 +3,8 @@ makes part of another) whose lower bound is above a counted whole's upper bound.
 the part with the highest lower bound and the whole with the lowest upper bound. A part
 smaller than its whole is no finding: it fits; so is one stating the whole's count ("more than
 60" of "60": :mod:`.same_count`), and a part that a stronger whole of the
-moment holds (the weaker whole then conflicts with that whole: one contradiction says it)."""
+moment holds (the weaker whole then conflicts with that whole: one contradiction says it), or
+one so far above the whole that the two are not one count (:func:`.scene.unrelated`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ..model import Finding
 from .figure import counted
 from .moment import Moment
 from .same_count import same_count
-from .scene import Ctx, conflict, doubts
+from .scene import Ctx, conflict, doubts, unrelated
 
 READS = "moment"
 
@@ -24,6 +25,7 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
     top = min(whole, key=lambda f: f.ceiling)
     part = max(m.parts, key=lambda f: f.low)
     strongest = max(f.low for f in m.wholes if counted(f))
-    if part.low <= top.ceiling or part.low <= strongest or same_count(part, top):
-        return []
+    if part.low <= top.ceiling or part.low <= strongest or same_count(part, top) \
+            or unrelated(part, top, ctx):
+        return []  # a "whole" a tenth of its part counts something else
     return [conflict(ctx, "contradiction_part", part, top, doubts(part, top, ctx))]

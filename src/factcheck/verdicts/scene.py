@@ -257,6 +257,15 @@ def unplaceable(a: Figure, b: Figure, ctx: Ctx) -> bool:
         scale_ratio(a, b) >= float(ctx.cfg.get("scale", {}).get("factor", math.inf))
 
 
+def unrelated(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Whether two figures are too far apart in scale to be one count (``[scale]
+    unrelated``: 146 dead and a "9" two days on, 2,975 and "6 to 18"): the smaller counts a
+    part (a place, a nationality, a day's finds) or something else, whatever their dates,
+    so no clash between them is a finding. Parts of one stated whole are one count."""
+    limit = float(ctx.cfg.get("scale", {}).get("unrelated", math.inf))
+    return not same_whole(a, b) and scale_ratio(a, b) >= limit
+
+
 def same_whole(a: Figure, b: Figure) -> bool:
     """Whether two parts are parts of the same stated whole ("5 children" and "10 children",
     each of "50 dead"): the same step of the count, so the lower is no earlier count of it;
