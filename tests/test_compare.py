@@ -221,11 +221,17 @@ def test_figures_ten_times_apart_are_not_one_count():
     assert findings([claim("a.txt", 290, period=WAR_2020), claim("b.txt", 29, period=WAR_2020)]) == []
 
 
-def test_undated_figures_of_a_running_count_are_a_discrepancy_naming_the_order():
+def test_an_undated_lower_figure_of_a_running_count_is_consistent_with_it():
+    # the lower count may be the earlier one: nothing but the date in doubt, no finding
+    assert findings([claim("a.txt", 155, published=None), claim("b.txt", 286)]) == []
+
+
+def test_undated_figures_of_two_named_sources_are_a_discrepancy_naming_the_order():
     # the lower count may be the earlier one: both can be true, never a contradiction
-    [f] = findings([claim("a.txt", 155, published=None), claim("b.txt", 286)])
+    [f] = findings([claim("a.txt", 155, published=None, source="the police", source_kind="attributed"),
+                    claim("b.txt", 286, source="the hospital", source_kind="attributed")])
     assert (f.verdict, f.severity) == ("discrepancy", "medium")
-    assert "the order is not known: a report is undated." in f.reason
+    assert "the order is not known: a report is undated; the figures come from" in f.reason
 
 
 def test_two_doubts_of_a_dated_pair_make_a_possible_contradiction_of_low_severity():

@@ -12,7 +12,7 @@ from ..model import Finding
 from .figure import counted
 from .moment import Moment
 from .same_count import same_count
-from .scene import Ctx, conflict, doubts, unrelated
+from .scene import Ctx, conflict, consistent_running, doubts, unrelated
 
 READS = "moment"
 
@@ -26,6 +26,8 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
     part = max(m.parts, key=lambda f: f.low)
     strongest = max(f.low for f in m.wholes if counted(f))
     if part.low <= top.ceiling or part.low <= strongest or same_count(part, top) \
-            or unrelated(part, top, ctx):
-        return []  # a "whole" a tenth of its part counts something else
+            or unrelated(part, top, ctx) or consistent_running(part, top, ctx):
+        # a "whole" a tenth of its part counts something else; a whole of a running count
+        # at unknown times may be the earlier count, nothing else in doubt
+        return []
     return [conflict(ctx, "contradiction_part", part, top, doubts(part, top, ctx))]

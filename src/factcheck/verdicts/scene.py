@@ -266,6 +266,17 @@ def unrelated(a: Figure, b: Figure, ctx: Ctx) -> bool:
     return not same_whole(a, b) and scale_ratio(a, b) >= limit
 
 
+def consistent_running(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Whether two excluding figures of a running (cumulative) count are consistent with
+    it: their reports' order is not known (:func:`order_unknown`: one undated, a date only
+    inferred, months that overlap), so the lower may be the earlier count, and nothing but
+    their dates is in doubt (no two named sources, no ambiguous reading). That is what a
+    running toll looks like when reports lag: nothing an editor can act on, no finding.
+    Parts of one stated whole are one step of the count, never an earlier one."""
+    return ctx.cumulative and not same_whole(a, b) and order_unknown(a, b, ctx) \
+        and not doubts(a, b, ctx, same_time=False)
+
+
 def same_whole(a: Figure, b: Figure) -> bool:
     """Whether two parts are parts of the same stated whole ("5 children" and "10 children",
     each of "50 dead"): the same step of the count, so the lower is no earlier count of it;
