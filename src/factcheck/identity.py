@@ -4,7 +4,9 @@ A group is (metric, event, scope). The scope is the party or area whose people a
 (``side``) and the part of them (``subgroup``): "7 civilians" is in ``total/civilians``, and
 stands in the ``total`` group only as a *part* (it can show the part exceeds the whole, never
 contradict the whole by being smaller). A figure that the text says is part of another
-("25 morti, di cui 4 ...", ``Claim.parent``) with no subgroup named is only such a part.
+("25 morti, di cui 4 ...", ``Claim.parent``) with no subgroup named is only such a part,
+unless it names a place or party: "60 dead, 12 of them in Valcorvo" is Valcorvo's own toll
+(in Valcorvo's group) and a part of the total.
 Only figures whose status is compared (``[grouping] compared_status`` in verdicts.toml) take
 part: a feared or projected toll is not a count, and an increment is never a toll.
 """
@@ -55,6 +57,11 @@ def homes(side: str, subgroup: str | None, parent: int | None, total: str) -> tu
             return (Home(scope(side, subgroup), "own"), Home(side, "part"), Home(total, "side"))
         return (Home(scope(side, subgroup), "own"), Home(side, "part"))
     if parent is not None:
+        # "50 dead, 12 of them in Valcorvo": in Valcorvo's own group, 12 is Valcorvo's toll
+        # (a whole there: it rises, falls and conflicts with Valcorvo's other tolls), and
+        # a part of the total; "50 dead, 4 of them ..." with no area or subgroup is only a part
+        if side != total:
+            return (Home(side, "own"), Home(total, "part"))
         return (Home(side, "part"),)
     if side != total:
         return (Home(side, "own"), Home(total, "side"))
