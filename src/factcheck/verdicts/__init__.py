@@ -6,7 +6,7 @@ A verdict module has ``READS``, what it judges, and ``judge``:
 - ``"moment"``: one :class:`~.moment.Moment`, figures at comparable times
   (contradiction, dispute, discrepancy, part exceeds whole, grown part);
 - ``"timeline"``: the group's :class:`~.timeline.Timeline`, its falls and rises across
-  moments (falling count, correction, jump, update).
+  moments (falling count, correction, jump, update, floor below the count).
 
 Group and timeline verdicts also have ``witnesses``: the figures they read (of a group, or
 of one moment), from which a draft check chooses which archive claims to read in full
@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from ..model import Finding
-from . import (agree, contradiction, correction, discrepancy, dispute, falling, grown_part, jump,
-               part_exceeds, running, update)
+from . import (agree, contradiction, correction, discrepancy, dispute, falling, floor,
+               grown_part, jump, part_exceeds, running, update)
 from .config import setting
 from .figure import Figure
 from .moment import moment
@@ -34,7 +34,7 @@ VERDICTS: dict[str, ModuleType] = {
     "agree": agree, "contradiction": contradiction, "dispute": dispute,
     "discrepancy": discrepancy, "part_exceeds": part_exceeds, "falling": falling,
     "correction": correction, "jump": jump, "update": update, "grown_part": grown_part,
-    "running": running,
+    "running": running, "floor": floor,
 }
 
 

@@ -8,6 +8,9 @@ figure whose report is later but whose count is certainly older (a final toll of
 that ends before the higher figure's count does: "they had 6 to 18 deaths when I left",
 quoted a year on) is no fall: it is *backdated*, a step up in the time the counts stood.
 A figure whose sentence announces a revision is *revised*: its step is a correction.
+A *floor* is a later open lower bound ("more than 3,900") far below a count already
+reported (11,300): it excludes nothing, so it is no fall, but it is no step of that count
+either (:func:`floor_below`).
 Two figures of the same count told two ways ("more than 60" then "60", "about 100" then
 "105": :mod:`.same_count`) are neither a fall nor a rise.
 """
@@ -22,7 +25,7 @@ from ..timespan import before
 from .figure import FINAL, Figure, timed
 from .revision import named_numbers, revised as announces_revision
 from .same_count import same_count
-from .scene import Ctx, earlier_window, restated_after, scale_ratio, span
+from .scene import Ctx, earlier_window, restated_after, scale_ratio, span, unrelated
 
 
 class Step(NamedTuple):
@@ -44,6 +47,8 @@ class Timeline(NamedTuple):
     backdated: list[Step]
     revisions: list[Step]
     revised: frozenset[tuple[str, tuple]]
+    # (the strongest count reported before, a later floor far below it): see floor_below
+    floors: list[Step] = []
     # of each revision (by ``id`` of its later figure), the other reports of the figure it
     # revises read before it (one per article): "39" in two papers, then "lowered to 38"
     told_before: dict[int, tuple[Figure, ...]] = {}
@@ -114,6 +119,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     rises: list[Step] = []
     backdated: list[Step] = []
     revisions: list[Step] = []
+    floors: list[Step] = []
     told_before: dict[int, tuple[Figure, ...]] = {}
     after: dict[int, list[Figure]] = {}
     moments = [real for seg in segs if (real := [f for f in seg if timed(f)])]
@@ -157,6 +163,14 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
         behind = left_behind(real)
         standing = [f for f in real if id(f) not in behind]
         if ctx.cumulative and best is not None and standing:
+            floor = lowest_floor(standing)
+            if floor is not None and floor_below(best, floor, ctx) \
+                    and not any(d == floor.doc and k[-1] == floor.point for d, k in revised):
+                # against the first report of the count (a floor is news against it), not
+                # a later restatement; no floor its article announces as a revision
+                first = next(g for g in seen if same_count(g, best) or g is best) \
+                    if any(same_count(g, best) for g in seen) else best
+                floors.append(Step(first, floor))
             low = weakest(standing)
             earlier = _fallen_from(low, best, firm, ctx) if low.ceiling < best.low else None
             if earlier is not None:
@@ -195,8 +209,30 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             end = span(f, ctx).last
             if end is not None and (end not in firm or f.low > firm[end].low):
                 firm[end] = f
-    return Timeline(falls, rises, backdated, revisions, revised, told_before,
+    return Timeline(falls, rises, backdated, revisions, revised, floors, told_before,
                     {k: tuple(v) for k, v in after.items() if v})
+
+
+def lowest_floor(figs: Sequence[Figure]) -> Figure | None:
+    """The open lower bound ("more than 3,900", "at least 50") with the lowest number among
+    these figures (the first of ties), None when there is none."""
+    open_ = [f for f in figs if f.high is None]
+    return min(open_, key=lambda f: f.low) if open_ else None
+
+
+def floor_below(best: Figure, floor: Figure, ctx: Ctx) -> bool:
+    """Whether an open lower bound reported certainly after ``best`` stands far below it:
+    its number is under ``best``'s lower bound by more than ``[floors] below`` of it (a
+    report writing "more than 3,900" after 11,300 was counted, not "at least 150" after
+    154), the two are no same count told two ways, not ten times apart (then the floor
+    counts something else: :func:`.scene.unrelated`) and the floor's text announces no
+    revision (that is a correction). Both can be true, but a floor so far below the count
+    already reported is another source's or an older count: a discrepancy to explain."""
+    share = float(ctx.cfg.get("floors", {}).get("below", 1.0))
+    if floor.low >= best.low * (1 - share) or same_count(best, floor) \
+            or unrelated(best, floor, ctx) or best.doc == floor.doc:
+        return False
+    return certainly_later(best, floor, ctx)
 
 
 def _sentence(f: Figure) -> tuple:
@@ -283,14 +319,17 @@ def read(seg: Sequence[Figure]) -> Iterable[Figure]:
     # one pass for the extremes (a draft check reads every moment of its groups); the lowest
     # upper bound also among the counts no sentence leaves behind (the fall is read there)
     hi = lo = -math.inf
-    ceil = ceil_standing = math.inf
+    ceil = ceil_standing = floor = math.inf
     for f in real:
         hi, lo = max(hi, f.point), max(lo, f.low)
         ceil = min(ceil, f.ceiling)
         if id(f) not in behind:
             ceil_standing = min(ceil_standing, f.ceiling)
-    picked = [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)]
+            if f.high is None:  # the lowest floor a count no sentence leaves behind
+                floor = min(floor, f.low)
+    picked = [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)
+              or (f.high is None and f.low == floor)]
     # and what their sentences state with them (a lowest count may be one left behind)
     said = {_sentence(f) for f in picked}
     return [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)
-            or _sentence(f) in said]
+            or (f.high is None and f.low == floor) or _sentence(f) in said]
