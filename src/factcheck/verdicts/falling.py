@@ -4,16 +4,18 @@ the report known to be older) and the lowest upper bound after it. A contradicti
 lower report is certainly the later one (possible when something else is in doubt); when the
 order is not certain, a discrepancy that names the doubt (none when the two are also far
 apart in scale: the lower may be an early count or a part), one finding for all the lower
-counts whose order against one higher count is in the same doubt; none when the two are
-so far apart in scale that they are not one count (:func:`.scene.unrelated`); when the lower figure's
-sentence announces a revision, a correction instead. Each later report of a certain fall is
-its own finding: two later reports of one lower figure agree with each other, and one
-finding would read as if they conflicted."""
+counts whose order against one higher count is in the same doubt; none when the two are so
+far apart in scale that they are not one count (:func:`.scene.unrelated`); when the lower
+figure's sentence announces a revision, a correction instead. The later reports of one
+lower count that fall certainly from the same count, for the same doubts, are one finding
+naming them all ("at least 13 on the 27th; 5 on the 29th, 5 on the 1st"): one fall told
+twice, not two problems."""
 
 from __future__ import annotations
 
 from ..model import Finding
 from .figure import Figure
+from .same_count import same_count
 from .scene import (Ctx, conflict, doubts, finding, restated_after, says, unplaceable,
                     unrelated)
 from .timeline import Timeline, certainly_later, read
@@ -29,16 +31,25 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     # one finding (an undated "at least 15" above the 5, 8 and 14 of three later days is one
     # question, whether it is the latest count, not three)
     unsure: dict[tuple, list[Figure]] = {}
+    certain: list[tuple[Figure, list[Figure], list[str]]] = []
     for best, low in t.falls:
         if t.is_revised(low) or unrelated(best, low, ctx):
             continue  # a revision is the correction's; a far smaller figure is no such count
         if certainly_later(best, low, ctx):
             why = doubts(best, low, ctx, same_time=False) + restated(best, low, ctx)
-            out.append(conflict(ctx, "contradiction_falling", best, low, why, dated=True,
-                                later=True))
+            # later reports of the same lower count, for the same doubts: one finding
+            have = next((lows for b, lows, w in certain
+                         if b is best and w == why and same_count(lows[0], low)), None)
+            if have is not None:
+                have.append(low)
+            else:
+                certain.append((best, [low], why))
         elif not unplaceable(best, low, ctx):
             why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
             unsure.setdefault((id(best), join.join(why)), [best]).append(low)
+    for best, (low, *again), why in certain:
+        out.append(conflict(ctx, "contradiction_falling", best, low, why, dated=True,
+                            later=True, more=again))
     sev = ctx.cfg["severity"]["falling_unsure"]
     for (_, why_said), (best, *lows) in unsure.items():
         if len(lows) == 1:

@@ -286,17 +286,23 @@ def same_whole(a: Figure, b: Figure) -> bool:
 
 
 def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
-             dated: bool = False, later: bool = False) -> Finding:
+             dated: bool = False, later: bool = False, more: Sequence[Figure] = ()) -> Finding:
     """A contradiction between ``a`` and ``b`` when nothing is in doubt, else a possible
     contradiction whose reason says what is not certain (one doubt: the first severity of
     ``possible``, more: the next). The reason says what makes the two comparable. Of a
     count whose reports' order is not known (:func:`order_unknown`; ``later``: the verdict
     knows it), a discrepancy whose reason names why the order is not known. Parts of the same
     stated whole (:func:`same_whole`) are never an earlier and a later count: a possible
-    contradiction when their dates are not the same day."""
+    contradiction when their dates are not the same day. ``more``: later reports stating
+    ``b``'s count again (a fall told by several reports): one finding names them all, its
+    reason ``<name>_told`` listing them after ``a``."""
     sev = ctx.cfg["severity"]
     suffix = comparable(a, b, ctx, later)
-    figs = [a, b]
+    figs = [a, b, *more]
+    told = {}
+    if more:
+        told = {"reason_name": f"{name}_told", "lows": ctx.cfg["phrases"].get(
+            "list_join", ", ").join(says(f, ctx, dated=dated) for f in figs[1:])}
     # parts of one stated whole are one step of the count: the lower is no earlier count
     if not (later or same_whole(a, b)) and order_unknown(a, b, ctx):
         # a running count at two times whose order is not known: the lower may be the
@@ -306,13 +312,15 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
             "order_unknown" if ctx.cumulative else "order_unknown_level"
         return finding(ctx, "discrepancy", reason, sev["order_unknown"], figs, dated=True,
                        why=join.join(why), suffix=suffix)
+    said = told.pop("reason_name", name)
     if not why:
-        return finding(ctx, "contradiction", name, sev[name], figs, dated=dated, suffix=suffix)
+        return finding(ctx, "contradiction", said, sev[name], figs, dated=dated, suffix=suffix,
+                       **told)
     levels = sev["possible"]
     suffix += ctx.cfg["reasons"]["doubt"].format(
         why=ctx.cfg["phrases"].get("doubt_join", "; ").join(why))
-    return finding(ctx, "possible contradiction", name, levels[min(len(why), len(levels)) - 1],
-                   figs, dated=dated, suffix=suffix)
+    return finding(ctx, "possible contradiction", said, levels[min(len(why), len(levels)) - 1],
+                   figs, dated=dated, suffix=suffix, **told)
 
 
 def origin_sizes(figs: Sequence[Figure]) -> list[int]:
