@@ -194,14 +194,15 @@ def test_exact_final_tolls_far_apart_contradict():
                         "Both count deaths of everyone in war, as final tolls.")
 
 
-def test_running_counts_of_the_same_day_are_only_a_possible_contradiction():
-    # a day is no moment of a count that moves: the lower may be the morning's count
+def test_running_counts_of_the_same_day_are_a_discrepancy_saying_why():
+    # a day is no moment of a count that moves: the lower may be the morning's count, so
+    # both can be true
     [f] = findings([claim("a.txt", 155), claim("b.txt", 286)])
-    assert (f.verdict, f.severity) == ("possible contradiction", "medium")
-    assert f.reason == ("b says 286, a says 155: the two cannot both be true at the same time. "
-                        "Both count deaths of everyone in war, reported the same day "
-                        "(2022-09-14). Not certain: both reports are of the same day, and a "
-                        "count moves within a day: the lower may be the earlier count.")
+    assert (f.verdict, f.severity) == ("discrepancy", "medium")
+    assert f.reason == ("b says 286, a says 155: different figures, but both can be true: both "
+                        "reports are of the same day, and a count moves within a day: the lower "
+                        "may be the earlier count. Both count deaths of everyone in war, "
+                        "reported the same day (2022-09-14).")
 
 
 def test_an_ambiguous_figure_makes_a_possible_contradiction_saying_so():
@@ -235,7 +236,8 @@ def test_undated_figures_of_two_named_sources_are_a_discrepancy_naming_the_order
 
 
 def test_two_doubts_of_a_dated_pair_make_a_possible_contradiction_of_low_severity():
-    [f] = findings([claim("a.txt", 155, ambiguous=True), claim("b.txt", 1286)])
+    [f] = findings([claim("a.txt", 155, ambiguous=True, period=WAR_2020),
+                    claim("b.txt", 1286, period=WAR_2020)])
     assert (f.verdict, f.severity) == ("possible contradiction", "low")
     assert "a figure's reading is ambiguous; one figure is 8.3 times the other" in f.reason
 
@@ -302,9 +304,9 @@ def test_compatible_party_figures_that_differ_are_a_dispute():
 def test_an_outlet_against_a_party_is_not_a_dispute():
     cl = [claim("a.txt", 50, source="Baku", source_kind="attributed", period=WAR_2020),
           claim("b.txt", 120, source="Reuters", source_kind="attributed", period=WAR_2020)]
-    # two named sources may count differently: a possible contradiction saying so, no dispute
+    # two named sources may count differently: a discrepancy saying so, no dispute
     [f] = findings(cl)
-    assert f.verdict == "possible contradiction" and "different sources (" in f.reason
+    assert f.verdict == "discrepancy" and "different sources (" in f.reason
 
 
 def test_same_wire_copy_twice_is_not_independent():

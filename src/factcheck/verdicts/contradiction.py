@@ -2,7 +2,8 @@
 (the two cannot both be true). Witnesses: the figure with the highest lower bound and the one
 with the lowest upper bound. Certain when both reports are known to the same day (or both are
 final tolls) and neither reading is ambiguous; otherwise a possible contradiction naming the
-doubt. Two parties' own figures are a dispute instead, and an estimate a discrepancy. Two
+doubt, or a discrepancy when the doubt explains both figures (two named sources, a count
+that moved within the day: :func:`.scene.explained`). Two parties' own figures are a dispute instead, and an estimate a discrepancy. Two
 figures at times whose order is not known and far apart in scale are no finding (the lower
 may be an early count or a part: :func:`.scene.unplaceable`), and neither are two figures
 of the same count told two ways ("more than 60" and "60": :mod:`.same_count`), nor two
@@ -20,8 +21,8 @@ from ..model import Finding
 from .figure import Figure, counted
 from .moment import Moment, rivals
 from .same_count import same_count
-from .scene import (Ctx, conflict, consistent_running, doubts, earlier_window, unplaceable,
-                    unrelated)
+from .scene import (Ctx, conflict, consistent_running, doubts, earlier_window, explained,
+                    unplaceable, unrelated)
 
 READS = "moment"
 
@@ -50,7 +51,8 @@ def _pair(a: Figure, b: Figure, ctx: Ctx) -> list[Finding]:
         return []  # an early count or a part, at unknown times: both true either way; or
         # so far apart in scale that the smaller counts something else; or a running
         # count at unknown times, the lower maybe the earlier, nothing else in doubt
-    return [conflict(ctx, "contradiction", a, b, doubts(a, b, ctx))]
+    return [conflict(ctx, "contradiction", a, b, doubts(a, b, ctx),
+                     explains=explained(a, b, ctx))]
 
 
 def by_whole(figs: Sequence[Figure]) -> dict[float, list[Figure]]:

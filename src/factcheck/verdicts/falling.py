@@ -16,8 +16,8 @@ from __future__ import annotations
 from ..model import Finding
 from .figure import Figure
 from .same_count import same_count
-from .scene import (Ctx, conflict, doubts, finding, restated_after, says, unplaceable,
-                    unrelated)
+from .scene import (Ctx, conflict, doubts, explained, finding, restated_after, says,
+                    unplaceable, unrelated)
 from .timeline import Timeline, certainly_later, read
 
 READS = "timeline"
@@ -48,8 +48,11 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
             why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
             unsure.setdefault((id(best), join.join(why)), [best]).append(low)
     for best, (low, *again), why in certain:
+        # two named sources, or a lower count a day on (maybe the older one restated): both
+        # can be true, a discrepancy naming why
+        both = explained(best, low, ctx, same_time=False) or bool(restated(best, low, ctx))
         out.append(conflict(ctx, "contradiction_falling", best, low, why, dated=True,
-                            later=True, more=again))
+                            later=True, more=again, explains=both))
     sev = ctx.cfg["severity"]["falling_unsure"]
     for (_, why_said), (best, *lows) in unsure.items():
         if len(lows) == 1:

@@ -12,7 +12,7 @@ from ..model import Finding
 from .figure import counted
 from .moment import Moment
 from .same_count import same_count
-from .scene import Ctx, conflict, consistent_running, doubts, unrelated
+from .scene import Ctx, conflict, consistent_running, doubts, explained, unrelated
 
 READS = "moment"
 
@@ -30,4 +30,5 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
         # a "whole" a tenth of its part counts something else; a whole of a running count
         # at unknown times may be the earlier count, nothing else in doubt
         return []
-    return [conflict(ctx, "contradiction_part", part, top, doubts(part, top, ctx))]
+    return [conflict(ctx, "contradiction_part", part, top, doubts(part, top, ctx),
+                     explains=explained(part, top, ctx))]

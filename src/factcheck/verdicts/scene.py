@@ -137,11 +137,7 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
     if same_time and not (a.as_of == b.as_of == FINAL):
         sa, sb = span(a, ctx), span(b, ctx)
         if same_day(sa, sb):
-            # a day is no moment of a count read day by day (``comparable_days`` 0): 6 dead
-            # at noon, 7 by evening, and a report's date says nothing of its hour; parts of
-            # one stated whole of the same day are of one moment
-            if _moves_daily(ctx) and not same_whole(a, b) and \
-                    not (earlier_window(a, b, ctx) or earlier_window(b, a, ctx)):
+            if _moved_within_day(a, b, ctx):
                 out.append(d["same_day"])
         else:
             if sa.first is None or sb.first is None:
@@ -161,6 +157,28 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
     if ratio >= float(ctx.cfg.get("scale", {}).get("factor", math.inf)):
         out.append(d["scale"].format(factor=fmt_number(round(ratio, 1))))
     return out
+
+
+def _moved_within_day(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Of two reports of the same day: a day is no moment of a count read day by day
+    (``comparable_days`` 0): 6 dead at noon, 7 by evening, and a report's date says nothing
+    of its hour; parts of one stated whole of the same day are of one moment."""
+    return _moves_daily(ctx) and not same_whole(a, b) and \
+        not (earlier_window(a, b, ctx) or earlier_window(b, a, ctx))
+
+
+def explained(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> bool:
+    """Whether a doubt about two excluding figures also explains them, so that both can be
+    true: two reports of one day of a count that moves within the day (the lower may be the
+    morning's), or two named sources (they may count differently: reported, verified, by
+    residence). Then the two are a discrepancy naming why, not a possible contradiction,
+    which is kept for doubts about what is counted (an ambiguous reading, a part perhaps
+    read as a whole). ``same_time`` as for :func:`doubts`."""
+    if other_sources(a, b) is not None:
+        return True
+    if not same_time or a.as_of == b.as_of == FINAL:
+        return False
+    return same_day(span(a, ctx), span(b, ctx)) and _moved_within_day(a, b, ctx)
 
 
 def other_sources(a: Figure, b: Figure) -> tuple[str, str] | None:
@@ -286,7 +304,8 @@ def same_whole(a: Figure, b: Figure) -> bool:
 
 
 def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
-             dated: bool = False, later: bool = False, more: Sequence[Figure] = ()) -> Finding:
+             dated: bool = False, later: bool = False, more: Sequence[Figure] = (),
+             explains: bool = False) -> Finding:
     """A contradiction between ``a`` and ``b`` when nothing is in doubt, else a possible
     contradiction whose reason says what is not certain (one doubt: the first severity of
     ``possible``, more: the next). The reason says what makes the two comparable. Of a
@@ -295,7 +314,9 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
     stated whole (:func:`same_whole`) are never an earlier and a later count: a possible
     contradiction when their dates are not the same day. ``more``: later reports stating
     ``b``'s count again (a fall told by several reports): one finding names them all, its
-    reason ``<name>_told`` listing them after ``a``."""
+    reason ``<name>_told`` listing them after ``a``. ``explains``: a doubt also explains the
+    two (:func:`explained`; a fall reported a day later may be the older count restated):
+    both can be true, a discrepancy naming the doubts (reason ``explained``)."""
     sev = ctx.cfg["severity"]
     suffix = comparable(a, b, ctx, later)
     figs = [a, b, *more]
@@ -313,6 +334,11 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
         return finding(ctx, "discrepancy", reason, sev["order_unknown"], figs, dated=True,
                        why=join.join(why), suffix=suffix)
     said = told.pop("reason_name", name)
+    if explains and why:
+        join = ctx.cfg["phrases"].get("doubt_join", "; ")
+        return finding(ctx, "discrepancy", "explained_told" if more else "explained",
+                       sev["explained"], figs, dated=dated, why=join.join(why), suffix=suffix,
+                       **told)
     if not why:
         return finding(ctx, "contradiction", said, sev[name], figs, dated=dated, suffix=suffix,
                        **told)
