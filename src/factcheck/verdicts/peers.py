@@ -63,6 +63,10 @@ def with_peers(f: Finding, where: dict[int, Sequence[Figure]], ctx_cfg: dict,
     to ``claims``, and the reason saying who else states each figure ("Also stating 9: 003,
     005.")."""
     each = peers_of(f.figures, where)
+    # peers the verdict named itself (the later reports of one fallen count) stay, said
+    # already by its reason: found again here, they are not said twice
+    own = [{id(p) for p in ps} for ps in f.peers] if f.peers else [set() for _ in f.figures]
+    each = [(x, [p for p in ps if id(p) not in mine]) for (x, ps), mine in zip(each, own)]
     found = [(x, ps) for x, ps in each if ps]
     if not found:
         return f
@@ -88,8 +92,9 @@ def with_peers(f: Finding, where: dict[int, Sequence[Figure]], ctx_cfg: dict,
     claims: dict[Claim, None] = dict.fromkeys(f.claims)
     for p in peers:
         claims.update(dict.fromkeys(p.claims))
+    mine = f.peers or tuple(() for _ in f.figures)
     return replace(f, reason=f.reason + "".join(said), claims=tuple(claims),
-                   peers=tuple(tuple(ps) for _, ps in each))
+                   peers=tuple((*old, *ps) for old, (_, ps) in zip(mine, each)))
 
 
 def peer_witnesses(seg: Sequence[Figure], chosen: Sequence[Figure]) -> list[Figure]:

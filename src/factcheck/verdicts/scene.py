@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..identity import SCOPE_SEP
@@ -317,13 +317,26 @@ def conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str],
     reason ``<name>_told`` listing them after ``a``. ``explains``: a doubt also explains the
     two (:func:`explained`; a fall reported a day later may be the older count restated):
     both can be true, a discrepancy naming the doubts (reason ``explained``)."""
+    found = _conflict(ctx, name, a, b, why, dated, later, more, explains)
+    if not more:
+        return found
+    # the later reports of b's count are b's peers (one side of the finding, never set
+    # against b), and their claims are the finding's
+    claims = dict.fromkeys(found.claims)
+    for f in more:
+        claims.update(dict.fromkeys(f.claims))
+    return replace(found, claims=tuple(claims), peers=((), tuple(more)))
+
+
+def _conflict(ctx: Ctx, name: str, a: Figure, b: Figure, why: Sequence[str], dated: bool,
+              later: bool, more: Sequence[Figure], explains: bool) -> Finding:
     sev = ctx.cfg["severity"]
     suffix = comparable(a, b, ctx, later)
-    figs = [a, b, *more]
+    figs = [a, b]
     told = {}
     if more:
         told = {"reason_name": f"{name}_told", "lows": ctx.cfg["phrases"].get(
-            "list_join", ", ").join(says(f, ctx, dated=dated) for f in figs[1:])}
+            "list_join", ", ").join(says(f, ctx, dated=dated) for f in [b, *more])}
     # parts of one stated whole are one step of the count: the lower is no earlier count
     if not (later or same_whole(a, b)) and order_unknown(a, b, ctx):
         # a running count at two times whose order is not known: the lower may be the
