@@ -66,8 +66,28 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     if all(f.verdict == "agree" for f in out):
         return out
     where = moments_of(segs)
-    return [f if f.verdict == "agree" else with_peers(f, where, ctx.cfg, ctx.labels)
-            for f in out]
+    by_key: dict[tuple, list[Figure]] | None = None
+    done = []
+    for f in out:
+        if f.verdict == "agree":
+            done.append(f)
+            continue
+        near: dict[int, Sequence[Figure]] = where
+        if f.kind in update.CHAINS:
+            # a step of a chain is that count whenever it was stated: every report stating
+            # the same figure, in any moment, is its peer ("12 on the 26th, and again on
+            # the 27th"), not only those of its own moment
+            if by_key is None:
+                by_key = {}
+                for g in figs:
+                    by_key.setdefault(g.key, []).append(g)
+            near = {}  # with_peers reads only the finding's own figures' moments
+            for x in f.figures:
+                own = where.get(id(x), ())
+                mine = {id(g) for g in own}
+                near[id(x)] = [*own, *(g for g in by_key.get(x.key, ()) if id(g) not in mine)]
+        done.append(with_peers(f, near, ctx.cfg, ctx.labels))
+    return done
 
 
 def _subsumed(found: list[Finding]) -> list[Finding]:
@@ -112,6 +132,10 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
         for read in reads:
             chosen += read(seg)
         out += chosen + peer_witnesses(seg, chosen)
+    # the reports stating a chain's counts in other moments are its steps' peers (any figure
+    # a timeline verdict reads may be a step)
+    steps = {f.key for f in out}
+    out += [g for g in figs if g.key in steps]
     return out + placers(out, figs)
 
 
