@@ -59,9 +59,13 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
             found = [f for v in _reading("moment") for f in v.judge(m, ctx)]
             out += _subsumed(found)
     t = timeline(segs, ctx)
+    across: set[int] = set()
     for v in _reading("timeline"):
-        out += v.judge(t, ctx)
-    # every report of a finding's moment stating one of its figures is named with it
+        made = v.judge(t, ctx)
+        across.update(id(f) for f in made)
+        out += made
+    # every report of a finding's moment stating one of its figures is named with it (of a
+    # finding across moments, every report stating the same figure)
     out = _once(out)
     if all(f.verdict == "agree" for f in out):
         return out
@@ -73,10 +77,11 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
             done.append(f)
             continue
         near: dict[int, Sequence[Figure]] = where
-        if f.kind in update.CHAINS:
-            # a step of a chain is that count whenever it was stated: every report stating
-            # the same figure, in any moment, is its peer ("12 on the 26th, and again on
-            # the 27th"), not only those of its own moment
+        if id(f) in across:
+            # a finding across moments (a chain's step, a fall, a revision) reads a count
+            # whenever it was stated: every report stating the same figure, in any moment,
+            # is its peer ("12 on the 26th, and again on the 27th"), not only those of its
+            # own moment
             if by_key is None:
                 by_key = {}
                 for g in figs:

@@ -44,11 +44,6 @@ def apart(s: Step, ctx: Ctx) -> bool:
     return first is None or last is None or (last - first).days <= days
 
 
-# the reasons (``[reasons]`` of verdicts.toml) of its findings: chains of steps, whose
-# peers are the reports stating a step's figure in any moment
-CHAINS = frozenset({"update", "update_level"})
-
-
 # the figures of a moment it can name: those the timeline reads (one function for every
 # timeline verdict, so a draft check reads each moment once)
 witnesses = read
