@@ -219,7 +219,8 @@ def test_figures_far_apart_in_scale_are_only_a_possible_contradiction():
 
 
 def test_figures_ten_times_apart_are_not_one_count():
-    assert findings([claim("a.txt", 290, period=WAR_2020), claim("b.txt", 29, period=WAR_2020)]) == []
+    assert findings([claim("a.txt", 290, period=WAR_2020),
+                     claim("b.txt", 29, period=WAR_2020)]) == []
 
 
 def test_an_undated_lower_figure_of_a_running_count_is_consistent_with_it():
@@ -229,7 +230,8 @@ def test_an_undated_lower_figure_of_a_running_count_is_consistent_with_it():
 
 def test_undated_figures_of_two_named_sources_are_a_discrepancy_naming_the_order():
     # the lower count may be the earlier one: both can be true, never a contradiction
-    [f] = findings([claim("a.txt", 155, published=None, source="the police", source_kind="attributed"),
+    [f] = findings([claim("a.txt", 155, published=None, source="the police",
+                          source_kind="attributed"),
                     claim("b.txt", 286, source="the hospital", source_kind="attributed")])
     assert (f.verdict, f.severity) == ("discrepancy", "medium")
     assert "the order is not known: a report is undated; the figures come from" in f.reason
