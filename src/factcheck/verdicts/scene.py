@@ -149,6 +149,8 @@ def doubts(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> list[str]:
                     unit=sa.precision if sa.precision != "day" else sb.precision))
             else:
                 out.append(d["days_apart"].format(n=abs((sa.first - sb.first).days)))
+            if same_whole(a, b) and "identified" in d and order_unknown(a, b, ctx):
+                out.append(d["identified"])
     if "sources" in d and (pair := other_sources(a, b)):
         out.append(d["sources"].format(a=pair[0], b=pair[1]))
     if a.ambiguous or b.ambiguous:
@@ -170,14 +172,17 @@ def _moved_within_day(a: Figure, b: Figure, ctx: Ctx) -> bool:
 def explained(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> bool:
     """Whether a doubt about two excluding figures also explains them, so that both can be
     true: two reports of one day of a count that moves within the day (the lower may be the
-    morning's), or two named sources (they may count differently: reported, verified, by
-    residence). Then the two are a discrepancy naming why, not a possible contradiction,
+    morning's), two named sources (they may count differently: reported, verified, by
+    residence), or two parts of one stated toll whose order is not known (the part grows as
+    the dead are identified: 5 Ukrainians of 21 dead the first night, 9 once all are named). Then the two are a discrepancy naming why, not a possible contradiction,
     which is kept for doubts about what is counted (an ambiguous reading, a part perhaps
     read as a whole). ``same_time`` as for :func:`doubts`."""
     if other_sources(a, b) is not None:
         return True
     if not same_time or a.as_of == b.as_of == FINAL:
         return False
+    if same_whole(a, b) and order_unknown(a, b, ctx):
+        return True  # a part of one toll grows as the dead are identified
     return same_day(span(a, ctx), span(b, ctx)) and _moved_within_day(a, b, ctx)
 
 
