@@ -6,8 +6,9 @@ doubt, or a discrepancy when the doubt explains both figures (two named sources,
 that moved within the day: :func:`.scene.explained`). Two parties' own figures are a
 dispute instead, and an estimate a discrepancy. Of a running count at times whose order is
 not known, with nothing but the dates in doubt, the lower may be the earlier count: no
-finding (:func:`.scene.consistent_running`). Two figures at times whose order is not known and far apart in scale are no finding (the lower
-may be an early count or a part: :func:`.scene.unplaceable`), and neither are two figures
+finding (:func:`.scene.consistent_running`). Two figures at times whose order is not known
+and far apart in scale are no finding (the lower may be an early count or a part:
+:func:`.scene.unplaceable`), and neither are two figures
 of the same count told two ways ("more than 60" and "60": :mod:`.same_count`), nor two
 figures so far apart in scale that they are not one count (:func:`.scene.unrelated`).
 

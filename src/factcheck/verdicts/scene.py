@@ -174,9 +174,10 @@ def explained(a: Figure, b: Figure, ctx: Ctx, same_time: bool = True) -> bool:
     true: two reports of one day of a count that moves within the day (the lower may be the
     morning's), two named sources (they may count differently: reported, verified, by
     residence), or two parts of one stated toll whose order is not known (the part grows as
-    the dead are identified: 5 Ukrainians of 21 dead the first night, 9 once all are named). Then the two are a discrepancy naming why, not a possible contradiction,
-    which is kept for doubts about what is counted (an ambiguous reading, a part perhaps
-    read as a whole). ``same_time`` as for :func:`doubts`."""
+    the dead are identified: 5 Ukrainians of 21 dead the first night, 9 once all are
+    named). Then the two are a discrepancy naming why, not a possible contradiction, which
+    is kept for doubts about what is counted (an ambiguous reading, a part perhaps read as
+    a whole). ``same_time`` as for :func:`doubts`."""
     if other_sources(a, b) is not None:
         return True
     if not same_time or a.as_of == b.as_of == FINAL:

@@ -168,8 +168,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                     and not any(d == floor.doc and k[-1] == floor.point for d, k in revised):
                 # against the first report of the count (a floor is news against it), not
                 # a later restatement; no floor its article announces as a revision
-                first = next(g for g in seen if same_count(g, best) or g is best) \
-                    if any(same_count(g, best) for g in seen) else best
+                first = next((g for g in seen if g is best or same_count(g, best)), best)
                 floors.append(Step(first, floor))
             low = weakest(standing)
             earlier = _fallen_from(low, best, firm, ctx) if low.ceiling < best.low else None
@@ -225,9 +224,10 @@ def floor_below(best: Figure, floor: Figure, ctx: Ctx) -> bool:
     its number is under ``best``'s lower bound by more than ``[floors] below`` of it (a
     report writing "more than 3,900" after 11,300 was counted, not "at least 150" after
     154), the two are no same count told two ways, not ten times apart (then the floor
-    counts something else: :func:`.scene.unrelated`) and the floor's text announces no
-    revision (that is a correction). Both can be true, but a floor so far below the count
-    already reported is another source's or an older count: a discrepancy to explain."""
+    counts something else: :func:`.scene.unrelated`) and not of one article. Both can be
+    true, but a floor so far below the count already reported is another source's or an
+    older count: a discrepancy to explain (unless its article announces it as a revision:
+    then it is a correction, which the caller checks)."""
     share = float(ctx.cfg.get("floors", {}).get("below", 1.0))
     if floor.low >= best.low * (1 - share) or same_count(best, floor) \
             or unrelated(best, floor, ctx) or best.doc == floor.doc:
