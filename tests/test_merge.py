@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -192,7 +193,8 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:collapse:trento:2022-07", "auto:collapse:site-crodarossa@veneto:2022-07",
           "auto:collapse:italy", "auto:collapse:site-crodarossa@canazei:2031-07",
           "auto:landslide:site-valcorvo:2024-03", "auto:collapse:crodarossa:2022-07",
-          "auto:landslide:site-valcorvo@italy"]
+          "auto:landslide:site-valcorvo@italy", "auto:war:gaza:2023-11",
+          "auto:attack:khan-yunis:2023-11", "auto:war:israel:2023-11", "auto:event:gaza:2023-11"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -534,3 +536,53 @@ def test_a_theatre_no_gazetteer_knows_stands_for_no_disaster_s_own_place():
     other = context_claim(text, "Hundreds", lang="en", metric="wounded",
                           published=date(2031, 10, 18))
     assert other.event == town.event, (other.event, town.event)
+
+
+def test_a_war_and_one_of_its_strikes_are_two_events_wherever_they_lie():
+    # the war's running toll is no count of one strike, even in the strike's town
+    claims = [_claim("a", "auto:attack:khan-yunis:2031-11", date(2031, 11, 14)),
+              _claim("b", "auto:war:khan-yunis:2031-11", date(2031, 11, 14)),
+              _claim("c", "auto:war:gaza:2031-11", date(2031, 11, 20))]
+    a, b, c = (x.event for x in merge_events(claims))
+    assert a == "auto:attack:khan-yunis:2031-11"
+    assert b == c != a
+    # counter-example: two reports of one strike still meet
+    two = [_claim("a", "auto:attack:khan-yunis:2031-11", date(2031, 11, 14)),
+           _claim("b", "auto:attack:khan-yunis:2031-11", date(2031, 11, 15))]
+    assert len({x.event for x in merge_events(two)}) == 1
+
+
+_STRIKE = ("Air strike on a school in Khan Younis.\n\nAn air strike hit a school in Khan "
+           "Younis on Tuesday, killing 14 people.\n\n")
+_RAID = ("Raid aereo su una scuola a Khan Younis.\n\nUn raid aereo ha colpito una scuola a "
+         "Khan Younis martedì, uccidendo 14 persone.\n\n")
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # a figure whose own sentence names the war the strike is part of: the war's, where its
+    # sentence places it (not narrowed to the strike's town)
+    (_STRIKE + "Since the war began, 9,300 people have been killed in Gaza, the ministry said.",
+     "en", "9,300", "auto:war:gaza:2031-11"),
+    (_RAID + "Dall'inizio della guerra sono stati uccisi 9.300 palestinesi a Gaza.", "it",
+     "9.300", "auto:war:gaza:2031-11"),
+    # a count since the start of the war, its sentence naming no place: the war's (never no
+    # event at all), in the curated theatre the report's place lies in (a war's figures stay
+    # together there)
+    (_RAID + "Dall'inizio della guerra sono morte 9.300 persone.", "it", "9.300",
+     "auto:war:israel-palestine:2031-11"),
+    # counter-examples: the strike's own figures stay the strike's, even where a sentence
+    # names the war after the strike
+    (_STRIKE + "Another 30 were wounded in the strike, the deadliest of the war.", "en", "30",
+     "auto:attack:khan-yunis:2031-11"),
+    (_STRIKE, "en", "14", "auto:attack:khan-yunis:2031-11"),
+])
+def test_a_war_s_toll_in_a_report_on_one_strike_is_the_war_s(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 11, 15))
+    assert c.event == want, c.event
+
+
+def test_a_count_over_years_still_has_no_event():
+    # counter-example to the war's count: "since 1992" starts a count over years, no event's
+    c = context_claim("Alluvione a Senigallia.\n\nDal 1992 le alluvioni hanno ucciso 150 "
+                      "persone nelle Marche.", "150", published=date(2031, 9, 20))
+    assert c.event is None, c.event

@@ -1344,10 +1344,12 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
         # the weeks before a report of known date ("floods ongoing since 16 May") is the
         # current event's, and in a report of unknown date the day it states is the best
         # date it has ("More floods since 16 May 2023 killed 15")
-        if not _since_then(ctx, index, clause, period):
+        if kind != "since_start" and not _since_then(ctx, index, clause, period):
             return None, None, None
         # "the worst since 2014, when a ferry sank and killed 304": the figure is that
-        # year's event's, dated by the year its trigger follows
+        # year's event's, dated by the year its trigger follows; "dall'inizio della guerra"
+        # counts over the event it names (the war the report's strike is part of), as of
+        # the report
         period = how = None
         stated = False
     own = ctx.own_places(index) if index < len(ctx.texts) else []
@@ -1423,8 +1425,13 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         if before is not None:
             return _auto_event(ctx, before[0], theatres, before[1], before[1])
     kind = _clause_kind(a, index, clause) or _sentence_kind(a, index)
-    if kind is None or (not background and a.kind is not None and kind != a.kind
-                        and a.vocab.compatible(kind, a.kind)):
+    # "since the war began 8,000 have been killed", in a report on one strike: a figure its
+    # own sentence gives to the event the article's is part of is that event's
+    wider = (kind is not None and a.kind is not None and index < len(a.types)
+             and kind in a.types[index] and a.vocab.contains(kind, a.kind))
+    if not wider and (kind is None or (
+            not background and a.kind is not None and kind != a.kind
+            and a.vocab.compatible(kind, a.kind))):
         kind = a.kind if kind is None or not background else kind
         if kind is not None and a.kind is not None and a.vocab.compatible(kind, a.kind):
             kind = a.kind
@@ -1448,7 +1455,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
         first = min(own, key=lambda p: _LEVELS.get(p.level, 1))  # the most specific named
-        if a.place is not None and not background and _same_area(a, first, kind) and (
+        if a.place is not None and not background and not wider \
+                and _same_area(a, first, kind) and (
                 kind is None or a.kind is None or a.vocab.compatible(kind, a.kind)):
             # "in Abruzzo" in an article about Farindola, "a Crotone" in one about Cutro (of
             # its own type of event: "a helicopter crashed in Abruzzo", in an article about an

@@ -38,6 +38,8 @@ class EventType:
     # how long after it a report naming it by its own name ("Hurricane Maria") still joins
     # it: a name is kept for one event for years (a storm's is retired or reused after six)
     name_window_days: int = 0
+    # the types of the events this one is made of (a war's strikes): see :meth:`Vocabulary.contains`
+    contains: frozenset[str] = frozenset()
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -265,6 +267,14 @@ class Vocabulary:
         ta, tb = self.types.get(a), self.types.get(b)
         return (ta is not None and b in ta.compatible) or (tb is not None and a in tb.compatible)
 
+    def contains(self, outer: str, inner: str) -> bool:
+        """Is an event of type ``outer`` made of events of type ``inner`` (a war of its
+        strikes)? A figure whose own sentence names the outer one, in a report on an inner
+        one ("since the war began 8,000 have been killed", in a report on one strike), is
+        the outer event's; and the two are never one event, whatever their places."""
+        t = self.types.get(outer)
+        return t is not None and inner in t.contains
+
     def reach_km(self, *types: str) -> float:
         """The narrowest reach of ``types``: a quake's region never stretches a collapse."""
         return min((self.types[t].reach_km for t in types if t in self.types), default=0.0)
@@ -309,7 +319,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                                    float(entry.get("reach_km", 0)),
                                    int(entry.get("window_days", 14)),
                                    frozenset(entry.get("compatible", ())),
-                                   int(entry.get("name_window_days", 0)))
+                                   int(entry.get("name_window_days", 0)),
+                                   frozenset(entry.get("contains", ())))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -341,10 +352,11 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         for x in entry.get("name_examples", ()):
             name_examples.append(NameExample(x["text"], x.get("lang", "it"), x.get("name", "")))
     for tid, t in types.items():
-        unknown = t.compatible - types.keys()
-        if unknown:
-            raise FactcheckError(f"{path}: types.{tid}.compatible: unknown type(s) "
-                                 f"{', '.join(sorted(unknown))}")
+        for key, ids in (("compatible", t.compatible), ("contains", t.contains)):
+            unknown = ids - types.keys()
+            if unknown:
+                raise FactcheckError(f"{path}: types.{tid}.{key}: unknown type(s) "
+                                     f"{', '.join(sorted(unknown))}")
     scanners = {lang: Scanner(tuple(t for t, _, _ in ps), tuple(src for _, src, _ in ps),
                               TriggerIndex.of(tr for _, _, tr in ps))
                 for lang, ps in parts.items() if ps}

@@ -141,6 +141,8 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     """May mentions ``a`` and ``b`` be one event (types, time and place)?"""
     if not (vocab.compatible(a.kind, b.kind) or _UNKNOWN in (a.kind, b.kind)):
         return False
+    if vocab.contains(a.kind, b.kind) or vocab.contains(b.kind, a.kind):
+        return False  # a war and one of its strikes: their tolls are never one count
     if a.name is not None and b.name is not None and a.name != b.name:
         return False  # two storms of their own names are two, wherever they struck
     named = a.name is not None and a.name == b.name
