@@ -586,3 +586,15 @@ def test_a_count_over_years_still_has_no_event():
     c = context_claim("Alluvione a Senigallia.\n\nDal 1992 le alluvioni hanno ucciso 150 "
                       "persone nelle Marche.", "150", published=date(2031, 9, 20))
     assert c.event is None, c.event
+
+
+def test_a_report_naming_only_its_country_s_agencies_is_placed_in_that_country():
+    # no town the gazetteer lists: the people its agencies' adjective names place the crash
+    text = ("Night train crash: 14 dead.\n\nThe death toll of the rail crash has risen to "
+            "14, the Hellenic Fire Service said.")
+    c = context_claim(text, "14", lang="en", published=date(2031, 3, 2), occurrence=1)
+    assert c.event == "auto:crash:greece:2031-03", c.event
+    # counter-example: with no people's word either, no place at all, so no event
+    bare = context_claim(text.replace("Hellenic ", ""), "14", lang="en",
+                         published=date(2031, 3, 2), occurrence=1)
+    assert bare.event is None, bare.event
