@@ -598,3 +598,27 @@ def test_a_report_naming_only_its_country_s_agencies_is_placed_in_that_country()
     bare = context_claim(text.replace("Hellenic ", ""), "14", lang="en",
                          published=date(2031, 3, 2), occurrence=1)
     assert bare.event is None, bare.event
+
+
+_SLIDE_NOW = ("Frana a Lacco Ameno, 4 morti.\n\nUna frana ha travolto alcune case a Lacco Ameno "
+              "nella notte: 4 morti.\n\n")
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # a date read against the report, years or a year before it: an earlier event, never
+    # the report's own (a year ago is a year ago whatever day the report is of)
+    (_SLIDE_NOW + "Tre anni fa un'altra frana aveva ucciso 12 persone nella stessa zona.",
+     "it", "12", "auto:landslide:italy:2028"),
+    ("Wildfire near Patras kills 9.\n\nA wildfire killed 9 people near Patras on Tuesday."
+     "\n\nLast year's floods in the same region killed 17 people.", "en", "17",
+     "auto:flood:greece:2030"),
+    # counter-examples: a date of the last weeks is the report's own event's; a year ago in
+    # an anniversary report (its place's event told at that date) is its own event too
+    (_SLIDE_NOW + "La settimana scorsa un'altra frana aveva ferito 3 persone nella stessa "
+     "zona.", "it", "3", "auto:landslide:lacco-ameno:2031-11"),
+    ("Lacco Ameno ricorda le vittime. Un anno fa una frana ha travolto Lacco Ameno uccidendo "
+     "12 persone.", "it", "12", "auto:landslide:lacco-ameno:2030-11"),
+])
+def test_a_date_years_before_the_report_is_an_earlier_event(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 11, 20))
+    assert c.event == want, c.event

@@ -1359,13 +1359,28 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
     # long before the report is an earlier event
     dated = stated and period is not None and (
         how == "explicit" or (how == "relative" and (period[1] - period[0]).days <= 31
-                              and ctx.article.published_how in _KNOWN_DATE))
+                              and ctx.article.published_how in _KNOWN_DATE)
+        or (how == "relative" and known and _years_before_report(ctx, period)))
     # a date read against a date assumed for a draft ("lunedì" in one taken as published
     # today) names no month of its event either
     known_stated = stated and (how != "relative" or ctx.article.published_how != "assumed")
     auto = _auto_event(ctx, index, own or places, period if dated else None,
                        period if known_stated else None, clause)
     return None, auto, ("auto" if auto else None)
+
+
+def _years_before_report(ctx: ArticleContext, period: Period) -> bool:
+    """Is ``period``, read against a report of known date, over well before it ("tre anni
+    fa un'altra frana uccise 12", "last year's floods killed 17") and not the day the report
+    tells its own place's event of its type happened (an anniversary: "un anno fa una frana
+    travolse Tarvisio", :func:`_dated_event`)? Then it dates an earlier event as surely as a
+    stated year: a year ago is a year ago whatever day the report is of."""
+    published = ctx.article.published
+    if published is None or period[1] >= published - timedelta(days=_BACKGROUND_DAYS):
+        return False
+    home = ctx.outer or ctx
+    day = home.once("dated", -1, lambda: _dated_event(home))
+    return day is None or not period[0] <= day <= period[1]
 
 
 # the type of event a curated theatre is about: its own types keep to it
