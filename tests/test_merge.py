@@ -622,3 +622,32 @@ _SLIDE_NOW = ("Frana a Lacco Ameno, 4 morti.\n\nUna frana ha travolto alcune cas
 def test_a_date_years_before_the_report_is_an_earlier_event(text, lang, figure, want):
     c = context_claim(text, figure, lang=lang, published=date(2031, 11, 20))
     assert c.event == want, c.event
+
+
+_HOSPITAL = ("Air strike on a hospital in Khan Younis.\n\nAn air strike on a hospital in Khan "
+             "Younis killed 40 people on Tuesday, medics said.\n\n")
+_OSPEDALE = ("Raid su un ospedale a Khan Younis.\n\nUn raid aereo su un ospedale di Khan Younis "
+             "ha ucciso 40 persone martedì.\n\n")
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # another strike, told after the report's own, in no place beyond a strike's reach: not
+    # the report's strike, and nobody can tell which: none
+    (_HOSPITAL + "Another Israeli strike on a house in the same city killed 6 people.", "en",
+     "6", None),
+    (_OSPEDALE + "Un altro raid su una casa ha ucciso 6 persone.", "it", "6", None),
+    # beyond the reach: that place's strike
+    (_HOSPITAL + "In another strike, in Beit Lahia in the north, 9 people were killed.", "en",
+     "9", "auto:attack:bayt-lahya:2031-11"),
+    # counter-examples: the report's strike told again, even with an indefinite article, is
+    # its own; a flood is no event one place sees several of within days
+    (_HOSPITAL + "The strike also wounded 25 people, the ministry said.", "en", "25",
+     "auto:attack:khan-yunis:2031-11"),
+    (_HOSPITAL + "Medics said 12 of the dead were children, killed as a missile hit the "
+     "ward.", "en", "12", "auto:attack:khan-yunis:2031-11"),
+    ("Floods in Senigallia.\n\nFloods hit Senigallia on Tuesday, killing 9.\n\nAnother flood "
+     "wave on Thursday killed 2 more.", "en", "2", "auto:flood:senigallia:2031-11"),
+])
+def test_another_strike_told_in_a_report_is_not_its_own(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 11, 14))
+    assert c.event == want, c.event

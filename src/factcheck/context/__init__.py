@@ -1510,11 +1510,34 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         published = None
     when = published or (stated[0] if stated and (stated[1] - stated[0]).days <= 31 else None)
     home = getattr(a.place, "id", None)
+    if home is not None and kind is not None and (place == home or place.endswith(AT + home)) \
+            and _told_as_another(ctx, index, clause, kind):
+        # "another strike killed six in the camp", in a report on a strike on a hospital:
+        # not the report's strike, and no place beyond its reach to tell which: none
+        return None
     if kind is not None and kind == a.kind and home is not None and (
             place == home or (site is not None and place.endswith(AT + home))):
         # an article about its place's earlier event (an anniversary, a report a year on)
         when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+def _told_as_another(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
+                     kind: str) -> bool:
+    """Does the figure's clause (else its sentence) tell of another event of a type that
+    recurs at one place ("another strike", "un altro raid": :meth:`Vocabulary.another`),
+    after an earlier sentence of the report told of one of a compatible type (its own)?"""
+    a = ctx.auto
+    if index >= len(ctx.texts) or index >= len(a.triggers):
+        return False
+    at = _trigger_at(a, index, clause)
+    if at is None:
+        return False
+    told = next(t for start, t in a.triggers[index] if start == at)
+    if not a.vocab.compatible(told, kind) or not any(
+            a.vocab.compatible(k, told) for ks in a.types[:index] for k in ks):
+        return False
+    return a.vocab.another(ctx.texts[index], ctx.article.lang, at, told)
 
 
 def _inside_theatre(ctx: ArticleContext, theatre: str, kind: str | None, background: bool

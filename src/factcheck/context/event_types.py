@@ -40,6 +40,9 @@ class EventType:
     name_window_days: int = 0
     # the types of the events this one is made of (a war's strikes): see :meth:`Vocabulary.contains`
     contains: frozenset[str] = frozenset()
+    # one place sees several of them within days (strikes on one city, crashes on its roads):
+    # one told as "another" is not the report's own (:meth:`Vocabulary.another`)
+    recurs: bool = False
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -132,6 +135,9 @@ class Vocabulary:
     # lang -> a year, a word telling what happened then and up to two words, ending where an
     # event's trigger starts ("since 2014, when the | ferry sank")
     then_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a word of "another" and at most one word, ending where a trigger starts ("in
+    # another Israeli | strike", "un altro | raid")
+    another_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -165,6 +171,15 @@ class Vocabulary:
         rx = self.then_rx.get(lang)
         m = rx.search(text, max(0, at - 60), at) if rx is not None else None
         return int(m.group(1)) if m else None
+
+    def another(self, text: str, lang: str, at: int, kind: str) -> bool:
+        """Does the trigger of type ``kind`` starting at ``at`` in ``text`` tell of another
+        event than one told before ("another strike", "un altro raid"), of a type one place
+        sees several of within days (``recurs``)?"""
+        t = self.types.get(kind)
+        rx = self.another_rx.get(lang)
+        return (t is not None and t.recurs and rx is not None
+                and rx.search(text, max(0, at - 40), at) is not None)
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -320,7 +335,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                                    int(entry.get("window_days", 14)),
                                    frozenset(entry.get("compatible", ())),
                                    int(entry.get("name_window_days", 0)),
-                                   frozenset(entry.get("contains", ())))
+                                   frozenset(entry.get("contains", ())),
+                                   bool(entry.get("recurs", False)))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -394,10 +410,16 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
                 + _alternation(path, "then", lang, words)
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+    another = {}
+    for lang, words in data.get("another", {}).items():
+        if lang in LANGS and words:
+            another[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "another", lang, words)
+                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+)?\Z", _FLAGS)
     return Vocabulary(types, scanners, unless, group_type, tuple(examples), name_rx,
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
                       weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
-                      then_rx=then)
+                      then_rx=then, another_rx=another)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
