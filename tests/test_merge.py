@@ -651,3 +651,46 @@ _OSPEDALE = ("Raid su un ospedale a Khan Younis.\n\nUn raid aereo su un ospedale
 def test_another_strike_told_in_a_report_is_not_its_own(text, lang, figure, want):
     c = context_claim(text, figure, lang=lang, published=date(2031, 11, 14))
     assert c.event == want, c.event
+
+
+_CRASH = ("Train crash near Larissa.\n\nTwo trains collided near Larissa on Tuesday night, "
+          "killing 57 people.\n\n")
+_SCONTRO = ("Scontro tra treni vicino a Larissa.\n\nLo scontro tra due treni è avvenuto vicino "
+            "a Larissa martedì notte: 57 morti.\n\n")
+_WRECK = ("Shipwreck off Lampedusa.\n\nA boat carrying migrants sank off Lampedusa on Monday, "
+          "killing 41 people.\n\n")
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # the report's own event told as known ("the crash", "l'incidente"), in a sentence that
+    # names where something else happened (a protest, the rescuers' base): the report's
+    (_CRASH + "Thousands protested in Athens over the train crash that killed 57 people.",
+     "en", "57", "auto:crash:larisa:2031-03"),
+    (_SCONTRO + "Migliaia di persone hanno manifestato ad Atene dopo lo scontro tra treni "
+     "che ha ucciso 57 persone.", "it", "57", "auto:crash:larisa:2031-03"),
+    (_SCONTRO + "I soccorritori arrivati da Salonicco dicono che lo scontro tra treni ha "
+     "causato 80 feriti.", "it", "80", "auto:crash:larisa:2031-03"),
+    # counter-examples: a place told with the trigger is that event's ("the Kalamata
+    # shipwreck", "il naufragio di Kalamata"), and a new telling places its event anywhere
+    (_WRECK + "The shipwreck off Kalamata, days before, had killed 600 people.", "en", "600",
+     "auto:shipwreck:kalamata:2031-03"),
+    (_WRECK + "Thousands protested in Athens after a shipwreck near Kalamata killed 600.", "en",
+     "600", "auto:shipwreck:kalamata:2031-03"),
+    # a place that is where the figure's own clause happened stays ("In Albania, the fires
+    # killed two": no clause inside another)
+    ("Wildfire near Patras.\n\nA wildfire killed 11 people near Patras on Tuesday.\n\nIn "
+     "neighbouring Albania, the fires killed two people.", "en", "two",
+     "auto:wildfire:albania:2031-03"),
+])
+def test_a_known_event_is_not_where_its_protests_or_rescuers_are(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 3, 5))
+    assert c.event == want, c.event
+
+
+def test_a_figure_dated_before_an_undated_report_s_event_keeps_its_own_place():
+    # "The Crotone shipwreck" is the report's own, told as known; the 360 are another's
+    text = ("Shipwreck off Crotone.\n\nA boat sank off Crotone on 26 February 2023, killing "
+            "60.\n\nThe Crotone shipwreck is the deadliest since October 2013, when 360 people "
+            "died in an incident off Lampedusa.")
+    c = context_claim(text, "360", lang="en")
+    assert c.event is not None and "lampedusa" in c.event, c.event

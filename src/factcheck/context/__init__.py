@@ -1453,6 +1453,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     # a sentence's own place counts where it names what happened there; elsewhere a place
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
+    if own and not background and a.place is not None and _in_own_time(ctx, explicit, kind):
+        own = _where_told(ctx, index, clause, kind, own)
     place: str | None = _named_event(a, index, kind, background)
     site = _site_event(a, index, kind, background, own) if place is None else None
     if place is not None:
@@ -1520,6 +1522,68 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # an article about its place's earlier event (an anniversary, a report a year on)
         when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+# how far after a trigger a place still says where that event happened ("l'incidente
+# ferroviario avvenuto vicino a Larissa")
+_WITH_TRIGGER = 30
+
+
+def _where_told(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
+                kind: str | None, own: Sequence[Place]) -> Sequence[Place]:
+    """The places of sentence ``index`` that say where the event the figure's clause tells
+    of happened. Of several, those told with its trigger ("thousands protested in Athens
+    after a shipwreck near Kalamata"). When none is, and the event is of the report's own
+    type and told as known in a clause inside another ("over the train crash that killed
+    57", "dicono che lo scontro ha causato": :meth:`Vocabulary.embedded`), a place before
+    it outside the report's area is where the other clause's verb happened (a protest, the
+    rescuers' base): it is left out."""
+    a = ctx.auto
+    if kind is None or a.kind is None or all(_same_area(a, p, kind) for p in own):
+        return own
+    at = _trigger_at(a, index, clause)
+    if at is None:
+        return own
+    text, lang = ctx.texts[index], ctx.article.lang
+    vocab = vocabulary(ctx.rules_root)
+    found = ctx.once("types", index, lambda: vocab.find(text, lang))
+    end = next((e for s, e, _ in found if s == at), at)
+    # right before it, a word between at most ("the Cutro shipwreck", "the Tempi rail
+    # crash"), or soon after it in its clause ("il naufragio di Cutro", "the crash near
+    # Larissa on Tuesday"); a country so told is as often who struck ("il raid di Israele")
+    near = {p.id for s, e, p in _gazetteer_places(ctx, text, index)
+            if p.level != "country" and (
+                (e <= at and len(text[e:at].split()) <= 1)
+                or (end <= s <= end + _WITH_TRIGGER and not _CLAUSE_BREAK.search(text, end, s)))}
+    if len(own) > 1 and any(p.id in near for p in own):
+        return [p for p in own if p.id in near]
+    if not a.vocab.compatible(kind, a.kind) or not a.vocab.embedded(text, lang, at, end):
+        return own
+    before = {p.id for s, _, p in _gazetteer_places(ctx, text, index) if s < at}
+    return [p for p in own if p.id in near or p.id not in before or _same_area(a, p, kind)]
+
+
+# a comma, semicolon or colon between a trigger and a place: they are told apart
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
+
+
+def _in_own_time(ctx: ArticleContext, dated: Period | None, kind: str | None) -> bool:
+    """May a figure dated ``dated`` (None: no date of its own) be of the report's own event
+    by its time: undated, or not ending before the time the report tells its own event
+    happened by more than the type's window (with no such time told, before the report by
+    more than ``_BACKGROUND_DAYS``)? A figure dated to an earlier time ("since October
+    2013, when 360 died off Lampedusa", in an undated report) never is."""
+    if dated is None:
+        return True
+    home = ctx.outer or ctx
+    told = home.once("told", -1, lambda: _told_event(home))
+    if told is None:  # the report's own date, when known, as the time of its event
+        published = ctx.article.published
+        return published is not None and dated[1] >= published - timedelta(
+            days=_BACKGROUND_DAYS)
+    a = ctx.auto
+    window = timedelta(days=a.vocab.window_days(kind) if kind else 0)
+    return dated[1] >= told[0] - window
 
 
 def _told_as_another(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,

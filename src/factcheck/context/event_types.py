@@ -138,6 +138,13 @@ class Vocabulary:
     # lang -> a word of "another" and at most one word, ending where a trigger starts ("in
     # another Israeli | strike", "un altro | raid")
     another_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a definite word and at most two words, ending where a trigger starts ("over
+    # the train | crash", "dopo l'| incidente ferroviario")
+    given_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a relative word right after a trigger ("the crash | that killed"), and a word
+    # of reported speech right before its definite word ("dicono che | lo scontro")
+    relative_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    reported_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -180,6 +187,22 @@ class Vocabulary:
         rx = self.another_rx.get(lang)
         return (t is not None and t.recurs and rx is not None
                 and rx.search(text, max(0, at - 40), at) is not None)
+
+    def given(self, text: str, lang: str, at: int) -> bool:
+        """Is the trigger starting at ``at`` in ``text`` told as an event already known ("the
+        crash", "l'incidente": a definite word before it)?"""
+        rx = self.given_rx.get(lang)
+        return rx is not None and rx.search(text, max(0, at - 40), at) is not None
+
+    def embedded(self, text: str, lang: str, at: int, end: int) -> bool:
+        """Is the trigger at ``at``..``end``, told as known (:meth:`given`), the subject of a
+        clause inside another ("over the crash that killed 57", "dicono che lo scontro ha
+        causato 80 feriti")? The other clause's place is where its own verb happened."""
+        if not self.given(text, lang, at):
+            return False
+        rel, rep = self.relative_rx.get(lang), self.reported_rx.get(lang)
+        return (rel is not None and rel.match(text, end) is not None) or (
+            rep is not None and rep.search(text, max(0, at - 60), at) is not None)
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -416,10 +439,30 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             another[lang] = regexcache.compile(
                 _LEFT + "(?:" + _alternation(path, "another", lang, words)
                 + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+)?\Z", _FLAGS)
+    given = {}
+    for lang, words in data.get("given", {}).items():
+        if lang in LANGS and words:
+            given[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "given", lang, words)
+                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+    relative, reported = {}, {}
+    entry = data.get("given", {})
+    for lang, words in entry.get("relatives", {}).items():
+        if lang in LANGS and words:
+            relative[lang] = regexcache.compile(
+                r"[ \t]+(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
+                _FLAGS)
+    for lang, words in entry.get("reported", {}).items():
+        if lang in LANGS and words and lang in given:
+            reported[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "given.reported", lang, words) + r")[ \t]+"
+                + "(?:" + _alternation(path, "given", lang, entry.get(lang, ())) + ")"
+                + r"(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
     return Vocabulary(types, scanners, unless, group_type, tuple(examples), name_rx,
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
                       weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
-                      then_rx=then, another_rx=another)
+                      then_rx=then, another_rx=another, given_rx=given,
+                      relative_rx=relative, reported_rx=reported)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
