@@ -194,7 +194,9 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:collapse:italy", "auto:collapse:site-crodarossa@canazei:2031-07",
           "auto:landslide:site-valcorvo:2024-03", "auto:collapse:crodarossa:2022-07",
           "auto:landslide:site-valcorvo@italy", "auto:war:gaza:2023-11",
-          "auto:attack:khan-yunis:2023-11", "auto:war:israel:2023-11", "auto:event:gaza:2023-11"]
+          "auto:attack:khan-yunis:2023-11", "auto:war:israel:2023-11", "auto:event:gaza:2023-11",
+          "auto:flood:cesena:2023-05-02", "auto:flood:forli:2023-05-03",
+          "auto:flood:cesena:2023-05", "auto:flood:emilia-romagna:2023-05-02"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -694,3 +696,45 @@ def test_a_figure_dated_before_an_undated_report_s_event_keeps_its_own_place():
             "died in an incident off Lampedusa.")
     c = context_claim(text, "360", lang="en")
     assert c.event is not None and "lampedusa" in c.event, c.event
+
+
+def test_an_earlier_episode_dated_by_its_day_is_an_event_of_its_own():
+    # the first wave, told by its day by two reports a day apart, is one event; never the
+    # month's floods its reports go on to tell, even at one place
+    claims = [_claim("a", "auto:flood:cesena:2031-05-02", date(2031, 5, 20)),
+              _claim("b", "auto:flood:forli:2031-05-03", date(2031, 5, 21)),
+              _claim("c", "auto:flood:cesena:2031-05", date(2031, 5, 18)),
+              _claim("d", "auto:flood:cesena:2031-05-12", date(2031, 5, 20))]
+    a, b, c, d = (x.event for x in merge_events(claims))
+    assert a == b == "auto:flood:cesena:2031-05-02"
+    assert c == "auto:flood:cesena:2031-05"
+    assert d not in (a, c)  # ten days after the first: another episode
+    assert event_label(a) == "flood · Cesena · 2 May 2031"
+    assert parse_auto(a).day == 2 and parse_auto(c).day is None
+
+
+@pytest.mark.parametrize("text,lang,first,later", [
+    ("Floods in Senigallia.\n\nThe first floods hit Senigallia on 15 September "
+     "2031, killing 12 people.\n\nNew floods since 29 September 2031 have killed 3 more.",
+     "en", "auto:flood:senigallia:2031-09-15", "auto:flood:senigallia:2031-09"),
+    ("Alluvione a Senigallia.\n\nLa prima alluvione ha colpito Senigallia il 15 settembre "
+     "2031, uccidendo 12 persone.\n\nUna nuova alluvione il 29 settembre 2031 ha ucciso 3 "
+     "persone.", "it", "auto:flood:senigallia:2031-09-15", "auto:flood:senigallia:2031-09"),
+    # counter-examples: a day apart is one event told as it went on; a count as of a day
+    # names no episode
+    ("Floods in Senigallia.\n\nThe floods hit Senigallia on 15 September 2031, killing 12 "
+     "people.\n\nOn 16 September 2031 the floods killed 3 more.", "en",
+     "auto:flood:senigallia:2031-09", "auto:flood:senigallia:2031-09"),
+    ("Floods in Senigallia.\n\nBy 15 September 2031 12 people had died, officials said."
+     "\n\nNew floods since 29 September 2031 have killed 3 more.", "en",
+     "auto:flood:senigallia:2031-09", "auto:flood:senigallia:2031-09"),
+])
+def test_two_waves_of_one_flood_a_fortnight_apart_are_two_events(text, lang, first, later):
+    from factcheck.context.examples import article_claims
+    from factcheck.model import Article
+
+    article = Article(id="x", path="x", text=text, regions=((0, len(text)),), outlet=None,
+                      published=date(2031, 9, 30), published_how="metadata",
+                      published_precision="day", lang=lang)
+    a, b = (c.event for c in article_claims(article, [{"figure": "12"}, {"figure": "3"}]))
+    assert (a, b) == (first, later)

@@ -47,7 +47,7 @@ from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
 from .events import (
     AT, NAME_PREFIX, Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in,
-    find_cues, mask_origins, name_slot, parse_auto, places_in,
+    find_cues, mask_origins, name_slot, parse_auto, places_in, slot_parts,
 )
 from .asof import cumulative_metrics, dated_twins, unstated_period
 from .gazetteer import (
@@ -1521,7 +1521,51 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
             place == home or (site is not None and place.endswith(AT + home))):
         # an article about its place's earlier event (an anniversary, a report a year on)
         when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
+    if explicit is not None and kind is not None and slot_parts(place)[0] is None \
+            and _earlier_episode(ctx, index, explicit, kind):
+        # "the first floods occurred between 2 and 3 May, killing two", in a report on the
+        # floods since 16 May: an episode of its own, dated by its day
+        return auto_id(kind, place, explicit[0], day=True)
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+# an episode told this many days before another of its type in one report is one of its own
+# ("the first floods, on 2 and 3 May", then "floods since 16 May"); a day or two apart is
+# one event told as it went on
+_EPISODE_GAP_DAYS = 7
+
+
+def _earlier_episode(ctx: ArticleContext, index: int, dated: Period, kind: str) -> bool:
+    """Is a figure dated ``dated`` (a few days at most), in a sentence naming its type, an
+    earlier episode of what its report tells: another sentence tells an event of a
+    compatible type, at no place outside the report's area, on a stated date at least
+    ``_EPISODE_GAP_DAYS`` after ``dated`` ends and within the type's window (two waves of one
+    flood a fortnight apart; a year on is another event, found as such already), not after
+    the report? (A day read against the report, "on Tuesday", dates counts as often as
+    events: "388 missing as of Thursday" is no episode.)"""
+    a = ctx.auto
+    # the figure's own sentence tells what happened then (not a count as of that day)
+    if (dated[1] - dated[0]).days > 3 or a is None or index >= len(a.types) \
+            or not any(a.vocab.compatible(k, kind) for k in a.types[index]):
+        return False
+    published = ctx.article.published
+    window = a.vocab.window_days(kind)
+    for j, kinds in enumerate(a.types):
+        if j == index or j >= len(ctx.texts) or not any(
+                a.vocab.compatible(k, kind) for k in kinds):
+            continue
+        if a.place is not None and not all(
+                a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[j]):
+            continue
+        for phrase in ctx.phrases(j):
+            r = resolve(phrase, ctx.lex, ctx.base)
+            if r is None or r.how != "explicit" or r.start is None:
+                continue
+            gap = (r.start - dated[1]).days
+            if _EPISODE_GAP_DAYS <= gap <= window and (published is None
+                                                       or r.start <= published):
+                return True
+    return False
 
 
 # how far after a trigger a place still says where that event happened ("l'incidente
