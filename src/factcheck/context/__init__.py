@@ -1550,22 +1550,28 @@ def _earlier_episode(ctx: ArticleContext, index: int, dated: Period, kind: str) 
         return False
     published = ctx.article.published
     window = a.vocab.window_days(kind)
+    home = ctx.outer or ctx
+    return any(j != index and _EPISODE_GAP_DAYS <= (day - dated[1]).days <= window
+               and (published is None or day <= published)
+               and any(a.vocab.compatible(k, kind) for k in kinds)
+               for j, kinds, day in home.once("told days", -1, lambda: _told_days(home)))
+
+
+def _told_days(ctx: ArticleContext) -> list[tuple[int, tuple[str, ...], date]]:
+    """(sentence, its event types, the start of a date it states) for each sentence that
+    names a type of event and no place outside the article's own area, read once per
+    article (:func:`_earlier_episode` asks it for each dated figure)."""
+    a = ctx.auto
+    out = []
     for j, kinds in enumerate(a.types):
-        if j == index or j >= len(ctx.texts) or not any(
-                a.vocab.compatible(k, kind) for k in kinds):
-            continue
-        if a.place is not None and not all(
-                a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[j]):
+        if not kinds or j >= len(ctx.texts) or (a.place is not None and not all(
+                a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[j])):
             continue
         for phrase in ctx.phrases(j):
             r = resolve(phrase, ctx.lex, ctx.base)
-            if r is None or r.how != "explicit" or r.start is None:
-                continue
-            gap = (r.start - dated[1]).days
-            if _EPISODE_GAP_DAYS <= gap <= window and (published is None
-                                                       or r.start <= published):
-                return True
-    return False
+            if r is not None and r.how == "explicit" and r.start is not None:
+                out.append((j, kinds, r.start))
+    return out
 
 
 # how far after a trigger a place still says where that event happened ("l'incidente
@@ -1642,10 +1648,14 @@ def _told_as_another(ctx: ArticleContext, index: int, clause: tuple[int, int] | 
     if at is None:
         return False
     told = next(t for start, t in a.triggers[index] if start == at)
-    if not a.vocab.compatible(told, kind) or not any(
-            a.vocab.compatible(k, told) for ks in a.types[:index] for k in ks):
+    if not a.vocab.compatible(told, kind) \
+            or not a.vocab.another(ctx.texts[index], ctx.article.lang, at, told):
         return False
-    return a.vocab.another(ctx.texts[index], ctx.article.lang, at, told)
+    # the first sentence telling an event of that type, found once per article and type
+    first = ctx.once("first told:" + told, -1, lambda: next(
+        (j for j, ks in enumerate(a.types) if any(a.vocab.compatible(k, told) for k in ks)),
+        None))
+    return first is not None and first < index
 
 
 def _inside_theatre(ctx: ArticleContext, theatre: str, kind: str | None, background: bool
