@@ -672,6 +672,11 @@ _WRECK = ("Shipwreck off Lampedusa.\n\nA boat carrying migrants sank off Lampedu
      "che ha ucciso 57 persone.", "it", "57", "auto:crash:larisa:2031-03"),
     (_SCONTRO + "I soccorritori arrivati da Salonicco dicono che lo scontro tra treni ha "
      "causato 80 feriti.", "it", "80", "auto:crash:larisa:2031-03"),
+    # where a speaker said it, before the words of reported speech
+    (_CRASH + "The minister said in Athens that 80 people were injured in the train crash.",
+     "en", "80", "auto:crash:larisa:2031-03"),
+    (_SCONTRO + "Il ministro ha detto ad Atene che lo scontro tra treni ha causato 80 feriti.",
+     "it", "80", "auto:crash:larisa:2031-03"),
     # counter-examples: a place told with the trigger is that event's ("the Kalamata
     # shipwreck", "il naufragio di Kalamata"), and a new telling places its event anywhere
     (_WRECK + "The shipwreck off Kalamata, days before, had killed 600 people.", "en", "600",

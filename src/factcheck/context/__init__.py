@@ -1607,10 +1607,17 @@ def _where_told(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
                 or (end <= s <= end + _WITH_TRIGGER and not _CLAUSE_BREAK.search(text, end, s)))}
     if len(own) > 1 and any(p.id in near for p in own):
         return [p for p in own if p.id in near]
-    if not a.vocab.compatible(kind, a.kind) or not a.vocab.embedded(text, lang, at, end):
+    if not a.vocab.compatible(kind, a.kind):
         return own
-    before = {p.id for s, _, p in _gazetteer_places(ctx, text, index) if s < at}
-    return [p for p in own if p.id in near or p.id not in before or _same_area(a, p, kind)]
+    # a place before the trigger in the clause a known event is told inside ("protested in
+    # Athens over the crash that killed"), or before a word of reported speech that comes
+    # before the trigger ("the minister said in Istanbul that 300 were hurt in the quake"):
+    # where the other clause's verb happened
+    embedded = a.vocab.embedded(text, lang, at, end)
+    speech = ctx.once("speech", index, lambda: a.vocab.speech(text, lang))
+    other = {p.id for s, e, p in _gazetteer_places(ctx, text, index)
+             if s < at and (embedded or any(e <= c < at for c in speech))}
+    return [p for p in own if p.id in near or p.id not in other or _same_area(a, p, kind)]
 
 
 # a comma, semicolon or colon between a trigger and a place: they are told apart

@@ -145,6 +145,8 @@ class Vocabulary:
     # of reported speech right before its definite word ("dicono che | lo scontro")
     relative_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     reported_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a word of reported speech, anywhere ("said in Istanbul that ...")
+    speech_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -203,6 +205,11 @@ class Vocabulary:
         rel, rep = self.relative_rx.get(lang), self.reported_rx.get(lang)
         return (rel is not None and rel.match(text, end) is not None) or (
             rep is not None and rep.search(text, max(0, at - 60), at) is not None)
+
+    def speech(self, text: str, lang: str) -> list[int]:
+        """Where the words of reported speech of ``text`` start ("said", "ha detto che")."""
+        rx = self.speech_rx.get(lang)
+        return [m.start() for m in rx.finditer(text)] if rx is not None else []
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -452,6 +459,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             relative[lang] = regexcache.compile(
                 r"[ \t]+(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
                 _FLAGS)
+    speech = {lang: regexcache.compile(
+        _LEFT + "(?:" + _alternation(path, "given.reported", lang, words) + ")" + _RIGHT, _FLAGS)
+        for lang, words in entry.get("reported", {}).items() if lang in LANGS and words}
     for lang, words in entry.get("reported", {}).items():
         if lang in LANGS and words and lang in given:
             reported[lang] = regexcache.compile(
@@ -462,7 +472,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
                       weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
                       then_rx=then, another_rx=another, given_rx=given,
-                      relative_rx=relative, reported_rx=reported)
+                      relative_rx=relative, reported_rx=reported, speech_rx=speech)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
