@@ -224,7 +224,14 @@ def test_a_year_told_of_dates_another_event(text, lang, figure, published, want)
     ("Il treno, diretto a Rimini, è deragliato a Cotignola.", ["Rimini"], ["Cotignola"]),
     ("Sette i feriti, ricoverati negli ospedali di Trento, Belluno e Treviso.",
      ["Trento", "Belluno", "Treviso"], []),
-    # counter-examples: a hospital that was struck is where it happened
+    # the same head again by a pronoun: every hospital's town
+    ("I 40 feriti sono ricoverati negli ospedali di Trento e in quelli di Rovereto.",
+     ["Trento", "Rovereto"], []),
+    ("The injured were taken to hospitals in Volos and those in Lamia.", ["Volos", "Lamia"], []),
+    # counter-examples: a hospital that was struck is where it happened; a place after the
+    # list that no pronoun ties to the head stays ("... in Volos and the crash site")
+    ("The injured were taken to hospitals in Volos after the crash near Lamia.", ["Volos"],
+     ["Lamia"]),
     ("The blast at a hospital in Gaza City killed hundreds.", [], ["Gaza City"]),
     ("L'attacco all'ospedale di Khan Younis ha fatto 50 morti.", [], ["Khan Younis"]),
 ])

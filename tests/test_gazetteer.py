@@ -123,3 +123,34 @@ def test_a_mountain_is_not_the_town_of_its_bare_name():
                         "cervino")]:
         c = context_claim(text, "3", published=date(2031, 7, 4))
         assert c.event is None or f":{town}" not in c.event, c.event
+
+
+@pytest.mark.parametrize("code,country", [
+    ("IT", True), ("QA", True), ("ZA", True), ("ZW", True),
+    # Kosovo goes by a private-use code
+    ("XK", True),
+    # organisations and private-use codes (CLDR's "United Nations", "European Union",
+    # "Outlying Oceania", "Unknown Region", pseudo-locales) are no countries
+    ("UN", False), ("EU", False), ("EZ", False), ("QO", False), ("ZZ", False), ("XA", False),
+])
+def test_only_a_country_s_code_makes_a_country(code, country):
+    from factcheck.context.gazetteer import is_country_code
+
+    assert is_country_code(code) is country
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The floods killed 45 people, the United Nations said on Monday.", "en"),
+    ("L'alluvione ha ucciso 45 persone, hanno detto le Nazioni Unite.", "it"),
+    ("The European Union pledged aid after the floods.", "en"),
+])
+def test_an_organisation_is_no_place(text, lang):
+    assert [p.id for _, _, p in gazetteer().find(text, lang, locatives(lang))] == []
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The Hellenic Coast Guard said 12 migrants were missing.", "GR"),
+    ("La Guardia costiera ellenica ha soccorso 40 persone.", "GR"),
+])
+def test_a_state_s_own_adjective_names_its_people(text, country):
+    assert gazetteer().people_countries(text)[:1] == [country]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -192,7 +193,10 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:collapse:trento:2022-07", "auto:collapse:site-crodarossa@veneto:2022-07",
           "auto:collapse:italy", "auto:collapse:site-crodarossa@canazei:2031-07",
           "auto:landslide:site-valcorvo:2024-03", "auto:collapse:crodarossa:2022-07",
-          "auto:landslide:site-valcorvo@italy"]
+          "auto:landslide:site-valcorvo@italy", "auto:war:gaza:2023-11",
+          "auto:attack:khan-yunis:2023-11", "auto:war:israel:2023-11", "auto:event:gaza:2023-11",
+          "auto:flood:cesena:2023-05-02", "auto:flood:forli:2023-05-03",
+          "auto:flood:cesena:2023-05", "auto:flood:emilia-romagna:2023-05-02"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -534,3 +538,208 @@ def test_a_theatre_no_gazetteer_knows_stands_for_no_disaster_s_own_place():
     other = context_claim(text, "Hundreds", lang="en", metric="wounded",
                           published=date(2031, 10, 18))
     assert other.event == town.event, (other.event, town.event)
+
+
+def test_a_war_and_one_of_its_strikes_are_two_events_wherever_they_lie():
+    # the war's running toll is no count of one strike, even in the strike's town
+    claims = [_claim("a", "auto:attack:khan-yunis:2031-11", date(2031, 11, 14)),
+              _claim("b", "auto:war:khan-yunis:2031-11", date(2031, 11, 14)),
+              _claim("c", "auto:war:gaza:2031-11", date(2031, 11, 20))]
+    a, b, c = (x.event for x in merge_events(claims))
+    assert a == "auto:attack:khan-yunis:2031-11"
+    assert b == c != a
+    # counter-example: two reports of one strike still meet
+    two = [_claim("a", "auto:attack:khan-yunis:2031-11", date(2031, 11, 14)),
+           _claim("b", "auto:attack:khan-yunis:2031-11", date(2031, 11, 15))]
+    assert len({x.event for x in merge_events(two)}) == 1
+
+
+_STRIKE = ("Air strike on a school in Khan Younis.\n\nAn air strike hit a school in Khan "
+           "Younis on Tuesday, killing 14 people.\n\n")
+_RAID = ("Raid aereo su una scuola a Khan Younis.\n\nUn raid aereo ha colpito una scuola a "
+         "Khan Younis martedì, uccidendo 14 persone.\n\n")
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # a figure whose own sentence names the war the strike is part of: the war's, where its
+    # sentence places it (not narrowed to the strike's town)
+    (_STRIKE + "Since the war began, 9,300 people have been killed in Gaza, the ministry said.",
+     "en", "9,300", "auto:war:gaza:2031-11"),
+    (_RAID + "Dall'inizio della guerra sono stati uccisi 9.300 palestinesi a Gaza.", "it",
+     "9.300", "auto:war:gaza:2031-11"),
+    # a count since the start of the war, its sentence naming no place: the war's (never no
+    # event at all), in the curated theatre the report's place lies in (a war's figures stay
+    # together there)
+    (_RAID + "Dall'inizio della guerra sono morte 9.300 persone.", "it", "9.300",
+     "auto:war:israel-palestine:2031-11"),
+    # counter-examples: the strike's own figures stay the strike's, even where a sentence
+    # names the war after the strike
+    (_STRIKE + "Another 30 were wounded in the strike, the deadliest of the war.", "en", "30",
+     "auto:attack:khan-yunis:2031-11"),
+    (_STRIKE, "en", "14", "auto:attack:khan-yunis:2031-11"),
+])
+def test_a_war_s_toll_in_a_report_on_one_strike_is_the_war_s(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 11, 15))
+    assert c.event == want, c.event
+
+
+def test_a_count_over_years_still_has_no_event():
+    # counter-example to the war's count: "since 1992" starts a count over years, no event's
+    c = context_claim("Alluvione a Senigallia.\n\nDal 1992 le alluvioni hanno ucciso 150 "
+                      "persone nelle Marche.", "150", published=date(2031, 9, 20))
+    assert c.event is None, c.event
+
+
+def test_a_report_naming_only_its_country_s_agencies_is_placed_in_that_country():
+    # no town the gazetteer lists: the people its agencies' adjective names place the crash
+    text = ("Night train crash: 14 dead.\n\nThe death toll of the rail crash has risen to "
+            "14, the Hellenic Fire Service said.")
+    c = context_claim(text, "14", lang="en", published=date(2031, 3, 2), occurrence=1)
+    assert c.event == "auto:crash:greece:2031-03", c.event
+    # counter-example: with no people's word either, no place at all, so no event
+    bare = context_claim(text.replace("Hellenic ", ""), "14", lang="en",
+                         published=date(2031, 3, 2), occurrence=1)
+    assert bare.event is None, bare.event
+
+
+_SLIDE_NOW = ("Frana a Lacco Ameno, 4 morti.\n\nUna frana ha travolto alcune case a Lacco Ameno "
+              "nella notte: 4 morti.\n\n")
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # a date read against the report, years or a year before it: an earlier event, never
+    # the report's own (a year ago is a year ago whatever day the report is of)
+    (_SLIDE_NOW + "Tre anni fa un'altra frana aveva ucciso 12 persone nella stessa zona.",
+     "it", "12", "auto:landslide:italy:2028"),
+    ("Wildfire near Patras kills 9.\n\nA wildfire killed 9 people near Patras on Tuesday."
+     "\n\nLast year's floods in the same region killed 17 people.", "en", "17",
+     "auto:flood:greece:2030"),
+    # counter-examples: a date of the last weeks is the report's own event's; a year ago in
+    # an anniversary report (its place's event told at that date) is its own event too
+    (_SLIDE_NOW + "La settimana scorsa un'altra frana aveva ferito 3 persone nella stessa "
+     "zona.", "it", "3", "auto:landslide:lacco-ameno:2031-11"),
+    ("Lacco Ameno ricorda le vittime. Un anno fa una frana ha travolto Lacco Ameno uccidendo "
+     "12 persone.", "it", "12", "auto:landslide:lacco-ameno:2030-11"),
+])
+def test_a_date_years_before_the_report_is_an_earlier_event(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 11, 20))
+    assert c.event == want, c.event
+
+
+_HOSPITAL = ("Air strike on a hospital in Khan Younis.\n\nAn air strike on a hospital in Khan "
+             "Younis killed 40 people on Tuesday, medics said.\n\n")
+_OSPEDALE = ("Raid su un ospedale a Khan Younis.\n\nUn raid aereo su un ospedale di Khan Younis "
+             "ha ucciso 40 persone martedì.\n\n")
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # another strike, told after the report's own, in no place beyond a strike's reach: not
+    # the report's strike, and nobody can tell which: none
+    (_HOSPITAL + "Another Israeli strike on a house in the same city killed 6 people.", "en",
+     "6", None),
+    (_OSPEDALE + "Un altro raid su una casa ha ucciso 6 persone.", "it", "6", None),
+    # beyond the reach: that place's strike
+    (_HOSPITAL + "In another strike, in Beit Lahia in the north, 9 people were killed.", "en",
+     "9", "auto:attack:bayt-lahya:2031-11"),
+    # counter-examples: the report's strike told again, even with an indefinite article, is
+    # its own; a flood is no event one place sees several of within days
+    (_HOSPITAL + "The strike also wounded 25 people, the ministry said.", "en", "25",
+     "auto:attack:khan-yunis:2031-11"),
+    (_HOSPITAL + "Medics said 12 of the dead were children, killed as a missile hit the "
+     "ward.", "en", "12", "auto:attack:khan-yunis:2031-11"),
+    ("Floods in Senigallia.\n\nFloods hit Senigallia on Tuesday, killing 9.\n\nAnother flood "
+     "wave on Thursday killed 2 more.", "en", "2", "auto:flood:senigallia:2031-11"),
+])
+def test_another_strike_told_in_a_report_is_not_its_own(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 11, 14))
+    assert c.event == want, c.event
+
+
+_CRASH = ("Train crash near Larissa.\n\nTwo trains collided near Larissa on Tuesday night, "
+          "killing 57 people.\n\n")
+_SCONTRO = ("Scontro tra treni vicino a Larissa.\n\nLo scontro tra due treni è avvenuto vicino "
+            "a Larissa martedì notte: 57 morti.\n\n")
+_WRECK = ("Shipwreck off Lampedusa.\n\nA boat carrying migrants sank off Lampedusa on Monday, "
+          "killing 41 people.\n\n")
+
+
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # the report's own event told as known ("the crash", "l'incidente"), in a sentence that
+    # names where something else happened (a protest, the rescuers' base): the report's
+    (_CRASH + "Thousands protested in Athens over the train crash that killed 57 people.",
+     "en", "57", "auto:crash:larisa:2031-03"),
+    (_SCONTRO + "Migliaia di persone hanno manifestato ad Atene dopo lo scontro tra treni "
+     "che ha ucciso 57 persone.", "it", "57", "auto:crash:larisa:2031-03"),
+    (_SCONTRO + "I soccorritori arrivati da Salonicco dicono che lo scontro tra treni ha "
+     "causato 80 feriti.", "it", "80", "auto:crash:larisa:2031-03"),
+    # where a speaker said it, before the words of reported speech
+    (_CRASH + "The minister said in Athens that 80 people were injured in the train crash.",
+     "en", "80", "auto:crash:larisa:2031-03"),
+    (_SCONTRO + "Il ministro ha detto ad Atene che lo scontro tra treni ha causato 80 feriti.",
+     "it", "80", "auto:crash:larisa:2031-03"),
+    # counter-examples: a place told with the trigger is that event's ("the Kalamata
+    # shipwreck", "il naufragio di Kalamata"), and a new telling places its event anywhere
+    (_WRECK + "The shipwreck off Kalamata, days before, had killed 600 people.", "en", "600",
+     "auto:shipwreck:kalamata:2031-03"),
+    (_WRECK + "Thousands protested in Athens after a shipwreck near Kalamata killed 600.", "en",
+     "600", "auto:shipwreck:kalamata:2031-03"),
+    # a place that is where the figure's own clause happened stays ("In Albania, the fires
+    # killed two": no clause inside another)
+    ("Wildfire near Patras.\n\nA wildfire killed 11 people near Patras on Tuesday.\n\nIn "
+     "neighbouring Albania, the fires killed two people.", "en", "two",
+     "auto:wildfire:albania:2031-03"),
+])
+def test_a_known_event_is_not_where_its_protests_or_rescuers_are(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 3, 5))
+    assert c.event == want, c.event
+
+
+def test_a_figure_dated_before_an_undated_report_s_event_keeps_its_own_place():
+    # "The Crotone shipwreck" is the report's own, told as known; the 360 are another's
+    text = ("Shipwreck off Crotone.\n\nA boat sank off Crotone on 26 February 2023, killing "
+            "60.\n\nThe Crotone shipwreck is the deadliest since October 2013, when 360 people "
+            "died in an incident off Lampedusa.")
+    c = context_claim(text, "360", lang="en")
+    assert c.event is not None and "lampedusa" in c.event, c.event
+
+
+def test_an_earlier_episode_dated_by_its_day_is_an_event_of_its_own():
+    # the first wave, told by its day by two reports a day apart, is one event; never the
+    # month's floods its reports go on to tell, even at one place
+    claims = [_claim("a", "auto:flood:cesena:2031-05-02", date(2031, 5, 20)),
+              _claim("b", "auto:flood:forli:2031-05-03", date(2031, 5, 21)),
+              _claim("c", "auto:flood:cesena:2031-05", date(2031, 5, 18)),
+              _claim("d", "auto:flood:cesena:2031-05-12", date(2031, 5, 20))]
+    a, b, c, d = (x.event for x in merge_events(claims))
+    assert a == b == "auto:flood:cesena:2031-05-02"
+    assert c == "auto:flood:cesena:2031-05"
+    assert d not in (a, c)  # ten days after the first: another episode
+    assert event_label(a) == "flood · Cesena · 2 May 2031"
+    assert parse_auto(a).day == 2 and parse_auto(c).day is None
+
+
+@pytest.mark.parametrize("text,lang,first,later", [
+    ("Floods in Senigallia.\n\nThe first floods hit Senigallia on 15 September "
+     "2031, killing 12 people.\n\nNew floods since 29 September 2031 have killed 3 more.",
+     "en", "auto:flood:senigallia:2031-09-15", "auto:flood:senigallia:2031-09"),
+    ("Alluvione a Senigallia.\n\nLa prima alluvione ha colpito Senigallia il 15 settembre "
+     "2031, uccidendo 12 persone.\n\nUna nuova alluvione il 29 settembre 2031 ha ucciso 3 "
+     "persone.", "it", "auto:flood:senigallia:2031-09-15", "auto:flood:senigallia:2031-09"),
+    # counter-examples: a day apart is one event told as it went on; a count as of a day
+    # names no episode
+    ("Floods in Senigallia.\n\nThe floods hit Senigallia on 15 September 2031, killing 12 "
+     "people.\n\nOn 16 September 2031 the floods killed 3 more.", "en",
+     "auto:flood:senigallia:2031-09", "auto:flood:senigallia:2031-09"),
+    ("Floods in Senigallia.\n\nBy 15 September 2031 12 people had died, officials said."
+     "\n\nNew floods since 29 September 2031 have killed 3 more.", "en",
+     "auto:flood:senigallia:2031-09", "auto:flood:senigallia:2031-09"),
+])
+def test_two_waves_of_one_flood_a_fortnight_apart_are_two_events(text, lang, first, later):
+    from factcheck.context.examples import article_claims
+    from factcheck.model import Article
+
+    article = Article(id="x", path="x", text=text, regions=((0, len(text)),), outlet=None,
+                      published=date(2031, 9, 30), published_how="metadata",
+                      published_precision="day", lang=lang)
+    a, b = (c.event for c in article_claims(article, [{"figure": "12"}, {"figure": "3"}]))
+    assert (a, b) == (first, later)

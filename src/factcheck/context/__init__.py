@@ -47,7 +47,7 @@ from .dates import Period, overlaps
 from .event_types import Vocabulary, vocabulary
 from .events import (
     AT, NAME_PREFIX, Catalog, Cues, Event, article_event, auto_id, best_event, catalog, cue_keys_in,
-    find_cues, mask_origins, name_slot, parse_auto, places_in,
+    find_cues, mask_origins, name_slot, parse_auto, places_in, slot_parts,
 )
 from .asof import cumulative_metrics, dated_twins, unstated_period
 from .gazetteer import (
@@ -1344,10 +1344,12 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
         # the weeks before a report of known date ("floods ongoing since 16 May") is the
         # current event's, and in a report of unknown date the day it states is the best
         # date it has ("More floods since 16 May 2023 killed 15")
-        if not _since_then(ctx, index, clause, period):
+        if kind != "since_start" and not _since_then(ctx, index, clause, period):
             return None, None, None
         # "the worst since 2014, when a ferry sank and killed 304": the figure is that
-        # year's event's, dated by the year its trigger follows
+        # year's event's, dated by the year its trigger follows; "dall'inizio della guerra"
+        # counts over the event it names (the war the report's strike is part of), as of
+        # the report
         period = how = None
         stated = False
     own = ctx.own_places(index) if index < len(ctx.texts) else []
@@ -1357,13 +1359,28 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
     # long before the report is an earlier event
     dated = stated and period is not None and (
         how == "explicit" or (how == "relative" and (period[1] - period[0]).days <= 31
-                              and ctx.article.published_how in _KNOWN_DATE))
+                              and ctx.article.published_how in _KNOWN_DATE)
+        or (how == "relative" and known and _years_before_report(ctx, period)))
     # a date read against a date assumed for a draft ("lunedì" in one taken as published
     # today) names no month of its event either
     known_stated = stated and (how != "relative" or ctx.article.published_how != "assumed")
     auto = _auto_event(ctx, index, own or places, period if dated else None,
                        period if known_stated else None, clause)
     return None, auto, ("auto" if auto else None)
+
+
+def _years_before_report(ctx: ArticleContext, period: Period) -> bool:
+    """Is ``period``, read against a report of known date, over well before it ("tre anni
+    fa un'altra frana uccise 12", "last year's floods killed 17") and not the day the report
+    tells its own place's event of its type happened (an anniversary: "un anno fa una frana
+    travolse Tarvisio", :func:`_dated_event`)? Then it dates an earlier event as surely as a
+    stated year: a year ago is a year ago whatever day the report is of."""
+    published = ctx.article.published
+    if published is None or period[1] >= published - timedelta(days=_BACKGROUND_DAYS):
+        return False
+    home = ctx.outer or ctx
+    day = home.once("dated", -1, lambda: _dated_event(home))
+    return day is None or not period[0] <= day <= period[1]
 
 
 # the type of event a curated theatre is about: its own types keep to it
@@ -1423,14 +1440,21 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         if before is not None:
             return _auto_event(ctx, before[0], theatres, before[1], before[1])
     kind = _clause_kind(a, index, clause) or _sentence_kind(a, index)
-    if kind is None or (not background and a.kind is not None and kind != a.kind
-                        and a.vocab.compatible(kind, a.kind)):
+    # "since the war began 8,000 have been killed", in a report on one strike: a figure its
+    # own sentence gives to the event the article's is part of is that event's
+    wider = (kind is not None and a.kind is not None and index < len(a.types)
+             and kind in a.types[index] and a.vocab.contains(kind, a.kind))
+    if not wider and (kind is None or (
+            not background and a.kind is not None and kind != a.kind
+            and a.vocab.compatible(kind, a.kind))):
         kind = a.kind if kind is None or not background else kind
         if kind is not None and a.kind is not None and a.vocab.compatible(kind, a.kind):
             kind = a.kind
     # a sentence's own place counts where it names what happened there; elsewhere a place
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
+    if own and not background and a.place is not None and _in_own_time(ctx, explicit, kind):
+        own = _where_told(ctx, index, clause, kind, own)
     place: str | None = _named_event(a, index, kind, background)
     site = _site_event(a, index, kind, background, own) if place is None else None
     if place is not None:
@@ -1448,7 +1472,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
         first = min(own, key=lambda p: _LEVELS.get(p.level, 1))  # the most specific named
-        if a.place is not None and not background and _same_area(a, first, kind) and (
+        if a.place is not None and not background and not wider \
+                and _same_area(a, first, kind) and (
                 kind is None or a.kind is None or a.vocab.compatible(kind, a.kind)):
             # "in Abruzzo" in an article about Farindola, "a Crotone" in one about Cutro (of
             # its own type of event: "a helicopter crashed in Abruzzo", in an article about an
@@ -1487,11 +1512,157 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         published = None
     when = published or (stated[0] if stated and (stated[1] - stated[0]).days <= 31 else None)
     home = getattr(a.place, "id", None)
+    if home is not None and kind is not None and (place == home or place.endswith(AT + home)) \
+            and _told_as_another(ctx, index, clause, kind):
+        # "another strike killed six in the camp", in a report on a strike on a hospital:
+        # not the report's strike, and no place beyond its reach to tell which: none
+        return None
     if kind is not None and kind == a.kind and home is not None and (
             place == home or (site is not None and place.endswith(AT + home))):
         # an article about its place's earlier event (an anniversary, a report a year on)
         when = ctx.once("dated", -1, lambda: _dated_event(ctx)) or when
+    if explicit is not None and kind is not None and slot_parts(place)[0] is None \
+            and _earlier_episode(ctx, index, explicit, kind):
+        # "the first floods occurred between 2 and 3 May, killing two", in a report on the
+        # floods since 16 May: an episode of its own, dated by its day
+        return auto_id(kind, place, explicit[0], day=True)
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+# an episode told this many days before another of its type in one report is one of its own
+# ("the first floods, on 2 and 3 May", then "floods since 16 May"); a day or two apart is
+# one event told as it went on
+_EPISODE_GAP_DAYS = 7
+
+
+def _earlier_episode(ctx: ArticleContext, index: int, dated: Period, kind: str) -> bool:
+    """Is a figure dated ``dated`` (a few days at most), in a sentence naming its type, an
+    earlier episode of what its report tells: another sentence tells an event of a
+    compatible type, at no place outside the report's area, on a stated date at least
+    ``_EPISODE_GAP_DAYS`` after ``dated`` ends and within the type's window (two waves of one
+    flood a fortnight apart; a year on is another event, found as such already), not after
+    the report? (A day read against the report, "on Tuesday", dates counts as often as
+    events: "388 missing as of Thursday" is no episode.)"""
+    a = ctx.auto
+    # the figure's own sentence tells what happened then (not a count as of that day)
+    if (dated[1] - dated[0]).days > 3 or a is None or index >= len(a.types) \
+            or not any(a.vocab.compatible(k, kind) for k in a.types[index]):
+        return False
+    published = ctx.article.published
+    window = a.vocab.window_days(kind)
+    home = ctx.outer or ctx
+    return any(j != index and _EPISODE_GAP_DAYS <= (day - dated[1]).days <= window
+               and (published is None or day <= published)
+               and any(a.vocab.compatible(k, kind) for k in kinds)
+               for j, kinds, day in home.once("told days", -1, lambda: _told_days(home)))
+
+
+def _told_days(ctx: ArticleContext) -> list[tuple[int, tuple[str, ...], date]]:
+    """(sentence, its event types, the start of a date it states) for each sentence that
+    names a type of event and no place outside the article's own area, read once per
+    article (:func:`_earlier_episode` asks it for each dated figure)."""
+    a = ctx.auto
+    out = []
+    for j, kinds in enumerate(a.types):
+        if not kinds or j >= len(ctx.texts) or (a.place is not None and not all(
+                a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[j])):
+            continue
+        for phrase in ctx.phrases(j):
+            r = resolve(phrase, ctx.lex, ctx.base)
+            if r is not None and r.how == "explicit" and r.start is not None:
+                out.append((j, kinds, r.start))
+    return out
+
+
+# how far after a trigger a place still says where that event happened ("l'incidente
+# ferroviario avvenuto vicino a Larissa")
+_WITH_TRIGGER = 30
+
+
+def _where_told(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
+                kind: str | None, own: Sequence[Place]) -> Sequence[Place]:
+    """The places of sentence ``index`` that say where the event the figure's clause tells
+    of happened. Of several, those told with its trigger ("thousands protested in Athens
+    after a shipwreck near Kalamata"). When none is, and the event is of the report's own
+    type and told as known in a clause inside another ("over the train crash that killed
+    57", "dicono che lo scontro ha causato": :meth:`Vocabulary.embedded`), a place before
+    it outside the report's area is where the other clause's verb happened (a protest, the
+    rescuers' base): it is left out."""
+    a = ctx.auto
+    if kind is None or a.kind is None or all(_same_area(a, p, kind) for p in own):
+        return own
+    at = _trigger_at(a, index, clause)
+    if at is None:
+        return own
+    text, lang = ctx.texts[index], ctx.article.lang
+    vocab = vocabulary(ctx.rules_root)
+    found = ctx.once("types", index, lambda: vocab.find(text, lang))
+    end = next((e for s, e, _ in found if s == at), at)
+    # right before it, a word between at most ("the Cutro shipwreck", "the Tempi rail
+    # crash"), or soon after it in its clause ("il naufragio di Cutro", "the crash near
+    # Larissa on Tuesday"); a country so told is as often who struck ("il raid di Israele")
+    near = {p.id for s, e, p in _gazetteer_places(ctx, text, index)
+            if p.level != "country" and (
+                (e <= at and len(text[e:at].split()) <= 1)
+                or (end <= s <= end + _WITH_TRIGGER and not _CLAUSE_BREAK.search(text, end, s)))}
+    if len(own) > 1 and any(p.id in near for p in own):
+        return [p for p in own if p.id in near]
+    if not a.vocab.compatible(kind, a.kind):
+        return own
+    # a place before the trigger in the clause a known event is told inside ("protested in
+    # Athens over the crash that killed"), or before a word of reported speech that comes
+    # before the trigger ("the minister said in Istanbul that 300 were hurt in the quake"):
+    # where the other clause's verb happened
+    embedded = a.vocab.embedded(text, lang, at, end)
+    speech = ctx.once("speech", index, lambda: a.vocab.speech(text, lang))
+    other = {p.id for s, e, p in _gazetteer_places(ctx, text, index)
+             if s < at and (embedded or any(e <= c < at for c in speech))}
+    return [p for p in own if p.id in near or p.id not in other or _same_area(a, p, kind)]
+
+
+# a comma, semicolon or colon between a trigger and a place: they are told apart
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
+
+
+def _in_own_time(ctx: ArticleContext, dated: Period | None, kind: str | None) -> bool:
+    """May a figure dated ``dated`` (None: no date of its own) be of the report's own event
+    by its time: undated, or not ending before the time the report tells its own event
+    happened by more than the type's window (with no such time told, before the report by
+    more than ``_BACKGROUND_DAYS``)? A figure dated to an earlier time ("since October
+    2013, when 360 died off Lampedusa", in an undated report) never is."""
+    if dated is None:
+        return True
+    home = ctx.outer or ctx
+    told = home.once("told", -1, lambda: _told_event(home))
+    if told is None:  # the report's own date, when known, as the time of its event
+        published = ctx.article.published
+        return published is not None and dated[1] >= published - timedelta(
+            days=_BACKGROUND_DAYS)
+    a = ctx.auto
+    window = timedelta(days=a.vocab.window_days(kind) if kind else 0)
+    return dated[1] >= told[0] - window
+
+
+def _told_as_another(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
+                     kind: str) -> bool:
+    """Does the figure's clause (else its sentence) tell of another event of a type that
+    recurs at one place ("another strike", "un altro raid": :meth:`Vocabulary.another`),
+    after an earlier sentence of the report told of one of a compatible type (its own)?"""
+    a = ctx.auto
+    if index >= len(ctx.texts) or index >= len(a.triggers):
+        return False
+    at = _trigger_at(a, index, clause)
+    if at is None:
+        return False
+    told = next(t for start, t in a.triggers[index] if start == at)
+    if not a.vocab.compatible(told, kind) \
+            or not a.vocab.another(ctx.texts[index], ctx.article.lang, at, told):
+        return False
+    # the first sentence telling an event of that type, found once per article and type
+    first = ctx.once("first told:" + told, -1, lambda: next(
+        (j for j, ks in enumerate(a.types) if any(a.vocab.compatible(k, told) for k in ks)),
+        None))
+    return first is not None and first < index
 
 
 def _inside_theatre(ctx: ArticleContext, theatre: str, kind: str | None, background: bool

@@ -38,6 +38,11 @@ class EventType:
     # how long after it a report naming it by its own name ("Hurricane Maria") still joins
     # it: a name is kept for one event for years (a storm's is retired or reused after six)
     name_window_days: int = 0
+    # the types of the events this one is made of (a war's strikes): see :meth:`Vocabulary.contains`
+    contains: frozenset[str] = frozenset()
+    # one place sees several of them within days (strikes on one city, crashes on its roads):
+    # one told as "another" is not the report's own (:meth:`Vocabulary.another`)
+    recurs: bool = False
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -130,6 +135,18 @@ class Vocabulary:
     # lang -> a year, a word telling what happened then and up to two words, ending where an
     # event's trigger starts ("since 2014, when the | ferry sank")
     then_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a word of "another" and at most one word, ending where a trigger starts ("in
+    # another Israeli | strike", "un altro | raid")
+    another_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a definite word and at most two words, ending where a trigger starts ("over
+    # the train | crash", "dopo l'| incidente ferroviario")
+    given_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a relative word right after a trigger ("the crash | that killed"), and a word
+    # of reported speech right before its definite word ("dicono che | lo scontro")
+    relative_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    reported_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a word of reported speech, anywhere ("said in Istanbul that ...")
+    speech_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -163,6 +180,36 @@ class Vocabulary:
         rx = self.then_rx.get(lang)
         m = rx.search(text, max(0, at - 60), at) if rx is not None else None
         return int(m.group(1)) if m else None
+
+    def another(self, text: str, lang: str, at: int, kind: str) -> bool:
+        """Does the trigger of type ``kind`` starting at ``at`` in ``text`` tell of another
+        event than one told before ("another strike", "un altro raid"), of a type one place
+        sees several of within days (``recurs``)?"""
+        t = self.types.get(kind)
+        rx = self.another_rx.get(lang)
+        return (t is not None and t.recurs and rx is not None
+                and rx.search(text, max(0, at - 40), at) is not None)
+
+    def given(self, text: str, lang: str, at: int) -> bool:
+        """Is the trigger starting at ``at`` in ``text`` told as an event already known ("the
+        crash", "l'incidente": a definite word before it)?"""
+        rx = self.given_rx.get(lang)
+        return rx is not None and rx.search(text, max(0, at - 40), at) is not None
+
+    def embedded(self, text: str, lang: str, at: int, end: int) -> bool:
+        """Is the trigger at ``at``..``end``, told as known (:meth:`given`), the subject of a
+        clause inside another ("over the crash that killed 57", "dicono che lo scontro ha
+        causato 80 feriti")? The other clause's place is where its own verb happened."""
+        if not self.given(text, lang, at):
+            return False
+        rel, rep = self.relative_rx.get(lang), self.reported_rx.get(lang)
+        return (rel is not None and rel.match(text, end) is not None) or (
+            rep is not None and rep.search(text, max(0, at - 60), at) is not None)
+
+    def speech(self, text: str, lang: str) -> list[int]:
+        """Where the words of reported speech of ``text`` start ("said", "ha detto che")."""
+        rx = self.speech_rx.get(lang)
+        return [m.start() for m in rx.finditer(text)] if rx is not None else []
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -265,6 +312,14 @@ class Vocabulary:
         ta, tb = self.types.get(a), self.types.get(b)
         return (ta is not None and b in ta.compatible) or (tb is not None and a in tb.compatible)
 
+    def contains(self, outer: str, inner: str) -> bool:
+        """Is an event of type ``outer`` made of events of type ``inner`` (a war of its
+        strikes)? A figure whose own sentence names the outer one, in a report on an inner
+        one ("since the war began 8,000 have been killed", in a report on one strike), is
+        the outer event's; and the two are never one event, whatever their places."""
+        t = self.types.get(outer)
+        return t is not None and inner in t.contains
+
     def reach_km(self, *types: str) -> float:
         """The narrowest reach of ``types``: a quake's region never stretches a collapse."""
         return min((self.types[t].reach_km for t in types if t in self.types), default=0.0)
@@ -309,7 +364,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                                    float(entry.get("reach_km", 0)),
                                    int(entry.get("window_days", 14)),
                                    frozenset(entry.get("compatible", ())),
-                                   int(entry.get("name_window_days", 0)))
+                                   int(entry.get("name_window_days", 0)),
+                                   frozenset(entry.get("contains", ())),
+                                   bool(entry.get("recurs", False)))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -341,10 +398,11 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         for x in entry.get("name_examples", ()):
             name_examples.append(NameExample(x["text"], x.get("lang", "it"), x.get("name", "")))
     for tid, t in types.items():
-        unknown = t.compatible - types.keys()
-        if unknown:
-            raise FactcheckError(f"{path}: types.{tid}.compatible: unknown type(s) "
-                                 f"{', '.join(sorted(unknown))}")
+        for key, ids in (("compatible", t.compatible), ("contains", t.contains)):
+            unknown = ids - types.keys()
+            if unknown:
+                raise FactcheckError(f"{path}: types.{tid}.{key}: unknown type(s) "
+                                     f"{', '.join(sorted(unknown))}")
     scanners = {lang: Scanner(tuple(t for t, _, _ in ps), tuple(src for _, src, _ in ps),
                               TriggerIndex.of(tr for _, _, tr in ps))
                 for lang, ps in parts.items() if ps}
@@ -382,10 +440,39 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
                 + _alternation(path, "then", lang, words)
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+    another = {}
+    for lang, words in data.get("another", {}).items():
+        if lang in LANGS and words:
+            another[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "another", lang, words)
+                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+)?\Z", _FLAGS)
+    given = {}
+    for lang, words in data.get("given", {}).items():
+        if lang in LANGS and words:
+            given[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "given", lang, words)
+                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+    relative, reported = {}, {}
+    entry = data.get("given", {})
+    for lang, words in entry.get("relatives", {}).items():
+        if lang in LANGS and words:
+            relative[lang] = regexcache.compile(
+                r"[ \t]+(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
+                _FLAGS)
+    speech = {lang: regexcache.compile(
+        _LEFT + "(?:" + _alternation(path, "given.reported", lang, words) + ")" + _RIGHT, _FLAGS)
+        for lang, words in entry.get("reported", {}).items() if lang in LANGS and words}
+    for lang, words in entry.get("reported", {}).items():
+        if lang in LANGS and words and lang in given:
+            reported[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "given.reported", lang, words) + r")[ \t]+"
+                + "(?:" + _alternation(path, "given", lang, entry.get(lang, ())) + ")"
+                + r"(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
     return Vocabulary(types, scanners, unless, group_type, tuple(examples), name_rx,
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
                       weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
-                      then_rx=then)
+                      then_rx=then, another_rx=another, given_rx=given,
+                      relative_rx=relative, reported_rx=reported, speech_rx=speech)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")

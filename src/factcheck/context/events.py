@@ -187,7 +187,11 @@ def catalog(root: Path | None = None) -> Catalog:
 # a capitalised name of one or more words ("Sri Lanka", "Costa d'Avorio")
 _NAME = r"\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*)*"
 # the names of a list after an origin cue: "Syria, Afghanistan, Iraq and Iran"
-_NAME_LIST = (_NAME + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|e|ed|o)[ \t]+)"
+# (the same head again by a pronoun: "negli ospedali di Larissa e in quelli di Volos", "to
+# hospitals in Volos and those in Lamia")
+_NAME_LIST = (_NAME + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|e|ed|o)[ \t]+"
+              r"(?:(?:(?:in|at|a|ad|negli|nell['’])[ \t]+)?"
+              r"(?:those|that|quell[oaie]|quello)[ \t]+(?:of|in|at|di|a|ad)[ \t]+)?)"
               r"(?:(?:the|il|lo|la|l['’]|i|gli|le|dal|dalla|dall['’]|dai|dagli|dalle|da)[ \t]*)?"
               + _NAME + ")*")
 
@@ -499,9 +503,13 @@ def auto_event(places: list[str], period: Period | None) -> str | None:
 
 # ---------------------------------------------------------------- automatic events
 
-def auto_id(kind: str, place: str, when: date | None, year_only: bool = False) -> str:
-    """``auto:<type>:<place>:<yyyy-mm>`` (``<yyyy>`` when only the year is known)."""
+def auto_id(kind: str, place: str, when: date | None, year_only: bool = False,
+            day: bool = False) -> str:
+    """``auto:<type>:<place>:<yyyy-mm>`` (``<yyyy>`` when only the year is known;
+    ``<yyyy-mm-dd>`` with ``day``: an earlier episode of a report's event, told by its day:
+    "the first floods, on 2 and 3 May", in a report on the floods of 16 May)."""
     stamp = "" if when is None else (f"{when.year:04d}" if year_only
+                                      else f"{when.isoformat()}" if day
                                       else f"{when.year:04d}-{when.month:02d}")
     return f"auto:{kind}:{place}:{stamp}" if stamp else f"auto:{kind}:{place}"
 
@@ -556,10 +564,11 @@ class AutoParts:
     place: str
     year: int | None
     month: int | None
+    day: int | None = None
 
 
 def parse_auto(event: str | None) -> AutoParts | None:
-    """The parts of an automatic id ``auto:<type>:<place>:<yyyy[-mm]>``, or None."""
+    """The parts of an automatic id ``auto:<type>:<place>:<yyyy[-mm[-dd]]>``, or None."""
     if not event or not event.startswith("auto:"):
         return None
     parts = event.split(":")
@@ -569,9 +578,10 @@ def parse_auto(event: str | None) -> AutoParts | None:
         return None
     _, kind, place, stamp = parts
     y, _, m = stamp.partition("-")
-    if not y.isdigit() or (m and not m.isdigit()):
+    m, _, d = m.partition("-")
+    if not y.isdigit() or (m and not m.isdigit()) or (d and not (m and d.isdigit())):
         return None
-    return AutoParts(kind, place, int(y), int(m) if m else None)
+    return AutoParts(kind, place, int(y), int(m) if m else None, int(d) if d else None)
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -603,4 +613,6 @@ def event_label(event: str | None, root: Path | None = None) -> str:
         where = f"{where} ({place.name})"
     when = (f"{_MONTHS[parts.month - 1]} {parts.year}" if parts.month
             else str(parts.year) if parts.year else "")
+    if parts.day:  # an earlier episode: "flood · Cesena · 2 May 2023"
+        when = f"{parts.day} {when}"
     return " · ".join(x for x in (what, where, when) if x)

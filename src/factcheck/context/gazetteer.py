@@ -85,11 +85,24 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 # ---------------------------------------------------------------- the town index
 
+def is_country_code(code: str) -> bool:
+    """Is a two-letter CLDR territory code a country's? ISO 3166-1 leaves AA, QM-QZ, XA-XZ
+    and ZZ to private use (CLDR names "Outlying Oceania", pseudo-locales, "Unknown Region"
+    so) and reserves EU, EZ and UN for organisations: "the United Nations said" names no
+    place where anything happened. Kosovo's XK is the private code a country goes by."""
+    if len(code) != 2 or not code.isalpha() or not code.isupper():
+        return False
+    if code == "XK":
+        return True
+    return code not in ("AA", "ZZ", "EU", "EZ", "UN") and code[0] != "X" \
+        and not (code[0] == "Q" and code[1] >= "M")
+
+
 def _country_places() -> list[Place]:
     # Babel's names through the parties' disk cache: importing Babel cost a draft 0.06 s
     en, it = territories("en"), territories("it")
     return [Place(slugify(en[c]), en[c], "country", c) for c in sorted(en)
-            if len(c) == 2 and c.isalpha() and c in it]
+            if is_country_code(c) and c in it]
 
 
 def country_names() -> dict[str, list[str]]:

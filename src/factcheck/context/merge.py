@@ -17,6 +17,10 @@ article says it struck (``name-maria@puerto-rico``) it is also indexed under tha
 country, and a report there naming only the type (``storm:puerto-rico``, ``storm:san-juan``)
 joins the one named event near it (never one of two: two named storms never merge).
 
+An earlier episode dated by its day (``auto:flood:cesena:2023-05-02``: "the first floods, on
+2 May", in a report on the floods of 16 May) meets only reports of that episode dated so,
+within :data:`EPISODE_DAYS`, as a year-only mention meets only year-only ones.
+
 The archive merges incrementally with the same functions: every union joins two mentions
 :func:`near` each other, so the mentions reachable from the new ones through :func:`near`
 (:func:`neighbourhood`) merge among themselves exactly as in a merge of everything, and
@@ -45,6 +49,9 @@ _UNKNOWN = "event"
 # this close (or three times the type's reach, if less) is inside it
 SEAT_POPULATION = 50_000
 SEAT_REACH_KM = 60.0
+# two reports of one earlier episode told by its day ("2 May", "between 2 and 3 May") date
+# it this close
+EPISODE_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,9 @@ class Mention:
     end: date | None
     year_only: bool
     docs: frozenset[str]
+    # dated by its day: an earlier episode a report tells apart from its own event ("the
+    # first floods, on 2 and 3 May"); it meets only reports of that episode, told so too
+    day_only: bool = False
 
     @property
     def name(self) -> str | None:
@@ -96,11 +106,13 @@ def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> 
         start, end = None, None
     elif parts.month is None:
         start, end = date(parts.year, 1, 1), date(parts.year, 12, 31)
+    elif parts.day is not None:  # an episode over before its reports: its day alone
+        start = end = date(parts.year, parts.month, parts.day)
     else:
         start = date(parts.year, parts.month, 1)
         end = max([start, *(d for d in published if d is not None)])
     return Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
-                   frozenset(docs))
+                   frozenset(docs), parts.day is not None)
 
 
 def combined(a: Mention, b: Mention) -> Mention:
@@ -141,6 +153,8 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     """May mentions ``a`` and ``b`` be one event (types, time and place)?"""
     if not (vocab.compatible(a.kind, b.kind) or _UNKNOWN in (a.kind, b.kind)):
         return False
+    if vocab.contains(a.kind, b.kind) or vocab.contains(b.kind, a.kind):
+        return False  # a war and one of its strikes: their tolls are never one count
     if a.name is not None and b.name is not None and a.name != b.name:
         return False  # two storms of their own names are two, wherever they struck
     named = a.name is not None and a.name == b.name
@@ -151,8 +165,11 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     if a.start is not None and b.start is not None:
         if a.year_only != b.year_only and not named:
             return False
+        if a.day_only != b.day_only and not named:
+            return False  # an earlier episode is never the event its report tells after it
         # a storm called by its name is that storm in a report a year on
         window = timedelta(days=vocab.name_window(a.kind, b.kind) if named
+                           else EPISODE_DAYS if a.day_only
                            else vocab.window_days(a.kind, b.kind))
         if a.start > b.end + window or b.start > a.end + window:
             return False
@@ -495,7 +512,8 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
     dated = [m for m in members if m.start is not None and not m.year_only] or \
         [m for m in members if m.start is not None]
     start = min((m.start for m in dated), default=None)
-    return auto_id(kind, where, start, year_only=all(m.year_only for m in dated))
+    return auto_id(kind, where, start, year_only=all(m.year_only for m in dated),
+                   day=bool(dated) and all(m.day_only for m in dated))
 
 
 def merge_events(claims: Sequence[Claim], rules_root: Path | None = None,
