@@ -222,6 +222,11 @@ def test_a_year_told_of_dates_another_event(text, lang, figure, published, want)
     ("The bus crashed near Lamia; the injured were taken to hospitals in Volos.",
      ["Volos"], ["Lamia"]),
     ("Il treno, diretto a Rimini, è deragliato a Cotignola.", ["Rimini"], ["Cotignola"]),
+    # both ends of a route told from one to the other
+    ("The train, travelling from Patras to Larissa, derailed near Lamia.",
+     ["Patras", "Larissa"], ["Lamia"]),
+    ("Il treno, partito da Rimini verso Bologna, è deragliato a Cotignola.",
+     ["Rimini", "Bologna"], ["Cotignola"]),
     ("Sette i feriti, ricoverati negli ospedali di Trento, Belluno e Treviso.",
      ["Trento", "Belluno", "Treviso"], []),
     # the same head again by a pronoun: every hospital's town

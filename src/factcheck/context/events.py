@@ -189,7 +189,7 @@ _NAME = r"\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*)*"
 # the names of a list after an origin cue: "Syria, Afghanistan, Iraq and Iran"
 # (the same head again by a pronoun: "negli ospedali di Larissa e in quelli di Volos", "to
 # hospitals in Volos and those in Lamia")
-_NAME_LIST = (_NAME + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|e|ed|o)[ \t]+"
+_NAME_LIST = (_NAME + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|e|ed|o|to|verso)[ \t]+"
               r"(?:(?:(?:in|at|a|ad|negli|nell['’])[ \t]+)?"
               r"(?:those|that|quell[oaie]|quello)[ \t]+(?:of|in|at|di|a|ad)[ \t]+)?)"
               r"(?:(?:the|il|lo|la|l['’]|i|gli|le|dal|dalla|dall['’]|dai|dagli|dalle|da)[ \t]*)?"
