@@ -54,6 +54,9 @@ class Timeline(NamedTuple):
     told_before: dict[int, tuple[Figure, ...]] = {}
     # and the later reports that tell the same revision again (one per article)
     told_after: dict[int, tuple[Figure, ...]] = {}
+    # of a chain's link (by ``id``), the earlier links it replaced that stated the same count
+    # ("as many as 12" on the 26th, "a dozen" on the 27th): the first reports of its count
+    retold: dict[int, tuple[Figure, ...]] = {}
 
     def is_revised(self, f: Figure) -> bool:
         """Whether the text announces this figure as a revision (its sentence, or the
@@ -122,6 +125,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     floors: list[Step] = []
     told_before: dict[int, tuple[Figure, ...]] = {}
     after: dict[int, list[Figure]] = {}
+    retold: dict[int, tuple[Figure, ...]] = {}
     moments = [real for seg in segs if (real := [f for f in seg if timed(f)])]
     revised = frozenset((f.doc, f.key) for real in moments for f in real
                         if announces_revision(f, ctx.cfg))
@@ -188,7 +192,10 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                 last = high               # next link is certainly later than it sooner
         elif certainly_later(last, high, ctx):
             if same_count(last, high):
-                last = high  # the same count told again ("about 100", then "105"): no rise
+                # the same count told again ("about 100", then "105"): no rise; the chain
+                # goes on from the later report, which names the earlier ones
+                retold[id(high)] = (*retold.get(id(last), ()), last)
+                last = high
             elif high.point > last.point or not ctx.cumulative:
                 rises.append(Step(last, high))
                 last = high
@@ -213,7 +220,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             if end is not None and (end not in firm or f.low > firm[end].low):
                 firm[end] = f
     return Timeline(falls, rises, backdated, revisions, revised, floors, told_before,
-                    {k: tuple(v) for k, v in after.items() if v})
+                    {k: tuple(v) for k, v in after.items() if v}, retold)
 
 
 def _link(real: Sequence[Figure], high: Figure, last: Figure, ctx: Ctx) -> Figure:
