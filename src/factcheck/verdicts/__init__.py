@@ -59,13 +59,10 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
             found = [f for v in _reading("moment") for f in v.judge(m, ctx)]
             out += _subsumed(found)
     t = timeline(segs, ctx)
-    across: set[int] = set()
     for v in _reading("timeline"):
-        made = v.judge(t, ctx)
-        across.update(id(f) for f in made)
-        out += made
-    # every report of a finding's moment stating one of its figures is named with it (of a
-    # finding across moments, every report stating the same figure)
+        out += v.judge(t, ctx)
+    # every report of a finding's moment stating one of its figures is named with it, and
+    # every report stating the same figure in another moment
     out = _once(out)
     if all(f.verdict == "agree" for f in out):
         return out
@@ -76,21 +73,19 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
         if f.verdict == "agree":
             done.append(f)
             continue
-        near: dict[int, Sequence[Figure]] = where
-        if id(f) in across:
-            # a finding across moments (a chain's step, a fall, a revision) reads a count
-            # whenever it was stated: every report stating the same figure, in any moment,
-            # is its peer ("12 on the 26th, and again on the 27th"), not only those of its
-            # own moment
-            if by_key is None:
-                by_key = {}
-                for g in figs:
-                    by_key.setdefault(g.key, []).append(g)
-            near = {}  # with_peers reads only the finding's own figures' moments
-            for x in f.figures:
-                own = where.get(id(x), ())
-                mine = {id(g) for g in own}
-                near[id(x)] = [*own, *(g for g in by_key.get(x.key, ()) if id(g) not in mine)]
+        # a count is read whenever it was stated: every report stating the same figure, in
+        # any moment, is its peer ("12 on the 26th, and again on the 27th"), not only those
+        # of its own moment; so for a chain's step or a fall as for two figures of one
+        # moment (a toll of 5 on the 3rd and on the 4th against a 9: both 5s are one side)
+        if by_key is None:
+            by_key = {}
+            for g in figs:
+                by_key.setdefault(g.key, []).append(g)
+        near: dict[int, Sequence[Figure]] = {}  # with_peers reads only its figures' moments
+        for x in f.figures:
+            own = where.get(id(x), ())
+            mine = {id(g) for g in own}
+            near[id(x)] = [*own, *(g for g in by_key.get(x.key, ()) if id(g) not in mine)]
         done.append(with_peers(f, near, ctx.cfg, ctx.labels))
     return done
 

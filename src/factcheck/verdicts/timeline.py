@@ -54,6 +54,9 @@ class Timeline(NamedTuple):
     told_before: dict[int, tuple[Figure, ...]] = {}
     # and the later reports that tell the same revision again (one per article)
     told_after: dict[int, tuple[Figure, ...]] = {}
+    # of a chain's link (by ``id``), the earlier links it replaced that stated the same count
+    # ("as many as 12" on the 26th, "a dozen" on the 27th): the first reports of its count
+    retold: dict[int, tuple[Figure, ...]] = {}
 
     def is_revised(self, f: Figure) -> bool:
         """Whether the text announces this figure as a revision (its sentence, or the
@@ -122,6 +125,7 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     floors: list[Step] = []
     told_before: dict[int, tuple[Figure, ...]] = {}
     after: dict[int, list[Figure]] = {}
+    retold: dict[int, tuple[Figure, ...]] = {}
     moments = [real for seg in segs if (real := [f for f in seg if timed(f)])]
     revised = frozenset((f.doc, f.key) for real in moments for f in real
                         if announces_revision(f, ctx.cfg))
@@ -179,12 +183,19 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                     falls.append(Step(earlier, low))
         if last is None:
             last = high
+        else:
+            high = _link(real, high, last, ctx)
+        if last is high:
+            pass
         elif high.key == last.key:
             if _sooner(high, last, ctx):  # the same figure, its date better known: the
                 last = high               # next link is certainly later than it sooner
         elif certainly_later(last, high, ctx):
             if same_count(last, high):
-                last = high  # the same count told again ("about 100", then "105"): no rise
+                # the same count told again ("about 100", then "105"): no rise; the chain
+                # goes on from the later report, which names the earlier ones
+                retold[id(high)] = (*retold.get(id(last), ()), last)
+                last = high
             elif high.point > last.point or not ctx.cumulative:
                 rises.append(Step(last, high))
                 last = high
@@ -209,7 +220,19 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
             if end is not None and (end not in firm or f.low > firm[end].low):
                 firm[end] = f
     return Timeline(falls, rises, backdated, revisions, revised, floors, told_before,
-                    {k: tuple(v) for k, v in after.items() if v})
+                    {k: tuple(v) for k, v in after.items() if v}, retold)
+
+
+def _link(real: Sequence[Figure], high: Figure, last: Figure, ctx: Ctx) -> Figure:
+    """The figure of a moment the chain goes on to from ``last``: its top figure, unless that
+    is of a report whose order against ``last`` is not known (undated) while another figure
+    the timeline reads is certainly later: then the highest of those ("10,100" on the 17th,
+    then "over 9,000" on the 18th and an undated "10,000": the step is to the dated one; a
+    chain is made of reports in a certain order)."""
+    if high.key == last.key or certainly_later(last, high, ctx) or certainly_later(high, last, ctx):
+        return high
+    later = [f for f in read(real) if f.key != last.key and certainly_later(last, f, ctx)]
+    return max(later, key=lambda f: f.point) if later else high
 
 
 def lowest_floor(figs: Sequence[Figure]) -> Figure | None:
@@ -309,27 +332,31 @@ def _extremes(real: Sequence[Figure]) -> list[Figure]:
 
 def read(seg: Sequence[Figure]) -> Iterable[Figure]:
     """The figures of a moment a timeline reads: its counted wholes with the top figure, the
-    highest lower bound or the lowest upper bound (ties all: which one is first depends on
-    the order of figures a draft check has not read), and the figures their sentences state
-    with them (:func:`left_behind`)."""
+    top dated figure, the highest lower bound or the lowest upper bound (ties all: which one
+    is first depends on the order of figures a draft check has not read), and the figures
+    their sentences state with them (:func:`left_behind`)."""
     real = [f for f in seg if timed(f)]
     if not real:
         return []
     behind = left_behind(real)
     # one pass for the extremes (a draft check reads every moment of its groups); the lowest
     # upper bound also among the counts no sentence leaves behind (the fall is read there)
-    hi = lo = -math.inf
+    hi = lo = dated_hi = -math.inf
     ceil = ceil_standing = floor = math.inf
     for f in real:
         hi, lo = max(hi, f.point), max(lo, f.low)
+        if f.as_of is not None:  # the top of the dated counts: a chain's link (see _link)
+            dated_hi = max(dated_hi, f.point)
         ceil = min(ceil, f.ceiling)
         if id(f) not in behind:
             ceil_standing = min(ceil_standing, f.ceiling)
             if f.high is None:  # the lowest floor a count no sentence leaves behind
                 floor = min(floor, f.low)
     picked = [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)
-              or (f.high is None and f.low == floor)]
+              or (f.high is None and f.low == floor)
+              or (f.as_of is not None and f.point == dated_hi)]
     # and what their sentences state with them (a lowest count may be one left behind)
     said = {_sentence(f) for f in picked}
     return [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)
-            or (f.high is None and f.low == floor) or _sentence(f) in said]
+            or (f.high is None and f.low == floor)
+            or (f.as_of is not None and f.point == dated_hi) or _sentence(f) in said]

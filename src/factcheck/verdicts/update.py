@@ -3,15 +3,20 @@ running count raises (a level that moves both ways: changes). Witnesses: each mo
 figure. A step that is a correction or an implausible jump is reported as such and cuts the
 chain in two; so does a step of ten times or more (``[scale] unrelated``) whose reports may
 be within ``[scale] unrelated_days`` and that is no jump (not certainly within days): 36 dead
-and a "480" eight days on are not one count (over months a toll may grow so)."""
+and a "480" eight days on are not one count (over months a toll may grow so). A link that
+tells the same count again ("up to 12", then "about 12" a day on) names the earlier reports
+of it as its peers: the step from 12 to 2 is theirs too."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..model import Finding
 from .figure import Figure
 from .jump import is_jump
 from .scene import Ctx, finding, span, unrelated
 from .timeline import Step, Timeline, read
+from .wording import figure_phrase
 
 READS = "timeline"
 
@@ -29,8 +34,28 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
         else:
             chains.append([s.earlier, s.later])
     name = "update" if ctx.cumulative else "update_level"
-    return [finding(ctx, "update", name, ctx.cfg["severity"]["update"], chain, dated=True)
+    return [retold(finding(ctx, "update", name, ctx.cfg["severity"]["update"], chain,
+                           dated=True), t, ctx)
             for chain in chains if len(chain) >= 2]
+
+
+def retold(f: Finding, t: Timeline, ctx: Ctx) -> Finding:
+    """``f`` naming, with each link, the earlier reports of the same count it replaced in
+    the chain (:attr:`.timeline.Timeline.retold`: "as many as 12" on the 26th, "a dozen" on
+    the 27th, then 2): its peers, as one side of the step; the reason says who."""
+    each = [tuple(g for g in t.retold.get(id(x), ()) if g.doc != x.doc) for x in f.figures]
+    if not any(each):
+        return f
+    r = ctx.cfg.get("reasons", {})
+    join = ctx.cfg.get("phrases", {}).get("list_join", ", ")
+    said = "".join(r.get("peers", "").format(
+        docs=join.join(dict.fromkeys(ctx.labels.get(g.doc, g.doc) for g in ps)),
+        figure=figure_phrase(x, ctx.cfg)) for x, ps in zip(f.figures, each) if ps)
+    claims = dict.fromkeys(f.claims)
+    for ps in each:
+        for g in ps:
+            claims.update(dict.fromkeys(g.claims))
+    return replace(f, reason=f.reason + said, claims=tuple(claims), peers=tuple(each))
 
 
 def apart(s: Step, ctx: Ctx) -> bool:
