@@ -237,6 +237,22 @@ def test_a_route_or_a_hospital_is_not_where_it_happened(text, hidden, kept):
     assert all(name in masked for name in kept), masked
 
 
+def test_a_text_masked_again_gets_its_catalog_s_answer():
+    """An article's prose is masked twice (for its context, for its places): the second
+    answer is the first's, and never another catalog's."""
+    from dataclasses import replace
+
+    from factcheck.context.events import mask_origins
+
+    text = "Il treno, diretto a Rimini, è deragliato a Cotignola."
+    cat = catalog()
+    masked = mask_origins(text, cat)
+    assert "Rimini" not in masked and "Cotignola" in masked
+    assert mask_origins(text, cat) == masked
+    assert mask_origins(text, replace(cat, origins=None)) == text
+    assert mask_origins(masked, cat) == masked
+
+
 @pytest.mark.parametrize("text,figure,good", [
     ("Un treno diretto a Rimini è deragliato a Cotignola. Il treno deragliato era partito "
      "da Rimini. Nel deragliamento sono morte 12 persone.", "12", "cotignola"),

@@ -53,7 +53,7 @@ from .asof import cumulative_metrics, dated_twins, unstated_period
 from .gazetteer import (
     Gazetteer, Place, country_names, gazetteer, is_located, km, locatives, slugify,
 )
-from .sites import bare_sites, find_sites, is_town, site_rules, site_slot, towns
+from .sites import bare_sites, find_sites, is_town, noun_spans, site_rules, site_slot, towns
 from .lexicon import NAME, Lexicon, lexicon
 from .period import (
     Base, Phrase, Resolved, clause_of, figure_period, find_phrases, lead_base, occasion, resolve,
@@ -317,12 +317,10 @@ def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
     # the event words of each sentence: its triggers, and the generic nouns found in one scan
     # of the article (the site patterns run only around them)
     words: list[list[tuple[int, int, str | None]]] = [list(f) for f in found]
-    nouns = rules.nouns.get(lang)
-    if nouns is not None:
-        starts = _offsets(texts)
-        for m in nouns.finditer("\n".join(texts)):
-            i = bisect_right(starts, m.start()) - 1
-            words[i].append((m.start() - starts[i], m.end() - starts[i], None))
+    starts = _offsets(texts)
+    for s, e, _ in noun_spans("\n".join(texts), lang, rules):
+        i = bisect_right(starts, s) - 1
+        words[i].append((s - starts[i], e - starts[i], None))
     linked = [[(t, n) for _, n, t in find_sites(text, lang, rules, vocab, gaz,
                                                 sorted(w, key=lambda x: x[:2]), known)]
               if w else [] for text, w in zip(texts, words)]
@@ -544,13 +542,22 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     cat = catalog(rules_root)
     texts = tuple(s.text for s in sentences)
     prose = "\n".join(texts)
-    base = lead_base(Base.of(article.published, article.published_precision), texts, lex)
+    memo: dict = {}  # the context's own (below): the lead's date phrases kept for its figures
+
+    def phrases(i: int) -> list[Phrase]:
+        if ("phrases", i) not in memo:
+            memo["phrases", i] = find_phrases(texts[i], lex)
+        return memo["phrases", i]
+
+    base = lead_base(Base.of(article.published, article.published_precision), texts, lex,
+                     phrases)
     toks = tokens(prose)
     where = mask_origins(prose, cat)  # "migrants from Syria" puts no figure in Syria
     where_toks = toks if where is prose else tokens(where)
     # a people's word implies its theatre only in an article about fighting ("150 Syrian
     # migrants" on a boat off Italy put nothing in Syria)
-    fighting = is_conflict((article.title or "") + "\n" + prose, "", lex)
+    fighting = is_conflict((article.title or "") + "\n" + prose, "", lex,
+                           tokens(article.title or "") + toks)
     places = places_in(where, cat, lex.sides.values(where, where_toks) if fighting
                        else frozenset(), where_toks)
     keys = cue_keys_in(cat, prose, toks)
@@ -561,7 +568,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
         if (event.end - event.start).days + 1 <= cat.options.anchor_max_days:
             base = Base(event.end, event.start, event.end, "day")
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
-                          lex, cat, base, tuple(places), event, cue_keys=keys,
+                          lex, cat, base, tuple(places), event, memo=memo, cue_keys=keys,
                           prose=(article.title or "") + "\n" + prose, rules_root=rules_root,
                           sentences=tuple(sentences), toks=toks, where=where)
 

@@ -241,10 +241,29 @@ def _find_all(text: str, word: str) -> list[int]:
     return out
 
 
+# the last texts masked and their masks: an article's prose is masked for its context and
+# again when its places are read (:func:`places_in` of the masked prose); checking a whole
+# article for cue words twice was ~3 % of the context stage
+_MASKS: dict[tuple[int, str], tuple[Catalog, str]] = {}
+_MASKS_SIZE = 16
+
+
 def mask_origins(text: str, cat: Catalog) -> str:
     """``text`` with the names that say where people come from ("migrants from Syria and
     Iraq", "provenienti da Siria e Pakistan") blanked (same length, so offsets hold): those
     are not where anything happened."""
+    key = (id(cat), text)
+    hit = _MASKS.get(key)
+    if hit is not None and hit[0] is cat:
+        return hit[1]
+    if len(_MASKS) >= _MASKS_SIZE:
+        _MASKS.clear()
+    out = _mask_origins(text, cat)
+    _MASKS[key] = (cat, out)
+    return out
+
+
+def _mask_origins(text: str, cat: Catalog) -> str:
     if cat.origins is None or not cat.origin_trigger.may_match(text):
         return text
     spans = _origin_spans(text, cat)

@@ -38,6 +38,22 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+# the one character whose case folding is a single character of another kind (a combining
+# mark folding to a letter); every other one that folds to another kind folds to more than
+# one character (U+0130 "İ": "i" and a combining dot). tests/test_context_words.py checks
+# this against the installed tables.
+_FOLDS_TO_LETTER = "\u0345"
+
+
+def folds_alike(text: str, low: str | None = None) -> bool:
+    """Whether :func:`tokens` of ``text`` (``low``: its case folding, if made) are its word
+    tokens each case-folded, the tokens :class:`WordIndex` looks phrases up in: true unless
+    folding turns a character into one of another kind (then the lengths differ too, but
+    for one mark)."""
+    low = text.casefold() if low is None else low
+    return len(low) == len(text) and _FOLDS_TO_LETTER not in text
+
+
 def token_spans(text: str) -> list[tuple[int, int, str]]:
     """The lower-case word tokens of ``text`` with their offsets."""
     parts = _SPLIT.split(text)
@@ -120,16 +136,22 @@ class WordIndex:
         ends = list(accumulate(map(len, parts)))
         return [(ends[2 * i], ends[2 * j + 1], v) for i, j, v in found]
 
-    def occurs(self, text: str) -> bool:
+    def occurs(self, text: str, toks: list[str] | None = None) -> bool:
         """``bool(self.find(text))``, reading a long text only from where a phrase may start
-        and as far as its first phrase (an article about fighting names it early)."""
+        and as far as its first phrase (an article about fighting names it early); ``toks``:
+        its :func:`tokens`, if already cut (read instead of the text when they are the same
+        words: no second cut of a whole article)."""
         if not text:
             return False
         found = self._occurs.get(text)
         if found is None:
             if len(self._occurs) >= _OCCURS_SIZE:
                 self._occurs.clear()
-            found = self._occurs[text] = self._occurs_in(text)
+            if toks is not None and folds_alike(text):
+                found = bool(self._match(toks))
+            else:
+                found = self._occurs_in(text)
+            self._occurs[text] = found
         return found
 
     def _occurs_in(self, text: str) -> bool:
