@@ -556,3 +556,18 @@ def test_an_undated_report_gives_its_figure_the_events_span():
     inferred = publication_span(date(2016, 8, 26), "day", "inferred")
     assert unstated_period((date(2016, 8, 26), date(2016, 8, 26), "article"), cumulative=True,
                            event=event, report=inferred) == (date(2016, 8, 24), None, "running")
+
+
+def test_paragraphs_are_read_without_the_automatic_events():
+    """A source's reach asks which paragraph each sentence is in (a trailing attribution
+    covers none before its own): the blank lines tell, and the article's automatic events
+    (its places, triggers and sites) are not read for it."""
+    from factcheck.context import article_context
+
+    text = ("Il fiume è esondato a Valcorvo. Sono 12 i morti.\n\n"
+            "Dei feriti, 8 sono gravi, come comunicato dal sindaco.")
+    art = _article(text, lang="it")
+    ctx = article_context(art, split_sentences(text, "it", art.regions))
+    assert ctx.paragraphs == (0, 0, 1)
+    assert ("auto", -1) not in ctx.memo
+    assert ctx.auto.paragraph == ctx.paragraphs

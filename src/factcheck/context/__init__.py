@@ -131,6 +131,14 @@ class ArticleContext:
             return self.outer.home
         return self.once("home", -1, lambda: home_place(self.article, self.texts, self.lex))
 
+    @property
+    def paragraphs(self) -> tuple[int, ...] | None:
+        """Per sentence, its paragraph's number (None for a quote read alone): a source's
+        reach asks, and needs none of the rest of :attr:`auto`."""
+        if self.outer is not None:
+            return None
+        return self.once("paragraphs", -1, lambda: paragraphs_of(self.article, self.sentences))
+
     def masked(self, index: int) -> str:
         """Sentence ``index`` with the names of where people come from blanked."""
         if self.where is None or self.outer is not None:
@@ -250,8 +258,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
         title_places = [p for p in title_places if p.id not in strays]
     place = _main_place([title_places, title_places] + per_sentence)
-    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(article.text)]
-    paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
+    paragraph = paragraphs_of(article, sentences)
     # "Hurricane Maria killed 64 in Puerto Rico": where the named event struck, from the
     # sentences naming it (not the article's other places: an earlier storm's, a speaker's),
     # the article's own place first (a study's university is named with the storm too)
@@ -463,6 +470,14 @@ def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
 _LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
 # a blank line between paragraphs (compiled once: regex.finditer looks its cache up per call)
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+
+
+def paragraphs_of(article: Article, sentences: Sequence[Sentence]) -> tuple[int, ...]:
+    """Per sentence: the number of its paragraph in ``article``."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(article.text)]
+    return tuple(bisect_right(breaks, s.start) for s in sentences)
+
+
 # a city this big named with no locative before it is more often a government's seat
 # speaking ("Kyiv said") than where it happened
 _SEAT = 100000
@@ -542,7 +557,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     cat = catalog(rules_root)
     texts = tuple(s.text for s in sentences)
     prose = "\n".join(texts)
-    memo: dict = {}  # the context's own (below): the lead's date phrases kept for its figures
+    memo: dict = {}  # the context's own (below): what its figures ask again, found here
 
     def phrases(i: int) -> list[Phrase]:
         if ("phrases", i) not in memo:
@@ -558,6 +573,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     # migrants" on a boat off Italy put nothing in Syria)
     fighting = is_conflict((article.title or "") + "\n" + prose, "", lex,
                            tokens(article.title or "") + toks)
+    memo["conflict", -1] = fighting  # its figures ask again
     places = places_in(where, cat, lex.sides.values(where, where_toks) if fighting
                        else frozenset(), where_toks)
     keys = cue_keys_in(cat, prose, toks)
@@ -1246,8 +1262,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
                                              subgroup_data(lex.lang, ctx.rules_root), conflict)
     source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed,
                        part=(side or "").startswith(AREA_PREFIX),
-                       paragraphs=lambda: ctx.auto.paragraph if ctx.outer is None and ctx.auto
-                       else None)
+                       paragraphs=lambda: ctx.paragraphs)
     if source is not None:
         source_kind = "attributed"
     elif article.outlet:
