@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.context.events import catalog, events_file
 from factcheck.context.examples import event_examples, run_event_example
@@ -235,6 +237,24 @@ def test_a_route_or_a_hospital_is_not_where_it_happened(text, hidden, kept):
     assert len(masked) == len(text)
     assert all(name not in masked for name in hidden), masked
     assert all(name in masked for name in kept), masked
+
+
+_PLACE_WORDS = ["Nagorno-Karabakh", "Nagorno", "karabakh", "Armenia", "armenia", "ARMENIA",
+                "una donna forse ucraina", "Ucraina", "Siria", "İzmir", "Idlib", "forze", ",",
+                "\n", "migranti provenienti da", "Stepanakert"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_WORDS), max_size=40), st.booleans())
+def test_places_read_from_an_article_s_tokens_are_those_read_from_its_text(parts, joined):
+    """An article's prose is cut into tokens once; its places (and which are named with a
+    capital: "ucraina" is a nationality) read from them are those read from the text."""
+    from factcheck.context.events import places_in
+    from factcheck.context.words import words_and_tokens
+
+    text = (" " if joined else "").join(parts)
+    words, toks = words_and_tokens(text)
+    assert places_in(text, catalog(), toks=toks, words=words) == places_in(text, catalog())
 
 
 def test_a_text_masked_again_gets_its_catalog_s_answer():

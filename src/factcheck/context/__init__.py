@@ -62,7 +62,7 @@ from .sides import default_side, is_conflict, side_of
 from .sources import find_sources, source_of, source_party, source_type
 from .parents import link_article
 from .subgroups import subgroup_data, subgroup_of
-from .words import tokens
+from .words import tokens, words_and_tokens
 
 __all__ = ["add_context", "ArticleContext", "article_context", "claim_context"]
 
@@ -566,16 +566,16 @@ def article_context(article: Article, sentences: Sequence[Sentence],
 
     base = lead_base(Base.of(article.published, article.published_precision), texts, lex,
                      phrases)
-    toks = tokens(prose)
+    words, toks = words_and_tokens(prose)
     where = mask_origins(prose, cat)  # "migrants from Syria" puts no figure in Syria
-    where_toks = toks if where is prose else tokens(where)
+    where_words, where_toks = (words, toks) if where is prose else words_and_tokens(where)
     # a people's word implies its theatre only in an article about fighting ("150 Syrian
     # migrants" on a boat off Italy put nothing in Syria)
     fighting = is_conflict((article.title or "") + "\n" + prose, "", lex,
                            tokens(article.title or "") + toks)
     memo["conflict", -1] = fighting  # its figures ask again
     places = places_in(where, cat, lex.sides.values(where, where_toks) if fighting
-                       else frozenset(), where_toks)
+                       else frozenset(), where_toks, where_words)
     keys = cue_keys_in(cat, prose, toks)
     event = article_event(cat, prose, article.published, places, keys)
     if base is None and event is not None and event.end is not None:

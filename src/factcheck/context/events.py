@@ -27,6 +27,7 @@ from ..tomlfile import read_data_file
 from .dates import Period
 from .lexicon import APOS, first_char_lookahead
 from .words import Trigger, TriggerIndex, WordIndex, present_keys, present_keys_by_tokens
+from .words import folds_alike
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -285,13 +286,16 @@ def _type_ids(root: Path | None) -> frozenset[str]:
 
 
 def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset(),
-              toks: list[str] | None = None) -> list[str]:
+              toks: list[str] | None = None, words: list[str] | None = None) -> list[str]:
     """The place ids ``text`` names (in order of first mention), then those its parties
-    imply; ``toks`` are its tokens (:func:`words.tokens`), if already cut. A name saying
-    where people come from ("migrants from Syria") is no place of the text's."""
+    imply; ``toks`` are its tokens (:func:`words.tokens`), if already cut, and ``words``
+    the same in the text's own case (:func:`words.words_and_tokens`). A name saying where
+    people come from ("migrants from Syria") is no place of the text's."""
     masked = mask_origins(text, cat)
-    out = cat.place_index.in_order(masked, toks if masked is text else None)
-    if out:
+    read = _capitalised_places(text, cat, toks, words) if masked is text else None
+    out = read if read is not None else cat.place_index.in_order(
+        masked, toks if masked is text else None)
+    if out and read is None:
         # a place's name is capitalised: "una donna forse ucraina" names a nationality, not
         # the country "Ucraina" (read again with offsets only where a name was found)
         capital = {v for s, _, v in cat.place_index.find(masked) if masked[s:s + 1].isupper()}
@@ -301,6 +305,18 @@ def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = froz
             if pid not in out:
                 out.append(pid)
     return out
+
+
+def _capitalised_places(text: str, cat: Catalog, toks: list[str] | None,
+                        words: list[str] | None) -> list[str] | None:
+    """The place ids a text names with a capital, in order, read from its tokens in both
+    cases (those of :func:`places_in`); None unless they are the words :meth:`WordIndex.find`
+    would cut (a whole article's prose is not cut again, with offsets, for the capitals)."""
+    if toks is None or words is None or not folds_alike(text):
+        return None
+    found = cat.place_index.matches(toks)
+    capital = {v for i, _, v in found if words[i][:1].isupper()}
+    return [v for v in dict.fromkeys(v for _, _, v in found) if v in capital]
 
 
 def _length(p: Period) -> int:

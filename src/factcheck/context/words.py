@@ -38,6 +38,15 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+def words_and_tokens(text: str) -> tuple[list[str], list[str]]:
+    """The word tokens of ``text`` in its own case, and its :func:`tokens`: one cut of the
+    text for both when they are the same words (:func:`folds_alike`)."""
+    words = _TOKEN.findall(text)
+    low = text.casefold()
+    return words, (list(map(str.casefold, words)) if folds_alike(text, low)
+                   else _TOKEN.findall(low))
+
+
 # the one character whose case folding is a single character of another kind (a combining
 # mark folding to a letter); every other one that folds to another kind folds to more than
 # one character (U+0130 "İ": "i" and a combining dot). tests/test_context_words.py checks
@@ -112,6 +121,11 @@ class WordIndex:
                     after = i + k + 1
                     break
         return out
+
+    def matches(self, toks: list[str]) -> list[tuple[int, int, str]]:
+        """(first token, last token, value) of every phrase in ``toks`` (a text's
+        :func:`tokens`), leftmost-longest, not overlapping: :meth:`find` by token index."""
+        return self._match(toks)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every (start, end, value) in ``text``, leftmost-longest, not overlapping."""
