@@ -571,3 +571,30 @@ def test_paragraphs_are_read_without_the_automatic_events():
     assert ctx.paragraphs == (0, 0, 1)
     assert ("auto", -1) not in ctx.memo
     assert ctx.auto.paragraph == ctx.paragraphs
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.text("abé'-k\u212a", max_size=4), max_size=12),
+       text=st.text("abé'-kKAÉ \u212a", max_size=14),
+       tail=st.sampled_from(["", "b", "(?!a)", "é", "a?b", r"(?![\p{L}])", "(?:-b)*"]))
+def test_a_word_tree_matches_as_the_alternation_it_stands_for(words, text, tail):
+    """A source's known words are one tree of prefixes in its patterns: the same matches in
+    the same order of trial as the alternation, longest first (the Kelvin sign is a "k" to
+    a case-blind pattern: such words stay an alternation)."""
+    import regex
+
+    from factcheck.context.lexicon import _FLAGS, _alt, _alt_tree
+
+    plain = regex.compile("(?:" + _alt(words) + ")" + tail, _FLAGS)
+    tree = regex.compile("(?:" + _alt_tree(words) + ")" + tail, _FLAGS)
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in tree.finditer(text)]
+
+
+def test_the_source_words_are_a_tree():
+    from factcheck.context.lexicon import _alt, _alt_tree
+
+    words = ["ministero", "ministro", "ministri", "ministra", "prefetto", "prefettura"]
+    assert _alt_tree(words) == "(?:minist(?:ero|r(?:a|i|o))|prefett(?:o|ura))"
+    assert _alt_tree(["k", "\u212a"]) == _alt(["k", "\u212a"])
+    np = lexicon("it").source_np.pattern  # the shipped words too: no ~500 words in a row
+    assert "minist" in np and "|ministero|" not in np
