@@ -265,6 +265,11 @@ def test_keys_found_by_distinct_words_are_those_of_the_text():
     cue_keys = catalog().cue_index.keys
     prose = "\n".join(t for _, t in _seed_sentences())
     assert present_keys_by_tokens(prose, tokens(prose), cue_keys) == present_keys(prose, cue_keys)
+    # one article's tokens after another's, and back (each list's distinct words are kept
+    # for the next look-up in the same tokens)
+    toks = tokens(text)
+    for t, tk in [(text, toks), ("Nessuno.", ["nessuno"]), (text, toks), (text, tokens(text))]:
+        assert present_keys_by_tokens(t, tk, keys) == present_keys(t, keys)
 
 
 def test_date_phrases_are_those_of_the_whole_alternation():

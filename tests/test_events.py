@@ -257,6 +257,20 @@ def test_places_read_from_an_article_s_tokens_are_those_read_from_its_text(parts
     assert places_in(text, catalog(), toks=toks, words=words) == places_in(text, catalog())
 
 
+@pytest.mark.parametrize("text", [
+    "Il treno, diretto a Rimini, è deragliato a Cotignola.",
+    "Sette i feriti, ricoverati negli ospedali di Trento, Belluno e Treviso.",
+    "Migrants from Syria and Iraq drowned off Lesbos.",
+    "The quake struck Valcorvo.",
+    "",
+])
+def test_an_article_s_origin_cues_read_from_its_tokens_mask_the_same(text):
+    from factcheck.context.events import _mask_origins
+    from factcheck.context.words import tokens
+
+    assert _mask_origins(text, catalog(), tokens(text)) == _mask_origins(text, catalog())
+
+
 def test_a_text_masked_again_gets_its_catalog_s_answer():
     """An article's prose is masked twice (for its context, for its places): the second
     answer is the first's, and never another catalog's."""

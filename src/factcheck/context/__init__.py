@@ -567,7 +567,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     base = lead_base(Base.of(article.published, article.published_precision), texts, lex,
                      phrases)
     words, toks = words_and_tokens(prose)
-    where = mask_origins(prose, cat)  # "migrants from Syria" puts no figure in Syria
+    where = mask_origins(prose, cat, toks)  # "migrants from Syria" puts no figure in Syria
     where_words, where_toks = (words, toks) if where is prose else words_and_tokens(where)
     # a people's word implies its theatre only in an article about fighting ("150 Syrian
     # migrants" on a boat off Italy put nothing in Syria)

@@ -27,7 +27,7 @@ from ..tomlfile import read_data_file
 from .dates import Period
 from .lexicon import APOS, first_char_lookahead
 from .words import Trigger, TriggerIndex, WordIndex, present_keys, present_keys_by_tokens
-from .words import folds_alike
+from .words import all_keys, folds_alike
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -234,6 +234,11 @@ def _origin_spans(text: str, cat: Catalog) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=16)
+def _keys_of(trigger: Trigger) -> tuple[str, ...]:
+    return all_keys([trigger])
+
+
 def _find_all(text: str, word: str) -> list[int]:
     out, at = [], text.find(word)
     while at >= 0:
@@ -249,23 +254,26 @@ _MASKS: dict[tuple[int, str], tuple[Catalog, str]] = {}
 _MASKS_SIZE = 16
 
 
-def mask_origins(text: str, cat: Catalog) -> str:
+def mask_origins(text: str, cat: Catalog, toks: list[str] | None = None) -> str:
     """``text`` with the names that say where people come from ("migrants from Syria and
     Iraq", "provenienti da Siria e Pakistan") blanked (same length, so offsets hold): those
-    are not where anything happened."""
+    are not where anything happened. ``toks``: its :func:`words.tokens`, if already cut
+    (a whole article's cue words are then looked up in its distinct words)."""
     key = (id(cat), text)
     hit = _MASKS.get(key)
     if hit is not None and hit[0] is cat:
         return hit[1]
     if len(_MASKS) >= _MASKS_SIZE:
         _MASKS.clear()
-    out = _mask_origins(text, cat)
+    out = _mask_origins(text, cat, toks)
     _MASKS[key] = (cat, out)
     return out
 
 
-def _mask_origins(text: str, cat: Catalog) -> str:
-    if cat.origins is None or not cat.origin_trigger.may_match(text):
+def _mask_origins(text: str, cat: Catalog, toks: list[str] | None = None) -> str:
+    trigger = cat.origin_trigger
+    if cat.origins is None or not (trigger.may_match(text) if toks is None else trigger.fires(
+            present_keys_by_tokens(text, toks, _keys_of(trigger)))):
         return text
     spans = _origin_spans(text, cat)
     if not spans:

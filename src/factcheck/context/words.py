@@ -399,8 +399,17 @@ def present_keys_by_tokens(text: str, toks: list[str], keys: tuple[str, ...]
     word characters only lies inside one token, so it is looked up in the distinct tokens
     (a quarter of an article's length); other keys in the text itself."""
     words, others = _word_keys(keys)
-    found = present_keys(" ".join(set(toks)), words)
+    last = _distinct[0]  # read once: a pair, whatever another thread stores meanwhile
+    if last[0] is not toks:
+        last = _distinct[0] = (toks, " ".join(set(toks)))
+    found = present_keys(last[1], words)
     return found | present_keys(text, others) if others else found
+
+
+# (tokens, their distinct words joined) of the last tokens looked up: an article's tokens
+# serve its origin cues, its event cues and its event types in turn (token lists are never
+# changed once cut; the list is kept, so its identity is not another's)
+_distinct: list[tuple[list[str] | None, str]] = [(None, "")]
 
 
 @lru_cache(maxsize=64)
