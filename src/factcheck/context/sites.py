@@ -32,7 +32,7 @@ from .event_types import Vocabulary, vocabulary
 from .events import SITE_PREFIX, is_site  # noqa: F401 (is_site: this module's word for it)
 from .gazetteer import Gazetteer, gazetteer, name_key, slugify
 from .lexicon import first_char_lookahead
-from .words import Trigger, WordIndex
+from .words import WordIndex, pattern_trigger
 
 
 # one capitalised word of a site's name ("Marmolada", "L'Aquila"), a possessive left out
@@ -157,15 +157,9 @@ def noun_spans(text: str, lang: str, rules: SiteRules) -> list[tuple[int, int, N
     the scan runs only when ``text`` holds one of the nouns' required words (most articles
     name none, and a case-blind scan of a whole article costs ~0.1 ms)."""
     nouns = rules.nouns.get(lang)
-    if nouns is None or not _trigger(nouns).may_match(text):
+    if nouns is None or not pattern_trigger(nouns).may_match(text):
         return []
     return [(m.start(), m.end(), None) for m in nouns.finditer(text)]
-
-
-@lru_cache(maxsize=None)
-def _trigger(rx: regex.Pattern) -> Trigger:
-    """The prefilter of a pattern (:class:`.words.Trigger`), made once."""
-    return Trigger.of([rx.pattern])
 
 
 def find_sites(text: str, lang: str, rules: SiteRules, vocab: Vocabulary, gaz: Gazetteer,

@@ -96,11 +96,11 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             for m in pattern.finditer(text):
                 if lex.source_types.values(m.group("src")):
                     _add(out, m, lex)
-    if not lex.source_trigger.may_match(text):
-        return sorted(set(out))
     # only the cues whose own keys are in the text (the same attributions: the order of
-    # the runs does not matter, the result is sorted)
+    # the runs does not matter, the result is sorted); none of them: no cue can match
     present = present_keys(text, lex.source_keys)
+    if not lex.source_trigger.fires(present):
+        return sorted(set(out))
     relays: list[tuple[int, int]] = []  # "citing X", "quoted X as saying": X spoke first
     for pattern, trigger in zip(lex.source_cues, lex.source_cue_triggers, strict=True):
         if not trigger.fires(present):

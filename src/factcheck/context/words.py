@@ -380,6 +380,13 @@ class Trigger:
             self.special)
 
 
+@lru_cache(maxsize=None)
+def pattern_trigger(rx: regex.Pattern) -> Trigger:
+    """The :class:`Trigger` of one compiled pattern, made once (a case-blind pattern's keys
+    are looked up in the folded text all the same)."""
+    return Trigger.of([rx.pattern])
+
+
 def present_keys(text: str, keys: Iterable[str]) -> frozenset[str]:
     """Which of ``keys`` (lower-case substrings, or :data:`DIGIT`/:data:`YEAR`) ``text``
     holds: looked up once per text, then shared by every trigger built on those keys."""
