@@ -512,7 +512,13 @@ def _later_source(texts: Sequence[str], index: int,
     These are the figures from the second report by ...")."""
     only_back = False  # past a sentence of other matters: only one that points back
     signs = lex.source_signatures
-    for j in range(index + 1, min(len(texts), index + 1 + max(_BACK, _POST if signs else 0))):
+    stop = min(len(texts), index + 1 + max(_BACK, _POST if signs else 0))
+    far = index + 1 + _BACK
+    if stop > far and not any(p.search(texts[j]) for j in range(far, stop) for p in signs):
+        # past _BACK sentences only a post's signature names the source: with none there,
+        # those sentences end the run with none (their attributions are not looked for)
+        stop = far
+    for j in range(index + 1, stop):
         srcs = found(j)
         if srcs and signs:
             # a post's signature signs all of the post before it ("... — Mayor Anna Rossi
