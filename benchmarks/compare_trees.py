@@ -2,6 +2,7 @@
 
     git worktree add /tmp/before HEAD~3
     python benchmarks/compare_trees.py /tmp/before . --rounds 3 --sample 500
+    python benchmarks/compare_trees.py /tmp/before . --rounds 5 --repeat 3 --sample 300
 
 On a shared machine the load changes from minute to minute, so trees timed one after the
 other differ by the load as much as by their code. Here each round runs every tree once,
