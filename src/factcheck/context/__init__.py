@@ -1240,7 +1240,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         # an undated article's figure is its event's (see ``asof``)
         p_start, p_end, period_how = unstated_period(
             (p_start, p_end, period_how),
-            cumulative=claim.metric in cumulative_metrics(ctx.rules_root),
+            cumulative=claim.metric in ctx.once(  # a stat of the file, once per article
+                "cumulative", -1, lambda: cumulative_metrics(ctx.rules_root)),
             event=_event_span(ctx, curated, event_id),
             report=publication_span(article.published, article.published_precision,
                                     article.published_how))
