@@ -284,6 +284,10 @@ def test_a_text_masked_again_gets_its_catalog_s_answer():
     assert "Rimini" not in masked and "Cotignola" in masked
     assert mask_origins(text, cat) == masked
     assert mask_origins(text, replace(cat, origins=None)) == text
+    plain = "Il treno è deragliato a Cotignola."
+    assert mask_origins(plain, cat) is plain
+    copy = "".join(plain)  # an equal text, asked after: itself, unmasked
+    assert copy is not plain and mask_origins(copy, cat) is copy
     assert mask_origins(masked, cat) == masked
 
 

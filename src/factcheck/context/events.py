@@ -250,7 +250,7 @@ def _find_all(text: str, word: str) -> list[int]:
 # the last texts masked and their masks: an article's prose is masked for its context and
 # again when its places are read (:func:`places_in` of the masked prose); checking a whole
 # article for cue words twice was ~3 % of the context stage
-_MASKS: dict[tuple[int, str], tuple[Catalog, str]] = {}
+_MASKS: dict[tuple[int, str], tuple[Catalog, str | None]] = {}
 _MASKS_SIZE = 16
 
 
@@ -262,11 +262,11 @@ def mask_origins(text: str, cat: Catalog, toks: list[str] | None = None) -> str:
     key = (id(cat), text)
     hit = _MASKS.get(key)
     if hit is not None and hit[0] is cat:
-        return hit[1]
+        return text if hit[1] is None else hit[1]  # nothing masked: the text itself, as always
     if len(_MASKS) >= _MASKS_SIZE:
         _MASKS.clear()
     out = _mask_origins(text, cat, toks)
-    _MASKS[key] = (cat, out)
+    _MASKS[key] = (cat, None if out is text else out)
     return out
 
 

@@ -49,7 +49,7 @@ def words_and_tokens(text: str) -> tuple[list[str], list[str]]:
 
 # the one character whose case folding is a single character of another kind (a combining
 # mark folding to a letter); every other one that folds to another kind folds to more than
-# one character (U+0130 "İ": "i" and a combining dot). tests/test_context_words.py checks
+# one character (U+0130 "İ": "i" and a combining dot). tests/test_prefilter.py checks
 # this against the installed tables.
 _FOLDS_TO_LETTER = "\u0345"
 
