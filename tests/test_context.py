@@ -265,6 +265,11 @@ def test_keys_found_by_distinct_words_are_those_of_the_text():
     cue_keys = catalog().cue_index.keys
     prose = "\n".join(t for _, t in _seed_sentences())
     assert present_keys_by_tokens(prose, tokens(prose), cue_keys) == present_keys(prose, cue_keys)
+    # one article's tokens after another's, and back (each list's distinct words are kept
+    # for the next look-up in the same tokens)
+    toks = tokens(text)
+    for t, tk in [(text, toks), ("Nessuno.", ["nessuno"]), (text, toks), (text, tokens(text))]:
+        assert present_keys_by_tokens(t, tk, keys) == present_keys(t, keys)
 
 
 def test_date_phrases_are_those_of_the_whole_alternation():
@@ -556,3 +561,45 @@ def test_an_undated_report_gives_its_figure_the_events_span():
     inferred = publication_span(date(2016, 8, 26), "day", "inferred")
     assert unstated_period((date(2016, 8, 26), date(2016, 8, 26), "article"), cumulative=True,
                            event=event, report=inferred) == (date(2016, 8, 24), None, "running")
+
+
+def test_paragraphs_are_read_without_the_automatic_events():
+    """A source's reach asks which paragraph each sentence is in (a trailing attribution
+    covers none before its own): the blank lines tell, and the article's automatic events
+    (its places, triggers and sites) are not read for it."""
+    from factcheck.context import article_context
+
+    text = ("Il fiume è esondato a Valcorvo. Sono 12 i morti.\n\n"
+            "Dei feriti, 8 sono gravi, come comunicato dal sindaco.")
+    art = _article(text, lang="it")
+    ctx = article_context(art, split_sentences(text, "it", art.regions))
+    assert ctx.paragraphs == (0, 0, 1)
+    assert ("auto", -1) not in ctx.memo
+    assert ctx.auto.paragraph == ctx.paragraphs
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.text("abé'-k\u212a", max_size=4), max_size=12),
+       text=st.text("abé'-kKAÉ \u212a", max_size=14),
+       tail=st.sampled_from(["", "b", "(?!a)", "é", "a?b", r"(?![\p{L}])", "(?:-b)*"]))
+def test_a_word_tree_matches_as_the_alternation_it_stands_for(words, text, tail):
+    """A source's known words are one tree of prefixes in its patterns: the same matches in
+    the same order of trial as the alternation, longest first (the Kelvin sign is a "k" to
+    a case-blind pattern: such words stay an alternation)."""
+    import regex
+
+    from factcheck.context.lexicon import _FLAGS, _alt, _alt_tree
+
+    plain = regex.compile("(?:" + _alt(words) + ")" + tail, _FLAGS)
+    tree = regex.compile("(?:" + _alt_tree(words) + ")" + tail, _FLAGS)
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in tree.finditer(text)]
+
+
+def test_the_source_words_are_a_tree():
+    from factcheck.context.lexicon import _alt, _alt_tree
+
+    words = ["ministero", "ministro", "ministri", "ministra", "prefetto", "prefettura"]
+    assert _alt_tree(words) == "(?:minist(?:ero|r(?:a|i|o))|prefett(?:o|ura))"
+    assert _alt_tree(["k", "\u212a"]) == _alt(["k", "\u212a"])
+    np = lexicon("it").source_np.pattern  # the shipped words too: no ~500 words in a row
+    assert "minist" in np and "|ministero|" not in np

@@ -30,6 +30,20 @@ def test_site_example(example):
     assert run_site_example(example) is None
 
 
+@pytest.mark.parametrize("text, lang, nouns", [
+    ("Dopo la tragedia del ghiacciaio, e il disastro del ponte, nessuno parla.", "it",
+     ["tragedia", "disastro"]),
+    ("The Valcorvo Disaster and the accidents before it.", "en", ["Disaster", "accidents"]),
+    # an article with none of the nouns is not scanned, and finds none
+    ("Il crollo sulla Marmolada ha fatto 11 morti.", "it", []),
+    ("Disasterous spelling is no noun.", "en", []),
+])
+def test_generic_event_nouns_are_found_only_where_one_is(text, lang, nouns):
+    from factcheck.context.sites import noun_spans
+
+    assert [text[s:e] for s, e, _ in noun_spans(text, lang, site_rules())] == nouns
+
+
 NAMES = vocabulary().name_examples
 
 

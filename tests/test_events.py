@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.context.events import catalog, events_file
 from factcheck.context.examples import event_examples, run_event_example
@@ -247,6 +249,58 @@ def test_a_route_or_a_hospital_is_not_where_it_happened(text, hidden, kept):
     assert len(masked) == len(text)
     assert all(name not in masked for name in hidden), masked
     assert all(name in masked for name in kept), masked
+
+
+_PLACE_WORDS = ["Nagorno-Karabakh", "Nagorno", "karabakh", "Armenia", "armenia", "ARMENIA",
+                "una donna forse ucraina", "Ucraina", "Siria", "İzmir", "Idlib", "forze", ",",
+                "\n", "migranti provenienti da", "Stepanakert"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_WORDS), max_size=40), st.booleans())
+def test_places_read_from_an_article_s_tokens_are_those_read_from_its_text(parts, joined):
+    """An article's prose is cut into tokens once; its places (and which are named with a
+    capital: "ucraina" is a nationality) read from them are those read from the text."""
+    from factcheck.context.events import places_in
+    from factcheck.context.words import words_and_tokens
+
+    text = (" " if joined else "").join(parts)
+    words, toks = words_and_tokens(text)
+    assert places_in(text, catalog(), toks=toks, words=words) == places_in(text, catalog())
+
+
+@pytest.mark.parametrize("text", [
+    "Il treno, diretto a Rimini, è deragliato a Cotignola.",
+    "Sette i feriti, ricoverati negli ospedali di Trento, Belluno e Treviso.",
+    "Migrants from Syria and Iraq drowned off Lesbos.",
+    "The quake struck Valcorvo.",
+    "",
+])
+def test_an_article_s_origin_cues_read_from_its_tokens_mask_the_same(text):
+    from factcheck.context.events import _mask_origins
+    from factcheck.context.words import tokens
+
+    assert _mask_origins(text, catalog(), tokens(text)) == _mask_origins(text, catalog())
+
+
+def test_a_text_masked_again_gets_its_catalog_s_answer():
+    """An article's prose is masked twice (for its context, for its places): the second
+    answer is the first's, and never another catalog's."""
+    from dataclasses import replace
+
+    from factcheck.context.events import mask_origins
+
+    text = "Il treno, diretto a Rimini, è deragliato a Cotignola."
+    cat = catalog()
+    masked = mask_origins(text, cat)
+    assert "Rimini" not in masked and "Cotignola" in masked
+    assert mask_origins(text, cat) == masked
+    assert mask_origins(text, replace(cat, origins=None)) == text
+    plain = "Il treno è deragliato a Cotignola."
+    assert mask_origins(plain, cat) is plain
+    copy = "".join(plain)  # an equal text, asked after: itself, unmasked
+    assert copy is not plain and mask_origins(copy, cat) is copy
+    assert mask_origins(masked, cat) == masked
 
 
 @pytest.mark.parametrize("text,figure,good", [

@@ -238,6 +238,30 @@ def test_word_index_occurs_past_the_head() -> None:
     assert not index.occurs("")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FILLER, max_size=200))
+def test_word_index_occurs_read_from_tokens_is_find(words: list[str]) -> None:
+    """Given the text's tokens (an article's, already cut), occurs reads them, or the text
+    when folding changes what the words are ("İzmir" folds to "i", a dot and "zmir")."""
+    from factcheck.context.words import WordIndex, tokens
+
+    text = " ".join(words)
+    assert WordIndex(_PHRASES).occurs(text, tokens(text)) == bool(WordIndex(_PHRASES).find(text))
+
+
+def test_tokens_are_the_folded_words_wherever_folds_alike_says_so() -> None:
+    """The case folding of every character but those folds_alike rules out keeps it a word
+    character or not: the tokens of the folded text are the folded tokens (checked on every
+    code point, against the installed Unicode tables of Python and of regex)."""
+    from factcheck.context.words import folds_alike, token_spans, tokens
+
+    chars = "".join(c for c in map(chr, range(0x110000))
+                    if not 0xD800 <= ord(c) < 0xE000 and folds_alike(c))
+    assert len(chars) > 1_000_000 and folds_alike(chars)
+    assert tokens(chars) == [t for _, _, t in token_spans(chars)]
+    assert not folds_alike("İzmir") and not folds_alike("a\u0345")
+
+
 def test_word_index_remembers_short_texts_without_sharing_its_answer() -> None:
     """A short text asked again gets the same values; a caller changing its list changes
     nothing for the next one."""

@@ -53,7 +53,7 @@ from .asof import cumulative_metrics, dated_twins, unstated_period
 from .gazetteer import (
     Gazetteer, Place, country_names, gazetteer, is_located, km, locatives, slugify,
 )
-from .sites import bare_sites, find_sites, is_town, site_rules, site_slot, towns
+from .sites import bare_sites, find_sites, is_town, noun_spans, site_rules, site_slot, towns
 from .lexicon import NAME, Lexicon, lexicon
 from .period import (
     Base, Phrase, Resolved, clause_of, figure_period, find_phrases, lead_base, occasion, resolve,
@@ -62,7 +62,7 @@ from .sides import default_side, is_conflict, side_of
 from .sources import find_sources, source_of, source_party, source_type
 from .parents import link_article
 from .subgroups import subgroup_data, subgroup_of
-from .words import tokens
+from .words import tokens, words_and_tokens
 
 __all__ = ["add_context", "ArticleContext", "article_context", "claim_context"]
 
@@ -130,6 +130,14 @@ class ArticleContext:
         if self.outer is not None:
             return self.outer.home
         return self.once("home", -1, lambda: home_place(self.article, self.texts, self.lex))
+
+    @property
+    def paragraphs(self) -> tuple[int, ...] | None:
+        """Per sentence, its paragraph's number (None for a quote read alone): a source's
+        reach asks, and needs none of the rest of :attr:`auto`."""
+        if self.outer is not None:
+            return None
+        return self.once("paragraphs", -1, lambda: paragraphs_of(self.article, self.sentences))
 
     def masked(self, index: int) -> str:
         """Sentence ``index`` with the names of where people come from blanked."""
@@ -250,8 +258,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
         title_places = [p for p in title_places if p.id not in strays]
     place = _main_place([title_places, title_places] + per_sentence)
-    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(article.text)]
-    paragraph = tuple(bisect_right(breaks, s.start) for s in sentences)
+    paragraph = paragraphs_of(article, sentences)
     # "Hurricane Maria killed 64 in Puerto Rico": where the named event struck, from the
     # sentences naming it (not the article's other places: an earlier storm's, a speaker's),
     # the article's own place first (a study's university is named with the storm too)
@@ -317,12 +324,10 @@ def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
     # the event words of each sentence: its triggers, and the generic nouns found in one scan
     # of the article (the site patterns run only around them)
     words: list[list[tuple[int, int, str | None]]] = [list(f) for f in found]
-    nouns = rules.nouns.get(lang)
-    if nouns is not None:
-        starts = _offsets(texts)
-        for m in nouns.finditer("\n".join(texts)):
-            i = bisect_right(starts, m.start()) - 1
-            words[i].append((m.start() - starts[i], m.end() - starts[i], None))
+    starts = _offsets(texts)
+    for s, e, _ in noun_spans("\n".join(texts), lang, rules):
+        i = bisect_right(starts, s) - 1
+        words[i].append((s - starts[i], e - starts[i], None))
     linked = [[(t, n) for _, n, t in find_sites(text, lang, rules, vocab, gaz,
                                                 sorted(w, key=lambda x: x[:2]), known)]
               if w else [] for text, w in zip(texts, words)]
@@ -465,6 +470,14 @@ def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
 _LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
 # a blank line between paragraphs (compiled once: regex.finditer looks its cache up per call)
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+
+
+def paragraphs_of(article: Article, sentences: Sequence[Sentence]) -> tuple[int, ...]:
+    """Per sentence: the number of its paragraph in ``article``."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(article.text)]
+    return tuple(bisect_right(breaks, s.start) for s in sentences)
+
+
 # a city this big named with no locative before it is more often a government's seat
 # speaking ("Kyiv said") than where it happened
 _SEAT = 100000
@@ -544,15 +557,25 @@ def article_context(article: Article, sentences: Sequence[Sentence],
     cat = catalog(rules_root)
     texts = tuple(s.text for s in sentences)
     prose = "\n".join(texts)
-    base = lead_base(Base.of(article.published, article.published_precision), texts, lex)
-    toks = tokens(prose)
-    where = mask_origins(prose, cat)  # "migrants from Syria" puts no figure in Syria
-    where_toks = toks if where is prose else tokens(where)
+    memo: dict = {}  # the context's own (below): what its figures ask again, found here
+
+    def phrases(i: int) -> list[Phrase]:
+        if ("phrases", i) not in memo:
+            memo["phrases", i] = find_phrases(texts[i], lex)
+        return memo["phrases", i]
+
+    base = lead_base(Base.of(article.published, article.published_precision), texts, lex,
+                     phrases)
+    words, toks = words_and_tokens(prose)
+    where = mask_origins(prose, cat, toks)  # "migrants from Syria" puts no figure in Syria
+    where_words, where_toks = (words, toks) if where is prose else words_and_tokens(where)
     # a people's word implies its theatre only in an article about fighting ("150 Syrian
     # migrants" on a boat off Italy put nothing in Syria)
-    fighting = is_conflict((article.title or "") + "\n" + prose, "", lex)
+    fighting = is_conflict((article.title or "") + "\n" + prose, "", lex,
+                           tokens(article.title or "") + toks)
+    memo["conflict", -1] = fighting  # its figures ask again
     places = places_in(where, cat, lex.sides.values(where, where_toks) if fighting
-                       else frozenset(), where_toks)
+                       else frozenset(), where_toks, where_words)
     keys = cue_keys_in(cat, prose, toks)
     event = article_event(cat, prose, article.published, places, keys)
     if base is None and event is not None and event.end is not None:
@@ -561,7 +584,7 @@ def article_context(article: Article, sentences: Sequence[Sentence],
         if (event.end - event.start).days + 1 <= cat.options.anchor_max_days:
             base = Base(event.end, event.start, event.end, "day")
     return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
-                          lex, cat, base, tuple(places), event, cue_keys=keys,
+                          lex, cat, base, tuple(places), event, memo=memo, cue_keys=keys,
                           prose=(article.title or "") + "\n" + prose, rules_root=rules_root,
                           sentences=tuple(sentences), toks=toks, where=where)
 
@@ -1217,7 +1240,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         # an undated article's figure is its event's (see ``asof``)
         p_start, p_end, period_how = unstated_period(
             (p_start, p_end, period_how),
-            cumulative=claim.metric in cumulative_metrics(ctx.rules_root),
+            cumulative=claim.metric in ctx.once(  # a stat of the file, once per article
+                "cumulative", -1, lambda: cumulative_metrics(ctx.rules_root)),
             event=_event_span(ctx, curated, event_id),
             report=publication_span(article.published, article.published_precision,
                                     article.published_how))
@@ -1239,8 +1263,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
                                              subgroup_data(lex.lang, ctx.rules_root), conflict)
     source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed,
                        part=(side or "").startswith(AREA_PREFIX),
-                       paragraphs=lambda: ctx.auto.paragraph if ctx.outer is None and ctx.auto
-                       else None)
+                       paragraphs=lambda: ctx.paragraphs)
     if source is not None:
         source_kind = "attributed"
     elif article.outlet:

@@ -19,7 +19,7 @@ from ..errors import FactcheckError
 from ..langdata import LANGS
 from ..paths import rules_dir
 from ..tomlfile import read_data_file
-from .words import Trigger, TriggerIndex, present_keys, present_keys_by_tokens
+from .words import Trigger, TriggerIndex, pattern_trigger, present_keys, present_keys_by_tokens
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -238,7 +238,7 @@ class Vocabulary:
         a type's ``name_verbs`` in ``text`` ("Katrina roared across the coast"): an event's
         name only in an article about that type of event (the caller's to check)."""
         rx = self.verb_rx.get(lang)
-        if rx is None:
+        if rx is None or not pattern_trigger(rx).may_match(text):  # most sentences: no such verb
             return []
         out = []
         for m in rx.finditer(text):

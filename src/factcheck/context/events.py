@@ -27,6 +27,7 @@ from ..tomlfile import read_data_file
 from .dates import Period
 from .lexicon import APOS, first_char_lookahead
 from .words import Trigger, TriggerIndex, WordIndex, present_keys, present_keys_by_tokens
+from .words import all_keys, folds_alike
 
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
@@ -237,6 +238,11 @@ def _origin_spans(text: str, cat: Catalog) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=16)
+def _keys_of(trigger: Trigger) -> tuple[str, ...]:
+    return all_keys([trigger])
+
+
 def _find_all(text: str, word: str) -> list[int]:
     out, at = [], text.find(word)
     while at >= 0:
@@ -245,11 +251,33 @@ def _find_all(text: str, word: str) -> list[int]:
     return out
 
 
-def mask_origins(text: str, cat: Catalog) -> str:
+# the last texts masked and their masks: an article's prose is masked for its context and
+# again when its places are read (:func:`places_in` of the masked prose); checking a whole
+# article for cue words twice was ~3 % of the context stage
+_MASKS: dict[tuple[int, str], tuple[Catalog, str | None]] = {}
+_MASKS_SIZE = 16
+
+
+def mask_origins(text: str, cat: Catalog, toks: list[str] | None = None) -> str:
     """``text`` with the names that say where people come from ("migrants from Syria and
     Iraq", "provenienti da Siria e Pakistan") blanked (same length, so offsets hold): those
-    are not where anything happened."""
-    if cat.origins is None or not cat.origin_trigger.may_match(text):
+    are not where anything happened. ``toks``: its :func:`words.tokens`, if already cut
+    (a whole article's cue words are then looked up in its distinct words)."""
+    key = (id(cat), text)
+    hit = _MASKS.get(key)
+    if hit is not None and hit[0] is cat:
+        return text if hit[1] is None else hit[1]  # nothing masked: the text itself, as always
+    if len(_MASKS) >= _MASKS_SIZE:
+        _MASKS.clear()
+    out = _mask_origins(text, cat, toks)
+    _MASKS[key] = (cat, None if out is text else out)
+    return out
+
+
+def _mask_origins(text: str, cat: Catalog, toks: list[str] | None = None) -> str:
+    trigger = cat.origin_trigger
+    if cat.origins is None or not (trigger.may_match(text) if toks is None else trigger.fires(
+            present_keys_by_tokens(text, toks, _keys_of(trigger)))):
         return text
     spans = _origin_spans(text, cat)
     if not spans:
@@ -270,13 +298,16 @@ def _type_ids(root: Path | None) -> frozenset[str]:
 
 
 def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = frozenset(),
-              toks: list[str] | None = None) -> list[str]:
+              toks: list[str] | None = None, words: list[str] | None = None) -> list[str]:
     """The place ids ``text`` names (in order of first mention), then those its parties
-    imply; ``toks`` are its tokens (:func:`words.tokens`), if already cut. A name saying
-    where people come from ("migrants from Syria") is no place of the text's."""
+    imply; ``toks`` are its tokens (:func:`words.tokens`), if already cut, and ``words``
+    the same in the text's own case (:func:`words.words_and_tokens`). A name saying where
+    people come from ("migrants from Syria") is no place of the text's."""
     masked = mask_origins(text, cat)
-    out = cat.place_index.in_order(masked, toks if masked is text else None)
-    if out:
+    read = _capitalised_places(text, cat, toks, words) if masked is text else None
+    out = read if read is not None else cat.place_index.in_order(
+        masked, toks if masked is text else None)
+    if out and read is None:
         # a place's name is capitalised: "una donna forse ucraina" names a nationality, not
         # the country "Ucraina" (read again with offsets only where a name was found)
         capital = {v for s, _, v in cat.place_index.find(masked) if masked[s:s + 1].isupper()}
@@ -286,6 +317,18 @@ def places_in(text: str, cat: Catalog, parties: set[str] | frozenset[str] = froz
             if pid not in out:
                 out.append(pid)
     return out
+
+
+def _capitalised_places(text: str, cat: Catalog, toks: list[str] | None,
+                        words: list[str] | None) -> list[str] | None:
+    """The place ids a text names with a capital, in order, read from its tokens in both
+    cases (those of :func:`places_in`); None unless they are the words :meth:`WordIndex.find`
+    would cut (a whole article's prose is not cut again, with offsets, for the capitals)."""
+    if toks is None or words is None or not folds_alike(text):
+        return None
+    found = cat.place_index.matches(toks)
+    capital = {v for i, _, v in found if words[i][:1].isupper()}
+    return [v for v in dict.fromkeys(v for _, _, v in found) if v in capital]
 
 
 def _length(p: Period) -> int:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
+from regex import _regex
 
 from .. import regexcache
 
@@ -185,6 +186,34 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _alt_tree(words) -> str:
+    """:func:`_alt` as a tree of the words' prefixes ("minist(?:ero|ri)"): the same matches,
+    tried in the same order (wherever several words match, the longer first), but the
+    engine follows the one branch each next character allows instead of trying every word
+    in turn (a source's noun phrase, ~500 words: its patterns run 3-5x faster). When two
+    of the words' characters are one letter to a case-blind pattern ("K" and "k"), two
+    branches could both match: the plain alternation then."""
+    words = set(words)
+    codes = {ord(c) for w in words for c in w}
+    if any(set(_regex.get_all_cases(_FLAGS, c)) & codes - {c} for c in codes):
+        return _alt(words)
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        rest = [regex.escape(c) + branch(sub) for c, sub in sorted(node.items()) if c]
+        if not rest:
+            return ""
+        body = rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"
+        return f"(?:{body})?" if "" in node else body  # the longer words before this one
+
+    return branch(tree)
+
+
 def _words_re(words) -> regex.Pattern:
     return regexcache.compile(_LEFT + _initials_lookahead(words) + "(?:" + _alt(words) + ")"
                               + _RIGHT, _FLAGS)
@@ -335,7 +364,7 @@ def _np_pattern(src: dict) -> str:
     # a known word may open a compound ("a government-commissioned study", "state-run TV"),
     # as a capitalised word may ("Kremlin-backed"); a name may open with a short particle
     # joined by a hyphen ("Marie el-Drese", "Omar al-Farouk")
-    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]))"
+    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt_tree(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]))"
     conn = _alt(src.get("connectors", ()))
     joiner = rf"(?:\s+|\s+(?:{conn})\s*)" if conn else r"\s+"
     # an article ends with an apostrophe ("l'") or a space: "ANSA" opens with no "an"

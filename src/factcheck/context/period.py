@@ -287,19 +287,22 @@ _LEAD_SENTENCES = 3
 _LEAD_DAYS = 6
 
 
-def lead_base(base: Base | None, texts: Sequence[str], lex: Lexicon) -> Base | None:
+def lead_base(base: Base | None, texts: Sequence[str], lex: Lexicon,
+              phrases: Callable[[int], list[Phrase]] | None = None) -> Base | None:
     """``base`` with its own time starting at the day the lead says its figures are from.
 
     A report published on Wednesday whose lead tells Monday's count ("the toll rose to 63
     after rescuers recovered more bodies on Monday") gives its undated figures as of some
     time between that Monday and the publication day, not the publication day alone. Only
     a day in the week before a day-known report moves it; the day of reference for
-    relative phrases stays the publication day."""
+    relative phrases stays the publication day. ``phrases``: sentence index ->
+    :func:`find_phrases` of its text, if kept (the lead's figures read them again)."""
     if base is None or base.precision != "day":
         return base
+    phrases = phrases or (lambda i: find_phrases(texts[i], lex))
     earliest = base.start
-    for text in texts[:_LEAD_SENTENCES]:
-        for p in find_phrases(text, lex):
+    for i, text in enumerate(texts[:_LEAD_SENTENCES]):
+        for p in phrases(i):
             if (p.kind not in ("weekday", "relative", "date") or announces(text, p, lex)
                     or occasion(text, p, lex)):
                 continue

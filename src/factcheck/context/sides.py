@@ -43,11 +43,13 @@ def party_of(words: str | None, lex: Lexicon) -> str | None:
     return lex.sides.first(words)
 
 
-def is_conflict(article_text: str, sentence: str, lex: Lexicon) -> bool:
+def is_conflict(article_text: str, sentence: str, lex: Lexicon,
+                toks: list[str] | None = None) -> bool:
     """Do nationalities name sides here? Yes when the article speaks of fighting
     (``context.toml`` [conflict]) or the figure's sentence counts a group of one side
-    ("49 soldati armeni e 50 azeri"); no in an article about a flood or an earthquake."""
-    return lex.conflict.occurs(article_text) or lex.one_side.occurs(sentence)
+    ("49 soldati armeni e 50 azeri"); no in an article about a flood or an earthquake.
+    ``toks``: the :func:`.words.tokens` of ``article_text``, if already cut."""
+    return lex.conflict.occurs(article_text, toks) or lex.one_side.occurs(sentence)
 
 
 def one_sided(who: str | None, text: str, end: int, lex: Lexicon) -> bool:

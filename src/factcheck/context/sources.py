@@ -96,11 +96,11 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             for m in pattern.finditer(text):
                 if lex.source_types.values(m.group("src")):
                     _add(out, m, lex)
-    if not lex.source_trigger.may_match(text):
-        return sorted(set(out))
     # only the cues whose own keys are in the text (the same attributions: the order of
-    # the runs does not matter, the result is sorted)
+    # the runs does not matter, the result is sorted); none of them: no cue can match
     present = present_keys(text, lex.source_keys)
+    if not lex.source_trigger.fires(present):
+        return sorted(set(out))
     relays: list[tuple[int, int]] = []  # "citing X", "quoted X as saying": X spoke first
     for pattern, trigger in zip(lex.source_cues, lex.source_cue_triggers, strict=True):
         if not trigger.fires(present):
@@ -512,7 +512,13 @@ def _later_source(texts: Sequence[str], index: int,
     These are the figures from the second report by ...")."""
     only_back = False  # past a sentence of other matters: only one that points back
     signs = lex.source_signatures
-    for j in range(index + 1, min(len(texts), index + 1 + max(_BACK, _POST if signs else 0))):
+    stop = min(len(texts), index + 1 + max(_BACK, _POST if signs else 0))
+    far = index + 1 + _BACK
+    if stop > far and not any(p.search(texts[j]) for j in range(far, stop) for p in signs):
+        # past _BACK sentences only a post's signature names the source: with none there,
+        # those sentences end the run with none (their attributions are not looked for)
+        stop = far
+    for j in range(index + 1, stop):
         srcs = found(j)
         if srcs and signs:
             # a post's signature signs all of the post before it ("... — Mayor Anna Rossi

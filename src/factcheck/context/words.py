@@ -38,6 +38,31 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+def words_and_tokens(text: str) -> tuple[list[str], list[str]]:
+    """The word tokens of ``text`` in its own case, and its :func:`tokens`: one cut of the
+    text for both when they are the same words (:func:`folds_alike`)."""
+    words = _TOKEN.findall(text)
+    low = text.casefold()
+    return words, (list(map(str.casefold, words)) if folds_alike(text, low)
+                   else _TOKEN.findall(low))
+
+
+# the one character whose case folding is a single character of another kind (a combining
+# mark folding to a letter); every other one that folds to another kind folds to more than
+# one character (U+0130 "İ": "i" and a combining dot). tests/test_prefilter.py checks
+# this against the installed tables.
+_FOLDS_TO_LETTER = "\u0345"
+
+
+def folds_alike(text: str, low: str | None = None) -> bool:
+    """Whether :func:`tokens` of ``text`` (``low``: its case folding, if made) are its word
+    tokens each case-folded, the tokens :class:`WordIndex` looks phrases up in: true unless
+    folding turns a character into one of another kind (then the lengths differ too, but
+    for one mark)."""
+    low = text.casefold() if low is None else low
+    return len(low) == len(text) and _FOLDS_TO_LETTER not in text
+
+
 def token_spans(text: str) -> list[tuple[int, int, str]]:
     """The lower-case word tokens of ``text`` with their offsets."""
     parts = _SPLIT.split(text)
@@ -97,6 +122,11 @@ class WordIndex:
                     break
         return out
 
+    def matches(self, toks: list[str]) -> list[tuple[int, int, str]]:
+        """(first token, last token, value) of every phrase in ``toks`` (a text's
+        :func:`tokens`), leftmost-longest, not overlapping: :meth:`find` by token index."""
+        return self._match(toks)
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every (start, end, value) in ``text``, leftmost-longest, not overlapping."""
         if len(text) > _MEMO_TEXT:
@@ -120,16 +150,22 @@ class WordIndex:
         ends = list(accumulate(map(len, parts)))
         return [(ends[2 * i], ends[2 * j + 1], v) for i, j, v in found]
 
-    def occurs(self, text: str) -> bool:
+    def occurs(self, text: str, toks: list[str] | None = None) -> bool:
         """``bool(self.find(text))``, reading a long text only from where a phrase may start
-        and as far as its first phrase (an article about fighting names it early)."""
+        and as far as its first phrase (an article about fighting names it early); ``toks``:
+        its :func:`tokens`, if already cut (read instead of the text when they are the same
+        words: no second cut of a whole article)."""
         if not text:
             return False
         found = self._occurs.get(text)
         if found is None:
             if len(self._occurs) >= _OCCURS_SIZE:
                 self._occurs.clear()
-            found = self._occurs[text] = self._occurs_in(text)
+            if toks is not None and folds_alike(text):
+                found = bool(self._match(toks))
+            else:
+                found = self._occurs_in(text)
+            self._occurs[text] = found
         return found
 
     def _occurs_in(self, text: str) -> bool:
@@ -344,6 +380,13 @@ class Trigger:
             self.special)
 
 
+@lru_cache(maxsize=None)
+def pattern_trigger(rx: regex.Pattern) -> Trigger:
+    """The :class:`Trigger` of one compiled pattern, made once (a case-blind pattern's keys
+    are looked up in the folded text all the same)."""
+    return Trigger.of([rx.pattern])
+
+
 def present_keys(text: str, keys: Iterable[str]) -> frozenset[str]:
     """Which of ``keys`` (lower-case substrings, or :data:`DIGIT`/:data:`YEAR`) ``text``
     holds: looked up once per text, then shared by every trigger built on those keys."""
@@ -363,8 +406,17 @@ def present_keys_by_tokens(text: str, toks: list[str], keys: tuple[str, ...]
     word characters only lies inside one token, so it is looked up in the distinct tokens
     (a quarter of an article's length); other keys in the text itself."""
     words, others = _word_keys(keys)
-    found = present_keys(" ".join(set(toks)), words)
+    last = _distinct[0]  # read once: a pair, whatever another thread stores meanwhile
+    if last[0] is not toks:
+        last = _distinct[0] = (toks, " ".join(set(toks)))
+    found = present_keys(last[1], words)
     return found | present_keys(text, others) if others else found
+
+
+# (tokens, their distinct words joined) of the last tokens looked up: an article's tokens
+# serve its origin cues, its event cues and its event types in turn (token lists are never
+# changed once cut; the list is kept, so its identity is not another's)
+_distinct: list[tuple[list[str] | None, str]] = [(None, "")]
 
 
 @lru_cache(maxsize=64)
