@@ -785,3 +785,19 @@ def test_an_earlier_event_meets_only_events_told_so():
     assert c == d != a and e != a
     assert event_label(a) == "earthquake · Amatrice · earlier"
     assert parse_auto(a).earlier and parse_auto(a).year is None
+
+
+@pytest.mark.parametrize("text,lang,figure,event", [
+    # a disaster in a country the catalogue lists as a war theatre: a figure whose sentence
+    # names no place is the disaster's, at its place
+    ("Terremoto ad Aleppo. Una forte scossa di terremoto ha colpito Aleppo nella notte. "
+     "I soccorritori hanno estratto vivi 15 feriti.", "it", "15",
+     "auto:earthquake:aleppo:2031-09"),
+    ("Floods in Derna. Flash floods swept through Derna on Tuesday. Rescuers said 40 "
+     "people were missing.", "en", "40", "auto:flood:darnah:2031-09"),
+    # counter-example: the war's own toll, told in the quake's report, stays the theatre's
+    ("Terremoto ad Aleppo. Una forte scossa di terremoto ha colpito Aleppo nella notte. "
+     "La guerra ha causato 500.000 morti.", "it", "500.000", "auto:war:syria:2031-09"),
+])
+def test_a_disaster_in_a_war_theatre_keeps_its_own_place(text, lang, figure, event):
+    assert context_claim(text, figure, lang=lang, published=date(2031, 9, 20)).event == event

@@ -1494,7 +1494,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     elif theatres and (a.place is None or background or kind is None
                        or a.gaz.get(theatres[0]) is not None
                        or a.vocab.compatible(kind, _FIGHTING)) \
-            and not _inside_theatre(ctx, theatres[0], kind, background):
+            and not _inside_theatre(ctx, theatres[0], kind, background) \
+            and not _own_disaster(a, theatres[0], kind, background):
         # a curated theatre ("sudan"): its conflicts stay together; one the gazetteer does
         # not know ("israel-palestine") stands for no disaster's own place (a hospital blast
         # in Gaza City, a figure whose sentence names no place)
@@ -1753,6 +1754,22 @@ def _inside_theatre(ctx: ArticleContext, theatre: str, kind: str | None, backgro
                 return True
         return False
     return ctx.once("inside:" + theatre, -1, compute)
+
+
+def _own_disaster(a: AutoContext, theatre: str, kind: str | None, background: bool) -> bool:
+    """Is a figure of type ``kind``, in a sentence naming no place of its own, of the
+    report's own event, one no war is (a flood, a quake, a shipwreck: neither compatible
+    with a war nor part of one), at the report's own place inside the curated war
+    ``theatre``? Then it is that place's, never the theatre's (a quake at Aleppo, a flood at
+    Derna: the theatre's conflicts keep their figures, the disaster keeps its own). A report
+    whose place is another country (a quake told from Turkey, its figures in Syria too) is
+    left as it was: the theatre is no part of it to narrow to."""
+    if background or kind is None or a.place is None or a.kind is None \
+            or not a.vocab.compatible(kind, a.kind) or a.vocab.compatible(kind, _FIGHTING) \
+            or a.vocab.contains(_FIGHTING, kind):
+        return False
+    area = a.gaz.get(theatre)
+    return area is not None and a.place.id != area.id and a.gaz.within(a.place, area)
 
 
 def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],
