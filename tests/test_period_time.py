@@ -298,3 +298,18 @@ def test_a_span_across_a_month_end_starts_in_the_month_before():
     got = period("Tra il 28 e il 2 marzo la neve ha causato 4 morti.", "4 morti", "it",
                  Base.of(WEDNESDAY, "day"))
     assert got == (date(2031, 2, 28), date(2031, 3, 2), "relative")
+
+
+@pytest.mark.parametrize("lang,text,figure,first", [
+    ("it", "Tra il 27 febbraio e il 2 marzo la neve ha causato 4 morti.", "4 morti",
+     date(2031, 2, 27)),
+    ("it", "Dal 30 dicembre al 2 marzo l'epidemia ha fatto 40 vittime.", "40 vittime",
+     date(2030, 12, 30)),
+    ("en", "Between 27 February and 2 March the storms killed 4 people.", "4 people",
+     date(2031, 2, 27)),
+    ("en", "From February 27 to March 2, the storms killed 4 people.", "4 people",
+     date(2031, 2, 27)),
+])
+def test_a_span_naming_two_months_starts_in_the_first(lang, text, figure, first):
+    assert period(text, figure, lang, Base.of(WEDNESDAY, "day")) == (
+        first, date(2031, 3, 2), "relative")

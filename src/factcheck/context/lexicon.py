@@ -247,6 +247,7 @@ def _stand_ins(data: dict) -> dict[str, str]:
     small = {k: first_class(v, True) or "(?:.)?" for k, v in _date_slots(data).items()
              if k in ("APOS", "DAY", "FIRST_DAY", "MNUM", "YEAR", "DECADE", "THIS_YEAR")}
     small.update(MONTH=initials("months"), MON=initials("months", "month_abbreviations"),
+                 FIRST_MON=initials("months", "month_abbreviations"),
                  WEEKDAY=initials("weekdays"), SEASON=initials("seasons"),
                  UNIT=initials("units"), DECADE_WORD=initials("decades"),
                  N=initials("numbers", digits=True))
@@ -278,6 +279,7 @@ def _date_slots(data: dict) -> dict[str, str]:
         "FIRST_DAY": r"(?P<first_day>[12]\d|3[01]|0?[1-9])(?!\d|[.,'’]\d)",
         "MONTH": f"(?P<month>{_alt(months)})",
         "MON": f"(?P<month>{_alt({**months, **abbrevs})})",
+        "FIRST_MON": f"(?P<first_month>{_alt({**months, **abbrevs})})",
         "MNUM": r"(?P<mnum>0?[1-9]|1[0-2])(?!\d)",
         "YEAR": r"(?<![\d.,'’])(?P<year>1[89]\d\d|20\d\d)(?!\d|[.,'’]\d|\s?%)",
         "WEEKDAY": f"(?P<weekday>{_alt(data.get('weekdays', {}))})",
@@ -299,7 +301,8 @@ def _trigger_slots(data: dict) -> dict:
     slots: dict = {
         "DAY": digit, "FIRST_DAY": digit, "YEAR": frozenset({YEAR}), "DECADE": digit, "MNUM": digit, "APOS": None,
         "N": digit | words("numbers"), "MONTH": words("months"),
-        "MON": words("months", "month_abbreviations"), "WEEKDAY": words("weekdays"),
+        "MON": words("months", "month_abbreviations"),
+        "FIRST_MON": words("months", "month_abbreviations"), "WEEKDAY": words("weekdays"),
         "SEASON": words("seasons"), "UNIT": words("units"), "DECADE_WORD": words("decades"),
     }
     slots["THIS_YEAR"] = required_keys(data.get("this_year", {}).get("pattern", "(?!)"), slots)
@@ -326,7 +329,7 @@ def _date_templates(data: dict, templates: list[str], kinds: list[str]
 
 
 # the named parts a date template may have, in the order a Phrase lists them
-DATE_FIELDS = ("day", "first_day", "month", "mnum", "year", "weekday", "season", "n", "unit", "decade",
+DATE_FIELDS = ("day", "first_day", "first_month", "month", "mnum", "year", "weekday", "season", "n", "unit", "decade",
                 "decade_word", "this_year")
 
 
