@@ -222,3 +222,17 @@ def test_weak_verbs_of_another_type(text, lang, article, kept):
     found = v.find(text, lang)
     assert found, text
     assert (v.secondary(text, lang, found, article) == found) is kept
+
+
+def _earlier_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("earlier", {})
+    return ([(x["text"], x.get("lang", "it"), True) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), False) for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,found", _earlier_cases())
+def test_earlier_example(text, lang, found):
+    assert vocabulary().earlier(text, lang) == found

@@ -743,3 +743,61 @@ def test_two_waves_of_one_flood_a_fortnight_apart_are_two_events(text, lang, fir
                       published_precision="day", lang=lang)
     a, b = (c.event for c in article_claims(article, [{"figure": "12"}, {"figure": "3"}]))
     assert (a, b) == (first, later)
+
+
+@pytest.mark.parametrize("text,lang,figure,event", [
+    # an earlier quake of a place within the quake's reach, told in the pluperfect with no
+    # year: that place's earlier event, never the report's
+    ("Terremoto a Norcia. Una scossa ha colpito Norcia nella notte: 4 morti. "
+     "Il sisma di Amatrice aveva ucciso 299 persone.", "it", "299",
+     "auto:earthquake:amatrice:earlier"),
+    ("Quake hits Norcia. A quake struck Norcia overnight, killing 4. By comparison, the "
+     "Amatrice quake had killed 299.", "en", "299", "auto:earthquake:amatrice:earlier"),
+    ("Alluvione a Faenza. L'alluvione ha colpito Faenza: 3 morti. Nell'alluvione di Forlì "
+     "erano morte 7 persone.", "it", "7", "auto:flood:forli:earlier"),
+    # counter-examples: the report's own event told in the pluperfect (its place, no place
+    # at all, a region holding it)
+    ("Quake hits Norcia. A quake struck Norcia overnight. By Tuesday evening the Norcia quake "
+     "had killed 4.", "en", "4", "auto:earthquake:norcia:2031-09"),
+    ("Terremoto a Norcia. Una scossa ha colpito Norcia. Alle dieci il sisma aveva già ucciso "
+     "4 persone.", "it", "4", "auto:earthquake:norcia:2031-09"),
+    ("Terremoto a Norcia. Una scossa ha colpito Norcia. Il sisma in Umbria aveva ucciso "
+     "4 persone.", "it", "4", "auto:earthquake:norcia:2031-09"),
+    # the perfect: the quake of this month at Amatrice (one the merge joins to Norcia's)
+    ("Terremoto a Norcia. Una scossa ha colpito Norcia. Il sisma di Amatrice ha ucciso "
+     "4 persone.", "it", "4", "auto:earthquake:amatrice:2031-09"),
+])
+def test_an_earlier_event_told_in_the_pluperfect_is_that_event(text, lang, figure, event):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 9, 20))
+    assert c.event == event
+    if event.endswith(":earlier"):  # over before the report, at a date it does not state
+        assert (c.period_start, c.period_end) == (None, None)
+
+
+def test_an_earlier_event_meets_only_events_told_so():
+    claims = [_claim("a", "auto:earthquake:amatrice:earlier", date(2031, 9, 20)),
+              _claim("b", "auto:earthquake:amatrice:earlier", date(2031, 9, 22)),
+              _claim("c", "auto:earthquake:norcia:2031-09", date(2031, 9, 20)),
+              _claim("d", "auto:earthquake:amatrice:2031-09", date(2031, 9, 21)),
+              _claim("e", "auto:earthquake:amatrice", None)]
+    a, b, c, d, e = (x.event for x in merge_events(claims))
+    assert a == b == "auto:earthquake:amatrice:earlier"
+    assert c == d != a and e != a
+    assert event_label(a) == "earthquake · Amatrice · earlier"
+    assert parse_auto(a).earlier and parse_auto(a).year is None
+
+
+@pytest.mark.parametrize("text,lang,figure,event", [
+    # a disaster in a country the catalogue lists as a war theatre: a figure whose sentence
+    # names no place is the disaster's, at its place
+    ("Terremoto ad Aleppo. Una forte scossa di terremoto ha colpito Aleppo nella notte. "
+     "I soccorritori hanno estratto vivi 15 feriti.", "it", "15",
+     "auto:earthquake:aleppo:2031-09"),
+    ("Floods in Derna. Flash floods swept through Derna on Tuesday. Rescuers said 40 "
+     "people were missing.", "en", "40", "auto:flood:darnah:2031-09"),
+    # counter-example: the war's own toll, told in the quake's report, stays the theatre's
+    ("Terremoto ad Aleppo. Una forte scossa di terremoto ha colpito Aleppo nella notte. "
+     "La guerra ha causato 500.000 morti.", "it", "500.000", "auto:war:syria:2031-09"),
+])
+def test_a_disaster_in_a_war_theatre_keeps_its_own_place(text, lang, figure, event):
+    assert context_claim(text, figure, lang=lang, published=date(2031, 9, 20)).event == event

@@ -266,3 +266,50 @@ def test_a_year_before_a_name_is_that_names_year(text, figure, year):
         assert got is None or got[0].year == 2031
     else:
         assert got == (date(year, 1, 1), date(year, 12, 31), "explicit")
+
+
+@pytest.mark.parametrize("lang,text,figure,first,last", [
+    ("it", "Tra il 3 e il 4 marzo l'alluvione ha causato 12 morti.", "12 morti", 3, 4),
+    ("it", "Dall'8 all'11 marzo la frana ha fatto 5 vittime.", "5 vittime", 8, 11),
+    ("it", "Nel sisma del 5-6 marzo sono morte 9 persone.", "9 persone", 5, 6),
+    ("en", "Between 3 and 4 March the floods killed 12 people.", "12 people", 3, 4),
+    ("en", "Between March 3 and 4, the storm left 7 dead.", "7 dead", 3, 4),
+    ("en", "The March 5-6 storms killed 9 people.", "9 people", 5, 6),
+    ("en", "From the 8th to the 11th of March the fires killed 5.", "5", 8, 11),
+])
+def test_two_days_of_one_month_are_a_span(lang, text, figure, first, last):
+    # reported on Wednesday 12 March 2031: the figure covers both days, not the last alone
+    assert period(text, figure, lang, Base.of(WEDNESDAY, "day")) == (
+        date(2031, 3, first), date(2031, 3, last), "relative")
+
+
+@pytest.mark.parametrize("lang,text,figure,day", [
+    # a number with no article before "e" is a count, and "15 16 people" is a day and a count
+    ("it", "Il bilancio è salito a 15 e il 4 marzo a 20 morti.", "20 morti", 4),
+    ("en", "On March 4 16 people died.", "16 people", 4),
+    ("it", "Il 4 marzo sono morte 3 persone.", "3 persone", 4),
+])
+def test_one_day_stays_one_day(lang, text, figure, day):
+    assert period(text, figure, lang, Base.of(WEDNESDAY, "day")) == (
+        date(2031, 3, day), date(2031, 3, day), "relative")
+
+
+def test_a_span_across_a_month_end_starts_in_the_month_before():
+    got = period("Tra il 28 e il 2 marzo la neve ha causato 4 morti.", "4 morti", "it",
+                 Base.of(WEDNESDAY, "day"))
+    assert got == (date(2031, 2, 28), date(2031, 3, 2), "relative")
+
+
+@pytest.mark.parametrize("lang,text,figure,first", [
+    ("it", "Tra il 27 febbraio e il 2 marzo la neve ha causato 4 morti.", "4 morti",
+     date(2031, 2, 27)),
+    ("it", "Dal 30 dicembre al 2 marzo l'epidemia ha fatto 40 vittime.", "40 vittime",
+     date(2030, 12, 30)),
+    ("en", "Between 27 February and 2 March the storms killed 4 people.", "4 people",
+     date(2031, 2, 27)),
+    ("en", "From February 27 to March 2, the storms killed 4 people.", "4 people",
+     date(2031, 2, 27)),
+])
+def test_a_span_naming_two_months_starts_in_the_first(lang, text, figure, first):
+    assert period(text, figure, lang, Base.of(WEDNESDAY, "day")) == (
+        first, date(2031, 3, 2), "relative")

@@ -1235,6 +1235,10 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             # a finished event and no date of its own ("una guerra che uccise circa
             # 30.000 persone", "dal 1992"): the figure counts the whole event
             p_start, p_end, period_how = span[0], span[1], "event"
+    if period_how in (None, "article") and getattr(parse_auto(event_id), "earlier", False):
+        # an event over before the report, at a date it does not state ("the Amatrice quake
+        # had killed 299"): not the report's time, and none known
+        p_start, p_end, period_how = None, None, None
     if period_how in (None, "article"):
         # no date of its own: a running count counts from its event's start to the report,
         # an undated article's figure is its event's (see ``asof``)
@@ -1287,7 +1291,8 @@ def _event_span(ctx: ArticleContext, curated: Event | None, event_id: str | None
         return curated.span(date.max)
     parts = parse_auto(event_id)
     a = ctx.auto
-    if parts is None or a is None or a.kind is None or not a.vocab.compatible(parts.kind, a.kind):
+    if parts is None or parts.earlier or a is None or a.kind is None \
+            or not a.vocab.compatible(parts.kind, a.kind):
         return None
     home = ctx.outer or ctx  # a quote read alone asks the whole article
     return home.once("told", -1, lambda: _told_event(home))
@@ -1476,6 +1481,12 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     # a sentence's own place counts where it names what happened there; elsewhere a place
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
+    if own and not background and explicit is None and stated is None:
+        # "The Amatrice quake had killed 299", in a report on a quake at Norcia: the earlier
+        # event of the place its trigger is told with, even within the type's reach
+        before = _earlier_told(ctx, index, clause, kind)
+        if before is not None:
+            return auto_id(kind, before.id, None, earlier=True)
     if own and not background and a.place is not None and _in_own_time(ctx, explicit, kind):
         own = _where_told(ctx, index, clause, kind, own)
     place: str | None = _named_event(a, index, kind, background)
@@ -1506,7 +1517,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     elif theatres and (a.place is None or background or kind is None
                        or a.gaz.get(theatres[0]) is not None
                        or a.vocab.compatible(kind, _FIGHTING)) \
-            and not _inside_theatre(ctx, theatres[0], kind, background):
+            and not _inside_theatre(ctx, theatres[0], kind, background) \
+            and not _own_disaster(a, theatres[0], kind, background):
         # a curated theatre ("sudan"): its conflicts stay together; one the gazetteer does
         # not know ("israel-palestine") stands for no disaster's own place (a hospital blast
         # in Gaza City, a figure whose sentence names no place)
@@ -1643,6 +1655,55 @@ def _where_told(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
     return [p for p in own if p.id in near or p.id not in other or _same_area(a, p, kind)]
 
 
+def _earlier_told(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
+                  kind: str | None) -> Place | None:
+    """The place of an earlier event a figure's clause tells in the pluperfect ("The Amatrice
+    quake had killed 299", "il sisma dell'Aquila aveva ucciso 309 persone", in a report on a
+    quake at Norcia: :meth:`Vocabulary.earlier`): its trigger, of the report's type, is told
+    with places (:func:`_trigger_places`) none of which is the report's own place, holds it
+    or lies in it, and one within the type's reach of it (where the merge would join it to
+    the report's event; one beyond keeps its own place and month, and meets that event's own
+    reports: "the shipwreck off Kalamata, days before, had killed 600", in a report on
+    Lampedusa); the most specific of them. None when the clause tells no such thing (a count
+    of the report's own event told as it stood: "by Tuesday the quake had killed 4")."""
+    a = ctx.auto
+    if kind is None or a.place is None or a.kind is None or not a.vocab.compatible(kind, a.kind):
+        return None
+    text, lang = ctx.texts[index], ctx.article.lang
+    lo, hi = clause if clause is not None else (0, len(text))
+    if not a.vocab.earlier(text, lang, lo, hi):
+        return None
+    at = _trigger_at(a, index, clause)
+    if at is None:
+        return None
+    told = _trigger_places(ctx, index, at)
+    if not told or any(p.id == a.place.id or a.gaz.within(p, a.place)
+                       or a.gaz.within(a.place, p) for p in told):
+        return None
+    here, reach = a.gaz.point(a.place), a.vocab.reach_km(kind)
+    if here is None or not any((there := a.gaz.point(p)) is not None
+                               and km(here, there) <= reach for p in told):
+        return None
+    return min(told, key=lambda p: _LEVELS.get(p.level, 1))
+
+
+def _trigger_places(ctx: ArticleContext, index: int, at: int) -> list[Place]:
+    """The places (no country) told with the trigger starting at ``at`` in sentence
+    ``index``: right before it, a word between at most ("the Amatrice quake"), or soon after
+    it in its clause ("il sisma dell'Aquila"), as :func:`_where_told` reads them."""
+    text = ctx.texts[index]
+    vocab = vocabulary(ctx.rules_root)
+    found = ctx.once("types", index, lambda: vocab.find(text, ctx.article.lang))
+    end = next((e for s, e, _ in found if s == at), at)
+    out: list[Place] = []
+    for s, e, p in _gazetteer_places(ctx, text, index):
+        if p.level != "country" and p not in out and (
+                (e <= at and len(text[e:at].split()) <= 1)
+                or (end <= s <= end + _WITH_TRIGGER and not _CLAUSE_BREAK.search(text, end, s))):
+            out.append(p)
+    return out
+
+
 # a comma, semicolon or colon between a trigger and a place: they are told apart
 _CLAUSE_BREAK = regex.compile(r"[,;:]")
 
@@ -1716,6 +1777,22 @@ def _inside_theatre(ctx: ArticleContext, theatre: str, kind: str | None, backgro
                 return True
         return False
     return ctx.once("inside:" + theatre, -1, compute)
+
+
+def _own_disaster(a: AutoContext, theatre: str, kind: str | None, background: bool) -> bool:
+    """Is a figure of type ``kind``, in a sentence naming no place of its own, of the
+    report's own event, one no war is (a flood, a quake, a shipwreck: neither compatible
+    with a war nor part of one), at the report's own place inside the curated war
+    ``theatre``? Then it is that place's, never the theatre's (a quake at Aleppo, a flood at
+    Derna: the theatre's conflicts keep their figures, the disaster keeps its own). A report
+    whose place is another country (a quake told from Turkey, its figures in Syria too) is
+    left as it was: the theatre is no part of it to narrow to."""
+    if background or kind is None or a.place is None or a.kind is None \
+            or not a.vocab.compatible(kind, a.kind) or a.vocab.compatible(kind, _FIGHTING) \
+            or a.vocab.contains(_FIGHTING, kind):
+        return False
+    area = a.gaz.get(theatre)
+    return area is not None and a.place.id != area.id and a.gaz.within(a.place, area)
 
 
 def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],

@@ -147,6 +147,9 @@ class Vocabulary:
     reported_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     # lang -> a word of reported speech, anywhere ("said in Istanbul that ...")
     speech_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a verb in the pluperfect ("had killed", "aveva ucciso"): told as over before
+    # the time the report tells of
+    earlier_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -210,6 +213,13 @@ class Vocabulary:
         """Where the words of reported speech of ``text`` start ("said", "ha detto che")."""
         rx = self.speech_rx.get(lang)
         return [m.start() for m in rx.finditer(text)] if rx is not None else []
+
+    def earlier(self, text: str, lang: str, start: int = 0, end: int | None = None) -> bool:
+        """Does ``text`` (between ``start`` and ``end``) hold a verb in the pluperfect ("had
+        killed", "aveva ucciso"), telling of what was over before the time of the report?"""
+        rx = self.earlier_rx.get(lang)
+        return rx is not None and rx.search(
+            text, start, len(text) if end is None else end) is not None
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -433,6 +443,11 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             unrelated[lang] = regexcache.compile(
                 _LEFT + "(?:" + _alternation(path, "unrelated", lang, words) + ")" + _RIGHT,
                 _FLAGS)
+    earlier = {}
+    for lang, words in data.get("earlier", {}).items():
+        if lang in LANGS and words:
+            earlier[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "earlier", lang, words) + ")" + _RIGHT, _FLAGS)
     then = {}
     for lang, words in data.get("then", {}).items():
         if lang in LANGS and words:
@@ -472,7 +487,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
                       weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
                       then_rx=then, another_rx=another, given_rx=given,
-                      relative_rx=relative, reported_rx=reported, speech_rx=speech)
+                      relative_rx=relative, reported_rx=reported, speech_rx=speech,
+                      earlier_rx=earlier)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")

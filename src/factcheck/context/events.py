@@ -547,14 +547,22 @@ def auto_event(places: list[str], period: Period | None) -> str | None:
 # ---------------------------------------------------------------- automatic events
 
 def auto_id(kind: str, place: str, when: date | None, year_only: bool = False,
-            day: bool = False) -> str:
+            day: bool = False, earlier: bool = False) -> str:
     """``auto:<type>:<place>:<yyyy-mm>`` (``<yyyy>`` when only the year is known;
     ``<yyyy-mm-dd>`` with ``day``: an earlier episode of a report's event, told by its day:
-    "the first floods, on 2 and 3 May", in a report on the floods of 16 May)."""
-    stamp = "" if when is None else (f"{when.year:04d}" if year_only
+    "the first floods, on 2 and 3 May", in a report on the floods of 16 May; ``earlier``
+    with no date: an event its report tells as over before its own, at a date it does not
+    state, "il sisma dell'Aquila aveva ucciso 309 persone": ``auto:earthquake:l-aquila:earlier``)."""
+    stamp = EARLIER if earlier else "" if when is None else (f"{when.year:04d}" if year_only
                                       else f"{when.isoformat()}" if day
                                       else f"{when.year:04d}-{when.month:02d}")
     return f"auto:{kind}:{place}:{stamp}" if stamp else f"auto:{kind}:{place}"
+
+
+# the stamp of an event told as over before its report at a date the report does not state
+# ("The Amatrice quake had killed 299", in a report on another quake): it meets only events
+# told so, never a dated one nor a report's own undated one (:mod:`.merge`)
+EARLIER = "earlier"
 
 
 # the place slot of an event known by its own name ("Hurricane Maria" -> "name-maria"):
@@ -608,6 +616,7 @@ class AutoParts:
     year: int | None
     month: int | None
     day: int | None = None
+    earlier: bool = False  # undated, told as over before its report (:data:`EARLIER`)
 
 
 def parse_auto(event: str | None) -> AutoParts | None:
@@ -620,6 +629,8 @@ def parse_auto(event: str | None) -> AutoParts | None:
     if len(parts) != 4:
         return None
     _, kind, place, stamp = parts
+    if stamp == EARLIER:
+        return AutoParts(kind, place, None, None, earlier=True)
     y, _, m = stamp.partition("-")
     m, _, d = m.partition("-")
     if not y.isdigit() or (m and not m.isdigit()) or (d and not (m and d.isdigit())):
@@ -658,4 +669,6 @@ def event_label(event: str | None, root: Path | None = None) -> str:
             else str(parts.year) if parts.year else "")
     if parts.day:  # an earlier episode: "flood · Cesena · 2 May 2023"
         when = f"{parts.day} {when}"
+    if parts.earlier:  # "earthquake · L'Aquila · earlier"
+        when = EARLIER
     return " · ".join(x for x in (what, where, when) if x)

@@ -274,8 +274,9 @@ def _stand_ins(data: dict) -> dict[str, str]:
         return (first[:-1] + r"\d]" if digits else first) if first else "(?:.)?"
 
     small = {k: first_class(v, True) or "(?:.)?" for k, v in _date_slots(data).items()
-             if k in ("APOS", "DAY", "MNUM", "YEAR", "DECADE", "THIS_YEAR")}
+             if k in ("APOS", "DAY", "FIRST_DAY", "MNUM", "YEAR", "DECADE", "THIS_YEAR")}
     small.update(MONTH=initials("months"), MON=initials("months", "month_abbreviations"),
+                 FIRST_MON=initials("months", "month_abbreviations"),
                  WEEKDAY=initials("weekdays"), SEASON=initials("seasons"),
                  UNIT=initials("units"), DECADE_WORD=initials("decades"),
                  N=initials("numbers", digits=True))
@@ -304,8 +305,10 @@ def _date_slots(data: dict) -> dict[str, str]:
     return {
         "APOS": APOS,
         "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?!\d|[.,'’]\d)",
+        "FIRST_DAY": r"(?P<first_day>[12]\d|3[01]|0?[1-9])(?!\d|[.,'’]\d)",
         "MONTH": f"(?P<month>{_alt(months)})",
         "MON": f"(?P<month>{_alt({**months, **abbrevs})})",
+        "FIRST_MON": f"(?P<first_month>{_alt({**months, **abbrevs})})",
         "MNUM": r"(?P<mnum>0?[1-9]|1[0-2])(?!\d)",
         "YEAR": r"(?<![\d.,'’])(?P<year>1[89]\d\d|20\d\d)(?!\d|[.,'’]\d|\s?%)",
         "WEEKDAY": f"(?P<weekday>{_alt(data.get('weekdays', {}))})",
@@ -325,9 +328,10 @@ def _trigger_slots(data: dict) -> dict:
 
     digit = frozenset({DIGIT})
     slots: dict = {
-        "DAY": digit, "YEAR": frozenset({YEAR}), "DECADE": digit, "MNUM": digit, "APOS": None,
+        "DAY": digit, "FIRST_DAY": digit, "YEAR": frozenset({YEAR}), "DECADE": digit, "MNUM": digit, "APOS": None,
         "N": digit | words("numbers"), "MONTH": words("months"),
-        "MON": words("months", "month_abbreviations"), "WEEKDAY": words("weekdays"),
+        "MON": words("months", "month_abbreviations"),
+        "FIRST_MON": words("months", "month_abbreviations"), "WEEKDAY": words("weekdays"),
         "SEASON": words("seasons"), "UNIT": words("units"), "DECADE_WORD": words("decades"),
     }
     slots["THIS_YEAR"] = required_keys(data.get("this_year", {}).get("pattern", "(?!)"), slots)
@@ -354,7 +358,7 @@ def _date_templates(data: dict, templates: list[str], kinds: list[str]
 
 
 # the named parts a date template may have, in the order a Phrase lists them
-DATE_FIELDS = ("day", "month", "mnum", "year", "weekday", "season", "n", "unit", "decade",
+DATE_FIELDS = ("day", "first_day", "first_month", "month", "mnum", "year", "weekday", "season", "n", "unit", "decade",
                 "decade_word", "this_year")
 
 

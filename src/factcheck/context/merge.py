@@ -68,6 +68,9 @@ class Mention:
     # dated by its day: an earlier episode a report tells apart from its own event ("the
     # first floods, on 2 and 3 May"); it meets only reports of that episode, told so too
     day_only: bool = False
+    # told as over before its report, undated ("aveva ucciso", "had killed": ``:earlier``):
+    # it meets only events told so
+    earlier: bool = False
 
     @property
     def name(self) -> str | None:
@@ -112,7 +115,7 @@ def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> 
         start = date(parts.year, parts.month, 1)
         end = max([start, *(d for d in published if d is not None)])
     return Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
-                   frozenset(docs), parts.day is not None)
+                   frozenset(docs), parts.day is not None, parts.earlier)
 
 
 def combined(a: Mention, b: Mention) -> Mention:
@@ -155,6 +158,8 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         return False
     if vocab.contains(a.kind, b.kind) or vocab.contains(b.kind, a.kind):
         return False  # a war and one of its strikes: their tolls are never one count
+    if a.earlier != b.earlier:
+        return False  # an event told as over before its report is never a report's own
     if a.name is not None and b.name is not None and a.name != b.name:
         return False  # two storms of their own names are two, wherever they struck
     named = a.name is not None and a.name == b.name

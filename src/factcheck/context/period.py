@@ -166,6 +166,25 @@ def _year_for(month: int, day: int, base: Base) -> int:
     return base.day.year if (month, day) <= (base.day.month, base.day.day) else base.day.year - 1
 
 
+def _first_day(p: Phrase, last: date, lex: Lexicon) -> date:
+    """The first day of a span of days ("tra il 15 e il 16 settembre", "September 15-16"):
+    of the month it names ("tra il 30 settembre e il 2 ottobre"), the latest one not after
+    ``last``; with none, a day of ``last``'s month, or of the month before when it is
+    larger ("dal 30 al 2 ottobre"); ``last`` alone when the phrase names one day."""
+    if not p.get("first_day"):
+        return last
+    day = int(p.get("first_day"))
+    month = lex.months.get((p.get("first_month") or "").lower())
+    if month is not None:
+        year = last.year if month <= last.month else last.year - 1
+        first = safe_date(year, month, day)
+        return first if first is not None and first <= last else last
+    if day <= last.day:
+        return safe_date(last.year, last.month, day) or last
+    before = last.replace(day=1) - timedelta(days=1)
+    return safe_date(before.year, before.month, day) or last
+
+
 def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
             ) -> Resolved | None:
     """The period a phrase names, or None when it cannot be placed (no base for a relative
@@ -189,7 +208,8 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
         if d is None:
             return None
         how = "explicit" if p.get("year") else "relative"
-        return Resolved(d, d, how, (d, d), kind)
+        first = _first_day(p, d, lex)
+        return Resolved(first, d, how, (first, d), kind)
 
     if kind in ("month", "season"):
         if kind == "month":
