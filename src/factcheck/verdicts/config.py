@@ -54,6 +54,16 @@ def _check_cues(path: Path, cfg: dict) -> None:
                                      f"corrections.cues.{lang}[{i}]: bad regex {p!r}: {exc}") from None
 
 
+@lru_cache(maxsize=None)
+def type_reaches(root: Path | None = None) -> dict[str, float]:
+    """Per event type, how far apart two places of one event of it may lie (``reach_km`` of
+    ``event_types.toml``, its one owner): what an area's identity reads (a crush lies within
+    its town, a quake does not). Read from the data alone, not the type vocabulary: a
+    comparison compiles no trigger."""
+    data = _read_toml((root or rules_dir()) / "event_types.toml")
+    return {tid: float(t.get("reach_km", 0)) for tid, t in data.get("types", {}).items()}
+
+
 def setting(cfg: dict, metric: str, key: str) -> Any:
     """A per-metric comparison setting: verdicts.toml [metrics.X], else [defaults]."""
     m = cfg.get("metrics", {}).get(metric, {})
