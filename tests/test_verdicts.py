@@ -15,6 +15,7 @@ from factcheck.compare import compare, load_verdicts
 from factcheck.model import Article, Claim, Quantity
 from factcheck.verdicts import VERDICTS
 from factcheck.verdicts.correction import correction_cues
+from factcheck.verdicts.revision import told_first
 
 CASE_DIR = Path(__file__).parent / "data" / "verdicts"
 CASES = [(p.stem, case) for p in sorted(CASE_DIR.glob("*.toml"))
@@ -95,6 +96,26 @@ def test_correction_cue_example(ex):
 @pytest.mark.parametrize("ex", CUES["counter_examples"], ids=lambda e: e["text"][:50])
 def test_correction_cue_counter_example(ex):
     assert not correction_cues(load_verdicts())[ex["lang"]].search(ex["text"])
+
+
+def _told(ex: dict) -> bool:
+    """Whether the example's number, read as a figure of its sentence, is told first."""
+    text, number = ex["text"], ex["number"]
+    at = text.index(number)
+    q = Quantity(at, at + len(number), number, "count", float(number), float(number),
+                 float(number), "exact", None, None)
+    c = Claim("a.txt", "deaths", q, "x", text, 0, lang=ex["lang"])
+    return told_first(c, load_verdicts())
+
+
+@pytest.mark.parametrize("ex", CUES["original_examples"], ids=lambda e: e["text"][:50])
+def test_original_example(ex):
+    assert _told(ex)
+
+
+@pytest.mark.parametrize("ex", CUES["original_counter_examples"], ids=lambda e: e["text"][:50])
+def test_original_counter_example(ex):
+    assert not _told(ex)
 
 
 # ---------------------------------------------------------------- the CLI: gates and --rules

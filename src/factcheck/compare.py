@@ -16,13 +16,14 @@ from datetime import date
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from .config import Config, load_config
-from .identity import base_side, compared, homes
+from .identity import base_side, compared, homes, whole_area
 from .model import Analysis, Article, Claim, Finding
 from .timespan import article_spans
 from .verdicts import judge_group, witnesses
-from .verdicts.config import load_verdicts, setting  # noqa: F401  (load_verdicts: re-exported)
+from .verdicts.config import load_verdicts, setting, type_reaches  # noqa: F401  (load_verdicts: re-exported)
 from .verdicts.figure import (FINAL, Figure, as_of, as_part, claim_interval,  # noqa: F401
                               claim_sort_key, figure, make_figure, side_sums, source_party,
                               whole_or_part)
@@ -110,30 +111,58 @@ def group_sides(cfg: dict) -> tuple[str, str]:
     return total, grouping.get("unknown_side", total)
 
 
-def _homes(c: Claim, total: str, unknown: str):
+class Sides(NamedTuple):
+    """How a claim's side is read in grouping: ``total``, the side of an unknown one, and
+    which areas are their event's whole (:func:`factcheck.identity.whole_area`)."""
+
+    total: str
+    unknown: str
+    reaches: dict[str, float]
+    town_km: float
+
+    def of(self, side: str | None, event: str | None) -> str:
+        """The side a claim of ``side`` and ``event`` is grouped by: an area that is its
+        event's whole counts the total."""
+        if not side:
+            return self.unknown
+        if whole_area(side, event, self.reaches.get, self.town_km):
+            return self.total
+        return side
+
+
+def sides_of(cfg: dict, root: Path | None) -> Sides:
+    """The :class:`Sides` of a configuration (``[grouping] town_reach_km``; the event types'
+    reach from ``root``'s ``event_types.toml``)."""
+    total, unknown = group_sides(cfg)
+    town_km = float(cfg.get("grouping", {}).get("town_reach_km", 0))
+    return Sides(total, unknown, type_reaches(root) if town_km > 0 else {}, town_km)
+
+
+def _homes(c: Claim, sides: Sides):
     """A claim's groups (scope and role), read from a claim or an archive sketch."""
-    return homes(c.side or unknown, c.subgroup, c.parent, total)
+    return homes(sides.of(c.side, c.event), c.subgroup, c.parent, sides.total)
 
 
-def _summed(c: Claim, total: str, unknown: str) -> bool:
+def _summed(c: Claim, sides: Sides) -> bool:
     """Whether a claim is summed with its article's other sides (:func:`homes` gives it the
     role ``side``), without building its homes: a draft check asks it of every sketch."""
-    side = c.side or unknown
-    return side != total and (bool(c.subgroup) or c.parent is None)
+    return sides.of(c.side, c.event) != sides.total and (bool(c.subgroup) or c.parent is None)
 
 
-def draft_groups(claims: Iterable[Claim], cfg: dict) -> frozenset[tuple[str, str, str]]:
+def draft_groups(claims: Iterable[Claim], cfg: dict, root: Path | None = None
+                 ) -> frozenset[tuple[str, str, str]]:
     """The groups ``(metric, event key, scope)`` a draft's claims take part in: their own,
     and the wholes they are part of (for a per-side figure the total group, where it is
-    summed or stands as a part; for a subgroup, its side's group)."""
-    total, unknown = group_sides(cfg)
+    summed or stands as a part; for a subgroup, its side's group). ``root``: the rules
+    folder whose event types tell which areas are their event's whole."""
+    sides = sides_of(cfg, root)
     grouping = cfg.get("grouping", {})
     out: set[tuple[str, str, str]] = set()
     for c in claims:
         if not compared(c.status, grouping):
             continue
         ev = _event_key(c)
-        out.update((c.metric, ev, h.scope) for h in _homes(c, total, unknown))
+        out.update((c.metric, ev, h.scope) for h in _homes(c, sides))
     return frozenset(out)
 
 
@@ -144,14 +173,16 @@ def draft_selector(claims: Iterable[Claim], rules: Config | Path | None = None
     published)``, can take part in the groups of these draft claims: the only claims of an
     archive that a draft check compares (see :func:`draft_groups`). Without its subgroup, a
     claim is kept when its side's group or the total group is one the draft meets."""
-    cfg = load_config(rules).verdicts
-    total, unknown = group_sides(cfg)
-    groups = frozenset((m, ev, base_side(s)) for m, ev, s in draft_groups(claims, cfg))
+    config = load_config(rules)
+    cfg = config.verdicts
+    sides = sides_of(cfg, config.root)
+    groups = frozenset((m, ev, base_side(s))
+                       for m, ev, s in draft_groups(claims, cfg, config.root))
 
     def keep(metric: str, event: str | None, side: str | None, period_start: date | None,
              period_end: date | None, published: date | None) -> bool:
         ev = event_key(event, period_start, period_end, published)
-        return meets(groups, metric, ev, side or unknown, total)
+        return meets(groups, metric, ev, sides.of(side, event), sides.total)
     return keep
 
 
@@ -173,8 +204,8 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim],
         return set()
     config = load_config(rules)
     cfg = config.verdicts
-    total, unknown = group_sides(cfg)
-    wanted = draft_groups(draft, cfg)
+    sides = sides_of(cfg, config.root)
+    wanted = draft_groups(draft, cfg, config.root)
     doc = draft[0].doc
     index = {id(c): i for i, c in enumerate(others)}
     groups: dict[tuple, list[Figure]] = {}
@@ -182,7 +213,7 @@ def draft_needs(draft: Sequence[Claim], others: Sequence[Claim],
         groups.setdefault((metric, ev, scope), []).append(f)
     per_side: dict[tuple, list[int]] = {}  # an article's per-side claims, summed together
     for i, c in enumerate(others):
-        if _summed(c, total, unknown):
+        if _summed(c, sides):
             per_side.setdefault((c.doc, c.metric, _event_key(c)), []).append(i)
     sided = {i for idx in per_side.values() for i in idx}
 
@@ -220,17 +251,17 @@ def compare(claims: Sequence[Claim], articles: Sequence[Article], draft: str | N
     """
     config = load_config(rules)
     cfg = config.verdicts
-    total, unknown = group_sides(cfg)
+    sides = sides_of(cfg, config.root)
     grouping = cfg.get("grouping", {})
     claims = sort_claims(claims)
     labels = doc_labels([a.id for a in articles] + [c.doc for c in claims])
     spans = article_spans(articles)
 
-    n_groups = len({(c.metric, _event_key(c), _homes(c, total, unknown)[0].scope)
+    n_groups = len({(c.metric, _event_key(c), _homes(c, sides)[0].scope)
                     for c in claims if compared(c.status, grouping)})
     # in draft mode only the draft's groups are judged: the others' figures are not even built
     wanted = None if draft is None else draft_groups(
-        (c for c in claims if c.doc == draft), cfg)
+        (c for c in claims if c.doc == draft), cfg, config.root)
     rows = _figure_rows(claims, cfg, wanted, config)
 
     findings: list[Finding] = []
@@ -272,7 +303,8 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
     the ``wanted`` groups (all, without): its own figure, the part it is of a whole, and each
     article's per-side sums and lone parts in the total group. A sum over places is a part
     too: a breakdown by place rarely names every place."""
-    total, unknown = group_sides(cfg)
+    sides = sides_of(cfg, config.root if config is not None else None)
+    total = sides.total
     grouping = cfg.get("grouping", {})
     rows: list[tuple[str, str, str, Figure]] = []
     party_figs: dict[tuple, list[Figure]] = {}
@@ -295,7 +327,7 @@ def _figure_rows(claims: Iterable[Claim], cfg: dict, wanted: frozenset | None,
         mine = None if scopes is None else scopes.get((metric, ev))
         if scopes is not None and not mine:
             continue
-        hs = _homes(c, total, unknown)
+        hs = _homes(c, sides)
         if mine is not None and not any(h.scope in mine for h in hs):
             continue
         if metric not in settle:

@@ -9,10 +9,15 @@ unless it names a place or party: "60 dead, 12 of them in Valcorvo" is Valcorvo'
 (in Valcorvo's group) and a part of the total.
 Only figures whose status is compared (``[grouping] compared_status`` in verdicts.toml) take
 part: a feared or projected toll is not a count, and an increment is never a toll.
+
+An area is the event's whole when the event lies within it (:func:`whole_area`): "146 dead in
+Seoul" of a crowd crush keyed on Seoul is the crush's toll, while "200 dead in Amatrice" of an
+earthquake keyed on Amatrice is one town's share of a quake felt over a region.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 SCOPE_SEP = "/"
@@ -43,6 +48,32 @@ def split_scope(scope_: str | None) -> tuple[str | None, str | None]:
         return None, None
     side, _, subgroup = scope_.partition(SCOPE_SEP)
     return side, subgroup or None
+
+
+AREA_PREFIX = "area:"  # the side of one place of a breakdown by place ("area:rieti")
+
+
+def whole_area(side: str | None, event: str | None, reach_km: Callable[[str], float | None],
+               town_km: float) -> bool:
+    """Whether ``side`` (an area) counts the whole of ``event``: the area is the place the
+    automatic event is keyed on (``auto:<type>:<place>:<date>``; a site's or a named storm's
+    place after its ``@``), and the event's type reaches no farther than ``town_km``
+    (``reach_km(type)``: how far apart two places of one event of that type may be), so the
+    whole event lies within that place. A crowd crush, a collapse or a blast keyed on Seoul
+    happened in Seoul: its toll "in Seoul" is its toll. A quake or a flood keyed on a town
+    reaches past it: the town's toll is a part (Amatrice's of the quake that also struck
+    Accumoli and Arquata), and so is any other place's, or a type nobody knows."""
+    if not side or not side.startswith(AREA_PREFIX) or not event or not event.startswith("auto:"):
+        return False
+    parts = event.split(":")
+    if len(parts) not in (3, 4):
+        return False
+    kind, place = parts[1], parts[2]
+    where = place.rpartition("@")[2] if "@" in place else place
+    if where != side[len(AREA_PREFIX):]:
+        return False
+    reach = reach_km(kind)
+    return reach is not None and reach <= town_km
 
 
 def compared(status: str | None, grouping: dict[str, Any]) -> bool:

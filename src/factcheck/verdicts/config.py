@@ -38,20 +38,32 @@ def load_verdicts(root: Path | None = None) -> dict[str, Any]:
 
 
 def _check_cues(path: Path, cfg: dict) -> None:
-    """Every pattern of ``[corrections.cues]`` compiles: they are compiled at the first
+    """Every pattern of ``[corrections.cues]`` and ``[corrections.originals]`` compiles: they are compiled at the first
     comparison that needs them (``revision.correction_cues``), where a bad one would be a
     traceback; here it is an error naming the file, line and key while the folder loads."""
     import regex
 
     from ..tomlfile import where
 
-    for lang, patterns in cfg.get("corrections", {}).get("cues", {}).items():
-        for i, p in enumerate(patterns):
-            try:
-                regex.compile(p, regex.I | regex.V1)  # as revision.correction_cues does
-            except regex.error as exc:
-                raise FactcheckError(f"{where(path, ('corrections', 'cues', lang, i))}: "
-                                     f"corrections.cues.{lang}[{i}]: bad regex {p!r}: {exc}") from None
+    for table in ("cues", "originals"):
+        for lang, patterns in cfg.get("corrections", {}).get(table, {}).items():
+            for i, p in enumerate(patterns):
+                try:
+                    regex.compile(p, regex.I | regex.V1)  # as revision.correction_cues does
+                except regex.error as exc:
+                    raise FactcheckError(
+                        f"{where(path, ('corrections', table, lang, i))}: "
+                        f"corrections.{table}.{lang}[{i}]: bad regex {p!r}: {exc}") from None
+
+
+@lru_cache(maxsize=None)
+def type_reaches(root: Path | None = None) -> dict[str, float]:
+    """Per event type, how far apart two places of one event of it may lie (``reach_km`` of
+    ``event_types.toml``, its one owner): what an area's identity reads (a crush lies within
+    its town, a quake does not). Read from the data alone, not the type vocabulary: a
+    comparison compiles no trigger."""
+    data = _read_toml((root or rules_dir()) / "event_types.toml")
+    return {tid: float(t.get("reach_km", 0)) for tid, t in data.get("types", {}).items()}
 
 
 def setting(cfg: dict, metric: str, key: str) -> Any:

@@ -6,7 +6,9 @@ order is not certain, a discrepancy that names the doubt (none when the two are 
 apart in scale: the lower may be an early count or a part), one finding for all the lower
 counts whose order against one higher count is in the same doubt; none when the two are so
 far apart in scale that they are not one count (:func:`.scene.unrelated`); when the lower
-figure's sentence announces a revision, a correction instead. The later reports of one
+figure's sentence announces a revision, a correction instead; none when a report certainly
+older than the lower one announced that revision (the count revised from the higher figure
+to the lower one): the revised count told again, not a new fall. The later reports of one
 lower count that fall certainly from the same count, for the same doubts, are one finding
 naming them all ("at least 13 on the 27th; 5 on the 29th, 5 on the 1st"): one fall told
 twice, not two problems."""
@@ -33,7 +35,7 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
     unsure: dict[tuple, list[Figure]] = {}
     certain: list[tuple[Figure, list[Figure], list[str]]] = []
     for best, low in t.falls:
-        if t.is_revised(low) or unrelated(best, low, ctx):
+        if t.is_revised(low) or unrelated(best, low, ctx) or retells_revision(best, low, t, ctx):
             continue  # a revision is the correction's; a far smaller figure is no such count
         if certainly_later(best, low, ctx):
             why = doubts(best, low, ctx, same_time=False) + restated(best, low, ctx)
@@ -64,6 +66,18 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
             out.append(finding(ctx, "discrepancy", "falling_unsure_many", sev, [best, *lows],
                                dated=True, why=why_said, lows=listed))
     return out
+
+
+def retells_revision(best: Figure, low: Figure, t: Timeline, ctx: Ctx) -> bool:
+    """Whether ``low`` tells again a revision of ``best``'s count that a report certainly
+    older than ``low``'s announced ("the ministry's 500 is now 471" on the 20th, then "471
+    were killed" a month on): ``low`` states the revised count, ``best`` the count revised
+    (or a lower one). When nothing dates the revision before ``low``'s report, the two
+    reports read alone still conflict: a fall."""
+    return any((r.later.key == low.key or same_count(r.later, low))
+               and (r.earlier.key == best.key or same_count(r.earlier, best)
+                    or best.low <= r.earlier.low)
+               and certainly_later(r.later, low, ctx) for r in t.revisions)
 
 
 def restated(best: Figure, low: Figure, ctx: Ctx) -> list[str]:

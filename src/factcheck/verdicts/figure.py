@@ -17,6 +17,7 @@ from typing import NamedTuple
 from ..model import Claim
 from ..config import Config, load_config
 from .config import setting
+from .revision import told_first
 
 # as-of sentinel: a count reported long after its period ended (the final toll)
 FINAL = date.max
@@ -54,6 +55,10 @@ class Figure(NamedTuple):
     # what count the stated figure may stand for, as an editor reads it: ``(low, high,
     # direction)`` (see :func:`reading`); None for a vague word. Read by :mod:`.same_count`
     reading: tuple[float, float, str] | None = None
+    # told as the figure first given, since replaced ("the nearly 500 deaths officials
+    # originally described"): no count of its report's day, never read across time; its
+    # article's other figures revise it (see :mod:`.timeline`)
+    first: bool = False
 
     @property
     def doc(self) -> str:
@@ -201,7 +206,7 @@ def figure(c: Claim, cfg: dict, settle_days: int, party: str | None) -> Figure:
     already looked up (a draft check builds one per archive claim)."""
     lo, hi = claim_interval(c, cfg)
     return Figure((c,), "claim", lo, hi, _point(c, lo, hi), stated_key(c), as_of(c, settle_days),
-                  party, None, reading(c, lo, hi, cfg))
+                  party, None, reading(c, lo, hi, cfg), told_first(c, cfg))
 
 
 def sum_figure(parts: Sequence[Figure]) -> Figure:
@@ -283,8 +288,14 @@ def counted(f: Figure) -> bool:
 
 
 def timed(f: Figure) -> bool:
-    """The figures the verdicts across time read: whole, counted figures."""
-    return f.role != "part" and counted(f)
+    """The figures the verdicts across time read: whole, counted figures, not told as the
+    figure first given (:func:`.revision.told_first`)."""
+    return f.role != "part" and not f.first and counted(f)
+
+
+def first_given(f: Figure) -> bool:
+    """A whole counted figure its report tells as the one first given, since replaced."""
+    return f.first and f.role != "part" and counted(f)
 
 
 def distinct(figs: Iterable[Figure]) -> list[Figure]:

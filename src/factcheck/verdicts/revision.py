@@ -2,15 +2,19 @@
 seguito di una correzione", "sono stati 2.975 e non 64"). The cues are regexes per language
 (``[corrections.cues]`` in verdicts.toml, with examples), compiled once per configuration.
 Read by the timeline (a revised figure is a correction, not a fall nor an update) and by
-the correction verdict."""
+the correction verdict. And whether a figure is told as the one first given
+(``[corrections.originals]``: "the nearly 500 deaths officials originally reported"): a
+count its report says was replaced, which its article's other figures revise."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .figure import Figure
+if TYPE_CHECKING:  # the figure module reads :func:`told_first` when it builds a figure
+    from ..model import Claim
+    from .figure import Figure
 
 
 def revised(f: Figure, cfg: dict) -> bool:
@@ -32,6 +36,41 @@ def correction_cues(cfg: dict) -> dict[str, Any]:
                 for lang, pats in cfg.get("corrections", {}).get("cues", {}).items() if pats}
         hit = _cue_memo[id(cfg)] = (cfg, cues)
     return hit[1]
+
+
+_original_memo: dict[int, tuple[dict, dict]] = {}
+
+
+def original_cues(cfg: dict) -> dict[str, Any]:
+    """``[corrections.originals] <lang> = [regex, ...]`` of verdicts.toml, compiled once per
+    config, one pattern per language."""
+    hit = _original_memo.get(id(cfg))
+    if hit is None or hit[0] is not cfg:
+        cues = {lang: regex.compile("|".join(f"(?:{p})" for p in pats), regex.I | regex.V1)
+                for lang, pats in cfg.get("corrections", {}).get("originals", {}).items()
+                if pats}
+        hit = _original_memo[id(cfg)] = (cfg, cues)
+    return hit[1]
+
+
+# how far after its number a figure's clause may name it the first one given
+_ORIGINAL_REACH = 80
+
+
+def told_first(c: Claim, cfg: dict) -> bool:
+    """Whether a claim is told as the figure first given, since replaced: its sentence names
+    it so right after its number, before any other number ("far fewer than the nearly 500
+    deaths that officials originally described", "i 30 morti indicati in un primo
+    momento"). Such a figure is no count of its report's day: its article's other figures
+    of the group revise it (:mod:`.timeline`)."""
+    # an archive sketch has no words (its quote is empty): never told first there
+    rx = original_cues(cfg).get(getattr(c, "lang", None))
+    if rx is None or not c.quote:
+        return False
+    end = max(0, c.quantity.end - c.quote_start)
+    after = c.quote[end:end + _ORIGINAL_REACH]
+    nxt = _DIGITS.search(after)
+    return rx.search(after[:nxt.start()] if nxt else after) is not None
 
 
 # a number written with digits, its thousands separators included ("2.975", "2,975", "6'500")

@@ -7,7 +7,11 @@ link and (for a running count) higher (a level that moves both ways: any change)
 figure whose report is later but whose count is certainly older (a final toll of a window
 that ends before the higher figure's count does: "they had 6 to 18 deaths when I left",
 quoted a year on) is no fall: it is *backdated*, a step up in the time the counts stood.
-A figure whose sentence announces a revision is *revised*: its step is a correction.
+A figure whose sentence announces a revision is *revised*: its step is a correction. So is
+a figure of an article that tells another figure of the group as the one first given
+(:func:`.revision.superseded`: "far fewer than the nearly 500 deaths officials originally
+described ... at least 471 were killed"); the figure told so is no count of its report's day
+and is not read across time.
 A *floor* is a later open lower bound ("more than 3,900") far below a count already
 reported (11,300): it excludes nothing, so it is no fall, but it is no step of that count
 either (:func:`floor_below`).
@@ -22,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..timespan import before
-from .figure import FINAL, Figure, timed
+from .figure import FINAL, Figure, first_given, timed
 from .revision import named_numbers, revised as announces_revision
 from .same_count import same_count
 from .scene import Ctx, earlier_window, restated_after, scale_ratio, span, unrelated
@@ -126,9 +130,22 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     told_before: dict[int, tuple[Figure, ...]] = {}
     after: dict[int, list[Figure]] = {}
     retold: dict[int, tuple[Figure, ...]] = {}
-    moments = [real for seg in segs if (real := [f for f in seg if timed(f)])]
+    # a figure told as the one first given is no count of its report's day; its article's
+    # other figures revise it, naming its number
+    firsts: dict[str, set[float]] = {}
+    moments = []
+    for seg in segs:
+        real = []
+        for f in seg:
+            if timed(f):
+                real.append(f)
+            elif first_given(f):
+                firsts.setdefault(f.doc, set()).add(f.point)
+        if real:
+            moments.append(real)
     revised = frozenset((f.doc, f.key) for real in moments for f in real
-                        if announces_revision(f, ctx.cfg))
+                        if announces_revision(f, ctx.cfg)
+                        or f.point not in firsts.get(f.doc, (f.point,)))
     best: Figure | None = None  # the strongest lower bound reported so far
     last: Figure | None = None  # the chain's last link
     previous: Figure | None = None  # the previous moment's top figure
@@ -143,8 +160,10 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
         for f in _distinct_revised(shown, revised):
             # the numbers named by every sentence of its article stating it (a headline
             # "toll lowered to 97" and its body "... down from 115")
-            named = frozenset().union(*(named_numbers(g) for g in real
-                                        if g.doc == f.doc and g.key == f.key))
+            # (of an article telling the figure first given, that figure's number: its
+            # sentence names the replaced count, not the other numbers of the revised one's)
+            named = frozenset(firsts[f.doc]) if f.doc in firsts else frozenset().union(
+                *(named_numbers(g) for g in real if g.doc == f.doc and g.key == f.key))
             # told again: the same revised figure, or a sentence naming one ("revised from
             # 115 to 97" after the news of 97: its 115 is the old figure, no revision)
             if any(g.key == f.key or (g.point != f.point and g.point in named) for g in told):
@@ -336,6 +355,15 @@ def read(seg: Sequence[Figure]) -> Iterable[Figure]:
     is first depends on the order of figures a draft check has not read), and the figures
     their sentences state with them (:func:`left_behind`)."""
     real = [f for f in seg if timed(f)]
+    # a figure told as the one first given, with its article's figures it makes revisions
+    firsts = [f for f in seg if first_given(f)]
+    if firsts:
+        docs = {f.doc for f in firsts}
+        return firsts + [f for f in real if f.doc in docs] + _read(real)
+    return _read(real)
+
+
+def _read(real: Sequence[Figure]) -> list[Figure]:
     if not real:
         return []
     behind = left_behind(real)
