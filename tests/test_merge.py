@@ -801,3 +801,21 @@ def test_an_earlier_event_meets_only_events_told_so():
 ])
 def test_a_disaster_in_a_war_theatre_keeps_its_own_place(text, lang, figure, event):
     assert context_claim(text, figure, lang=lang, published=date(2031, 9, 20)).event == event
+
+
+def test_a_building_fire_meets_its_reports_typed_wildfire_and_its_site():
+    # one outlet's bare "rogo" typed wildfire, another's "tower block fire": one fire
+    same = [_claim("a", "auto:fire:leeds:2031-03", date(2031, 3, 4)),
+            _claim("b", "auto:wildfire:leeds:2031-03", date(2031, 3, 5))]
+    assert len({c.event for c in merge_events(same)}) == 1
+    # keyed on the building's name where it lies, on the city, and on the building alone
+    # in an undated report: one fire
+    sited = [_claim("a", "auto:fire:site-harlow-court@leeds:2031-03", date(2031, 3, 4)),
+             _claim("b", "auto:fire:leeds:2031-03", date(2031, 3, 5)),
+             _claim("c", "auto:fire:site-harlow-court", None)]
+    assert len({c.event for c in merge_events(sited)}) == 1
+    # a wildfire beyond a building fire's reach in the same week is another event (within
+    # a wildfire's, 60 km: Leeds and Manchester are 57 km apart)
+    apart = [_claim("a", "auto:fire:leeds:2031-03", date(2031, 3, 4)),
+             _claim("b", "auto:wildfire:manchester:2031-03", date(2031, 3, 5))]
+    assert len({c.event for c in merge_events(apart)}) == 2
