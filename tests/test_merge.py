@@ -819,3 +819,23 @@ def test_a_building_fire_meets_its_reports_typed_wildfire_and_its_site():
     apart = [_claim("a", "auto:fire:leeds:2031-03", date(2031, 3, 4)),
              _claim("b", "auto:wildfire:manchester:2031-03", date(2031, 3, 5))]
     assert len({c.event for c in merge_events(apart)}) == 2
+
+
+def test_a_building_fire_named_by_its_building_meets_its_city_s_reports():
+    from dataclasses import replace
+
+    reports = [
+        # the building where it lies, in Italian
+        ("Rogo alla Ashford Tower di Leeds.\n\nSono 9 i morti, dice la polizia.", "9", "it",
+         date(2031, 3, 5)),
+        # the city alone: a tower block's fire
+        ("Tower block fire in Leeds.\n\nAt least 7 people died in the blaze on Sunday.",
+         "At least 7", "en", date(2031, 3, 4)),
+        # the building alone, undated ("in Ashford Tower" is no town)
+        ("The Ashford Tower fire.\n\nNine people died in Ashford Tower, police said.", "Nine",
+         "en", None),
+    ]
+    claims = [replace(context_claim(t, f, lang=lang, published=day), doc=f"d{i}")
+              for i, (t, f, lang, day) in enumerate(reports)]
+    assert [c.event.split(":")[1] for c in claims] == ["fire"] * 3, [c.event for c in claims]
+    assert len({c.event for c in merge_events(claims)}) == 1, [c.event for c in claims]
