@@ -236,3 +236,41 @@ def _earlier_cases():
 @pytest.mark.parametrize("text,lang,found", _earlier_cases())
 def test_earlier_example(text, lang, found):
     assert vocabulary().earlier(text, lang) == found
+
+
+@pytest.mark.parametrize("text,lang,article,want", [
+    # a bare fire word in a report on a building's fire is that fire
+    ("The fire spread to the upper floors within minutes.", "en", "fire", ["fire"]),
+    ("Il rogo è partito dal quarto piano.", "it", "fire", ["fire"]),
+    # in an article about nothing else, or about a wildfire, it is a fire in the open
+    ("The fire spread to the upper floors within minutes.", "en", None, ["wildfire"]),
+    ("Gli incendi hanno raggiunto la costa.", "it", "wildfire", ["wildfire"]),
+    # in a war's report it is the war's (no event of its own)
+    ("Fires broke out in the port overnight.", "en", "war", []),
+])
+def test_a_bare_fire_word_takes_the_type_of_its_article(text, lang, article, want):
+    v = vocabulary()
+    found = v.find(text, lang)
+    assert [t for _, _, t in found] == ["wildfire"], found
+    assert [t for _, _, t in v.secondary(text, lang, found, article)] == want
+
+
+@pytest.mark.parametrize("text,lang,figure,kind", [
+    # a building's fire: named with its building, the bare word after it is the same fire
+    ("Blaze at a tower block in Leeds.\n\nAt least 7 people died in the fire, police said.",
+     "en", "At least 7", "fire"),
+    ("Incendio in un palazzo a Torino.\n\nIl rogo ha ucciso 4 persone nella notte.",
+     "it", "4", "fire"),
+    # the same bare words with no building around them: a wildfire
+    ("Incendio sulle colline di Olbia.\n\nIl rogo ha ucciso 4 persone nella notte.",
+     "it", "4", "wildfire"),
+    ("Fire near Patras.\n\nAt least 7 people died in the fire, officials said.",
+     "en", "At least 7", "wildfire"),
+])
+def test_a_building_fire_is_no_wildfire(text, lang, figure, kind):
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    c = context_claim(text, figure, lang=lang, published=date(2031, 3, 4))
+    assert c.event is not None and c.event.startswith(f"auto:{kind}:"), c.event

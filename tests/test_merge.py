@@ -801,3 +801,41 @@ def test_an_earlier_event_meets_only_events_told_so():
 ])
 def test_a_disaster_in_a_war_theatre_keeps_its_own_place(text, lang, figure, event):
     assert context_claim(text, figure, lang=lang, published=date(2031, 9, 20)).event == event
+
+
+def test_a_building_fire_meets_its_reports_typed_wildfire_and_its_site():
+    # one outlet's bare "rogo" typed wildfire, another's "tower block fire": one fire
+    same = [_claim("a", "auto:fire:leeds:2031-03", date(2031, 3, 4)),
+            _claim("b", "auto:wildfire:leeds:2031-03", date(2031, 3, 5))]
+    assert len({c.event for c in merge_events(same)}) == 1
+    # keyed on the building's name where it lies, on the city, and on the building alone
+    # in an undated report: one fire
+    sited = [_claim("a", "auto:fire:site-harlow-court@leeds:2031-03", date(2031, 3, 4)),
+             _claim("b", "auto:fire:leeds:2031-03", date(2031, 3, 5)),
+             _claim("c", "auto:fire:site-harlow-court", None)]
+    assert len({c.event for c in merge_events(sited)}) == 1
+    # a wildfire beyond a building fire's reach in the same week is another event (within
+    # a wildfire's, 60 km: Leeds and Manchester are 57 km apart)
+    apart = [_claim("a", "auto:fire:leeds:2031-03", date(2031, 3, 4)),
+             _claim("b", "auto:wildfire:manchester:2031-03", date(2031, 3, 5))]
+    assert len({c.event for c in merge_events(apart)}) == 2
+
+
+def test_a_building_fire_named_by_its_building_meets_its_city_s_reports():
+    from dataclasses import replace
+
+    reports = [
+        # the building where it lies, in Italian
+        ("Rogo alla Ashford Tower di Leeds.\n\nSono 9 i morti, dice la polizia.", "9", "it",
+         date(2031, 3, 5)),
+        # the city alone: a tower block's fire
+        ("Tower block fire in Leeds.\n\nAt least 7 people died in the blaze on Sunday.",
+         "At least 7", "en", date(2031, 3, 4)),
+        # the building alone, undated ("in Ashford Tower" is no town)
+        ("The Ashford Tower fire.\n\nNine people died in Ashford Tower, police said.", "Nine",
+         "en", None),
+    ]
+    claims = [replace(context_claim(t, f, lang=lang, published=day), doc=f"d{i}")
+              for i, (t, f, lang, day) in enumerate(reports)]
+    assert [c.event.split(":")[1] for c in claims] == ["fire"] * 3, [c.event for c in claims]
+    assert len({c.event for c in merge_events(claims)}) == 1, [c.event for c in claims]

@@ -43,6 +43,9 @@ class EventType:
     # one place sees several of them within days (strikes on one city, crashes on its roads):
     # one told as "another" is not the report's own (:meth:`Vocabulary.another`)
     recurs: bool = False
+    # the types whose weak triggers are this type's in an article about this type (a bare
+    # "fire" in a report on a tower block's fire): see :meth:`Vocabulary.secondary`
+    takes_weak: frozenset[str] = frozenset()
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -160,11 +163,21 @@ class Vocabulary:
                   kind: str | None) -> list[tuple[int, int, str]]:
         """``found`` (the triggers of ``text``) without the weak ones of a type incompatible
         with ``kind``, the article's: there they tell how its own event went ("the boat
-        crashed against rocks"), not of a second event."""
+        crashed against rocks"), not of a second event; and with the weak ones of a type
+        ``kind`` takes (:attr:`EventType.takes_weak`) as ``kind``'s: a bare "fire" in a
+        report on a tower block's fire is that fire, no wildfire."""
         if kind is None or not self.weak.get(lang):
             return found
-        return [f for f in found if self.compatible(f[2], kind)
-                or not self.is_weak(text[f[0]:f[1]], lang, f[2])]
+        t = self.types.get(kind)
+        takes = t.takes_weak if t is not None else frozenset()
+        out = []
+        for f in found:
+            weak = self.is_weak(text[f[0]:f[1]], lang, f[2])
+            if weak and f[2] in takes:
+                out.append((f[0], f[1], kind))
+            elif not weak or self.compatible(f[2], kind):
+                out.append(f)
+        return out
 
     def unrelated(self, text: str, lang: str) -> tuple[int, int] | None:
         """Where ``text`` says its figures are unrelated to an event ("11 lives unrelated to
@@ -376,7 +389,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                                    frozenset(entry.get("compatible", ())),
                                    int(entry.get("name_window_days", 0)),
                                    frozenset(entry.get("contains", ())),
-                                   bool(entry.get("recurs", False)))
+                                   bool(entry.get("recurs", False)),
+                                   frozenset(entry.get("takes_weak", ())))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -408,7 +422,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         for x in entry.get("name_examples", ()):
             name_examples.append(NameExample(x["text"], x.get("lang", "it"), x.get("name", "")))
     for tid, t in types.items():
-        for key, ids in (("compatible", t.compatible), ("contains", t.contains)):
+        for key, ids in (("compatible", t.compatible), ("contains", t.contains),
+                         ("takes_weak", t.takes_weak)):
             unknown = ids - types.keys()
             if unknown:
                 raise FactcheckError(f"{path}: types.{tid}.{key}: unknown type(s) "

@@ -211,8 +211,13 @@ def towns(text: str, lang: str, rules: SiteRules) -> list[str]:
     Valcorvo", "in Valcorvo Sunday": "valcorvo", "valcorvo sunday"): a name the article
     uses so is a place the gazetteer lacks, never a site (:func:`is_town`)."""
     rx = rules.towns.get(lang)
-    return [] if rx is None else list(dict.fromkeys(name_key(m.group("name"))
-                                                    for m in rx.finditer(text)))
+    if rx is None:
+        return []
+    heads = rules.heads.get(lang)
+    # "in Grenfell Tower": a name a head closes is a landmark's, never a town's
+    return list(dict.fromkeys(name_key(m.group("name")) for m in rx.finditer(text)
+                              if heads is None or len(m.group("name").split()) < 2
+                              or not heads.fullmatch(m.group("name").split()[-1])))
 
 
 def is_town(name: str, town_keys: Sequence[str]) -> bool:
@@ -243,7 +248,12 @@ def _site_name(text: str, start: int, name: str, lang: str, rules: SiteRules,
         return None
     parts = [p for w in words for p in w.split("-") if p]  # "Turkey-Syria": two countries
     keys = [name_key(w) for w in parts]
-    if not gaz.is_unlisted(name_key(" ".join(words)), keys) \
+    whole = name_key(" ".join(words))
+    if len(words) > 1 and heads is not None and heads.fullmatch(words[-1]):
+        # a head closing it ("Grenfell Tower"): a landmark's whole name, whatever town
+        # shares a word of it; the whole name is its closing word (no "Great Galveston")
+        keys = [*keys[:-1], whole]
+    if not gaz.is_unlisted(whole, keys) \
             or any(k in rules.parties for k in keys):
         return None
     return " ".join(words)
