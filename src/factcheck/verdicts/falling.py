@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..model import Finding
 from .figure import Figure
 from .same_count import same_count
-from .scene import (Ctx, conflict, doubts, explained, finding, restated_after, says,
+from .scene import (Ctx, conflict, consistent_running, doubts, explained, finding, restated_after, says,
                     unplaceable, unrelated)
 from .timeline import Timeline, certainly_later, read
 
@@ -46,7 +46,9 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
                 have.append(low)
             else:
                 certain.append((best, [low], why))
-        elif not unplaceable(best, low, ctx):
+        elif not (unplaceable(best, low, ctx) or consistent_running(best, low, ctx)):
+            # nothing but the order in doubt: the lower may be the earlier count (one rule
+            # with the moment's pair, wherever a month-dated report is filed)
             why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
             unsure.setdefault((id(best), join.join(why)), [best]).append(low)
     for best, (low, *again), why in certain:
