@@ -296,7 +296,9 @@ def consistent_running(a: Figure, b: Figure, ctx: Ctx) -> bool:
     inferred, months that overlap), so the lower may be the earlier count, and nothing but
     their dates is in doubt (no two named sources, no ambiguous reading). That is what a
     running toll looks like when reports lag: nothing an editor can act on, no finding.
-    Parts of one stated whole are one step of the count, never an earlier one."""
+    One rule wherever the two are read: a moment's pair (contradiction, part_exceeds) and a
+    fall across moments (falling). Parts of one stated whole are one step of the count,
+    never an earlier one."""
     return ctx.cumulative and not same_whole(a, b) and order_unknown(a, b, ctx) \
         and not doubts(a, b, ctx, same_time=False)
 
