@@ -407,10 +407,11 @@ def segments(figs: Sequence[Figure], window: int,
     report states the same figure (or its number as the same count: :mod:`.same_count`),
     else with the latest.
 
-    ``when``: each figure's report span. A report known only to the month or the year is a
-    span, not its first day (where its date is filed): its figures are a moment of their
-    own, never one with the figures of that day (:func:`wide`), so a verdict on them reads
-    their order as not known wherever the other report falls in the span. The cut itself
+    ``when``: each figure's report span. A report known only to the month or the year, or
+    dated only "on or after" a day, is a span, not its first day (where its date is filed):
+    its figures are a moment of their own, never one with the figures of that day
+    (:func:`wide`), so a verdict on them reads their order as not known wherever the other
+    report falls in the span. The cut itself
     reads the filed dates, so a draft check (which knows no spans) cuts the same moments
     and reads whole any that such a report may split (:func:`maybe_wide`)."""
     ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
@@ -452,18 +453,23 @@ def segments(figs: Sequence[Figure], window: int,
 
 
 def wide(s: Span, window: int) -> bool:
-    """Whether a report's span is a closed span longer than a moment (``window`` days): a
-    date known only to the month or the year, filed under its first day."""
-    return s.first is not None and s.last is not None and (s.last - s.first).days > window
+    """Whether a report's span is longer than a moment (``window`` days), though filed under
+    its first day: a date known only to the month or the year, or one only inferred ("on or
+    after" the latest date its text states: open-ended)."""
+    return s.first is not None and (s.last is None or (s.last - s.first).days > window)
 
 
 def maybe_wide(f: Figure) -> bool:
-    """Whether a figure's filed date may be a month's or a year's (its first day), read
+    """Whether a figure's report may be wider than its filed day (:func:`wide`), read
     without the reports' spans (a draft check): an archive sketch knows its article's date
-    precision; a claim alone does not, and any first day of a month may be one."""
+    precision and how the date is known; a claim alone does not, and is taken for a day's
+    report unless its date is a month's first day (a month's or a year's filing)."""
     if f.as_of is None or f.as_of == FINAL:
         return False
-    known = getattr(f.claims[0], "published_precision", None)
+    c = f.claims[0]
+    if getattr(c, "published_how", None) in ("inferred", "url"):
+        return True
+    known = getattr(c, "published_precision", None)
     if known == "day":
         return False
     return known in ("month", "year") or f.as_of.day == 1
