@@ -365,6 +365,14 @@ def _alternation(path: Path, tid: str, lang: str, patterns) -> str:
     return "|".join(sorted(patterns, key=lambda p: (-len(p), p)))
 
 
+def _word_patterns(data: dict, path: Path, section: str) -> dict[str, regex.Pattern]:
+    """``[<section>] <lang> = [words]`` of event_types.toml as one whole-word pattern per
+    language."""
+    return {lang: regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, section, lang, words) + ")" + _RIGHT, _FLAGS)
+            for lang, words in data.get(section, {}).items() if lang in LANGS and words}
+
+
 @lru_cache(maxsize=None)
 def vocabulary(root: Path | None = None) -> Vocabulary:
     """The event types of ``<root>/event_types.toml`` (cached); an absent file is none."""
@@ -447,22 +455,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         "(?i:" + "|".join(alts) + ")" + _RIGHT, regex.VERSION0)
         for lang, alts in verbs.items() if alts}
     not_subjects = frozenset(w.casefold() for w in data.get("names", {}).get("not_subjects", ()))
-    follows = {}
-    for lang, words in data.get("follows", {}).items():
-        if lang in LANGS and words:
-            follows[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "follows", lang, words) + ")" + _RIGHT, _FLAGS)
-    unrelated = {}
-    for lang, words in data.get("unrelated", {}).items():
-        if lang in LANGS and words:
-            unrelated[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "unrelated", lang, words) + ")" + _RIGHT,
-                _FLAGS)
-    earlier = {}
-    for lang, words in data.get("earlier", {}).items():
-        if lang in LANGS and words:
-            earlier[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "earlier", lang, words) + ")" + _RIGHT, _FLAGS)
+    follows = _word_patterns(data, path, "follows")
+    unrelated = _word_patterns(data, path, "unrelated")
+    earlier = _word_patterns(data, path, "earlier")
     then = {}
     for lang, words in data.get("then", {}).items():
         if lang in LANGS and words:
