@@ -373,6 +373,17 @@ def _word_patterns(data: dict, path: Path, section: str) -> dict[str, regex.Patt
             for lang, words in data.get(section, {}).items() if lang in LANGS and words}
 
 
+def _before_trigger_patterns(data: dict, path: Path, section: str, between: int
+                             ) -> dict[str, regex.Pattern]:
+    """``[<section>] <lang> = [words]`` as one pattern per language that ends where an
+    event's trigger starts, at most ``between`` words after the cue ("un altro | raid",
+    "another Israeli | strike")."""
+    return {lang: regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, section, lang, words)
+                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,%d}\Z" % between, _FLAGS)
+            for lang, words in data.get(section, {}).items() if lang in LANGS and words}
+
+
 @lru_cache(maxsize=None)
 def vocabulary(root: Path | None = None) -> Vocabulary:
     """The event types of ``<root>/event_types.toml`` (cached); an absent file is none."""
@@ -465,18 +476,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
                 + _alternation(path, "then", lang, words)
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
-    another = {}
-    for lang, words in data.get("another", {}).items():
-        if lang in LANGS and words:
-            another[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "another", lang, words)
-                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+)?\Z", _FLAGS)
-    given = {}
-    for lang, words in data.get("given", {}).items():
-        if lang in LANGS and words:
-            given[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "given", lang, words)
-                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+    another = _before_trigger_patterns(data, path, "another", 1)
+    given = _before_trigger_patterns(data, path, "given", 2)
     relative, reported = {}, {}
     entry = data.get("given", {})
     for lang, words in entry.get("relatives", {}).items():
