@@ -417,6 +417,25 @@ def _unclaimed(r: Sequence) -> Unclaimed:
                      reason=r[16])
 
 
+# an article's columns as :func:`_articles` reads them, its text (or '') to follow
+_ARTICLE_COLUMNS = ("id, doc, path, title, outlet, url, published, published_how, "
+                    "published_precision, lang, lang_detected, regions, ")
+
+
+def _articles(rows: Iterable[Sequence], text: bool) -> dict[int, Article]:
+    """Articles by id, in path order, from rows of ``_ARTICLE_COLUMNS`` and the text (see
+    :meth:`Archive.articles`)."""
+    dates = _Dates()
+    out: dict[int, Article] = {}
+    for r in sorted(rows, key=itemgetter(2)):
+        regions = tuple(tuple(x) for x in json.loads(r[11])) if text else ()
+        out[r[0]] = Article(
+            id=r[1], path=r[2], text=r[12], regions=regions, title=r[3], outlet=r[4],
+            url=r[5], published=dates[r[6]], published_how=r[7], published_precision=r[8],
+            lang=r[9], lang_detected=bool(r[10]))
+    return out
+
+
 def rules_version(rules_root: str | os.PathLike) -> str:
     """A deterministic fingerprint of every rule, language and data file under ``rules_root``
     (with the factcheck version, since code changes extraction too).
@@ -807,15 +826,20 @@ class Archive:
                  ) -> list[tuple[int, int, Sketch]]:
         """``(claim id, article id, sketch)`` of the stored claims (selected and their
         events mapped as by :meth:`claims`), to choose cheaply which claims to read in full."""
+        return self._sketches(keys, where, events)[0]
+
+    def _sketches(self, keys: Iterable[tuple[str, str | None]] | None,
+                  where: RowFilter | None, events: Mapping[str, str] | None,
+                  text: bool = False) -> tuple[list[tuple[int, int, Sketch]], list]:
+        """:meth:`sketches`, and the rows of their articles (:meth:`_article_rows`, with
+        ``text`` or not): read once, they give the sketches their doc and date precision
+        and :meth:`results` its articles."""
         events = events or {}
         cols = ", ".join(_SKETCH_FIELDS)
         if keys is None:
             keys = self.conn.execute("SELECT DISTINCT metric, event FROM claims").fetchall()
-        # every doc from the articles' doc index: cheaper than a text column per claim
-        docs = {i: (doc, precision, how) for i, doc, precision, how in self.conn.execute(
-            "SELECT id, doc, published_precision, published_how FROM articles")}
         dates = _Dates()
-        out: list[tuple[int, int, Sketch]] = []
+        groups: list[tuple[str, str | None, list]] = []
         for metric, event in sorted(set(keys), key=lambda k: (k[0], k[1] or "")):
             # in the order of the claims' side, then id (as v2's group index gave them): the
             # claims a chooser keeps can depend on it (the first of a tie), and so the count
@@ -825,8 +849,16 @@ class Archive:
             if where is not None:
                 rows = [r for r in rows if where(metric, ev, r[2], dates[r[11]],
                                                  dates[r[12]], dates[r[13]])]
+            groups.append((metric, ev, rows))
+        # only the selection's articles, by id: the whole table is ~10x the rows, and each
+        # of its rows sits beside its article's text (a 10,000-article scan cost a draft
+        # check ~30 ms)
+        arts = self._article_rows({r[1] for _, _, rows in groups for r in rows}, text)
+        docs = {r[0]: (r[1], r[8], r[7]) for r in arts}  # doc, date precision, how known
+        out: list[tuple[int, int, Sketch]] = []
+        for metric, ev, rows in groups:
             out += [(r[0], r[1], Sketch(r, metric, ev, *docs[r[1]], dates)) for r in rows]
-        return out
+        return out, arts
 
     def claims_by_id(self, claim_ids: Iterable[int], events: Mapping[str, str] | None = None
                      ) -> dict[int, list[Claim]]:
@@ -867,28 +899,22 @@ class Archive:
         Without ``text`` the article's text is empty and its regions are omitted:
         claims carry their own quotes, and a check need not read 10,000 texts.
         """
-        cols = ("id, doc, path, title, outlet, url, published, published_how, "
-                "published_precision, lang, lang_detected, regions, "
-                + ("text" if text else "''"))
+        return _articles(self._article_rows(article_ids, text), text)
+
+    def _article_rows(self, article_ids: Iterable[int] | None, text: bool) -> list:
+        """Rows of ``_ARTICLE_COLUMNS`` (all articles, or those in ``article_ids``), the text
+        left empty unless ``text``."""
+        cols = _ARTICLE_COLUMNS + ("text" if text else "''")
         if article_ids is None:
-            rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY path").fetchall()
-        else:
-            ids = sorted(set(article_ids))
-            rows = []
-            for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-                chunk = ids[i:i + 500]
-                rows += self.conn.execute(
-                    f"SELECT {cols} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
-                    chunk).fetchall()
-            rows.sort(key=lambda r: r[2])
-        out: dict[int, Article] = {}
-        for r in rows:
-            regions = tuple(tuple(x) for x in json.loads(r[11])) if text else ()
-            out[r[0]] = Article(
-                id=r[1], path=r[2], text=r[12], regions=regions, title=r[3], outlet=r[4],
-                url=r[5], published=_date(r[6]), published_how=r[7], published_precision=r[8],
-                lang=r[9], lang_detected=bool(r[10]))
-        return out
+            return self.conn.execute(f"SELECT {cols} FROM articles ORDER BY path").fetchall()
+        ids = sorted(set(article_ids))
+        rows: list = []
+        for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = ids[i:i + 500]
+            rows += self.conn.execute(
+                f"SELECT {cols} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk)
+        return rows
 
     def results(self, keys: Iterable[tuple[str, str | None]] | None = None, *,
                 where: RowFilter | None = None, choose: Chooser | None = None,
@@ -898,12 +924,12 @@ class Archive:
         from .pipeline import ArticleResult
 
         if choose is not None:
-            found = self.sketches(keys, where, events)
+            found, rows = self._sketches(keys, where, events, text)
             claims = self.claims_by_id((found[i][0] for i in choose([c for _, _, c in found])),
                                        events)
             # every article of the selection is listed, with its chosen claims only: the
             # same articles (and short labels) as when they are read in full
-            arts = self.articles({article_id for _, article_id, _ in found}, text=text)
+            arts = _articles(rows, text)
         else:
             claims = self.claims(keys, where, events)
             selected = keys is not None or where is not None
