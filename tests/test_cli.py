@@ -125,6 +125,31 @@ def test_draft_against_folder(capsys, shared_datadir):
     assert all(any(c["doc"] == "guerra_b.md" for c in f["claims"]) for f in data["findings"])
 
 
+def test_a_draft_check_pauses_the_collector_but_not_for_a_folder_and_restores_it(
+        capsys, shared_datadir, monkeypatch):
+    import gc
+
+    from factcheck.cli import check
+
+    cli = shared_datadir / "cli"
+    archive = cli / "archive"
+    archive.mkdir()
+    shutil.copy(cli / "guerra_a.md", archive)
+    seen = []  # whether the collector ran while the folder was extracted, and the draft read
+    extract, read_draft = check.extract_reporting_skips, check._read_draft
+    monkeypatch.setattr(check, "extract_reporting_skips",
+                        lambda *a: seen.append(("folder", gc.isenabled())) or extract(*a))
+    monkeypatch.setattr(check, "_read_draft",
+                        lambda *a: seen.append(("draft", gc.isenabled())) or read_draft(*a))
+    assert gc.isenabled()
+    code, _, _ = run(capsys, "check", str(cli / "draft_ok.md"), "--against", str(archive))
+    assert code == 0 and seen == [("draft", False), ("folder", True)]
+    assert gc.isenabled()
+    # a draft that cannot be read is an error, and the collector is still restored
+    code, _, err = run(capsys, "check", str(cli / "missing.md"), "--against", str(archive))
+    assert code == 2 and "no such file" in err and gc.isenabled()
+
+
 def test_against_needs_one_draft_file(capsys, shared_datadir):
     cli = shared_datadir / "cli"
     code, _, err = run(capsys, "check", str(cli), "--against", str(cli))
