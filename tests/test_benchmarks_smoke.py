@@ -91,7 +91,7 @@ def test_runner_on_a_tiny_corpus(tmp_path):
     proc = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--articles", "20", "--sample", "20",
          "--archive", "20", "--jobs", "2", "--claims", "50", "--repeat", "1", "--runs", "1",
-         "--no-importtime", "--out", str(out)],
+         "--no-importtime", "--out", str(out), "--shared-cache"],  # a private one starts cold
         capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
     text = proc.stdout
