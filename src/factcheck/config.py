@@ -96,13 +96,13 @@ def _validate(root: Path) -> None:
     only some of them, as a test's claim rules alone). A folder that passed is marked in the
     rules' cache, keyed by its files' bytes (:func:`factcheck.rules._cache_path`): loading
     every data file costs a draft check ~0.25 s."""
-    from .datacheck import loader_errors, toml_errors
     from .rules import _cache_path
 
     cached = _cache_path(root)
     marker = cached.with_suffix(".data-ok") if cached is not None else None
     if marker is not None and marker.is_file():
         return
+    from .datacheck import loader_errors, toml_errors
     errors = toml_errors(root) or loader_errors(root)
     if errors:
         raise FactcheckError("\n".join(errors))
