@@ -357,9 +357,9 @@ _COORDINATOR = regex.compile(r"\s+(\p{L}+)\s+")
 
 
 def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
-    """Where a source named last in its sentence ends with its appositive ("said Pavlo
-    Kyrylenko, governor of the Donetsk Oblast."): the end of a source noun phrase after a
-    comma that closes the sentence, or None when there is none."""
+    """Where a source after its verb ends with its appositive ("said Pavlo Kyrylenko,
+    governor of the Donetsk Oblast."): the end of a source noun phrase after a comma that
+    closes the sentence, or of a title between commas; None when there is none."""
     rest = text[at:].rstrip(_END)
     if lex.source_np is None or not rest.startswith(","):
         return None
@@ -367,7 +367,17 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
     # a number within it is part of a name ("direttore del 118 della Regione": the emergency
     # line's service), read as a capitalised word
     probe = _NAME_NUMBER.sub("N", body)
-    return at + len(rest) if body and lex.source_np.fullmatch(probe) else None
+    if body and lex.source_np.fullmatch(probe):
+        return at + len(rest)
+    # ... or a title between commas, the sentence going on after it ("said Anna Rossi, head
+    # of the fire service, adding that ..."): it opens with a known source word in lower
+    # case, so a clause is no title ("said Anna Rossi, three more died")
+    comma = rest.find(",", 1)
+    body = rest[1:comma] if comma > 0 else ""
+    if not body.strip() or not body.strip()[:1].islower():
+        return None
+    probe = _NAME_NUMBER.sub("N", body.strip())
+    return at + len(body.rstrip()) + 1 if lex.source_np.fullmatch(probe) else None
 
 
 # a whole number after a word, within an appositive ("del 118", "Brigade 3")
