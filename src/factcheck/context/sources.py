@@ -544,7 +544,11 @@ def _later_source(texts: Sequence[str], index: int,
         if paragraphs is not None and not _same_paragraph(index, j, len(texts), paragraphs):
             # a trailing attribution covers no paragraph before its own ("... cinque ucraini.
             # ⏎ Dei feriti, 8 sono gravi, come comunicato dal presidente."); a sentence that
-            # points back may ("⏎ These are the figures from the county's report.")
+            # points back may ("⏎ These are the figures from the county's report."), when it
+            # opens its paragraph: deeper in, it points back within it ("⏎ Fra i morti un
+            # bambino. Lo confermano fonti locali." is not the paragraph before's)
+            if _same_paragraph(j - 1, j, len(texts), paragraphs):
+                return None
             only_back = True
         back = lex.source_back_re is not None and lex.source_back_re.match(texts[j]) is not None
         if srcs:
