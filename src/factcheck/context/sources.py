@@ -415,6 +415,14 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
     if own:
         best = min(own, key=lambda s: (_distance(s, start, end), s[0]))
+        if best[1] <= start and lex.source_fence_re is not None:
+            # a contrast opened after a speaker's clause has its own speech tag, when one
+            # follows it ("The mayor confirmed 7 dead, while 8 were hurt, according to the
+            # hospital": the 8 are the hospital's)
+            f = _open_fence(text, start, lex.source_fence_re)
+            after = [s for s in own if s[0] >= end]
+            if f is not None and f.start() >= best[1] and after:
+                best = after[0]
         if best[2].casefold() in lex.source_pronouns:
             # "the ministry said it had counted 12 dead": the pronoun's own sentence first
             named = [s for s in own if s[0] < best[0]
