@@ -26,7 +26,9 @@ verb (a relative, a gerund's clause, where or how it spoke) or a title with no a
 read only after a subject opening its clause ("The quake struck Valcorvo, killing 12, said
 the mayor" is the mayor's). Whose toll it is names its source only when the owner names a
 kind of source ("the government death toll", not "the Valcorvo death toll"). A trailing
-attribution covers no paragraph before its own.
+attribution covers no paragraph before its own; a sentence pointing back covers the one
+before only when it opens its own. A contrast opened after a speaker's clause ("..., while
+8 were hurt, according to the hospital") has the speech tag after it.
 Without a cue the figure is the outlet's own.
 """
 
