@@ -365,11 +365,17 @@ DATE_FIELDS = ("day", "first_day", "first_month", "month", "mnum", "year", "week
 def _np_pattern(src: dict) -> str:
     """The source noun phrase: capitalised words or known words, joined by connectors."""
     article = _alt(src.get("articles", ()))
+    conn = _alt(src.get("connectors", ()))
+    # where an adjective follows its noun, one may stand between a known word and a name
+    # after it ("l'agenzia sudcoreana Yonhap", "il governo metropolitano di Valcorvo"), never
+    # at the phrase's end ("il sindaco preoccupato" is "sindaco")
+    adj = src.get("adjectives")
+    after = (rf"(?:\s+(?-i:{adj})(?=\s+(?:(?:{conn})\s*)?(?-i:\p{{Lu}})))?"
+             if adj else "")
     # a known word may open a compound ("a government-commissioned study", "state-run TV"),
     # as a capitalised word may ("Kremlin-backed"); a name may open with a short particle
     # joined by a hyphen ("Marie el-Drese", "Omar al-Farouk")
-    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt_tree(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]))"
-    conn = _alt(src.get("connectors", ()))
+    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt_tree(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]){after})"
     joiner = rf"(?:\s+|\s+(?:{conn})\s*)" if conn else r"\s+"
     # an article ends with an apostrophe ("l'") or a space: "ANSA" opens with no "an"
     lead = rf"(?:(?:{article})(?:(?<=['’])\s*|\s+))?" if article else ""

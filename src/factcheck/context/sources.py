@@ -26,7 +26,9 @@ verb (a relative, a gerund's clause, where or how it spoke) or a title with no a
 read only after a subject opening its clause ("The quake struck Valcorvo, killing 12, said
 the mayor" is the mayor's). Whose toll it is names its source only when the owner names a
 kind of source ("the government death toll", not "the Valcorvo death toll"). A trailing
-attribution covers no paragraph before its own.
+attribution covers no paragraph before its own; a sentence pointing back covers the one
+before only when it opens its own. A contrast opened after a speaker's clause ("..., while
+8 were hurt, according to the hospital") has the speech tag after it.
 Without a cue the figure is the outlet's own.
 """
 
@@ -357,9 +359,9 @@ _COORDINATOR = regex.compile(r"\s+(\p{L}+)\s+")
 
 
 def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
-    """Where a source named last in its sentence ends with its appositive ("said Pavlo
-    Kyrylenko, governor of the Donetsk Oblast."): the end of a source noun phrase after a
-    comma that closes the sentence, or None when there is none."""
+    """Where a source after its verb ends with its appositive ("said Pavlo Kyrylenko,
+    governor of the Donetsk Oblast."): the end of a source noun phrase after a comma that
+    closes the sentence, or of a title between commas; None when there is none."""
     rest = text[at:].rstrip(_END)
     if lex.source_np is None or not rest.startswith(","):
         return None
@@ -367,7 +369,17 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
     # a number within it is part of a name ("direttore del 118 della Regione": the emergency
     # line's service), read as a capitalised word
     probe = _NAME_NUMBER.sub("N", body)
-    return at + len(rest) if body and lex.source_np.fullmatch(probe) else None
+    if body and lex.source_np.fullmatch(probe):
+        return at + len(rest)
+    # ... or a title between commas, the sentence going on after it ("said Anna Rossi, head
+    # of the fire service, adding that ..."): it opens with a known source word in lower
+    # case, so a clause is no title ("said Anna Rossi, three more died")
+    comma = rest.find(",", 1)
+    body = rest[1:comma] if comma > 0 else ""
+    if not body.strip() or not body.strip()[:1].islower():
+        return None
+    probe = _NAME_NUMBER.sub("N", body.strip())
+    return at + len(body.rstrip()) + 1 if lex.source_np.fullmatch(probe) else None
 
 
 # a whole number after a word, within an appositive ("del 118", "Brigade 3")
@@ -405,6 +417,14 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
     if own:
         best = min(own, key=lambda s: (_distance(s, start, end), s[0]))
+        if best[1] <= start and lex.source_fence_re is not None:
+            # a contrast opened after a speaker's clause has its own speech tag, when one
+            # follows it ("The mayor confirmed 7 dead, while 8 were hurt, according to the
+            # hospital": the 8 are the hospital's)
+            f = _open_fence(text, start, lex.source_fence_re)
+            after = [s for s in own if s[0] >= end]
+            if f is not None and f.start() >= best[1] and after:
+                best = after[0]
         if best[2].casefold() in lex.source_pronouns:
             # "the ministry said it had counted 12 dead": the pronoun's own sentence first
             named = [s for s in own if s[0] < best[0]
@@ -534,7 +554,11 @@ def _later_source(texts: Sequence[str], index: int,
         if paragraphs is not None and not _same_paragraph(index, j, len(texts), paragraphs):
             # a trailing attribution covers no paragraph before its own ("... cinque ucraini.
             # ⏎ Dei feriti, 8 sono gravi, come comunicato dal presidente."); a sentence that
-            # points back may ("⏎ These are the figures from the county's report.")
+            # points back may ("⏎ These are the figures from the county's report."), when it
+            # opens its paragraph: deeper in, it points back within it ("⏎ Fra i morti un
+            # bambino. Lo confermano fonti locali." is not the paragraph before's)
+            if _same_paragraph(j - 1, j, len(texts), paragraphs):
+                return None
             only_back = True
         back = lex.source_back_re is not None and lex.source_back_re.match(texts[j]) is not None
         if srcs:
