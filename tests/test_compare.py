@@ -721,3 +721,20 @@ def test_a_draft_check_reads_whole_a_moment_a_month_dated_report_may_split():
     assert narrowed.findings == everything.findings
     [update] = everything.findings
     assert update.reason.startswith("f (2022-09-01) says 20, draft (2022-09-15) says 25")
+
+
+def test_a_draft_needs_the_estimate_that_tells_how_an_archive_article_knows_its_count():
+    # x gives 'at least 480' as the residents' estimate, then a bare 480: one figure, an estimate,
+    # so the draft's later 115 is a discrepancy, not a contradiction; a draft check must
+    # read x's estimate with the bare 480 (else it would read the bare 480 as a count)
+    day = date(2022, 9, 1)
+    others = [replace(claim("x.txt", 480, text="almeno 480", qualifier="at_least",
+                            published=day, quote_start=300,
+                            quote="I residenti stimano almeno 480 morti nel rogo."),
+                      status="estimated"),
+              claim("x.txt", 480, text="480", published=day, quote_start=0,
+                    quote="'Qui ci sono 480 morti', dice uno di loro."),
+              claim("y.txt", 3, published=date(2022, 8, 20))]
+    draft = [claim("draft.txt", 115, published=date(2022, 9, 20))]
+    assert "contradiction" not in verdicts(others + draft)
+    assert {0, 1} <= set(_needs(draft, others))

@@ -23,7 +23,7 @@ from ..model import Finding
 from . import (agree, contradiction, correction, discrepancy, dispute, falling, floor,
                grown_part, jump, part_exceeds, running, update)
 from .config import setting
-from .figure import Figure
+from .figure import Figure, estimate_siblings, told_estimates
 from .moment import moment
 from .peers import moments_of, peer_witnesses, with_peers
 from .scene import Ctx, involves, maybe_wide, segments, span
@@ -49,6 +49,7 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     agreements on figures the draft does not state, and moments without a draft figure (their
     findings name only their own figures). The timeline is still read over every moment.
     """
+    figs = told_estimates(figs)  # a count its article tells as an estimate is one
     out: list[Finding] = []
     for v in _reading("group"):
         out += v.judge(figs, ctx, draft)
@@ -138,7 +139,9 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
     # a timeline verdict reads may be a step)
     steps = {f.key for f in out}
     out += [g for g in figs if g.key in steps]
-    return out + placers(out, figs)
+    out += placers(out, figs)
+    # the estimates that tell how a chosen figure's article knows its count
+    return out + estimate_siblings(out, figs)
 
 
 def placers(chosen: Sequence[Figure], figs: Sequence[Figure]) -> list[Figure]:
