@@ -69,7 +69,7 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     if all(f.verdict == "agree" for f in out):
         return out
     where = moments_of(segs)
-    by_key: dict[tuple, list[Figure]] | None = None
+    by_point: dict[float, list[Figure]] | None = None
     done = []
     for f in out:
         if f.verdict == "agree":
@@ -78,16 +78,18 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
         # a count is read whenever it was stated: every report stating the same figure, in
         # any moment, is its peer ("12 on the 26th, and again on the 27th"), not only those
         # of its own moment; so for a chain's step or a fall as for two figures of one
-        # moment (a toll of 5 on the 3rd and on the 4th against a 9: both 5s are one side)
-        if by_key is None:
-            by_key = {}
+        # moment (a toll of 5 on the 3rd and on the 4th against a 9: both 5s are one side).
+        # The same number worded another way ("at least 471" and, a month on, "471") is the
+        # same count too where it is alike (:func:`.peers.peers_of` reads same_count)
+        if by_point is None:
+            by_point = {}
             for g in figs:
-                by_key.setdefault(g.key, []).append(g)
+                by_point.setdefault(g.point, []).append(g)
         near: dict[int, Sequence[Figure]] = {}  # with_peers reads only its figures' moments
         for x in f.figures:
             own = where.get(id(x), ())
             mine = {id(g) for g in own}
-            near[id(x)] = [*own, *(g for g in by_key.get(x.key, ()) if id(g) not in mine)]
+            near[id(x)] = [*own, *(g for g in by_point.get(x.point, ()) if id(g) not in mine)]
         done.append(with_peers(f, near, ctx.cfg, ctx.labels))
     return done
 
@@ -137,8 +139,8 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
         out += chosen + peer_witnesses(seg, chosen)
     # the reports stating a chain's counts in other moments are its steps' peers (any figure
     # a timeline verdict reads may be a step)
-    steps = {f.key for f in out}
-    out += [g for g in figs if g.key in steps]
+    steps = {f.point for f in out}  # a number worded another way may be a peer too
+    out += [g for g in figs if g.point in steps]
     out += placers(out, figs)
     # the estimates that tell how a chosen figure's article knows its count
     return out + estimate_siblings(out, figs)
