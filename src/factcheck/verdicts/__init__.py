@@ -63,6 +63,8 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     t = timeline(segs, ctx)
     for v in _reading("timeline"):
         out += v.judge(t, ctx)
+    # a revision one article tells explains the same two numbers in other reports
+    out = correction.retold(out, correction.told_revisions(figs), ctx)
     # every report of a finding's moment stating one of its figures is named with it, and
     # every report stating the same figure in another moment
     out = _once(out)
@@ -142,6 +144,8 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
     steps = {f.point for f in out}  # a number worded another way may be a peer too
     out += [g for g in figs if g.point in steps]
     out += placers(out, figs)
+    # the articles that tell a revision (first given, then the count): it explains others
+    out += correction.tellers(figs)
     # the estimates that tell how a chosen figure's article knows its count
     return out + estimate_siblings(out, figs)
 
