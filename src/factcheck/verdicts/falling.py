@@ -14,7 +14,8 @@ to the lower one): the revised count told again, not a new fall. The later repor
 lower count that fall certainly from the same count, for the same doubts, are one finding
 naming them all ("at least 13 on the 27th; 5 on the 29th, 5 on the 1st"): one fall told
 twice, not two problems. A fall from or to an estimate (a figure its article tells as one,
-:func:`.figure.told_estimates`) is a discrepancy: they differ by method."""
+:func:`.figure.told_estimates`, or one stated as an estimate, which the timeline reads for a
+fall only: :func:`.timeline._estimate_fall`) is a discrepancy: they differ by method."""
 
 from __future__ import annotations
 

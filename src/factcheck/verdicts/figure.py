@@ -305,6 +305,15 @@ def timed(f: Figure) -> bool:
     return f.role != "part" and not f.first and stated_counted(f)
 
 
+def estimated(f: Figure) -> bool:
+    """A whole figure stated as an estimate ("an estimated 4,600 died", "secondo stime"):
+    read across time only for a fall (:mod:`.timeline`), a lower figure after it or it
+    after a higher one, since a fall from or to an estimate differs by method (a
+    discrepancy); never a step of a count's chain, a revision or a floor."""
+    return f.role != "part" and not f.first and \
+        all(getattr(c, "status", "counted") == "estimated" for c in f.claims)
+
+
 def told_estimates(figs: Sequence[Figure]) -> list[Figure]:
     """The group's figures, those stated as counted marked ``estimate`` when their article
     states the same number in the group as an estimate: a number an article restates is one
