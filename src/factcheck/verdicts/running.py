@@ -8,7 +8,11 @@ with what is known of its date, and says what would make them consistent:
 - a running (cumulative) count: listed from the lowest, the one order in which it only
   rises ("consistent with a rising count only in this order"): an update when nothing but
   the order is in doubt (what a running toll looks like when reports lag; two such figures
-  are no finding), a discrepancy when two named sources differ (they may count
+  are no finding, :func:`.scene.consistent_running`: an update for such a pair too was
+  measured on the corpus, no missed group found and five of fourteen new flags on pairs
+  nobody groups, an early count and a share or a stale restatement, flag precision 78.9% ->
+  77.2%; three figures that rise are a count's steps far more often than two), a
+  discrepancy when two named sources differ (they may count
   differently); or, when the dates that are known exclude that order, a discrepancy saying
   they do (a fall among them is the falling verdict's);
 - a level that moves both ways (missing, displaced): listed by date, the undated last, since
