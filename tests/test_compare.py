@@ -545,20 +545,23 @@ _CLOSE_DATES = st.sampled_from([None, date(2022, 9, 12), date(2022, 9, 13), date
 @st.composite
 def _crowded_claims(draw):
     """Many claims on few days, sides and values: crowded segments, ties and sums; some
-    announce a revision (naming an earlier figure or not), some count an early window."""
+    announce a revision (naming an earlier figure or not), some count an early window, some
+    are estimates."""
     doc = draw(st.sampled_from(["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]))
     value = draw(st.sampled_from([10, 20, 30, 50, 100, 120]))
     quote = draw(st.sampled_from([None, f"Il bilancio è stato rivisto: {value} morti.",
                                   f"Il bilancio è stato rivisto a {value}, dopo i 20 di ieri."]))
-    return claim(doc, value,
-                 qualifier=draw(st.sampled_from(["exact", "at_least", "at_most", "approx"])),
-                 metric=draw(st.sampled_from(["deaths", "missing", "prisoners"])),
-                 side=draw(st.sampled_from([None, "total", "armenia", "azerbaijan"])),
-                 event="war", published=draw(_CLOSE_DATES),
-                 period=draw(st.sampled_from([None, (date(2022, 9, 1), date(2022, 9, 12))])),
-                 source=draw(st.sampled_from([None, "Baku", "Yerevan"])),
-                 source_kind=draw(st.sampled_from([None, "attributed"])),
-                 quote=quote, quote_start=draw(st.sampled_from([0, 100])))
+    c = claim(doc, value,
+              qualifier=draw(st.sampled_from(["exact", "at_least", "at_most", "approx"])),
+              metric=draw(st.sampled_from(["deaths", "missing", "prisoners"])),
+              side=draw(st.sampled_from([None, "total", "armenia", "azerbaijan"])),
+              event="war", published=draw(_CLOSE_DATES),
+              period=draw(st.sampled_from([None, (date(2022, 9, 1), date(2022, 9, 12))])),
+              source=draw(st.sampled_from([None, "Baku", "Yerevan"])),
+              source_kind=draw(st.sampled_from([None, "attributed"])),
+              quote=quote, quote_start=draw(st.sampled_from([0, 100])))
+    # some are estimates: read across time for a fall only (a draft check reads them too)
+    return replace(c, status=draw(st.sampled_from(["counted", "counted", "estimated"])))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -721,3 +724,36 @@ def test_a_draft_check_reads_whole_a_moment_a_month_dated_report_may_split():
     assert narrowed.findings == everything.findings
     [update] = everything.findings
     assert update.reason.startswith("f (2022-09-01) says 20, draft (2022-09-15) says 25")
+
+
+def test_a_draft_needs_the_estimate_that_tells_how_an_archive_article_knows_its_count():
+    # x gives 'at least 480' as the residents' estimate, then a bare 480: one figure, an estimate,
+    # so the draft's later 115 is a discrepancy, not a contradiction; a draft check must
+    # read x's estimate with the bare 480 (else it would read the bare 480 as a count)
+    day = date(2022, 9, 1)
+    others = [replace(claim("x.txt", 480, text="almeno 480", qualifier="at_least",
+                            published=day, quote_start=300,
+                            quote="I residenti stimano almeno 480 morti nel rogo."),
+                      status="estimated"),
+              claim("x.txt", 480, text="480", published=day, quote_start=0,
+                    quote="'Qui ci sono 480 morti', dice uno di loro."),
+              claim("y.txt", 3, published=date(2022, 8, 20))]
+    draft = [claim("draft.txt", 115, published=date(2022, 9, 20))]
+    assert "contradiction" not in verdicts(others + draft)
+    assert {0, 1} <= set(_needs(draft, others))
+
+
+def test_a_draft_needs_an_earlier_estimate_its_count_falls_from():
+    # an estimate of 4,600 on the 2nd (with another outlet's early count of 100), the draft's
+    # official 2,900 on the 20th: a fall from an estimate, a discrepancy about the draft; a
+    # draft check must read the estimate though it is neither the first figure of its moment
+    # nor a count
+    day = date(2022, 9, 2)
+    others = [claim("a.txt", 100, published=day),
+              replace(claim("x.txt", 4600, text="4600", published=day,
+                            quote="Secondo le stime dei ricercatori 4600 persone sono morte."),
+                      status="estimated")]
+    draft = [claim("draft.txt", 2900, published=date(2022, 9, 20))]
+    found = compare(others + draft, [], draft="draft.txt").findings
+    assert [(f.verdict, f.kind) for f in found] == [("discrepancy", "falling_estimate")]
+    assert 1 in _needs(draft, others)

@@ -194,7 +194,7 @@ def _finding_table(figs: Sequence[Figure], labels: dict[str, str],
 # findings that read a count over time (an update, a falling count): the only ones charted;
 # a chart of figures that disagree at one moment would suggest a trend that is not there
 TIMELINE_KINDS = frozenset({"update", "update_level", "contradiction_falling",
-                            "falling_unsure"})
+                            "falling_unsure", "falling_estimate"})
 # a running count at times not all known: charted in its finding's order, undated rows too
 RUNNING_KINDS = frozenset({"running", "running_fall", "running_level"})
 # columns of a chart's scale

@@ -23,7 +23,7 @@ from ..model import Finding
 from . import (agree, contradiction, correction, discrepancy, dispute, falling, floor,
                grown_part, jump, part_exceeds, running, update)
 from .config import setting
-from .figure import Figure
+from .figure import Figure, estimate_siblings, told_estimates
 from .moment import moment
 from .peers import moments_of, peer_witnesses, with_peers
 from .scene import Ctx, involves, maybe_wide, segments, span
@@ -49,6 +49,7 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     agreements on figures the draft does not state, and moments without a draft figure (their
     findings name only their own figures). The timeline is still read over every moment.
     """
+    figs = told_estimates(figs)  # a count its article tells as an estimate is one
     out: list[Finding] = []
     for v in _reading("group"):
         out += v.judge(figs, ctx, draft)
@@ -62,13 +63,15 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     t = timeline(segs, ctx)
     for v in _reading("timeline"):
         out += v.judge(t, ctx)
+    # a revision one article tells explains the same two numbers in other reports
+    out = correction.retold(out, correction.told_revisions(figs), ctx)
     # every report of a finding's moment stating one of its figures is named with it, and
     # every report stating the same figure in another moment
     out = _once(out)
     if all(f.verdict == "agree" for f in out):
         return out
     where = moments_of(segs)
-    by_key: dict[tuple, list[Figure]] | None = None
+    by_point: dict[float, list[Figure]] | None = None
     done = []
     for f in out:
         if f.verdict == "agree":
@@ -77,16 +80,18 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
         # a count is read whenever it was stated: every report stating the same figure, in
         # any moment, is its peer ("12 on the 26th, and again on the 27th"), not only those
         # of its own moment; so for a chain's step or a fall as for two figures of one
-        # moment (a toll of 5 on the 3rd and on the 4th against a 9: both 5s are one side)
-        if by_key is None:
-            by_key = {}
+        # moment (a toll of 5 on the 3rd and on the 4th against a 9: both 5s are one side).
+        # The same number worded another way ("at least 471" and, a month on, "471") is the
+        # same count too where it is alike (:func:`.peers.peers_of` reads same_count)
+        if by_point is None:
+            by_point = {}
             for g in figs:
-                by_key.setdefault(g.key, []).append(g)
+                by_point.setdefault(g.point, []).append(g)
         near: dict[int, Sequence[Figure]] = {}  # with_peers reads only its figures' moments
         for x in f.figures:
             own = where.get(id(x), ())
             mine = {id(g) for g in own}
-            near[id(x)] = [*own, *(g for g in by_key.get(x.key, ()) if id(g) not in mine)]
+            near[id(x)] = [*own, *(g for g in by_point.get(x.point, ()) if id(g) not in mine)]
         done.append(with_peers(f, near, ctx.cfg, ctx.labels))
     return done
 
@@ -136,9 +141,13 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
         out += chosen + peer_witnesses(seg, chosen)
     # the reports stating a chain's counts in other moments are its steps' peers (any figure
     # a timeline verdict reads may be a step)
-    steps = {f.key for f in out}
-    out += [g for g in figs if g.key in steps]
-    return out + placers(out, figs)
+    steps = {f.point for f in out}  # a number worded another way may be a peer too
+    out += [g for g in figs if g.point in steps]
+    out += placers(out, figs)
+    # the articles that tell a revision (first given, then the count): it explains others
+    out += correction.tellers(figs)
+    # the estimates that tell how a chosen figure's article knows its count
+    return out + estimate_siblings(out, figs)
 
 
 def placers(chosen: Sequence[Figure], figs: Sequence[Figure]) -> list[Figure]:

@@ -24,8 +24,8 @@ from ..model import Finding
 from .figure import Figure, counted
 from .moment import Moment, rivals
 from .same_count import same_count
-from .scene import (Ctx, conflict, consistent_running, doubts, earlier_window, explained,
-                    unplaceable, unrelated)
+from .scene import (Ctx, conflict, consistent_level, consistent_running, doubts,
+                    earlier_window, explained, unplaceable, unrelated)
 
 READS = "moment"
 
@@ -50,10 +50,12 @@ def _pair(a: Figure, b: Figure, ctx: Ctx) -> list[Finding]:
         return []
     if earlier_window(a, b, ctx) or earlier_window(b, a, ctx):
         return []  # one counts a window its text says ended before the other stood
-    if unplaceable(a, b, ctx) or unrelated(a, b, ctx) or consistent_running(a, b, ctx):
+    if unplaceable(a, b, ctx) or unrelated(a, b, ctx) or consistent_running(a, b, ctx) \
+            or consistent_level(a, b, ctx):
         return []  # an early count or a part, at unknown times: both true either way; or
         # so far apart in scale that the smaller counts something else; or a running
-        # count at unknown times, the lower maybe the earlier, nothing else in doubt
+        # count at unknown times, the lower maybe the earlier, nothing else in doubt; or a
+        # level at unknown times, each true when reported, nothing else in doubt
     return [conflict(ctx, "contradiction", a, b, doubts(a, b, ctx),
                      explains=explained(a, b, ctx))]
 

@@ -3,7 +3,9 @@ intervals overlap), listed from the highest (a vague word that fits the numbers 
 witness, and figures that all state the same count, "about 290" and "around 300", "at least
 21" and "21", agree within their rounding: :mod:`.same_count`); or an estimate that excludes a count (or another
 estimate): they differ by method, not a contradiction (witnesses: the highest lower bound and
-the lowest upper bound). Figures that are all parties' own are a dispute instead."""
+the lowest upper bound); none when their reports' order is not known and the two fit the
+count's movement, nothing else in doubt (:func:`.scene.consistent_running`,
+:func:`.scene.consistent_level`: the rule for two counts). Figures that are all parties' own are a dispute instead."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from ..model import Finding
 from .figure import Figure, counted
 from .moment import Moment, all_parties, rivals
 from .same_count import all_same_count
-from .scene import Ctx, finding, gap_severity
+from .scene import Ctx, consistent_level, consistent_running, finding, gap_severity
 
 READS = "moment"
 
@@ -24,6 +26,9 @@ def judge(m: Moment, ctx: Ctx) -> list[Finding]:
     if m.disjoint and a is not None and b is not None:
         if rivals(a, b) or (counted(a) and counted(b)):
             return []
+        if consistent_running(a, b, ctx) or consistent_level(a, b, ctx):
+            return []  # at times whose order is not known both may be true of the count:
+            # nothing but the order is in doubt, as for two counts
         return [finding(ctx, "discrepancy", "discrepancy_estimate",
                         gap_severity([a, b], ctx.cfg), [a, b])]
     if len(m.wholes) < 2 or all_parties(m.wholes):

@@ -13,12 +13,14 @@ older than the lower one announced that revision (the count revised from the hig
 to the lower one): the revised count told again, not a new fall. The later reports of one
 lower count that fall certainly from the same count, for the same doubts, are one finding
 naming them all ("at least 13 on the 27th; 5 on the 29th, 5 on the 1st"): one fall told
-twice, not two problems."""
+twice, not two problems. A fall from or to an estimate (a figure its article tells as one,
+:func:`.figure.told_estimates`, or one stated as an estimate, which the timeline reads for a
+fall only: :func:`.timeline._estimate_fall`) is a discrepancy: they differ by method."""
 
 from __future__ import annotations
 
 from ..model import Finding
-from .figure import Figure
+from .figure import Figure, counted
 from .same_count import same_count
 from .scene import (Ctx, conflict, consistent_running, doubts, explained, finding,
                     restated_after, says, unplaceable, unrelated)
@@ -54,6 +56,12 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
             why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
             unsure.setdefault((id(best), join.join(why)), [best]).append(low)
     for best, (low, *again), why in certain:
+        if not (counted(best) and counted(low)):
+            # an estimate (its article tells the number as one) never makes a contradiction
+            # with a count: they differ by method
+            out.append(finding(ctx, "discrepancy", "falling_estimate",
+                               ctx.cfg["severity"]["explained"], [best, low], dated=True))
+            continue
         # two named sources, or a lower count a day on (maybe the older one restated): both
         # can be true, a discrepancy naming why
         both = explained(best, low, ctx, same_time=False) or bool(restated(best, low, ctx))

@@ -59,6 +59,10 @@ class Figure(NamedTuple):
     # originally described"): no count of its report's day, never read across time; its
     # article's other figures revise it (see :mod:`.timeline`)
     first: bool = False
+    # a count its own article tells elsewhere as an estimate ("locals put the toll at 480 ...
+    # 'there are at least 480 dead'"): one figure of the article, with the status the
+    # article gives it (see :func:`told_estimates`)
+    estimate: bool = False
 
     @property
     def doc(self) -> str:
@@ -283,14 +287,55 @@ def as_part(f: Figure) -> Figure:
 
 
 def counted(f: Figure) -> bool:
-    """A counted figure (not an estimate): only these contradict, fall or are updated."""
+    """A counted figure (not an estimate, nor a number its article tells as one elsewhere:
+    :func:`told_estimates`): only these contradict, fall or are updated."""
+    return not f.estimate and stated_counted(f)
+
+
+def stated_counted(f: Figure) -> bool:
+    """Whether every claim of a figure is stated as counted (what its own sentence says)."""
     return all(getattr(c, "status", "counted") == "counted" for c in f.claims)
 
 
 def timed(f: Figure) -> bool:
-    """The figures the verdicts across time read: whole, counted figures, not told as the
-    figure first given (:func:`.revision.told_first`)."""
-    return f.role != "part" and not f.first and counted(f)
+    """The figures the verdicts across time read: whole figures stated as counted, not told
+    as the figure first given (:func:`.revision.told_first`). A count its article tells as
+    an estimate elsewhere is read too: its fall is an estimate's, a discrepancy (see
+    :mod:`.falling`)."""
+    return f.role != "part" and not f.first and stated_counted(f)
+
+
+def estimated(f: Figure) -> bool:
+    """A whole figure stated as an estimate ("an estimated 4,600 died", "secondo stime"):
+    read across time only for a fall (:mod:`.timeline`), a lower figure after it or it
+    after a higher one, since a fall from or to an estimate differs by method (a
+    discrepancy); never a step of a count's chain, a revision or a floor."""
+    return f.role != "part" and not f.first and \
+        all(getattr(c, "status", "counted") == "estimated" for c in f.claims)
+
+
+def told_estimates(figs: Sequence[Figure]) -> list[Figure]:
+    """The group's figures, those stated as counted marked ``estimate`` when their article
+    states the same number in the group as an estimate: a number an article restates is one
+    figure ("locals estimate at least 480 dead" ... "'there are at least 480 dead here'"),
+    and the article has said how it is known. Not across articles: another report of the
+    same number may have counted it."""
+    told = {(f.doc, f.point) for f in figs if f.role == "claim" and not stated_counted(f)}
+    if not told:
+        return list(figs)
+    return [f._replace(estimate=True) if f.role == "claim" and (f.doc, f.point) in told
+            and stated_counted(f) else f for f in figs]
+
+
+def estimate_siblings(chosen: Iterable[Figure], figs: Sequence[Figure]) -> list[Figure]:
+    """The figures of ``figs`` stated as estimates by the article of a chosen figure, with
+    its number: what :func:`told_estimates` reads to mark it (a draft check reads them too)."""
+    told = {(f.doc, f.point) for f in figs if f.role == "claim" and not stated_counted(f)}
+    if not told:
+        return []
+    wanted = {(f.doc, f.point) for f in chosen} & told
+    return [g for g in figs if (g.doc, g.point) in wanted and g.role == "claim"
+            and not stated_counted(g)]
 
 
 def first_given(f: Figure) -> bool:

@@ -10,9 +10,10 @@ part) and the same party. A figure that could also be the finding's other count 
 beside "9" and "8") is nobody's peer: it would put two readings in one witness. The
 figure's own article may word it again ("3,958" and "at least 3,958"): a peer too, though
 the reason names each article once. A finding reads a count whenever it was stated: its
-figures' peers are also the reports stating the same figure in other moments (a chain's
-step, a fall, a revision, and a moment's discrepancy alike: "15" on the 1st and the 8th
-against a "10" of the 8th; :func:`.judge_group`).
+figures' peers are also the reports stating the same count in other moments, its number
+however worded ("at least 471", and "471" a month on), alike as above (a chain's step, a
+fall, a revision, and a moment's discrepancy alike: "15" on the 1st and the 8th against a
+"10" of the 8th; :func:`.judge_group`).
 """
 
 from __future__ import annotations

@@ -48,6 +48,12 @@ def original_cues(cfg: dict) -> dict[str, Any]:
     return _cues(cfg, "originals")
 
 
+def original_before_cues(cfg: dict) -> dict[str, Any]:
+    """The cues, right before its number, of a figure told as the one first given
+    (``[corrections.originals_before]``: "erano inizialmente 16")."""
+    return _cues(cfg, "originals_before")
+
+
 # how far after its number a figure's clause may name it the first one given
 _ORIGINAL_REACH = 80
 
@@ -56,16 +62,30 @@ def told_first(c: Claim, cfg: dict) -> bool:
     """Whether a claim is told as the figure first given, since replaced: its sentence names
     it so right after its number, before any other number ("far fewer than the nearly 500
     deaths that officials originally described", "i 30 morti indicati in un primo
-    momento"). Such a figure is no count of its report's day: its article's other figures
-    of the group revise it (:mod:`.timeline`)."""
+    momento"), or names it so right before it, after any other number ("i feriti sono 15,
+    erano inizialmente 16"). Such a figure is no count of its report's day: its article's
+    other figures of the group revise it (:mod:`.timeline`)."""
     # an archive sketch has no words (its quote is empty): never told first there
-    rx = original_cues(cfg).get(getattr(c, "lang", None))
-    if rx is None or not c.quote:
+    if not c.quote:
         return False
-    end = max(0, c.quantity.end - c.quote_start)
-    after = c.quote[end:end + _ORIGINAL_REACH]
-    nxt = _DIGITS.search(after)
-    return rx.search(after[:nxt.start()] if nxt else after) is not None
+    lang = getattr(c, "lang", None)
+    rx = original_cues(cfg).get(lang)
+    if rx is not None:
+        end = max(0, c.quantity.end - c.quote_start)
+        after = c.quote[end:end + _ORIGINAL_REACH]
+        nxt = _DIGITS.search(after)
+        if rx.search(after[:nxt.start()] if nxt else after) is not None:
+            return True
+    # or right before its number, after any other number ("15 (erano inizialmente 16")
+    rx = original_before_cues(cfg).get(lang)
+    if rx is None:
+        return False
+    start = max(0, c.quantity.start - c.quote_start)
+    before = c.quote[max(0, start - _ORIGINAL_REACH):start]
+    last = None
+    for last in _DIGITS.finditer(before):
+        pass
+    return rx.search(before[last.end():] if last else before) is not None
 
 
 # a number written with digits, its thousands separators included ("2.975", "2,975", "6'500")

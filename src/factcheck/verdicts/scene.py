@@ -303,6 +303,18 @@ def consistent_running(a: Figure, b: Figure, ctx: Ctx) -> bool:
         and not doubts(a, b, ctx, same_time=False)
 
 
+def consistent_level(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Whether two excluding figures of a level that moves both ways (the missing, the
+    displaced) are both true at their times: their reports' order is not known
+    (:func:`order_unknown`) and nothing but their dates is in doubt (no two named sources, no
+    ambiguous reading). A level can stand at either figure at either time: each may have been
+    true when it was reported, nothing an editor can act on, no finding (as
+    :func:`consistent_running` for a running count). Parts of one stated whole are one
+    moment of the level, never two times."""
+    return not ctx.cumulative and not same_whole(a, b) and order_unknown(a, b, ctx) \
+        and not doubts(a, b, ctx, same_time=False)
+
+
 def same_whole(a: Figure, b: Figure) -> bool:
     """Whether two parts are parts of the same stated whole ("5 children" and "10 children",
     each of "50 dead"): the same step of the count, so the lower is no earlier count of it;

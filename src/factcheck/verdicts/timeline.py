@@ -1,7 +1,9 @@
 """A group over time: the steps the verdicts across moments judge, read once.
 
-Over counted whole figures only, moment by moment: a *fall* is a moment whose lowest upper
-bound is below the strongest lower bound reported before (read only for running counts); a
+Over counted whole figures, moment by moment: a *fall* is a moment whose lowest upper
+bound is below the strongest lower bound reported before (read only for running counts;
+where no count fell, estimates are read too, for a fall from or to one only: a discrepancy of
+methods, never a step of the chain); a
 *rise* is a step of the chain of each moment's top figure, certainly later than the previous
 link and (for a running count) higher (a level that moves both ways: any change). A lower
 figure whose report is later but whose count is certainly older (a final toll of a window
@@ -26,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..timespan import before
-from .figure import FINAL, Figure, first_given, timed
+from .figure import FINAL, Figure, counted, estimated, first_given, timed
 from .revision import named_numbers, revised as announces_revision
 from .same_count import same_count
 from .scene import Ctx, earlier_window, restated_after, scale_ratio, span, unrelated
@@ -135,15 +137,17 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     firsts: dict[str, set[float]] = {}
     moments = []
     for seg in segs:
-        real = []
+        real, guessed = [], []
         for f in seg:
             if timed(f):
                 real.append(f)
             elif first_given(f):
                 firsts.setdefault(f.doc, set()).add(f.point)
-        if real:
-            moments.append(real)
-    revised = frozenset((f.doc, f.key) for real in moments for f in real
+            elif estimated(f):
+                guessed.append(f)
+        if real or guessed:
+            moments.append((real, guessed))
+    revised = frozenset((f.doc, f.key) for real, _ in moments for f in real
                         if announces_revision(f, ctx.cfg)
                         or f.point not in firsts.get(f.doc, (f.point,)))
     best: Figure | None = None  # the strongest lower bound reported so far
@@ -151,95 +155,135 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     previous: Figure | None = None  # the previous moment's top figure
     seen: list[Figure] = []  # the figures read in the moments before
     firm: dict = {}  # the end of a report's span -> the strongest figure read with it
-    for real in moments:
-        high = top(real)
-        # among the figures the timeline reads (a draft check reads only those)
-        shown = _extremes(real)
-        # revisions announced before: one told again later is not news of another
-        told = [g for g in seen if (g.doc, g.key) in revised]
-        for f in _distinct_revised(shown, revised):
-            # the numbers named by every sentence of its article stating it (a headline
-            # "toll lowered to 97" and its body "... down from 115")
-            # (of an article telling the figure first given, that figure's number: its
-            # sentence names the replaced count, not the other numbers of the revised one's)
-            named = frozenset(firsts[f.doc]) if f.doc in firsts else frozenset().union(
-                *(named_numbers(g) for g in real if g.doc == f.doc and g.key == f.key))
-            # told again: the same revised figure, or a sentence naming one ("revised from
-            # 115 to 97" after the news of 97: its 115 is the old figure, no revision)
-            if any(g.key == f.key or (g.point != f.point and g.point in named) for g in told):
-                # the same revised figure told again by another article: named with the
-                # revision it retells
-                first = next((r.later for r in revisions if r.later.key == f.key), None)
-                if first is not None and f.doc != first.doc and all(
-                        g.doc != f.doc for g in after.setdefault(id(first), [])):
-                    after[id(first)].append(f)
-                continue
-            old = revised_from(f, named, seen, best if ctx.cumulative else previous)
-            if old is not None:
-                revisions.append(Step(old, f))
-                others: dict[str, Figure] = {}
-                for g in seen:
-                    if g.key == old.key and g.doc not in (old.doc, f.doc):
-                        others.setdefault(g.doc, g)
-                told_before[id(f)] = tuple(others.values())
-        # a count one sentence names as left behind ("rose to 34 from 16") is no fall
-        behind = left_behind(real)
-        standing = [f for f in real if id(f) not in behind]
-        if ctx.cumulative and best is not None and standing:
-            floor = lowest_floor(standing)
-            if floor is not None and floor_below(best, floor, ctx) \
-                    and not any(d == floor.doc and k[-1] == floor.point for d, k in revised):
-                # against the first report of the count (a floor is news against it), not
-                # a later restatement; no floor its article announces as a revision
-                first = next((g for g in seen if g is best or same_count(g, best)), best)
-                floors.append(Step(first, floor))
-            low = weakest(standing)
-            earlier = _fallen_from(low, best, firm, ctx) if low.ceiling < best.low else None
-            if earlier is not None:
-                if counts_older(low, earlier, ctx):
-                    backdated.append(Step(low, earlier))
-                else:
-                    falls.append(Step(earlier, low))
-        if last is None:
-            last = high
-        else:
-            high = _link(real, high, last, ctx)
-        if last is high:
-            pass
-        elif high.key == last.key:
-            if _sooner(high, last, ctx):  # the same figure, its date better known: the
-                last = high               # next link is certainly later than it sooner
-        elif certainly_later(last, high, ctx):
-            if same_count(last, high):
-                # the same count told again ("about 100", then "105"): no rise; the chain
-                # goes on from the later report, which names the earlier ones
-                retold[id(high)] = (*retold.get(id(last), ()), last)
+    # the same two with the estimates, read for a fall from or to an estimate only
+    best_any: Figure | None = None
+    firm_any: dict = {}
+    for real, guessed in moments:
+        fell = len(falls) + len(backdated)
+        if real:
+            high = top(real)
+            # among the figures the timeline reads (a draft check reads only those)
+            shown = _extremes(real)
+            # revisions announced before: one told again later is not news of another
+            told = [g for g in seen if (g.doc, g.key) in revised]
+            for f in _distinct_revised(shown, revised):
+                # the numbers named by every sentence of its article stating it (a headline
+                # "toll lowered to 97" and its body "... down from 115")
+                # (of an article telling the figure first given, that figure's number: its
+                # sentence names the replaced count, not the other numbers of the revised one's)
+                named = frozenset(firsts[f.doc]) if f.doc in firsts else frozenset().union(
+                    *(named_numbers(g) for g in real if g.doc == f.doc and g.key == f.key))
+                # told again: the same revised figure, or a sentence naming one ("revised from
+                # 115 to 97" after the news of 97: its 115 is the old figure, no revision)
+                if any(g.key == f.key or (g.point != f.point and g.point in named) for g in told):
+                    # the same revised figure told again by another article: named with the
+                    # revision it retells
+                    first = next((r.later for r in revisions if r.later.key == f.key), None)
+                    if first is not None and f.doc != first.doc and all(
+                            g.doc != f.doc for g in after.setdefault(id(first), [])):
+                        after[id(first)].append(f)
+                    continue
+                old = revised_from(f, named, seen, best if ctx.cumulative else previous)
+                if old is not None:
+                    revisions.append(Step(old, f))
+                    others: dict[str, Figure] = {}
+                    for g in seen:
+                        if g.key == old.key and g.doc not in (old.doc, f.doc):
+                            others.setdefault(g.doc, g)
+                    told_before[id(f)] = tuple(others.values())
+            # a count one sentence names as left behind ("rose to 34 from 16") is no fall
+            behind = left_behind(real)
+            standing = [f for f in real if id(f) not in behind]
+            if ctx.cumulative and best is not None and standing:
+                floor = lowest_floor(standing)
+                if floor is not None and floor_below(best, floor, ctx) \
+                        and not any(d == floor.doc and k[-1] == floor.point for d, k in revised):
+                    # against the first report of the count (a floor is news against it), not
+                    # a later restatement; no floor its article announces as a revision
+                    first = next((g for g in seen if g is best or same_count(g, best)), best)
+                    floors.append(Step(first, floor))
+                low = weakest(standing)
+                earlier = _fallen_from(low, best, firm, ctx) if low.ceiling < best.low else None
+                if earlier is not None:
+                    if counts_older(low, earlier, ctx):
+                        backdated.append(Step(low, earlier))
+                    else:
+                        falls.append(Step(earlier, low))
+            if last is None:
                 last = high
-            elif high.point > last.point or not ctx.cumulative:
-                rises.append(Step(last, high))
+            else:
+                high = _link(real, high, last, ctx)
+            if last is high:
+                pass
+            elif high.key == last.key:
+                if _sooner(high, last, ctx):  # the same figure, its date better known: the
+                    last = high               # next link is certainly later than it sooner
+            elif certainly_later(last, high, ctx):
+                if same_count(last, high):
+                    # the same count told again ("about 100", then "105"): no rise; the chain
+                    # goes on from the later report, which names the earlier ones
+                    retold[id(high)] = (*retold.get(id(last), ()), last)
+                    last = high
+                elif high.point > last.point or not ctx.cumulative:
+                    rises.append(Step(last, high))
+                    last = high
+                elif scale_ratio(last, high) < _scale(ctx) and restated_after(last, high, ctx) is None:
+                    # a running count now stands lower (the fall is the falling verdict's): the
+                    # chain goes on from the count that stands, not from the one it replaced;
+                    # not from a lower count a day on, which may be the older one restated
+                    last = high
+            elif not certainly_later(high, last, ctx) and _sooner(high, last, ctx):
+                # the last link's date is vaguer (a month) and holds this report's: a chain is
+                # made of reports in a certain order, so it goes on from the better-dated one
                 last = high
-            elif scale_ratio(last, high) < _scale(ctx) and restated_after(last, high, ctx) is None:
-                # a running count now stands lower (the fall is the falling verdict's): the
-                # chain goes on from the count that stands, not from the one it replaced;
-                # not from a lower count a day on, which may be the older one restated
-                last = high
-        elif not certainly_later(high, last, ctx) and _sooner(high, last, ctx):
-            # the last link's date is vaguer (a month) and holds this report's: a chain is
-            # made of reports in a certain order, so it goes on from the better-dated one
-            last = high
-        # the strongest lower bound so far; of equal ones, the report known to be older
-        # (a fall is certain against it when it is against any of them)
-        for f in real:
-            if best is None or f.low > best.low or (f.low == best.low and _sooner(f, best, ctx)):
-                best = f
-        previous = high
-        seen.extend(shown)
-        for f in shown:  # the strongest figure read of each end of a report's span
-            end = span(f, ctx).last
-            if end is not None and (end not in firm or f.low > firm[end].low):
-                firm[end] = f
+            # the strongest lower bound so far; of equal ones, the report known to be older
+            # (a fall is certain against it when it is against any of them)
+            for f in real:
+                if best is None or f.low > best.low or (f.low == best.low and _sooner(f, best, ctx)):
+                    best = f
+            previous = high
+            seen.extend(shown)
+            for f in shown:
+                _hold(firm, f, ctx)
+        if ctx.cumulative and best_any is not None and len(falls) + len(backdated) == fell:
+            # no count fell here: a fall from or to an estimate (a discrepancy of methods)
+            step = _estimate_fall([*standing, *guessed] if real else guessed, best_any,
+                                  firm_any, ctx)
+            if step is not None:
+                falls.append(step)
+        for f in [*(_extremes(real) if real else ()), *(_extremes(guessed) if guessed else ())]:
+            if best_any is None or f.low > best_any.low \
+                    or (f.low == best_any.low and _sooner(f, best_any, ctx)):
+                best_any = f
+            _hold(firm_any, f, ctx)
     return Timeline(falls, rises, backdated, revisions, revised, floors, told_before,
                     {k: tuple(v) for k, v in after.items() if v}, retold)
+
+
+def _hold(firm: dict, f: Figure, ctx: Ctx) -> None:
+    """Keep ``f`` if it is the strongest figure read of the end of its report's span."""
+    end = span(f, ctx).last
+    if end is not None and (end not in firm or f.low > firm[end].low):
+        firm[end] = f
+
+
+def _estimate_fall(figs: Sequence[Figure], best: Figure, firm: dict, ctx: Ctx
+                   ) -> Step | None:
+    """A fall from or to an estimate, at a moment where no count fell: the lowest upper bound
+    of its standing counts and its estimates, below the strongest lower bound read before
+    (counts and estimates) or a report certainly older that exceeds it, one of the two an
+    estimate ("an estimated 4,600" in one month, an official 2,900 the next). They differ by
+    method, a discrepancy (:mod:`.falling`). Estimates are read for this only: never a step
+    of the chain, a revision or a floor (a rise to an estimate says nothing of the count)."""
+    if not figs:
+        return None
+    low = weakest(figs)
+    if low.ceiling >= best.low:
+        return None
+    earlier = _fallen_from(low, best, firm, ctx)
+    if earlier is None or (counted(earlier) and counted(low)) or counts_older(low, earlier, ctx):
+        return None
+    return Step(earlier, low)
 
 
 def _link(real: Sequence[Figure], high: Figure, last: Figure, ctx: Ctx) -> Figure:
@@ -353,8 +397,17 @@ def read(seg: Sequence[Figure]) -> Iterable[Figure]:
     """The figures of a moment a timeline reads: its counted wholes with the top figure, the
     top dated figure, the highest lower bound or the lowest upper bound (ties all: which one
     is first depends on the order of figures a draft check has not read), and the figures
-    their sentences state with them (:func:`left_behind`)."""
+    their sentences state with them (:func:`left_behind`); of its estimates, the highest
+    lower bound and the lowest upper bound (ties all), read for a fall only."""
     real = [f for f in seg if timed(f)]
+    # the estimates' extremes: a fall from or to one is read (see _estimate_fall)
+    guessed = [f for f in seg if estimated(f)]
+    if guessed:
+        return [*_extremes(guessed), *_read_counts(seg, real)]
+    return _read_counts(seg, real)
+
+
+def _read_counts(seg: Sequence[Figure], real: Sequence[Figure]) -> list[Figure]:
     # a figure told as the one first given, with its article's figures it makes revisions
     firsts = [f for f in seg if first_given(f)]
     if firsts:
