@@ -361,6 +361,14 @@ EN_QUALIFIERS = cases(
      [Want("Some 30,000", "count", 30000, 27000, 33000, "approx")]),
     ("about", "About 200 prisoners were exchanged.",
      [Want("About 200", "count", 200, 180, 220, "approx")]),
+    # the likelier figure set against another is about it
+    # "up" of a verb of motion is no ceiling: the count reached
+    ("gone-up-to", "The toll has gone up to 310.",
+     [Want("gone up to 310", "count", 310, 310, 310, "exact")]),
+    ("up-to", "Up to 310 people may have died.",
+     [Want("Up to 310", "count", 310, 0, 310, "at_most")]),
+    ("closer-to", "Relatives believe the real number is closer to 90.",
+     [Want("closer to 90", "count", 90, 81, 99, "approx")]),
     ("around", "Around 300 homes were damaged.",
      [Want("Around 300", "count", 300, 270, 330, "approx")]),
     ("nearly", "Nearly 100 soldiers were wounded.",
@@ -586,6 +594,10 @@ IT_NOT_COUNTS = cases(
 
 EN_NOT_COUNTS = cases(
     ("year", "In 2020 the war resumed.", [exact("2020", 2020, "year")]),
+    # everyone else, never a count of 1 (nor of 2)
+    ("all-but", "All but one of the climbers have been found.", [exact("one", 1, "other")]),
+    ("all-but-digits", "All but 2 of the 40 miners were brought out.",
+     [exact("2", 2, "other"), exact("40", 40)]),
     ("four-digit-count", "In 2000 soldiers died.", [exact("2000", 2000)]),
     ("year-before-a-nationality-adjective", "Thousands fled after the 2023 Azerbaijani offensive.",
      [vague("Thousands", 1000, 2000, 9999), exact("2023", 2023, "year")]),
