@@ -362,6 +362,8 @@ EN_QUALIFIERS = cases(
     ("about", "About 200 prisoners were exchanged.",
      [Want("About 200", "count", 200, 180, 220, "approx")]),
     # the likelier figure set against another is about it
+    ("as-high-as", "The toll could be as high as 3,000.",
+     [Want("as high as 3,000", "count", 3000, 0, 3000, "at_most")]),
     # "up" of a verb of motion is no ceiling: the count reached
     ("gone-up-to", "The toll has gone up to 310.",
      [Want("gone up to 310", "count", 310, 310, 310, "exact")]),
