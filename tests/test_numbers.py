@@ -159,6 +159,9 @@ IT_WORDS = cases(
 )
 
 EN_WORDS = cases(
+    # a nationality of parties.toml that ends its noun phrase is one person after an article
+    ("article-nationality-alone", "Among the dead were three Germans and a Swiss, an Australian.",
+     [exact("three", 3), exact("a", 1), exact("an", 1)]),
     ("two-thousand", "Two thousand troops crossed the river overnight.",
      [exact("Two thousand", 2000)]),
     ("twenty-five", "Twenty-five journalists were detained at the airport.",
@@ -596,6 +599,9 @@ IT_NOT_COUNTS = cases(
 
 EN_NOT_COUNTS = cases(
     ("year", "In 2020 the war resumed.", [exact("2020", 2020, "year")]),
+    # a nationality before a noun is an adjective: the article stays an article
+    ("nationality-adjective", "A Swiss company and a German firm built it in 2019.",
+     [exact("2019", 2019, "year")]),
     # everyone else, never a count of 1 (nor of 2)
     ("all-but", "All but one of the climbers have been found.", [exact("one", 1, "other")]),
     ("all-but-digits", "All but 2 of the 40 miners were brought out.",
