@@ -124,6 +124,22 @@ def test_mask_keeps_offsets_and_marks_kinds() -> None:
     assert masked == f"Nel {TOKEN_OTHER}{TOKEN_FILL * 3} {TOKEN_CLAIMABLE}{TOKEN_FILL} morti"
 
 
+def test_a_figure_quoted_alone_meets_its_noun(ruleset) -> None:
+    """A closing quote after a figure quoted alone joins its token, so the figure reaches
+    its noun as if unquoted; the claim's span is still the figure's own."""
+    text = 'The ministry said “200 to 300” people were killed, and "40" were injured.'
+    claims, _ = claims_in_text(text, "en", ruleset)
+    assert [(c.quantity.text, c.metric) for c in claims] == [("200 to 300", "deaths"),
+                                                            ("40", "wounded")]
+    qs = [Quantity(19, 29, "200 to 300", "count", 200, 200, 300, "range")]
+    masked = mask(text, 0, qs)
+    assert len(masked) == len(text)
+    assert masked[18:31] == f"“{TOKEN_CLAIMABLE}{TOKEN_FILL * 10} "
+    # a quote that opens nothing around the figure stays: 'the "official" 300'
+    assert mask('the "official" 300', 0, [Quantity(15, 18, "300", "count", 300, 300, 300)]
+                ).endswith(f'" {TOKEN_CLAIMABLE}{TOKEN_FILL * 2}')
+
+
 def test_claim_offsets_point_at_the_figure(ruleset) -> None:
     text = "Titolo. Nel terremoto sono morte circa 300 persone."
     s = Sentence(8, len(text), text[8:])

@@ -159,6 +159,9 @@ IT_WORDS = cases(
 )
 
 EN_WORDS = cases(
+    # a nationality of parties.toml that ends its noun phrase is one person after an article
+    ("article-nationality-alone", "Among the dead were three Germans and a Swiss, an Australian.",
+     [exact("three", 3), exact("a", 1), exact("an", 1)]),
     ("two-thousand", "Two thousand troops crossed the river overnight.",
      [exact("Two thousand", 2000)]),
     ("twenty-five", "Twenty-five journalists were detained at the airport.",
@@ -361,6 +364,16 @@ EN_QUALIFIERS = cases(
      [Want("Some 30,000", "count", 30000, 27000, 33000, "approx")]),
     ("about", "About 200 prisoners were exchanged.",
      [Want("About 200", "count", 200, 180, 220, "approx")]),
+    # the likelier figure set against another is about it
+    ("as-high-as", "The toll could be as high as 3,000.",
+     [Want("as high as 3,000", "count", 3000, 0, 3000, "at_most")]),
+    # "up" of a verb of motion is no ceiling: the count reached
+    ("gone-up-to", "The toll has gone up to 310.",
+     [Want("gone up to 310", "count", 310, 310, 310, "exact")]),
+    ("up-to", "Up to 310 people may have died.",
+     [Want("Up to 310", "count", 310, 0, 310, "at_most")]),
+    ("closer-to", "Relatives believe the real number is closer to 90.",
+     [Want("closer to 90", "count", 90, 81, 99, "approx")]),
     ("around", "Around 300 homes were damaged.",
      [Want("Around 300", "count", 300, 270, 330, "approx")]),
     ("nearly", "Nearly 100 soldiers were wounded.",
@@ -586,6 +599,13 @@ IT_NOT_COUNTS = cases(
 
 EN_NOT_COUNTS = cases(
     ("year", "In 2020 the war resumed.", [exact("2020", 2020, "year")]),
+    # a nationality before a noun is an adjective: the article stays an article
+    ("nationality-adjective", "A Swiss company and a German firm built it in 2019.",
+     [exact("2019", 2019, "year")]),
+    # everyone else, never a count of 1 (nor of 2)
+    ("all-but", "All but one of the climbers have been found.", [exact("one", 1, "other")]),
+    ("all-but-digits", "All but 2 of the 40 miners were brought out.",
+     [exact("2", 2, "other"), exact("40", 40)]),
     ("four-digit-count", "In 2000 soldiers died.", [exact("2000", 2000)]),
     ("year-before-a-nationality-adjective", "Thousands fled after the 2023 Azerbaijani offensive.",
      [vague("Thousands", 1000, 2000, 9999), exact("2023", 2023, "year")]),

@@ -98,7 +98,17 @@ def mask(text: str, base: int, quantities: Sequence[Quantity]) -> str:
             # a figure glued to its noun, as scraped pages print it ("95persone", "14dead"):
             # its last character becomes the space patterns expect ("{NUM} persone")
             chars[e - 1] = " "
+        elif 0 < s and e < len(chars) and text[s - 1] in _QUOTE_OPEN and text[e] in _QUOTE_CLOSE:
+            # a figure quoted alone ('said "200 to 300" people died'): its closing quote
+            # joins the token, so the figure meets its noun as if unquoted
+            chars[e] = TOKEN_FILL
     return "".join(chars)
+
+
+# quotation marks around a figure quoted alone (a double prime stands in for a closing quote
+# on some pages)
+_QUOTE_OPEN = frozenset('"“„«\'‘')
+_QUOTE_CLOSE = frozenset('"”»\'’″')
 
 
 def _pick(spans: list[tuple[int, int]], lo: int, hi: int, before_lo: int, num_start: int

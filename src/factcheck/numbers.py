@@ -294,10 +294,14 @@ def _with_people(w: dict[str, Any], code: str, root: Path | None) -> dict[str, A
     """``[words]`` with the language's nationalities among its count nouns when it asks for
     them (``people_count_nouns``): "un tedesco" is one German. The words are parties.toml's,
     their one owner."""
-    if not w.get("people_count_nouns"):
+    if not w.get("people_count_nouns") and not w.get("people_count_nouns_alone"):
         return w
     from .parties import load_parties  # here: only a language that asks reads the parties
     people = [word for word, _ in load_parties(root).words(code, kinds=("people",))]
+    if not w.get("people_count_nouns"):
+        # English: a nationality ends its noun phrase, or it is an adjective ("a Swiss," is
+        # one Swiss; in "a Swiss company" the article stays an article)
+        return {**w, "people_alone": people}
     return {**w, "count_nouns": list(w["count_nouns"]) + people}
 
 
@@ -321,6 +325,12 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     # what a numeral (never an article) counts before besides a noun: its people's fate ("one
     # missing", "one died"); kept out of count_alt, which also decides years ("in 2017 killed")
     numeral_next = _alt(w.get("numeral_followers", []))
+    # a nationality that ends its noun phrase: a punctuation mark, "and"/"or", or the end next
+    alone = w.get("people_alone", [])
+    alone_alt = (_alt(alone) + r"(?=" + _SPACE + r"*(?:[,;:.!?)]|\Z)|" + _SPACE
+                 + r"+(?:and|or)(?![^\W_]))") if alone else ""
+    if alone:
+        numeral_next += "|" + alone_alt
     # the slot between an article and its noun: a listed word, or where the data allows it a
     # capitalised one ("One Ukrainian soldier"; case-sensitive inside the case-insensitive scanner)
     capitalised = r"|(?<![^\W_])(?-i:\p{Lu})[^\W\d_]*" if w.get("capitalised_modifier") else ""
@@ -400,7 +410,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         # un/una/a/one: a number only before a number word, a count noun, "of", or alone
         # an article only before a person ("a soldier", not "a village"); a numeral before any count noun
         r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
-        + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers + r"))"
+        + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers
+        + ("|" + alone_alt if alone else "") + r"))"
         + r"|" + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
         + r"(?![^\W_])|" + modifier + count_alt + "|" + numeral_next + "|" + other_followers + r"))"
         # ... or, for a word that can stand for 1 ("one", "uno", not "a"), right after a number
@@ -485,7 +496,7 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
             [list(vague), list(ord_words), list(w["tens"]), denom_only, ctx["decade_before"]],
             w["standalone"] + w.get("standalone_before_punctuation", []),
             w["count_nouns"] + w.get("noun_modifiers", []) + w["gated_followers"] + w["point"]
-            + d["units"]["money"] + fr.get("singular", []) + d.get("ratios", {}).get("connectors", []),
+            + w.get("people_alone", []) + d["units"]["money"] + fr.get("singular", []) + d.get("ratios", {}).get("connectors", []),
             regexcache.compile("|".join(ord_parts), _F),
             list(atoms) + w["conjunction"] + w["minus"]),
         standalone=frozenset(_norm(x) for x in w["standalone"]),
