@@ -148,6 +148,12 @@ IT_WORDS = cases(
     ("un-solo-soldato", "Nell'attacco è morto un solo soldato.", [exact("un", 1)]),
     ("un-altro-civile", "In serata è morto un altro civile.", [exact("un", 1)]),
     ("un-paese-civile-is-not-a-number", "Un Paese civile non bombarda gli ospedali.", []),
+    # an elided article glued to its modifier or noun is one: "un'altra persona"
+    ("un-elided-altra-persona", "La Regione ha aggiunto un'altra persona al bilancio.", [exact("un'", 1)]),
+    ("un-elided-typographic", "Un’altra vittima è stata trovata nel fiume.", [exact("Un’", 1)]),
+    ("una-sola-persona", "Una sola persona risulta ancora dispersa.", [exact("Una", 1)]),
+    ("un-elided-altra-volta-is-not-a-number", "È un'altra storia, e un’altra volta ne parleremo.", []),
+    ("un-elided-offensiva-is-not-a-number", "L'esercito ha lanciato un’offensiva all'alba.", []),
     ("tutti-e-sei", "Tutti e sei gli ostaggi sono tornati a casa.", [exact("sei", 6)]),
     ("uno-alone", "Dei tre ostaggi ne è tornato uno.", [exact("tre", 3), exact("uno", 1)]),
     ("cento-e-uno", "I dispersi sono centouno, non cento e uno.",

@@ -316,6 +316,7 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     gated = [g for g in w["gated"]]
     numerals = set(w.get("gated_numerals", []))
     articles_g = [g for g in gated if g not in numerals]
+    elided_g = [g for g in articles_g if g.endswith(("'", "’"))]
     count_alt = _alt(w["count_nouns"] + w.get("thing_nouns", []))
     person_alt = _alt(w["count_nouns"])
     # what a numeral (never an article) counts before besides a noun: its people's fate ("one
@@ -401,6 +402,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         # an article only before a person ("a soldier", not "a village"); a numeral before any count noun
         r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
         + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers + r"))"
+        # an elided article is glued to its noun or modifier: "un'anziana", "un'altra persona"
+        + r"|" + _alt(elided_g, bounded=False) + r"(?=(?:" + modifier + person_alt + r"))"
         + r"|" + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
         + r"(?![^\W_])|" + modifier + count_alt + "|" + numeral_next + "|" + other_followers + r"))"
         # ... or, for a word that can stand for 1 ("one", "uno", not "a"), right after a number
@@ -740,7 +743,8 @@ def _word_atoms(tok: _Tok, L: _Lang) -> list[Atom] | None:
         first = w.split()[0]
         a = L.atoms.get(first)
         return [a] if a and a.cls in (HUNDRED, THOUSAND, SCALE, MULT) else None
-    a = L.atoms.get(w)
+    # an elided article is its word: "un'" (glued to "un'altra persona") is "un"
+    a = L.atoms.get(w.rstrip("'’") if tok.kind == "gated" else w)
     if a is not None:
         return [a]
     m = L.segment.fullmatch(w)
