@@ -320,6 +320,7 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     gated = [g for g in w["gated"]]
     numerals = set(w.get("gated_numerals", []))
     articles_g = [g for g in gated if g not in numerals]
+    elided_g = [g for g in articles_g if g.endswith(("'", "’"))]
     count_alt = _alt(w["count_nouns"] + w.get("thing_nouns", []))
     person_alt = _alt(w["count_nouns"])
     # what a numeral (never an article) counts before besides a noun: its people's fate ("one
@@ -412,6 +413,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
         + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers
         + ("|" + alone_alt if alone else "") + r"))"
+        # an elided article is glued to its noun or modifier: "un'anziana", "un'altra persona"
+        + r"|" + _alt(elided_g, bounded=False) + r"(?=(?:" + modifier + person_alt + r"))"
         + r"|" + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
         + r"(?![^\W_])|" + modifier + count_alt + "|" + numeral_next + "|" + other_followers + r"))"
         # ... or, for a word that can stand for 1 ("one", "uno", not "a"), right after a number
@@ -751,7 +754,8 @@ def _word_atoms(tok: _Tok, L: _Lang) -> list[Atom] | None:
         first = w.split()[0]
         a = L.atoms.get(first)
         return [a] if a and a.cls in (HUNDRED, THOUSAND, SCALE, MULT) else None
-    a = L.atoms.get(w)
+    # an elided article is its word: "un'" (glued to "un'altra persona") is "un"
+    a = L.atoms.get(w.rstrip("'’") if tok.kind == "gated" else w)
     if a is not None:
         return [a]
     m = L.segment.fullmatch(w)
@@ -1137,6 +1141,14 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 q.kind = "date"
                 q.end = md.end()
                 continue
+            # the first day of a span of days before their month: "fra il 13 e il 14 giugno",
+            # "dal 3 al 5 maggio", "il 13 o il 14 giugno" (a date, never a count of 13)
+            nxt = nums[k + 1] if k + 1 < len(nums) else None
+            if (nxt is not None and nxt.value is not None and nxt.value == int(nxt.value)
+                    and q.value < nxt.value <= 31 and _joins_days(text, q, nxt, L)
+                    and L.re_month_after.match(text, nxt.end, min(len(text), nxt.end + 60))):
+                q.kind = "date"
+                continue
             mb2 = L.re_month_before.search(before)
             if mb2 and not (mb2.group("m") == "may" and text[q.start - len(before) + mb2.start()] == "m"):
                 q.kind = "date"
@@ -1169,6 +1181,24 @@ def _classify(text: str, nums: list[_Num], L: _Lang) -> None:
                 continue
         if q.kind in ("count", "money", "percent", "duration", "other"):
             _qualify(text, q, L, floor, ceiling)
+
+
+def _joins_days(text: str, q: _Num, nxt: _Num, L: _Lang) -> bool:
+    """Whether the words between ``q`` and ``nxt`` join two day numbers of one month: a range
+    pair's connector ("al", "e"), a bare connector ("13-14") or an alternative ("o"); an
+    article before the second day wants one (or an opener) before the first: "il 13 e il 14
+    giugno", "fra il 2 e il 3", not "ne sono morte 3 e il 14 giugno altre 2"."""
+    gap = text[q.end: nxt.start]
+    words = gap.split()
+    r = L.data["ranges"]
+    articles = L.data["qualifiers"].get("articles", [])
+    if not (L.re_range_conn_any.match(gap) is not None or bool(words) and words[0] in r.get(
+            "bare", []) + r.get("alternatives", []) and all(w in articles for w in words[1:])):
+        return False
+    if len(words) < 2 and not gap.rstrip().endswith(("'", "’")):
+        return True
+    before = text[max(0, q.start - 20): q.start].split()
+    return bool(before) and (before[-1] in articles or before[-1] in {p for p, _ in r["pairs"]})
 
 
 def _slash_range(text: str, q: _Num, L: _Lang) -> bool:
