@@ -66,6 +66,20 @@ def test_unrelated_example(text, lang, found):
     assert (vocabulary().unrelated(text, lang) is not None) == found
 
 
+def _follows_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("follows", {})
+    return ([(x["text"], x.get("lang", "it"), True) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), False) for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,found", _follows_cases())
+def test_follows_example(text, lang, found):
+    assert vocabulary().goes_on(text, lang) is found
+
+
 def _then_cases():
     from factcheck.paths import rules_dir
     from factcheck.tomlfile import read_data_file

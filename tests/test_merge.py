@@ -67,6 +67,41 @@ def test_a_sentence_going_on_about_an_earlier_event_belongs_to_it_too():
     assert now.event == "auto:storm:name-ondina:2031-09"
 
 
+@pytest.mark.parametrize("text,lang,figure", [
+    # the sentence opens on what the earlier event did, its subject that event
+    ("A quake struck Valdoria on Monday, killing 40. The last quake of that size hit the "
+     "coast in 1962. It killed at least 3,000 people.", "en", "at least 3,000"),
+    ("Un terremoto ha colpito Norcia lunedì: 40 morti. L'ultimo terremoto così forte colpì "
+     "Spoleto nel 1962. Fece 3.000 morti.", "it", "3.000"),
+])
+def test_a_sentence_whose_subject_is_an_earlier_event_belongs_to_it(text, lang, figure):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 9, 20))
+    assert c.event is not None and c.event.startswith("auto:earthquake:"), c.event
+    assert c.event.endswith(":1962"), c.event
+    # and it counts that event's year, not the report's day
+    assert (c.period_start, c.period_end) == (date(1962, 1, 1), date(1962, 12, 31))
+
+
+@pytest.mark.parametrize("text,lang,figure", [
+    # "it" after a sentence of the report's own event
+    ("A quake struck Valdoria on Monday. It killed at least 40 people.", "en", "at least 40"),
+    # the earlier event told in another paragraph
+    ("Un terremoto ha colpito Norcia lunedì. L'ultimo terremoto così forte colpì Spoleto nel "
+     "1962.\n\nFece 40 morti.", "it", "40"),
+])
+def test_a_sentence_going_on_about_the_report_s_own_event_stays_the_report_s(text, lang,
+                                                                            figure):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 9, 20))
+    assert c.event is not None and c.event.endswith(":2031-09"), c.event
+
+
+def test_an_earlier_event_dated_by_its_trigger_s_year_counts_that_year():
+    c = context_claim("The 1998 cyclone killed 1,200 people in Orissa.", "1,200", lang="en",
+                      published=date(2031, 6, 12))
+    assert (c.period_start, c.period_end, c.period_how) == (date(1998, 1, 1),
+                                                           date(1998, 12, 31), "event")
+
+
 def test_a_storm_name_is_no_place():
     # the name says which storm; where it struck goes with it, for reports naming only that
     c = context_claim("Hurricane Maria killed 64 people in Puerto Rico.", "64", lang="en",

@@ -1239,6 +1239,12 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         # an event over before the report, at a date it does not state ("the Amatrice quake
         # had killed 299"): not the report's time, and none known
         p_start, p_end, period_how = None, None, None
+    if period_how in (None, "article") and (
+            told := _background_span(ctx, event_id)) is not None:
+        # an earlier event dated by its trigger's year or by the sentence it goes on from
+        # ("the 1998 cyclone killed 1,200", "... hit Agadir in 1960. It killed 12,000"): the
+        # figure counts that event, not the report's day
+        p_start, p_end, period_how = told[0], told[1], "event"
     if period_how in (None, "article"):
         # no date of its own: a running count counts from its event's start to the report,
         # an undated article's figure is its event's (see ``asof``)
@@ -1296,6 +1302,27 @@ def _event_span(ctx: ArticleContext, curated: Event | None, event_id: str | None
         return None
     home = ctx.outer or ctx  # a quote read alone asks the whole article
     return home.once("told", -1, lambda: _told_event(home))
+
+
+def _background_span(ctx: ArticleContext, event_id: str | None) -> Period | None:
+    """The span of an automatic event dated well before its report (its id's year or month,
+    ended more than ``_BACKGROUND_DAYS`` before the report's known date) that is not the
+    report's own event told a while on (an anniversary: :func:`_dated_event`), else None."""
+    parts = parse_auto(event_id)
+    published = ctx.article.published
+    if parts is None or parts.year is None or parts.day is not None or published is None \
+            or ctx.article.published_how not in _KNOWN_DATE:
+        return None
+    if parts.month is None:
+        span = date(parts.year, 1, 1), date(parts.year, 12, 31)
+    else:
+        nxt = date(parts.year + parts.month // 12, parts.month % 12 + 1, 1)
+        span = date(parts.year, parts.month, 1), nxt - timedelta(days=1)
+    if span[1] >= published - timedelta(days=_BACKGROUND_DAYS):
+        return None
+    home = ctx.outer or ctx
+    day = home.once("dated", -1, lambda: _dated_event(home))
+    return None if day is not None and span[0] <= day <= span[1] else span
 
 
 def _told_event(ctx: ArticleContext) -> Period | None:
