@@ -80,6 +80,21 @@ def test_follows_example(text, lang, found):
     assert vocabulary().goes_on(text, lang) is found
 
 
+def _built_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("built", {})
+    return ([(x["text"], x.get("lang", "it"), x["date"], True) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), x["date"], False)
+               for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,when,found", _built_cases())
+def test_built_example(text, lang, when, found):
+    assert vocabulary().built(text, lang, text.index(when)) is found
+
+
 def _then_cases():
     from factcheck.paths import rules_dir
     from factcheck.tomlfile import read_data_file

@@ -102,6 +102,29 @@ def test_an_earlier_event_dated_by_its_trigger_s_year_counts_that_year():
                                                            date(1998, 12, 31), "event")
 
 
+@pytest.mark.parametrize("text,lang,figure", [
+    ("Fire in a tower block in Leeds.\n\nA fire swept through a tower block in Leeds on "
+     "Tuesday night. The tower was built in 1968 and was home to about 300 people.", "en",
+     "about 300"),
+    ("Incendio in un condominio a Torino.\n\nUn incendio ha distrutto un condominio di Torino "
+     "martedì notte. Il palazzo, costruito nel 1968, ospitava circa 300 persone.", "it",
+     "circa 300"),
+])
+def test_the_year_a_building_was_made_dates_no_event(text, lang, figure):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 6, 12), metric="population")
+    assert c.event is not None and c.event.endswith(":2031-06"), c.event
+    # the report's time, never the building's year
+    assert c.period_start is not None and c.period_start.year == 2031, c.period_start
+
+
+def test_a_fire_in_a_year_long_before_the_report_is_that_year_s():
+    # counter-example: the year of what happened to the building, not of its making
+    c = context_claim("Fire in a tower block in Leeds.\n\nA fire swept through a tower block "
+                      "in Leeds on Tuesday night. The same tower caught fire in 1968, killing "
+                      "12 people.", "12", lang="en", published=date(2031, 6, 12))
+    assert c.event is not None and c.event.endswith(":1968"), c.event
+
+
 def test_a_storm_name_is_no_place():
     # the name says which storm; where it struck goes with it, for reports naming only that
     c = context_claim("Hurricane Maria killed 64 people in Puerto Rico.", "64", lang="en",

@@ -1212,6 +1212,11 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     clause = clause_of(text, start, end, lex)  # the same for every question below
 
     r = figure_period(texts, index, start, end, lex, ctx.base, ctx.phrases, clause)
+    if r is not None and r.how != "article" and _dates_a_building(ctx, index, r):
+        # "Grenfell-like towers were built in 1974 ... home to 600 people": the year the
+        # building was made is no date of the figure nor of its event: it has the report's
+        r = (Resolved(ctx.base.start, ctx.base.end, "article", None, "article")
+             if ctx.base is not None else None)
     stated = r is not None and r.how != "article"
     period = _period(r)
     event_period = r.anchor if stated and r.anchor is not None else period
@@ -1302,6 +1307,21 @@ def _event_span(ctx: ArticleContext, curated: Event | None, event_id: str | None
         return None
     home = ctx.outer or ctx  # a quote read alone asks the whole article
     return home.once("told", -1, lambda: _told_event(home))
+
+
+def _dates_a_building(ctx: ArticleContext, index: int, r: Resolved) -> bool:
+    """Is ``r``, a figure's date, that of a phrase of its sentence dating the making of a
+    building or a work ("built in 1974", "costruito nel 1967": :meth:`Vocabulary.built`)?"""
+    if index >= len(ctx.texts):
+        return False
+    text, lang = ctx.texts[index], ctx.article.lang
+    vocab = vocabulary(ctx.rules_root)
+    for phrase in ctx.phrases(index):
+        if vocab.built(text, lang, phrase.start):
+            told = resolve(phrase, ctx.lex, ctx.base)
+            if told is not None and (told.start, told.end) == (r.start, r.end):
+                return True
+    return False
 
 
 def _background_span(ctx: ArticleContext, event_id: str | None) -> Period | None:

@@ -153,6 +153,9 @@ class Vocabulary:
     # lang -> a verb in the pluperfect ("had killed", "aveva ucciso"): told as over before
     # the time the report tells of
     earlier_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> words that date the making of a building or a work ("built in", "costruito
+    # nel"), ending where the date starts: that date is no event's
+    built_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -233,6 +236,13 @@ class Vocabulary:
         rx = self.earlier_rx.get(lang)
         return rx is not None and rx.search(
             text, start, len(text) if end is None else end) is not None
+
+    def built(self, text: str, lang: str, at: int) -> bool:
+        """Does the date starting at ``at`` in ``text`` date the making of a building or a
+        work ("Grenfell-like towers were built in 1974", "il ponte, inaugurato nel 1967"),
+        not anything that happened to it?"""
+        rx = self.built_rx.get(lang)
+        return rx is not None and rx.search(text, max(0, at - 40), at) is not None
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -373,6 +383,24 @@ def _word_patterns(data: dict, path: Path, section: str) -> dict[str, regex.Patt
             for lang, words in data.get(section, {}).items() if lang in LANGS and words}
 
 
+def _built_patterns(data: dict, path: Path) -> dict[str, regex.Pattern]:
+    """``[built] <lang> = [words]`` as one pattern per language that ends where a date
+    starts: the cue, then at most one of ``[built] prepositions.<lang>`` ("built in | 1974",
+    "costruito nel | 1974"; a date phrase may hold its preposition or not)."""
+    entry = data.get("built", {})
+    out = {}
+    for lang, words in entry.items():
+        if lang not in LANGS or not words:
+            continue
+        preps = entry.get("prepositions", {}).get(lang, ())
+        between = (r"(?:[ \t]+(?:" + _alternation(path, "built.prepositions", lang, preps)
+                   + r"))?") if preps else ""
+        out[lang] = regexcache.compile(
+            _LEFT + "(?:" + _alternation(path, "built", lang, words) + ")" + between
+            + r"(?:(?<=['’])|[ \t]+)\Z", _FLAGS)
+    return out
+
+
 def _before_trigger_patterns(data: dict, path: Path, section: str, between: int
                              ) -> dict[str, regex.Pattern]:
     """``[<section>] <lang> = [words]`` as one pattern per language that ends where an
@@ -476,6 +504,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
                 + _alternation(path, "then", lang, words)
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+    built = _built_patterns(data, path)
     another = _before_trigger_patterns(data, path, "another", 1)
     given = _before_trigger_patterns(data, path, "given", 2)
     relative, reported = {}, {}
@@ -499,7 +528,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
                       then_rx=then, another_rx=another, given_rx=given,
                       relative_rx=relative, reported_rx=reported, speech_rx=speech,
-                      earlier_rx=earlier)
+                      earlier_rx=earlier, built_rx=built)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
