@@ -254,7 +254,9 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:landslide:site-valcorvo@italy", "auto:war:gaza:2023-11",
           "auto:attack:khan-yunis:2023-11", "auto:war:israel:2023-11", "auto:event:gaza:2023-11",
           "auto:flood:cesena:2023-05-02", "auto:flood:forli:2023-05-03",
-          "auto:flood:cesena:2023-05", "auto:flood:emilia-romagna:2023-05-02"]
+          "auto:flood:cesena:2023-05", "auto:flood:emilia-romagna:2023-05-02",
+          "auto:earthquake:abruzzo:2017-01:apart", "auto:earthquake:farindola:2017-01:apart",
+          "auto:avalanche:farindola:2017-01", "auto:earthquake:abruzzo:apart"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -410,13 +412,51 @@ def test_a_figure_unrelated_to_the_article_s_event_never_takes_it():
     own = context_claim(text, "12", published=date(2031, 1, 20))
     other = context_claim(text, "5", published=date(2031, 1, 20))
     assert own.event.startswith("auto:avalanche:")
-    # its own sentence's type and place, outside the cue's object
-    assert other.event == "auto:storm:trentino-alto-adige:2031-01"
-    # naming no type or place of its own: no event rather than the article's
+    # its own sentence's type and place, outside the cue's object; the report's own place
+    # (Valcorvo is no town the gazetteer lists: the report's is Trentino), so told apart
+    assert own.event == "auto:avalanche:trentino-alto-adige:2031-01"
+    assert other.event == "auto:storm:trentino-alto-adige:2031-01:apart"
+    # a place outside the report's area: that place's event, which meets its own reports
+    far = context_claim("Una valanga ha travolto un rifugio a Canazei: 12 morti. Il maltempo ha "
+                        "fatto altre 5 vittime in Calabria, estranee alla valanga.", "5",
+                        published=date(2031, 1, 20))
+    assert far.event == "auto:storm:calabria:2031-01", far.event
+    # naming no type of its own: no event rather than the article's
     alone = context_claim("The avalanche buried the hotel in Farindola, killing 29. "
                           "At least 11 lives were lost unrelated to the hotel disaster.", "11",
                           lang="en", published=date(2031, 1, 25))
     assert alone.event is None
+
+
+@pytest.mark.parametrize("text,lang,figure", [
+    ("The avalanche buried the hotel in Farindola, killing 29. The quakes of the past week "
+     "have claimed 7 more lives unrelated to the hotel disaster.", "en", "7"),
+    ("La valanga ha travolto l'albergo di Farindola: 29 morti. I terremoti della settimana "
+     "hanno fatto altre 7 vittime, estranee alla tragedia dell'albergo.", "it", "7"),
+])
+def test_an_unrelated_figure_naming_no_place_is_an_event_of_the_report_s_region(text, lang,
+                                                                               figure):
+    own = context_claim(text, "29", lang=lang, published=date(2031, 1, 25))
+    other = context_claim(text, figure, lang=lang, published=date(2031, 1, 25))
+    assert own.event == "auto:avalanche:farindola:2031-01", own.event
+    # the type its sentence names, in the report's region, told apart from the report's own
+    assert other.event == "auto:earthquake:abruzzo:2031-01:apart", other.event
+    assert event_label(other.event) == "earthquake · Abruzzo · January 2031 · apart"
+    # merged with the report's own event and a report of quakes in the region: still apart
+    claims = [_claim("a", own.event, date(2031, 1, 25)), _claim("a", other.event,
+                                                                date(2031, 1, 25)),
+              _claim("b", "auto:earthquake:abruzzo:2031-01", date(2031, 1, 24))]
+    merged = [c.event for c in merge_events(claims)]
+    assert merged[1] == other.event and merged[1] not in (merged[0], merged[2]), merged
+
+
+def test_two_reports_of_figures_apart_in_one_region_are_one_event():
+    claims = [_claim("a", "auto:earthquake:abruzzo:2031-01:apart", date(2031, 1, 25)),
+              _claim("b", "auto:earthquake:farindola:2031-01:apart", date(2031, 1, 26)),
+              _claim("c", "auto:avalanche:farindola:2031-01", date(2031, 1, 26))]
+    merged = [c.event for c in merge_events(claims)]
+    assert merged[0] == merged[1] != merged[2], merged
+    assert parse_auto(merged[0]).apart
 
 
 # ---------------------------------------------------------------- sites (landmarks)

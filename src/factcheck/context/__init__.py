@@ -1302,7 +1302,7 @@ def _event_span(ctx: ArticleContext, curated: Event | None, event_id: str | None
         return curated.span(date.max)
     parts = parse_auto(event_id)
     a = ctx.auto
-    if parts is None or parts.earlier or a is None or a.kind is None \
+    if parts is None or parts.earlier or parts.apart or a is None or a.kind is None \
             or not a.vocab.compatible(parts.kind, a.kind):
         return None
     home = ctx.outer or ctx  # a quote read alone asks the whole article
@@ -1846,19 +1846,34 @@ def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],
                      explicit: Period | None) -> str | None:
     """The automatic event of a figure its sentence says is unrelated to an event ("11
     lives unrelated to the hotel disaster", ``cut``: the cue and its object): never the
-    article's nor the one the object names, but the type and place the sentence names
-    outside the object (dated as the figure, else by the report), else none."""
+    article's nor the one the object names, but the type the sentence names outside the
+    object, at the place it names there, else in the report's region (its country when it
+    has none), dated as the figure, else by the report; none without such a type. At the
+    report's own place or one holding it (its region), the event is told apart
+    (:data:`.events.APART`): the merge never joins it to the report's own event there."""
     a, text, lang = ctx.auto, ctx.texts[index], ctx.article.lang
     kinds = [t for at, t in a.triggers[index] if not cut[0] <= at < cut[1]]
     if not kinds:
         return None
     rest = text[:cut[0]] + " " * (cut[1] - cut[0]) + text[cut[1]:]
     places = [p for _, _, p in a.gaz.find(rest, lang, locatives(lang, ctx.rules_root))]
-    if not places:
+    own = a.place
+    if places:
+        place = min(places, key=lambda p: _LEVELS.get(p.level, 1))
+    elif own is not None:
+        # "the extreme weather has claimed 11 lives unrelated to the hotel disaster": the
+        # weather of the report's region, not of its hotel
+        place = next((q for q in map(a.gaz.get, own.parents)
+                      if q is not None and q.level == "region"), None) \
+            or a.gaz.get(a.gaz.country_id(own.country) or "") or own
+        if own.level in ("region", "country"):
+            place = own
+    else:
         return None
-    place = min(places, key=lambda p: _LEVELS.get(p.level, 1))
+    apart = own is not None and (place.id == own.id or a.gaz.within(own, place)
+                                 or a.gaz.within(place, own))
     when = explicit[0] if explicit is not None else ctx.article.published
-    return auto_id(kinds[0], place.id, when)
+    return auto_id(kinds[0], place.id, when, apart=apart)
 
 
 # a year right before an event's trigger, with at most two capitalised words between ("the

@@ -71,6 +71,9 @@ class Mention:
     # told as over before its report, undated ("aveva ucciso", "had killed": ``:earlier``):
     # it meets only events told so
     earlier: bool = False
+    # told apart from its report's own event ("11 lives unrelated to the hotel disaster":
+    # ``:apart``): it meets only events told so
+    apart: bool = False
 
     @property
     def name(self) -> str | None:
@@ -115,7 +118,7 @@ def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> 
         start = date(parts.year, parts.month, 1)
         end = max([start, *(d for d in published if d is not None)])
     return Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
-                   frozenset(docs), parts.day is not None, parts.earlier)
+                   frozenset(docs), parts.day is not None, parts.earlier, parts.apart)
 
 
 def combined(a: Mention, b: Mention) -> Mention:
@@ -160,6 +163,8 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         return False  # a war and one of its strikes: their tolls are never one count
     if a.earlier != b.earlier:
         return False  # an event told as over before its report is never a report's own
+    if a.apart != b.apart:
+        return False  # nor one a report tells apart from its own
     if a.name is not None and b.name is not None and a.name != b.name:
         return False  # two storms of their own names are two, wherever they struck
     named = a.name is not None and a.name == b.name
@@ -518,7 +523,8 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
         [m for m in members if m.start is not None]
     start = min((m.start for m in dated), default=None)
     return auto_id(kind, where, start, year_only=all(m.year_only for m in dated),
-                   day=bool(dated) and all(m.day_only for m in dated))
+                   day=bool(dated) and all(m.day_only for m in dated),
+                   apart=all(m.apart for m in members))
 
 
 def merge_events(claims: Sequence[Claim], rules_root: Path | None = None,
