@@ -1863,17 +1863,22 @@ def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],
     elif own is not None:
         # "the extreme weather has claimed 11 lives unrelated to the hotel disaster": the
         # weather of the report's region, not of its hotel
-        place = next((q for q in map(a.gaz.get, own.parents)
-                      if q is not None and q.level == "region"), None) \
-            or a.gaz.get(a.gaz.country_id(own.country) or "") or own
-        if own.level in ("region", "country"):
-            place = own
+        place = own if own.level in ("region", "country") else _region_of(a.gaz, own)
     else:
         return None
     apart = own is not None and (place.id == own.id or a.gaz.within(own, place)
                                  or a.gaz.within(place, own))
     when = explicit[0] if explicit is not None else ctx.article.published
     return auto_id(kinds[0], place.id, when, apart=apart)
+
+
+def _region_of(gaz: Gazetteer, place: Place) -> Place:
+    """The region ``place`` lies in, else its country, else itself."""
+    for pid in place.parents:
+        q = gaz.get(pid)
+        if q is not None and q.level == "region":
+            return q
+    return gaz.get(gaz.country_id(place.country) or "") or place
 
 
 # a year right before an event's trigger, with at most two capitalised words between ("the
