@@ -117,6 +117,18 @@ def test_the_year_a_building_was_made_dates_no_event(text, lang, figure):
     assert c.period_start is not None and c.period_start.year == 2031, c.period_start
 
 
+@pytest.mark.parametrize("text,lang,figure", [
+    ("Fire in Leeds.\n\nThe tower, built in 1968, was gutted by a fire on Tuesday night. It "
+     "killed at least 12 people.", "en", "at least 12"),
+    ("Incendio a Torino.\n\nIl palazzo, costruito nel 1968, è stato distrutto da un incendio "
+     "martedì notte. Fece 12 morti.", "it", "12"),
+])
+def test_a_sentence_going_on_from_a_building_s_year_is_still_the_report_s(text, lang, figure):
+    # the year the building was made dates no earlier event the next sentence goes on about
+    c = context_claim(text, figure, lang=lang, published=date(2031, 6, 12))
+    assert c.event is not None and c.event.endswith(":2031-06"), c.event
+
+
 def test_a_fire_in_a_year_long_before_the_report_is_that_year_s():
     # counter-example: the year of what happened to the building, not of its making
     c = context_claim("Fire in a tower block in Leeds.\n\nA fire swept through a tower block "

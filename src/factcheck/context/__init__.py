@@ -1314,14 +1314,18 @@ def _dates_a_building(ctx: ArticleContext, index: int, r: Resolved) -> bool:
     building or a work ("built in 1974", "costruito nel 1967": :meth:`Vocabulary.built`)?"""
     if index >= len(ctx.texts):
         return False
-    text, lang = ctx.texts[index], ctx.article.lang
-    vocab = vocabulary(ctx.rules_root)
     for phrase in ctx.phrases(index):
-        if vocab.built(text, lang, phrase.start):
+        if _dates_making(ctx, index, phrase):
             told = resolve(phrase, ctx.lex, ctx.base)
             if told is not None and (told.start, told.end) == (r.start, r.end):
                 return True
     return False
+
+
+def _dates_making(ctx: ArticleContext, index: int, phrase: Phrase) -> bool:
+    """Does date ``phrase`` of sentence ``index`` date the making of a building or a work
+    ("the tower, built in 1968, ...")? Then it says nothing of when an event happened."""
+    return vocabulary(ctx.rules_root).built(ctx.texts[index], ctx.article.lang, phrase.start)
 
 
 def _background_span(ctx: ArticleContext, event_id: str | None) -> Period | None:
@@ -1363,7 +1367,7 @@ def _told_event(ctx: ArticleContext) -> Period | None:
                 a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[i])):
             continue
         for phrase in ctx.phrases(i):
-            if occasion(ctx.texts[i], phrase, ctx.lex):
+            if occasion(ctx.texts[i], phrase, ctx.lex) or _dates_making(ctx, i, phrase):
                 continue  # "il 23 maggio un consiglio dei ministri sull'emergenza maltempo"
             r = resolve(phrase, ctx.lex, base)
             if (r is None or r.how not in ("explicit", "relative") or r.start is None
@@ -1651,7 +1655,8 @@ def _told_days(ctx: ArticleContext) -> list[tuple[int, tuple[str, ...], date]]:
             continue
         for phrase in ctx.phrases(j):
             r = resolve(phrase, ctx.lex, ctx.base)
-            if r is not None and r.how == "explicit" and r.start is not None:
+            if r is not None and r.how == "explicit" and r.start is not None \
+                    and not _dates_making(ctx, j, phrase):
                 out.append((j, kinds, r.start))
     return out
 
@@ -2000,7 +2005,8 @@ def _background_before(ctx: ArticleContext, index: int) -> tuple[int, Period] | 
     for phrase in ctx.phrases(j):
         r = resolve(phrase, ctx.lex, ctx.base)
         if (r is not None and r.how == "explicit" and r.start is not None
-                and r.end is not None and r.end < earlier):
+                and r.end is not None and r.end < earlier
+                and not _dates_making(ctx, j, phrase)):  # "the tower, built in 1968, ..."
             return j, (r.start, r.end)
     return None
 
@@ -2045,7 +2051,8 @@ def _dated_event(ctx: ArticleContext) -> date | None:
         for phrase in ctx.phrases(i):
             r = resolve(phrase, ctx.lex, ctx.base)
             if r is None or r.how not in ("explicit", "relative") or r.start is None \
-                    or r.end is None or r.end >= earlier or (r.how == "relative" and not relative):
+                    or r.end is None or r.end >= earlier or (r.how == "relative" and not relative) \
+                    or _dates_making(ctx, i, phrase):
                 continue
             if (r.end - r.start).days <= 31:
                 # "in August" read in a January report is last August as surely as a
