@@ -1244,11 +1244,12 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         # an event over before the report, at a date it does not state ("the Amatrice quake
         # had killed 299"): not the report's time, and none known
         p_start, p_end, period_how = None, None, None
-    if period_how in (None, "article") and (
+    if (period_how in (None, "article") or (r is not None and r.kind == "since")) and (
             told := _background_span(ctx, event_id)) is not None:
         # an earlier event dated by its trigger's year or by the sentence it goes on from
-        # ("the 1998 cyclone killed 1,200", "... hit Agadir in 1960. It killed 12,000"): the
-        # figure counts that event, not the report's day
+        # ("the 1998 cyclone killed 1,200", "... hit Agadir in 1960. It killed 12,000"), or
+        # by the year a "since" names ("the deadliest since 1960, when a quake killed
+        # 12,000"): the figure counts that event, not the report's day nor the years since
         p_start, p_end, period_how = told[0], told[1], "event"
     if period_how in (None, "article"):
         # no date of its own: a running count counts from its event's start to the report,
