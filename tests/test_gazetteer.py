@@ -154,3 +154,24 @@ def test_an_organisation_is_no_place(text, lang):
 ])
 def test_a_state_s_own_adjective_names_its_people(text, country):
     assert gazetteer().people_countries(text)[:1] == [country]
+
+
+def test_homonyms_follow_the_towns_the_text_names():
+    # the homonym within reach of a town the text names, whatever the country ranks first
+    assert _all_ids("The fire spread through Kensington before dawn, firefighters in "
+                    "London said.", "en") == ["kensington-gb-2645801", "london"]
+    # the next town tells a city from its bigger homonym overseas
+    assert "valencia-es" in _all_ids("Il fango ha sommerso Valencia e Paiporta.", "it")
+    # far from every town named, in a country named nowhere else, named once: no place
+    assert _all_ids("Sgomberato un palazzo di North Kensington, alla periferia di Londra.",
+                    "it") == ["london"]
+
+
+def test_a_town_named_twice_or_alone_keeps_its_reading():
+    # one town alone has no neighbour to be near
+    assert _all_ids("La frana ha colpito North Kensington nella notte.", "it") == \
+        ["north-kensington"]
+    # a town named twice is what the text is about, however far from the rest
+    ids = _all_ids("A North Kensington sono morti in 3. Il sindaco di North Kensington "
+                   "era a Roma.", "it")
+    assert ids.count("north-kensington") == 2
