@@ -218,6 +218,37 @@ def test_a_draft_reads_in_full_only_the_claims_that_can_change_its_findings(tmp_
     assert (narrow.singles, narrow.articles) == (full.singles, full.articles)
 
 
+def test_a_draft_reads_whole_a_moment_that_a_month_dated_report_may_split(tmp_path):
+    # 50 and 30 in reports known only to March (filed under the 1st), 10 and 20 in reports
+    # of 1 March: not one moment, so the update to the draft's 25 of the 12th is from the
+    # 1st's top, 20. The archive's sketches say how well each date is known, so the draft
+    # check reads that moment whole (else it would take 50 for its top)
+    db = tmp_path / "a.db"
+
+    def report(doc: str, n: int, day: int, precision: str) -> ArticleResult:
+        r = _variant(doc, n, side="total", published=date(2024, 3, day), status="counted",
+                     subgroup=None, parent=None, period_start=None, period_end=None,
+                     period_how=None, source=None, source_kind=None, source_party=None)
+        q = replace(r.claims[0].quantity, qualifier="exact", high=n, band_low=None,
+                    high_exclusive=False, ambiguous=False)
+        art = replace(r.article, published=date(2024, 3, day), published_precision=precision)
+        return ArticleResult(art, (replace(r.claims[0], quantity=q),), ())
+
+    _put(db, report("c.txt", 50, 1, "month"), report("d.txt", 30, 1, "month"),
+         report("e.txt", 10, 1, "day"), report("f.txt", 20, 1, "day"))
+    draft = report("draft.txt", 25, 12, "day")
+    claims = draft.claims
+    keys = {(c.metric, c.event) for c in claims}
+    where = draft_selector(claims)
+    whole = load_results(db, keys, where=where)
+    some = load_results(db, keys, where=where, choose=lambda s: draft_needs(claims, s))
+    assert {c.doc for r in some for c in r.claims} == {"c.txt", "d.txt", "e.txt", "f.txt"}
+    narrow, full = (analyze([draft, *rs], draft="draft.txt") for rs in (some, whole))
+    assert narrow.findings == full.findings
+    assert [f.verdict for f in full.findings] == ["update"]
+    assert full.findings[0].reason.startswith("f (2024-03-01) says 20, draft (2024-03-12)")
+
+
 def test_exported_table_is_the_extract_table(tmp_path):
     db = tmp_path / "a.db"
     results = [_hand_result("b.txt", 50), _hand_result("a.txt", 49)]

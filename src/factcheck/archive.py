@@ -382,14 +382,19 @@ class Sketch:
 
     __slots__ = ("doc", "metric", "event", "side", "value", "low", "high", "qualifier",
                  "band_low", "band_high", "low_exclusive", "high_exclusive", "period_start",
-                 "period_end", "published", "quote_start", "status", "subgroup", "parent")
+                 "period_end", "published", "quote_start", "status", "subgroup", "parent",
+                 "published_precision", "published_how")
     who = source = source_kind = None
     rule = quote = text = kind = ""
     start = end = 0
     ambiguous = False
 
-    def __init__(self, r: Sequence, metric: str, event: str | None, doc: str, dates: _Dates):
+    def __init__(self, r: Sequence, metric: str, event: str | None, doc: str,
+                 precision: str | None, how: str | None, dates: _Dates):
+        # how well the article's date is known: a draft check reads whole a moment that a
+        # report known only to the month, or only inferred, may split (scene.maybe_wide)
         self.doc, self.metric, self.event = doc, metric, event
+        self.published_precision, self.published_how = precision, how
         (_, _, self.side, self.value, self.low, self.high, self.qualifier, self.band_low,
          self.band_high, low_exclusive, high_exclusive, period_start, period_end, published,
          self.quote_start, self.status, self.subgroup, self.parent) = r
@@ -807,7 +812,8 @@ class Archive:
         if keys is None:
             keys = self.conn.execute("SELECT DISTINCT metric, event FROM claims").fetchall()
         # every doc from the articles' doc index: cheaper than a text column per claim
-        docs = dict(self.conn.execute("SELECT id, doc FROM articles"))
+        docs = {i: (doc, precision, how) for i, doc, precision, how in self.conn.execute(
+            "SELECT id, doc, published_precision, published_how FROM articles")}
         dates = _Dates()
         out: list[tuple[int, int, Sketch]] = []
         for metric, event in sorted(set(keys), key=lambda k: (k[0], k[1] or "")):
@@ -819,7 +825,7 @@ class Archive:
             if where is not None:
                 rows = [r for r in rows if where(metric, ev, r[2], dates[r[11]],
                                                  dates[r[12]], dates[r[13]])]
-            out += [(r[0], r[1], Sketch(r, metric, ev, docs[r[1]], dates)) for r in rows]
+            out += [(r[0], r[1], Sketch(r, metric, ev, *docs[r[1]], dates)) for r in rows]
         return out
 
     def claims_by_id(self, claim_ids: Iterable[int], events: Mapping[str, str] | None = None

@@ -365,6 +365,25 @@ def _alternation(path: Path, tid: str, lang: str, patterns) -> str:
     return "|".join(sorted(patterns, key=lambda p: (-len(p), p)))
 
 
+def _word_patterns(data: dict, path: Path, section: str) -> dict[str, regex.Pattern]:
+    """``[<section>] <lang> = [words]`` of event_types.toml as one whole-word pattern per
+    language."""
+    return {lang: regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, section, lang, words) + ")" + _RIGHT, _FLAGS)
+            for lang, words in data.get(section, {}).items() if lang in LANGS and words}
+
+
+def _before_trigger_patterns(data: dict, path: Path, section: str, between: int
+                             ) -> dict[str, regex.Pattern]:
+    """``[<section>] <lang> = [words]`` as one pattern per language that ends where an
+    event's trigger starts, at most ``between`` words after the cue ("un altro | raid",
+    "another Israeli | strike")."""
+    return {lang: regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, section, lang, words)
+                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,%d}\Z" % between, _FLAGS)
+            for lang, words in data.get(section, {}).items() if lang in LANGS and words}
+
+
 @lru_cache(maxsize=None)
 def vocabulary(root: Path | None = None) -> Vocabulary:
     """The event types of ``<root>/event_types.toml`` (cached); an absent file is none."""
@@ -447,22 +466,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
         "(?i:" + "|".join(alts) + ")" + _RIGHT, regex.VERSION0)
         for lang, alts in verbs.items() if alts}
     not_subjects = frozenset(w.casefold() for w in data.get("names", {}).get("not_subjects", ()))
-    follows = {}
-    for lang, words in data.get("follows", {}).items():
-        if lang in LANGS and words:
-            follows[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "follows", lang, words) + ")" + _RIGHT, _FLAGS)
-    unrelated = {}
-    for lang, words in data.get("unrelated", {}).items():
-        if lang in LANGS and words:
-            unrelated[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "unrelated", lang, words) + ")" + _RIGHT,
-                _FLAGS)
-    earlier = {}
-    for lang, words in data.get("earlier", {}).items():
-        if lang in LANGS and words:
-            earlier[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "earlier", lang, words) + ")" + _RIGHT, _FLAGS)
+    follows = _word_patterns(data, path, "follows")
+    unrelated = _word_patterns(data, path, "unrelated")
+    earlier = _word_patterns(data, path, "earlier")
     then = {}
     for lang, words in data.get("then", {}).items():
         if lang in LANGS and words:
@@ -470,18 +476,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
                 + _alternation(path, "then", lang, words)
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
-    another = {}
-    for lang, words in data.get("another", {}).items():
-        if lang in LANGS and words:
-            another[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "another", lang, words)
-                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+)?\Z", _FLAGS)
-    given = {}
-    for lang, words in data.get("given", {}).items():
-        if lang in LANGS and words:
-            given[lang] = regexcache.compile(
-                _LEFT + "(?:" + _alternation(path, "given", lang, words)
-                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+    another = _before_trigger_patterns(data, path, "another", 1)
+    given = _before_trigger_patterns(data, path, "given", 2)
     relative, reported = {}, {}
     entry = data.get("given", {})
     for lang, words in entry.get("relatives", {}).items():

@@ -26,7 +26,7 @@ from .config import setting
 from .figure import Figure
 from .moment import moment
 from .peers import moments_of, peer_witnesses, with_peers
-from .scene import Ctx, involves, segments
+from .scene import Ctx, involves, maybe_wide, segments, span
 from .timeline import timeline
 
 # name (its case file's) -> module
@@ -52,7 +52,8 @@ def judge_group(figs: Sequence[Figure], ctx: Ctx, draft: str | None = None) -> l
     out: list[Finding] = []
     for v in _reading("group"):
         out += v.judge(figs, ctx, draft)
-    segs = segments(figs, setting(ctx.cfg, ctx.metric, "comparable_days"))
+    segs = segments(figs, setting(ctx.cfg, ctx.metric, "comparable_days"),
+                    lambda f: span(f, ctx))
     for seg in segs:
         if involves(seg, draft):
             m = moment(seg)
@@ -125,7 +126,8 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
     # timeline verdicts mostly share one witness function: each is called once per moment
     reads = list(dict.fromkeys(v.witnesses for v in _reading("timeline")))
     for seg in segments(figs, window):
-        if involves(seg, draft):
+        # a moment a report known only to the month may split (spans unknown here): whole
+        if involves(seg, draft) or any(maybe_wide(f) for f in seg):
             out += seg
             continue
         chosen = [seg[0]]

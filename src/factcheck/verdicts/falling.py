@@ -2,10 +2,12 @@
 earlier lower bound. Witnesses: the strongest lower bound reported before (of equal ones,
 the report known to be older) and the lowest upper bound after it. A contradiction when the
 lower report is certainly the later one (possible when something else is in doubt); when the
-order is not certain, a discrepancy that names the doubt (none when the two are also far
-apart in scale: the lower may be an early count or a part), one finding for all the lower
-counts whose order against one higher count is in the same doubt; none when the two are so
-far apart in scale that they are not one count (:func:`.scene.unrelated`); when the lower
+order is not certain, a discrepancy naming the doubts when something besides the order is
+in doubt (two named sources, an ambiguous reading); none with nothing but the order in doubt
+(the two fit the running toll with the lower first: :func:`.scene.consistent_running`, the
+rule a moment's pair follows), nor when the two are far apart in scale (the lower may be an
+early count or a part); one finding for all the lower counts whose order against one
+higher count is in the same doubt; none when the two are so far apart in scale that they are not one count (:func:`.scene.unrelated`); when the lower
 figure's sentence announces a revision, a correction instead; none when a report certainly
 older than the lower one announced that revision (the count revised from the higher figure
 to the lower one): the revised count told again, not a new fall. The later reports of one
@@ -18,8 +20,8 @@ from __future__ import annotations
 from ..model import Finding
 from .figure import Figure
 from .same_count import same_count
-from .scene import (Ctx, conflict, doubts, explained, finding, restated_after, says,
-                    unplaceable, unrelated)
+from .scene import (Ctx, conflict, consistent_running, doubts, explained, finding,
+                    restated_after, says, unplaceable, unrelated)
 from .timeline import Timeline, certainly_later, read
 
 READS = "timeline"
@@ -46,7 +48,9 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
                 have.append(low)
             else:
                 certain.append((best, [low], why))
-        elif not unplaceable(best, low, ctx):
+        elif not (unplaceable(best, low, ctx) or consistent_running(best, low, ctx)):
+            # nothing but the order in doubt: the lower may be the earlier count (one rule
+            # with the moment's pair, wherever a month-dated report is filed)
             why = doubts(best, low, ctx) or [ctx.cfg["doubts"]["order"]]
             unsure.setdefault((id(best), join.join(why)), [best]).append(low)
     for best, (low, *again), why in certain:

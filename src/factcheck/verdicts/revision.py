@@ -24,33 +24,28 @@ def revised(f: Figure, cfg: dict) -> bool:
                for c in f.claims)
 
 
-_cue_memo: dict[int, tuple[dict, dict]] = {}
+_cue_memo: dict[tuple[int, str], tuple[dict, dict]] = {}
+
+
+def _cues(cfg: dict, key: str) -> dict[str, Any]:
+    """``[corrections.<key>] <lang> = [regex, ...]`` of verdicts.toml, compiled once per
+    config, one pattern per language."""
+    hit = _cue_memo.get((id(cfg), key))
+    if hit is None or hit[0] is not cfg:
+        cues = {lang: regex.compile("|".join(f"(?:{p})" for p in pats), regex.I | regex.V1)
+                for lang, pats in cfg.get("corrections", {}).get(key, {}).items() if pats}
+        hit = _cue_memo[(id(cfg), key)] = (cfg, cues)
+    return hit[1]
 
 
 def correction_cues(cfg: dict) -> dict[str, Any]:
-    """``[corrections.cues] <lang> = [regex, ...]`` of verdicts.toml, compiled once per
-    config, one pattern per language."""
-    hit = _cue_memo.get(id(cfg))
-    if hit is None or hit[0] is not cfg:
-        cues = {lang: regex.compile("|".join(f"(?:{p})" for p in pats), regex.I | regex.V1)
-                for lang, pats in cfg.get("corrections", {}).get("cues", {}).items() if pats}
-        hit = _cue_memo[id(cfg)] = (cfg, cues)
-    return hit[1]
-
-
-_original_memo: dict[int, tuple[dict, dict]] = {}
+    """The cues of a figure's own sentence announcing a revision (``[corrections.cues]``)."""
+    return _cues(cfg, "cues")
 
 
 def original_cues(cfg: dict) -> dict[str, Any]:
-    """``[corrections.originals] <lang> = [regex, ...]`` of verdicts.toml, compiled once per
-    config, one pattern per language."""
-    hit = _original_memo.get(id(cfg))
-    if hit is None or hit[0] is not cfg:
-        cues = {lang: regex.compile("|".join(f"(?:{p})" for p in pats), regex.I | regex.V1)
-                for lang, pats in cfg.get("corrections", {}).get("originals", {}).items()
-                if pats}
-        hit = _original_memo[id(cfg)] = (cfg, cues)
-    return hit[1]
+    """The cues of a figure told as the one first given (``[corrections.originals]``)."""
+    return _cues(cfg, "originals")
 
 
 # how far after its number a figure's clause may name it the first one given

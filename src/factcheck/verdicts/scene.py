@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -296,7 +296,9 @@ def consistent_running(a: Figure, b: Figure, ctx: Ctx) -> bool:
     inferred, months that overlap), so the lower may be the earlier count, and nothing but
     their dates is in doubt (no two named sources, no ambiguous reading). That is what a
     running toll looks like when reports lag: nothing an editor can act on, no finding.
-    Parts of one stated whole are one step of the count, never an earlier one."""
+    One rule wherever the two are read: a moment's pair (contradiction, part_exceeds) and a
+    fall across moments (falling). Parts of one stated whole are one step of the count,
+    never an earlier one."""
     return ctx.cumulative and not same_whole(a, b) and order_unknown(a, b, ctx) \
         and not doubts(a, b, ctx, same_time=False)
 
@@ -397,12 +399,21 @@ def origin_sizes(figs: Sequence[Figure]) -> list[int]:
     return sorted(len(d) for d in roots.values())
 
 
-def segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
+def segments(figs: Sequence[Figure], window: int,
+             when: Callable[[Figure], Span] | None = None) -> list[list[Figure]]:
     """Figures cut into moments of comparable times: sorted by as-of date, a new moment
     when a figure stands more than ``window`` days after the moment's first; the final
     tolls are one moment, and an undated figure is read at the first moment where a dated
     report states the same figure (or its number as the same count: :mod:`.same_count`),
-    else with the latest."""
+    else with the latest.
+
+    ``when``: each figure's report span. A report known only to the month or the year, or
+    dated only "on or after" a day, is a span, not its first day (where its date is filed):
+    its figures are a moment of their own, never one with the figures of that day
+    (:func:`wide`), so a verdict on them reads their order as not known wherever the other
+    report falls in the span. The cut itself
+    reads the filed dates, so a draft check (which knows no spans) cuts the same moments
+    and reads whole any that such a report may split (:func:`maybe_wide`)."""
     ordered = sorted(figs, key=lambda f: (f.as_of is None, f.as_of or date.min))
     dated = [f for f in ordered if f.as_of is not None and f.as_of != FINAL]
     final = [f for f in ordered if f.as_of == FINAL]
@@ -414,6 +425,8 @@ def segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
             segs.append([])
             start = f.as_of
         segs[-1].append(f)
+    if when is not None:
+        segs = [part for seg in segs for part in _split_wide(seg, window, when)]
     if final:
         segs.append(list(final))
     # an undated figure that a dated report states too ("38" undated, "38" on the 17th) is
@@ -437,6 +450,46 @@ def segments(figs: Sequence[Figure], window: int) -> list[list[Figure]]:
         else:
             segs.append([f])
     return segs
+
+
+def wide(s: Span, window: int) -> bool:
+    """Whether a report's span is longer than a moment (``window`` days), though filed under
+    its first day: a date known only to the month or the year, or one only inferred ("on or
+    after" the latest date its text states: open-ended)."""
+    return s.first is not None and (s.last is None or (s.last - s.first).days > window)
+
+
+def maybe_wide(f: Figure) -> bool:
+    """Whether a figure's report may be wider than its filed day (:func:`wide`), read
+    without the reports' spans (a draft check): an archive sketch knows its article's date
+    precision and how the date is known; a claim alone does not, and is taken for a day's
+    report unless its date is a month's first day (a month's or a year's filing)."""
+    if f.as_of is None or f.as_of == FINAL:
+        return False
+    c = f.claims[0]
+    if getattr(c, "published_how", None) in ("inferred", "url"):
+        return True
+    known = getattr(c, "published_precision", None)
+    if known == "day":
+        return False
+    return known in ("month", "year") or f.as_of.day == 1
+
+
+def _split_wide(seg: list[Figure], window: int, when: Callable[[Figure], Span]
+                ) -> list[list[Figure]]:
+    """A moment without its figures of reports wider than it (:func:`wide`): those, one
+    moment per span (first, as they start no later than the rest), then the others."""
+    if not any(maybe_wide(f) for f in seg):
+        return [seg]
+    spans: dict[tuple, list[Figure]] = {}
+    rest: list[Figure] = []
+    for f in seg:
+        s = when(f)
+        if wide(s, window):
+            spans.setdefault((s.first, s.last), []).append(f)
+        else:
+            rest.append(f)
+    return [*spans.values(), *([rest] if rest else [])]
 
 
 def involves(figs: Iterable[Figure], draft: str | None) -> bool:
