@@ -175,3 +175,23 @@ def test_a_town_named_twice_or_alone_keeps_its_reading():
     ids = _all_ids("A North Kensington sono morti in 3. Il sindaco di North Kensington "
                    "era a Roma.", "it")
     assert ids.count("north-kensington") == 2
+
+
+def test_a_place_after_a_determiner_opening_a_sentence_is_read():
+    # a small town told with its event: read where the text names what happened
+    assert [(p.id, needs) for _, _, p, needs in gazetteer().find_all(
+        "The Norcia quake destroyed the old basilica.", "en", locatives("en"))] == \
+        [("norcia", True)]
+    # ... and it places the figure's event
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    c = context_claim("Quake near Norcia.\n\nThe Norcia quake killed 3 people, rescuers said.",
+                      "3", lang="en", published=date(2031, 6, 12))
+    assert c.event == "auto:earthquake:norcia:2031-06"
+    # a first name, or an article starting a surname, opening a sentence still makes a
+    # person's name
+    assert _all_ids("Giorgia Meloni ha visitato Faenza.", "it") == ["faenza"]
+    assert _all_ids("Lo Bianco ha visitato Faenza.", "it") == ["faenza"]
+    assert _all_ids("Lo Monaco ha visitato Faenza.", "it") == ["faenza"]

@@ -195,6 +195,8 @@ class Words:
     heads: frozenset[str]
     not_places: frozenset[str]
     particles: frozenset[str]
+    determiners: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -485,7 +487,7 @@ class Gazetteer:
         if before is not None and before.casefold() in self.words.titles:
             return None
         multi = " " in key or "-" in key
-        if not multi and self._in_a_name(text, s, e, before):
+        if not multi and self._in_a_name(text, s, e, before, locatives):
             return None
         if multi and self._name_goes_on(text, e):
             return None  # "the New York Times", "Los Angeles Times": an outlet's name
@@ -534,8 +536,12 @@ class Gazetteer:
                     and name_key(after) not in self.fixed
                     and name_key(after) not in self.words.not_places)  # "Tuesday", "Reuters"
 
-    def _in_a_name(self, text: str, s: int, e: int, before: str | None) -> bool:
-        """Is the word at s..e part of a longer proper name ("Giorgia Meloni")?"""
+    def _in_a_name(self, text: str, s: int, e: int, before: str | None,
+                   locatives: frozenset[str] = frozenset()) -> bool:
+        """Is the word at s..e part of a longer proper name ("Giorgia Meloni")? A
+        determiner or a locative opening the sentence is no first name ("The Amatrice
+        quake", "In Calabria"), nor an article before a country's or region's name ("La
+        Spagna", "Le Marche")."""
         heads = self.words.heads
         after = _word_after(text, e)
         if (before and before[0].isupper() and before.casefold() not in heads
@@ -544,7 +550,11 @@ class Gazetteer:
             return True
         if before and before[0].isupper() and _opens_sentence(text, s - len(before) - 1) \
                 and before.casefold() not in heads and text[s - 1:s] == " " \
-                and name_key(before) not in self.fixed:
+                and name_key(before) not in self.fixed \
+                and before.casefold() not in self.words.determiners \
+                and before.casefold() not in locatives \
+                and not (before.casefold() in self.words.articles
+                         and name_key(text[s:e]) in self.fixed):
             # "Giorgia Meloni ha detto": a first name opening the sentence
             return True
         if after and after[0].isupper() and after.casefold() not in heads \
@@ -673,7 +683,9 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
                   frozenset(name_key(x) for x in w.get("not_places", ())) | _calendar(root),
                   frozenset(x.casefold() for x in w.get("particles", (
                       "di", "del", "della", "dei", "delle", "de", "da", "la", "le", "el",
-                      "los", "las", "sul", "sulla", "al", "an", "am", "upon", "on", "en", "y"))))
+                      "los", "las", "sul", "sulla", "al", "an", "am", "upon", "on", "en", "y"))),
+                  frozenset(x.casefold().replace("’", "'") for x in w.get("determiners", ())),
+                  frozenset(x.casefold() for x in w.get("articles", ())))
     aliases = {}
     for short, target in data.get("aliases", {}).items():
         name, _, cc = target.rpartition(",")
