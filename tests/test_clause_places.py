@@ -25,6 +25,9 @@ _TODAY = date(2031, 6, 12)
      "auto:shipwreck:pantelleria:2011-03"),
     (_POZZALLO + "The shipwreck near Pozzallo recalled March 2011, when 250 people drowned "
      "off Pantelleria.", "en", "250", _TODAY, "auto:shipwreck:pantelleria:2011-03"),
+    # a clause naming only the country: that country's, never the report's town in it
+    (_POZZALLO + "The shipwreck near Pozzallo is the worst since March 2011, when 250 people "
+     "drowned in Italy.", "en", "250", None, "auto:shipwreck:italy:2011-03"),
     # the trigger opening the sentence with its town ("The Pozzallo shipwreck") is the
     # report's event's, not the earlier figure's
     (_POZZALLO + "The Pozzallo shipwreck is the worst since March 2011, when 250 people "

@@ -1486,13 +1486,15 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     # a sentence's own place counts where it names what happened there; elsewhere a place
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
+    narrowed = False
     if len(own) > 1 and clause is not None and (
             background or not _in_own_time(ctx, explicit, kind)):
         # a figure told at another time than its report's event is told in a clause of
         # its own ("the worst since 2013, when 368 drowned off Lampedusa"); one of the
         # report's own time names in its clause where a part of that event happened ("92 in
         # Valencia, one in Malaga"): its area, not another event's place
-        own = _clause_first(a, index, clause, own)
+        mine = _clause_first(a, index, clause, own)
+        narrowed, own = len(mine) < len(own), mine
     if own and not background and explicit is None and stated is None:
         # "The Amatrice quake had killed 299", in a report on a quake at Norcia: the earlier
         # event of the place its trigger is told with, even within the type's reach
@@ -1518,7 +1520,7 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
         first = min(own, key=lambda p: _LEVELS.get(p.level, 1))  # the most specific named
-        if a.place is not None and not background and not wider \
+        if a.place is not None and not background and not wider and not narrowed \
                 and _same_area(a, first, kind) and (
                 kind is None or a.kind is None or a.vocab.compatible(kind, a.kind)):
             # "in Abruzzo" in an article about Farindola, "a Crotone" in one about Cutro (of
