@@ -187,6 +187,8 @@ class AutoContext:
     # names most of a type compatible with its own
     sites: tuple[tuple[tuple[str | None, str], ...], ...] = ()
     site: tuple[str | None, str] | None = None
+    # per sentence: where in it each of its places is named, as (start, end, place id)
+    place_spans: tuple[tuple[tuple[int, int, str], ...], ...] = ()
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
@@ -228,6 +230,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     name_words = {slot[len(NAME_PREFIX):] for ns in named for _, slot in ns} | \
         {slot[len(NAME_PREFIX):] for _, slot in title_names}
     per_sentence: list[list[Place]] = [[] for _ in texts]
+    spans: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     # the countries whose people it names tell homonyms apart ("le autorità spagnole":
     # Valencia in Spain)
     people = gaz.people_countries(prose, toks)
@@ -242,6 +245,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         if not types[i]:
             if not needs:
                 per_sentence[i].append(place)
+                spans[i].append((at, at + e - s, place.id))
             continue
         # what happened anchors where ("il terremoto ha colpito Amatrice"), but a name right
         # after the trigger is the event's own ("Hurricane Maria"), and a big city named
@@ -251,6 +255,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         if is_located(text, at, locs) or place.population < _SEAT \
                 or gaz.headed(prose, s, e):  # "the eastern region of Valencia"
             per_sentence[i].append(place)
+            spans[i].append((at, at + e - s, place.id))
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
     title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
     strays = _strays([title_places, *per_sentence], people, gaz)
@@ -271,7 +276,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
                        kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
                        tuple(tuple((st, t) for st, _, t in f) for f in found), name_place,
-                       sites, site)
+                       sites, site, tuple(tuple(x) for x in spans))
 
 
 # a town this far from every place of the country an article is about lies on another
@@ -1533,6 +1538,15 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     # a sentence's own place counts where it names what happened there; elsewhere a place
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
+    narrowed = False
+    if len(own) > 1 and clause is not None and (
+            background or not _in_own_time(ctx, explicit, kind)):
+        # a figure told at another time than its report's event is told in a clause of
+        # its own ("the worst since 2013, when 368 drowned off Lampedusa"); one of the
+        # report's own time names in its clause where a part of that event happened ("92 in
+        # Valencia, one in Malaga"): its area, not another event's place
+        mine = _clause_first(a, index, clause, own)
+        narrowed, own = len(mine) < len(own), mine
     if own and not background and explicit is None and stated is None:
         # "The Amatrice quake had killed 299", in a report on a quake at Norcia: the earlier
         # event of the place its trigger is told with, even within the type's reach
@@ -1558,7 +1572,7 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
         first = min(own, key=lambda p: _LEVELS.get(p.level, 1))  # the most specific named
-        if a.place is not None and not background and not wider \
+        if a.place is not None and not background and not wider and not narrowed \
                 and _same_area(a, first, kind) and (
                 kind is None or a.kind is None or a.vocab.compatible(kind, a.kind)):
             # "in Abruzzo" in an article about Farindola, "a Crotone" in one about Cutro (of
@@ -1614,6 +1628,18 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # floods since 16 May: an episode of its own, dated by its day
         return auto_id(kind, place, explicit[0], day=True)
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+def _clause_first(a: AutoContext, index: int, clause: tuple[int, int],
+                  own: Sequence[Place]) -> Sequence[Place]:
+    """The places of sentence ``index`` (``own``) that a figure's ``clause`` names; all of
+    ``own`` when the clause names none. The figure's own clause says where its count
+    happened; a place elsewhere in the sentence is where another clause's event happened
+    ("the Crotone shipwreck was the worst since 2013, when 368 drowned off Lampedusa")."""
+    if index >= len(a.place_spans):
+        return own
+    inside = {pid for s, e, pid in a.place_spans[index] if clause[0] <= s and e <= clause[1]}
+    return [p for p in own if p.id in inside] or own
 
 
 # an episode told this many days before another of its type in one report is one of its own
