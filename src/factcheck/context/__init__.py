@@ -1232,7 +1232,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
 
     curated, event_id, event_how = _event(ctx, index, clause, claim.metric, event_period,
                                           how_for_event, stated,
-                                          r.kind if r is not None else None)
+                                          r.kind if r is not None else None, start)
 
     period_how = r.how if r is not None else None
     p_start, p_end = (r.start, r.end) if r is not None else (None, None)
@@ -1328,6 +1328,25 @@ def _dates_a_building(ctx: ArticleContext, index: int, r: Resolved) -> bool:
     return False
 
 
+def _dates_kind(ctx: ArticleContext, index: int, phrase: Phrase, kind: str) -> bool:
+    """Does date ``phrase`` of sentence ``index`` date an event of type ``kind``: the
+    sentence names no event of another type, or the trigger nearest the phrase is of
+    ``kind``? In "The collapse comes five months after the factory fire of May 2030" the
+    date is the fire's, never the collapse's, though the sentence names both."""
+    a = ctx.auto
+    if a is None or index >= len(a.triggers) or all(t == kind for _, t in a.triggers[index]):
+        return True
+    text, lang = ctx.texts[index], ctx.article.lang
+    found = ctx.once("types", index, lambda: a.vocab.find(text, lang))
+    ends = {s: e for s, e, _ in found}
+
+    def gap(trigger: tuple[int, str]) -> int:
+        at, _ = trigger
+        end = ends.get(at, at)
+        return phrase.start - end if end <= phrase.start else max(0, at - phrase.end)
+    return min(a.triggers[index], key=gap)[1] == kind
+
+
 def _dates_making(ctx: ArticleContext, index: int, phrase: Phrase) -> bool:
     """Does date ``phrase`` of sentence ``index`` date the making of a building or a work
     ("the tower, built in 1968, ...")? Then it says nothing of when an event happened."""
@@ -1375,6 +1394,8 @@ def _told_event(ctx: ArticleContext) -> Period | None:
         for phrase in ctx.phrases(i):
             if occasion(ctx.texts[i], phrase, ctx.lex) or _dates_making(ctx, i, phrase):
                 continue  # "il 23 maggio un consiglio dei ministri sull'emergenza maltempo"
+            if not _dates_kind(ctx, i, phrase, a.kind):
+                continue  # "the collapse comes after the fire of May 2030": the fire's date
             r = resolve(phrase, ctx.lex, base)
             if (r is None or r.how not in ("explicit", "relative") or r.start is None
                     or r.end is None or (r.end - r.start).days > 31):
@@ -1388,11 +1409,11 @@ def _told_event(ctx: ArticleContext) -> Period | None:
 
 
 def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str,
-           period: Period | None, how: str | None, stated: bool, kind: str | None
-           ) -> tuple[Event | None, str | None, str | None]:
-    """(curated event, event id, how it was found) for a figure in ``clause`` of sentence
-    ``index``: its sentence's cues and period, else the article's event, else an
-    automatic one from its place and period."""
+           period: Period | None, how: str | None, stated: bool, kind: str | None,
+           figure: int | None = None) -> tuple[Event | None, str | None, str | None]:
+    """(curated event, event id, how it was found) for a figure (starting at ``figure``) in
+    ``clause`` of sentence ``index``: its sentence's cues and period, else the article's
+    event, else an automatic one from its place and period."""
     places = _sentence_places(ctx, index)
     # an alias just before the clause is its antecedent: "the 2020 war, in which more than
     # 6,500 people were killed", "gli scontri dell'autunno del 2020, dove ..."
@@ -1449,9 +1470,48 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
     # a date read against a date assumed for a draft ("lunedì" in one taken as published
     # today) names no month of its event either
     known_stated = stated and (how != "relative" or ctx.article.published_how != "assumed")
+    told = _relative_clause(ctx, index, clause, figure) if figure is not None else clause
     auto = _auto_event(ctx, index, own or places, period if dated else None,
-                       period if known_stated else None, clause)
+                       period if known_stated else None, told)
     return None, auto, ("auto" if auto else None)
+
+
+# how many words before a trigger still tell which event it is ("the Dhaka factory | fire")
+_TRIGGER_WORDS = 2
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}'’-]+[ \t]*\Z")
+
+
+def _relative_clause(ctx: ArticleContext, index: int, clause: tuple[int, int], figure: int
+                     ) -> tuple[int, int]:
+    """The part of ``clause`` that tells the event a figure starting at ``figure`` counts.
+    In a sentence naming events of several types, a figure in a relative clause of a trigger
+    ("The collapse comes months after the factory fire of May 2030 that killed 112", "Il
+    crollo arriva dopo l'incendio dello scorso maggio, che fece 112 morti") counts that
+    trigger's event, not the first one its clause or sentence names: its clause runs from
+    the words told with that trigger (:data:`_TRIGGER_WORDS` before it). Else ``clause``."""
+    a = ctx.auto
+    if a is None or index >= len(a.triggers) or index >= len(ctx.texts) \
+            or len(set(a.types[index])) < 2:
+        return clause
+    before = [at for at, _ in a.triggers[index] if at < figure]
+    if not before:
+        return clause
+    at = before[-1]
+    if clause[0] <= at and not any(clause[0] <= b < at for b in before[:-1]):
+        return clause  # the clause's first trigger already
+    text, lang = ctx.texts[index], ctx.article.lang
+    found = ctx.once("types", index, lambda: a.vocab.find(text, lang))
+    end = next((e for s, e, _ in found if s == at), None)
+    if end is None or not a.vocab.relative_between(text, lang, end, figure):
+        return clause
+    lo = at
+    floor = max((e for s, e, _ in found if e <= at), default=0)
+    for _ in range(_TRIGGER_WORDS):
+        m = _WORD_BEFORE.search(text, floor, lo)
+        if m is None:
+            break
+        lo = m.start()
+    return lo, max(clause[1], figure)
 
 
 def _years_before_report(ctx: ArticleContext, period: Period) -> bool:
@@ -1509,7 +1569,12 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # an undated report on a crowd crush: "304 died when a ferry sank in 2014" tells of
         # an event of another type at the date it states, as it would in a dated report
         told = _clause_kind(a, index, clause) or _sentence_kind(a, index)
-        background = told is not None and not a.vocab.compatible(told, a.kind)
+        background = told is not None and (not a.vocab.compatible(told, a.kind) or (
+            # "the collapse comes after the factory fire of May 2030 that killed 112": a
+            # sentence telling the report's type apart from the figure's, at a date the
+            # report tells its own event never happened
+            told != a.kind and index < len(a.types) and a.kind in a.types[index]
+            and not _in_own_time(ctx, explicit, told)))
     if background and a.name is not None and index < len(a.types) \
             and all(a.vocab.compatible(k, a.name[0]) for k in a.types[index]) \
             and all(n == a.name for n in a.names[index]) \
@@ -2079,7 +2144,7 @@ def _dated_event(ctx: ArticleContext) -> date | None:
             r = resolve(phrase, ctx.lex, ctx.base)
             if r is None or r.how not in ("explicit", "relative") or r.start is None \
                     or r.end is None or r.end >= earlier or (r.how == "relative" and not relative) \
-                    or _dates_making(ctx, i, phrase):
+                    or _dates_making(ctx, i, phrase) or not _dates_kind(ctx, i, phrase, a.kind):
                 continue
             if (r.end - r.start).days <= 31:
                 # "in August" read in a January report is last August as surely as a

@@ -24,6 +24,13 @@ from .words import Trigger, TriggerIndex, pattern_trigger, present_keys, present
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
 _RIGHT = r"(?![\p{L}\p{N}])"
+# how many words may stand between a trigger and a relative word ("incendio | di una
+# fabbrica dello scorso maggio, | che"), and between that word and the figure its clause
+# counts ("that | killed at least | 112")
+_RELATIVE_WORDS = 6
+_RELATIVE_TO_FIGURE = 4
+# no relative clause runs over these
+_SENTENCE_STOP = regex.compile(r"[.;:!?()\[\]«»“”\"]")
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,8 @@ class Vocabulary:
     # lang -> a relative word right after a trigger ("the crash | that killed"), and a word
     # of reported speech right before its definite word ("dicono che | lo scontro")
     relative_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a relative word anywhere ("the fire of May 2020 | that killed 112")
+    relative_any: dict[str, regex.Pattern] = field(default_factory=dict)
     reported_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     # lang -> a word of reported speech, anywhere ("said in Istanbul that ...")
     speech_rx: dict[str, regex.Pattern] = field(default_factory=dict)
@@ -224,6 +233,21 @@ class Vocabulary:
         rel, rep = self.relative_rx.get(lang), self.reported_rx.get(lang)
         return (rel is not None and rel.match(text, end) is not None) or (
             rep is not None and rep.search(text, max(0, at - 60), at) is not None)
+
+    def relative_between(self, text: str, lang: str, end: int, at: int) -> bool:
+        """Does a relative clause open between a trigger ending at ``end`` and a figure
+        starting at ``at`` in ``text``, with at most ``_RELATIVE_WORDS`` words before its
+        word and ``_RELATIVE_TO_FIGURE`` after it ("the factory fire of May 2030 that killed 112", "l'incendio dello
+        scorso maggio, che fece 112 morti")? The figure then counts that trigger's event."""
+        rx = self.relative_any.get(lang)
+        if rx is None or at <= end:
+            return False
+        gap = text[end:at]
+        if _SENTENCE_STOP.search(gap):
+            return False
+        return any(len(gap[:m.start()].split()) <= _RELATIVE_WORDS
+                   and len(gap[m.end():].split()) <= _RELATIVE_TO_FIGURE
+                   for m in rx.finditer(gap))
 
     def speech(self, text: str, lang: str) -> list[int]:
         """Where the words of reported speech of ``text`` start ("said", "ha detto che")."""
@@ -514,6 +538,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             relative[lang] = regexcache.compile(
                 r"[ \t]+(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
                 _FLAGS)
+    relative_any = {lang: regexcache.compile(
+        _LEFT + "(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
+        _FLAGS) for lang, words in entry.get("relatives", {}).items() if lang in LANGS and words}
     speech = {lang: regexcache.compile(
         _LEFT + "(?:" + _alternation(path, "given.reported", lang, words) + ")" + _RIGHT, _FLAGS)
         for lang, words in entry.get("reported", {}).items() if lang in LANGS and words}
@@ -527,7 +554,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
                       weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
                       then_rx=then, another_rx=another, given_rx=given,
-                      relative_rx=relative, reported_rx=reported, speech_rx=speech,
+                      relative_rx=relative, relative_any=relative_any, reported_rx=reported,
+                      speech_rx=speech,
                       earlier_rx=earlier, built_rx=built)
 
 
