@@ -86,3 +86,20 @@ def test_the_collapse_never_meets_the_fire_it_recalls():
         replace(fire_report, doc="fire")])}
     assert out["collapse"] != out["fire"]
     assert out["recalled"] == out["fire"]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_an_undated_report_never_joins_the_fire_it_tells_apart(order):
+    own = replace(context_claim(_EN_UNDATED, "40", lang="en"), doc="collapse")
+    recalled = replace(context_claim(_EN_UNDATED, "112", lang="en"), doc="collapse")
+    fire_report = replace(context_claim(
+        "Factory fire in Chittagong.\n\nA fire tore through a garment factory in Chittagong on "
+        "Sunday, killing 112 workers.", "112", lang="en", published=date(2030, 11, 25)),
+        doc="fire")
+    claims = [own, recalled, fire_report]
+    out = merge_events([claims[i] for i in order])
+    by = {(c.doc, c.quantity.text): c.event for c in out}
+    # the recalled fire meets its own report; the report's undated collapse, though a fire
+    # and a collapse at one place may be one event, is not that fire: its report said so
+    assert by[("collapse", "112")] == by[("fire", "112")]
+    assert by[("collapse", "40")] == "auto:collapse:chattogram"

@@ -394,13 +394,24 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                          and pc is not None and pc.level in _FINE)
                      or (pc is not None and place[f.where] is not None
                          and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))]
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        for d in m.docs:
+            by_doc[d].append(m)
     for cid in sorted(coarse_of, key=lambda i: (coarse_of[i].start or date.min, i)):
         c, fs = coarse_of[cid], candidates[cid]
         # a report fine in another index is already in its event: one more would bridge two
         own = {uf.find(cid)} if cid in fine_ids else set()
-        roots = sorted({uf.find(f.id) for f in fs} | own)
+        # an undated report's event never joins the one it tells apart, dated, as of another
+        # type ("the factory fire of May 2030 that killed 112", in an undated report on a
+        # collapse), nor the events that one joins, though the types may be one event's
+        apart = {uf.find(x.id) for d in sorted(c.docs) for m in by_doc[d]
+                 if c.start is None and m.start is not None and m.kind != c.kind
+                 for x in (m, *candidates.get(m.id, ()))}
+        roots = sorted({uf.find(f.id) for f in fs if uf.find(f.id) not in apart} | own)
         if len(roots) > 1:  # of several, the one event of its own type
-            roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind} | own)
+            roots = sorted({uf.find(f.id) for f in fs
+                            if f.kind == c.kind and uf.find(f.id) not in apart} | own)
         if len(roots) == 1:  # only where it can mean one event
             uf.union(cid, roots[0])
     for _, coarse in layers:
