@@ -1603,6 +1603,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     # a sentence's own place counts where it names what happened there; elsewhere a place
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
+    territory = None if background or wider else _territory_count(ctx, index, clause)
+    if territory is not None:
+        # "almeno 3.000 bambini sono stati uccisi nell'enclave di Gaza", in a report on one
+        # strike in Gaza City: a count over the territory is the war's, placed there
+        kind, own, wider = territory[0], (territory[1],), True
     narrowed = False
     if len(own) > 1 and clause is not None and (
             background or not _in_own_time(ctx, explicit, kind)):
@@ -1693,6 +1698,37 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # floods since 16 May: an episode of its own, dated by its day
         return auto_id(kind, place, explicit[0], day=True)
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+
+
+def _territory_count(ctx: ArticleContext, index: int, clause: tuple[int, int] | None
+                     ) -> tuple[str, Place] | None:
+    """(the wider type, the territory) when a figure counts over a territory holding the
+    report's place, in a report on an event a wider one is made of (a strike, a war's: event
+    types' ``contains``): its sentence names no event of its own, and its clause names a
+    region or a country that holds the report's place and is not it, told as where
+    (:meth:`Gazetteer.told_where`: "8,000 have been killed in the Gaza Strip", "nell'enclave
+    di Gaza", in a report on a strike in Gaza City; not "the Gaza Strip's ministry said").
+    Such a count is the wider event's, never the strike's. Else None."""
+    a = ctx.auto
+    if a.kind is None or a.place is None or clause is None or index >= len(a.types) \
+            or a.types[index] or index >= len(a.place_spans):
+        return None
+    outer = next((t for t in a.vocab.types if a.vocab.contains(t, a.kind)), None)
+    if outer is None:
+        return None
+    text, lang = ctx.texts[index], ctx.article.lang
+    speech = ctx.once("speech", index, lambda: a.vocab.speech(text, lang))
+    for s, e, pid in a.place_spans[index]:
+        # its clause's place, or one fronted before it ("In the Gaza Strip, 8,000 ..."); not
+        # a speaker's seat ("the ministry in the Gaza Strip said 25 were killed")
+        if e > clause[1] or any(e <= c < clause[1] for c in speech):
+            continue
+        p = a.gaz.get(pid)
+        if p is not None and p.level in ("region", "country") and p.id != a.place.id \
+                and a.gaz.within(a.place, p) \
+                and a.gaz.told_where(text, s, locatives(lang, ctx.rules_root)):
+            return outer, p
+    return None
 
 
 def _clause_first(a: AutoContext, index: int, clause: tuple[int, int],

@@ -197,6 +197,8 @@ class Words:
     particles: frozenset[str]
     determiners: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    # words telling a town's name stands for the territory around it ("the Gaza enclave")
+    territories: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -371,10 +373,43 @@ class Gazetteer:
                 continue  # "Mazón said", after "Carlos Mazón": the person again
             found = self._read(text, s, e, key, towns.get(key, ()), locatives, frozen, ranked)
             if found is not None:
-                chosen.append((s, e, *found))
+                chosen.append((s, e, self._territory(text, s, e, found[0]), found[1]))
             elif self._surname(text, s, e, key, locatives):
                 persons.add(key)
         return self._near_the_named(chosen, text, towns, frozen | hints)
+
+    def _territory(self, text: str, s: int, e: int, place: Place) -> Place:
+        """``place``, or the region it lies in when a territory word stands beside its name
+        ("nell'enclave di Gaza", "the Gaza enclave"): the name stands for the territory, not
+        the town."""
+        if place.level != "town" or not self.words.territories:
+            return place
+        region = self.region_of.get((place.country or "", place.admin1 or ""))
+        if region is None or region not in self.by_slug:
+            return place
+        before = _WORDS.findall(text, max(0, s - 30), s)[-2:]
+        if before and before[-1].casefold() in self.words.particles | {"of"}:
+            before = before[:-1]
+        after = _word_after(text, e)
+        if (before and before[-1].casefold() in self.words.territories) or (
+                after is not None and after.casefold() in self.words.territories):
+            return self.by_slug[region]
+        return place
+
+    def told_where(self, text: str, s: int, locatives: frozenset[str]) -> bool:
+        """Is the name at ``s`` told as where something happened: a locative before it, past
+        the determiners, particles and territory words between ("in the Gaza Strip",
+        "nell'enclave di Gaza"), not a possessive or a subject ("the Gaza Strip's ministry
+        said")?"""
+        skip = self.words.determiners | self.words.articles | self.words.particles \
+            | self.words.territories | {"of"}
+        lo = s
+        for _ in range(3):
+            m = _LAST_WORD.search(text, max(0, lo - 30), lo)
+            if m is None or m.group(1).casefold() not in skip:
+                break
+            lo = m.start(1)
+        return is_located(text, lo, locatives)
 
     def _near_the_named(self, chosen: list[tuple[int, int, Place, bool]], text: str,
                         towns: dict[str, list[tuple[Place, bool]]],
@@ -614,6 +649,9 @@ def _locative_end(locatives: frozenset[str]) -> regex.Pattern:
 
 
 _AFTER = regex.compile(r"\s+([\p{L}'’]+)")
+_WORDS = regex.compile(r"\p{L}+")
+# the last word before a position, its spaces after it
+_LAST_WORD = regex.compile(r"(?<!\p{L})(\p{L}+)['’]?\s*\Z")
 # "region of", "provincia di", "regione dell'": a head word and a genitive ending a text
 _HEAD_OF = regex.compile(r"(?r)(?<!\p{L})(\p{L}+)\s+(?:of|di|del|della|dell['’]|de|des)\s*\Z")
 
@@ -685,7 +723,8 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
                       "di", "del", "della", "dei", "delle", "de", "da", "la", "le", "el",
                       "los", "las", "sul", "sulla", "al", "an", "am", "upon", "on", "en", "y"))),
                   frozenset(x.casefold().replace("’", "'") for x in w.get("determiners", ())),
-                  frozenset(x.casefold() for x in w.get("articles", ())))
+                  frozenset(x.casefold() for x in w.get("articles", ())),
+                  frozenset(x.casefold() for x in w.get("territories", ())))
     aliases = {}
     for short, target in data.get("aliases", {}).items():
         name, _, cc = target.rpartition(",")
