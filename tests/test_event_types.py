@@ -290,6 +290,13 @@ def test_a_bare_fire_word_takes_the_type_of_its_article(text, lang, article, wan
      "en", "At least 7", "fire"),
     ("Incendio in un palazzo a Torino.\n\nIl rogo ha ucciso 4 persone nella notte.",
      "it", "4", "fire"),
+    # a building told in the passive before its fire, in the title or the lead
+    ("Tower block gutted by fire in Leeds.\n\nAt least 7 people died in the fire, police "
+     "said.", "en", "At least 7", "fire"),
+    ("Six dead in Leeds.\n\nA tower block in Leeds was gutted by a fire overnight. At least 7 "
+     "people died, police said.", "en", "At least 7", "fire"),
+    ("Sei morti a Torino.\n\nUna palazzina di Torino è stata distrutta dalle fiamme nella "
+     "notte. Il rogo ha ucciso 4 persone.", "it", "4", "fire"),
     # the same bare words with no building around them: a wildfire
     ("Incendio sulle colline di Olbia.\n\nIl rogo ha ucciso 4 persone nella notte.",
      "it", "4", "wildfire"),
