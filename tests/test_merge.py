@@ -268,7 +268,10 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:flood:cesena:2023-05-02", "auto:flood:forli:2023-05-03",
           "auto:flood:cesena:2023-05", "auto:flood:emilia-romagna:2023-05-02",
           "auto:earthquake:abruzzo:2017-01:apart", "auto:earthquake:farindola:2017-01:apart",
-          "auto:avalanche:farindola:2017-01", "auto:earthquake:abruzzo:apart"]
+          "auto:avalanche:farindola:2017-01", "auto:earthquake:abruzzo:apart",
+          "auto:collapse:chattogram", "auto:fire:bangladesh:2030-11",
+          "auto:fire:chattogram:2030-11", "auto:collapse:chattogram:2031-04",
+          "auto:war:gaza-strip:2023-10", "auto:attack:gaza:2023-10"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -282,6 +285,20 @@ def test_merging_is_independent_of_the_order_of_files(items, rnd):
     b = event_map(shuffled)
     assert a == b
     # transitive: merging the merged ids again changes nothing
+    again = merge_events(merge_events(claims))
+    assert [c.event for c in again] == [c.event for c in merge_events(claims)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(EVENTS), st.integers(0, 3)), min_size=1,
+                max_size=12), st.randoms())
+def test_merging_articles_of_several_events_is_independent_of_the_order_of_files(items, rnd):
+    # a few articles each telling several events (an undated report's own event and the
+    # earlier one it tells apart): the merge reads which events one article tells apart
+    claims = [_claim(f"d{doc}", e, None) for e, doc in items]
+    shuffled = claims[:]
+    rnd.shuffle(shuffled)
+    assert event_map(claims) == event_map(shuffled)
     again = merge_events(merge_events(claims))
     assert [c.event for c in again] == [c.event for c in merge_events(claims)]
 

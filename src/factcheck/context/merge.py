@@ -394,25 +394,33 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                          and pc is not None and pc.level in _FINE)
                      or (pc is not None and place[f.where] is not None
                          and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))]
-    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    # each event as the dated reports made it: its types, and the articles of its dated
+    # mentions (read once, before the undated and coarse ones join)
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    dated_docs: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        for d in m.docs:
-            by_doc[d].append(m)
+        r = uf.find(m.id)
+        kinds_of[r].add(m.kind)
+        if m.start is not None:
+            dated_docs[r] |= m.docs
+            if m.id in coarse_of:  # a region's dated mention: of the events it may join
+                for f in candidates[m.id]:
+                    dated_docs[uf.find(f.id)] |= m.docs
     for cid in sorted(coarse_of, key=lambda i: (coarse_of[i].start or date.min, i)):
         c, fs = coarse_of[cid], candidates[cid]
         # a report fine in another index is already in its event: one more would bridge two
         own = {uf.find(cid)} if cid in fine_ids else set()
-        # an undated report's event never joins the one it tells apart, dated, as of another
-        # type ("the factory fire of May 2030 that killed 112", in an undated report on a
-        # collapse), nor the events that one joins, though the types may be one event's
-        apart = {uf.find(x.id) for d in sorted(c.docs) for m in by_doc[d]
-                 if c.start is None and m.start is not None and m.kind != c.kind
-                 for x in (m, *candidates.get(m.id, ()))}
-        roots = sorted({uf.find(f.id) for f in fs if uf.find(f.id) not in apart} | own)
+        roots = sorted({uf.find(f.id) for f in fs} | own)
         if len(roots) > 1:  # of several, the one event of its own type
-            roots = sorted({uf.find(f.id) for f in fs
-                            if f.kind == c.kind and uf.find(f.id) not in apart} | own)
-        if len(roots) == 1:  # only where it can mean one event
+            roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind} | own)
+        # only where it can mean one event, and never one its own article told apart, dated
+        # and of other types only (an undated report on a collapse recalling "the factory
+        # fire of May 2030 that killed 112": that fire's event, though a fire and a collapse
+        # at one place may be one). A veto only, read on the events as the dated reports
+        # made them: the undated mention stays undated, and merging again keeps it apart
+        if len(roots) == 1 and (roots[0] in own or c.start is not None
+                                or not c.docs & dated_docs.get(roots[0], set())
+                                or c.kind in kinds_of.get(roots[0], ())):
             uf.union(cid, roots[0])
     for _, coarse in layers:
         for i, a in enumerate(coarse):
