@@ -66,6 +66,35 @@ def test_unrelated_example(text, lang, found):
     assert (vocabulary().unrelated(text, lang) is not None) == found
 
 
+def _follows_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("follows", {})
+    return ([(x["text"], x.get("lang", "it"), True) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), False) for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,found", _follows_cases())
+def test_follows_example(text, lang, found):
+    assert vocabulary().goes_on(text, lang) is found
+
+
+def _built_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("built", {})
+    return ([(x["text"], x.get("lang", "it"), x["date"], True) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), x["date"], False)
+               for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,when,found", _built_cases())
+def test_built_example(text, lang, when, found):
+    assert vocabulary().built(text, lang, text.index(when)) is found
+
+
 def _then_cases():
     from factcheck.paths import rules_dir
     from factcheck.tomlfile import read_data_file
@@ -261,6 +290,13 @@ def test_a_bare_fire_word_takes_the_type_of_its_article(text, lang, article, wan
      "en", "At least 7", "fire"),
     ("Incendio in un palazzo a Torino.\n\nIl rogo ha ucciso 4 persone nella notte.",
      "it", "4", "fire"),
+    # a building told in the passive before its fire, in the title or the lead
+    ("Tower block gutted by fire in Leeds.\n\nAt least 7 people died in the fire, police "
+     "said.", "en", "At least 7", "fire"),
+    ("Six dead in Leeds.\n\nA tower block in Leeds was gutted by a fire overnight. At least 7 "
+     "people died, police said.", "en", "At least 7", "fire"),
+    ("Sei morti a Torino.\n\nUna palazzina di Torino è stata distrutta dalle fiamme nella "
+     "notte. Il rogo ha ucciso 4 persone.", "it", "4", "fire"),
     # the same bare words with no building around them: a wildfire
     ("Incendio sulle colline di Olbia.\n\nIl rogo ha ucciso 4 persone nella notte.",
      "it", "4", "wildfire"),

@@ -154,3 +154,44 @@ def test_an_organisation_is_no_place(text, lang):
 ])
 def test_a_state_s_own_adjective_names_its_people(text, country):
     assert gazetteer().people_countries(text)[:1] == [country]
+
+
+def test_homonyms_follow_the_towns_the_text_names():
+    # the homonym within reach of a town the text names, whatever the country ranks first
+    assert _all_ids("The fire spread through Kensington before dawn, firefighters in "
+                    "London said.", "en") == ["kensington-gb-2645801", "london"]
+    # the next town tells a city from its bigger homonym overseas
+    assert "valencia-es" in _all_ids("Il fango ha sommerso Valencia e Paiporta.", "it")
+    # far from every town named, in a country named nowhere else, named once: no place
+    assert _all_ids("Sgomberato un palazzo di North Kensington, alla periferia di Londra.",
+                    "it") == ["london"]
+
+
+def test_a_town_named_twice_or_alone_keeps_its_reading():
+    # one town alone has no neighbour to be near
+    assert _all_ids("La frana ha colpito North Kensington nella notte.", "it") == \
+        ["north-kensington"]
+    # a town named twice is what the text is about, however far from the rest
+    ids = _all_ids("A North Kensington sono morti in 3. Il sindaco di North Kensington "
+                   "era a Roma.", "it")
+    assert ids.count("north-kensington") == 2
+
+
+def test_a_place_after_a_determiner_opening_a_sentence_is_read():
+    # a small town told with its event: read where the text names what happened
+    assert [(p.id, needs) for _, _, p, needs in gazetteer().find_all(
+        "The Norcia quake destroyed the old basilica.", "en", locatives("en"))] == \
+        [("norcia", True)]
+    # ... and it places the figure's event
+    from datetime import date
+
+    from factcheck.context.examples import context_claim
+
+    c = context_claim("Quake near Norcia.\n\nThe Norcia quake killed 3 people, rescuers said.",
+                      "3", lang="en", published=date(2031, 6, 12))
+    assert c.event == "auto:earthquake:norcia:2031-06"
+    # a first name, or an article starting a surname, opening a sentence still makes a
+    # person's name
+    assert _all_ids("Giorgia Meloni ha visitato Faenza.", "it") == ["faenza"]
+    assert _all_ids("Lo Bianco ha visitato Faenza.", "it") == ["faenza"]
+    assert _all_ids("Lo Monaco ha visitato Faenza.", "it") == ["faenza"]

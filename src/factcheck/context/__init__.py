@@ -187,6 +187,8 @@ class AutoContext:
     # names most of a type compatible with its own
     sites: tuple[tuple[tuple[str | None, str], ...], ...] = ()
     site: tuple[str | None, str] | None = None
+    # per sentence: where in it each of its places is named, as (start, end, place id)
+    place_spans: tuple[tuple[tuple[int, int, str], ...], ...] = ()
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
@@ -228,6 +230,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     name_words = {slot[len(NAME_PREFIX):] for ns in named for _, slot in ns} | \
         {slot[len(NAME_PREFIX):] for _, slot in title_names}
     per_sentence: list[list[Place]] = [[] for _ in texts]
+    spans: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     # the countries whose people it names tell homonyms apart ("le autorità spagnole":
     # Valencia in Spain)
     people = gaz.people_countries(prose, toks)
@@ -242,6 +245,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         if not types[i]:
             if not needs:
                 per_sentence[i].append(place)
+                spans[i].append((at, at + e - s, place.id))
             continue
         # what happened anchors where ("il terremoto ha colpito Amatrice"), but a name right
         # after the trigger is the event's own ("Hurricane Maria"), and a big city named
@@ -251,6 +255,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         if is_located(text, at, locs) or place.population < _SEAT \
                 or gaz.headed(prose, s, e):  # "the eastern region of Valencia"
             per_sentence[i].append(place)
+            spans[i].append((at, at + e - s, place.id))
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
     title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
     strays = _strays([title_places, *per_sentence], people, gaz)
@@ -271,7 +276,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
                        kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
                        tuple(tuple((st, t) for st, _, t in f) for f in found), name_place,
-                       sites, site)
+                       sites, site, tuple(tuple(x) for x in spans))
 
 
 # a town this far from every place of the country an article is about lies on another
@@ -1212,6 +1217,11 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     clause = clause_of(text, start, end, lex)  # the same for every question below
 
     r = figure_period(texts, index, start, end, lex, ctx.base, ctx.phrases, clause)
+    if r is not None and r.how != "article" and _dates_a_building(ctx, index, r):
+        # "Grenfell-like towers were built in 1974 ... home to 600 people": the year the
+        # building was made is no date of the figure nor of its event: it has the report's
+        r = (Resolved(ctx.base.start, ctx.base.end, "article", None, "article")
+             if ctx.base is not None else None)
     stated = r is not None and r.how != "article"
     period = _period(r)
     event_period = r.anchor if stated and r.anchor is not None else period
@@ -1222,7 +1232,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
 
     curated, event_id, event_how = _event(ctx, index, clause, claim.metric, event_period,
                                           how_for_event, stated,
-                                          r.kind if r is not None else None)
+                                          r.kind if r is not None else None, start)
 
     period_how = r.how if r is not None else None
     p_start, p_end = (r.start, r.end) if r is not None else (None, None)
@@ -1239,6 +1249,13 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
         # an event over before the report, at a date it does not state ("the Amatrice quake
         # had killed 299"): not the report's time, and none known
         p_start, p_end, period_how = None, None, None
+    if (period_how in (None, "article") or (r is not None and r.kind == "since")) and (
+            told := _background_span(ctx, event_id)) is not None:
+        # an earlier event dated by its trigger's year or by the sentence it goes on from
+        # ("the 1998 cyclone killed 1,200", "... hit Agadir in 1960. It killed 12,000"), or
+        # by the year a "since" names ("the deadliest since 1960, when a quake killed
+        # 12,000"): the figure counts that event, not the report's day nor the years since
+        p_start, p_end, period_how = told[0], told[1], "event"
     if period_how in (None, "article"):
         # no date of its own: a running count counts from its event's start to the report,
         # an undated article's figure is its event's (see ``asof``)
@@ -1291,11 +1308,70 @@ def _event_span(ctx: ArticleContext, curated: Event | None, event_id: str | None
         return curated.span(date.max)
     parts = parse_auto(event_id)
     a = ctx.auto
-    if parts is None or parts.earlier or a is None or a.kind is None \
+    if parts is None or parts.earlier or parts.apart or a is None or a.kind is None \
             or not a.vocab.compatible(parts.kind, a.kind):
         return None
     home = ctx.outer or ctx  # a quote read alone asks the whole article
     return home.once("told", -1, lambda: _told_event(home))
+
+
+def _dates_a_building(ctx: ArticleContext, index: int, r: Resolved) -> bool:
+    """Is ``r``, a figure's date, that of a phrase of its sentence dating the making of a
+    building or a work ("built in 1974", "costruito nel 1967": :meth:`Vocabulary.built`)?"""
+    if index >= len(ctx.texts):
+        return False
+    for phrase in ctx.phrases(index):
+        if _dates_making(ctx, index, phrase):
+            told = resolve(phrase, ctx.lex, ctx.base)
+            if told is not None and (told.start, told.end) == (r.start, r.end):
+                return True
+    return False
+
+
+def _dates_kind(ctx: ArticleContext, index: int, phrase: Phrase, kind: str) -> bool:
+    """Does date ``phrase`` of sentence ``index`` date an event of type ``kind``: the
+    sentence names no event of another type, or the trigger nearest the phrase is of
+    ``kind``? In "The collapse comes five months after the factory fire of May 2030" the
+    date is the fire's, never the collapse's, though the sentence names both."""
+    a = ctx.auto
+    if a is None or index >= len(a.triggers) or all(t == kind for _, t in a.triggers[index]):
+        return True
+    text, lang = ctx.texts[index], ctx.article.lang
+    found = ctx.once("types", index, lambda: a.vocab.find(text, lang))
+    ends = {s: e for s, e, _ in found}
+
+    def gap(trigger: tuple[int, str]) -> int:
+        at, _ = trigger
+        end = ends.get(at, at)
+        return phrase.start - end if end <= phrase.start else max(0, at - phrase.end)
+    return min(a.triggers[index], key=gap)[1] == kind
+
+
+def _dates_making(ctx: ArticleContext, index: int, phrase: Phrase) -> bool:
+    """Does date ``phrase`` of sentence ``index`` date the making of a building or a work
+    ("the tower, built in 1968, ...")? Then it says nothing of when an event happened."""
+    return vocabulary(ctx.rules_root).built(ctx.texts[index], ctx.article.lang, phrase.start)
+
+
+def _background_span(ctx: ArticleContext, event_id: str | None) -> Period | None:
+    """The span of an automatic event dated well before its report (its id's year or month,
+    ended more than ``_BACKGROUND_DAYS`` before the report's known date) that is not the
+    report's own event told a while on (an anniversary: :func:`_dated_event`), else None."""
+    parts = parse_auto(event_id)
+    published = ctx.article.published
+    if parts is None or parts.year is None or parts.day is not None or published is None \
+            or ctx.article.published_how not in _KNOWN_DATE:
+        return None
+    if parts.month is None:
+        span = date(parts.year, 1, 1), date(parts.year, 12, 31)
+    else:
+        nxt = date(parts.year + parts.month // 12, parts.month % 12 + 1, 1)
+        span = date(parts.year, parts.month, 1), nxt - timedelta(days=1)
+    if span[1] >= published - timedelta(days=_BACKGROUND_DAYS):
+        return None
+    home = ctx.outer or ctx
+    day = home.once("dated", -1, lambda: _dated_event(home))
+    return None if day is not None and span[0] <= day <= span[1] else span
 
 
 def _told_event(ctx: ArticleContext) -> Period | None:
@@ -1316,8 +1392,10 @@ def _told_event(ctx: ArticleContext) -> Period | None:
                 a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[i])):
             continue
         for phrase in ctx.phrases(i):
-            if occasion(ctx.texts[i], phrase, ctx.lex):
+            if occasion(ctx.texts[i], phrase, ctx.lex) or _dates_making(ctx, i, phrase):
                 continue  # "il 23 maggio un consiglio dei ministri sull'emergenza maltempo"
+            if not _dates_kind(ctx, i, phrase, a.kind):
+                continue  # "the collapse comes after the fire of May 2030": the fire's date
             r = resolve(phrase, ctx.lex, base)
             if (r is None or r.how not in ("explicit", "relative") or r.start is None
                     or r.end is None or (r.end - r.start).days > 31):
@@ -1331,11 +1409,11 @@ def _told_event(ctx: ArticleContext) -> Period | None:
 
 
 def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str,
-           period: Period | None, how: str | None, stated: bool, kind: str | None
-           ) -> tuple[Event | None, str | None, str | None]:
-    """(curated event, event id, how it was found) for a figure in ``clause`` of sentence
-    ``index``: its sentence's cues and period, else the article's event, else an
-    automatic one from its place and period."""
+           period: Period | None, how: str | None, stated: bool, kind: str | None,
+           figure: int | None = None) -> tuple[Event | None, str | None, str | None]:
+    """(curated event, event id, how it was found) for a figure (starting at ``figure``) in
+    ``clause`` of sentence ``index``: its sentence's cues and period, else the article's
+    event, else an automatic one from its place and period."""
     places = _sentence_places(ctx, index)
     # an alias just before the clause is its antecedent: "the 2020 war, in which more than
     # 6,500 people were killed", "gli scontri dell'autunno del 2020, dove ..."
@@ -1392,9 +1470,48 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
     # a date read against a date assumed for a draft ("lunedì" in one taken as published
     # today) names no month of its event either
     known_stated = stated and (how != "relative" or ctx.article.published_how != "assumed")
+    told = _relative_clause(ctx, index, clause, figure) if figure is not None else clause
     auto = _auto_event(ctx, index, own or places, period if dated else None,
-                       period if known_stated else None, clause)
+                       period if known_stated else None, told)
     return None, auto, ("auto" if auto else None)
+
+
+# how many words before a trigger still tell which event it is ("the Dhaka factory | fire")
+_TRIGGER_WORDS = 2
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}'’-]+[ \t]*\Z")
+
+
+def _relative_clause(ctx: ArticleContext, index: int, clause: tuple[int, int], figure: int
+                     ) -> tuple[int, int]:
+    """The part of ``clause`` that tells the event a figure starting at ``figure`` counts.
+    In a sentence naming events of several types, a figure in a relative clause of a trigger
+    ("The collapse comes months after the factory fire of May 2030 that killed 112", "Il
+    crollo arriva dopo l'incendio dello scorso maggio, che fece 112 morti") counts that
+    trigger's event, not the first one its clause or sentence names: its clause runs from
+    the words told with that trigger (:data:`_TRIGGER_WORDS` before it). Else ``clause``."""
+    a = ctx.auto
+    if a is None or index >= len(a.triggers) or index >= len(ctx.texts) \
+            or len(set(a.types[index])) < 2:
+        return clause
+    before = [at for at, _ in a.triggers[index] if at < figure]
+    if not before:
+        return clause
+    at = before[-1]
+    if clause[0] <= at and not any(clause[0] <= b < at for b in before[:-1]):
+        return clause  # the clause's first trigger already
+    text, lang = ctx.texts[index], ctx.article.lang
+    found = ctx.once("types", index, lambda: a.vocab.find(text, lang))
+    end = next((e for s, e, _ in found if s == at), None)
+    if end is None or not a.vocab.relative_between(text, lang, end, figure):
+        return clause
+    lo = at
+    floor = max((e for s, e, _ in found if e <= at), default=0)
+    for _ in range(_TRIGGER_WORDS):
+        m = _WORD_BEFORE.search(text, floor, lo)
+        if m is None:
+            break
+        lo = m.start()
+    return lo, max(clause[1], figure)
 
 
 def _years_before_report(ctx: ArticleContext, period: Period) -> bool:
@@ -1452,7 +1569,12 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # an undated report on a crowd crush: "304 died when a ferry sank in 2014" tells of
         # an event of another type at the date it states, as it would in a dated report
         told = _clause_kind(a, index, clause) or _sentence_kind(a, index)
-        background = told is not None and not a.vocab.compatible(told, a.kind)
+        background = told is not None and (not a.vocab.compatible(told, a.kind) or (
+            # "the collapse comes after the factory fire of May 2030 that killed 112": a
+            # sentence telling the report's type apart from the figure's, at a date the
+            # report tells its own event never happened
+            told != a.kind and index < len(a.types) and a.kind in a.types[index]
+            and not _in_own_time(ctx, explicit, told)))
     if background and a.name is not None and index < len(a.types) \
             and all(a.vocab.compatible(k, a.name[0]) for k in a.types[index]) \
             and all(n == a.name for n in a.names[index]) \
@@ -1481,6 +1603,20 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     # a sentence's own place counts where it names what happened there; elsewhere a place
     # is a dateline or a speaker's seat ("ROME (AP)", "Kyiv said")
     own = a.places[index] if index < len(a.places) and a.types[index] else ()
+    territory = None if background or wider else _territory_count(ctx, index, clause)
+    if territory is not None:
+        # "almeno 3.000 bambini sono stati uccisi nell'enclave di Gaza", in a report on one
+        # strike in Gaza City: a count over the territory is the war's, placed there
+        kind, own, wider = territory[0], (territory[1],), True
+    narrowed = False
+    if len(own) > 1 and clause is not None and (
+            background or not _in_own_time(ctx, explicit, kind)):
+        # a figure told at another time than its report's event is told in a clause of
+        # its own ("the worst since 2013, when 368 drowned off Lampedusa"); one of the
+        # report's own time names in its clause where a part of that event happened ("92 in
+        # Valencia, one in Malaga"): its area, not another event's place
+        mine = _clause_first(a, index, clause, own)
+        narrowed, own = len(mine) < len(own), mine
     if own and not background and explicit is None and stated is None:
         # "The Amatrice quake had killed 299", in a report on a quake at Norcia: the earlier
         # event of the place its trigger is told with, even within the type's reach
@@ -1506,7 +1642,7 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         place = theatres[0]  # "tra Armenia e Azerbaigian": the curated theatre of both
     elif own:
         first = min(own, key=lambda p: _LEVELS.get(p.level, 1))  # the most specific named
-        if a.place is not None and not background and not wider \
+        if a.place is not None and not background and not wider and not narrowed \
                 and _same_area(a, first, kind) and (
                 kind is None or a.kind is None or a.vocab.compatible(kind, a.kind)):
             # "in Abruzzo" in an article about Farindola, "a Crotone" in one about Cutro (of
@@ -1564,6 +1700,49 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     return auto_id(kind or "event", place, when)  # undated: merged by type and place only
 
 
+def _territory_count(ctx: ArticleContext, index: int, clause: tuple[int, int] | None
+                     ) -> tuple[str, Place] | None:
+    """(the wider type, the territory) when a figure counts over a territory holding the
+    report's place, in a report on an event a wider one is made of (a strike, a war's: event
+    types' ``contains``): its sentence names no event of its own, and its clause names a
+    region or a country that holds the report's place and is not it, told as where
+    (:meth:`Gazetteer.told_where`: "8,000 have been killed in the Gaza Strip", "nell'enclave
+    di Gaza", in a report on a strike in Gaza City; not "the Gaza Strip's ministry said").
+    Such a count is the wider event's, never the strike's. Else None."""
+    a = ctx.auto
+    if a.kind is None or a.place is None or clause is None or index >= len(a.types) \
+            or a.types[index] or index >= len(a.place_spans):
+        return None
+    outer = next((t for t in a.vocab.types if a.vocab.contains(t, a.kind)), None)
+    if outer is None:
+        return None
+    text, lang = ctx.texts[index], ctx.article.lang
+    speech = ctx.once("speech", index, lambda: a.vocab.speech(text, lang))
+    for s, e, pid in a.place_spans[index]:
+        # its clause's place, or one fronted before it ("In the Gaza Strip, 8,000 ..."); not
+        # a speaker's seat ("the ministry in the Gaza Strip said 25 were killed")
+        if e > clause[1] or any(e <= c < clause[1] for c in speech):
+            continue
+        p = a.gaz.get(pid)
+        if p is not None and p.level in ("region", "country") and p.id != a.place.id \
+                and a.gaz.within(a.place, p) \
+                and a.gaz.told_where(text, s, locatives(lang, ctx.rules_root)):
+            return outer, p
+    return None
+
+
+def _clause_first(a: AutoContext, index: int, clause: tuple[int, int],
+                  own: Sequence[Place]) -> Sequence[Place]:
+    """The places of sentence ``index`` (``own``) that a figure's ``clause`` names; all of
+    ``own`` when the clause names none. The figure's own clause says where its count
+    happened; a place elsewhere in the sentence is where another clause's event happened
+    ("the Crotone shipwreck was the worst since 2013, when 368 drowned off Lampedusa")."""
+    if index >= len(a.place_spans):
+        return own
+    inside = {pid for s, e, pid in a.place_spans[index] if clause[0] <= s and e <= clause[1]}
+    return [p for p in own if p.id in inside] or own
+
+
 # an episode told this many days before another of its type in one report is one of its own
 # ("the first floods, on 2 and 3 May", then "floods since 16 May"); a day or two apart is
 # one event told as it went on
@@ -1604,7 +1783,8 @@ def _told_days(ctx: ArticleContext) -> list[tuple[int, tuple[str, ...], date]]:
             continue
         for phrase in ctx.phrases(j):
             r = resolve(phrase, ctx.lex, ctx.base)
-            if r is not None and r.how == "explicit" and r.start is not None:
+            if r is not None and r.how == "explicit" and r.start is not None \
+                    and not _dates_making(ctx, j, phrase):
                 out.append((j, kinds, r.start))
     return out
 
@@ -1799,19 +1979,39 @@ def _unrelated_event(ctx: ArticleContext, index: int, cut: tuple[int, int],
                      explicit: Period | None) -> str | None:
     """The automatic event of a figure its sentence says is unrelated to an event ("11
     lives unrelated to the hotel disaster", ``cut``: the cue and its object): never the
-    article's nor the one the object names, but the type and place the sentence names
-    outside the object (dated as the figure, else by the report), else none."""
+    article's nor the one the object names, but the type the sentence names outside the
+    object, at the place it names there, else in the report's region (its country when it
+    has none), dated as the figure, else by the report; none without such a type. At the
+    report's own place or one holding it (its region), the event is told apart
+    (:data:`.events.APART`): the merge never joins it to the report's own event there."""
     a, text, lang = ctx.auto, ctx.texts[index], ctx.article.lang
     kinds = [t for at, t in a.triggers[index] if not cut[0] <= at < cut[1]]
     if not kinds:
         return None
     rest = text[:cut[0]] + " " * (cut[1] - cut[0]) + text[cut[1]:]
     places = [p for _, _, p in a.gaz.find(rest, lang, locatives(lang, ctx.rules_root))]
-    if not places:
+    own = a.place
+    if places:
+        place = min(places, key=lambda p: _LEVELS.get(p.level, 1))
+    elif own is not None:
+        # "the extreme weather has claimed 11 lives unrelated to the hotel disaster": the
+        # weather of the report's region, not of its hotel
+        place = own if own.level in ("region", "country") else _region_of(a.gaz, own)
+    else:
         return None
-    place = min(places, key=lambda p: _LEVELS.get(p.level, 1))
+    apart = own is not None and (place.id == own.id or a.gaz.within(own, place)
+                                 or a.gaz.within(place, own))
     when = explicit[0] if explicit is not None else ctx.article.published
-    return auto_id(kinds[0], place.id, when)
+    return auto_id(kinds[0], place.id, when, apart=apart)
+
+
+def _region_of(gaz: Gazetteer, place: Place) -> Place:
+    """The region ``place`` lies in, else its country, else itself."""
+    for pid in place.parents:
+        q = gaz.get(pid)
+        if q is not None and q.level == "region":
+            return q
+    return gaz.get(gaz.country_id(place.country) or "") or place
 
 
 # a year right before an event's trigger, with at most two capitalised words between ("the
@@ -1933,7 +2133,8 @@ def _background_before(ctx: ArticleContext, index: int) -> tuple[int, Period] | 
     for phrase in ctx.phrases(j):
         r = resolve(phrase, ctx.lex, ctx.base)
         if (r is not None and r.how == "explicit" and r.start is not None
-                and r.end is not None and r.end < earlier):
+                and r.end is not None and r.end < earlier
+                and not _dates_making(ctx, j, phrase)):  # "the tower, built in 1968, ..."
             return j, (r.start, r.end)
     return None
 
@@ -1978,7 +2179,8 @@ def _dated_event(ctx: ArticleContext) -> date | None:
         for phrase in ctx.phrases(i):
             r = resolve(phrase, ctx.lex, ctx.base)
             if r is None or r.how not in ("explicit", "relative") or r.start is None \
-                    or r.end is None or r.end >= earlier or (r.how == "relative" and not relative):
+                    or r.end is None or r.end >= earlier or (r.how == "relative" and not relative) \
+                    or _dates_making(ctx, i, phrase) or not _dates_kind(ctx, i, phrase, a.kind):
                 continue
             if (r.end - r.start).days <= 31:
                 # "in August" read in a January report is last August as surely as a

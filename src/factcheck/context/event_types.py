@@ -24,6 +24,13 @@ from .words import Trigger, TriggerIndex, pattern_trigger, present_keys, present
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
 _RIGHT = r"(?![\p{L}\p{N}])"
+# how many words may stand between a trigger and a relative word ("incendio | di una
+# fabbrica dello scorso maggio, | che"), and between that word and the figure its clause
+# counts ("that | killed at least | 112")
+_RELATIVE_WORDS = 6
+_RELATIVE_TO_FIGURE = 4
+# no relative clause runs over these
+_SENTENCE_STOP = regex.compile(r"[.;:!?()\[\]«»“”\"]")
 
 
 @dataclass(frozen=True)
@@ -147,12 +154,17 @@ class Vocabulary:
     # lang -> a relative word right after a trigger ("the crash | that killed"), and a word
     # of reported speech right before its definite word ("dicono che | lo scontro")
     relative_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> a relative word anywhere ("the fire of May 2020 | that killed 112")
+    relative_any: dict[str, regex.Pattern] = field(default_factory=dict)
     reported_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     # lang -> a word of reported speech, anywhere ("said in Istanbul that ...")
     speech_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     # lang -> a verb in the pluperfect ("had killed", "aveva ucciso"): told as over before
     # the time the report tells of
     earlier_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> words that date the making of a building or a work ("built in", "costruito
+    # nel"), ending where the date starts: that date is no event's
+    built_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -222,6 +234,21 @@ class Vocabulary:
         return (rel is not None and rel.match(text, end) is not None) or (
             rep is not None and rep.search(text, max(0, at - 60), at) is not None)
 
+    def relative_between(self, text: str, lang: str, end: int, at: int) -> bool:
+        """Does a relative clause open between a trigger ending at ``end`` and a figure
+        starting at ``at`` in ``text``, with at most ``_RELATIVE_WORDS`` words before its
+        word and ``_RELATIVE_TO_FIGURE`` after it ("the factory fire of May 2030 that killed 112", "l'incendio dello
+        scorso maggio, che fece 112 morti")? The figure then counts that trigger's event."""
+        rx = self.relative_any.get(lang)
+        if rx is None or at <= end:
+            return False
+        gap = text[end:at]
+        if _SENTENCE_STOP.search(gap):
+            return False
+        return any(len(gap[:m.start()].split()) <= _RELATIVE_WORDS
+                   and len(gap[m.end():].split()) <= _RELATIVE_TO_FIGURE
+                   for m in rx.finditer(gap))
+
     def speech(self, text: str, lang: str) -> list[int]:
         """Where the words of reported speech of ``text`` start ("said", "ha detto che")."""
         rx = self.speech_rx.get(lang)
@@ -233,6 +260,13 @@ class Vocabulary:
         rx = self.earlier_rx.get(lang)
         return rx is not None and rx.search(
             text, start, len(text) if end is None else end) is not None
+
+    def built(self, text: str, lang: str, at: int) -> bool:
+        """Does the date starting at ``at`` in ``text`` date the making of a building or a
+        work ("Grenfell-like towers were built in 1974", "il ponte, inaugurato nel 1967"),
+        not anything that happened to it?"""
+        rx = self.built_rx.get(lang)
+        return rx is not None and rx.search(text, max(0, at - 40), at) is not None
 
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
@@ -373,6 +407,24 @@ def _word_patterns(data: dict, path: Path, section: str) -> dict[str, regex.Patt
             for lang, words in data.get(section, {}).items() if lang in LANGS and words}
 
 
+def _built_patterns(data: dict, path: Path) -> dict[str, regex.Pattern]:
+    """``[built] <lang> = [words]`` as one pattern per language that ends where a date
+    starts: the cue, then at most one of ``[built] prepositions.<lang>`` ("built in | 1974",
+    "costruito nel | 1974"; a date phrase may hold its preposition or not)."""
+    entry = data.get("built", {})
+    out = {}
+    for lang, words in entry.items():
+        if lang not in LANGS or not words:
+            continue
+        preps = entry.get("prepositions", {}).get(lang, ())
+        between = (r"(?:[ \t]+(?:" + _alternation(path, "built.prepositions", lang, preps)
+                   + r"))?") if preps else ""
+        out[lang] = regexcache.compile(
+            _LEFT + "(?:" + _alternation(path, "built", lang, words) + ")" + between
+            + r"(?:(?<=['’])|[ \t]+)\Z", _FLAGS)
+    return out
+
+
 def _before_trigger_patterns(data: dict, path: Path, section: str, between: int
                              ) -> dict[str, regex.Pattern]:
     """``[<section>] <lang> = [words]`` as one pattern per language that ends where an
@@ -476,6 +528,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
                 + _alternation(path, "then", lang, words)
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+    built = _built_patterns(data, path)
     another = _before_trigger_patterns(data, path, "another", 1)
     given = _before_trigger_patterns(data, path, "given", 2)
     relative, reported = {}, {}
@@ -485,6 +538,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             relative[lang] = regexcache.compile(
                 r"[ \t]+(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
                 _FLAGS)
+    relative_any = {lang: regexcache.compile(
+        _LEFT + "(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
+        _FLAGS) for lang, words in entry.get("relatives", {}).items() if lang in LANGS and words}
     speech = {lang: regexcache.compile(
         _LEFT + "(?:" + _alternation(path, "given.reported", lang, words) + ")" + _RIGHT, _FLAGS)
         for lang, words in entry.get("reported", {}).items() if lang in LANGS and words}
@@ -498,8 +554,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       not_names, tuple(name_examples), follows, verb_rx, not_subjects,
                       weak={lang: w for lang, w in weak.items() if w}, unrelated_rx=unrelated,
                       then_rx=then, another_rx=another, given_rx=given,
-                      relative_rx=relative, reported_rx=reported, speech_rx=speech,
-                      earlier_rx=earlier)
+                      relative_rx=relative, relative_any=relative_any, reported_rx=reported,
+                      speech_rx=speech,
+                      earlier_rx=earlier, built_rx=built)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")

@@ -12,7 +12,7 @@ unknown conflict together.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -547,22 +547,31 @@ def auto_event(places: list[str], period: Period | None) -> str | None:
 # ---------------------------------------------------------------- automatic events
 
 def auto_id(kind: str, place: str, when: date | None, year_only: bool = False,
-            day: bool = False, earlier: bool = False) -> str:
+            day: bool = False, earlier: bool = False, apart: bool = False) -> str:
     """``auto:<type>:<place>:<yyyy-mm>`` (``<yyyy>`` when only the year is known;
     ``<yyyy-mm-dd>`` with ``day``: an earlier episode of a report's event, told by its day:
     "the first floods, on 2 and 3 May", in a report on the floods of 16 May; ``earlier``
     with no date: an event its report tells as over before its own, at a date it does not
-    state, "il sisma dell'Aquila aveva ucciso 309 persone": ``auto:earthquake:l-aquila:earlier``)."""
+    state, "il sisma dell'Aquila aveva ucciso 309 persone": ``auto:earthquake:l-aquila:earlier``;
+    ``apart``: an event its report says a figure is unrelated to its own, ``:apart`` after
+    the rest, ``auto:storm:abruzzo:2017-01:apart``)."""
     stamp = EARLIER if earlier else "" if when is None else (f"{when.year:04d}" if year_only
                                       else f"{when.isoformat()}" if day
                                       else f"{when.year:04d}-{when.month:02d}")
-    return f"auto:{kind}:{place}:{stamp}" if stamp else f"auto:{kind}:{place}"
+    out = f"auto:{kind}:{place}:{stamp}" if stamp else f"auto:{kind}:{place}"
+    return f"{out}:{APART}" if apart else out
 
 
 # the stamp of an event told as over before its report at a date the report does not state
 # ("The Amatrice quake had killed 299", in a report on another quake): it meets only events
 # told so, never a dated one nor a report's own undated one (:mod:`.merge`)
 EARLIER = "earlier"
+
+
+# the last part of the id of an event a report tells apart from its own ("11 lives
+# unrelated to the hotel disaster": the weather's, in the report's region): it meets only
+# events told so, never one a report tells as its own (:mod:`.merge`)
+APART = "apart"
 
 
 # the place slot of an event known by its own name ("Hurricane Maria" -> "name-maria"):
@@ -617,6 +626,7 @@ class AutoParts:
     month: int | None
     day: int | None = None
     earlier: bool = False  # undated, told as over before its report (:data:`EARLIER`)
+    apart: bool = False  # told apart from its report's own event (:data:`APART`)
 
 
 def parse_auto(event: str | None) -> AutoParts | None:
@@ -624,6 +634,9 @@ def parse_auto(event: str | None) -> AutoParts | None:
     if not event or not event.startswith("auto:"):
         return None
     parts = event.split(":")
+    if len(parts) in (4, 5) and parts[-1] == APART:
+        inner = parse_auto(":".join(parts[:-1]))
+        return None if inner is None or inner.earlier else replace(inner, apart=True)
     if len(parts) == 3:  # undated
         return AutoParts(parts[1], parts[2], None, None)
     if len(parts) != 4:
@@ -671,4 +684,5 @@ def event_label(event: str | None, root: Path | None = None) -> str:
         when = f"{parts.day} {when}"
     if parts.earlier:  # "earthquake · L'Aquila · earlier"
         when = EARLIER
-    return " · ".join(x for x in (what, where, when) if x)
+    # "storm · Abruzzo · January 2017 · apart": told apart from its report's own event
+    return " · ".join(x for x in (what, where, when, APART if parts.apart else "") if x)

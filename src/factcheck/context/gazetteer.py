@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 import os
 import sqlite3
 import unicodedata
@@ -39,6 +40,14 @@ _MAX_WORDS = 5
 # what a capitalised name can be (Gazetteer._kinds)
 _NEVER, _WORD_ONLY, _NAME = 0, 1, 2
 _CACHE_MAX = 200_000  # name keys remembered per process
+# a homonym this near a town the text names is the one it means (a district, a suburb, the
+# next town): a metropolis and its outskirts span some tens of km
+REACH_KM = 60.0
+# a town this big is a place wherever the text names it, near the text's other places or not
+_CITY = 100_000
+# a town this far from every town the text names, in a country it names nowhere else, lies
+# across an ocean or on another continent
+_FAR_KM = 1500.0
 
 
 @dataclass(frozen=True)
@@ -186,6 +195,10 @@ class Words:
     heads: frozenset[str]
     not_places: frozenset[str]
     particles: frozenset[str]
+    determiners: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    # words telling a town's name stands for the territory around it ("the Gaza enclave")
+    territories: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -360,10 +373,98 @@ class Gazetteer:
                 continue  # "Mazón said", after "Carlos Mazón": the person again
             found = self._read(text, s, e, key, towns.get(key, ()), locatives, frozen, ranked)
             if found is not None:
-                chosen.append((s, e, *found))
+                chosen.append((s, e, self._territory(text, s, e, found[0]), found[1]))
             elif self._surname(text, s, e, key, locatives):
                 persons.add(key)
-        return chosen
+        return self._near_the_named(chosen, text, towns, frozen | hints)
+
+    def _territory(self, text: str, s: int, e: int, place: Place) -> Place:
+        """``place``, or the region it lies in when a territory word stands beside its name
+        ("nell'enclave di Gaza", "the Gaza enclave"): the name stands for the territory, not
+        the town."""
+        if place.level != "town" or not self.words.territories:
+            return place
+        region = self.region_of.get((place.country or "", place.admin1 or ""))
+        if region is None or region not in self.by_slug:
+            return place
+        before = _WORDS.findall(text, max(0, s - 30), s)[-2:]
+        if before and before[-1].casefold() in self.words.particles | {"of"}:
+            before = before[:-1]
+        after = _word_after(text, e)
+        if (before and before[-1].casefold() in self.words.territories) or (
+                after is not None and after.casefold() in self.words.territories):
+            return self.by_slug[region]
+        return place
+
+    def told_where(self, text: str, s: int, locatives: frozenset[str]) -> bool:
+        """Is the name at ``s`` told as where something happened: a locative before it, past
+        the determiners, particles and territory words between ("in the Gaza Strip",
+        "nell'enclave di Gaza"), not a possessive or a subject ("the Gaza Strip's ministry
+        said")?"""
+        skip = self.words.determiners | self.words.articles | self.words.particles \
+            | self.words.territories | {"of"}
+        lo = s
+        for _ in range(3):
+            m = _LAST_WORD.search(text, max(0, lo - 30), lo)
+            if m is None or m.group(1).casefold() not in skip:
+                break
+            lo = m.start(1)
+        return is_located(text, lo, locatives)
+
+    def _near_the_named(self, chosen: list[tuple[int, int, Place, bool]], text: str,
+                        towns: dict[str, list[tuple[Place, bool]]],
+                        countries: frozenset[str]) -> list[tuple[int, int, Place, bool]]:
+        """``chosen`` with each homonym read as the town within reach (:data:`REACH_KM`)
+        of another town or region the text names ("Kensington ... London": not the one
+        near Liverpool); a small town named once, far from every town and region the text
+        names, is no place when its name is borne by several towns or it lies in a country
+        the text names nowhere else: the text names a district or hamlet the gazetteer
+        lacks ("North Kensington, London": no town of Maryland). Only the candidates of the
+        names found are compared, never the gazetteer."""
+        keys = [name_key(text[s:e]) for s, e, _, _ in chosen]
+        anchors = [(k, p) for k, (_, _, p, _) in zip(keys, chosen)
+                   if p.level in ("town", "region", "local")]
+        if len(anchors) < 2:
+            return chosen
+        named = Counter(keys)
+        out = []
+        for key, (s, e, place, needs) in zip(keys, chosen):
+            others = [p for k, p in anchors if k != key]
+            if place.level != "town" or not others or named[key] > 1:
+                out.append((s, e, place, needs))
+                continue
+            homonyms = list({t.id: t for t in [place] + [t for t, main in towns.get(key, ())
+                                                          if main]}.values())
+            near = [t for t in homonyms if self._reaches(t, others)]
+            if near:  # the nearest homonym's the one, whatever its country or size
+                best = min(near, key=lambda t: (not self._reaches(t, others, inside=True),
+                                                self._reach(t, others), t.id))
+                out.append((s, e, best, needs))
+                continue
+            # the reading was a guess (a bigger homonym lies elsewhere: it came first by
+            # its country only), or it lies across an ocean in a country named nowhere else
+            guessed = any(t.population > place.population for t in homonyms)
+            foreign = place.country not in {p.country for p in others} | countries \
+                and self._reach(place, others) > _FAR_KM
+            if place.population < _CITY and (guessed or foreign):
+                continue
+            out.append((s, e, place, needs))
+        return out
+
+    def _reach(self, town: Place, others: list[Place]) -> float:
+        """How far ``town`` lies from the nearest town of ``others`` (inf: none)."""
+        pts = [(o.lat, o.lon) for o in others if o.level != "region" and o.lat is not None
+               and o.lon is not None]
+        if town.lat is None or town.lon is None or not pts:
+            return math.inf
+        return min(km((town.lat, town.lon), pt) for pt in pts)
+
+    def _reaches(self, town: Place, others: list[Place], inside: bool = False) -> bool:
+        """Does ``town`` lie in a region of ``others`` or (unless ``inside``) within
+        :data:`REACH_KM` of one of their towns?"""
+        if any(o.level == "region" and self.within(town, o) for o in others):
+            return True
+        return not inside and self._reach(town, others) <= REACH_KM
 
     def _surname(self, text: str, s: int, e: int, key: str,
                  locatives: frozenset[str] = frozenset()) -> bool:
@@ -421,7 +522,7 @@ class Gazetteer:
         if before is not None and before.casefold() in self.words.titles:
             return None
         multi = " " in key or "-" in key
-        if not multi and self._in_a_name(text, s, e, before):
+        if not multi and self._in_a_name(text, s, e, before, locatives):
             return None
         if multi and self._name_goes_on(text, e):
             return None  # "the New York Times", "Los Angeles Times": an outlet's name
@@ -470,8 +571,12 @@ class Gazetteer:
                     and name_key(after) not in self.fixed
                     and name_key(after) not in self.words.not_places)  # "Tuesday", "Reuters"
 
-    def _in_a_name(self, text: str, s: int, e: int, before: str | None) -> bool:
-        """Is the word at s..e part of a longer proper name ("Giorgia Meloni")?"""
+    def _in_a_name(self, text: str, s: int, e: int, before: str | None,
+                   locatives: frozenset[str] = frozenset()) -> bool:
+        """Is the word at s..e part of a longer proper name ("Giorgia Meloni")? A
+        determiner or a locative opening the sentence is no first name ("The Amatrice
+        quake", "In Calabria"), nor an article before a country's or region's name ("La
+        Spagna", "Le Marche")."""
         heads = self.words.heads
         after = _word_after(text, e)
         if (before and before[0].isupper() and before.casefold() not in heads
@@ -480,7 +585,11 @@ class Gazetteer:
             return True
         if before and before[0].isupper() and _opens_sentence(text, s - len(before) - 1) \
                 and before.casefold() not in heads and text[s - 1:s] == " " \
-                and name_key(before) not in self.fixed:
+                and name_key(before) not in self.fixed \
+                and before.casefold() not in self.words.determiners \
+                and before.casefold() not in locatives \
+                and not (before.casefold() in self.words.articles
+                         and name_key(text[s:e]) in self.fixed):
             # "Giorgia Meloni ha detto": a first name opening the sentence
             return True
         if after and after[0].isupper() and after.casefold() not in heads \
@@ -540,6 +649,9 @@ def _locative_end(locatives: frozenset[str]) -> regex.Pattern:
 
 
 _AFTER = regex.compile(r"\s+([\p{L}'’]+)")
+_WORDS = regex.compile(r"\p{L}+")
+# the last word before a position, its spaces after it
+_LAST_WORD = regex.compile(r"(?<!\p{L})(\p{L}+)['’]?\s*\Z")
 # "region of", "provincia di", "regione dell'": a head word and a genitive ending a text
 _HEAD_OF = regex.compile(r"(?r)(?<!\p{L})(\p{L}+)\s+(?:of|di|del|della|dell['’]|de|des)\s*\Z")
 
@@ -609,7 +721,10 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
                   frozenset(name_key(x) for x in w.get("not_places", ())) | _calendar(root),
                   frozenset(x.casefold() for x in w.get("particles", (
                       "di", "del", "della", "dei", "delle", "de", "da", "la", "le", "el",
-                      "los", "las", "sul", "sulla", "al", "an", "am", "upon", "on", "en", "y"))))
+                      "los", "las", "sul", "sulla", "al", "an", "am", "upon", "on", "en", "y"))),
+                  frozenset(x.casefold().replace("’", "'") for x in w.get("determiners", ())),
+                  frozenset(x.casefold() for x in w.get("articles", ())),
+                  frozenset(x.casefold() for x in w.get("territories", ())))
     aliases = {}
     for short, target in data.get("aliases", {}).items():
         name, _, cc = target.rpartition(",")

@@ -71,6 +71,9 @@ class Mention:
     # told as over before its report, undated ("aveva ucciso", "had killed": ``:earlier``):
     # it meets only events told so
     earlier: bool = False
+    # told apart from its report's own event ("11 lives unrelated to the hotel disaster":
+    # ``:apart``): it meets only events told so
+    apart: bool = False
 
     @property
     def name(self) -> str | None:
@@ -115,7 +118,7 @@ def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> 
         start = date(parts.year, parts.month, 1)
         end = max([start, *(d for d in published if d is not None)])
     return Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
-                   frozenset(docs), parts.day is not None, parts.earlier)
+                   frozenset(docs), parts.day is not None, parts.earlier, parts.apart)
 
 
 def combined(a: Mention, b: Mention) -> Mention:
@@ -160,6 +163,8 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         return False  # a war and one of its strikes: their tolls are never one count
     if a.earlier != b.earlier:
         return False  # an event told as over before its report is never a report's own
+    if a.apart != b.apart:
+        return False  # nor one a report tells apart from its own
     if a.name is not None and b.name is not None and a.name != b.name:
         return False  # two storms of their own names are two, wherever they struck
     named = a.name is not None and a.name == b.name
@@ -389,6 +394,18 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                          and pc is not None and pc.level in _FINE)
                      or (pc is not None and place[f.where] is not None
                          and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))]
+    # each event as the dated reports made it: its types, and the articles of its dated
+    # mentions (read once, before the undated and coarse ones join)
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    dated_docs: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        r = uf.find(m.id)
+        kinds_of[r].add(m.kind)
+        if m.start is not None:
+            dated_docs[r] |= m.docs
+            if m.id in coarse_of:  # a region's dated mention: of the events it may join
+                for f in candidates[m.id]:
+                    dated_docs[uf.find(f.id)] |= m.docs
     for cid in sorted(coarse_of, key=lambda i: (coarse_of[i].start or date.min, i)):
         c, fs = coarse_of[cid], candidates[cid]
         # a report fine in another index is already in its event: one more would bridge two
@@ -396,7 +413,14 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         roots = sorted({uf.find(f.id) for f in fs} | own)
         if len(roots) > 1:  # of several, the one event of its own type
             roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind} | own)
-        if len(roots) == 1:  # only where it can mean one event
+        # only where it can mean one event, and never one its own article told apart, dated
+        # and of other types only (an undated report on a collapse recalling "the factory
+        # fire of May 2030 that killed 112": that fire's event, though a fire and a collapse
+        # at one place may be one). A veto only, read on the events as the dated reports
+        # made them: the undated mention stays undated, and merging again keeps it apart
+        if len(roots) == 1 and (roots[0] in own or c.start is not None
+                                or not c.docs & dated_docs.get(roots[0], set())
+                                or c.kind in kinds_of.get(roots[0], ())):
             uf.union(cid, roots[0])
     for _, coarse in layers:
         for i, a in enumerate(coarse):
@@ -518,7 +542,8 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
         [m for m in members if m.start is not None]
     start = min((m.start for m in dated), default=None)
     return auto_id(kind, where, start, year_only=all(m.year_only for m in dated),
-                   day=bool(dated) and all(m.day_only for m in dated))
+                   day=bool(dated) and all(m.day_only for m in dated),
+                   apart=all(m.apart for m in members))
 
 
 def merge_events(claims: Sequence[Claim], rules_root: Path | None = None,

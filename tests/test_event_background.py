@@ -1,0 +1,105 @@
+"""The report's own event takes its time from the report, never from a background event
+another sentence dates: a report on a factory collapse that recalls an earlier factory fire
+keeps the collapse at the report's month (none when undated), and the fire's toll goes to
+the fire, at the fire's date, in a relative clause of its trigger."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from factcheck.context.examples import context_claim
+from factcheck.context.merge import merge_events
+
+_TODAY = date(2031, 4, 26)
+
+_EN_DATED = ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong on "
+             "Wednesday, killing at least 40 workers, officials said. The collapse comes five "
+             "months after the factory fire of November 2030 that killed 112 people.")
+_EN_UNDATED = ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong, "
+               "killing at least 40 workers, officials said. The collapse comes months after "
+               "the factory fire of November 2030 that killed 112 people.")
+_IT_DATED = ("Crolla una fabbrica a Chittagong.\n\nUna fabbrica tessile è crollata mercoledì a "
+             "Chittagong, uccidendo almeno 40 operai. Il crollo arriva cinque mesi dopo "
+             "l'incendio di una fabbrica dello scorso novembre, che fece 112 morti.")
+_IT_UNDATED = ("Crolla una fabbrica a Chittagong.\n\nUna fabbrica tessile è crollata a "
+               "Chittagong, uccidendo almeno 40 operai. Il crollo arriva mesi dopo l'incendio di "
+               "una fabbrica del novembre 2030, che fece 112 morti.")
+
+
+@pytest.mark.parametrize("text,lang", [(_EN_DATED, "en"), (_IT_DATED, "it")])
+def test_a_dated_report_keeps_its_own_event_at_its_month_and_the_fire_at_the_fire_s(text, lang):
+    own = context_claim(text, "40", lang=lang, published=_TODAY)
+    fire = context_claim(text, "112", lang=lang, published=_TODAY)
+    assert own.event == "auto:collapse:chattogram:2031-04"
+    # the fire's toll: the fire's type and month, in the report's country (its sentence
+    # names no place), never the collapse's event
+    assert fire.event == "auto:fire:bangladesh:2030-11"
+    assert (fire.period_start, fire.period_end) == (date(2030, 11, 1), date(2030, 11, 30))
+
+
+@pytest.mark.parametrize("text,lang", [(_EN_UNDATED, "en"), (_IT_UNDATED, "it")])
+def test_an_undated_report_is_not_dated_by_the_earlier_fire_it_recalls(text, lang):
+    own = context_claim(text, "40", lang=lang)
+    fire = context_claim(text, "112", lang=lang)
+    # the only date the report states is the fire's: its own event has none
+    assert own.event == "auto:collapse:chattogram"
+    assert (own.period_start, own.period_end) == (None, None)
+    assert fire.event == "auto:fire:bangladesh:2030-11"
+
+
+def test_a_relative_clause_s_place_goes_with_its_trigger():
+    text = ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong on "
+            "Wednesday, killing at least 40 workers. The collapse in Chittagong comes months "
+            "after last year's factory fire that killed 112 people in Dhaka.")
+    assert context_claim(text, "112", lang="en", published=_TODAY).event == \
+        "auto:fire:dhaka:2030"
+
+
+@pytest.mark.parametrize("text,lang,figure,event", [
+    # a relative clause of the report's own trigger, another named after the figure
+    ("Factory collapses in Chittagong.\n\nThe collapse, which killed 40 workers, comes "
+     "months after a factory fire of November 2030.", "en", "40",
+     "auto:collapse:chattogram:2031-04"),
+    # a relative clause of the report's own trigger, another named after it
+    ("Factory collapses in Chittagong.\n\nThe collapse in Chittagong that killed 40 workers "
+     "came a year after a factory fire.", "en", "40", "auto:collapse:chattogram:2031-04"),
+    # one type only: nothing to choose
+    ("Crolla una fabbrica a Chittagong.\n\nIl crollo della fabbrica, che ha fatto 40 morti, è "
+     "avvenuto mercoledì.", "it", "40", "auto:collapse:chattogram:2031-04"),
+])
+def test_a_figure_outside_another_trigger_s_relative_clause_keeps_its_event(text, lang, figure,
+                                                                           event):
+    assert context_claim(text, figure, lang=lang, published=_TODAY).event == event
+
+
+def test_the_collapse_never_meets_the_fire_it_recalls():
+    collapse = context_claim(_EN_DATED, "40", lang="en", published=_TODAY)
+    recalled = context_claim(_EN_DATED, "112", lang="en", published=_TODAY)
+    fire_report = context_claim(
+        "Factory fire in Chittagong.\n\nA fire tore through a garment factory in Chittagong on "
+        "Sunday, killing 112 workers.", "112", lang="en", published=date(2030, 11, 25))
+    out = {c.doc: c.event for c in merge_events([
+        replace(collapse, doc="collapse"), replace(recalled, doc="recalled"),
+        replace(fire_report, doc="fire")])}
+    assert out["collapse"] != out["fire"]
+    assert out["recalled"] == out["fire"]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_an_undated_report_never_joins_the_fire_it_tells_apart(order):
+    own = replace(context_claim(_EN_UNDATED, "40", lang="en"), doc="collapse")
+    recalled = replace(context_claim(_EN_UNDATED, "112", lang="en"), doc="collapse")
+    fire_report = replace(context_claim(
+        "Factory fire in Chittagong.\n\nA fire tore through a garment factory in Chittagong on "
+        "Sunday, killing 112 workers.", "112", lang="en", published=date(2030, 11, 25)),
+        doc="fire")
+    claims = [own, recalled, fire_report]
+    out = merge_events([claims[i] for i in order])
+    by = {(c.doc, c.quantity.text): c.event for c in out}
+    # the recalled fire meets its own report; the report's undated collapse, though a fire
+    # and a collapse at one place may be one event, is not that fire: its report said so
+    assert by[("collapse", "112")] == by[("fire", "112")]
+    assert by[("collapse", "40")] == "auto:collapse:chattogram"
