@@ -43,13 +43,14 @@ def _check_cues(path: Path, cfg: dict) -> None:
     traceback; here it is an error naming the file, line and key while the folder loads."""
     import regex
 
+    from .. import regexcache
     from ..tomlfile import where
 
     for table in ("cues", "originals"):
         for lang, patterns in cfg.get("corrections", {}).get(table, {}).items():
             for i, p in enumerate(patterns):
                 try:
-                    regex.compile(p, regex.I | regex.V1)  # as revision.correction_cues does
+                    regexcache.compile(p, regex.I | regex.V1)  # as revision.correction_cues does
                 except regex.error as exc:
                     raise FactcheckError(
                         f"{where(path, ('corrections', table, lang, i))}: "
