@@ -706,6 +706,8 @@ def _digit_tokens(text: str, m: Any, L: _Lang) -> list[_Tok]:
             return []
     if sum(c.isdigit() for c in s) > MAX_DIGITS:
         return []  # a code, a hash or a run of numbers glued by spaces: no figure is this long
+    if not "".join(_RE_SEP_SPLIT.split(s)[0::2]).isdecimal():
+        return []  # a digit of a script newer than Python's Unicode tables (`regex`'s \d knows it)
     after = text[m.end(): m.end() + 60]
     out = []
     for rs, re_, val, sig, ndec, amb in _read_digits(s, L, after):
