@@ -76,6 +76,17 @@ def test_an_event_without_a_start_is_an_error(tmp_path):
     ("Aboard were some 90 migrants from Syria, Iraq and Ukraine.", "en", []),
     ("A bordo c'erano migranti provenienti dalla Siria e dall'Ucraina.", "it", []),
     ("The trawler, carrying refugees from Libya, sank at dawn.", "en", []),
+    # a voyage's port of departure, and where people had come from, whoever they are
+    ("The dinghy, after a day sailing from Tunisia, capsized at dawn.", "en", []),
+    ("Coastguards said most of those aboard had set sail from Egypt.", "en", []),
+    ("Among the dead were families who had come from Afghanistan.", "en", []),
+    ("Il gommone era salpato dalla Tunisia due giorni prima.", "it", []),
+    ("I naufraghi salpati dall'Egitto erano almeno 80.", "it", []),
+    ("Il peschereccio partito dalla Libia si è rovesciato all'alba.", "it", []),
+    # counter-examples: where people fled from may be where it happened; where a boat sank
+    ("Thousands fled from Kharkiv after the shelling.", "en", ["ukraine"]),
+    ("The boat carrying 60 people sank off the coast of Syria.", "en", ["syria"]),
+    ("Il barcone si è rovesciato al largo della Siria.", "it", ["syria"]),
     # counter-examples: a place where it happened, a people's word that is not an origin
     ("Shelling in Kharkiv killed 4; residents from nearby towns fled.", "en", ["ukraine"]),
     ("Gli scontri a Idlib hanno fatto 7 morti.", "it", ["syria"]),
