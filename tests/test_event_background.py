@@ -103,3 +103,44 @@ def test_an_undated_report_never_joins_the_fire_it_tells_apart(order):
     # and a collapse at one place may be one event, is not that fire: its report said so
     assert by[("collapse", "112")] == by[("fire", "112")]
     assert by[("collapse", "40")] == "auto:collapse:chattogram"
+
+
+_LONG_EN = ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong on "
+            "Wednesday, killing at least 40 workers. The collapse stirred memories of a deadly "
+            "factory fire on the outskirts of the capital in November 2030 that killed 112 "
+            "people.")
+_LONG_IT = ("Crolla una fabbrica a Chittagong.\n\nUna fabbrica tessile è crollata mercoledì a "
+            "Chittagong, uccidendo almeno 40 operai. Il crollo arriva cinque mesi dopo "
+            "l'incendio di una fabbrica di filati alla periferia della capitale dello scorso "
+            "novembre, "
+            "costato la vita a 112 operai.")
+
+
+@pytest.mark.parametrize("text,lang", [(_LONG_EN, "en"), (_LONG_IT, "it")])
+def test_a_figure_in_the_clause_after_a_long_noun_phrase_counts_that_trigger_s_event(text, lang):
+    # the clause that follows the fire's noun phrase, however long, is the fire's: its toll
+    # and its month are the fire's, never the collapse's
+    own = context_claim(text, "40", lang=lang, published=_TODAY)
+    fire = context_claim(text, "112", lang=lang, published=_TODAY)
+    assert own.event == "auto:collapse:chattogram:2031-04"
+    assert fire.event.startswith("auto:fire:") and fire.event.endswith(":2030-11")
+
+
+@pytest.mark.parametrize("gap,lang,opens", [
+    (" in a textile mill on the edge of the capital last November that killed ", "en", True),
+    (" at a depot last March, claiming ", "en", True),
+    (" di una filanda alla periferia della capitale, costato la vita a ", "it", True),
+    (" dello scorso novembre, che fece ", "it", True),
+    # counter-examples: "that" after a word of reported speech opens what was said; a
+    # sentence stop ends the trigger's clause; a relative word too far from the figure
+    (" last November, and the minister said that ", "en", False),
+    (" last November. Officials say that ", "en", False),
+    (" that broke out in a mill on the edge of the capital and spread to a depot, killing ",
+     "en", False),
+])
+def test_a_trigger_s_clause_opens_after_its_noun_phrase(gap, lang, opens):
+    from factcheck.context.event_types import vocabulary
+
+    text = "fire" + gap + "112 people" if lang == "en" else "rogo" + gap + "112 operai"
+    assert vocabulary().relative_between(text, lang, 4, len(text) - len(" people") - 3
+                                         if lang == "en" else len(text) - 10) is opens

@@ -966,3 +966,19 @@ def test_a_building_fire_named_by_its_building_meets_its_city_s_reports():
               for i, (t, f, lang, day) in enumerate(reports)]
     assert [c.event.split(":")[1] for c in claims] == ["fire"] * 3, [c.event for c in claims]
     assert len({c.event for c in merge_events(claims)}) == 1, [c.event for c in claims]
+
+
+def test_a_report_months_on_does_not_stretch_the_event_it_recalls_to_its_own_date():
+    from factcheck.context.merge import mention, merge_mentions
+
+    # one report of April naming only the country: its collapse, and the fire of November
+    # it recalls (dated by its month), are two events, though a fire and a collapse at one
+    # place may be one
+    fire = mention("auto:fire:bangladesh:2030-11", [date(2031, 4, 24)], ["a"])
+    collapse = mention("auto:collapse:bangladesh:2031-04", [date(2031, 4, 24)], ["a"])
+    assert fire.end == date(2030, 11, 1)
+    out = merge_mentions([fire, collapse])
+    assert out[fire.id] != out[collapse.id]
+    # a report within weeks of the month still stretches it: an ongoing event
+    assert mention("auto:fire:bangladesh:2030-11", [date(2030, 12, 20)], ["b"]).end == \
+        date(2030, 12, 20)

@@ -24,10 +24,9 @@ from .words import Trigger, TriggerIndex, pattern_trigger, present_keys, present
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _LEFT = r"(?<![\p{L}\p{N}])"
 _RIGHT = r"(?![\p{L}\p{N}])"
-# how many words may stand between a trigger and a relative word ("incendio | di una
-# fabbrica dello scorso maggio, | che"), and between that word and the figure its clause
-# counts ("that | killed at least | 112")
-_RELATIVE_WORDS = 6
+# how many words may stand between the word that opens a trigger's clause and the figure it
+# counts ("that | killed at least | 112"): the clause's own words, however long the trigger's
+# noun phrase before it ("a fire in a garment factory in the north last November | that")
 _RELATIVE_TO_FIGURE = 4
 # no relative clause runs over these
 _SENTENCE_STOP = regex.compile(r"[.;:!?()\[\]«»“”\"]")
@@ -235,19 +234,31 @@ class Vocabulary:
             rep is not None and rep.search(text, max(0, at - 60), at) is not None)
 
     def relative_between(self, text: str, lang: str, end: int, at: int) -> bool:
-        """Does a relative clause open between a trigger ending at ``end`` and a figure
-        starting at ``at`` in ``text``, with at most ``_RELATIVE_WORDS`` words before its
-        word and ``_RELATIVE_TO_FIGURE`` after it ("the factory fire of May 2030 that killed 112", "l'incendio dello
-        scorso maggio, che fece 112 morti")? The figure then counts that trigger's event."""
+        """Does a clause of the trigger ending at ``end`` open between it and a figure
+        starting at ``at`` in ``text``: a relative word or a participle (``given.relatives``,
+        ``given.participles``) after the trigger's noun phrase, whatever its length, with at
+        most ``_RELATIVE_TO_FIGURE`` words after it and no sentence stop between ("the
+        factory fire of May 2030 that killed 112", "a fire in a garment factory in the
+        north last November that killed 112", "il rogo di una fabbrica della periferia,
+        costato la vita a 112 operai")? A "that" after a word of reported speech ("said
+        that 112 died") opens what was said, no clause of the trigger. The figure then
+        counts that trigger's event."""
         rx = self.relative_any.get(lang)
         if rx is None or at <= end:
             return False
         gap = text[end:at]
         if _SENTENCE_STOP.search(gap):
             return False
-        return any(len(gap[:m.start()].split()) <= _RELATIVE_WORDS
-                   and len(gap[m.end():].split()) <= _RELATIVE_TO_FIGURE
-                   for m in rx.finditer(gap))
+        speech = self.speech_rx.get(lang)
+        for m in rx.finditer(gap):
+            if len(gap[m.end():].split()) > _RELATIVE_TO_FIGURE:
+                continue
+            said = speech is not None and any(
+                s.end() <= m.start() and not gap[s.end():m.start()].strip()
+                for s in speech.finditer(gap, 0, m.start()))
+            if not said:
+                return True
+        return False
 
     def speech(self, text: str, lang: str) -> list[int]:
         """Where the words of reported speech of ``text`` start ("said", "ha detto che")."""
@@ -538,9 +549,12 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             relative[lang] = regexcache.compile(
                 r"[ \t]+(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
                 _FLAGS)
+    # a trigger's clause opens with a relative word or a participle ("costato la vita a")
+    opens = {lang: [*words, *entry.get("participles", {}).get(lang, ())]
+             for lang, words in entry.get("relatives", {}).items()}
     relative_any = {lang: regexcache.compile(
         _LEFT + "(?:" + _alternation(path, "given.relatives", lang, words) + ")" + _RIGHT,
-        _FLAGS) for lang, words in entry.get("relatives", {}).items() if lang in LANGS and words}
+        _FLAGS) for lang, words in opens.items() if lang in LANGS and words}
     speech = {lang: regexcache.compile(
         _LEFT + "(?:" + _alternation(path, "given.reported", lang, words) + ")" + _RIGHT, _FLAGS)
         for lang, words in entry.get("reported", {}).items() if lang in LANGS and words}

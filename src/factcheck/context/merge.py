@@ -52,6 +52,9 @@ SEAT_REACH_KM = 60.0
 # two reports of one earlier episode told by its day ("2 May", "between 2 and 3 May") date
 # it this close
 EPISODE_DAYS = 3
+# a report published this long after an event's month tells of it as past (as the claims
+# reader's background rule: a figure dated this long before its report is an earlier event)
+RECALL_AFTER = timedelta(days=60)
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,12 @@ def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> 
         start = end = date(parts.year, parts.month, parts.day)
     else:
         start = date(parts.year, parts.month, 1)
-        end = max([start, *(d for d in published if d is not None)])
+        nxt = date(parts.year + parts.month // 12, parts.month % 12 + 1, 1)
+        # a report this long after the month recalls it as past ("the factory fire in
+        # November", in a report on April's collapse): it does not stretch the event to its
+        # own date, where it would meet the report's own event
+        recalled = nxt + RECALL_AFTER
+        end = max([start, *(d for d in published if d is not None and d < recalled)])
     return Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
                    frozenset(docs), parts.day is not None, parts.earlier, parts.apart)
 
