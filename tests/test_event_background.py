@@ -144,3 +144,30 @@ def test_a_trigger_s_clause_opens_after_its_noun_phrase(gap, lang, opens):
     text = "fire" + gap + "112 people" if lang == "en" else "rogo" + gap + "112 operai"
     assert vocabulary().relative_between(text, lang, 4, len(text) - len(" people") - 3
                                          if lang == "en" else len(text) - 10) is opens
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong, killing "
+     "at least 40 workers. The deadliest structural failure before it - leaving aside the "
+     "terror attacks of 2001 in New York - was a hotel in Manila, the Philippines, in 1990, "
+     "in which 300 people died.", "en"),
+    ("Crolla una fabbrica a Chittagong.\n\nUna fabbrica tessile è crollata a Chittagong, "
+     "uccidendo almeno 40 operai. Il più grave crollo prima di questo (attentati esclusi) fu "
+     "quello di un albergo a Manila, nelle Filippine, nel 1990, in cui morirono 300 persone.",
+     "it"),
+])
+def test_an_undated_report_s_earlier_collapse_abroad_is_that_collapse_not_an_aside_s_attack(
+        text, lang):
+    # the attacks told aside are not what the figure counts; a year stated for an event only
+    # in another country dates that event, though of the report's own type
+    own = context_claim(text, "40", lang=lang)
+    earlier = context_claim(text, "300", lang=lang)
+    assert own.event == "auto:collapse:chattogram"
+    assert earlier.event == "auto:collapse:manila:1990"
+
+
+def test_a_figure_inside_an_aside_keeps_the_aside_s_event():
+    text = ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong, "
+            "killing at least 40 workers. The collapse (the worst since a ferry sank in 2014 "
+            "and killed 304 people) shocked the country.")
+    assert context_claim(text, "304", lang="en").event.startswith("auto:shipwreck:")

@@ -1568,8 +1568,12 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     if explicit is not None and published is None and a.kind is not None:
         # an undated report on a crowd crush: "304 died when a ferry sank in 2014" tells of
         # an event of another type at the date it states, as it would in a dated report
-        told = _clause_kind(a, index, clause) or _sentence_kind(a, index)
-        background = told is not None and (not a.vocab.compatible(told, a.kind) or (
+        told = _clause_kind(a, index, clause, ctx.texts[index]) or _sentence_kind(a, index)
+        # "the worst was a store's collapse in Seoul in 1995", in a report on a collapse in
+        # Bangladesh: a year stated for an event only in other countries is another event's
+        abroad = (a.place is not None and index < len(a.places) and bool(a.places[index])
+                  and all(p.country != a.place.country for p in a.places[index]))
+        background = told is not None and (abroad or not a.vocab.compatible(told, a.kind) or (
             # "the collapse comes after the factory fire of May 2030 that killed 112": a
             # sentence telling the report's type apart from the figure's, at a date the
             # report tells its own event never happened
@@ -1589,7 +1593,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         before = ctx.once("background", index, lambda: _background_before(ctx, index))
         if before is not None:
             return _auto_event(ctx, before[0], theatres, before[1], before[1])
-    kind = _clause_kind(a, index, clause) or _sentence_kind(a, index)
+    kind = _clause_kind(a, index, clause, ctx.texts[index] if index < len(ctx.texts) else None) \
+        or _sentence_kind(a, index)
     # "since the war began 8,000 have been killed", in a report on one strike: a figure its
     # own sentence gives to the event the article's is part of is that event's
     wider = (kind is not None and a.kind is not None and index < len(a.types)
@@ -2202,12 +2207,22 @@ def _years_before(day: date, year: int) -> date | None:
         return day.replace(year=year, day=28) if day.month == 2 else None
 
 
-def _clause_kind(a: AutoContext, index: int, clause: tuple[int, int] | None) -> str | None:
+# an aside set off by brackets or by a pair of spaced dashes ("- excluding the 2001 attacks -")
+_ASIDE = regex.compile(r"\([^()]*\)|(?<=\s)[-–—]\s[^-–—()]*?\s[-–—](?=\s)")
+
+
+def _clause_kind(a: AutoContext, index: int, clause: tuple[int, int] | None,
+                 text: str | None = None) -> str | None:
     """The first event type the figure's clause names, when its sentence names more than one
-    ("three more quakes, the last one sparking an avalanche that killed 29": the avalanche)."""
+    ("three more quakes, the last one sparking an avalanche that killed 29": the avalanche).
+    A trigger inside an aside of ``text`` (the sentence) that closes before the clause ends
+    is not what the figure counts ("the worst failure - the 2001 attacks aside - was a
+    store's, in which 502 died"): the aside is told beside it."""
     if clause is None or index >= len(a.triggers) or len(set(a.types[index])) < 2:
         return None
-    return next((t for at, t in a.triggers[index] if clause[0] <= at < clause[1]), None)
+    asides = [m.span() for m in _ASIDE.finditer(text) if m.end() < clause[1]] if text else []
+    return next((t for at, t in a.triggers[index] if clause[0] <= at < clause[1]
+                 and not any(s <= at < e for s, e in asides)), None)
 
 
 def _sentence_kind(a: AutoContext, index: int) -> str | None:
