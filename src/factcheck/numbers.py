@@ -326,10 +326,12 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     # what a numeral (never an article) counts before besides a noun: its people's fate ("one
     # missing", "one died"); kept out of count_alt, which also decides years ("in 2017 killed")
     numeral_next = _alt(w.get("numeral_followers", []))
-    # a nationality that ends its noun phrase: a punctuation mark, "and"/"or", or the end next
+    # a nationality that ends its noun phrase: a punctuation mark, the language's "and" or
+    # "or" (its conjunction and range alternatives), or the end next
     alone = w.get("people_alone", [])
+    joins = _alt(list(w["conjunction"]) + list(d.get("ranges", {}).get("alternatives", [])))
     alone_alt = (_alt(alone) + r"(?=" + _SPACE + r"*(?:[,;:.!?)]|\Z)|" + _SPACE
-                 + r"+(?:and|or)(?![^\W_]))") if alone else ""
+                 + r"+" + joins + r")") if alone else ""
     if alone:
         numeral_next += "|" + alone_alt
     # the slot between an article and its noun: a listed word, or where the data allows it a
