@@ -647,7 +647,7 @@ def test_a_town_named_once_in_a_country_the_article_never_names_is_a_homonym():
                          "rescuers said 40 died in Aleppo; the quake struck near "
                          "Kahramanmaras at dawn.", "40", lang="en", published=date(2031, 2, 6))
     from factcheck.context.gazetteer import gazetteer
-    from factcheck.context import _strays
+    from factcheck.context.article import _strays
 
     gaz = gazetteer()
     places = [[gaz.get("aleppo")], [gaz.get("syria"), gaz.get("aleppo")],

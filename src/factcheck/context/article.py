@@ -1,0 +1,606 @@
+"""What a whole article says, read once for all its figures: the records every context
+question shares (:class:`ArticleContext`, :class:`AutoContext`), its date, places and curated
+event (:func:`article_context`), the event types, places and sites its sentences name for the
+automatic events (:func:`auto_context`), its home town and its paragraphs."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from ..model import Article, Sentence
+from .event_types import Vocabulary, vocabulary
+from .events import (
+    NAME_PREFIX, Catalog, Cues, Event, article_event, catalog, cue_keys_in, find_cues,
+    mask_origins, name_slot, places_in,
+)
+from .gazetteer import Gazetteer, Place, gazetteer, is_located, km, locatives, slugify
+from .sites import bare_sites, find_sites, is_town, noun_spans, site_rules, site_slot, towns
+from .lexicon import Lexicon, lexicon
+from .period import Base, Phrase, find_phrases, lead_base
+from .sides import is_conflict
+from .sources import find_sources
+from .words import tokens, words_and_tokens
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the whole article says: its date, places and event, computed once."""
+
+    article: Article
+    texts: tuple[str, ...]
+    starts: dict[int, int]  # sentence start offset -> index
+    lex: Lexicon
+    cat: Catalog
+    base: Base | None  # the reference for relative dates (maybe the event's, see below)
+    places: tuple[str, ...]
+    event: Event | None
+    # indexes of the sentences that hold a claim
+    claimed: frozenset[int] = frozenset()
+    # per-sentence answers, computed on first use (an article's claims share sentences)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # the event cue keys the article holds: its sentences look up only these
+    cue_keys: frozenset[str] | None = None
+    # the sentences and the tokens of their text, for the automatic events (read on first use)
+    sentences: tuple[Sentence, ...] = ()
+    toks: list[str] = field(default_factory=list, compare=False, repr=False)
+    # the whole article's context, for a quote read alone: its automatic event is the article's
+    outer: "ArticleContext | None" = field(default=None, compare=False, repr=False)
+    # the article's prose (nationalities are sides only in an article about fighting)
+    prose: str = ""
+    rules_root: Path | None = None  # the --rules folder, for the data read on first use
+    # the sentences joined by newlines with the names of where people come from blanked
+    # ("migrants from Syria": :func:`mask_origins`), read once for all places
+    where: str | None = None
+
+    def once(self, what: str, index: int, compute):
+        key = (what, index)
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def phrases(self, index: int) -> list[Phrase]:
+        return self.once("phrases", index, lambda: find_phrases(self.texts[index], self.lex))
+
+    def sources(self, index: int) -> list[tuple[int, int, str]]:
+        return self.once("sources", index, lambda: find_sources(self.texts[index], self.lex))
+
+    def cues(self, index: int) -> dict[str, Cues]:
+        return self.once("cues", index,
+                         lambda: find_cues(self.cat, self.texts[index], self.cue_keys))
+
+    @property
+    def auto(self) -> AutoContext | None:
+        """What the article says happened and where (:func:`auto_context`): found on first
+        use, as a figure in a curated event never asks."""
+        if self.outer is not None:
+            return self.outer.auto
+        return self.once("auto", -1, lambda: auto_context(self.article, self.sentences,
+                                                          self.texts, self.rules_root,
+                                                          self.toks, self.where))
+
+    @property
+    def home(self) -> str | None:
+        """The town the article names most (:func:`home_place`), for its automatic event:
+        found on first use, as most figures have places of their own and never ask."""
+        if self.outer is not None:
+            return self.outer.home
+        return self.once("home", -1, lambda: home_place(self.article, self.texts, self.lex))
+
+    @property
+    def paragraphs(self) -> tuple[int, ...] | None:
+        """Per sentence, its paragraph's number (None for a quote read alone): a source's
+        reach asks, and needs none of the rest of :attr:`auto`."""
+        if self.outer is not None:
+            return None
+        return self.once("paragraphs", -1, lambda: paragraphs_of(self.article, self.sentences))
+
+    def masked(self, index: int) -> str:
+        """Sentence ``index`` with the names of where people come from blanked."""
+        if self.where is None or self.outer is not None:
+            return mask_origins(self.texts[index], self.cat)
+        starts = self.once("starts", -1, lambda: _offsets(self.texts))
+        return self.where[starts[index]:starts[index] + len(self.texts[index])]
+
+    def own_places(self, index: int) -> list[str]:
+        """The places sentence ``index`` names, or implies by its side words."""
+        def compute():
+            # "migrants from Syria": where people come from, by name or side word, is no place
+            text = self.masked(index)
+            toks = tokens(text)
+            # a people's word implies its theatre only where peoples are sides (fighting):
+            # "150 Syrian migrants" on a boat off Italy put nothing in Syria
+            fighting = (self.once("conflict", -1, lambda: is_conflict(self.prose, "", self.lex))
+                        or is_conflict("", text, self.lex))
+            parties = self.lex.sides.values(text, toks) if fighting else frozenset()
+            return places_in(text, self.cat, parties, toks)
+        return self.once("places", index, compute)
+
+
+@dataclass(frozen=True)
+class AutoContext:
+    """What an article says happened and where, for its automatic events."""
+
+    vocab: Vocabulary
+    gaz: Gazetteer
+    types: tuple[tuple[str, ...], ...]  # per sentence: the event types it names, in order
+    places: tuple[tuple[Place, ...], ...]  # per sentence: the places it names, in order
+    paragraph: tuple[int, ...]  # per sentence: its paragraph's number
+    kind: str | None  # the type the article names most (its title counting twice)
+    place: Place | None  # the most specific place the article names most
+    # per sentence: the events it names by their own names ("Hurricane Maria"), as
+    # (type, place slot "name-maria"); and the one the article names most
+    names: tuple[tuple[tuple[str, str], ...], ...] = ()
+    name: tuple[str, str] | None = None
+    people: tuple[str, ...] = ()  # the countries whose people it names, the most named first
+    # per sentence: where its triggers start, with their types (a figure's clause may name
+    # one of its own: "... quakes — the last one sparking an avalanche that killed 29")
+    triggers: tuple[tuple[tuple[int, str], ...], ...] = ()
+    # where the sentences naming the article's own named event say it struck
+    name_place: Place | None = None
+    # per sentence: the sites it names (:mod:`.sites`: "il crollo sulla Marmolada"), as
+    # (type or None, place slot "site-marmolada"); and the article's own site, the one it
+    # names most of a type compatible with its own
+    sites: tuple[tuple[tuple[str | None, str], ...], ...] = ()
+    site: tuple[str | None, str] | None = None
+    # per sentence: where in it each of its places is named, as (start, end, place id)
+    place_spans: tuple[tuple[tuple[int, int, str], ...], ...] = ()
+
+
+def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
+                 rules_root: Path | None, toks: list[str] | None = None,
+                 where: str | None = None) -> AutoContext:
+    """Types and places of every sentence, and the article's own (see :class:`AutoContext`);
+    ``toks``: the :func:`tokens` of the sentences joined by newlines, if already cut;
+    ``where``: those sentences with the names of where people come from blanked, if done."""
+    vocab, gaz = vocabulary(rules_root), gazetteer(rules_root)
+    lang = article.lang
+    locs = locatives(lang, rules_root)
+    prose = "\n".join(texts)
+    offsets, at = [], 0
+    for t in texts:
+        offsets.append(at)
+        at += len(t) + 1
+    found = vocab.find_each(texts, lang, toks)
+    title = article.title or ""
+    found = without_secondary(vocab, lang, title, texts, found)
+    types = tuple(tuple([t for _, _, t in f]) if f else () for f in found)
+    # an event's own name ("Hurricane Maria") is looked for where a trigger is: it is the
+    # event's, so the same word elsewhere ("the toll from Maria") is no place either
+    named = [[(k, name_slot(n)) for _, _, k, n in vocab.names(t, lang)] if f else []
+             for t, f in zip(texts, found)]
+    kind = _article_kind(vocab, title, lang, types)
+    title_names = [(k, name_slot(n)) for _, _, k, n in vocab.names(title, lang)] if title else []
+    # the article's own named event: the one it names most after a trigger ("Hurricane
+    # Maria"); a name told only bare or by a verb ("dopo Katrina", "Katrina roared") is
+    # another's unless no name has a trigger
+    name_counts = _name_counts(title_names, named)
+    if kind is not None and lang in vocab.verb_rx:
+        # "when Katrina roared across the coast", in an article about a storm
+        named = [ns + [(k, name_slot(n)) for _, _, k, n in vocab.subject_names(t, lang)
+                       if vocab.compatible(k, kind) and (k, name_slot(n)) not in ns]
+                 for t, ns in zip(texts, named)]
+    named = _known_names(texts, named)
+    name_counts = name_counts or _name_counts(title_names, named)
+    name = max(name_counts, key=lambda n: (name_counts[n], n[1])) if name_counts else None
+    name_words = {slot[len(NAME_PREFIX):] for ns in named for _, slot in ns} | \
+        {slot[len(NAME_PREFIX):] for _, slot in title_names}
+    per_sentence: list[list[Place]] = [[] for _ in texts]
+    spans: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    # the countries whose people it names tell homonyms apart ("le autorità spagnole":
+    # Valencia in Spain)
+    people = gaz.people_countries(prose, toks)
+    # "migrants from Syria": where people come from is not where it happened
+    if where is None or len(where) != len(prose):
+        where = mask_origins(prose, catalog(rules_root))
+    for s, e, place, needs in gaz.find_all(where, lang, locs, hints=frozenset(people)):
+        i = bisect_right(offsets, s) - 1
+        text, at = texts[i], s - offsets[i]
+        if name_words and slugify(prose[s:e]) in name_words:
+            continue
+        if not types[i]:
+            if not needs:
+                per_sentence[i].append(place)
+                spans[i].append((at, at + e - s, place.id))
+            continue
+        # what happened anchors where ("il terremoto ha colpito Amatrice"), but a name right
+        # after the trigger is the event's own ("Hurricane Maria"), and a big city named
+        # with no locative is a seat speaking ("Kyiv said")
+        if any(text[e:at].strip() == "" for _, e, _ in found[i] if e <= at):
+            continue
+        if is_located(text, at, locs) or place.population < _SEAT \
+                or gaz.headed(prose, s, e):  # "the eastern region of Valencia"
+            per_sentence[i].append(place)
+            spans[i].append((at, at + e - s, place.id))
+    per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
+    title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
+    strays = _strays([title_places, *per_sentence], people, gaz)
+    if strays:
+        per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
+        title_places = [p for p in title_places if p.id not in strays]
+    place = _main_place([title_places, title_places] + per_sentence)
+    paragraph = paragraphs_of(article, sentences)
+    # "Hurricane Maria killed 64 in Puerto Rico": where the named event struck, from the
+    # sentences naming it (not the article's other places: an earlier storm's, a speaker's),
+    # the article's own place first (a study's university is named with the storm too)
+    name_places = [ps for ps, ns in zip(per_sentence, named) if name in ns] if name else []
+    name_place = (place if place is not None and any(
+        p.id == place.id or gaz.within(p, place) for ps in name_places for p in ps)
+        else _main_place(name_places))
+    sites, site = _article_sites(vocab, gaz, lang, title, texts, found, kind, place,
+                                 rules_root)
+    return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
+                       kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
+                       tuple(tuple((st, t) for st, _, t in f) for f in found), name_place,
+                       sites, site, tuple(tuple(x) for x in spans))
+
+
+# a town this far from every place of the country an article is about lies on another
+# continent or across an ocean: a homonym's reading (a neighbour's town is nearer)
+_STRAY_KM = 1500.0
+
+
+def _strays(mentions: Sequence[Sequence[Place]], people: Sequence[str], gaz: Gazetteer
+            ) -> frozenset[str]:
+    """The towns an article names once in a country it names nowhere else (by no other
+    place, its own name or its people's), far from every place of the one other country it
+    names at least twice: a homonym or another name of a far town ("the Tempi valley near
+    Larissa ... Greece's deadliest": no Tempe in Arizona), never where its event happened
+    (a neighbour's town, "Kahramanmaras" in a report naming Syria, stays)."""
+    count: Counter[str] = Counter(p.country for ps in mentions for p in ps if p.country)
+    count.update(people)
+    if len(count) < 2:
+        return frozenset()
+    top, most = count.most_common(1)[0]
+    if most < 2:
+        return frozenset()
+    lone = {p.id: p for ps in mentions for p in ps
+            if p.level == "town" and p.country != top and count[p.country] == 1}
+    if not lone:
+        return frozenset()
+    home = {q.id: q for ps in mentions for q in ps if q.country == top}
+    points = [pt for q in home.values() if (pt := gaz.point(q)) is not None]
+    if not points and top in people:  # named only by its people: its biggest town
+        cid = gaz.country_id(top)
+        country = gaz.get(cid) if cid else None
+        points = [pt for pt in [gaz.point(country)] if pt is not None] if country else []
+    return frozenset(pid for pid, p in lone.items()
+                     if (here := gaz.point(p)) is not None
+                     and all(km(here, pt) > _STRAY_KM for pt in points))
+
+
+def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
+                   texts: Sequence[str], found: Sequence[Sequence[tuple[int, int, str]]],
+                   kind: str | None, place: Place | None, rules_root: Path | None
+                   ) -> tuple[tuple[tuple[tuple[str | None, str], ...], ...],
+                              tuple[str | None, str] | None]:
+    """Per sentence, the sites it names next to an event word (:func:`.sites.find_sites`),
+    with the article's own site wherever its name appears; and that site: of those of a
+    type compatible with the article's (or named by a generic noun), the one whose name
+    the article's sentences hold most (its title counting twice; ties: the first named)."""
+    rules = site_rules(rules_root)
+    if lang not in rules.after:
+        return tuple(() for _ in texts), None
+    known = catalog(rules_root).place_index
+    # the event words of each sentence: its triggers, and the generic nouns found in one scan
+    # of the article (the site patterns run only around them)
+    words: list[list[tuple[int, int, str | None]]] = [list(f) for f in found]
+    starts = _offsets(texts)
+    for s, e, _ in noun_spans("\n".join(texts), lang, rules):
+        i = bisect_right(starts, s) - 1
+        words[i].append((s - starts[i], e - starts[i], None))
+    linked = [[(t, n) for _, n, t in find_sites(text, lang, rules, vocab, gaz,
+                                                sorted(w, key=lambda x: x[:2]), known)]
+              if w else [] for text, w in zip(texts, words)]
+    in_title = [(t, n) for _, n, t in find_sites(title, lang, rules, vocab, gaz, known=known)
+                ] if title else []
+    # a name the article gives as a town's ("a Valcorvo", "in Valcorvo") is a place the
+    # gazetteer lacks, never a site: one event's reports must not call it two things (read
+    # only where a site is a candidate: most articles name none)
+    town_keys: list[str] | None = None
+
+    def town(name: str) -> bool:
+        nonlocal town_keys
+        if town_keys is None:
+            town_keys = towns(title + "\n" + "\n".join(texts), lang, rules)
+        return is_town(name, town_keys)
+
+    in_title = [(t, n) for t, n in in_title if not town(n)]
+    linked = [[(t, n) for t, n in xs if not town(n)] for xs in linked]
+    fits = [(t, n) for t, n in in_title + [x for xs in linked for x in xs]
+            if t is None or kind is None or vocab.compatible(t, kind)]
+    site, best = None, None
+    lead = title + "\n" + (texts[0] if texts else "")
+    # the article's own: named more than once, or in its title or first sentence (a site
+    # named once further on is another's: "the 2018 Camp Fire", in a report on Maui)
+    names = [n for n in dict.fromkeys(n for _, n in fits)]
+    counts = {n: 2 * (n in title) + sum(n in text for text in texts) for n in names}
+    names = [n for n in names if counts[n] >= 2 or n in lead]
+    if not names and kind is not None and (place is None or place.level in ("region",
+                                                                          "country")) \
+            and vocab.reach_km(kind) <= rules.reach_km:
+        # no site next to an event word, no town: a name the article gives after a link
+        # more than once ("on Marmolada", "in the Marmolada"), in an article about an event
+        # that happens at one spot (a collapse, not a quake or a war)
+        names = [n for n in bare_sites("\n".join(texts), lang, rules, vocab, gaz, known)
+                 if 2 * (n in title) + sum(n in text for text in texts) >= 2
+                 and not town(n)]
+        counts.update({n: 2 * (n in title) + sum(n in text for text in texts) for n in names})
+        fits = fits + [(kind, n) for n in names]
+    if names:
+        best = max(names, key=lambda n: (counts[n], -names.index(n)))
+        site = (next(t for t, n in fits if n == best) or kind, site_slot(best))
+    out = []
+    for text, xs in zip(texts, linked):
+        own = [(t, site_slot(n)) for t, n in xs]
+        if site is not None and best in text and site[1] not in (slot for _, slot in own):
+            own.append(site)  # the article's site named bare ("salendo la Marmolada")
+        out.append(tuple(dict.fromkeys(own)))
+    return tuple(out), site
+
+
+def _article_kind(vocab: Vocabulary, title: str, lang: str,
+                  types: Sequence[Sequence[str]]) -> str | None:
+    """The type of event an article names most (its title counting twice; ties: the first
+    named)."""
+    counts: Counter[str] = Counter()
+    order: list[str] = []
+    for kinds, weight in [(tuple(t for _, _, t in vocab.find(title, lang)), 2)] + \
+            [(k, 1) for k in types]:
+        for k in kinds:
+            counts[k] += weight
+            if k not in order:
+                order.append(k)
+    return max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
+
+
+def without_secondary(vocab: Vocabulary, lang: str, title: str, texts: Sequence[str],
+                       found: list[list[tuple[int, int, str]]]
+                       ) -> list[list[tuple[int, int, str]]]:
+    """``found`` (per sentence: its triggers) without the weak ones of a type incompatible
+    with the type the article names most by its other triggers: a bare verb there tells
+    how the article's own event went ("the boat crashed against rocks", in a shipwreck's
+    report), not of a second event (:meth:`Vocabulary.secondary`)."""
+    if lang not in vocab.weak or not any(found):
+        return found
+    counts: Counter[str] = Counter()
+    order: list[str] = []  # the title's triggers count twice, ties go to the first named
+    for text, triggers, weight in [(title, vocab.find(title, lang) if title else [], 2)] + \
+            [(t, f, 1) for t, f in zip(texts, found)]:
+        for s, e, k in triggers:
+            if not vocab.is_weak(text[s:e], lang, k):
+                counts[k] += weight
+                order.append(k)
+    kind = max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
+    return [vocab.secondary(t, lang, f, kind) if f else f for t, f in zip(texts, found)]
+
+
+def _name_counts(title: Sequence[tuple[str, str]], named: Sequence[Sequence[tuple[str, str]]]
+                 ) -> Counter[tuple[str, str]]:
+    """How often the article names each named event (its title counting twice)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for ns, weight in [(title, 2)] + [(ns, 1) for ns in named]:
+        for n in ns:
+            counts[n] += weight
+    return counts
+
+
+def _known_names(texts: Sequence[str], named: list[list[tuple[str, str]]]
+                 ) -> list[list[tuple[str, str]]]:
+    """``named`` (per sentence: the events it names by their names) with the names the
+    article gives an event used bare elsewhere ("Hurricane Katrina" ... "dopo Katrina"):
+    a known name, not followed by a capitalised word (a person's surname)."""
+    known = {slot[len(NAME_PREFIX):]: (k, slot) for ns in named for k, slot in ns}
+    if not known:
+        return named
+    words = {w for w in known}
+    out = []
+    for t, ns in zip(texts, named):
+        extra = [known[slugify(m.group())] for m in _CAPITALISED.finditer(t)
+                 if slugify(m.group()) in words and known[slugify(m.group())] not in ns
+                 and not _SURNAME_AFTER.match(t, m.end())]
+        out.append(ns + list(dict.fromkeys(extra)))
+    return out
+
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])")
+_SURNAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+
+
+# a town this far from every other place its sentence names is a homonym misread ("15 in
+# Dominica, three in Haiti and two in Guadalupe": neither the Californian town nor the
+# Mexican borough of that other name)
+_STRAY_KM = 1500.0
+
+
+def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
+    """``places`` (of one sentence, three or more) without the towns lying far from all the
+    others (:data:`_STRAY_KM`)."""
+    points = [gaz.point(p) for p in places]
+    out = []
+    for i, p in enumerate(places):
+        if p.level == "town" and points[i] is not None:
+            others = [q for j, q in enumerate(points) if j != i and q is not None
+                      and places[j].id != p.id]
+            if len(others) >= 2 and all(km(points[i], q) > _STRAY_KM for q in others):
+                continue
+        out.append(p)
+    return out
+
+
+LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
+# a blank line between paragraphs (compiled once: regex.finditer looks its cache up per call)
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+
+
+def paragraphs_of(article: Article, sentences: Sequence[Sentence]) -> tuple[int, ...]:
+    """Per sentence: the number of its paragraph in ``article``."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(article.text)]
+    return tuple(bisect_right(breaks, s.start) for s in sentences)
+
+
+# a city this big named with no locative before it is more often a government's seat
+# speaking ("Kyiv said") than where it happened
+_SEAT = 100000
+
+
+def _main_place(mentions: Sequence[Sequence[Place]]) -> Place | None:
+    """The most specific place named most often: a place's mentions also count for the
+    places inside it that are named (a town's for its hamlet), ties going to the first named."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for places in mentions:
+        for p in places:
+            counts[p.id] += 1
+            first.setdefault(p.id, p)
+    if not first:
+        return None
+    order = list(first)
+
+    def score(pid: str):
+        p = first[pid]
+        inside = sum(counts[q.id] for q in first.values() if q.id != pid and pid in q.parents)
+        outer = sum(counts[a] for a in p.parents if a in counts)
+        return (counts[pid] + outer, -LEVELS.get(p.level, 1), inside == 0, -order.index(pid))
+
+    return first[max(order, key=score)]
+
+
+def named_places(text: str, lex: Lexicon) -> list[str]:
+    """Slugs of the names after a locative word ("a Valcorvo" -> "valcorvo"), in order;
+    month and weekday names and known sources are not places."""
+    if lex.place_re is None:
+        return []
+    return name_slugs(lex.place_re.finditer(text), lex)
+
+
+def name_slugs(matches, lex: Lexicon) -> list[str]:
+    out: list[str] = []
+    for m in matches:
+        name = m.group("place")
+        key = name.lower()
+        if key in lex.months or key in lex.weekdays or key in lex.source_names:
+            continue
+        slug = "-".join(key.replace("’", "'").split())
+        if slug not in out:
+            out.append(slug)
+    return out
+
+
+def named_places_each(texts: Sequence[str], lex: Lexicon) -> list[list[str]]:
+    """:func:`named_places` of each text, from one scan of the texts joined by newlines.
+    A name is never split by a newline, so a match is a text's own unless it crosses one
+    (a locative ending a text, a name opening the next): the texts such a match touches
+    are read alone."""
+    if lex.place_re is None:
+        return [[] for _ in texts]
+    starts, at = [], 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + 1
+    found: list[list] = [[] for _ in texts]
+    alone: set[int] = set()
+    for m in lex.place_re.finditer("\n".join(texts)):
+        i = bisect_right(starts, m.start()) - 1
+        j = bisect_right(starts, m.end() - 1) - 1
+        if i == j:
+            found[i].append(m)
+        else:
+            alone.update(range(i, j + 1))
+    return [named_places(t, lex) if i in alone else name_slugs(found[i], lex)
+            for i, t in enumerate(texts)]
+
+
+def article_context(article: Article, sentences: Sequence[Sentence],
+                    rules_root: Path | None = None) -> ArticleContext:
+    """The article-wide context (raises FactcheckError for an unsupported language)."""
+    lex = lexicon(article.lang, rules_root)
+    cat = catalog(rules_root)
+    texts = tuple(s.text for s in sentences)
+    prose = "\n".join(texts)
+    memo: dict = {}  # the context's own (below): what its figures ask again, found here
+
+    def phrases(i: int) -> list[Phrase]:
+        if ("phrases", i) not in memo:
+            memo["phrases", i] = find_phrases(texts[i], lex)
+        return memo["phrases", i]
+
+    base = lead_base(Base.of(article.published, article.published_precision), texts, lex,
+                     phrases)
+    words, toks = words_and_tokens(prose)
+    where = mask_origins(prose, cat, toks)  # "migrants from Syria" puts no figure in Syria
+    where_words, where_toks = (words, toks) if where is prose else words_and_tokens(where)
+    # a people's word implies its theatre only in an article about fighting ("150 Syrian
+    # migrants" on a boat off Italy put nothing in Syria)
+    fighting = is_conflict((article.title or "") + "\n" + prose, "", lex,
+                           tokens(article.title or "") + toks)
+    memo["conflict", -1] = fighting  # its figures ask again
+    places = places_in(where, cat, lex.sides.values(where, where_toks) if fighting
+                       else frozenset(), where_toks, where_words)
+    keys = cue_keys_in(cat, prose, toks)
+    event = article_event(cat, prose, article.published, places, keys)
+    if base is None and event is not None and event.end is not None:
+        # an undated article about a short event: its relative dates ("martedì") are
+        # read against the event's last day
+        if (event.end - event.start).days + 1 <= cat.options.anchor_max_days:
+            base = Base(event.end, event.start, event.end, "day")
+    return ArticleContext(article, texts, {s.start: i for i, s in enumerate(sentences)},
+                          lex, cat, base, tuple(places), event, memo=memo, cue_keys=keys,
+                          prose=(article.title or "") + "\n" + prose, rules_root=rules_root,
+                          sentences=tuple(sentences), toks=toks, where=where)
+
+
+def _offsets(texts: Sequence[str]) -> list[int]:
+    """Where each text starts in the texts joined by newlines."""
+    out, at = [], 0
+    for t in texts:
+        out.append(at)
+        at += len(t) + 1
+    return out
+
+
+def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
+    """The named town an article is about: the one it names most, its title weighing
+    more (ties: the first named). All the article's figures without a curated event or a
+    catalogued place share the automatic event of this town."""
+    counts: Counter[str] = Counter()
+    order: list[str] = []
+    named = [named_places(article.title or "", lex)] + named_places_each(texts, lex)
+    for names, weight in zip(named, [2] + [1] * len(texts)):
+        for name in names:
+            counts[name] += weight
+            if name not in order:
+                order.append(name)
+    if not counts:
+        return None
+    return max(order, key=lambda n: (counts[n], -order.index(n)))
+
+
+def gazetteer_places(ctx: ArticleContext, text: str, index: int | None
+                      ) -> list[tuple[int, int, Place]]:
+    """The places the gazetteer reads in a figure's sentence (once per sentence), homonyms
+    told apart by the article's own country ("Valencia" in an article about Spain)."""
+    def compute() -> list[tuple[int, int, Place]]:
+        a = ctx.auto
+        if a is None:
+            return []
+        lang = ctx.article.lang
+        countries = frozenset({a.place.country}) if a.place and a.place.country else frozenset()
+        return a.gaz.find(text, lang, locatives(lang, ctx.rules_root), countries)
+    return compute() if index is None else ctx.once("gazetteer", index, compute)
+
+
+def sentence_places(ctx: ArticleContext, index: int) -> list[str]:
+    """The places of a sentence: named in it (or implied by its side words); else the
+    previous sentence's; else the article's."""
+    for j in (index, index - 1):
+        if j >= 0:
+            found = ctx.own_places(j)
+            if found:
+                return found
+    return list(ctx.places)
