@@ -171,3 +171,32 @@ def test_a_figure_inside_an_aside_keeps_the_aside_s_event():
             "killing at least 40 workers. The collapse (the worst since a ferry sank in 2014 "
             "and killed 304 people) shocked the country.")
     assert context_claim(text, "304", lang="en").event.startswith("auto:shipwreck:")
+
+
+_ANNIVERSARY = date(2031, 4, 24)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Chittagong ricorda il crollo della fabbrica.\n\nA Chittagong centinaia di persone sono "
+     "scese in piazza per i dieci anni dal crollo della fabbrica. Il palazzo venne giù mentre "
+     "dentro lavoravano migliaia di operai: morirono in 612.", "it"),
+    ("Chittagong remembers its factory collapse.\n\nHundreds gathered in Chittagong on Monday "
+     "to mark the tenth anniversary of the factory collapse. The building came down as "
+     "thousands worked inside: 612 died.", "en"),
+])
+def test_an_anniversary_report_s_toll_is_the_event_it_dates_years_before(text, lang):
+    # nothing dates the toll's own sentence: the anniversary dates the report's event, ten
+    # years before its day, and the toll is that event's, never the report's month
+    c = context_claim(text, "612", lang=lang, published=_ANNIVERSARY)
+    assert c.event == "auto:collapse:chattogram:2021-04"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Crolla una palazzina a Chittagong.\n\nUna palazzina è crollata lunedì a Chittagong, "
+     "uccidendo 12 persone. Arriva dieci anni dopo il crollo di una fabbrica a Dacca.", "it"),
+    ("Building collapses in Chittagong.\n\nA building collapsed in Chittagong on Monday, "
+     "killing 12 people. It came ten years after a factory collapse in Dhaka.", "en"),
+])
+def test_an_anniversary_of_another_place_s_event_does_not_date_the_report_s_own(text, lang):
+    c = context_claim(text, "12", lang=lang, published=_ANNIVERSARY)
+    assert c.event == "auto:collapse:chattogram:2031-04"

@@ -310,3 +310,23 @@ def test_a_building_fire_is_no_wildfire(text, lang, figure, kind):
 
     c = context_claim(text, figure, lang=lang, published=date(2031, 3, 4))
     assert c.event is not None and c.event.startswith(f"auto:{kind}:"), c.event
+
+
+def _anniversary_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("anniversary", {})
+    return ([(x["text"], x.get("lang", "it"), x["years"]) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), None)
+               for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,years", _anniversary_cases())
+def test_anniversary_example(text, lang, years):
+    from factcheck.context.lexicon import lexicon
+
+    v = vocabulary()
+    found = v.find(text, lang)
+    assert found, text
+    assert v.years_since(text, lang, found[0][0], lexicon(lang).numbers) == years

@@ -908,8 +908,14 @@ def _dated_event(ctx: ArticleContext) -> date | None:
     relative = ctx.article.published_how in _KNOWN_DATE
     found = []
     for i, kinds in enumerate(a.types):
-        if a.kind not in kinds or not any(a.gaz.within(a.place, p) or a.gaz.within(p, a.place)
-                                          for p in a.places[i]):
+        if a.kind not in kinds:
+            continue
+        here = any(a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[i])
+        if relative and (here or not a.places[i]):
+            # "a dieci anni dal crollo", "the tenth anniversary of the quake": the report's
+            # day so many years before (a sentence naming no place tells of the report's own)
+            found += _anniversaries(ctx, i, a.kind, published)
+        if not here:
             continue
         for phrase in ctx.phrases(i):
             r = resolve(phrase, ctx.lex, ctx.base)
@@ -927,6 +933,21 @@ def _dated_event(ctx: ArticleContext) -> date | None:
                 if day is not None and r.start <= day <= r.end:
                     found.append(day)
     return min(found, default=None)
+
+
+def _anniversaries(ctx: ArticleContext, index: int, kind: str, published: date) -> list[date]:
+    """The days sentence ``index`` dates its triggers of type ``kind`` by an anniversary's
+    words ("dieci anni dal crollo": the report's day ten years before,
+    :meth:`Vocabulary.years_since`)."""
+    a, text = ctx.auto, ctx.texts[index]
+    out = []
+    for at, k in a.triggers[index]:
+        n = a.vocab.years_since(text, ctx.article.lang, at, ctx.lex.numbers) if k == kind \
+            else None
+        day = _years_before(published, published.year - n) if n else None
+        if day is not None:
+            out.append(day)
+    return out
 
 
 def _years_before(day: date, year: int) -> date | None:
