@@ -271,7 +271,9 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:avalanche:farindola:2017-01", "auto:earthquake:abruzzo:apart",
           "auto:collapse:chattogram", "auto:fire:bangladesh:2030-11",
           "auto:fire:chattogram:2030-11", "auto:collapse:chattogram:2031-04",
-          "auto:war:gaza-strip:2023-10", "auto:attack:gaza:2023-10"]
+          "auto:war:gaza-strip:2023-10", "auto:attack:gaza:2023-10",
+          "auto:collapse:mumbai:2031-07", "auto:collapse:thane", "auto:collapse:thane:2031-07",
+          "auto:fire:thane", "auto:collapse:depok", "auto:collapse:jakarta:2031-07"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -370,6 +372,40 @@ def test_an_undated_country_report_is_not_bridged_to_an_event_far_away():
     merged = merge_events(claims)
     assert merged[1].event == merged[0].event
     assert merged[4].event == "auto:collapse:italy"
+
+
+def test_an_undated_report_of_a_town_in_a_city_s_metro_area_joins_the_city_s_event():
+    # Thane lies 16 km from the centre of Mumbai (12 million people), beyond a collapse's
+    # reach and a seat's: "the building that collapsed in Thane", undated, is "the collapse
+    # near Mumbai" of its own type another report dates
+    claims = [_claim("a", "auto:collapse:mumbai:2031-07", date(2031, 7, 3)),
+              _claim("b", "auto:collapse:thane", None)]
+    merged = merge_events(claims)
+    assert merged[0].event == merged[1].event == "auto:collapse:mumbai:2031-07"
+    # across a state line too (Depok, 21 km south of Jakarta, is in West Java)
+    jakarta = merge_events([_claim("a", "auto:collapse:jakarta:2031-07", date(2031, 7, 3)),
+                            _claim("b", "auto:collapse:depok", None)])
+    assert jakarta[0].event == jakarta[1].event
+
+
+def test_a_town_beyond_the_metro_area_or_another_type_or_dated_keeps_its_own_event():
+    # Fiumicino, 26 km from Rome's centre, lies beyond Rome's metro area (2.3 million)
+    rome = merge_events([_claim("a", "auto:collapse:rome:2031-07", date(2031, 7, 3)),
+                         _claim("b", "auto:collapse:fiumicino", None)])
+    assert rome[0].event != rome[1].event
+    # an undated fire in Thane is not the collapse in Mumbai
+    fire = merge_events([_claim("a", "auto:collapse:mumbai:2031-07", date(2031, 7, 3)),
+                         _claim("b", "auto:fire:thane", None)])
+    assert fire[0].event != fire[1].event
+    # two dated reports of the same days in the city and the town are two collapses
+    dated = merge_events([_claim("a", "auto:collapse:mumbai:2031-07", date(2031, 7, 3)),
+                          _claim("b", "auto:collapse:thane:2031-07", date(2031, 7, 3))])
+    assert dated[0].event != dated[1].event
+    # and of two collapses in the metro area, an undated report joins the one at its place
+    two = merge_events([_claim("a", "auto:collapse:mumbai:2031-07", date(2031, 7, 3)),
+                        _claim("b", "auto:collapse:thane:2031-07", date(2031, 7, 3)),
+                        _claim("c", "auto:collapse:thane", None)])
+    assert two[2].event == two[1].event != two[0].event
 
 
 def test_two_dated_reports_of_one_region_still_meet():

@@ -84,6 +84,28 @@ def distance_km(a: Place, b: Place) -> float | None:
     return km((a.lat, a.lon), (b.lat, b.lon))
 
 
+# people per km² of a city's built-up area, taken low (a sprawling capital's): a city's
+# metro area is a disc of its population at this density, ~36 km across the centre for
+# Dhaka's ten million, ~13 km for Milan's 1.4 million, ~2.5 km for a town of 50,000
+METRO_DENSITY = 2500.0
+
+
+def metro_km(p: Place) -> float:
+    """The radius of town ``p``'s metro area (:data:`METRO_DENSITY`), 0 for a region or a
+    country."""
+    return math.sqrt(p.population / (math.pi * METRO_DENSITY)) if p.level == "town" else 0.0
+
+
+def in_metro(town: Place, city: Place) -> bool:
+    """Does ``town``, a smaller town of ``city``'s country, lie inside ``city``'s metro area
+    (Savar, 22 km from the centre of Dhaka; not Monza, 15 km from Milan's)?"""
+    if town.level not in ("town", "local") or city.level != "town" or town.id == city.id \
+            or town.country != city.country or town.population >= city.population:
+        return False
+    d = distance_km(town, city)
+    return d is not None and d <= metro_km(city)
+
+
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (latitude, longitude) points."""
     p1, p2 = math.radians(a[0]), math.radians(b[0])

@@ -10,8 +10,11 @@ country and sorted by date, so only neighbours in time are compared.
 
 Towns and hamlets are joined first; a region, a country, an undated report or one naming
 no type of event (``auto:event:...``) then joins the one event it can mean (of its own
-type, when several). A town of :data:`SEAT_POPULATION` stands for its province (the
-gazetteer has none). An event known by its own name (``name-maria``, a storm) is indexed
+type, when several; of those, the one at its own place rather than one it meets only as
+a town of a city's metro area). An undated report of a town inside a big city's metro area
+(:func:`.gazetteer.in_metro`: Savar, 22 km from Dhaka's centre) meets an event of its own type
+in that city beyond the type's reach. A town of :data:`SEAT_POPULATION` stands for its
+province (the gazetteer has none). An event known by its own name (``name-maria``, a storm) is indexed
 by that name and joins reports naming it over the type's ``name_window_days``; where its
 article says it struck (``name-maria@puerto-rico``) it is also indexed under that place's
 country, and a report there naming only the type (``storm:puerto-rico``, ``storm:san-juan``)
@@ -38,7 +41,7 @@ from pathlib import Path
 from ..model import Claim
 from .event_types import Vocabulary, vocabulary
 from .events import AT, SITE_PREFIX, auto_id, is_name, is_site, parse_auto, slot_parts
-from .gazetteer import Gazetteer, Place, distance_km, gazetteer, km
+from .gazetteer import Gazetteer, Place, distance_km, gazetteer, in_metro, km
 from .sites import site_rules
 
 _FINE = frozenset({"town", "local"})
@@ -197,6 +200,13 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         return False
     if gaz.within(pa, pb) or gaz.within(pb, pa):
         return True
+    if (a.start is None or b.start is None) and a.kind == b.kind \
+            and (in_metro(pa, pb) or in_metro(pb, pa)):
+        # an undated report of a town inside a city's metro area meets one of its own type
+        # in that city ("the factory that collapsed in Savar", "near Dhaka"), beyond the
+        # type's reach: it then joins the one event it can mean (two dated reports keep to
+        # the reach: two cities' collapses of one day are two)
+        return True
     d = distance_km(pa, pb)
     if d is None:
         return False
@@ -206,6 +216,16 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     # city is not one 40 km away)
     seat = SEAT_REACH_KM if _UNKNOWN in (a.kind, b.kind) else min(SEAT_REACH_KM, 3 * reach)
     return d <= reach or (d <= seat and _seat_and_town(pa, pb))
+
+
+def _metro_only(a: Mention, b: Mention, place: Mapping[str | None, Place | None],
+                gaz: Gazetteer) -> bool:
+    """Do ``a`` and ``b`` name two towns, neither holding the other, one in the other's
+    metro area (:func:`.gazetteer.in_metro`)? Then nothing but that area joins them."""
+    pa, pb = place.get(a.where), place.get(b.where)
+    if pa is None or pb is None or pa.id == pb.id or gaz.within(pa, pb) or gaz.within(pb, pa):
+        return False
+    return in_metro(pa, pb) or in_metro(pb, pa)
 
 
 def _same_spot(a: Mention, b: Mention) -> bool:
@@ -421,6 +441,12 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         roots = sorted({uf.find(f.id) for f in fs} | own)
         if len(roots) > 1:  # of several, the one event of its own type
             roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind} | own)
+        if len(roots) > 1 and c.start is None:
+            # of several, the one at its own place (or in its hierarchy), not one it meets
+            # only as a town of a city's metro area ("Thane" is Thane's collapse before
+            # Mumbai's)
+            roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind
+                            and not _metro_only(c, f, place, gaz)} | own)
         # only where it can mean one event, and never one its own article told apart, dated
         # and of other types only (an undated report on a collapse recalling "the factory
         # fire of May 2030 that killed 112": that fire's event, though a fire and a collapse
