@@ -200,3 +200,43 @@ def test_an_anniversary_report_s_toll_is_the_event_it_dates_years_before(text, l
 def test_an_anniversary_of_another_place_s_event_does_not_date_the_report_s_own(text, lang):
     c = context_claim(text, "12", lang=lang, published=_ANNIVERSARY)
     assert c.event == "auto:collapse:chattogram:2031-04"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong on "
+     "Wednesday, killing at least 40 workers. The toll nears that of a factory fire five "
+     "months earlier that killed 112 people.", "en"),
+    ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong on "
+     "Wednesday, killing at least 40 workers. Five months earlier, a factory fire killed "
+     "112 people.", "en"),
+    ("Crolla una fabbrica a Chittagong.\n\nUna fabbrica tessile è crollata mercoledì a "
+     "Chittagong, uccidendo almeno 40 operai. Il bilancio si avvicina a quello dell'incendio "
+     "di una fabbrica di cinque mesi prima, che fece 112 morti.", "it"),
+])
+def test_a_toll_told_months_earlier_than_the_report_s_event_is_an_earlier_event(text, lang):
+    # no date of its own, but "five months earlier": the fire five months before the
+    # report's collapse, never the collapse
+    own = context_claim(text, "40", lang=lang, published=_TODAY)
+    fire = context_claim(text, "112", lang=lang, published=_TODAY)
+    assert own.event == "auto:collapse:chattogram:2031-04"
+    assert fire.event == "auto:fire:bangladesh:2030-11"
+    # undated: an earlier event at a date nobody can tell, which meets only events told so
+    undated = context_claim(text, "112", lang=lang)
+    assert undated.event == "auto:fire:bangladesh:earlier"
+    assert context_claim(text, "40", lang=lang).event == "auto:collapse:chattogram"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Factory collapses in Chittagong.\n\nA garment factory collapsed in Chittagong on "
+     "Wednesday, killing at least 40 workers. Two days earlier, inspectors had found cracks "
+     "in the walls; 112 people were inside when it fell.", "en"),
+    ("Crolla una fabbrica a Chittagong.\n\nUna fabbrica tessile è crollata mercoledì a "
+     "Chittagong. Due giorni prima gli ispettori avevano trovato crepe nei muri, ma dentro "
+     "lavoravano 112 operai: 40 sono morti.", "it"),
+])
+def test_days_earlier_or_a_cue_in_another_clause_keep_the_report_s_event(text, lang):
+    # a few days earlier is the report's own event's time; a cue in a clause of its own
+    # tells nothing of the figure's
+    for figure in ("112", "40"):
+        c = context_claim(text, figure, lang=lang, published=_TODAY)
+        assert c.event in (None, "auto:collapse:chattogram:2031-04"), (figure, c.event)

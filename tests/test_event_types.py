@@ -312,21 +312,40 @@ def test_a_building_fire_is_no_wildfire(text, lang, figure, kind):
     assert c.event is not None and c.event.startswith(f"auto:{kind}:"), c.event
 
 
-def _anniversary_cases():
+
+def _elapsed_cases(kind: str):
     from factcheck.paths import rules_dir
     from factcheck.tomlfile import read_data_file
 
-    data = read_data_file(rules_dir() / "event_types.toml").get("anniversary", {})
-    return ([(x["text"], x.get("lang", "it"), x["years"]) for x in data.get("examples", ())]
+    data = read_data_file(rules_dir() / "event_types.toml").get("elapsed", {})
+    prefix = "" if kind == "before" else "earlier_"
+    return ([(x["text"], x.get("lang", "it"), x["elapsed"])
+             for x in data.get(f"{prefix}examples", ())]
             + [(x["text"], x.get("lang", "it"), None)
-               for x in data.get("counter_examples", ())])
+               for x in data.get(f"{prefix}counter_examples", ())])
 
 
-@pytest.mark.parametrize("text,lang,years", _anniversary_cases())
-def test_anniversary_example(text, lang, years):
+def _said(found: tuple[int, str] | None) -> str | None:
+    return None if found is None else f"{found[0]} {found[1]}"
+
+
+@pytest.mark.parametrize("text,lang,elapsed", _elapsed_cases("before"))
+def test_elapsed_example(text, lang, elapsed):
+    # the time before which a trigger's words say its event happened ("the collapse came
+    # three months after the fire": the fire's)
     from factcheck.context.lexicon import lexicon
 
-    v = vocabulary()
+    v, lex = vocabulary(), lexicon(lang)
     found = v.find(text, lang)
     assert found, text
-    assert v.years_since(text, lang, found[0][0], lexicon(lang).numbers) == years
+    told = [v.elapsed(text, lang, at, lex.numbers, lex.units) for at, _, _ in found]
+    assert _said(next((t for t in told if t), None)) == elapsed
+
+
+@pytest.mark.parametrize("text,lang,elapsed", _elapsed_cases("earlier"))
+def test_elapsed_earlier_example(text, lang, elapsed):
+    from factcheck.context.lexicon import lexicon
+
+    lex = lexicon(lang)
+    found = vocabulary().elapsed_earlier(text, lang, 0, len(text), lex.numbers, lex.units)
+    assert _said(found) == elapsed

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import regex
 
-from .dates import Period, overlaps
+from .dates import Period, month_range, overlaps, shift
 from .event_types import vocabulary
 from .events import AT, Event, auto_id, best_event, parse_auto, places_in, slot_parts
 from .article import (
@@ -293,8 +293,24 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         if year is not None and date(year, 12, 31) < published - timedelta(
                 days=_BACKGROUND_DAYS):
             explicit = stated = (date(year, 1, 1), date(year, 12, 31))
-    background = (explicit is not None and published is not None
-                  and explicit[1] < published - timedelta(days=_BACKGROUND_DAYS))
+    # "a fire five months earlier that killed 112", in a report on a collapse: an earlier
+    # event, so long before the report's own
+    before_own = (_before_own(ctx, index, clause)
+                  if explicit is None and stated is None and ctx.outer is None else None)
+    earlier_undated = False
+    if before_own is not None and before_own[0] * _UNIT_DAYS.get(before_own[1], 0) \
+            > _BACKGROUND_DAYS:
+        if published is not None and ctx.article.published_how in _KNOWN_DATE:
+            own_day = ctx.once("dated", -1, lambda: _dated_event(ctx)) or published
+            day = _back(own_day, before_own)
+            if day is not None:
+                explicit = stated = month_range(day.year, day.month)
+        elif published is None:
+            # an undated report: over before its own event, at a date nobody can tell
+            earlier_undated = True
+    background = earlier_undated or (
+        explicit is not None and published is not None
+        and explicit[1] < published - timedelta(days=_BACKGROUND_DAYS))
     if explicit is not None and published is None and a.kind is not None:
         # an undated report on a crowd crush: "304 died when a ferry sank in 2014" tells of
         # an event of another type at the date it states, as it would in a dated report
@@ -309,7 +325,7 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
             # report tells its own event never happened
             told != a.kind and index < len(a.types) and a.kind in a.types[index]
             and not _in_own_time(ctx, explicit, told)))
-    if background and a.name is not None and index < len(a.types) \
+    if background and explicit is not None and a.name is not None and index < len(a.types) \
             and all(a.vocab.compatible(k, a.name[0]) for k in a.types[index]) \
             and all(n == a.name for n in a.names[index]) \
             and explicit[1] >= published - timedelta(days=a.vocab.name_window(a.name[0])):
@@ -317,7 +333,7 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # on Hurricane Maria a year on: a figure dated within the name's window and naming
         # no other event is the named one's
         background = False
-    if explicit is None and stated is None:
+    if explicit is None and stated is None and not earlier_undated:
         # "In 2005 a hurricane killed 1,800. More than 1,500 of them were in Louisiana.": a
         # sentence naming no event and no date goes on about the one before it
         before = ctx.once("background", index, lambda: _background_before(ctx, index))
@@ -406,6 +422,8 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         place = a.gaz.country_id(a.people[0])  # Italian hotel")
     if place is None:
         return None
+    if background and explicit is None:  # before the undated report's own event
+        return auto_id(kind or "event", place, None, earlier=True)
     if background:
         start, end = explicit
         return auto_id(kind or "event", place, start, year_only=(end - start).days > 31)
@@ -935,19 +953,66 @@ def _dated_event(ctx: ArticleContext) -> date | None:
     return min(found, default=None)
 
 
+def _before_own(ctx: ArticleContext, index: int, clause: tuple[int, int] | None
+                ) -> tuple[int, str] | None:
+    """How long before the report's own event a figure's event happened, as (count, unit),
+    by words of its clause ("a fire five months earlier that killed 112", "un incendio di
+    cinque mesi prima, che fece 112 morti": :meth:`Vocabulary.elapsed_earlier`), or None."""
+    a = ctx.auto
+    if a is None or a.kind is None or clause is None or index >= len(ctx.texts):
+        return None
+    text, lang, lex = ctx.texts[index], ctx.article.lang, ctx.lex
+    lo = _with_antecedent(ctx, index, clause)
+    return a.vocab.elapsed_earlier(text, lang, lo, clause[1], lex.numbers, lex.units)
+
+
+# a clause this short before a figure's is a fronted phrase of it ("Five months earlier, ...")
+_FRONTED_WORDS = 4
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _with_antecedent(ctx: ArticleContext, index: int, clause: tuple[int, int]) -> int:
+    """Where the words telling of a figure's clause start: the clause before it too when
+    the figure's opens with a relative word ("... a fire of five months earlier, which
+    killed 112") or that one is a short fronted phrase ("Five months earlier, a fire killed
+    112"), else the clause's own start."""
+    text, lang = ctx.texts[index], ctx.article.lang
+    breaks = [m for m in ctx.lex.clause_re.finditer(text) if m.end() <= clause[0]]
+    if not breaks:
+        return clause[0]
+    prev = breaks[-2].end() if len(breaks) > 1 else 0
+    rel = ctx.auto.vocab.relative_any.get(lang) if ctx.auto is not None else None
+    head = regex.match(r"\s*", text[clause[0]:]).end() + clause[0]
+    opens = rel is not None and rel.match(text, head) is not None
+    short = len(_WORD.findall(text, prev, breaks[-1].start())) <= _FRONTED_WORDS
+    return prev if opens or short else clause[0]
+
+
 def _anniversaries(ctx: ArticleContext, index: int, kind: str, published: date) -> list[date]:
-    """The days sentence ``index`` dates its triggers of type ``kind`` by an anniversary's
-    words ("dieci anni dal crollo": the report's day ten years before,
-    :meth:`Vocabulary.years_since`)."""
+    """The days sentence ``index`` dates its triggers of type ``kind`` by the time elapsed
+    since ("dieci anni dal crollo": the report's day ten years before,
+    :meth:`Vocabulary.elapsed`), when well before the report."""
     a, text = ctx.auto, ctx.texts[index]
     out = []
     for at, k in a.triggers[index]:
-        n = a.vocab.years_since(text, ctx.article.lang, at, ctx.lex.numbers) if k == kind \
-            else None
-        day = _years_before(published, published.year - n) if n else None
-        if day is not None:
+        told = a.vocab.elapsed(text, ctx.article.lang, at, ctx.lex.numbers, ctx.lex.units) \
+            if k == kind else None
+        day = _back(published, told) if told else None
+        if day is not None and day < published - timedelta(days=_BACKGROUND_DAYS):
             out.append(day)
     return out
+
+
+# about how many days a unit of an elapsed time lasts (is it more than a background's?)
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _back(day: date, elapsed: tuple[int, str]) -> date | None:
+    """``day`` moved back by ``elapsed`` (count, unit), None when out of the calendar."""
+    try:
+        return shift(day, elapsed[1], -elapsed[0])
+    except (ValueError, OverflowError):
+        return None
 
 
 def _years_before(day: date, year: int) -> date | None:

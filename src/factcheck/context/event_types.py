@@ -8,7 +8,7 @@ same event is reported as (a storm's floods): :mod:`.merge` uses those.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -165,10 +165,12 @@ class Vocabulary:
     # lang -> words that date the making of a building or a work ("built in", "costruito
     # nel"), ending where the date starts: that date is no event's
     built_rx: dict[str, regex.Pattern] = field(default_factory=dict)
-    # lang -> words telling how many years ago an event happened, ending where its trigger
-    # starts ("dieci anni dal | crollo", "the tenth anniversary of the | quake"); and the
-    # ordinal words they may hold ("decimo" -> 10)
-    anniversary_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> words telling how long before an event happened, ending where its trigger
+    # starts ("dieci anni dal | crollo", "the tenth anniversary of the | quake"); words
+    # telling a figure's event happened so long before the report's ("five months earlier");
+    # and the ordinal words they may hold ("decimo" -> 10)
+    elapsed_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    earlier_by_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     ordinals: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
@@ -214,21 +216,40 @@ class Vocabulary:
         m = rx.search(text, max(0, at - 60), at) if rx is not None else None
         return int(m.group(1)) if m else None
 
-    def years_since(self, text: str, lang: str, at: int, numbers: Mapping[str, int]
-                    ) -> int | None:
-        """How many years before the report the event whose trigger starts at ``at`` in
-        ``text`` happened, by an anniversary's words before it ("dieci anni dal crollo", "the
-        tenth anniversary of the quake"), or None; ``numbers``: the language's number words
-        ("dieci" -> 10)."""
-        rx = self.anniversary_rx.get(lang)
+    def elapsed(self, text: str, lang: str, at: int, numbers: Mapping[str, int],
+                units: Mapping[str, str]) -> tuple[int, str] | None:
+        """How long before the time ``text`` tells the event whose trigger starts at ``at``
+        happened, by words right before it ("dieci anni dal crollo", "five months after the
+        fire", "the tenth anniversary of the quake"), as (count, unit), or None; ``numbers``
+        and ``units``: the language's words ("dieci" -> 10, "mesi" -> "month")."""
+        rx = self.elapsed_rx.get(lang)
         m = rx.search(text, max(0, at - 80), at) if rx is not None else None
-        if m is None:
+        return self._elapsed(m, lang, numbers, units) if m else None
+
+    def elapsed_earlier(self, text: str, lang: str, start: int, end: int,
+                        numbers: Mapping[str, int], units: Mapping[str, str]
+                        ) -> tuple[int, str] | None:
+        """The last "N units earlier" in ``text[start:end]`` ("a fire five months earlier",
+        "cinque mesi prima"), as (count, unit), or None."""
+        rx = self.earlier_by_rx.get(lang)
+        if rx is None:
             return None
-        word = (m.group("n") or m.group("o")).casefold()
-        digits = regex.match(r"\d+", word)
-        n = (int(digits.group()) if digits else numbers.get(word) if m.group("n")
-             else self.ordinals.get(lang, {}).get(word))
-        return n if n else None
+        found = None
+        for m in rx.finditer(text, start, end):
+            found = self._elapsed(m, lang, numbers, units) or found
+        return found
+
+    def _elapsed(self, m: regex.Match, lang: str, numbers: Mapping[str, int],
+                 units: Mapping[str, str]) -> tuple[int, str] | None:
+        groups = m.groupdict()
+        if groups.get("o"):
+            word, unit = groups["o"].casefold(), "year"  # an anniversary: years
+            digits = regex.match(r"\d+", word)
+            n = int(digits.group()) if digits else self.ordinals.get(lang, {}).get(word)
+        else:
+            word, unit = groups["n"].casefold(), units.get(groups["unit"].casefold())
+            n = int(word) if word.isdigit() else numbers.get(word)
+        return (n, unit) if n and unit else None
 
     def another(self, text: str, lang: str, at: int, kind: str) -> bool:
         """Does the trigger of type ``kind`` starting at ``at`` in ``text`` tell of another
@@ -458,25 +479,41 @@ def _built_patterns(data: dict, path: Path) -> dict[str, regex.Pattern]:
     return out
 
 
-# how an anniversary's count is written: a count in digits or a word ("10", "dieci"), an
-# ordinal in digits ("10th", "10°") or a word ("decimo"); words are checked against the data
-_YEARS_N = r"(?P<n>\d{1,3}|\p{L}+)"
-_YEARS_ORD = r"(?P<o>\d{1,3}(?:st|nd|rd|th|°|º|esimo)?|\p{L}+)"
+# how an elapsed time is written: a count in digits or a word ("10", "dieci") and a unit
+# word, or an ordinal in digits ("10th", "10°") or a word ("decimo"); words are checked
+# against the language's data
+_ELAPSED = {"{N}": r"(?P<n>\d{1,3}|\p{L}+)", "{UNIT}": r"(?P<unit>\p{L}+)",
+            "{ORD}": r"(?P<o>\d{1,3}(?:st|nd|rd|th|°|º|esimo)?|\p{L}+)"}
 
 
-def _anniversary_patterns(data: dict, path: Path) -> dict[str, regex.Pattern]:
-    """``[anniversary] <lang> = [words]`` ({N} a count, {ORD} an ordinal) as one pattern per
-    language that ends where an event's trigger starts, at most three words after the cue
-    ("ten years since the Ashford | fire")."""
-    out = {}
-    for lang, words in data.get("anniversary", {}).items():
-        if lang not in LANGS or not isinstance(words, list) or not words:
-            continue
-        filled = [w.replace("{N}", _YEARS_N).replace("{ORD}", _YEARS_ORD) for w in words]
-        out[lang] = regexcache.compile(
-            _LEFT + "(?:" + _alternation(path, "anniversary", lang, filled)
-            + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,3}\Z", _FLAGS)
+def _fill_elapsed(words: Sequence[str]) -> list[str]:
+    out = []
+    for w in words:
+        for k, v in _ELAPSED.items():
+            w = w.replace(k, v)
+        out.append(w)
     return out
+
+
+def _elapsed_patterns(data: dict, path: Path) -> tuple[dict[str, regex.Pattern],
+                                                        dict[str, regex.Pattern]]:
+    """``[elapsed] <lang> = [words]`` as one pattern per language that ends where an
+    event's trigger starts, at most three words after the cue ("ten years since the Ashford
+    | fire"); and ``[elapsed] earlier.<lang>`` as one pattern per language found anywhere
+    ("five months earlier")."""
+    entry = data.get("elapsed", {})
+    before, earlier = {}, {}
+    for lang, words in entry.items():
+        if lang in LANGS and isinstance(words, list) and words:
+            before[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "elapsed", lang, _fill_elapsed(words))
+                + r")(?:(?<=['’])|[ \t]+)(?:[\p{L}\p{M}'’-]+[ \t]+){0,3}\Z", _FLAGS)
+    for lang, words in entry.get("earlier", {}).items():
+        if lang in LANGS and words:
+            earlier[lang] = regexcache.compile(
+                _LEFT + "(?:" + _alternation(path, "elapsed.earlier", lang,
+                                             _fill_elapsed(words)) + ")" + _RIGHT, _FLAGS)
+    return before, earlier
 
 
 def _before_trigger_patterns(data: dict, path: Path, section: str, between: int
@@ -583,9 +620,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 + _alternation(path, "then", lang, words)
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
     built = _built_patterns(data, path)
-    anniversary = _anniversary_patterns(data, path)
+    elapsed, earlier_by = _elapsed_patterns(data, path)
     ordinals = {lang: {str(k).casefold(): int(v) for k, v in words.items()}
-                for lang, words in data.get("anniversary", {}).get("ordinals", {}).items()}
+                for lang, words in data.get("elapsed", {}).get("ordinals", {}).items()}
     another = _before_trigger_patterns(data, path, "another", 1)
     given = _before_trigger_patterns(data, path, "given", 2)
     relative, reported = {}, {}
@@ -616,8 +653,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       then_rx=then, another_rx=another, given_rx=given,
                       relative_rx=relative, relative_any=relative_any, reported_rx=reported,
                       speech_rx=speech,
-                      earlier_rx=earlier, built_rx=built, anniversary_rx=anniversary,
-                      ordinals=ordinals)
+                      earlier_rx=earlier, built_rx=built, elapsed_rx=elapsed,
+                      earlier_by_rx=earlier_by, ordinals=ordinals)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
