@@ -172,6 +172,12 @@ def figure_event(ctx: ArticleContext, index: int, clause: tuple[int, int], metri
     known = published is not None and ctx.article.published_how in _KNOWN_DATE
     since_day = (kind == "since" and period is not None and how == "explicit"
                  and (period[1] - period[0]).days <= 31)
+    if kind == "since" and period is not None and period[0] == period[1] and known \
+            and period[0] >= published - timedelta(days=_SINCE_DAY_DAYS):
+        # "since October 7, 1,400 have been killed": a count from a day of the months before
+        # its report runs on to it, the event the report is about (as "since the war
+        # began"), not an event of that day nor a count over years
+        kind = "since_start"
     if kind in ("since", "since_start") and not (
             kind == "since" and period is not None and known
             and period[0] >= published - timedelta(days=_BACKGROUND_DAYS)) \
@@ -263,6 +269,8 @@ _FIGHTING = "war"
 # a figure dated this long before its article is about an earlier event ("il terremoto del
 # 2009 fece 309 vittime"), never the one the article reports
 _BACKGROUND_DAYS = 60
+# a count "since" a day this close before its report runs over its report's own event
+_SINCE_DAY_DAYS = 366
 # how a report's date is known well enough to read "in August" or "Jan 26" against it (not
 # inferred from its text, not assumed to be today)
 _KNOWN_DATE = frozenset({None, "metadata", "given"})

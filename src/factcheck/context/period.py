@@ -243,12 +243,17 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
         return Resolved(start, end, "explicit", (start, end), kind)
 
     if kind == "since":
+        how = "explicit"
+        if year is None:  # "since October 7": the latest such day not after the report
+            if base is None or not month or not p.get("day"):
+                return None
+            year, how = _year_for(month, int(p.get("day")), base), "relative"
         day = safe_date(year, month, int(p.get("day"))) if month and p.get("day") else None
         anchor = ((day, day) if day else month_range(year, month) if month
                   else year_range(year))
         # up to the publication date; a "since" after it (a forecast, a typo) is its own time
         end = base.end if base and base.end >= anchor[0] else anchor[1] if base else None
-        return Resolved(anchor[0], end, "explicit", anchor, kind)
+        return Resolved(anchor[0], end, how, anchor, kind)
 
     if base is None:
         return None  # everything below is relative to the publication date
