@@ -349,3 +349,19 @@ def test_elapsed_earlier_example(text, lang, elapsed):
     lex = lexicon(lang)
     found = vocabulary().elapsed_earlier(text, lang, 0, len(text), lex.numbers, lex.units)
     assert _said(found) == elapsed
+
+
+def _target_cases():
+    from factcheck.paths import rules_dir
+    from factcheck.tomlfile import read_data_file
+
+    data = read_data_file(rules_dir() / "event_types.toml").get("targets", {})
+    return ([(x["text"], x.get("lang", "it"), x["target"]) for x in data.get("examples", ())]
+            + [(x["text"], x.get("lang", "it"), None)
+               for x in data.get("counter_examples", ())])
+
+
+@pytest.mark.parametrize("text,lang,target", _target_cases())
+def test_target_example(text, lang, target):
+    found = [tid for _, tid, _ in vocabulary().targets(text, lang)]
+    assert found[:1] == ([target] if target else [])

@@ -818,6 +818,27 @@ def test_another_strike_told_in_a_report_is_not_its_own(text, lang, figure, want
     assert c.event == want, c.event
 
 
+@pytest.mark.parametrize("text,lang,figure,want", [
+    # the dead at another target than the report's own, told with an indefinite article:
+    # another strike, which nobody can tell apart by place: none
+    (_HOSPITAL + "Six more people were also killed at a school in the city in an Israeli "
+     "strike, the UN said.", "en", "Six", None),
+    (_OSPEDALE + "E sei persone sono morte anche in una scuola della città, in seguito a un "
+     "attacco israeliano.", "it", "sei", None),
+    # counter-examples: the report's own target, or another told as known ("the school next
+    # to it", a part of the report's strike), or dying in hospital, are the report's own
+    (_HOSPITAL + "The strike on the hospital also killed 6 nurses, medics said.", "en", "6",
+     "auto:attack:khan-yunis:2031-11"),
+    (_HOSPITAL + "The strike also killed 6 people in the school next to the hospital.", "en",
+     "6", "auto:attack:khan-yunis:2031-11"),
+    (_OSPEDALE + "Altre 6 persone sono morte in ospedale dopo il raid.", "it", "6",
+     "auto:attack:khan-yunis:2031-11"),
+])
+def test_the_dead_of_another_target_are_another_strike_s(text, lang, figure, want):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 11, 20))
+    assert c.event == want, c.event
+
+
 _CRASH = ("Train crash near Larissa.\n\nTwo trains collided near Larissa on Tuesday night, "
           "killing 57 people.\n\n")
 _SCONTRO = ("Scontro tra treni vicino a Larissa.\n\nLo scontro tra due treni è avvenuto vicino "

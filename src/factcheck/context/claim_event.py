@@ -680,14 +680,51 @@ def _told_as_another(ctx: ArticleContext, index: int, clause: tuple[int, int] | 
     if at is None:
         return False
     told = next(t for start, t in a.triggers[index] if start == at)
-    if not a.vocab.compatible(told, kind) \
-            or not a.vocab.another(ctx.texts[index], ctx.article.lang, at, told):
+    if not a.vocab.compatible(told, kind) or not (
+            a.vocab.another(ctx.texts[index], ctx.article.lang, at, told)
+            or _other_target(ctx, index, clause, told)):
         return False
     # the first sentence telling an event of that type, found once per article and type
     first = ctx.once("first told:" + told, -1, lambda: next(
         (j for j, ks in enumerate(a.types) if any(a.vocab.compatible(k, told) for k in ks)),
         None))
     return first is not None and first < index
+
+
+def _other_target(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
+                  kind: str) -> bool:
+    """Does the figure's clause place its dead at another target than the report's own, one
+    not told before ("anche in una scuola", in a report on a strike on a hospital), and not
+    at the report's own, for a type that recurs at one place (``[targets]`` of
+    event_types.toml)?"""
+    a = ctx.auto
+    t = a.vocab.types.get(kind)
+    if t is None or not t.recurs or clause is None:
+        return False
+    own = ctx.once("own target", -1, lambda: _own_target(ctx))
+    if own is None:
+        return False
+    here = a.vocab.targets(ctx.texts[index], ctx.article.lang, clause[0], clause[1])
+    return any(new and tid != own for _, tid, new in here) and \
+        not any(tid == own for _, tid, _ in here)
+
+
+def _own_target(ctx: ArticleContext) -> str | None:
+    """What the report's own strike hit: the first target told in its title or in the first
+    sentence naming its type ("il raid sull'ospedale"), or None."""
+    a, lang = ctx.auto, ctx.article.lang
+    if a is None or a.kind is None:
+        return None
+    title = ctx.article.title or ""
+    if title and any(a.vocab.compatible(k, a.kind) for _, _, k in a.vocab.find(title, lang)):
+        found = a.vocab.targets(title, lang)
+        if found:
+            return found[0][1]
+    for i, kinds in enumerate(a.types):
+        if any(a.vocab.compatible(k, a.kind) for k in kinds):
+            found = a.vocab.targets(ctx.texts[i], lang)
+            return found[0][1] if found else None
+    return None
 
 
 def _inside_theatre(ctx: ArticleContext, theatre: str, kind: str | None, background: bool

@@ -172,6 +172,9 @@ class Vocabulary:
     elapsed_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     earlier_by_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     ordinals: dict[str, dict[str, int]] = field(default_factory=dict)
+    # lang -> a target told where it happened ("in una | scuola", "at the | hospital"),
+    # one group per target ("t_school"), and "ind" for an indefinite article before it
+    target_rx: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -250,6 +253,22 @@ class Vocabulary:
             word, unit = groups["n"].casefold(), units.get(groups["unit"].casefold())
             n = int(word) if word.isdigit() else numbers.get(word)
         return (n, unit) if n and unit else None
+
+    def targets(self, text: str, lang: str, start: int = 0, end: int | None = None
+                ) -> list[tuple[int, str, bool]]:
+        """The targets ``text[start:end]`` tells a strike hit, after a locative ("sull'ospedale",
+        "in una scuola", "at the hospital"), as (where, target id, told with an indefinite
+        article: a target not told before)."""
+        rx = self.target_rx.get(lang)
+        if rx is None:
+            return []
+        out = []
+        for m in rx.finditer(text, start, len(text) if end is None else end):
+            tid = next((g[2:] for g, v in m.groupdict().items()
+                        if g.startswith("t_") and v is not None), None)
+            if tid is not None:
+                out.append((m.start(), tid, m.group("ind") is not None))
+        return out
 
     def another(self, text: str, lang: str, at: int, kind: str) -> bool:
         """Does the trigger of type ``kind`` starting at ``at`` in ``text`` tell of another
@@ -516,6 +535,32 @@ def _elapsed_patterns(data: dict, path: Path) -> tuple[dict[str, regex.Pattern],
     return before, earlier
 
 
+def _target_patterns(data: dict, path: Path) -> dict[str, regex.Pattern]:
+    """``[targets]`` as one pattern per language: a locative, an article or one word (an
+    indefinite article as group ``ind``), at most one more word, then a target's words (one
+    group ``t_<id>`` per target)."""
+    entry = data.get("targets", {})
+    out = {}
+    for lang in LANGS:
+        words = entry.get(lang, {})
+        locs = entry.get("locatives", {}).get(lang, ())
+        if not isinstance(words, dict) or not words or not locs:
+            continue
+        indef = entry.get("indefinite", {}).get(lang, ())
+        ind = ("(?P<ind>" + _alternation(path, "targets.indefinite", lang, indef) + ")|"
+               if indef else "")
+        groups = "|".join(f"(?P<t_{regex.sub(r'[^a-z0-9_]', '_', tid)}>"
+                          + _alternation(path, f"targets.{lang}.{tid}", lang, alts) + ")"
+                          for tid, alts in sorted(words.items()))
+        out[lang] = regexcache.compile(
+            _LEFT + "(?:" + _alternation(path, "targets.locatives", lang, locs) + ")"
+            + r"(?:[ \t]+|(?<=['’]))"
+            + r"(?:(?:" + ind + r"[\p{L}]+['’]?)(?:[ \t]+|(?<=['’])))?"
+            + r"(?:[\p{L}-]+[ \t]+)??"
+            + "(?:" + groups + ")" + _RIGHT, _FLAGS)
+    return out
+
+
 def _before_trigger_patterns(data: dict, path: Path, section: str, between: int
                              ) -> dict[str, regex.Pattern]:
     """``[<section>] <lang> = [words]`` as one pattern per language that ends where an
@@ -621,6 +666,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
     built = _built_patterns(data, path)
     elapsed, earlier_by = _elapsed_patterns(data, path)
+    target = _target_patterns(data, path)
     ordinals = {lang: {str(k).casefold(): int(v) for k, v in words.items()}
                 for lang, words in data.get("elapsed", {}).get("ordinals", {}).items()}
     another = _before_trigger_patterns(data, path, "another", 1)
@@ -654,7 +700,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       relative_rx=relative, relative_any=relative_any, reported_rx=reported,
                       speech_rx=speech,
                       earlier_rx=earlier, built_rx=built, elapsed_rx=elapsed,
-                      earlier_by_rx=earlier_by, ordinals=ordinals)
+                      earlier_by_rx=earlier_by, ordinals=ordinals, target_rx=target)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
