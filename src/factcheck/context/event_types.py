@@ -52,6 +52,9 @@ class EventType:
     # the types whose weak triggers are this type's in an article about this type (a bare
     # "fire" in a report on a tower block's fire): see :meth:`Vocabulary.secondary`
     takes_weak: frozenset[str] = frozenset()
+    # one event of this type may strike several places at once (a coordinated series of
+    # bombings across a country): see :meth:`Vocabulary.series`
+    series: bool = False
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -164,6 +167,23 @@ class Vocabulary:
     # lang -> words that date the making of a building or a work ("built in", "costruito
     # nel"), ending where the date starts: that date is no event's
     built_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> the words that tell a trigger as one series struck at once over several
+    # places, right before it ("a series of | attacks", "near simultaneous | blasts") and
+    # right after it ("esplosioni | in sequenza", "attacchi | coordinati")
+    series_before: dict[str, regex.Pattern] = field(default_factory=dict)
+    series_after: dict[str, regex.Pattern] = field(default_factory=dict)
+    series_examples: tuple[TypeExample, ...] = ()
+
+    def series(self, text: str, lang: str, at: int, end: int, kind: str) -> bool:
+        """Is the trigger of type ``kind`` at ``at``..``end`` of ``text`` told as one series
+        struck at once over several places ("a series of coordinated attacks", "le
+        esplosioni in sequenza"), of a type that may be (``series = true``)?"""
+        t = self.types.get(kind)
+        if t is None or not t.series:
+            return False
+        before, after = self.series_before.get(lang), self.series_after.get(lang)
+        return (before is not None and before.search(text, max(0, at - 40), at) is not None) \
+            or (after is not None and after.match(text, end) is not None)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -472,7 +492,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                                    int(entry.get("name_window_days", 0)),
                                    frozenset(entry.get("contains", ())),
                                    bool(entry.get("recurs", False)),
-                                   frozenset(entry.get("takes_weak", ())))
+                                   frozenset(entry.get("takes_weak", ())),
+                                   bool(entry.get("series", False)))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -541,6 +562,15 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
     built = _built_patterns(data, path)
     another = _before_trigger_patterns(data, path, "another", 1)
+    series_before = _before_trigger_patterns(data, path, "series", 1)
+    series_after = {lang: regexcache.compile(
+        r"[ \t]+(?:" + _alternation(path, "series.after", lang, words) + ")" + _RIGHT, _FLAGS)
+        for lang, words in data.get("series", {}).get("after", {}).items()
+        if lang in LANGS and words}
+    series_examples = tuple(
+        TypeExample("series", x["text"], x.get("lang", "it"), key == "examples")
+        for key in ("examples", "counter_examples")
+        for x in data.get("series", {}).get(key, ()))
     given = _before_trigger_patterns(data, path, "given", 2)
     relative, reported = {}, {}
     entry = data.get("given", {})
@@ -570,7 +600,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       then_rx=then, another_rx=another, given_rx=given,
                       relative_rx=relative, relative_any=relative_any, reported_rx=reported,
                       speech_rx=speech,
-                      earlier_rx=earlier, built_rx=built)
+                      earlier_rx=earlier, built_rx=built, series_before=series_before,
+                      series_after=series_after, series_examples=series_examples)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
@@ -586,6 +617,16 @@ def run_name_example(x: NameExample, root: Path | None = None) -> str | None:
         [n for _, _, _, n in vocab.subject_names(x.text, x.lang)]
     want = [x.name] if x.name else []
     return None if found[:1] == want else f"{x.label}: found {found or 'none'}"
+
+
+def run_series_example(x: TypeExample, root: Path | None = None) -> str | None:
+    """The problem with a ``[series]`` example (a trigger of the text is told as a series:
+    :meth:`Vocabulary.series`), or None when it passes."""
+    vocab = vocabulary(root)
+    found = any(vocab.series(x.text, x.lang, s, e, t) for s, e, t in vocab.find(x.text, x.lang))
+    if found != x.expected:
+        return f"{x.label}: {'no trigger' if x.expected else 'a trigger'} told as a series"
+    return None
 
 
 def run_type_example(x: TypeExample, root: Path | None = None) -> str | None:
