@@ -3,9 +3,10 @@
 A coordinated series of attacks on several towns at once is one event when the report says so
 (its type may strike several places at once and its lead tells it as a series): its place is
 what holds them all, and a report naming one of the towns joins it. Without such words two
-towns hit on one day stay two events. A curated theatre named in passing ("the worst attacks
-by the group outside Iraq and Syria") is no place of a report about somewhere else, and a feast
-("Easter", "Pasqua") is a date, never a site."""
+towns hit on one day stay two events. One disaster told by several triggers (a derailment
+whose tank wagon exploded and set a fire) is one event, whichever of them a report names. A
+curated theatre named in passing ("the worst attacks by the group outside Iraq and Syria"), a
+hospital's town in a title, and a feast ("Easter", "Pasqua", a date) are no places of it."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from datetime import date
 
 import pytest
 
-from factcheck.context.examples import context_claim
+from factcheck.context.examples import article_claim, context_claim
 from factcheck.context.merge import merge_events
+from factcheck.model import Article, Claim, Quantity
 
 _TODAY = date(2031, 3, 4)
 _SERIES_EN = ("Coordinated attacks on churches.\n\nA series of coordinated attacks struck "
@@ -85,3 +87,43 @@ def test_a_theatre_named_in_passing_is_no_place_of_the_report(text, lang):
 def test_a_feast_is_no_site_of_the_event(text, lang, figure):
     assert context_claim(text, figure, lang=lang, published=_TODAY).event == \
         "auto:attack:kenya:2031-03"
+
+
+def _claim(doc: str, event: str, published: date | None) -> Claim:
+    q = Quantity(0, 2, "10", "count", 10, 10, 10)
+    return Claim(doc, "deaths", q, "it/deaths", "10 morti", 0, event=event, published=published)
+
+
+def test_a_derailment_and_the_explosion_and_fire_it_set_off_are_one_event():
+    # one disaster told by its cause in one report and by its consequences in others
+    claims = [_claim("a", "auto:crash:pontedera:2031-03", date(2031, 3, 4)),
+              _claim("b", "auto:explosion:pontedera:2031-03", date(2031, 3, 5)),
+              _claim("c", "auto:fire:pontedera", None)]
+    assert len({c.event for c in merge_events(claims)}) == 1
+
+
+def test_a_crash_and_an_explosion_in_two_towns_are_two_events():
+    # Pontedera and Empoli, 25 km apart: an explosion reaches 10 km
+    claims = [_claim("a", "auto:crash:pontedera:2031-03", date(2031, 3, 4)),
+              _claim("b", "auto:explosion:empoli:2031-03", date(2031, 3, 4))]
+    assert len({c.event for c in merge_events(claims)}) == 2
+
+
+def test_an_undated_report_joins_the_event_at_its_own_town_not_a_seat_nearby():
+    # Pisa, a province's seat, lies within an explosion's seat reach of Pontedera: of the
+    # two events (neither of the report's type) the one at its own town is the report's
+    claims = [_claim("a", "auto:crash:pontedera:2031-03", date(2031, 3, 4)),
+              _claim("b", "auto:attack:pisa:2031-03", date(2031, 3, 4)),
+              _claim("c", "auto:explosion:pontedera", None)]
+    out = {c.doc: c.event for c in merge_events(claims)}
+    assert out["c"] == out["a"] != out["b"]
+
+
+def test_a_hospital_s_town_in_the_title_is_no_place_of_the_event():
+    article = Article(id="<example>", path="<example>", lang="it",
+                      title="Morta la donna ricoverata a Genova",
+                      text=("Si aggrava il bilancio della strage alla stazione di Pontedera. "
+                            "Diventano così 23 le vittime dello scoppio del treno."),
+                      regions=((0, 120),), published=date(2031, 3, 4),
+                      published_how="metadata", published_precision="day")
+    assert article_claim(article, "23").event == "auto:explosion:pontedera:2031-03"

@@ -218,7 +218,10 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
             per_sentence[i].append(place)
             spans[i].append((at, at + e - s, place.id))
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
-    title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
+    # "morta la 24enne ricoverata a Genova": the title's origins and hospitals are blanked
+    # too, as the prose's
+    title_places = [p for _, _, p in gaz.find(mask_origins(title, catalog(rules_root)), lang,
+                                               locs)] if title else []
     strays = _strays([title_places, *per_sentence], people, gaz)
     if strays:
         per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]

@@ -420,7 +420,13 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         own = {uf.find(cid)} if cid in fine_ids else set()
         roots = sorted({uf.find(f.id) for f in fs} | own)
         if len(roots) > 1:  # of several, the one event of its own type
-            roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind} | own)
+            typed = [f for f in fs if f.kind == c.kind]
+            roots = sorted({uf.find(f.id) for f in typed} | own)
+            if len(roots) != 1:
+                # else the one at its own place: an undated report on Viareggio joins the
+                # event at Viareggio, not one at Lucca, a seat within reach
+                roots = sorted({uf.find(f.id) for f in (typed or fs)
+                                if c.where is not None and f.where == c.where} | own)
         # only where it can mean one event, and never one its own article told apart, dated
         # and of other types only (an undated report on a collapse recalling "the factory
         # fire of May 2030 that killed 112": that fire's event, though a fire and a collapse
