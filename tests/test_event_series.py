@@ -127,3 +127,15 @@ def test_a_hospital_s_town_in_the_title_is_no_place_of_the_event():
                       regions=((0, 120),), published=date(2031, 3, 4),
                       published_how="metadata", published_precision="day")
     assert article_claim(article, "23").event == "auto:explosion:pontedera:2031-03"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Un treno merci è deragliato a Pontedera: 5 morti. È il più grave incidente ferroviario "
+     "dal 2012, quando 23 persone morirono in uno scontro tra due treni.", "it"),
+    ("A freight train derailed in Pontedera, killing 5. It was the worst rail disaster since "
+     "March 2012, when 23 people died in a train collision near the coast.", "en"),
+])
+def test_the_earlier_event_a_when_clause_tells_is_that_year_s(text, lang):
+    # the year of "since 2012, when ..." dates the event its clause tells, words apart
+    assert context_claim(text, "23", lang=lang, published=_TODAY).event == \
+        "auto:crash:italy:2012"

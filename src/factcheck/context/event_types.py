@@ -28,6 +28,9 @@ _RIGHT = r"(?![\p{L}\p{N}])"
 # counts ("that | killed at least | 112"): the clause's own words, however long the trigger's
 # noun phrase before it ("a fire in a garment factory in the north last November | that")
 _RELATIVE_TO_FIGURE = 4
+# how many words of a "when" clause may come before the trigger of the event it dates ("since
+# 2005, when 17 people were killed in a | collision"): no comma between
+_THEN_WORDS = 7
 # no relative clause runs over these
 _SENTENCE_STOP = regex.compile(r"[.;:!?()\[\]«»“”\"]")
 
@@ -225,7 +228,7 @@ class Vocabulary:
         """The year that dates the event whose trigger starts at ``at`` in ``text`` by a word
         telling what happened that year ("since 2014, when the ferry sank"), or None."""
         rx = self.then_rx.get(lang)
-        m = rx.search(text, max(0, at - 60), at) if rx is not None else None
+        m = rx.search(text, max(0, at - 100), at) if rx is not None else None
         return int(m.group(1)) if m else None
 
     def another(self, text: str, lang: str, at: int, kind: str) -> bool:
@@ -559,7 +562,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             then[lang] = regexcache.compile(
                 r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
                 + _alternation(path, "then", lang, words)
-                + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+                + r")[ \t]+(?:[\p{L}\p{M}\p{N}'’-]+[ \t]+){0,%d}\Z" % _THEN_WORDS, _FLAGS)
     built = _built_patterns(data, path)
     another = _before_trigger_patterns(data, path, "another", 1)
     series_before = _before_trigger_patterns(data, path, "series", 1)
