@@ -422,11 +422,14 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         if len(roots) > 1:  # of several, the one event of its own type
             typed = [f for f in fs if f.kind == c.kind]
             roots = sorted({uf.find(f.id) for f in typed} | own)
-            if len(roots) != 1:
+            if len(roots) != 1 and c.site is None and c.name is None and c.kind != _UNKNOWN:
                 # else the one at its own place: an undated report on Viareggio joins the
-                # event at Viareggio, not one at Lucca, a seat within reach
+                # event at Viareggio, not one at Lucca, a seat within reach (a site's report
+                # says where its site lies, no place of its own; a report naming no type
+                # has no type to tell events apart by)
                 roots = sorted({uf.find(f.id) for f in (typed or fs)
-                                if c.where is not None and f.where == c.where} | own)
+                                if f.site is None and f.name is None and f.place == c.place}
+                               | own)
         # only where it can mean one event, and never one its own article told apart, dated
         # and of other types only (an undated report on a collapse recalling "the factory
         # fire of May 2030 that killed 112": that fire's event, though a fire and a collapse
