@@ -501,6 +501,13 @@ def test_month_and_weekday_names_are_not_places():
     assert named_places("Nel comune di San Pietro sono morte 3 persone.", lex) == ["san-pietro"]
 
 
+def test_feast_names_are_dates_not_places():
+    # "di Pasqua", "a Natale" tell when, as "di domenica" does
+    lex = lexicon("it")
+    assert named_places("Gli attentati di Pasqua a Valcorvo hanno fatto 40 morti.", lex) == ["valcorvo"]
+    assert named_places("A Natale sono morte 3 persone a Borgoverde.", lex) == ["borgoverde"]
+
+
 def test_places_of_many_sentences_at_once_are_those_of_each_sentence():
     from factcheck.context import named_places_each
 

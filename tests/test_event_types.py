@@ -20,6 +20,16 @@ def test_type_example(example):
     assert run_type_example(example) is None
 
 
+from factcheck.context.event_types import run_series_example  # noqa: E402
+
+SERIES = vocabulary().series_examples
+
+
+@pytest.mark.parametrize("example", SERIES, ids=[x.label for x in SERIES])
+def test_series_example(example):
+    assert run_series_example(example) is None
+
+
 from factcheck.context.sites import run_site_example, site_rules  # noqa: E402
 
 SITES = site_rules().examples

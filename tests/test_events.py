@@ -83,6 +83,12 @@ def test_an_event_without_a_start_is_an_error(tmp_path):
     ("Il gommone era salpato dalla Tunisia due giorni prima.", "it", []),
     ("I naufraghi salpati dall'Egitto erano almeno 80.", "it", []),
     ("Il peschereccio partito dalla Libia si è rovesciato all'alba.", "it", []),
+    # where the hurt died later is a hospital's town
+    ("Un ferito è deceduto stanotte nell'ospedale di Damasco.", "it", []),
+    ("Altri due feriti sono deceduti all'ospedale di Aleppo.", "it", []),
+    # the seat of the prosecutors or the court that try it
+    ("La procura di Aleppo ha aperto un'inchiesta sul crollo.", "it", []),
+    ("The prosecutor of Aleppo charged six engineers over the collapse.", "en", []),
     # counter-examples: where people fled from may be where it happened; where a boat sank
     ("Thousands fled from Kharkiv after the shelling.", "en", ["ukraine"]),
     ("The boat carrying 60 people sank off the coast of Syria.", "en", ["syria"]),

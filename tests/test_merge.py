@@ -273,7 +273,10 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:fire:chattogram:2030-11", "auto:collapse:chattogram:2031-04",
           "auto:war:gaza-strip:2023-10", "auto:attack:gaza:2023-10",
           "auto:collapse:mumbai:2031-07", "auto:collapse:thane", "auto:collapse:thane:2031-07",
-          "auto:fire:thane", "auto:collapse:depok", "auto:collapse:jakarta:2031-07"]
+          "auto:fire:thane", "auto:collapse:depok", "auto:collapse:jakarta:2031-07",
+          # a derailment, its explosion told undated, an attack at a seat within reach
+          "auto:crash:pontedera:2031-03", "auto:explosion:pontedera", "auto:attack:pisa:2031-03",
+          "auto:fire:pontedera"]
 
 
 @settings(max_examples=30, deadline=None)

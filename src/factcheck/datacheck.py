@@ -107,4 +107,8 @@ def data_examples(root: Path) -> list[DataExample]:
         out.append(DataExample(f"event_types/{t.label}", run_type_example(t, root)))
     for n in vocabulary(root).name_examples:  # a storm's own name ("Hurricane Maria")
         out.append(DataExample(f"event_types/{n.label}", run_name_example(n, root)))
+    from .context.event_types import run_series_example
+
+    for x in vocabulary(root).series_examples:  # a coordinated series of attacks
+        out.append(DataExample(f"event_types/{x.label}", run_series_example(x, root)))
     return out

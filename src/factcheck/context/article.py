@@ -224,12 +224,22 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
             per_sentence[i].append(place)
             spans[i].append((at, at + e - s, place.id))
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
-    title_places = [p for _, _, p in gaz.find(title, lang, locs)] if title else []
+    # "morta la 24enne ricoverata a Genova": the title's origins and hospitals are blanked
+    # too, as the prose's
+    title_places = [p for _, _, p in gaz.find(mask_origins(title, catalog(rules_root)), lang,
+                                               locs)] if title else []
     strays = _strays([title_places, *per_sentence], people, gaz)
     if strays:
         per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
         title_places = [p for p in title_places if p.id not in strays]
     place = _main_place([title_places, title_places] + per_sentence)
+    if place is not None and kind is not None and _told_as_series(vocab, lang, title, texts,
+                                                                   found, kind):
+        # "una serie coordinata di attacchi" on churches in Colombo, Negombo and Batticaloa:
+        # one event, where all the places its triggers are told with lie
+        place = _holding(gaz, [place, *(p for ps, f in zip(per_sentence, found)
+                                        if any(vocab.compatible(t, kind) for _, _, t in f)
+                                        for p in ps)]) or place
     paragraph = paragraphs_of(article, sentences)
     # "Hurricane Maria killed 64 in Puerto Rico": where the named event struck, from the
     # sentences naming it (not the article's other places: an earlier storm's, a speaker's),
@@ -278,6 +288,34 @@ def _strays(mentions: Sequence[Sequence[Place]], people: Sequence[str], gaz: Gaz
     return frozenset(pid for pid, p in lone.items()
                      if (here := gaz.point(p)) is not None
                      and all(km(here, pt) > _STRAY_KM for pt in points))
+
+
+# a report on a coordinated series says so in its lead: its title and first sentences (a
+# series named further down is background: "the latest in a series of attacks")
+_LEAD_SENTENCES = 3
+
+
+def _told_as_series(vocab: Vocabulary, lang: str, title: str, texts: Sequence[str],
+                    found: Sequence[Sequence[tuple[int, int, str]]], kind: str) -> bool:
+    """Does the article's lead (its title, its first :data:`_LEAD_SENTENCES` sentences) tell
+    a trigger of a type compatible with ``kind``, the article's, as one series struck at
+    once over several places (:meth:`Vocabulary.series`)?"""
+    lead = [(title, vocab.find(title, lang) if title else [])] + \
+        list(zip(texts[:_LEAD_SENTENCES], found[:_LEAD_SENTENCES]))
+    return any(vocab.compatible(t, kind) and vocab.series(text, lang, s, e, t)
+               for text, triggers in lead for s, e, t in triggers)
+
+
+def _holding(gaz: Gazetteer, places: Sequence[Place]) -> Place | None:
+    """The smallest place holding all ``places`` (one of them, or a region or country the
+    first lies in), or None when none does (places in two countries)."""
+    if not places:
+        return None
+    for pid in (places[0].id, *places[0].parents):
+        outer = gaz.get(pid)
+        if outer is not None and all(gaz.within(p, outer) for p in places):
+            return outer
+    return None
 
 
 def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
@@ -479,7 +517,7 @@ def _main_place(mentions: Sequence[Sequence[Place]]) -> Place | None:
 
 def named_places(text: str, lex: Lexicon) -> list[str]:
     """Slugs of the names after a locative word ("a Valcorvo" -> "valcorvo"), in order;
-    month and weekday names and known sources are not places."""
+    month and weekday names, feasts and known sources are not places."""
     if lex.place_re is None:
         return []
     return name_slugs(lex.place_re.finditer(text), lex)
@@ -490,7 +528,8 @@ def name_slugs(matches, lex: Lexicon) -> list[str]:
     for m in matches:
         name = m.group("place")
         key = name.lower()
-        if key in lex.months or key in lex.weekdays or key in lex.source_names:
+        if key in lex.months or key in lex.weekdays or key in lex.source_names \
+                or key in lex.feasts:
             continue
         slug = "-".join(key.replace("’", "'").split())
         if slug not in out:

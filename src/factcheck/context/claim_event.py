@@ -207,9 +207,35 @@ def figure_event(ctx: ArticleContext, index: int, clause: tuple[int, int], metri
     # today) names no month of its event either
     known_stated = stated and (how != "relative" or ctx.article.published_how != "assumed")
     told = _relative_clause(ctx, index, clause, figure) if figure is not None else clause
-    auto = _auto_event(ctx, index, own or places, period if dated else None,
-                       period if known_stated else None, told)
+    auto = _auto_event(ctx, index, own or _theatres_around(ctx, places),
+                       period if dated else None, period if known_stated else None, told)
     return None, auto, ("auto" if auto else None)
+
+
+def _theatres_around(ctx: ArticleContext, places: list[str]) -> list[str]:
+    """The curated theatres a figure's sentence does not name but its neighbour or its
+    article does (:func:`sentence_places`), without those named in passing: in one sentence
+    of the article only, in another country than the article's own place and far from it
+    (:data:`_STRAY_KM`): "one of the worst attacks by the group outside Iraq and Syria", in
+    a report on bombings in Sri Lanka, is no place of the report's figures (a quake's report
+    from Turkey naming Syria again and again keeps it)."""
+    a = ctx.auto if places else None
+    if a is None or a.place is None or not a.place.country:
+        return places
+    here = a.gaz.point(a.place)
+    out = []
+    for pid in places:
+        area = a.gaz.get(pid)
+        there = a.gaz.point(area) if area is not None else None
+        if area is None or area.country == a.place.country or here is None or there is None \
+                or km(here, there) <= _STRAY_KM \
+                or sum(any(p.country == area.country for p in ps) for ps in a.places) > 1:
+            out.append(pid)
+    return out
+
+
+# a theatre this far from the article's own place, named once, is named in passing
+_STRAY_KM = 1500.0
 
 
 # how many words before a trigger still tell which event it is ("the Dhaka factory | fire")

@@ -29,6 +29,9 @@ _RIGHT = r"(?![\p{L}\p{N}])"
 # counts ("that | killed at least | 112"): the clause's own words, however long the trigger's
 # noun phrase before it ("a fire in a garment factory in the north last November | that")
 _RELATIVE_TO_FIGURE = 4
+# how many words of a "when" clause may come before the trigger of the event it dates ("since
+# 2005, when 17 people were killed in a | collision"): no comma between
+_THEN_WORDS = 7
 # no relative clause runs over these
 _SENTENCE_STOP = regex.compile(r"[.;:!?()\[\]«»“”\"]")
 
@@ -53,6 +56,9 @@ class EventType:
     # the types whose weak triggers are this type's in an article about this type (a bare
     # "fire" in a report on a tower block's fire): see :meth:`Vocabulary.secondary`
     takes_weak: frozenset[str] = frozenset()
+    # one event of this type may strike several places at once (a coordinated series of
+    # bombings across a country): see :meth:`Vocabulary.series`
+    series: bool = False
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -175,6 +181,23 @@ class Vocabulary:
     # lang -> a target told where it happened ("in una | scuola", "at the | hospital"),
     # one group per target ("t_school"), and "ind" for an indefinite article before it
     target_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> the words that tell a trigger as one series struck at once over several
+    # places, right before it ("a series of | attacks", "near simultaneous | blasts") and
+    # right after it ("esplosioni | in sequenza", "attacchi | coordinati")
+    series_before: dict[str, regex.Pattern] = field(default_factory=dict)
+    series_after: dict[str, regex.Pattern] = field(default_factory=dict)
+    series_examples: tuple[TypeExample, ...] = ()
+
+    def series(self, text: str, lang: str, at: int, end: int, kind: str) -> bool:
+        """Is the trigger of type ``kind`` at ``at``..``end`` of ``text`` told as one series
+        struck at once over several places ("a series of coordinated attacks", "le
+        esplosioni in sequenza"), of a type that may be (``series = true``)?"""
+        t = self.types.get(kind)
+        if t is None or not t.series:
+            return False
+        before, after = self.series_before.get(lang), self.series_after.get(lang)
+        return (before is not None and before.search(text, max(0, at - 40), at) is not None) \
+            or (after is not None and after.match(text, end) is not None)
 
     def is_weak(self, text: str, lang: str, kind: str) -> bool:
         """Is ``text`` (a trigger found by :meth:`find`) one of type ``kind``'s weak ones?"""
@@ -216,7 +239,7 @@ class Vocabulary:
         """The year that dates the event whose trigger starts at ``at`` in ``text`` by a word
         telling what happened that year ("since 2014, when the ferry sank"), or None."""
         rx = self.then_rx.get(lang)
-        m = rx.search(text, max(0, at - 60), at) if rx is not None else None
+        m = rx.search(text, max(0, at - 100), at) if rx is not None else None
         return int(m.group(1)) if m else None
 
     def elapsed(self, text: str, lang: str, at: int, numbers: Mapping[str, int],
@@ -597,7 +620,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                                    int(entry.get("name_window_days", 0)),
                                    frozenset(entry.get("contains", ())),
                                    bool(entry.get("recurs", False)),
-                                   frozenset(entry.get("takes_weak", ())))
+                                   frozenset(entry.get("takes_weak", ())),
+                                   bool(entry.get("series", False)))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -663,13 +687,22 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             then[lang] = regexcache.compile(
                 r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d),?[ \t]+(?:"
                 + _alternation(path, "then", lang, words)
-                + r")[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){0,2}\Z", _FLAGS)
+                + r")[ \t]+(?:[\p{L}\p{M}\p{N}'’-]+[ \t]+){0,%d}\Z" % _THEN_WORDS, _FLAGS)
     built = _built_patterns(data, path)
     elapsed, earlier_by = _elapsed_patterns(data, path)
     target = _target_patterns(data, path)
     ordinals = {lang: {str(k).casefold(): int(v) for k, v in words.items()}
                 for lang, words in data.get("elapsed", {}).get("ordinals", {}).items()}
     another = _before_trigger_patterns(data, path, "another", 1)
+    series_before = _before_trigger_patterns(data, path, "series", 1)
+    series_after = {lang: regexcache.compile(
+        r"[ \t]+(?:" + _alternation(path, "series.after", lang, words) + ")" + _RIGHT, _FLAGS)
+        for lang, words in data.get("series", {}).get("after", {}).items()
+        if lang in LANGS and words}
+    series_examples = tuple(
+        TypeExample("series", x["text"], x.get("lang", "it"), key == "examples")
+        for key in ("examples", "counter_examples")
+        for x in data.get("series", {}).get(key, ()))
     given = _before_trigger_patterns(data, path, "given", 2)
     relative, reported = {}, {}
     entry = data.get("given", {})
@@ -700,7 +733,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       relative_rx=relative, relative_any=relative_any, reported_rx=reported,
                       speech_rx=speech,
                       earlier_rx=earlier, built_rx=built, elapsed_rx=elapsed,
-                      earlier_by_rx=earlier_by, ordinals=ordinals, target_rx=target)
+                      earlier_by_rx=earlier_by, ordinals=ordinals, target_rx=target,
+                      series_before=series_before, series_after=series_after,
+                      series_examples=series_examples)
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
@@ -716,6 +751,16 @@ def run_name_example(x: NameExample, root: Path | None = None) -> str | None:
         [n for _, _, _, n in vocab.subject_names(x.text, x.lang)]
     want = [x.name] if x.name else []
     return None if found[:1] == want else f"{x.label}: found {found or 'none'}"
+
+
+def run_series_example(x: TypeExample, root: Path | None = None) -> str | None:
+    """The problem with a ``[series]`` example (a trigger of the text is told as a series:
+    :meth:`Vocabulary.series`), or None when it passes."""
+    vocab = vocabulary(root)
+    found = any(vocab.series(x.text, x.lang, s, e, t) for s, e, t in vocab.find(x.text, x.lang))
+    if found != x.expected:
+        return f"{x.label}: {'no trigger' if x.expected else 'a trigger'} told as a series"
+    return None
 
 
 def run_type_example(x: TypeExample, root: Path | None = None) -> str | None:

@@ -822,8 +822,9 @@ def calendar_words(root: Path | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _calendar(root: Path | None) -> frozenset[str]:
-    """Month and weekday names and their abbreviations in every language ("Nov", "May",
-    "Domenica"): dates, never places, though towns bear some of them."""
+    """Month and weekday names and their abbreviations, and feasts, in every language
+    ("Nov", "May", "Domenica", "Pasqua", "Easter"): dates, never places nor sites, though
+    towns bear some of them."""
     from ..langdata import LANGS, load_lang
 
     out: set[str] = set()
@@ -833,6 +834,7 @@ def _calendar(root: Path | None) -> frozenset[str]:
         data = load_lang(lang, "context", root)
         for table in ("months", "month_abbreviations", "weekdays"):
             out.update(name_key(k) for k in data.get(table, {}))
+        out.update(name_key(k) for k in data.get("feasts", {}).get("names", ()))
     return frozenset(out)
 
 

@@ -118,6 +118,8 @@ class Lexicon:
     own_loss_re: regex.Pattern | None = None
     # a group of one side whose side is not named ("soldati", "troops"): no total
     one_side: WordIndex = WordIndex(())
+    # feasts and named days ("pasqua", "easter"), lower-case: dates, never places
+    feasts: frozenset[str] = frozenset()
     # cut from the end of a source ("Pavel Kirilenko on Friday" -> "Pavel Kirilenko")
     source_cut: regex.Pattern | None = None
     # a source that is only one of these ("he", "lui") stands for the one named before it
@@ -503,6 +505,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
             if p.startswith("{SRC}") else None for p in src.get("subject_cues", ())),
         source_strip=_any_re(src.get("strip", ()), "sources.strip", path),
         source_names={k.lower(): v for k, v in data.get("source_names", {}).items()},
+        feasts=frozenset(k.lower() for k in data.get("feasts", {}).get("names", ())),
         source_types=WordIndex((w, kind) for kind, words in data.get("source_types", {}).items()
                                for w in words),
         source_type_order=tuple(data.get("source_types", {})),

@@ -440,13 +440,22 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         own = {uf.find(cid)} if cid in fine_ids else set()
         roots = sorted({uf.find(f.id) for f in fs} | own)
         if len(roots) > 1:  # of several, the one event of its own type
-            roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind} | own)
-        if len(roots) > 1 and c.start is None:
-            # of several, the one at its own place (or in its hierarchy), not one it meets
-            # only as a town of a city's metro area ("Thane" is Thane's collapse before
-            # Mumbai's)
-            roots = sorted({uf.find(f.id) for f in fs if f.kind == c.kind
-                            and not _metro_only(c, f, place, gaz)} | own)
+            typed = [f for f in fs if f.kind == c.kind]
+            roots = sorted({uf.find(f.id) for f in typed} | own)
+            if len(roots) > 1 and c.start is None:
+                # of several, the one at its own place (or in its hierarchy), not one it meets
+                # only as a town of a city's metro area ("Thane" is Thane's collapse before
+                # Mumbai's)
+                typed = [f for f in typed if not _metro_only(c, f, place, gaz)]
+                roots = sorted({uf.find(f.id) for f in typed} | own)
+            if len(roots) != 1 and c.site is None and c.name is None and c.kind != _UNKNOWN:
+                # else the one at its own place: an undated report on Viareggio joins the
+                # event at Viareggio, not one at Lucca, a seat within reach (a site's report
+                # says where its site lies, no place of its own; a report naming no type
+                # has no type to tell events apart by)
+                roots = sorted({uf.find(f.id) for f in (typed or fs)
+                                if f.site is None and f.name is None and f.place == c.place}
+                               | own)
         # only where it can mean one event, and never one its own article told apart, dated
         # and of other types only (an undated report on a collapse recalling "the factory
         # fire of May 2030 that killed 112": that fire's event, though a fire and a collapse
