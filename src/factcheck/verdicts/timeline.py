@@ -63,6 +63,9 @@ class Timeline(NamedTuple):
     # of a chain's link (by ``id``), the earlier links it replaced that stated the same count
     # ("as many as 12" on the 26th, "a dozen" on the 27th): the first reports of its count
     retold: dict[int, tuple[Figure, ...]] = {}
+    # the counted whole figures of reports that are undated (no as-of date): no step of the
+    # chain by date, but one by number (:func:`.update.placed`)
+    undated: tuple[Figure, ...] = ()
 
     def is_revised(self, f: Figure) -> bool:
         """Whether the text announces this figure as a revision (its sentence, or the
@@ -256,8 +259,10 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                     or (f.low == best_any.low and _sooner(f, best_any, ctx)):
                 best_any = f
             _hold(firm_any, f, ctx)
+    undated = tuple(f for seg in segs for f in seg
+                    if f.as_of is None and timed(f) and (f.doc, f.key) not in revised)
     return Timeline(falls, rises, backdated, revisions, revised, floors, told_before,
-                    {k: tuple(v) for k, v in after.items() if v}, retold)
+                    {k: tuple(v) for k, v in after.items() if v}, retold, undated)
 
 
 def _hold(firm: dict, f: Figure, ctx: Ctx) -> None:
