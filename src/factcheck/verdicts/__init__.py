@@ -125,6 +125,8 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
     with a draft figure, in other moments their first (moments are cut the same way) and
     what the timeline verdicts read and the figures stating the same counts (a finding's
     peers: :mod:`.peers`), and what the group verdicts read."""
+    # a count its article tells as an estimate is no link of a chain: read as the verdicts do
+    figs = told_estimates(figs)
     out: list[Figure] = []
     for v in _reading("group"):
         out += v.witnesses(figs, draft)
