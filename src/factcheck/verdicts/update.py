@@ -50,7 +50,8 @@ def placed(chain: list[Figure], undated: Sequence[Figure], ctx: Ctx) -> list[Fig
     a report whose date is not known is a step of the count where its number fits, the one
     order in which the count only rises; the reason shows it undated. Not a figure
     stating a link's count another way (it is that link's), nor one of an article the chain
-    already reads, and of an article only its highest undated count (its lower figures are
+    already reads, nor a count its article tells as an estimate (no link, :mod:`.timeline`),
+    and of an article only its highest undated count (its lower figures are
     shares or counts it leaves behind, as :func:`.running.figures` reads them). A level
     that moves both ways has no such place."""
     if not ctx.cumulative or not undated:
@@ -58,7 +59,8 @@ def placed(chain: list[Figure], undated: Sequence[Figure], ctx: Ctx) -> list[Fig
     docs = {f.doc for f in chain}
     tops: dict[str, Figure] = {}  # each article's highest undated count (the first of ties)
     for f in undated:
-        if f.doc not in docs and (f.doc not in tops or f.point > tops[f.doc].point):
+        if f.doc not in docs and not f.estimate \
+                and (f.doc not in tops or f.point > tops[f.doc].point):
             tops[f.doc] = f
     at: dict[str, tuple[int, Figure]] = {}  # article -> (the link it follows, its figure)
     for f in tops.values():
