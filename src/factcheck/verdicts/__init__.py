@@ -23,7 +23,7 @@ from ..model import Finding
 from . import (agree, contradiction, correction, discrepancy, dispute, falling, floor,
                grown_part, jump, part_exceeds, running, update)
 from .config import setting
-from .figure import Figure, estimate_siblings, told_estimates
+from .figure import Figure, estimate_siblings, timed, told_estimates
 from .moment import moment
 from .peers import moments_of, peer_witnesses, with_peers
 from .scene import Ctx, involves, maybe_wide, segments, span
@@ -125,6 +125,8 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
     with a draft figure, in other moments their first (moments are cut the same way) and
     what the timeline verdicts read and the figures stating the same counts (a finding's
     peers: :mod:`.peers`), and what the group verdicts read."""
+    # a count its article tells as an estimate is no link of a chain: read as the verdicts do
+    figs = told_estimates(figs)
     out: list[Figure] = []
     for v in _reading("group"):
         out += v.witnesses(figs, draft)
@@ -144,6 +146,8 @@ def witnesses(figs: Sequence[Figure], draft: str, window: int) -> Iterable[Figur
     steps = {f.point for f in out}  # a number worded another way may be a peer too
     out += [g for g in figs if g.point in steps]
     out += placers(out, figs)
+    # the undated counts an update places in its chain by number (:func:`.update.placed`)
+    out += [g for g in figs if g.as_of is None and timed(g)]
     # the articles that tell a revision (first given, then the count): it explains others
     out += correction.tellers(figs)
     # the estimates that tell how a chosen figure's article knows its count

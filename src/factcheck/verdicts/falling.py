@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from ..model import Finding
 from .figure import Figure, counted
+from .config import setting
 from .same_count import same_count
 from .scene import (Ctx, conflict, consistent_running, doubts, explained, finding,
-                    restated_after, says, unplaceable, unrelated)
+                    restated_after, says, span, unplaceable, unrelated)
 from .timeline import Timeline, certainly_later, read
 
 READS = "timeline"
@@ -42,7 +43,8 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
         if t.is_revised(low) or unrelated(best, low, ctx) or retells_revision(best, low, t, ctx):
             continue  # a revision is the correction's; a far smaller figure is no such count
         if certainly_later(best, low, ctx):
-            why = doubts(best, low, ctx, same_time=False) + restated(best, low, ctx)
+            why = doubts(best, low, ctx, same_time=False) + restated(best, low, ctx) \
+                + lasted(best, low, t, ctx)
             # later reports of the same lower count, for the same doubts: one finding
             have = next((lows for b, lows, w in certain
                          if b is best and w == why and same_count(lows[0], low)), None)
@@ -97,6 +99,27 @@ def restated(best: Figure, low: Figure, ctx: Ctx) -> list[str]:
     in words; empty when the reports are further apart."""
     n = restated_after(best, low, ctx)
     return [] if n is None else [ctx.cfg["doubts"]["restated"].format(n=n)]
+
+
+def lasted(best: Figure, low: Figure, t: Timeline, ctx: Ctx) -> list[str]:
+    """The doubt that a count is cumulative only over its first days (``cumulative_days``
+    of verdicts.toml: the wounded reach hospitals and are registered in the first days;
+    after them the injured die or go home, and many reports give those still in hospital),
+    in words, when the lower count was first reported after that many days: "9 injured"
+    on the 3rd and "7 injured, in hospital" on the 9th may both be true. The fall is dated
+    by the first report of the lower count after ``best``: the same 5 told within two days
+    and again four days on is one fall within the window, told twice. Empty when the
+    metric has no such limit (0) or the fall came within it."""
+    days = int(setting(ctx.cfg, ctx.metric, "cumulative_days") or 0)
+    if days <= 0:
+        return []
+    lows = [x for b, x in t.falls if b is best and (x is low or same_count(x, low))
+            and certainly_later(best, x, ctx)]
+    firsts = [s.first for x in lows if (s := span(x, ctx)).first is not None]
+    since = span(best, ctx).last
+    if not firsts or since is None or (min(firsts) - since).days <= days:
+        return []
+    return [ctx.cfg["doubts"]["lasted"].format(n=(min(firsts) - since).days, days=days)]
 
 
 # the figures of a moment it can name: those the timeline reads (one function for every

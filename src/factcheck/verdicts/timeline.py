@@ -63,6 +63,9 @@ class Timeline(NamedTuple):
     # of a chain's link (by ``id``), the earlier links it replaced that stated the same count
     # ("as many as 12" on the 26th, "a dozen" on the 27th): the first reports of its count
     retold: dict[int, tuple[Figure, ...]] = {}
+    # the counted whole figures of reports that are undated (no as-of date): no step of the
+    # chain by date, but one by number (:func:`.update.placed`)
+    undated: tuple[Figure, ...] = ()
 
     def is_revised(self, f: Figure) -> bool:
         """Whether the text announces this figure as a revision (its sentence, or the
@@ -160,8 +163,12 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
     firm_any: dict = {}
     for real, guessed in moments:
         fell = len(falls) + len(backdated)
+        # a count its article tells as an estimate is read for a fall only, never a link of
+        # the chain (a rise to an estimate says nothing of the count): 36 dead, locals' 480,
+        # then 115 is one count rising from 36 to 115
+        linked = [f for f in real if not f.estimate]
         if real:
-            high = top(real)
+            high = top(linked or real)
             # among the figures the timeline reads (a draft check reads only those)
             shown = _extremes(real)
             # revisions announced before: one told again later is not news of another
@@ -209,11 +216,13 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                         backdated.append(Step(low, earlier))
                     else:
                         falls.append(Step(earlier, low))
-            if last is None:
+            if not linked:
+                pass  # only estimates here: the chain waits for the next count
+            elif last is None:
                 last = high
             else:
-                high = _link(real, high, last, ctx)
-            if last is high:
+                high = _link(linked, high, last, ctx)
+            if not linked or last is high:
                 pass
             elif high.key == last.key:
                 if _sooner(high, last, ctx):  # the same figure, its date better known: the
@@ -256,8 +265,10 @@ def timeline(segs: Sequence[Sequence[Figure]], ctx: Ctx) -> Timeline:
                     or (f.low == best_any.low and _sooner(f, best_any, ctx)):
                 best_any = f
             _hold(firm_any, f, ctx)
+    undated = tuple(f for seg in segs for f in seg
+                    if f.as_of is None and timed(f) and (f.doc, f.key) not in revised)
     return Timeline(falls, rises, backdated, revisions, revised, floors, told_before,
-                    {k: tuple(v) for k, v in after.items() if v}, retold)
+                    {k: tuple(v) for k, v in after.items() if v}, retold, undated)
 
 
 def _hold(firm: dict, f: Figure, ctx: Ctx) -> None:
@@ -422,22 +433,24 @@ def _read(real: Sequence[Figure]) -> list[Figure]:
     behind = left_behind(real)
     # one pass for the extremes (a draft check reads every moment of its groups); the lowest
     # upper bound also among the counts no sentence leaves behind (the fall is read there)
-    hi = lo = dated_hi = -math.inf
+    hi = lo = dated_hi = linked_hi = -math.inf
     ceil = ceil_standing = floor = math.inf
     for f in real:
         hi, lo = max(hi, f.point), max(lo, f.low)
         if f.as_of is not None:  # the top of the dated counts: a chain's link (see _link)
             dated_hi = max(dated_hi, f.point)
+        if not f.estimate:  # the top of the counts no article tells as estimates: a link
+            linked_hi = max(linked_hi, f.point)
         ceil = min(ceil, f.ceiling)
         if id(f) not in behind:
             ceil_standing = min(ceil_standing, f.ceiling)
             if f.high is None:  # the lowest floor a count no sentence leaves behind
                 floor = min(floor, f.low)
-    picked = [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)
-              or (f.high is None and f.low == floor)
+    picked = [f for f in real if f.point in (hi, linked_hi) or f.low == lo
+              or f.ceiling in (ceil, ceil_standing) or (f.high is None and f.low == floor)
               or (f.as_of is not None and f.point == dated_hi)]
     # and what their sentences state with them (a lowest count may be one left behind)
     said = {_sentence(f) for f in picked}
-    return [f for f in real if f.point == hi or f.low == lo or f.ceiling in (ceil, ceil_standing)
-            or (f.high is None and f.low == floor)
+    return [f for f in real if f.point in (hi, linked_hi) or f.low == lo
+            or f.ceiling in (ceil, ceil_standing) or (f.high is None and f.low == floor)
             or (f.as_of is not None and f.point == dated_hi) or _sentence(f) in said]

@@ -9,12 +9,15 @@ of it as its peers: the step from 12 to 2 is theirs too."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Finding
 from .figure import Figure
 from .jump import is_jump
-from .scene import Ctx, finding, span, unrelated
+from .same_count import same_count
+from .scene import Ctx, finding, scale_ratio, span, unrelated
 from .timeline import Step, Timeline, read
 from .wording import figure_phrase
 
@@ -34,9 +37,55 @@ def judge(t: Timeline, ctx: Ctx) -> list[Finding]:
         else:
             chains.append([s.earlier, s.later])
     name = "update" if ctx.cumulative else "update_level"
-    return [retold(finding(ctx, "update", name, ctx.cfg["severity"]["update"], chain,
-                           dated=True), t, ctx)
+    return [retold(finding(ctx, "update", name, ctx.cfg["severity"]["update"],
+                           placed(chain, t.undated, ctx), dated=True), t, ctx)
             for chain in chains if len(chain) >= 2]
+
+
+def placed(chain: list[Figure], undated: Sequence[Figure], ctx: Ctx) -> list[Figure]:
+    """A running count's chain with the undated reports whose number falls strictly between
+    two of its links, each where its number puts it (5 on the 23rd, an undated 6, 24 on the
+    25th), or before its first link when near it in scale (:func:`near`; not after its last:
+    a higher undated figure may be a later count or another one, the running verdict's):
+    a report whose date is not known is a step of the count where its number fits, the one
+    order in which the count only rises; the reason shows it undated. Not a figure
+    stating a link's count another way (it is that link's), nor one of an article the chain
+    already reads, nor a count its article tells as an estimate (no link, :mod:`.timeline`),
+    and of an article only its highest undated count (its lower figures are
+    shares or counts it leaves behind, as :func:`.running.figures` reads them). A level
+    that moves both ways has no such place."""
+    if not ctx.cumulative or not undated:
+        return chain
+    docs = {f.doc for f in chain}
+    tops: dict[str, Figure] = {}  # each article's highest undated count (the first of ties)
+    for f in undated:
+        if f.doc not in docs and not f.estimate \
+                and (f.doc not in tops or f.point > tops[f.doc].point):
+            tops[f.doc] = f
+    at: dict[str, tuple[int, Figure]] = {}  # article -> (the link it follows, its figure)
+    for f in tops.values():
+        if any(same_count(f, g) for g in chain):
+            continue
+        i = next((i for i, (a, b) in enumerate(zip(chain, chain[1:]))
+                  if a.ceiling < f.low and f.ceiling < b.low), None)
+        if i is None and near(f, chain[0], ctx) and f.ceiling < chain[0].low:
+            i = -1  # an earlier step than the first dated one
+        if i is not None:
+            at[f.doc] = (i, f)
+    if not at:
+        return chain
+    out = sorted((f for j, f in at.values() if j == -1), key=lambda f: (f.point, f.low))
+    for i, link in enumerate(chain):
+        out.append(link)
+        out += sorted((f for j, f in at.values() if j == i), key=lambda f: (f.point, f.low))
+    return out
+
+
+def near(f: Figure, link: Figure, ctx: Ctx) -> bool:
+    """Whether an undated figure below a chain is close enough in scale to its first link to
+    be an earlier step of the same count (``[scale] factor``): far below it, it is more
+    likely a share (a place's, a day's finds)."""
+    return scale_ratio(f, link) < float(ctx.cfg.get("scale", {}).get("factor", math.inf))
 
 
 def retold(f: Finding, t: Timeline, ctx: Ctx) -> Finding:
