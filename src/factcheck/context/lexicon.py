@@ -179,6 +179,9 @@ class Lexicon:
     # an embedded post's signature ("— Mayor Anna Rossi (@annarossi) May 3, 2023"): it signs
     # all of the post before it; no trigger (it has no word to look for)
     source_signatures: tuple[regex.Pattern, ...] = ()
+    # the metrics of background figures ("population": how many live somewhere): one takes
+    # only an attribution in its own clause, never a neighbour's
+    source_clause_metrics: frozenset[str] = frozenset()
 
 
 def _alt(words) -> str:
@@ -530,6 +533,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                                if (cs := src.get("coordinators")) else None),
         source_fence_re=(_words_re(fs) if (fs := src.get("fences")) else None),
         source_signatures=cue_list("signatures"),
+        source_clause_metrics=frozenset(src.get("clause_metrics", ())),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

@@ -40,6 +40,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import Lexicon
+from .period import clause_of
 from .words import present_keys
 
 _SPACES = regex.compile(r"\s+")
@@ -55,6 +56,8 @@ _BACK = 3
 # how many sentences an embedded post's signature may sign before it
 _POST = 6
 _OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+# what may stand between a clause and an attribution beside it
+_BESIDE = " \t\n,;:"
 
 
 def _clean(src: str, lex: Lexicon) -> str | None:
@@ -398,7 +401,8 @@ def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
 def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexicon,
               found: Callable[[int], list[tuple[int, int, str]]] | None = None,
               claimed: Collection[int] = (), part: bool = False,
-              paragraphs: Callable[[], Sequence[int] | None] | None = None) -> str | None:
+              paragraphs: Callable[[], Sequence[int] | None] | None = None,
+              metric: str | None = None) -> str | None:
     """The source of a figure at ``texts[index][start:end]``; ``texts`` are the article's
     sentences, ``claimed`` the indexes of those that make claims. In order: the cue nearest
     the figure in its sentence; the speaker of the quotation it is in; an attribution after
@@ -406,13 +410,25 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     nel Reatino e 53 nell'Ascolano"), the attribution of the sentence right before it (the
     total's it breaks down).
     ``found(i)`` may memoise :func:`find_sources` of sentence ``i``; ``paragraphs()`` gives
-    each sentence's paragraph number, when known (asked only of a post's signature)."""
+    each sentence's paragraph number, when known (asked only of a post's signature).
+    A figure of a background ``metric`` (``[sources] clause_metrics``: how many live in a
+    place) outside a quotation takes only an attribution in its own clause."""
     found = found or (lambda i: find_sources(texts[i], lex))
     text = texts[index]
     # a subject opening a clause joined after the figure's speaks for that clause ("12 were
     # missing, and the mayor was quoted as saying one body ..."), not for the figure
     own = [s for s in found(index) if s[0] < end or lex.source_coordinator_re is None
            or lex.source_coordinator_re.search(text, max(end, s[0] - 10), s[0]) is None]
+    if metric in lex.source_clause_metrics and not _in_quotation(texts, index, start):
+        # "the toll was put at 64 by the authorities, on an island of 3 million people": the
+        # speaker of the toll says nothing of the island's people
+        left, right = clause_of(text, start, end, lex)
+        # ... or right beside it, with only a break between ("..., according to the census")
+        left = len(text[:left].rstrip(_BESIDE))
+        right += len(text[right:]) - len(text[right:].lstrip(_BESIDE))
+        return next((s[2] for s in sorted(own, key=lambda s: _distance(s, start, end))
+                     if s[0] <= right and s[1] >= left
+                     and s[2].casefold() not in lex.source_pronouns), None)
     if own and lex.source_fence_re is not None:
         own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
     if own:
@@ -457,6 +473,17 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if before:
             return _named(before[-1][2], texts, index - 1, found, lex)
     return None
+
+
+def _in_quotation(texts: Sequence[str], index: int, start: int) -> bool:
+    """Whether ``start`` in sentence ``index`` is inside a quotation, opened in its sentence
+    or in one of the few before."""
+    depth = sum(d for j, d in _marks(texts[index]) if j < start)
+    for i in range(index - 1, max(-1, index - 1 - _BACK), -1):
+        if depth != 0:
+            break
+        depth += sum(d for _, d in _marks(texts[i]))
+    return depth > 0
 
 
 # what closes a concessive or temporal clause: the first clause mark after its opening word
