@@ -16,9 +16,10 @@ regional official"). A pronoun ("he said") stands for the source named last befo
 A source's noun phrase is the whole of it: a subject runs back to its clause's start ("the
 US territory's governor said") but not past an article of its own ("In un tweet la Regione
 ha scritto"), past a title's abbreviation ("Col. Mark Jones"), and time words are cut from
-its end ("... on Friday"). Who relays another's words is no source: "citing police",
-"quoted the prefect as saying" name the speaker, and a medium reporting what a speaker said
-before the figure relays that speaker. A pronoun with nobody named before stands for the
+its end ("... on Friday"). Who relays another's words is no source (a relayed figure is
+its original's: tests/corpus/GUIDE.md): "citing police", "the TV said on Sunday citing the
+ministry", "secondo la tv, che cita il ministero", "quoted the prefect as saying" name the
+one cited, and a medium reporting what a speaker said before the figure relays that speaker. A pronoun with nobody named before stands for the
 subject the sentence before opens with, when it names a kind of source; a quotation after
 a colon is its sentence's subject's ("Il sindaco: «...»"), and one opening the sentence
 right after one that names a speaker is that speaker's. An aside between a subject and its
@@ -106,7 +107,9 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     present = present_keys(text, lex.source_keys)
     if not lex.source_trigger.fires(present):
         return sorted(set(out))
-    relays: list[tuple[int, int]] = []  # "citing X", "quoted X as saying": X spoke first
+    # "citing X", "quoted X as saying": X spoke first; who relays stands before the cue, or
+    # after it when the cue follows the one cited ("X, citato dal Guardian": ``after``)
+    relays: list[tuple[int, int, bool]] = []
     for pattern, trigger in zip(lex.source_cues, lex.source_cue_triggers, strict=True):
         if not trigger.fires(present):
             continue
@@ -125,7 +128,7 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             else:
                 _add(out, m, lex, end=_appositive_end(text, m.end(), lex))
             if relay and m.group("relay"):
-                relays.append((m.start(), m.end()))
+                relays.append((m.start(), m.end(), m.start("relay") > m.start("src")))
     for pattern, verb, trigger in zip(lex.source_subject_cues, lex.source_subject_verbs,
                                       lex.source_subject_triggers, strict=True):
         if not trigger.fires(present):
@@ -147,7 +150,8 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             app = m.end("app") if "app" in m.re.groupindex and m.group("app") else None
             _add(out, m, lex, _subject_start(text, m, lex), src_end=app)
     if relays:
-        out = [s for s in out if not any(_relays(s, r) for r in relays)]
+        out = [s for s in out
+               if not any(_relays(s, r, text, out, lex.source_fence_re) for r in relays)]
     return sorted(set(out))
 
 
@@ -222,14 +226,34 @@ def _ending_at(pattern: regex.Pattern, text: str, pos: int, end: int) -> regex.M
     return None
 
 
-def _relays(span: tuple[int, int, str], relay: tuple[int, int]) -> bool:
-    """Whether ``span`` names who relays another's words: its attribution ends right
-    before the relay cue ("Reuters reported, citing police", "State TV quoted ... as
-    saying") or starts right after it ("citing police, Reuters reported")."""
+def _relays(span: tuple[int, int, str], relay: tuple[int, int, bool], text: str,
+            spans: Sequence[tuple[int, int, str]], fence: regex.Pattern | None) -> bool:
+    """Whether ``span`` names who relays another's words: the figure is the one cited, who
+    gave it first ("Reuters reported, citing police", "the TV said on Saturday citing the
+    ministry", "State TV quoted ... as saying", "l'agenzia, che cita le autorità"). Its
+    attribution ends before the relay cue, in the same clause of reported words (no ";",
+    ":" or quotation mark between, no other attribution, no ``fences`` word), or starts
+    right after it ("citing police, Reuters reported"), or holds it ("the TV, citing
+    police, said"); for a cue after the one cited (``relay[2]``: "X, citato dal
+    Guardian"), only one right after it relays."""
     s, e, _ = span
-    if (s, e) == relay or (relay[0] <= s and e <= relay[1]):
+    if (s, e) == relay[:2] or (relay[0] <= s and e <= relay[1]):
         return False
-    return 0 <= relay[0] - e <= 3 or 0 <= s - relay[1] <= 3
+    if 0 <= s - relay[1] <= 3 or (s < relay[0] and relay[1] <= e):
+        return True  # "citing police, Reuters said", "the TV, citing police, said"
+    if relay[2]:
+        return False
+    if not 0 <= relay[0] - e <= _RELAY_GAP or _RELAY_STOP.search(text, e, relay[0]):
+        return False
+    if fence is not None and fence.search(text, e, relay[0]):
+        return False  # "..., the mayor said, while the TV, citing police, ...": another's
+    return not any(e <= o[0] < relay[0] for o in spans)
+
+
+# how far before a relay cue the attribution of who relays may end ("the TV said on
+# Saturday, in a report on the floods, citing ..."), and what no such gap holds
+_RELAY_GAP = 120
+_RELAY_STOP = regex.compile(r"[;:“”«»\"]")
 
 
 def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
