@@ -7,7 +7,9 @@ The cue nearest the figure in its own sentence wins; else, for a figure inside a
 that runs over several sentences, the speaker named where the quotation closes ("“... Twelve
 died in hospital.” Kirilenko said.") or before it opens ("He said: “..."); else a trailing cue
 of the next sentence ("... sono morti martedì. Questi sono i combattimenti più sanguinosi,
-scrive Reuters."), or of a later one that points back to the figures before it, over a
+scrive Reuters."), or of one that is only an attribution ("The ministry said so in a
+statement later.", "La prefettura lo ha confermato in serata."), or of a later one that
+points back to the figures before it, over a
 run of sentences naming nobody ("... Undici morti ad Accumuli. Sono gli ultimi dati,
 comunicati dalla Protezione civile."); a quotation with no speaker goes on the speaker of
 the quotation just before it; a breakdown by place takes the attribution of the toll it
@@ -618,7 +620,12 @@ def _later_source(texts: Sequence[str], index: int,
             if j in claimed or only_back:
                 return None
             nxt = len(texts[j].rstrip(_END))
-            trailing = [s for s in srcs if s[1] >= nxt]
+            # a trailing attribution, or one followed only by when, where and how it spoke
+            # ("The ministry said so in a statement later.", "Lo ha confermato in serata")
+            # (the first of these: the words after it are its tail, "confermato il bilancio")
+            trailing = [s for s in srcs if s[1] >= nxt] or [
+                s for s in srcs if lex.source_tail_re is not None
+                and lex.source_tail_re.fullmatch(texts[j], s[1], nxt) is not None][:1]
             return _named(trailing[-1][2], texts, j, found, lex) if trailing else None
         if j not in claimed:
             only_back = True  # a sentence of other matters, naming nobody, ends the run
