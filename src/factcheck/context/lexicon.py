@@ -186,6 +186,10 @@ class Lexicon:
     # ministry said so in a statement later."): the words of when, where and how it spoke
     # and a word standing for the figures before; such a sentence points back
     source_tail_re: regex.Pattern | None = None
+    # pronouns that never stand for a person ("it"), and the titles that make a source one
+    # ("Anna Rossi, head of the forensic service")
+    source_impersonal: frozenset[str] = frozenset()
+    source_people_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -551,6 +555,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_signatures=cue_list("signatures"),
         source_clause_metrics=frozenset(src.get("clause_metrics", ())),
         source_tail_re=_tail_re(src.get("tails", ()), path),
+        source_impersonal=frozenset(w.casefold() for w in src.get("impersonal", ())),
+        source_people_re=_words_re(ws) if (ws := src.get("people")) else None,
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

@@ -470,7 +470,8 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if best[2].casefold() in lex.source_pronouns:
             # "the ministry said it had counted 12 dead": the pronoun's own sentence first
             named = [s for s in own if s[0] < best[0]
-                     and s[2].casefold() not in lex.source_pronouns]
+                     and s[2].casefold() not in lex.source_pronouns
+                     and _may_stand_for(best[2], s[2], lex)]
             if named:
                 return named[-1][2]
         if source_type(text[best[0]:best[1]], None, lex) == "media":
@@ -649,13 +650,23 @@ def _named(source: str, texts: Sequence[str], index: int,
     if source.casefold() not in lex.source_pronouns:
         return source
     for i in range(index - 1, max(-1, index - 1 - _BACK), -1):
-        named = [s for s in found(i) if s[2].casefold() not in lex.source_pronouns]
+        named = [s for s in found(i) if s[2].casefold() not in lex.source_pronouns
+                 and _may_stand_for(source, s[2], lex)]
         if named:
             return _introduced(named[-1][2], i, found)
         opener = _opening_subject(texts[i], lex)
         if opener is not None:
             return opener
     return None
+
+
+def _may_stand_for(pronoun: str, source: str, lex: Lexicon) -> bool:
+    """Whether ``pronoun`` may stand for ``source``: an impersonal one ("it") never stands
+    for a person, a source with a title of a person's ("Anna Rossi, head of the forensic
+    service"; ``[sources] people``)."""
+    if pronoun.casefold() not in lex.source_impersonal or lex.source_people_re is None:
+        return True
+    return lex.source_people_re.search(source) is None
 
 
 def _introduced(name: str, index: int,
