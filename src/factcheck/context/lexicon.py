@@ -190,6 +190,9 @@ class Lexicon:
     # ("Anna Rossi, head of the forensic service")
     source_impersonal: frozenset[str] = frozenset()
     source_people_re: regex.Pattern | None = None
+    # words by which a quotation speaks of the figures before it ("“I dati sono incerti”"):
+    # its speaker's tag, in the sentence after a figure, covers the figure
+    source_count_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -557,6 +560,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_tail_re=_tail_re(src.get("tails", ()), path),
         source_impersonal=frozenset(w.casefold() for w in src.get("impersonal", ())),
         source_people_re=_words_re(ws) if (ws := src.get("people")) else None,
+        source_count_re=_words_re(ws) if (ws := src.get("count_words")) else None,
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

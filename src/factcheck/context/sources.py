@@ -620,6 +620,12 @@ def _later_source(texts: Sequence[str], index: int,
                 return _named(srcs[0][2], texts, j, found, lex)
             if j in claimed or only_back:
                 return None
+            if any(d < 0 for _, d in _marks(texts[j])) and (
+                    lex.source_count_re is None or not lex.source_count_re.search(texts[j])):
+                # a quotation's speaker tag is the quotation's ("... 40 were wounded. “Many are
+                # in a serious condition,” said the mayor."): it says words of its own, unless
+                # they speak of the figures ("“I dati sono incerti”, dice il sindaco")
+                return None
             nxt = len(texts[j].rstrip(_END))
             # a trailing attribution, or one followed only by when, where and how it spoke
             # ("The ministry said so in a statement later.", "Lo ha confermato in serata")
