@@ -474,6 +474,11 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
                      and _may_stand_for(best[2], s[2], lex)]
             if named:
                 return named[-1][2]
+            opener = _opening_subject(text, lex) if 0 < best[0] and best[1] <= start else None
+            if opener is not None and _may_stand_for(best[2], opener, lex):
+                # the subject its sentence opens with ("The governor spoke of a disaster he
+                # said may have left 300,000 homeless")
+                return opener
         if source_type(text[best[0]:best[1]], None, lex) == "media":
             # a medium reporting what a speaker said before the figure relays the speaker
             # ("the governor said the toll included 15 ..., local media reported")
