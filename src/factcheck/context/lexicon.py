@@ -193,6 +193,9 @@ class Lexicon:
     # words by which a quotation speaks of the figures before it ("“I dati sono incerti”"):
     # its speaker's tag, in the sentence after a figure, covers the figure
     source_count_re: regex.Pattern | None = None
+    # a comparison between an attribution and a figure after it ("far above the 64 deaths"):
+    # the figure is another count than the attributed one
+    source_comparison_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -561,6 +564,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_impersonal=frozenset(w.casefold() for w in src.get("impersonal", ())),
         source_people_re=_words_re(ws) if (ws := src.get("people")) else None,
         source_count_re=_words_re(ws) if (ws := src.get("count_words")) else None,
+        source_comparison_re=_any_re([_LEFT + _fill(p, {"APOS": APOS}) + _RIGHT
+                                      for p in src.get("comparisons", ())],
+                                     "sources.comparisons", path),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

@@ -457,6 +457,15 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
                      and s[2].casefold() not in lex.source_pronouns), None)
     if own and lex.source_fence_re is not None:
         own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
+    if own and lex.source_comparison_re is not None:
+        # a figure compared with the one attributed is no part of it ("The new estimate was
+        # announced by the government, far above the 64 deaths counted so far"): with none
+        # other in its sentence, it is the outlet's
+        kept = [s for s in own if s[1] > start
+                or lex.source_comparison_re.search(text, s[1], start) is None]
+        if not kept:
+            return None
+        own = kept
     if own:
         best = min(own, key=lambda s: (_distance(s, start, end), s[0]))
         if best[1] <= start and lex.source_fence_re is not None:
