@@ -494,7 +494,16 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
             speaker = _relayed_speaker(text, own, start, lex)
             if speaker is not None:
                 return speaker
-        return _named(best[2], texts, index, found, lex)
+        named = _named(best[2], texts, index, found, lex)
+        if named is None and _in_quotation(texts, index, start):
+            # a pronoun inside a quotation that stands for nobody named ("“They told us 50
+            # are trapped,” said Anna Rossi"): the quotation's speaker, who says so
+            named = next((s[2] for s in sorted(own, key=lambda s: _distance(s, start, end))
+                          if s[2].casefold() not in lex.source_pronouns), None)
+            if named is None:
+                quoted = _quoted_source(texts, index, start, found, lex)
+                named = _named(quoted, texts, index, found, lex) if quoted else None
+        return named
     quoted = _quoted_source(texts, index, start, found, lex)
     if quoted is not None:
         return _named(quoted, texts, index, found, lex)
@@ -692,14 +701,14 @@ def _may_stand_for(pronoun: str, source: str, lex: Lexicon) -> bool:
 def _introduced(name: str, index: int,
                 found: Callable[[int], list[tuple[int, int, str]]]) -> str:
     """The whole name a pronoun stands for: a person named by surname alone ("Boraso
-    told TV") was introduced in full before ("city councillor Anna Boraso said"), and "he"
-    stands for the whole of it; ``name`` itself when it is more than one word or was not
-    introduced so in sentences up to ``index``."""
+    told TV") was introduced in full before ("city councillor Anna Boraso said", "Boraso,
+    a city councillor, said"), and "he" stands for the whole of it; ``name`` itself when it
+    is more than one word or was not introduced so in sentences up to ``index``."""
     if " " in name or not name[:1].isupper():
         return name
     for i in range(index, -1, -1):
         for _, _, src in reversed(found(i)):
-            if src.endswith(" " + name):
+            if src.endswith(" " + name) or src.startswith(name + ", "):
                 return src
     return name
 
