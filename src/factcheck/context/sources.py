@@ -276,7 +276,8 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
         both = _coordinated(lead[:breaks[-1].start()], breaks[-1], lex, start - len(lead))
         return start if both is None else both
     if (not words or any(ch.isdigit() for ch in gap) or len(words) > _NP_EXTEND
-            or not (words[0][:1].isupper() or _starts_with_article(gap.lstrip(), lex))):
+            or not (words[0][:1].isupper() or _starts_with_article(gap.lstrip(), lex)
+                    or _opens_with_source_word(gap.lstrip(), lex))):
         return start
     begin = start - len(gap.lstrip())
     # a noun phrase has one article, at its start, but for one after a connector ("Head of
@@ -325,6 +326,13 @@ def _coordinated(before: str, brk: regex.Match, lex: Lexicon, offset: int) -> in
     if m is None:
         return None
     return offset + cut + (len(first) - len(first.lstrip())) + m.start("src")
+
+
+def _opens_with_source_word(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` opens with a known source word in lower case, a noun phrase's head
+    run back to ("ricercatori di dati libici": not only "libici")."""
+    m = lex.source_np.match(text) if lex.source_np is not None else None
+    return m is not None and m.start("src") == 0 and text[:1].islower()
 
 
 def _starts_with_article(text: str, lex: Lexicon) -> bool:
