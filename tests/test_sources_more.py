@@ -25,7 +25,8 @@ def test_source(case):
                       outlet="Gazzetta", published=date(2022, 9, 14), published_how="metadata",
                       published_precision="day", lang=case.get("lang", "it"))
     # the other figures named are claims too: a sentence with figures keeps its attribution
-    specs = [{"figure": case["figure"]}] + [{"figure": f} for f in case.get("occurrence_claims", ())]
+    specs = ([{"figure": case["figure"], "metric": case.get("metric", "deaths")}]
+             + [{"figure": f} for f in case.get("occurrence_claims", ())])
     c = article_claims(article, specs)[0]
     expected = case["source"]
     assert (c.source if c.source_kind == "attributed" else "") == expected

@@ -702,7 +702,7 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
                                              subgroup_data(lex.lang, ctx.rules_root), conflict)
     source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed,
                        part=(side or "").startswith(AREA_PREFIX),
-                       paragraphs=lambda: ctx.paragraphs)
+                       paragraphs=lambda: ctx.paragraphs, metric=claim.metric)
     if source is not None:
         source_kind = "attributed"
     elif article.outlet:

@@ -181,6 +181,23 @@ class Lexicon:
     # an embedded post's signature ("— Mayor Anna Rossi (@annarossi) May 3, 2023"): it signs
     # all of the post before it; no trigger (it has no word to look for)
     source_signatures: tuple[regex.Pattern, ...] = ()
+    # the metrics of background figures ("population": how many live somewhere): one takes
+    # only an attribution in its own clause, never a neighbour's
+    source_clause_metrics: frozenset[str] = frozenset()
+    # what may follow an attribution in a sentence that reports nothing of its own ("The
+    # ministry said so in a statement later."): the words of when, where and how it spoke
+    # and a word standing for the figures before; such a sentence points back
+    source_tail_re: regex.Pattern | None = None
+    # pronouns that never stand for a person ("it"), and the titles that make a source one
+    # ("Anna Rossi, head of the forensic service")
+    source_impersonal: frozenset[str] = frozenset()
+    source_people_re: regex.Pattern | None = None
+    # words by which a quotation speaks of the figures before it ("“I dati sono incerti”"):
+    # its speaker's tag, in the sentence after a figure, covers the figure
+    source_count_re: regex.Pattern | None = None
+    # a comparison between an attribution and a figure after it ("far above the 64 deaths"):
+    # the figure is another count than the attributed one
+    source_comparison_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -242,6 +259,18 @@ def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
         return regexcache.compile(first_char_lookahead(alt) + "(?:" + alt + ")", _FLAGS)
     except regex.error as exc:
         raise FactcheckError(_bad_regex(path, what, patterns, exc)) from None
+
+
+def _tail_re(patterns, path: str) -> regex.Pattern | None:
+    """``[sources] tails``: any run of them, each after a space, to the sentence's end
+    (matched whole, from an attribution's end)."""
+    if not patterns:
+        return None
+    alt = "|".join(f"(?:{_fill(p, {'APOS': APOS})})" for p in patterns)
+    try:
+        return regexcache.compile(r"(?:\s+(?:" + alt + r"))*[\s.!…]*", _FLAGS)
+    except regex.error as exc:
+        raise FactcheckError(_bad_regex(path, "sources.tails", patterns, exc)) from None
 
 
 def _bad_regex(path: str, what: str, patterns, exc: regex.error) -> str:
@@ -533,6 +562,14 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                                if (cs := src.get("coordinators")) else None),
         source_fence_re=(_words_re(fs) if (fs := src.get("fences")) else None),
         source_signatures=cue_list("signatures"),
+        source_clause_metrics=frozenset(src.get("clause_metrics", ())),
+        source_tail_re=_tail_re(src.get("tails", ()), path),
+        source_impersonal=frozenset(w.casefold() for w in src.get("impersonal", ())),
+        source_people_re=_words_re(ws) if (ws := src.get("people")) else None,
+        source_count_re=_words_re(ws) if (ws := src.get("count_words")) else None,
+        source_comparison_re=_any_re([_LEFT + _fill(p, {"APOS": APOS}) + _RIGHT
+                                      for p in src.get("comparisons", ())],
+                                     "sources.comparisons", path),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

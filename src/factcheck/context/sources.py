@@ -7,7 +7,9 @@ The cue nearest the figure in its own sentence wins; else, for a figure inside a
 that runs over several sentences, the speaker named where the quotation closes ("“... Twelve
 died in hospital.” Kirilenko said.") or before it opens ("He said: “..."); else a trailing cue
 of the next sentence ("... sono morti martedì. Questi sono i combattimenti più sanguinosi,
-scrive Reuters."), or of a later one that points back to the figures before it, over a
+scrive Reuters."), or of one that is only an attribution ("The ministry said so in a
+statement later.", "La prefettura lo ha confermato in serata."), or of a later one that
+points back to the figures before it, over a
 run of sentences naming nobody ("... Undici morti ad Accumuli. Sono gli ultimi dati,
 comunicati dalla Protezione civile."); a quotation with no speaker goes on the speaker of
 the quotation just before it; a breakdown by place takes the attribution of the toll it
@@ -16,9 +18,10 @@ regional official"). A pronoun ("he said") stands for the source named last befo
 A source's noun phrase is the whole of it: a subject runs back to its clause's start ("the
 US territory's governor said") but not past an article of its own ("In un tweet la Regione
 ha scritto"), past a title's abbreviation ("Col. Mark Jones"), and time words are cut from
-its end ("... on Friday"). Who relays another's words is no source: "citing police",
-"quoted the prefect as saying" name the speaker, and a medium reporting what a speaker said
-before the figure relays that speaker. A pronoun with nobody named before stands for the
+its end ("... on Friday"). Who relays another's words is no source (a relayed figure is
+its original's: tests/corpus/GUIDE.md): "citing police", "the TV said on Sunday citing the
+ministry", "secondo la tv, che cita il ministero", "quoted the prefect as saying" name the
+one cited, and a medium reporting what a speaker said before the figure relays that speaker. A pronoun with nobody named before stands for the
 subject the sentence before opens with, when it names a kind of source; a quotation after
 a colon is its sentence's subject's ("Il sindaco: «...»"), and one opening the sentence
 right after one that names a speaker is that speaker's. An aside between a subject and its
@@ -40,6 +43,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import Lexicon
+from .period import clause_of
 from .words import present_keys
 
 _SPACES = regex.compile(r"\s+")
@@ -55,6 +59,8 @@ _BACK = 3
 # how many sentences an embedded post's signature may sign before it
 _POST = 6
 _OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+# what may stand between a clause and an attribution beside it
+_BESIDE = " \t\n,;:"
 
 
 def _clean(src: str, lex: Lexicon) -> str | None:
@@ -103,7 +109,9 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     present = present_keys(text, lex.source_keys)
     if not lex.source_trigger.fires(present):
         return sorted(set(out))
-    relays: list[tuple[int, int]] = []  # "citing X", "quoted X as saying": X spoke first
+    # "citing X", "quoted X as saying": X spoke first; who relays stands before the cue, or
+    # after it when the cue follows the one cited ("X, citato dal Guardian": ``after``)
+    relays: list[tuple[int, int, bool]] = []
     for pattern, trigger in zip(lex.source_cues, lex.source_cue_triggers, strict=True):
         if not trigger.fires(present):
             continue
@@ -122,7 +130,7 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             else:
                 _add(out, m, lex, end=_appositive_end(text, m.end(), lex))
             if relay and m.group("relay"):
-                relays.append((m.start(), m.end()))
+                relays.append((m.start(), m.end(), m.start("relay") > m.start("src")))
     for pattern, verb, trigger in zip(lex.source_subject_cues, lex.source_subject_verbs,
                                       lex.source_subject_triggers, strict=True):
         if not trigger.fires(present):
@@ -144,7 +152,8 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             app = m.end("app") if "app" in m.re.groupindex and m.group("app") else None
             _add(out, m, lex, _subject_start(text, m, lex), src_end=app)
     if relays:
-        out = [s for s in out if not any(_relays(s, r) for r in relays)]
+        out = [s for s in out
+               if not any(_relays(s, r, text, out, lex.source_fence_re) for r in relays)]
     return sorted(set(out))
 
 
@@ -219,14 +228,34 @@ def _ending_at(pattern: regex.Pattern, text: str, pos: int, end: int) -> regex.M
     return None
 
 
-def _relays(span: tuple[int, int, str], relay: tuple[int, int]) -> bool:
-    """Whether ``span`` names who relays another's words: its attribution ends right
-    before the relay cue ("Reuters reported, citing police", "State TV quoted ... as
-    saying") or starts right after it ("citing police, Reuters reported")."""
+def _relays(span: tuple[int, int, str], relay: tuple[int, int, bool], text: str,
+            spans: Sequence[tuple[int, int, str]], fence: regex.Pattern | None) -> bool:
+    """Whether ``span`` names who relays another's words: the figure is the one cited, who
+    gave it first ("Reuters reported, citing police", "the TV said on Saturday citing the
+    ministry", "State TV quoted ... as saying", "l'agenzia, che cita le autorità"). Its
+    attribution ends before the relay cue, in the same clause of reported words (no ";",
+    ":" or quotation mark between, no other attribution, no ``fences`` word), or starts
+    right after it ("citing police, Reuters reported"), or holds it ("the TV, citing
+    police, said"); for a cue after the one cited (``relay[2]``: "X, citato dal
+    Guardian"), only one right after it relays."""
     s, e, _ = span
-    if (s, e) == relay or (relay[0] <= s and e <= relay[1]):
+    if (s, e) == relay[:2] or (relay[0] <= s and e <= relay[1]):
         return False
-    return 0 <= relay[0] - e <= 3 or 0 <= s - relay[1] <= 3
+    if 0 <= s - relay[1] <= 3 or (s < relay[0] and relay[1] <= e):
+        return True  # "citing police, Reuters said", "the TV, citing police, said"
+    if relay[2]:
+        return False
+    if not 0 <= relay[0] - e <= _RELAY_GAP or _RELAY_STOP.search(text, e, relay[0]):
+        return False
+    if fence is not None and fence.search(text, e, relay[0]):
+        return False  # "..., the mayor said, while the TV, citing police, ...": another's
+    return not any(e <= o[0] < relay[0] for o in spans)
+
+
+# how far before a relay cue the attribution of who relays may end ("the TV said on
+# Saturday, in a report on the floods, citing ..."), and what no such gap holds
+_RELAY_GAP = 120
+_RELAY_STOP = regex.compile(r"[;:“”«»\"]")
 
 
 def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
@@ -247,7 +276,8 @@ def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
         both = _coordinated(lead[:breaks[-1].start()], breaks[-1], lex, start - len(lead))
         return start if both is None else both
     if (not words or any(ch.isdigit() for ch in gap) or len(words) > _NP_EXTEND
-            or not (words[0][:1].isupper() or _starts_with_article(gap.lstrip(), lex))):
+            or not (words[0][:1].isupper() or _starts_with_article(gap.lstrip(), lex)
+                    or _opens_with_source_word(gap.lstrip(), lex))):
         return start
     begin = start - len(gap.lstrip())
     # a noun phrase has one article, at its start, but for one after a connector ("Head of
@@ -296,6 +326,13 @@ def _coordinated(before: str, brk: regex.Match, lex: Lexicon, offset: int) -> in
     if m is None:
         return None
     return offset + cut + (len(first) - len(first.lstrip())) + m.start("src")
+
+
+def _opens_with_source_word(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` opens with a known source word in lower case, a noun phrase's head
+    run back to ("ricercatori di dati libici": not only "libici")."""
+    m = lex.source_np.match(text) if lex.source_np is not None else None
+    return m is not None and m.start("src") == 0 and text[:1].islower()
 
 
 def _starts_with_article(text: str, lex: Lexicon) -> bool:
@@ -398,7 +435,8 @@ def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
 def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexicon,
               found: Callable[[int], list[tuple[int, int, str]]] | None = None,
               claimed: Collection[int] = (), part: bool = False,
-              paragraphs: Callable[[], Sequence[int] | None] | None = None) -> str | None:
+              paragraphs: Callable[[], Sequence[int] | None] | None = None,
+              metric: str | None = None) -> str | None:
     """The source of a figure at ``texts[index][start:end]``; ``texts`` are the article's
     sentences, ``claimed`` the indexes of those that make claims. In order: the cue nearest
     the figure in its sentence; the speaker of the quotation it is in; an attribution after
@@ -406,15 +444,36 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
     nel Reatino e 53 nell'Ascolano"), the attribution of the sentence right before it (the
     total's it breaks down).
     ``found(i)`` may memoise :func:`find_sources` of sentence ``i``; ``paragraphs()`` gives
-    each sentence's paragraph number, when known (asked only of a post's signature)."""
+    each sentence's paragraph number, when known (asked only of a post's signature).
+    A figure of a background ``metric`` (``[sources] clause_metrics``: how many live in a
+    place) outside a quotation takes only an attribution in its own clause."""
     found = found or (lambda i: find_sources(texts[i], lex))
     text = texts[index]
     # a subject opening a clause joined after the figure's speaks for that clause ("12 were
     # missing, and the mayor was quoted as saying one body ..."), not for the figure
     own = [s for s in found(index) if s[0] < end or lex.source_coordinator_re is None
            or lex.source_coordinator_re.search(text, max(end, s[0] - 10), s[0]) is None]
+    if metric in lex.source_clause_metrics and not _in_quotation(texts, index, start):
+        # "the toll was put at 64 by the authorities, on an island of 3 million people": the
+        # speaker of the toll says nothing of the island's people
+        left, right = clause_of(text, start, end, lex)
+        # ... or right beside it, with only a break between ("..., according to the census")
+        left = len(text[:left].rstrip(_BESIDE))
+        right += len(text[right:]) - len(text[right:].lstrip(_BESIDE))
+        return next((s[2] for s in sorted(own, key=lambda s: _distance(s, start, end))
+                     if s[0] <= right and s[1] >= left
+                     and s[2].casefold() not in lex.source_pronouns), None)
     if own and lex.source_fence_re is not None:
         own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
+    if own and lex.source_comparison_re is not None:
+        # a figure compared with the one attributed is no part of it ("The new estimate was
+        # announced by the government, far above the 64 deaths counted so far"): with none
+        # other in its sentence, it is the outlet's
+        kept = [s for s in own if s[1] > start
+                or lex.source_comparison_re.search(text, s[1], start) is None]
+        if not kept:
+            return None
+        own = kept
     if own:
         best = min(own, key=lambda s: (_distance(s, start, end), s[0]))
         if best[1] <= start and lex.source_fence_re is not None:
@@ -428,16 +487,31 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if best[2].casefold() in lex.source_pronouns:
             # "the ministry said it had counted 12 dead": the pronoun's own sentence first
             named = [s for s in own if s[0] < best[0]
-                     and s[2].casefold() not in lex.source_pronouns]
+                     and s[2].casefold() not in lex.source_pronouns
+                     and _may_stand_for(best[2], s[2], lex)]
             if named:
                 return named[-1][2]
+            opener = _opening_subject(text, lex) if 0 < best[0] and best[1] <= start else None
+            if opener is not None and _may_stand_for(best[2], opener, lex):
+                # the subject its sentence opens with ("The governor spoke of a disaster he
+                # said may have left 300,000 homeless")
+                return opener
         if source_type(text[best[0]:best[1]], None, lex) == "media":
             # a medium reporting what a speaker said before the figure relays the speaker
             # ("the governor said the toll included 15 ..., local media reported")
             speaker = _relayed_speaker(text, own, start, lex)
             if speaker is not None:
                 return speaker
-        return _named(best[2], texts, index, found, lex)
+        named = _named(best[2], texts, index, found, lex)
+        if named is None and _in_quotation(texts, index, start):
+            # a pronoun inside a quotation that stands for nobody named ("“They told us 50
+            # are trapped,” said Anna Rossi"): the quotation's speaker, who says so
+            named = next((s[2] for s in sorted(own, key=lambda s: _distance(s, start, end))
+                          if s[2].casefold() not in lex.source_pronouns), None)
+            if named is None:
+                quoted = _quoted_source(texts, index, start, found, lex)
+                named = _named(quoted, texts, index, found, lex) if quoted else None
+        return named
     quoted = _quoted_source(texts, index, start, found, lex)
     if quoted is not None:
         return _named(quoted, texts, index, found, lex)
@@ -457,6 +531,17 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if before:
             return _named(before[-1][2], texts, index - 1, found, lex)
     return None
+
+
+def _in_quotation(texts: Sequence[str], index: int, start: int) -> bool:
+    """Whether ``start`` in sentence ``index`` is inside a quotation, opened in its sentence
+    or in one of the few before."""
+    depth = sum(d for j, d in _marks(texts[index]) if j < start)
+    for i in range(index - 1, max(-1, index - 1 - _BACK), -1):
+        if depth != 0:
+            break
+        depth += sum(d for _, d in _marks(texts[i]))
+    return depth > 0
 
 
 # what closes a concessive or temporal clause: the first clause mark after its opening word
@@ -566,8 +651,19 @@ def _later_source(texts: Sequence[str], index: int,
                 return _named(srcs[0][2], texts, j, found, lex)
             if j in claimed or only_back:
                 return None
+            if any(d < 0 for _, d in _marks(texts[j])) and (
+                    lex.source_count_re is None or not lex.source_count_re.search(texts[j])):
+                # a quotation's speaker tag is the quotation's ("... 40 were wounded. “Many are
+                # in a serious condition,” said the mayor."): it says words of its own, unless
+                # they speak of the figures ("“I dati sono incerti”, dice il sindaco")
+                return None
             nxt = len(texts[j].rstrip(_END))
-            trailing = [s for s in srcs if s[1] >= nxt]
+            # a trailing attribution, or one followed only by when, where and how it spoke
+            # ("The ministry said so in a statement later.", "Lo ha confermato in serata")
+            # (the first of these: the words after it are its tail, "confermato il bilancio")
+            trailing = [s for s in srcs if s[1] >= nxt] or [
+                s for s in srcs if lex.source_tail_re is not None
+                and lex.source_tail_re.fullmatch(texts[j], s[1], nxt) is not None][:1]
             return _named(trailing[-1][2], texts, j, found, lex) if trailing else None
         if j not in claimed:
             only_back = True  # a sentence of other matters, naming nobody, ends the run
@@ -591,7 +687,8 @@ def _named(source: str, texts: Sequence[str], index: int,
     if source.casefold() not in lex.source_pronouns:
         return source
     for i in range(index - 1, max(-1, index - 1 - _BACK), -1):
-        named = [s for s in found(i) if s[2].casefold() not in lex.source_pronouns]
+        named = [s for s in found(i) if s[2].casefold() not in lex.source_pronouns
+                 and _may_stand_for(source, s[2], lex)]
         if named:
             return _introduced(named[-1][2], i, found)
         opener = _opening_subject(texts[i], lex)
@@ -600,17 +697,26 @@ def _named(source: str, texts: Sequence[str], index: int,
     return None
 
 
+def _may_stand_for(pronoun: str, source: str, lex: Lexicon) -> bool:
+    """Whether ``pronoun`` may stand for ``source``: an impersonal one ("it") never stands
+    for a person, a source with a title of a person's ("Anna Rossi, head of the forensic
+    service"; ``[sources] people``)."""
+    if pronoun.casefold() not in lex.source_impersonal or lex.source_people_re is None:
+        return True
+    return lex.source_people_re.search(source) is None
+
+
 def _introduced(name: str, index: int,
                 found: Callable[[int], list[tuple[int, int, str]]]) -> str:
     """The whole name a pronoun stands for: a person named by surname alone ("Boraso
-    told TV") was introduced in full before ("city councillor Anna Boraso said"), and "he"
-    stands for the whole of it; ``name`` itself when it is more than one word or was not
-    introduced so in sentences up to ``index``."""
+    told TV") was introduced in full before ("city councillor Anna Boraso said", "Boraso,
+    a city councillor, said"), and "he" stands for the whole of it; ``name`` itself when it
+    is more than one word or was not introduced so in sentences up to ``index``."""
     if " " in name or not name[:1].isupper():
         return name
     for i in range(index, -1, -1):
         for _, _, src in reversed(found(i)):
-            if src.endswith(" " + name):
+            if src.endswith(" " + name) or src.startswith(name + ", "):
                 return src
     return name
 
