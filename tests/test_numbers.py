@@ -479,6 +479,7 @@ EN_RANGES = cases(
     ("hedged-slash", "The mayor spoke of at least 50/60 evacuees.", [rng("at least 50/60", 50, 60)]),
     ("alternative", "Six or seven people died in the landslide.", [rng("Six or seven", 6, 7)]),
     ("alternative-digits", "Rescuers say 8 or 9 climbers are trapped.", [rng("8 or 9", 8, 9)]),
+    ("hyphenated-to", "Analysts put the toll in the 40-to-60 range.", [rng("40-to-60", 40, 60)]),
 )
 
 
@@ -818,3 +819,13 @@ def test_italian_one_as_a_pronoun_before_a_preposition(sentence, values):
 ], ids=["una-casa-in", "in-una", "un-auto-in"])
 def test_italian_articles_before_their_noun_stay_articles(sentence):
     assert find_quantities(sentence, "it") == []
+
+
+@pytest.mark.parametrize("sentence, wants", [
+    ("Two Su-25 jets and 12 tanks were lost.", [exact("Two", 2), exact("12", 12)]),
+    ("The toll sits at the high end of the 80-to-120 spectrum.",
+     [Want("80-to-120", "count", 80, 80, 120, "range")]),
+])
+def test_a_figure_after_letters_and_a_hyphen_is_a_range_end_only_after_a_figure(sentence, wants):
+    """'Su-25' names a model; '80-to-120' is one range (its 'to' joined by hyphens)."""
+    check(sentence, "en", wants)

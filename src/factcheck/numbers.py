@@ -704,7 +704,10 @@ def _digit_tokens(text: str, m: Any, L: _Lang) -> list[_Tok]:
         k = start - 2
         while k > 0 and text[k - 1].isalpha():
             k -= 1
-        if not (k > 0 and text[k - 1].isdigit()):  # "5k-20k" is a range, "Su-25" a model name
+        # "5k-20k" and "100-to-300" are ranges, "Su-25" a model name
+        joined = k > 0 and (text[k - 1].isdigit()
+                            or (text[k - 1] in "-‐" and k > 1 and text[k - 2].isdigit()))
+        if not joined:
             return []
     if sum(c.isdigit() for c in s) > MAX_DIGITS:
         return []  # a code, a hash or a run of numbers glued by spaces: no figure is this long
