@@ -339,6 +339,11 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     capitalised = r"|(?<![^\W_])(?-i:\p{Lu})[^\W\d_]*" if w.get("capitalised_modifier") else ""
     modifier = r"(?:(?:" + _alt(w.get("noun_modifiers", [])) + capitalised + r")" + _SPACE + r"+)?"
     follow_alt = _alt(w["gated_followers"] + w["point"])
+    # a numeral after a bound only a number takes is 1 before any noun: "at least one bystander"
+    hedges = w.get("numeral_hedges", [])
+    hedged = (r"|(?<=(?<![^\W_])" + _alt(hedges, bounded=False) + _SPACE + r"+)"
+              + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+[^\W\d_])"
+              if hedges and numerals else "")
     other_followers = follow_alt + "|" + _alt(d["units"]["money"])
     vague: dict[str, dict[str, Any]] = {}
     for entry in d["vague"]:
@@ -419,6 +424,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         + r"|" + _alt(elided_g, bounded=False) + r"(?=(?:" + modifier + person_alt + r"))"
         + r"|" + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
         + r"(?![^\W_])|" + modifier + count_alt + "|" + numeral_next + "|" + other_followers + r"))"
+        # ... or after a bound only a number takes ("at least one bystander"), before any word
+        + hedged
         # ... or, for a word that can stand for 1 ("one", "uno", not "a"), right after a number
         # word or a minus word: "twenty-one", "hundred and one", "cento e uno", "minus one"
         + r"|(?<=(?<![^\W_])(?:" + word_alt + r"(?:[\s-]+|" + _SPACE + r"+" + _alt(w["conjunction"])
