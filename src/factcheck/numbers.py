@@ -221,7 +221,7 @@ class _Lang:
     seen_tokens: set[str]  # every token already split
     article_next: dict[str, frozenset[str]]  # see _article_gate
     standalone: frozenset[str]  # articles that may also stand for 1 after a number word
-    standalone_prev: frozenset[str]  # last words of conjunctions and minus words
+    standalone_prev: frozenset[str]  # last words of conjunctions, minus words, pronoun cues
     next_verdicts: dict[tuple[str, str], bool]  # word -> made of atoms (see _atoms_word)
     capitalised: bool  # a capitalised word may sit between an article and its noun
     segment: Any
@@ -344,6 +344,11 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     hedged = (r"|(?<=(?<![^\W_])" + _alt(hedges, bounded=False) + _SPACE + r"+)"
               + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+[^\W\d_])"
               if hedges and numerals else "")
+    # ... and a pronoun after a cue that opens a part of the figure before it: "di cui uno grave"
+    cues, ones = w.get("pronoun_cues", []), w.get("pronoun_ones", [])
+    if cues and ones:
+        hedged += (r"|(?<=(?<![^\W_])" + _alt(cues, bounded=False) + _SPACE + r"+)"
+                   + _alt(ones, bounded=False) + r"(?![^\W_])")
     other_followers = follow_alt + "|" + _alt(d["units"]["money"])
     vague: dict[str, dict[str, Any]] = {}
     for entry in d["vague"]:
@@ -512,7 +517,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
             regexcache.compile("|".join(ord_parts), _F),
             list(atoms) + w["conjunction"] + w["minus"]),
         standalone=frozenset(_norm(x) for x in w["standalone"]),
-        standalone_prev=frozenset(_ascii_prefix(_norm(x)[::-1])[::-1] for x in w["conjunction"] + w["minus"]),
+        standalone_prev=frozenset(_ascii_prefix(_norm(x)[::-1])[::-1] for x in w["conjunction"]
+                                  + w["minus"] + w.get("pronoun_cues", [])),
         next_verdicts={}, capitalised=bool(w.get("capitalised_modifier")),
         segment=segment, vague=vague,
         ord_words=ord_words, ord_compound=compound,
