@@ -125,8 +125,9 @@ def test_mask_keeps_offsets_and_marks_kinds() -> None:
 
 
 def test_a_figure_quoted_alone_meets_its_noun(ruleset) -> None:
-    """A closing quote after a figure quoted alone joins its token, so the figure reaches
-    its noun as if unquoted; the claim's span is still the figure's own."""
+    """Both quotes around a figure quoted alone join its token, which starts at the opening
+    one, so the figure reaches its noun and its verb as if unquoted; the claim's span is
+    still the figure's own."""
     text = 'The ministry said “200 to 300” people were killed, and "40" were injured.'
     claims, _ = claims_in_text(text, "en", ruleset)
     assert [(c.quantity.text, c.metric) for c in claims] == [("200 to 300", "deaths"),
@@ -134,10 +135,22 @@ def test_a_figure_quoted_alone_meets_its_noun(ruleset) -> None:
     qs = [Quantity(19, 29, "200 to 300", "count", 200, 200, 300, "range")]
     masked = mask(text, 0, qs)
     assert len(masked) == len(text)
-    assert masked[18:31] == f"“{TOKEN_CLAIMABLE}{TOKEN_FILL * 10} "
+    assert masked[17:31] == f" {TOKEN_CLAIMABLE}{TOKEN_FILL * 11} "
     # a quote that opens nothing around the figure stays: 'the "official" 300'
     assert mask('the "official" 300', 0, [Quantity(15, 18, "300", "count", 300, 300, 300)]
                 ).endswith(f'" {TOKEN_CLAIMABLE}{TOKEN_FILL * 2}')
+
+
+def test_a_quoted_figure_after_its_verb_is_the_toll(ruleset) -> None:
+    """A toll's figure quoted alone after its copula is read as if unquoted, in both
+    languages, with the figure's own span."""
+    text = 'The ministry said the number of dead would be "about 60" after the recount.'
+    [c], _ = claims_in_text(text, "en", ruleset)
+    assert (c.quantity.text, c.metric) == ("about 60", "deaths")
+    assert text[c.start:c.end] == "about 60"
+    text = 'Secondo la prefettura le vittime sarebbero "circa 40".'
+    [c], _ = claims_in_text(text, "it", ruleset)
+    assert (c.quantity.text, c.metric, c.quantity.value) == ("circa 40", "deaths", 40)
 
 
 def test_claim_offsets_point_at_the_figure(ruleset) -> None:

@@ -829,3 +829,20 @@ def test_italian_articles_before_their_noun_stay_articles(sentence):
 def test_a_figure_after_letters_and_a_hyphen_is_a_range_end_only_after_a_figure(sentence, wants):
     """'Su-25' names a model; '80-to-120' is one range (its 'to' joined by hyphens)."""
     check(sentence, "en", wants)
+
+
+@pytest.mark.parametrize("sentence, wants", [
+    ("At least one bystander was killed by flying debris.", [("At least one", 1, "at_least")]),
+    ("More than one driver was hurt on the bridge.", [("More than one", 1, "more_than")]),
+], ids=["at-least-one", "more-than-one"])
+def test_english_one_after_a_bound_is_a_figure_before_any_noun(sentence, wants):
+    """A bound only a number takes makes "one" a numeral before a noun the data does not list."""
+    assert [(q.text, q.value, q.qualifier) for q in find_quantities(sentence, "en")] == wants
+
+
+@pytest.mark.parametrize("sentence", [
+    "One bystander said he had seen the train.",
+    "At least a bystander saw it, the police said.",
+], ids=["one-unbounded", "article-after-a-bound"])
+def test_english_one_without_a_bound_stays_gated(sentence):
+    assert find_quantities(sentence, "en") == []

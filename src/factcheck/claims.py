@@ -98,11 +98,26 @@ def mask(text: str, base: int, quantities: Sequence[Quantity]) -> str:
             # a figure glued to its noun, as scraped pages print it ("95persone", "14dead"):
             # its last character becomes the space patterns expect ("{NUM} persone")
             chars[e - 1] = " "
-        elif 0 < s and e < len(chars) and text[s - 1] in _QUOTE_OPEN and text[e] in _QUOTE_CLOSE:
-            # a figure quoted alone ('said "200 to 300" people died'): its closing quote
-            # joins the token, so the figure meets its noun as if unquoted
-            chars[e] = TOKEN_FILL
+        elif _quoted_alone(text, s, e):
+            # a figure quoted alone ('said "200 to 300" people died', 'would be "about 60"'):
+            # both quotes join the token, which starts at the opening one, so the figure
+            # meets its noun and its verb as if unquoted
+            chars[s - 1] = chars[s]
+            chars[s:e + 1] = TOKEN_FILL * (e + 1 - s)
     return "".join(chars)
+
+
+def _quoted_alone(text: str, s: int, e: int) -> bool:
+    """Is the figure at ``text[s:e]`` quoted alone ('be "about 60"')?"""
+    return 0 < s and e < len(text) and text[s - 1] in _QUOTE_OPEN and text[e] in _QUOTE_CLOSE
+
+
+def token_start(text: str, base: int, q: Quantity) -> int:
+    """Where the masked token of ``q`` starts in ``text`` (offsets from ``base``): at the
+    figure, or at its opening quote when it is quoted alone (see :func:`mask`)."""
+    s, e = q.start - base, q.end - base
+    glued = e - s >= 2 and e < len(text) and text[e].isalpha()
+    return s - 1 if not glued and 0 <= s and _quoted_alone(text, s, e) else s
 
 
 # quotation marks around a figure quoted alone (a double prime stands in for a closing quote
@@ -316,7 +331,7 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
     # match it, and is not run (most patterns, in most sentences)
     figures = bool(counts) or ordinals
     runnable = ruleset.runnable(lang, masked.casefold()) if figures else frozenset()
-    by_start = {q.start - base: q for q in quantities}
+    by_start = {token_start(sentence.text, base, q): q for q in quantities}
     candidates: dict[int, list[_Candidate]] = {}
     vetoed_by: dict[int, list[str]] = {}
     loose_hits: dict[int, list[str]] = {}
@@ -362,7 +377,8 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                         _Candidate(rule, pat, m.end() - m.start(), q, who, side,
                                    i + 1 < len(nums)))
     # a breakdown needs a claimed figure and another count no rule claimed
-    if candidates and any(q.start not in candidates for q in counts):
+    if candidates and any(t + base not in candidates for t, q in by_start.items()
+                          if claimable(q)):
         _breakdowns(lang, masked, runnable, base, sentence, by_start, candidates, ruleset)
     if diagnose:
         others = [q for q in quantities if not claimable(q)]
@@ -399,11 +415,11 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                     or _word_status(lang, best.quantity, ruleset) or "counted", best.quantity)
         return statuses[start]
 
-    for q in quantities:
-        cands = candidates.get(q.start)
+    for tok, q in by_start.items():
+        cands = candidates.get(tok + base)  # keyed by where the figure's token starts
         if cands:
             best, who, side = _choose(cands)
-            status = status_of(q.start)
+            status = status_of(tok + base)
             claims.append(Claim(doc=doc, metric=best.rule.metric, quantity=best.quantity,
                                 rule=best.rule.id, quote=sentence.text, quote_start=base,
                                 who=who, side=side, lang=lang, status=status))

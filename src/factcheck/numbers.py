@@ -221,7 +221,7 @@ class _Lang:
     seen_tokens: set[str]  # every token already split
     article_next: dict[str, frozenset[str]]  # see _article_gate
     standalone: frozenset[str]  # articles that may also stand for 1 after a number word
-    standalone_prev: frozenset[str]  # last words of conjunctions and minus words
+    standalone_prev: frozenset[str]  # last words of conjunctions, minus words, pronoun cues
     next_verdicts: dict[tuple[str, str], bool]  # word -> made of atoms (see _atoms_word)
     capitalised: bool  # a capitalised word may sit between an article and its noun
     segment: Any
@@ -339,6 +339,16 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     capitalised = r"|(?<![^\W_])(?-i:\p{Lu})[^\W\d_]*" if w.get("capitalised_modifier") else ""
     modifier = r"(?:(?:" + _alt(w.get("noun_modifiers", [])) + capitalised + r")" + _SPACE + r"+)?"
     follow_alt = _alt(w["gated_followers"] + w["point"])
+    # a numeral after a bound only a number takes is 1 before any noun: "at least one bystander"
+    hedges = w.get("numeral_hedges", [])
+    hedged = (r"|(?<=(?<![^\W_])" + _alt(hedges, bounded=False) + _SPACE + r"+)"
+              + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+[^\W\d_])"
+              if hedges and numerals else "")
+    # ... and a pronoun after a cue that opens a part of the figure before it: "di cui uno grave"
+    cues, ones = w.get("pronoun_cues", []), w.get("pronoun_ones", [])
+    if cues and ones:
+        hedged += (r"|(?<=(?<![^\W_])" + _alt(cues, bounded=False) + _SPACE + r"+)"
+                   + _alt(ones, bounded=False) + r"(?![^\W_])")
     other_followers = follow_alt + "|" + _alt(d["units"]["money"])
     vague: dict[str, dict[str, Any]] = {}
     for entry in d["vague"]:
@@ -419,6 +429,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         + r"|" + _alt(elided_g, bounded=False) + r"(?=(?:" + modifier + person_alt + r"))"
         + r"|" + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
         + r"(?![^\W_])|" + modifier + count_alt + "|" + numeral_next + "|" + other_followers + r"))"
+        # ... or after a bound only a number takes ("at least one bystander"), before any word
+        + hedged
         # ... or, for a word that can stand for 1 ("one", "uno", not "a"), right after a number
         # word or a minus word: "twenty-one", "hundred and one", "cento e uno", "minus one"
         + r"|(?<=(?<![^\W_])(?:" + word_alt + r"(?:[\s-]+|" + _SPACE + r"+" + _alt(w["conjunction"])
@@ -505,7 +517,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
             regexcache.compile("|".join(ord_parts), _F),
             list(atoms) + w["conjunction"] + w["minus"]),
         standalone=frozenset(_norm(x) for x in w["standalone"]),
-        standalone_prev=frozenset(_ascii_prefix(_norm(x)[::-1])[::-1] for x in w["conjunction"] + w["minus"]),
+        standalone_prev=frozenset(_ascii_prefix(_norm(x)[::-1])[::-1] for x in w["conjunction"]
+                                  + w["minus"] + w.get("pronoun_cues", [])),
         next_verdicts={}, capitalised=bool(w.get("capitalised_modifier")),
         segment=segment, vague=vague,
         ord_words=ord_words, ord_compound=compound,
