@@ -14,7 +14,6 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
 import regex
@@ -22,6 +21,7 @@ import regex
 from .errors import FactcheckError
 from .langdata import LANGS
 from .paths import rules_dir
+from .pkgversion import version
 from .regexcache import cache_dir, write_atomically
 from .tomlfile import parse_toml
 

@@ -20,13 +20,13 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
 import regex
 
 from ..errors import FactcheckError
 from ..paths import rules_dir
+from ..pkgversion import version
 from ..parties import territories
 from ..tomlfile import read_data_file
 from ..regexcache import cache_dir
