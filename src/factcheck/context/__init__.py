@@ -447,8 +447,8 @@ def _known_names(texts: Sequence[str], named: list[list[tuple[str, str]]]
     return out
 
 
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])")
-_SURNAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+_CAPITALISED = regexcache.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])")
+_SURNAME_AFTER = regexcache.compile(r"[ \t]+\p{Lu}")
 
 
 # a town this far from every other place its sentence names is a homonym misread ("15 in
@@ -474,7 +474,7 @@ def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
 
 _LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
 # a blank line between paragraphs (compiled once: regex.finditer looks its cache up per call)
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = regexcache.compile(r"\n[ \t]*\n")
 
 
 def paragraphs_of(article: Article, sentences: Sequence[Sentence]) -> tuple[int, ...]:
@@ -696,20 +696,20 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
 
 
 # a place name after a possessive name: "Valencia's La Torre", "Turkey's Hatay"
-_POSSESSIVE_NAME = regex.compile(rf"['’]s\s+(?P<place>{NAME})")
+_POSSESSIVE_NAME = regexcache.compile(rf"['’]s\s+(?P<place>{NAME})")
 # one figure in digits ("40", "1.200", "6'500"), not a comma or point after it
-_FIGURE = regex.compile(r"(?<![\d\p{L}])\d(?:[\d.,']*\d)?(?![\d\p{L}])")
+_FIGURE = regexcache.compile(r"(?<![\d\p{L}])\d(?:[\d.,']*\d)?(?![\d\p{L}])")
 # a list of two or more figures ("40 and 11", "40, 12 e 3"): figures with a comma or one
 # short word between them (a coordinator of the language, checked in _figure_list)
-_FIGURE_LIST = regex.compile(r"(?<![\d.,'\p{L}])\d(?:[\d.,']*\d)?"
+_FIGURE_LIST = regexcache.compile(r"(?<![\d.,'\p{L}])\d(?:[\d.,']*\d)?"
                              r"(?:(?:\s*,\s*(?:\p{Ll}{1,3}\s+)?|\s+\p{Ll}{1,3}\s+)\d(?:[\d.,']*\d)?)+"
                              r"(?![\d\p{L}])")
 # the words between a list of figures and the "respectively" after it: a few words, no
 # figure and no clause mark ("40 and 11 people died, respectively")
-_TO_RESPECTIVELY = regex.compile(r"[^\d.;:()«»“”\"]{0,40}\Z")
+_TO_RESPECTIVELY = regexcache.compile(r"[^\d.;:()«»“”\"]{0,40}\Z")
 # a separator of the list of places: ", ", " and ", ", and "
-_NAME_SEP = regex.compile(r"\s*,\s*(?:\p{Ll}{1,3}\s+)?|\s+\p{Ll}{1,3}\s+")
-_NAME_AT = regex.compile(rf"(?P<place>{NAME})")
+_NAME_SEP = regexcache.compile(r"\s*,\s*(?:\p{Ll}{1,3}\s+)?|\s+\p{Ll}{1,3}\s+")
+_NAME_AT = regexcache.compile(rf"(?P<place>{NAME})")
 
 
 def _respective_span(text: str, start: int, end: int, lex: Lexicon
@@ -815,13 +815,13 @@ def _part_of_next(text: str, start: int, end: int, lex: Lexicon) -> bool:
 # metrics whose place is where the people are, not a part of a count by place
 _NO_AREA = frozenset({"troops"})
 # an item of a list by place: "Paiporta (45), Catarroja (25)"
-_LISTED = regex.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
+_LISTED = regexcache.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
 # a name closing a clause, maybe with a place noun after it ("the Valencia region, where")
-_NAME_CLOSING = regex.compile(rf"(?P<place>{NAME})(?:\s+\p{{Ll}}+){{0,2}}\s*,?\s*\Z")
-_DIGIT = regex.compile(r"\d")
+_NAME_CLOSING = regexcache.compile(rf"(?P<place>{NAME})(?:\s+\p{{Ll}}+){{0,2}}\s*,?\s*\Z")
+_DIGIT = regexcache.compile(r"\d")
 # the rest of a list of names after the first ("in the towns of Valcorvo and Borgoverde, 30
 # died"): the list is one area, read by its first name
-_LIST_REST = regex.compile(rf"(?:\s*(?:,|\band\b|\be\b|\bed\b)\s*{NAME})+\s*,?\s*\Z")
+_LIST_REST = regexcache.compile(rf"(?:\s*(?:,|\band\b|\be\b|\bed\b)\s*{NAME})+\s*,?\s*\Z")
 
 
 def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: Lexicon,
@@ -904,11 +904,11 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
 
 # the clause of one figure between a fronted place and a coordinated figure ("Solo a Valcorvo
 # siamo già a oltre 80 morti, e almeno 20 dispersi"): a number, no clause mark
-_ONE_FIGURE_GAP = regex.compile(r"[^.;:()\d]*\d[\d.,']*[^.;:()\d]*\Z")
+_ONE_FIGURE_GAP = regexcache.compile(r"[^.;:()\d]*\d[\d.,']*[^.;:()\d]*\Z")
 
 
 # a figure (not a year) and at most two words right before a locative: "3 morti a Forlì"
-_FIGURE_BEFORE = regex.compile(r"(?<![\d.,'])(?!(?:19|20)\d\d\b)\d[\d.,']*(?:\s+\p{Ll}+){0,2}\s*\Z")
+_FIGURE_BEFORE = regexcache.compile(r"(?<![\d.,'])(?!(?:19|20)\d\d\b)\d[\d.,']*(?:\s+\p{Ll}+){0,2}\s*\Z")
 
 
 # per lexicon: its [places.areas] words in lower case, as one pattern
@@ -1124,7 +1124,7 @@ def _is_whole(area: str | Place, text: str, ctx: ArticleContext,
 
 
 # two country names joined: "Turchia e Siria", "Turkey, Syria", "Turchia-Siria"
-_JOINT_GAP = regex.compile(r"\s*(?:[-–/,&]|\s(?:e|ed|and|und|y)\s)\s*\Z")
+_JOINT_GAP = regexcache.compile(r"\s*(?:[-–/,&]|\s(?:e|ed|and|und|y)\s)\s*\Z")
 
 
 @lru_cache(maxsize=4)
@@ -1478,7 +1478,7 @@ def _event(ctx: ArticleContext, index: int, clause: tuple[int, int], metric: str
 
 # how many words before a trigger still tell which event it is ("the Dhaka factory | fire")
 _TRIGGER_WORDS = 2
-_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}'’-]+[ \t]*\Z")
+_WORD_BEFORE = regexcache.compile(r"[\p{L}\p{N}'’-]+[ \t]*\Z")
 
 
 def _relative_clause(ctx: ArticleContext, index: int, clause: tuple[int, int], figure: int
@@ -1890,7 +1890,7 @@ def _trigger_places(ctx: ArticleContext, index: int, at: int) -> list[Place]:
 
 
 # a comma, semicolon or colon between a trigger and a place: they are told apart
-_CLAUSE_BREAK = regex.compile(r"[,;:]")
+_CLAUSE_BREAK = regexcache.compile(r"[,;:]")
 
 
 def _in_own_time(ctx: ArticleContext, dated: Period | None, kind: str | None) -> bool:
@@ -2021,7 +2021,7 @@ def _region_of(gaz: Gazetteer, place: Place) -> Place:
 
 # a year right before an event's trigger, with at most two capitalised words between ("the
 # 2005 hurricane", "the 2018 Camp Fire", "2011's tsunami"): the year names that event
-_YEAR_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?:['’]s)?[ \t]+"
+_YEAR_BEFORE = regexcache.compile(r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?:['’]s)?[ \t]+"
                              r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){0,2}\Z")
 
 
@@ -2208,7 +2208,7 @@ def _years_before(day: date, year: int) -> date | None:
 
 
 # an aside set off by brackets or by a pair of spaced dashes ("- excluding the 2001 attacks -")
-_ASIDE = regex.compile(r"\([^()]*\)|(?<=\s)[-–—]\s[^-–—()]*?\s[-–—](?=\s)")
+_ASIDE = regexcache.compile(r"\([^()]*\)|(?<=\s)[-–—]\s[^-–—()]*?\s[-–—](?=\s)")
 
 
 def _clause_kind(a: AutoContext, index: int, clause: tuple[int, int] | None,

@@ -29,7 +29,7 @@ _RIGHT = r"(?![\p{L}\p{N}])"
 # noun phrase before it ("a fire in a garment factory in the north last November | that")
 _RELATIVE_TO_FIGURE = 4
 # no relative clause runs over these
-_SENTENCE_STOP = regex.compile(r"[.;:!?()\[\]«»“”\"]")
+_SENTENCE_STOP = regexcache.compile(r"[.;:!?()\[\]«»“”\"]")
 
 
 @dataclass(frozen=True)
@@ -573,10 +573,10 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       earlier_rx=earlier, built_rx=built)
 
 
-_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+_NAME_WORD = regexcache.compile(r"\p{Lu}\p{Ll}+")
 # where an unrelated cue's object ends ("unrelated to the hotel disaster, police said")
-_CLAUSE_END = regex.compile(r"[,;:.!?]|\s[-–—]\s")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}.'’]+)[ \t]+$")
+_CLAUSE_END = regexcache.compile(r"[,;:.!?]|\s[-–—]\s")
+_WORD_BEFORE = regexcache.compile(r"([\p{L}\p{M}.'’]+)[ \t]+$")
 
 
 def run_name_example(x: NameExample, root: Path | None = None) -> str | None:
