@@ -25,6 +25,7 @@ from pathlib import Path
 
 import regex
 
+from . import regexcache
 from .errors import FactcheckError
 from .langdata import LANGS, load_lang
 from .model import Article
@@ -41,24 +42,24 @@ _KEYS = {
     "published": "published", "date": "published", "pubdate": "published",
     "lang": "lang", "language": "lang",
 }
-_KV = regex.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_FENCE = regex.compile(r"^\s*---\s*$")
-_URL_LINE = regex.compile(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/\S*)?$")
-_SEED_DATE = regex.compile(r"^\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b[ \t]*")
-_ISO = regex.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
+_KV = regexcache.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_FENCE = regexcache.compile(r"^\s*---\s*$")
+_URL_LINE = regexcache.compile(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/\S*)?$")
+_SEED_DATE = regexcache.compile(r"^\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b[ \t]*")
+_ISO = regexcache.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
                      r"(?:[T ][\d:.]+\s*(?:Z|UTC|GMT|[+-]\d\d:?\d\d)?)?$")
 # day first, as Italian (and most European) sites print it: 27/02/2023, 27.02.2023,
 # 27-02-2023, optionally after a weekday and before a time
-_DMY = regex.compile(r"^(?:\p{L}+,?\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
+_DMY = regexcache.compile(r"^(?:\p{L}+,?\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
                      r"(?:(?:,|\s)\s*(?:ore\s+|h\s*)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?\s*$")
-_BYLINE = regex.compile(r"^(?:(?:di|by)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+)+"
+_BYLINE = regexcache.compile(r"^(?:(?:di|by)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+)+"
                         r"(?:\s*(?:,|\be\b|\band\b)\s*\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+)+)*$",
                         regex.IGNORECASE)
-_WORD = regex.compile(r"\p{L}+")
+_WORD = regexcache.compile(r"\p{L}+")
 
 # magic numbers of formats people drop into folders by mistake
 # control characters other than \t \n \f \r: more than 1% of the start means binary
-_CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROLS = regexcache.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\xd0\xcf\x11\xe0",
                  b"\x7fELF", b"\x1f\x8b", b"BZh", b"RIFF", b"OggS", b"ID3")
 

@@ -1278,7 +1278,7 @@ def _starts_qualifier(text: str, ma: Any, L: _Lang) -> bool:
 _RANGE_KINDS = {"count", "decimal", "money", "percent", "duration", "year", "other"}
 
 
-_NEXT_VISIBLE = regex.compile(r"\s*(\S)")
+_NEXT_VISIBLE = regexcache.compile(r"\s*(\S)")
 
 
 def _next_is_alnum(text: str, pos: int) -> bool:
@@ -1697,8 +1697,8 @@ def _whole_word(w: str) -> Any:
 # a candidate word at least this long is looked up with str.find: it seldom lies inside
 # another word, and a text's new words ("ventitré") need no pattern compiled each
 _FIND_LEN = 3
-_WORD_CHAR = regex.compile(r"[^\W_]")  # the class of _whole_word's lookbehind
-_LETTER = regex.compile(r"[^\W\d_]")  # ... and of its lookahead
+_WORD_CHAR = regexcache.compile(r"[^\W_]")  # the class of _whole_word's lookbehind
+_LETTER = regexcache.compile(r"[^\W\d_]")  # ... and of its lookahead
 
 
 def _whole_word_starts(w: str, low: str) -> Iterator[int]:

@@ -14,14 +14,15 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
 import regex
 
+from . import regexcache
 from .errors import FactcheckError
 from .langdata import LANGS
 from .paths import rules_dir
+from .pkgversion import version
 from .regexcache import cache_dir, write_atomically
 from .tomlfile import parse_toml
 
@@ -30,10 +31,10 @@ KINDS = ("people", "groups", "names")
 _ENTRY_KEYS = frozenset({"country", "leaders", *KINDS})
 # countries ISO has not assigned a code to, with the code CLDR uses
 _EXTRA_CODES = frozenset({"XK"})
-_PAREN = regex.compile(r"\s*\(([^)]*)\)\s*")
+_PAREN = regexcache.compile(r"\s*\(([^)]*)\)\s*")
 # compiled once: slug() runs for every country on each load
-_APOSTROPHE = regex.compile(r"['’]")
-_ALNUM = regex.compile(r"[a-z0-9]+")
+_APOSTROPHE = regexcache.compile(r"['’]")
+_ALNUM = regexcache.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import regex
 
+from . import regexcache
 from .context.lexicon import Lexicon, lexicon
 from .context.dates import shift
 from .context.period import Base, Phrase, figure_period, find_phrases, month_of, phrase_number
@@ -41,7 +42,7 @@ from .model import Article, Claim, Sentence
 # falls on one weekday again 5 to 11 years later, so a wider search guesses a year from
 # a year of history ("since October 2013" in a 2023 article put its "Tuesday (2/28)" in 2017)
 _WEEKDAY_YEARS = 1
-_YEAR = regex.compile(r"(?<![\d.,'’])(1[89]\d\d|20\d\d)(?![\d%]|[.,'’]\d)")
+_YEAR = regexcache.compile(r"(?<![\d.,'’])(1[89]\d\d|20\d\d)(?![\d%]|[.,'’]\d)")
 # the precision of an inferred date: only "on or after" it is known
 INFERRED_PRECISION = "unknown"
 # a dateline sits in the first lines of the prose
@@ -303,7 +304,7 @@ def _near_event(month: int, day: int, weekday: int | None, first: date) -> date 
 
 
 # between an event noun and its "N days ago": at most one short linking word ("di", "of")
-_LINK = regex.compile(r"\s+(?:\p{L}{1,4}\s+)?$")
+_LINK = regexcache.compile(r"\s+(?:\p{L}{1,4}\s+)?$")
 
 
 def _after_event_noun(text: str, at: int, lex: Lexicon) -> bool:

@@ -59,7 +59,7 @@ FLAGS = regex.IGNORECASE | regex.VERSION0
 # seconds one regex call may take on one sentence before the pattern is stopped
 DEFAULT_TIMEOUT = 0.25
 # {NAME}, but not the property classes \p{L}, \P{Lu} or \N{...} of regex itself
-_PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
+_PLACEHOLDER = regexcache.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "at_most", "less_than", "nearly",
               "range", "vague")

@@ -19,15 +19,17 @@ from datetime import date
 
 import regex
 
+from . import regexcache
+
 # years a URL date may name: an 8-digit id starting 19.. or 20.. must also be a real day
 _FIRST_YEAR, _LAST_YEAR = 1990, 2099
-_PATH = regex.compile(r"^(?:[a-z][a-z0-9+.-]*:)?(?://)?[^/?#]*(/[^?#]*)?", regex.IGNORECASE)
+_PATH = regexcache.compile(r"^(?:[a-z][a-z0-9+.-]*:)?(?://)?[^/?#]*(/[^?#]*)?", regex.IGNORECASE)
 # one segment: the whole of it, or its start before a separator and a slug
 _END = r"(?:$|[-_.](?=\p{L}))"
-_COMPACT = regex.compile(r"^(\d{4})(\d\d)(\d\d)" + _END)
-_DASHED = regex.compile(r"^(\d{4})-(\d\d?)-(\d\d?)" + _END)
-_WORDY = regex.compile(r"^(\d\d?)-(\p{L}+)-(\d{4})$")
-_YEAR, _NUM = regex.compile(r"^\d{4}$"), regex.compile(r"^\d\d?$")
+_COMPACT = regexcache.compile(r"^(\d{4})(\d\d)(\d\d)" + _END)
+_DASHED = regexcache.compile(r"^(\d{4})-(\d\d?)-(\d\d?)" + _END)
+_WORDY = regexcache.compile(r"^(\d\d?)-(\p{L}+)-(\d{4})$")
+_YEAR, _NUM = regexcache.compile(r"^\d{4}$"), regexcache.compile(r"^\d\d?$")
 
 
 def url_date(url: str | None, months: Mapping[str, int]) -> tuple[date, str] | None:

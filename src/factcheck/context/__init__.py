@@ -141,20 +141,20 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
 
 
 # a place name after a possessive name: "Valencia's La Torre", "Turkey's Hatay"
-_POSSESSIVE_NAME = regex.compile(rf"['’]s\s+(?P<place>{NAME})")
+_POSSESSIVE_NAME = regexcache.compile(rf"['’]s\s+(?P<place>{NAME})")
 # one figure in digits ("40", "1.200", "6'500"), not a comma or point after it
-_FIGURE = regex.compile(r"(?<![\d\p{L}])\d(?:[\d.,']*\d)?(?![\d\p{L}])")
+_FIGURE = regexcache.compile(r"(?<![\d\p{L}])\d(?:[\d.,']*\d)?(?![\d\p{L}])")
 # a list of two or more figures ("40 and 11", "40, 12 e 3"): figures with a comma or one
 # short word between them (a coordinator of the language, checked in _figure_list)
-_FIGURE_LIST = regex.compile(r"(?<![\d.,'\p{L}])\d(?:[\d.,']*\d)?"
+_FIGURE_LIST = regexcache.compile(r"(?<![\d.,'\p{L}])\d(?:[\d.,']*\d)?"
                              r"(?:(?:\s*,\s*(?:\p{Ll}{1,3}\s+)?|\s+\p{Ll}{1,3}\s+)\d(?:[\d.,']*\d)?)+"
                              r"(?![\d\p{L}])")
 # the words between a list of figures and the "respectively" after it: a few words, no
 # figure and no clause mark ("40 and 11 people died, respectively")
-_TO_RESPECTIVELY = regex.compile(r"[^\d.;:()«»“”\"]{0,40}\Z")
+_TO_RESPECTIVELY = regexcache.compile(r"[^\d.;:()«»“”\"]{0,40}\Z")
 # a separator of the list of places: ", ", " and ", ", and "
-_NAME_SEP = regex.compile(r"\s*,\s*(?:\p{Ll}{1,3}\s+)?|\s+\p{Ll}{1,3}\s+")
-_NAME_AT = regex.compile(rf"(?P<place>{NAME})")
+_NAME_SEP = regexcache.compile(r"\s*,\s*(?:\p{Ll}{1,3}\s+)?|\s+\p{Ll}{1,3}\s+")
+_NAME_AT = regexcache.compile(rf"(?P<place>{NAME})")
 
 
 def _respective_span(text: str, start: int, end: int, lex: Lexicon
@@ -260,13 +260,13 @@ def _part_of_next(text: str, start: int, end: int, lex: Lexicon) -> bool:
 # metrics whose place is where the people are, not a part of a count by place
 _NO_AREA = frozenset({"troops"})
 # an item of a list by place: "Paiporta (45), Catarroja (25)"
-_LISTED = regex.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
+_LISTED = regexcache.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
 # a name closing a clause, maybe with a place noun after it ("the Valencia region, where")
-_NAME_CLOSING = regex.compile(rf"(?P<place>{NAME})(?:\s+\p{{Ll}}+){{0,2}}\s*,?\s*\Z")
-_DIGIT = regex.compile(r"\d")
+_NAME_CLOSING = regexcache.compile(rf"(?P<place>{NAME})(?:\s+\p{{Ll}}+){{0,2}}\s*,?\s*\Z")
+_DIGIT = regexcache.compile(r"\d")
 # the rest of a list of names after the first ("in the towns of Valcorvo and Borgoverde, 30
 # died"): the list is one area, read by its first name
-_LIST_REST = regex.compile(rf"(?:\s*(?:,|\band\b|\be\b|\bed\b)\s*{NAME})+\s*,?\s*\Z")
+_LIST_REST = regexcache.compile(rf"(?:\s*(?:,|\band\b|\be\b|\bed\b)\s*{NAME})+\s*,?\s*\Z")
 
 
 def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: Lexicon,
@@ -349,11 +349,11 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
 
 # the clause of one figure between a fronted place and a coordinated figure ("Solo a Valcorvo
 # siamo già a oltre 80 morti, e almeno 20 dispersi"): a number, no clause mark
-_ONE_FIGURE_GAP = regex.compile(r"[^.;:()\d]*\d[\d.,']*[^.;:()\d]*\Z")
+_ONE_FIGURE_GAP = regexcache.compile(r"[^.;:()\d]*\d[\d.,']*[^.;:()\d]*\Z")
 
 
 # a figure (not a year) and at most two words right before a locative: "3 morti a Forlì"
-_FIGURE_BEFORE = regex.compile(r"(?<![\d.,'])(?!(?:19|20)\d\d\b)\d[\d.,']*(?:\s+\p{Ll}+){0,2}\s*\Z")
+_FIGURE_BEFORE = regexcache.compile(r"(?<![\d.,'])(?!(?:19|20)\d\d\b)\d[\d.,']*(?:\s+\p{Ll}+){0,2}\s*\Z")
 
 
 # per lexicon: its [places.areas] words in lower case, as one pattern
@@ -555,7 +555,7 @@ def _is_whole(area: str | Place, text: str, ctx: ArticleContext,
 
 
 # two country names joined: "Turchia e Siria", "Turkey, Syria", "Turchia-Siria"
-_JOINT_GAP = regex.compile(r"\s*(?:[-–/,&]|\s(?:e|ed|and|und|y)\s)\s*\Z")
+_JOINT_GAP = regexcache.compile(r"\s*(?:[-–/,&]|\s(?:e|ed|and|und|y)\s)\s*\Z")
 
 
 @lru_cache(maxsize=4)

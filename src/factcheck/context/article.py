@@ -13,6 +13,8 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
+
 from ..model import Article, Sentence
 from .event_types import Vocabulary, vocabulary
 from .events import (
@@ -452,8 +454,8 @@ def _known_names(texts: Sequence[str], named: list[list[tuple[str, str]]]
     return out
 
 
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])")
-_SURNAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+_CAPITALISED = regexcache.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])")
+_SURNAME_AFTER = regexcache.compile(r"[ \t]+\p{Lu}")
 
 
 # a town this far from every other place its sentence names is a homonym misread ("15 in
@@ -479,7 +481,7 @@ def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
 
 LEVELS = {"local": 0, "town": 1, "region": 2, "country": 3}
 # a blank line between paragraphs (compiled once: regex.finditer looks its cache up per call)
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = regexcache.compile(r"\n[ \t]*\n")
 
 
 def paragraphs_of(article: Article, sentences: Sequence[Sentence]) -> tuple[int, ...]:

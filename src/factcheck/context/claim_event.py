@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 import regex
 
+from .. import regexcache
+
 from .dates import Period, month_range, overlaps, shift
 from .event_types import vocabulary
 from .events import AT, Event, auto_id, best_event, parse_auto, places_in, slot_parts
@@ -240,7 +242,7 @@ _STRAY_KM = 1500.0
 
 # how many words before a trigger still tell which event it is ("the Dhaka factory | fire")
 _TRIGGER_WORDS = 2
-_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}'’-]+[ \t]*\Z")
+_WORD_BEFORE = regexcache.compile(r"[\p{L}\p{N}'’-]+[ \t]*\Z")
 
 
 def _relative_clause(ctx: ArticleContext, index: int, clause: tuple[int, int], figure: int
@@ -672,7 +674,7 @@ def _trigger_places(ctx: ArticleContext, index: int, at: int) -> list[Place]:
 
 
 # a comma, semicolon or colon between a trigger and a place: they are told apart
-_CLAUSE_BREAK = regex.compile(r"[,;:]")
+_CLAUSE_BREAK = regexcache.compile(r"[,;:]")
 
 
 def _in_own_time(ctx: ArticleContext, dated: Period | None, kind: str | None) -> bool:
@@ -840,7 +842,7 @@ def _region_of(gaz: Gazetteer, place: Place) -> Place:
 
 # a year right before an event's trigger, with at most two capitalised words between ("the
 # 2005 hurricane", "the 2018 Camp Fire", "2011's tsunami"): the year names that event
-_YEAR_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?:['’]s)?[ \t]+"
+_YEAR_BEFORE = regexcache.compile(r"(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?:['’]s)?[ \t]+"
                              r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){0,2}\Z")
 
 
@@ -1039,7 +1041,7 @@ def _before_own(ctx: ArticleContext, index: int, clause: tuple[int, int] | None
 
 # a clause this short before a figure's is a fronted phrase of it ("Five months earlier, ...")
 _FRONTED_WORDS = 4
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = regexcache.compile(r"[\p{L}\p{N}]+")
 
 
 def _with_antecedent(ctx: ArticleContext, index: int, clause: tuple[int, int]) -> int:
@@ -1095,7 +1097,7 @@ def _years_before(day: date, year: int) -> date | None:
 
 
 # an aside set off by brackets or by a pair of spaced dashes ("- excluding the 2001 attacks -")
-_ASIDE = regex.compile(r"\([^()]*\)|(?<=\s)[-–—]\s[^-–—()]*?\s[-–—](?=\s)")
+_ASIDE = regexcache.compile(r"\([^()]*\)|(?<=\s)[-–—]\s[^-–—()]*?\s[-–—](?=\s)")
 
 
 def _clause_kind(a: AutoContext, index: int, clause: tuple[int, int] | None,

@@ -33,7 +33,7 @@ _RELATIVE_TO_FIGURE = 4
 # 2005, when 17 people were killed in a | collision"): no comma between
 _THEN_WORDS = 7
 # no relative clause runs over these
-_SENTENCE_STOP = regex.compile(r"[.;:!?()\[\]«»“”\"]")
+_SENTENCE_STOP = regexcache.compile(r"[.;:!?()\[\]«»“”\"]")
 
 
 @dataclass(frozen=True)
@@ -738,10 +738,10 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       series_examples=series_examples)
 
 
-_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+_NAME_WORD = regexcache.compile(r"\p{Lu}\p{Ll}+")
 # where an unrelated cue's object ends ("unrelated to the hotel disaster, police said")
-_CLAUSE_END = regex.compile(r"[,;:.!?]|\s[-–—]\s")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}.'’]+)[ \t]+$")
+_CLAUSE_END = regexcache.compile(r"[,;:.!?]|\s[-–—]\s")
+_WORD_BEFORE = regexcache.compile(r"([\p{L}\p{M}.'’]+)[ \t]+$")
 
 
 def run_name_example(x: NameExample, root: Path | None = None) -> str | None:

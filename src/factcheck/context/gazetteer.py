@@ -20,13 +20,14 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
 import regex
 
+from .. import regexcache
 from ..errors import FactcheckError
 from ..paths import rules_dir
+from ..pkgversion import version
 from ..parties import territories
 from ..tomlfile import read_data_file
 from ..regexcache import cache_dir
@@ -146,7 +147,7 @@ def country_names() -> dict[str, list[str]]:
     return out
 
 
-_LATIN = regex.compile(r"^[\p{Latin}' .\-’]+$")
+_LATIN = regexcache.compile(r"^[\p{Latin}' .\-’]+$")
 
 
 _INNER_APOSTROPHE = regex.compile(r"(?<=[aeiouy])'(?=\p{L})")
@@ -633,9 +634,9 @@ class Gazetteer:
 _WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
 # a run of capitalised words, an elided article or preposition before it ("dell'Aquila")
 # left out, lower-case particles allowed between them ("Arquata del Tronto")
-_RUN = regex.compile(r"(?:(?<=\p{Ll}['’])|(?<![\p{L}\p{M}'’]))" + _WORD
+_RUN = regexcache.compile(r"(?:(?<=\p{Ll}['’])|(?<![\p{L}\p{M}'’]))" + _WORD
                      + r"(?:(?: \p{Ll}+){0,2}[ -]" + _WORD + r")*")
-_PIECE = regex.compile(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*|[ -]")
+_PIECE = regexcache.compile(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*|[ -]")
 
 
 def _candidates(text: str, particles: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -680,12 +681,12 @@ def _locative_end(locatives: frozenset[str]) -> regex.Pattern:
     return regex.compile(r"(?r)(?<!\p{L})(?:" + "|".join(map(regex.escape, words)) + r")\Z")
 
 
-_AFTER = regex.compile(r"\s+([\p{L}'’]+)")
-_WORDS = regex.compile(r"\p{L}+")
+_AFTER = regexcache.compile(r"\s+([\p{L}'’]+)")
+_WORDS = regexcache.compile(r"\p{L}+")
 # the last word before a position, its spaces after it
-_LAST_WORD = regex.compile(r"(?<!\p{L})(\p{L}+)['’]?\s*\Z")
+_LAST_WORD = regexcache.compile(r"(?<!\p{L})(\p{L}+)['’]?\s*\Z")
 # "region of", "provincia di", "regione dell'": a head word and a genitive ending a text
-_HEAD_OF = regex.compile(r"(?r)(?<!\p{L})(\p{L}+)\s+(?:of|di|del|della|dell['’]|de|des)\s*\Z")
+_HEAD_OF = regexcache.compile(r"(?r)(?<!\p{L})(\p{L}+)\s+(?:of|di|del|della|dell['’]|de|des)\s*\Z")
 
 
 def _word_before(text: str, s: int) -> str | None:

@@ -59,6 +59,7 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
 from ..errors import FactcheckError
 from ..langdata import lang_file, load_lang
 from ..model import Claim
@@ -93,7 +94,7 @@ _GROUP = 64
 _LEAD = 60
 # the gap between two items of one list: words without a clause mark, then a comma or a
 # conjunction ("19 people who drowned and 15", "7 persone annegate e 3")
-_LIST_GAP = regex.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+as|oltre\s+a)\b)\s*$",
+_LIST_GAP = regexcache.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+as|oltre\s+a)\b)\s*$",
                           regex.IGNORECASE)
 KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
         "others_after", "rest_lead", "state_before", "state_after", "total_lead",

@@ -42,13 +42,14 @@ from functools import lru_cache
 
 import regex
 
+from .. import regexcache
 from .lexicon import Lexicon
 from .period import clause_of
 from .words import present_keys
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = regexcache.compile(r"\s+")
 # a source is a name, not a clause: trailing function words are cut
-_TRAIL = regex.compile(r"[\s,.;:'’]+$")
+_TRAIL = regexcache.compile(r"[\s,.;:'’]+$")
 # how far before its verb a source's noun phrase may start
 _NP_WINDOW = 160
 _END = " \t\n.!?…»”\"'’)"
@@ -158,7 +159,7 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
 
 
 # a possessive closes the words before a subject's noun ("the US territory's governor")
-_POSSESSIVE = regex.compile(r"[’']s?\s*\Z")
+_POSSESSIVE = regexcache.compile(r"[’']s?\s*\Z")
 
 
 def _aside_fits(text: str, m: regex.Match, lex: Lexicon) -> bool:
@@ -359,8 +360,8 @@ def _add(out: list[tuple[int, int, str]], m: regex.Match, lex: Lexicon,
 
 # a title's abbreviation ends a noun phrase at its stop ("Col. Mark Jones"); within one
 # sentence, a stop followed by a capital is such an abbreviation's
-_TITLE = regex.compile(r"(?<![\p{L}.])\p{Lu}\p{Ll}{0,3}\Z")
-_STOP_CAPITAL = regex.compile(r"\.\s+(?=\p{Lu})")
+_TITLE = regexcache.compile(r"(?<![\p{L}.])\p{Lu}\p{Ll}{0,3}\Z")
+_STOP_CAPITAL = regexcache.compile(r"\.\s+(?=\p{Lu})")
 
 
 def _past_title(text: str, begin: int, stop: int, lex: Lexicon) -> int:
@@ -392,7 +393,7 @@ def _coordinated_end(text: str, at: int, lex: Lexicon) -> int | None:
 
 
 # a coordinator word after a source ("... the government and a rescue service")
-_COORDINATOR = regex.compile(r"\s+(\p{L}+)\s+")
+_COORDINATOR = regexcache.compile(r"\s+(\p{L}+)\s+")
 
 
 def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
@@ -420,7 +421,7 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
 
 
 # a whole number after a word, within an appositive ("del 118", "Brigade 3")
-_NAME_NUMBER = regex.compile(r"(?<=\s)\d+(?![\d\p{L}.,])")
+_NAME_NUMBER = regexcache.compile(r"(?<=\s)\d+(?![\d\p{L}.,])")
 
 
 def _distance(span: tuple[int, int, str], start: int, end: int) -> int:
@@ -545,7 +546,7 @@ def _in_quotation(texts: Sequence[str], index: int, start: int) -> bool:
 
 
 # what closes a concessive or temporal clause: the first clause mark after its opening word
-_CLAUSE_MARK = regex.compile(r"[,;:]")
+_CLAUSE_MARK = regexcache.compile(r"[,;:]")
 
 
 def _open_fence(text: str, pos: int, fence: regex.Pattern) -> regex.Match | None:
@@ -831,9 +832,9 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
 
 
 # a speech tag set inside a quotation opens after a dash or a comma
-_TAG_BEFORE = regex.compile(r"[-–—,]\s*\Z")
+_TAG_BEFORE = regexcache.compile(r"[-–—,]\s*\Z")
 # ... and the quotation goes on after it: a dash, or an opening mark
-_TAG_AFTER = regex.compile(r"\s[-–—]\s|[“«]|(?<=\s)\"")
+_TAG_AFTER = regexcache.compile(r"\s[-–—]\s|[“«]|(?<=\s)\"")
 
 
 def _points_back_only(text: str, lex: Lexicon) -> bool:

@@ -40,7 +40,7 @@ _AFTER = 40
 _NONE = ""  # the value of [not_subgroups] phrases in the word index: no subgroup
 # ... and a dash opens an aside about the whole ("five of them seriously - including
 # Ukrainians": the nationalities are the injured's, not the five's)
-_CLAUSE_MARK = regex.compile(r"[\d,;:.()–—]|\s-\s")
+_CLAUSE_MARK = regexcache.compile(r"[\d,;:.()–—]|\s-\s")
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ def told_first(c: Claim, cfg: dict) -> bool:
 
 
 # a number written with digits, its thousands separators included ("2.975", "2,975", "6'500")
-_DIGITS = regex.compile(r"\d{1,3}(?:[.,'’ ]\d{3})+(?!\d)|\d+")
+_DIGITS = regexcache.compile(r"\d{1,3}(?:[.,'’ ]\d{3})+(?!\d)|\d+")
 
 
 def named_numbers(f: Figure) -> frozenset[float]:
