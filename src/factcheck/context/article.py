@@ -202,7 +202,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         where = mask_origins(prose, catalog(rules_root))
     # in an article about fighting a country named bare is a side acting ("Israel denies",
     # "tra Israele e Hamas"), not where anything happened ("in Israele" is)
-    fighting = is_conflict(prose, "", lexicon(lang, rules_root), toks)
+    fighting = is_conflict(prose, "", lexicon(lang, rules_root), toks or None)
     for s, e, place, needs in gaz.find_all(where, lang, locs, hints=frozenset(people)):
         i = bisect_right(offsets, s) - 1
         text, at = texts[i], s - offsets[i]
