@@ -203,3 +203,12 @@ def test_an_automatic_event_shows_its_trigger_and_place_words_and_its_name(capsy
     out = capsys.readouterr().out
     assert ("event: auto:flood:faenza (auto: what happened and where; "
             "words 'alluvione', 'Faenza'; flood · Faenza)") in out
+
+
+def test_a_sentence_longer_than_a_file_name_is_read_as_text(capsys) -> None:
+    """A long pasted paragraph is text to explain, not a path the OS refuses ("File name too
+    long"): no traceback."""
+    sentence = " ".join(["Secondo la protezione civile almeno 40 persone sono morte."] * 8)
+    assert len(sentence) > 255
+    assert main(["explain", "--lang", "it", sentence]) == 0
+    assert "40" in capsys.readouterr().out

@@ -32,13 +32,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _is_file(name: str) -> bool:
+    """Does ``name`` name an existing file? A sentence too long or odd to be a path is not one
+    (the OS refuses it: "File name too long")."""
+    try:
+        return "\n" not in name and Path(name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _split_target(target: str) -> tuple[Path, int | None] | None:
     """(file, line) when ``target`` names an existing file, optionally ``FILE:LINE``."""
-    path = Path(target)
-    if path.is_file():
-        return path, None
+    if _is_file(target):
+        return Path(target), None
     head, sep, tail = target.rpartition(":")
-    if sep and tail.isdigit() and Path(head).is_file():
+    if sep and tail.isdigit() and _is_file(head):
         return Path(head), int(tail)
     return None
 
