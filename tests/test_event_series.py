@@ -36,7 +36,7 @@ _SERIES_IT = ("Attentati contro le chiese.\n\nUna serie di esplosioni in sequenz
 ])
 def test_a_coordinated_series_is_keyed_where_all_its_places_lie(text, lang, figure):
     event = context_claim(text, figure, lang=lang, published=_TODAY).event
-    assert event in ("auto:attack:kenya:2031-03", "auto:explosion:kenya:2031-03")
+    assert event in ("auto:attack:kenya:2031-03:series", "auto:explosion:kenya:2031-03:series")
 
 
 @pytest.mark.parametrize("text,lang,figure", [
@@ -53,6 +53,37 @@ def test_a_coordinated_series_is_keyed_where_all_its_places_lie(text, lang, figu
 def test_two_towns_hit_on_one_day_told_as_no_series_are_two_places(text, lang, figure):
     assert context_claim(text, figure, lang=lang, published=_TODAY).event == \
         "auto:attack:wajir:2031-03"
+
+
+def test_reports_naming_two_towns_of_the_series_join_it_both():
+    claims = [_claim("a", "auto:attack:kenya:2031-03:series", date(2031, 3, 4)),
+              _claim("b", "auto:attack:wajir:2031-03", date(2031, 3, 4)),
+              _claim("c", "auto:explosion:mandera:2031-03", date(2031, 3, 5)),
+              # a report of the country told as no series joins the one event there now
+              _claim("d", "auto:attack:kenya:2031-03", date(2031, 3, 6))]
+    assert len({c.event for c in merge_events(claims)}) == 1
+
+
+def test_a_report_of_the_country_told_as_no_series_bridges_no_two_towns():
+    claims = [_claim("b", "auto:attack:wajir:2031-03", date(2031, 3, 4)),
+              _claim("c", "auto:attack:mandera:2031-03", date(2031, 3, 4)),
+              _claim("d", "auto:attack:kenya:2031-03", date(2031, 3, 5))]
+    assert len({c.event for c in merge_events(claims)}) == 3
+
+
+def test_a_series_joins_no_town_of_another_country_nor_another_month():
+    claims = [_claim("a", "auto:attack:kenya:2031-03:series", date(2031, 3, 4)),
+              _claim("b", "auto:attack:mogadishu:2031-03", date(2031, 3, 4)),
+              _claim("c", "auto:attack:wajir:2031-06", date(2031, 6, 20))]
+    assert len({c.event for c in merge_events(claims)}) == 3
+
+
+def test_a_series_is_named_so():
+    from factcheck.context.events import event_label, parse_auto
+
+    assert parse_auto("auto:attack:kenya:2031-03:series").series
+    assert parse_auto("auto:attack:kenya:series").series
+    assert event_label("auto:attack:kenya:2031-03:series") == "attack · Kenya · March 2031 · series"
 
 
 def test_a_report_naming_one_town_of_the_series_joins_it():

@@ -276,7 +276,11 @@ EVENTS = ["auto:avalanche:rigopiano:2017-01", "auto:avalanche:farindola:2017-01"
           "auto:fire:thane", "auto:collapse:depok", "auto:collapse:jakarta:2031-07",
           # a derailment, its explosion told undated, an attack at a seat within reach
           "auto:crash:pontedera:2031-03", "auto:explosion:pontedera", "auto:attack:pisa:2031-03",
-          "auto:fire:pontedera"]
+          "auto:fire:pontedera",
+          # a coordinated series over a country, two of its towns, the country told plainly
+          "auto:attack:kenya:2031-03:series", "auto:attack:wajir:2031-03",
+          "auto:explosion:mandera:2031-03", "auto:attack:kenya:2031-03",
+          "auto:attack:kenya:series"]
 
 
 @settings(max_examples=30, deadline=None)

@@ -152,6 +152,9 @@ class AutoContext:
     site: tuple[str | None, str] | None = None
     # per sentence: where in it each of its places is named, as (start, end, place id)
     place_spans: tuple[tuple[tuple[int, int, str], ...], ...] = ()
+    # the article tells its own event as one series struck at once over several places
+    # ("una serie coordinata di attacchi"): ``place`` holds them all
+    series: bool = False
 
 
 def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequence[str],
@@ -235,8 +238,9 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
         title_places = [p for p in title_places if p.id not in strays]
     place = _main_place([title_places, title_places] + per_sentence)
-    if place is not None and kind is not None and _told_as_series(vocab, lang, title, texts,
-                                                                   found, kind):
+    series = place is not None and kind is not None and _told_as_series(
+        vocab, lang, title, texts, found, kind)
+    if series:
         # "una serie coordinata di attacchi" on churches in Colombo, Negombo and Batticaloa:
         # one event, where all the places its triggers are told with lie
         place = _holding(gaz, [place, *(p for ps, f in zip(per_sentence, found)
@@ -255,7 +259,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     return AutoContext(vocab, gaz, types, tuple(tuple(p) for p in per_sentence), paragraph,
                        kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
                        tuple(tuple((st, t) for st, _, t in f) for f in found), name_place,
-                       sites, site, tuple(tuple(x) for x in spans))
+                       sites, site, tuple(tuple(x) for x in spans), series)
 
 
 # a town this far from every place of the country an article is about lies on another

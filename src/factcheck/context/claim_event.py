@@ -486,7 +486,10 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
         # "the first floods occurred between 2 and 3 May, killing two", in a report on the
         # floods since 16 May: an episode of its own, dated by its day
         return auto_id(kind, place, explicit[0], day=True)
-    return auto_id(kind or "event", place, when)  # undated: merged by type and place only
+    # a figure of the series the article tells, at the place holding all its places
+    series = (a.series and home is not None and place == home and kind is not None
+              and a.kind is not None and a.vocab.compatible(kind, a.kind))
+    return auto_id(kind or "event", place, when, series=series)  # undated: by type and place
 
 
 def _territory_count(ctx: ArticleContext, index: int, clause: tuple[int, int] | None

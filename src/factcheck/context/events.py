@@ -547,18 +547,23 @@ def auto_event(places: list[str], period: Period | None) -> str | None:
 # ---------------------------------------------------------------- automatic events
 
 def auto_id(kind: str, place: str, when: date | None, year_only: bool = False,
-            day: bool = False, earlier: bool = False, apart: bool = False) -> str:
+            day: bool = False, earlier: bool = False, apart: bool = False,
+            series: bool = False) -> str:
     """``auto:<type>:<place>:<yyyy-mm>`` (``<yyyy>`` when only the year is known;
     ``<yyyy-mm-dd>`` with ``day``: an earlier episode of a report's event, told by its day:
     "the first floods, on 2 and 3 May", in a report on the floods of 16 May; ``earlier``
     with no date: an event its report tells as over before its own, at a date it does not
     state, "il sisma dell'Aquila aveva ucciso 309 persone": ``auto:earthquake:l-aquila:earlier``;
     ``apart``: an event its report says a figure is unrelated to its own, ``:apart`` after
-    the rest, ``auto:storm:abruzzo:2017-01:apart``)."""
+    the rest, ``auto:storm:abruzzo:2017-01:apart``; ``series``: an event its report tells
+    as one series struck at once over the places its place holds, ``:series`` after the
+    rest, ``auto:attack:kenya:2031-03:series``)."""
     stamp = EARLIER if earlier else "" if when is None else (f"{when.year:04d}" if year_only
                                       else f"{when.isoformat()}" if day
                                       else f"{when.year:04d}-{when.month:02d}")
     out = f"auto:{kind}:{place}:{stamp}" if stamp else f"auto:{kind}:{place}"
+    if series and not apart and not earlier:
+        out = f"{out}:{SERIES}"
     return f"{out}:{APART}" if apart else out
 
 
@@ -572,6 +577,12 @@ EARLIER = "earlier"
 # unrelated to the hotel disaster": the weather's, in the report's region): it meets only
 # events told so, never one a report tells as its own (:mod:`.merge`)
 APART = "apart"
+
+
+# the last part of the id of an event its report tells as one series struck at once over
+# several places ("una serie coordinata di attacchi" on three towns), keyed where they all
+# lie: the merge joins it to the events of every one of those places (:mod:`.merge`)
+SERIES = "series"
 
 
 # the place slot of an event known by its own name ("Hurricane Maria" -> "name-maria"):
@@ -627,6 +638,7 @@ class AutoParts:
     day: int | None = None
     earlier: bool = False  # undated, told as over before its report (:data:`EARLIER`)
     apart: bool = False  # told apart from its report's own event (:data:`APART`)
+    series: bool = False  # told as one series over the places it holds (:data:`SERIES`)
 
 
 def parse_auto(event: str | None) -> AutoParts | None:
@@ -637,6 +649,10 @@ def parse_auto(event: str | None) -> AutoParts | None:
     if len(parts) in (4, 5) and parts[-1] == APART:
         inner = parse_auto(":".join(parts[:-1]))
         return None if inner is None or inner.earlier else replace(inner, apart=True)
+    if len(parts) in (4, 5) and parts[-1] == SERIES:
+        inner = parse_auto(":".join(parts[:-1]))
+        return None if inner is None or inner.earlier or inner.apart \
+            else replace(inner, series=True)
     if len(parts) == 3:  # undated
         return AutoParts(parts[1], parts[2], None, None)
     if len(parts) != 4:
@@ -685,4 +701,5 @@ def event_label(event: str | None, root: Path | None = None) -> str:
     if parts.earlier:  # "earthquake · L'Aquila · earlier"
         when = EARLIER
     # "storm · Abruzzo · January 2017 · apart": told apart from its report's own event
-    return " · ".join(x for x in (what, where, when, APART if parts.apart else "") if x)
+    return " · ".join(x for x in (what, where, when, APART if parts.apart else "",
+                                  SERIES if parts.series else "") if x)

@@ -80,6 +80,9 @@ class Mention:
     # told apart from its report's own event ("11 lives unrelated to the hotel disaster":
     # ``:apart``): it meets only events told so
     apart: bool = False
+    # told as one series struck at once over the places it holds (``:series``): it joins
+    # the events of every one of those places, of a compatible type, in its window
+    series: bool = False
 
     @property
     def name(self) -> str | None:
@@ -129,7 +132,8 @@ def mention(eid: str, published: Iterable[date | None], docs: Iterable[str]) -> 
         recalled = nxt + RECALL_AFTER
         end = max([start, *(d for d in published if d is not None and d < recalled)])
     return Mention(eid, parts.kind, parts.place, start, end, parts.month is None,
-                   frozenset(docs), parts.day is not None, parts.earlier, parts.apart)
+                   frozenset(docs), parts.day is not None, parts.earlier, parts.apart,
+                   parts.series)
 
 
 def combined(a: Mention, b: Mention) -> Mention:
@@ -434,11 +438,19 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
             if m.id in coarse_of:  # a region's dated mention: of the events it may join
                 for f in candidates[m.id]:
                     dated_docs[uf.find(f.id)] |= m.docs
-    for cid in sorted(coarse_of, key=lambda i: (coarse_of[i].start or date.min, i)):
+    # a series first: the events of its places are one before a region's report looks
+    for cid in sorted(coarse_of, key=lambda i: (not coarse_of[i].series,
+                                                coarse_of[i].start or date.min, i)):
         c, fs = coarse_of[cid], candidates[cid]
         # a report fine in another index is already in its event: one more would bridge two
         own = {uf.find(cid)} if cid in fine_ids else set()
         roots = sorted({uf.find(f.id) for f in fs} | own)
+        if c.series and c.start is not None and cid not in fine_ids:
+            # "a series of coordinated attacks" on three towns: the events of each of them
+            # (of its own type or one compatible, within its window: its candidates)
+            for r in roots:
+                uf.union(cid, r)
+            continue
         if len(roots) > 1:  # of several, the one event of its own type
             typed = [f for f in fs if f.kind == c.kind]
             roots = sorted({uf.find(f.id) for f in typed} | own)
@@ -586,7 +598,8 @@ def _name(members: list[Mention], place: dict[str | None, Place | None]) -> str:
     start = min((m.start for m in dated), default=None)
     return auto_id(kind, where, start, year_only=all(m.year_only for m in dated),
                    day=bool(dated) and all(m.day_only for m in dated),
-                   apart=all(m.apart for m in members))
+                   apart=all(m.apart for m in members),
+                   series=all(m.series for m in members))
 
 
 def merge_events(claims: Sequence[Claim], rules_root: Path | None = None,
