@@ -115,6 +115,19 @@ def test_runner_on_a_tiny_corpus(tmp_path):
         assert not cells[-1].startswith(("exit", "error", "missing")), cells
     assert re.search(r"Peak memory .* this runner [\d,]+ MiB", text)
 
+    # each step of a draft check against the archive just ingested, timed in a fresh process
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "draft_steps.py"), "--runs", "1", "--out", str(out),
+         "--db", str(out / "archive-20-s1-typical.db"), "--shared-cache"],
+        capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    steps = {c[0]: c[1] for line in proc.stdout.splitlines() if line.startswith("| ")
+             and (c := [x.strip() for x in line.strip("|").split("|")])}
+    for step in ("import the command", "read and extract the draft", "archive reading",
+                 "analyze", "total"):
+        assert re.fullmatch(r"\d+ \(\d+\)", steps[step]), steps
+    assert int(steps["total"].split()[0]) > int(steps["read and extract the draft"].split()[0])
+
 
 def test_compare_trees_times_each_tree_on_the_same_articles(tmp_path):
     proc = subprocess.run(

@@ -287,3 +287,18 @@ def test_processes_saving_one_bundle_at_once(tmp_path, monkeypatch):
             assert regexcache.derived("test-concurrent", f"{n} {i}", lambda p: 1 / 0) == f"{n} {i}".upper()
         assert regexcache.compile(r"(?P<n>\d+) " + n, 2).search(f"12 {n}").group("n") == "12"
     assert regexcache.stats()["misses"] == 0
+
+
+def test_the_folder_follows_each_of_its_variables(tmp_path, monkeypatch):
+    monkeypatch.delenv("FACTCHECK_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert regexcache.patterns_dir().parent == tmp_path / "xdg" / "factcheck"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert regexcache.patterns_dir().parent == tmp_path / "home" / ".cache" / "factcheck"
+    os.environ["FACTCHECK_CACHE"] = str(tmp_path / "set directly")  # not through monkeypatch
+    try:
+        assert regexcache.patterns_dir().parent == tmp_path / "set directly"
+    finally:
+        del os.environ["FACTCHECK_CACHE"]
+    assert regexcache.patterns_dir().parent == tmp_path / "home" / ".cache" / "factcheck"

@@ -61,8 +61,7 @@ def patterns_dir() -> Path:
 def _patterns_dir() -> str:
     """:func:`patterns_dir` as a string ending in a separator: a draft check reads over a
     thousand entries, and joining paths as objects cost more than hashing their keys."""
-    env = (os.environ.get("FACTCHECK_CACHE"), os.environ.get("XDG_CACHE_HOME"),
-           os.environ.get("HOME"))
+    env = _cache_env()
     if _dir_memo.get("env") != env:  # the folder follows the environment (tests change it)
         py = f"{sys.version_info[0]}{sys.version_info[1]}"
         _dir_memo["env"] = env
@@ -72,6 +71,22 @@ def _patterns_dir() -> str:
 
 
 _dir_memo: dict[str, Any] = {}
+_ENV_NAMES = ("FACTCHECK_CACHE", "XDG_CACHE_HOME", "HOME")
+# os.environ keeps the process environment in ``_data`` (encoded keys, on POSIX): read there,
+# the three variables cost 0.15 us instead of ~4 us through the mapping, on each of the
+# ~1,800 look-ups of a draft check (the values compare the same: only a change matters)
+_ENV_DATA = getattr(os.environ, "_data", None)
+_ENV_KEYS = tuple(os.environ.encodekey(n) for n in _ENV_NAMES) if isinstance(
+    _ENV_DATA, dict) and hasattr(os.environ, "encodekey") else None
+
+
+def _cache_env() -> tuple:
+    """What the cache folder depends on: the three variables, as stored (any change of one
+    changes the tuple)."""
+    if _ENV_KEYS is not None:
+        get = _ENV_DATA.get
+        return (get(_ENV_KEYS[0]), get(_ENV_KEYS[1]), get(_ENV_KEYS[2]))
+    return tuple(os.environ.get(n) for n in _ENV_NAMES)
 
 
 def _entry_file(key: tuple[str, int]) -> str:
