@@ -150,7 +150,7 @@ def country_names() -> dict[str, list[str]]:
 _LATIN = regexcache.compile(r"^[\p{Latin}' .\-’]+$")
 
 
-_INNER_APOSTROPHE = regex.compile(r"(?<=[aeiouy])'(?=\p{L})")
+_INNER_APOSTROPHE = regexcache.compile(r"(?<=[aeiouy])'(?=\p{L})")
 
 
 def _index_path() -> Path:

@@ -256,7 +256,7 @@ def _relays(span: tuple[int, int, str], relay: tuple[int, int, bool], text: str,
 # how far before a relay cue the attribution of who relays may end ("the TV said on
 # Saturday, in a report on the floods, citing ..."), and what no such gap holds
 _RELAY_GAP = 120
-_RELAY_STOP = regex.compile(r"[;:“”«»\"]")
+_RELAY_STOP = regexcache.compile(r"[;:“”«»\"]")
 
 
 def _subject_start(text: str, m: regex.Match, lex: Lexicon) -> int:
