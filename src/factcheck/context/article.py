@@ -236,7 +236,10 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     if strays:
         per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
         title_places = [p for p in title_places if p.id not in strays]
-    place = _main_place([title_places, title_places] + per_sentence)
+    # the lead (the prose's first sentence) tells where it happened, as the title does: it
+    # counts twice, over a list of places told further on (a cancelled tour's cities)
+    lead = next((ps for t, ps in zip(texts, per_sentence) if t.strip() != title.strip()), [])
+    place = _main_place([title_places, title_places, lead] + per_sentence)
     if place is not None and kind is not None and _told_as_series(vocab, lang, title, texts,
                                                                    found, kind):
         # "una serie coordinata di attacchi" on churches in Colombo, Negombo and Batticaloa:
