@@ -86,6 +86,19 @@ def test_an_event_without_a_start_is_an_error(tmp_path):
     # where the hurt died later is a hospital's town
     ("Un ferito è deceduto stanotte nell'ospedale di Damasco.", "it", []),
     ("Altri due feriti sono deceduti all'ospedale di Aleppo.", "it", []),
+    # where the hurt are treated: a hospital's or an emergency room's town
+    ("I feriti sono stati accompagnati in ambulanza ai pronto soccorso di Damasco e Aleppo.",
+     "it", []),
+    ("I feriti lievi sono curati nei pronto soccorso di Aleppo.", "it", []),
+    # an embassy or a consulate speaks from its seat
+    ("Lo riferiscono fonti dell'ambasciata italiana a Damasco, al lavoro da stanotte.", "it", []),
+    ("Officials at the Italian embassy in Damascus said no Italians were among the dead.",
+     "en", []),
+    # counter-example: an attack on an embassy happened at its seat
+    ("Un'autobomba contro l'ambasciata italiana a Damasco ha ucciso quattro persone.", "it",
+     ["syria"]),
+    # counter-example: a blast at an emergency room is where it happened
+    ("Un'esplosione al pronto soccorso di Aleppo ha ucciso quattro persone.", "it", ["syria"]),
     # the seat of the prosecutors or the court that try it
     ("La procura di Aleppo ha aperto un'inchiesta sul crollo.", "it", []),
     ("The prosecutor of Aleppo charged six engineers over the collapse.", "en", []),

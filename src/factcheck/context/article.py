@@ -233,11 +233,16 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     # too, as the prose's
     title_places = [p for _, _, p in gaz.find(mask_origins(title, catalog(rules_root)), lang,
                                                locs)] if title else []
-    strays = _strays([title_places, *per_sentence], people, gaz)
+    # the title is often the prose's first line too: counted once, as any sentence
+    strays = _strays(per_sentence if texts and title.strip() == texts[0].strip()
+                     else [title_places, *per_sentence], people, gaz)
     if strays:
         per_sentence = [[p for p in ps if p.id not in strays] for ps in per_sentence]
         title_places = [p for p in title_places if p.id not in strays]
-    place = _main_place([title_places, title_places] + per_sentence)
+    # the lead (the prose's first sentence) tells where it happened, as the title does: it
+    # counts twice, over a list of places told further on (a cancelled tour's cities)
+    lead = next((ps for t, ps in zip(texts, per_sentence) if t.strip() != title.strip()), [])
+    place = _main_place([title_places, title_places, lead] + per_sentence)
     series = place is not None and kind is not None and _told_as_series(
         vocab, lang, title, texts, found, kind)
     if series:
@@ -362,14 +367,24 @@ def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
 
     in_title = [(t, n) for t, n in in_title if not town(n)]
     linked = [[(t, n) for t, n in xs if not town(n)] for xs in linked]
+    # a title in Title Case capitalises every word ("Body Found on Stricken Cruise Ship"):
+    # it tells no name apart, so only the prose counts a site's name
+    cased = title_cased(title)
+    if cased:
+        in_title = []
+        texts_named = [t for t in texts if t.strip() != title.strip()]
+        linked = [xs if t.strip() != title.strip() else [] for t, xs in zip(texts, linked)]
+    else:
+        texts_named = list(texts)
+    weight = 0 if cased else 2
     fits = [(t, n) for t, n in in_title + [x for xs in linked for x in xs]
             if t is None or kind is None or vocab.compatible(t, kind)]
     site, best = None, None
-    lead = title + "\n" + (texts[0] if texts else "")
+    lead = ("" if cased else title) + "\n" + (texts_named[0] if texts_named else "")
     # the article's own: named more than once, or in its title or first sentence (a site
     # named once further on is another's: "the 2018 Camp Fire", in a report on Maui)
     names = [n for n in dict.fromkeys(n for _, n in fits)]
-    counts = {n: 2 * (n in title) + sum(n in text for text in texts) for n in names}
+    counts = {n: weight * (n in title) + sum(n in text for text in texts_named) for n in names}
     names = [n for n in names if counts[n] >= 2 or n in lead]
     if not names and kind is not None and (place is None or place.level in ("region",
                                                                           "country")) \
@@ -377,10 +392,11 @@ def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
         # no site next to an event word, no town: a name the article gives after a link
         # more than once ("on Marmolada", "in the Marmolada"), in an article about an event
         # that happens at one spot (a collapse, not a quake or a war)
-        names = [n for n in bare_sites("\n".join(texts), lang, rules, vocab, gaz, known)
-                 if 2 * (n in title) + sum(n in text for text in texts) >= 2
+        names = [n for n in bare_sites("\n".join(texts_named), lang, rules, vocab, gaz, known)
+                 if weight * (n in title) + sum(n in text for text in texts_named) >= 2
                  and not town(n)]
-        counts.update({n: 2 * (n in title) + sum(n in text for text in texts) for n in names})
+        counts.update({n: weight * (n in title) + sum(n in text for text in texts_named)
+                       for n in names})
         fits = fits + [(kind, n) for n in names]
     if names:
         best = max(names, key=lambda n: (counts[n], -names.index(n)))
@@ -392,6 +408,21 @@ def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
             own.append(site)  # the article's site named bare ("salendo la Marmolada")
         out.append(tuple(dict.fromkeys(own)))
     return tuple(out), site
+
+
+# a title is in Title Case when this share of its words of four letters or more open
+# with a capital (at least three such words)
+_TITLE_CASE_SHARE = 0.8
+_LONG_WORD = regexcache.compile(r"(?<![\p{L}\p{N}'’])\p{L}{4,}")
+
+
+def title_cased(title: str) -> bool:
+    """Is ``title`` written in Title Case ("Sixth Body Found on Stricken Cruise Ship"),
+    where a capital tells no name apart from a common word?"""
+    words = [m.group() for m in _LONG_WORD.finditer(title)]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _article_kind(vocab: Vocabulary, title: str, lang: str,

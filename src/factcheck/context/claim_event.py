@@ -1005,6 +1005,10 @@ def _dated_event(ctx: ArticleContext) -> date | None:
         if a.kind not in kinds:
             continue
         here = any(a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[i])
+        if here and _wider_only(a, i):
+            # "the worst attack in the UK since the 7 July bombings in 2005", in a report on
+            # Manchester: a date told of the whole country is its history, not this event's
+            continue
         if relative and (here or not a.places[i]):
             # "a dieci anni dal crollo", "the tenth anniversary of the quake": the report's
             # day so many years before (a sentence naming no place tells of the report's own)
@@ -1027,6 +1031,14 @@ def _dated_event(ctx: ArticleContext) -> date | None:
                 if day is not None and r.start <= day <= r.end:
                     found.append(day)
     return min(found, default=None)
+
+
+def _wider_only(a, index: int) -> bool:
+    """Does sentence ``index`` name only places wider than the article's own (its country,
+    its region) and none at or inside it?"""
+    ps = a.places[index]
+    return bool(ps) and all(p.id != a.place.id and not a.gaz.within(p, a.place)
+                            and a.gaz.within(a.place, p) for p in ps)
 
 
 def _before_own(ctx: ArticleContext, index: int, clause: tuple[int, int] | None

@@ -20,6 +20,8 @@ from datetime import date, timedelta
 
 import regex
 
+from .. import regexcache
+
 from .dates import (
     Period, last_weekday, month_range, next_weekday, safe_date, season_range, shift, unit_range, year_range,
 )
@@ -125,7 +127,7 @@ def find_phrases(text: str, lex: Lexicon) -> list[Phrase]:
                 s = mj.start()
             later.append((s, j, mj))
         nxt = later
-    return out
+    return with_told_years(text, out)
 
 
 def _scan(text: str, lex: Lexicon) -> list[Phrase]:
@@ -135,6 +137,27 @@ def _scan(text: str, lex: Lexicon) -> list[Phrase]:
         index = next(i for i in range(len(lex.date_kinds)) if m.group(f"t{i}") is not None)
         fields = tuple((k, m.group(k)) for k in DATE_FIELDS if m.group(k) is not None)
         out.append(Phrase(m.start(), m.end(), lex.date_kinds[index], m.group(), fields, index))
+    return with_told_years(text, out)
+
+
+# between a day told without its year and the year right after it, the name of what
+# happened that day: a name (a capitalised word, maybe after one small word) and up to two
+# more words, no punctuation ("the 7 July London bombings in 2005", "il 7 luglio a Londra
+# nel 2005"); never a verb's clause ("on 7 February killed more than in 2011")
+_TOLD_YEAR_GAP = regexcache.compile(
+    r"[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+[\p{L}'’-]+){0,2}[ \t]+")
+
+
+def with_told_years(text: str, phrases: list[Phrase]) -> list[Phrase]:
+    """``phrases`` with a day told without its year taking the year told right after it
+    and the name of what happened (:data:`_TOLD_YEAR_GAP`): "the 7 July London bombings in
+    2005" is 7 July 2005, never the latest 7 July before the report."""
+    out = list(phrases)
+    for i in range(len(out) - 1):
+        p, q = out[i], out[i + 1]
+        if p.kind == "date" and p.get("year") is None and q.kind == "year" \
+                and q.get("year") and _TOLD_YEAR_GAP.fullmatch(text, p.end, q.start):
+            out[i] = replace(p, fields=p.fields + (("year", q.get("year")),))
     return out
 
 
