@@ -835,3 +835,15 @@ def test_english_one_after_a_bound_is_a_figure_before_any_noun(sentence, wants):
 ], ids=["one-unbounded", "article-after-a-bound"])
 def test_english_one_without_a_bound_stays_gated(sentence):
     assert find_quantities(sentence, "en") == []
+
+
+@pytest.mark.parametrize("sentence, lang, texts", [
+    ("The fire gutted a six-storey hotel.", "en", ["six"]),
+    ("Rescuers reached a one-street hamlet near the lake.", "en", ["one"]),
+    ("A hundred people were evacuated.", "en", ["A hundred"]),
+    ("Un milione di persone è senza luce.", "it", ["Un milione"]),
+], ids=["a-six-storey", "a-one-street", "a-hundred", "un-milione"])
+def test_an_article_is_one_only_before_a_size_it_multiplies(sentence, lang, texts):
+    """"a hundred", "un milione" are one size; before a unit ("a six-storey hotel") the article
+    stays an article."""
+    assert [q.text for q in find_quantities(sentence, lang)] == texts

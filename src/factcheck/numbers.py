@@ -364,6 +364,11 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
 
     glued = w["glued"]
     word_alt = (r"(?:" + atom_alt + r")+") if glued else atom_alt
+    # the number words an article makes 1 of: a size it multiplies ("a hundred", "a million", "un
+    # milione", "a dozen"); never a unit or a ten ("a six-storey hotel", "a one-street hamlet")
+    sized = _alt([k for k, a in atoms.items() if a.cls in (HUNDRED, THOUSAND, SCALE, MULT)],
+                 bounded=False)
+    article_word_alt = (r"(?:" + sized + r")(?:" + atom_alt + r")*") if glued else sized
     if fr.get("singular"):  # "a third of the town", "un terzo della popolazione"
         other_followers += "|" + _alt(fr["singular"]) + _SPACE + r"+" + _alt(fr["partitive"])
     if d.get("ratios", {}).get("connectors"):  # "one in five", "uno su cinque"
@@ -422,8 +427,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         r"(?P<denom>" + _alt(denom_only) + ")",
         # un/una/a/one: a number only before a number word, a count noun, "of", or alone
         # an article only before a person ("a soldier", not "a village"); a numeral before any count noun
-        r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
-        + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers
+        r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:"
+        + article_word_alt + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers
         + ("|" + alone_alt if alone else "") + r"))"
         # an elided article is glued to its noun or modifier: "un'anziana", "un'altra persona"
         + r"|" + _alt(elided_g, bounded=False) + r"(?=(?:" + modifier + person_alt + r"))"
