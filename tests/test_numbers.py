@@ -847,3 +847,15 @@ def test_an_article_is_one_only_before_a_size_it_multiplies(sentence, lang, text
     """"a hundred", "un milione" are one size; before a unit ("a six-storey hotel") the article
     stays an article."""
     assert [q.text for q in find_quantities(sentence, lang)] == texts
+
+
+@pytest.mark.parametrize("sentence, lang, values", [
+    ("Otto feriti, di cui uno grave, sono in ospedale.", "it", [8, 1]),
+    ("Negli scontri passati, tra cui uno scontro a fuoco, nessuno morì.", "it", []),
+    ("Metà delle quali una volta erano alleate.", "it", []),
+    ("Eight were hurt, of whom one critically.", "en", [8, 1]),
+], ids=["di-cui-uno-grave", "tra-cui-uno-scontro", "delle-quali-una-volta", "of-whom-one"])
+def test_a_pronoun_after_a_part_cue_is_one_only_before_a_state(sentence, lang, values):
+    """After "di cui", "of whom" a pronoun is 1 before a mark or the state of the one counted;
+    "uno"/"una" before a noun stay articles."""
+    assert [q.value for q in find_quantities(sentence, lang)] == values

@@ -344,11 +344,13 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     hedged = (r"|(?<=(?<![^\W_])" + _alt(hedges, bounded=False) + _SPACE + r"+)"
               + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+[^\W\d_])"
               if hedges and numerals else "")
-    # ... and a pronoun after a cue that opens a part of the figure before it: "di cui uno grave"
+    # ... and a pronoun after a cue that opens a part of the figure before it, before a mark or
+    # the state of the one counted: "di cui uno grave" (not the article of "tra cui uno scontro")
     cues, ones = w.get("pronoun_cues", []), w.get("pronoun_ones", [])
     if cues and ones:
         hedged += (r"|(?<=(?<![^\W_])" + _alt(cues, bounded=False) + _SPACE + r"+)"
-                   + _alt(ones, bounded=False) + r"(?![^\W_])")
+                   + _alt(ones, bounded=False) + r"(?=\s*[,;:.)]|" + _SPACE + r"+"
+                   + _alt(w.get("pronoun_next", [])) + r")")
     other_followers = follow_alt + "|" + _alt(d["units"]["money"])
     vague: dict[str, dict[str, Any]] = {}
     for entry in d["vague"]:
