@@ -846,3 +846,27 @@ def test_english_one_after_a_bound_is_a_figure_before_any_noun(sentence, wants):
 ], ids=["one-unbounded", "article-after-a-bound"])
 def test_english_one_without_a_bound_stays_gated(sentence):
     assert find_quantities(sentence, "en") == []
+
+
+@pytest.mark.parametrize("sentence, lang, texts", [
+    ("The fire gutted a six-storey hotel.", "en", ["six"]),
+    ("Rescuers reached a one-street hamlet near the lake.", "en", ["one"]),
+    ("A hundred people were evacuated.", "en", ["A hundred"]),
+    ("Un milione di persone è senza luce.", "it", ["Un milione"]),
+], ids=["a-six-storey", "a-one-street", "a-hundred", "un-milione"])
+def test_an_article_is_one_only_before_a_size_it_multiplies(sentence, lang, texts):
+    """"a hundred", "un milione" are one size; before a unit ("a six-storey hotel") the article
+    stays an article."""
+    assert [q.text for q in find_quantities(sentence, lang)] == texts
+
+
+@pytest.mark.parametrize("sentence, lang, values", [
+    ("Otto feriti, di cui uno grave, sono in ospedale.", "it", [8, 1]),
+    ("Negli scontri passati, tra cui uno scontro a fuoco, nessuno morì.", "it", []),
+    ("Metà delle quali una volta erano alleate.", "it", []),
+    ("Eight were hurt, of whom one critically.", "en", [8, 1]),
+], ids=["di-cui-uno-grave", "tra-cui-uno-scontro", "delle-quali-una-volta", "of-whom-one"])
+def test_a_pronoun_after_a_part_cue_is_one_only_before_a_state(sentence, lang, values):
+    """After "di cui", "of whom" a pronoun is 1 before a mark or the state of the one counted;
+    "uno"/"una" before a noun stay articles."""
+    assert [q.value for q in find_quantities(sentence, lang)] == values

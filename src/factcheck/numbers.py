@@ -344,11 +344,13 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
     hedged = (r"|(?<=(?<![^\W_])" + _alt(hedges, bounded=False) + _SPACE + r"+)"
               + _alt(list(numerals), bounded=False) + r"(?=" + _SPACE + r"+[^\W\d_])"
               if hedges and numerals else "")
-    # ... and a pronoun after a cue that opens a part of the figure before it: "di cui uno grave"
+    # ... and a pronoun after a cue that opens a part of the figure before it, before a mark or
+    # the state of the one counted: "di cui uno grave" (not the article of "tra cui uno scontro")
     cues, ones = w.get("pronoun_cues", []), w.get("pronoun_ones", [])
     if cues and ones:
         hedged += (r"|(?<=(?<![^\W_])" + _alt(cues, bounded=False) + _SPACE + r"+)"
-                   + _alt(ones, bounded=False) + r"(?![^\W_])")
+                   + _alt(ones, bounded=False) + r"(?=\s*[,;:.)]|" + _SPACE + r"+"
+                   + _alt(w.get("pronoun_next", [])) + r")")
     other_followers = follow_alt + "|" + _alt(d["units"]["money"])
     vague: dict[str, dict[str, Any]] = {}
     for entry in d["vague"]:
@@ -364,6 +366,11 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
 
     glued = w["glued"]
     word_alt = (r"(?:" + atom_alt + r")+") if glued else atom_alt
+    # the number words an article makes 1 of: a size it multiplies ("a hundred", "a million", "un
+    # milione", "a dozen"); never a unit or a ten ("a six-storey hotel", "a one-street hamlet")
+    sized = _alt([k for k, a in atoms.items() if a.cls in (HUNDRED, THOUSAND, SCALE, MULT)],
+                 bounded=False)
+    article_word_alt = (r"(?:" + sized + r")(?:" + atom_alt + r")*") if glued else sized
     if fr.get("singular"):  # "a third of the town", "un terzo della popolazione"
         other_followers += "|" + _alt(fr["singular"]) + _SPACE + r"+" + _alt(fr["partitive"])
     if d.get("ratios", {}).get("connectors"):  # "one in five", "uno su cinque"
@@ -422,8 +429,8 @@ def _lang(code: str, root: Path | None = None) -> _Lang:
         r"(?P<denom>" + _alt(denom_only) + ")",
         # un/una/a/one: a number only before a number word, a count noun, "of", or alone
         # an article only before a person ("a soldier", not "a village"); a numeral before any count noun
-        r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:" + word_alt
-        + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers
+        r"(?P<gated>(?<![^\W_])(?:" + _alt(articles_g, bounded=False) + r"(?=" + _SPACE + r"+(?:"
+        + article_word_alt + r"(?![^\W_])|" + modifier + person_alt + "|" + other_followers
         + ("|" + alone_alt if alone else "") + r"))"
         # an elided article is glued to its noun or modifier: "un'anziana", "un'altra persona"
         + r"|" + _alt(elided_g, bounded=False) + r"(?=(?:" + modifier + person_alt + r"))"
