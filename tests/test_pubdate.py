@@ -227,6 +227,43 @@ def test_what_never_bounds_an_undated_article(quotes, lang):
     assert _dated_by_event(quotes, lang).published is None
 
 
+@pytest.mark.parametrize("quotes, lang, expected", [
+    # the event told as yesterday's: the report is the day after it began, or later
+    (["L'alluvione di ieri ha fatto 10 morti, secondo la prefettura."], "it", date(2021, 3, 15)),
+    (["Ten people died in yesterday's flood, officials said."], "en", date(2021, 3, 15)),
+    # the weekday the event began on (14 March 2021 was a Sunday)
+    (["L'alluvione di domenica ha fatto 10 morti."], "it", date(2021, 3, 14)),
+    (["Sunday's flood killed ten people, officials said."], "en", date(2021, 3, 14)),
+])
+def test_an_undated_article_that_tells_its_event_by_day_words_is_within_a_week_of_it(
+        quotes, lang, expected):
+    from factcheck.timespan import publication_span
+    a = _dated_by_event(quotes, lang)
+    assert (a.published, a.published_how, a.published_precision) == (expected, "inferred", "week")
+    span = publication_span(a.published, a.published_precision, a.published_how)
+    assert (span.first, span.last, span.precision) == (expected, date(expected.year, 3,
+                                                                      expected.day + 7), "inferred")
+
+
+@pytest.mark.parametrize("quotes, lang", [
+    # a weekday of something else than the event, in another clause
+    (["Ten died in the flood last week, the mayor said on Sunday."], "en"),
+    # a weekday the event did not begin on (14 March 2021 was a Sunday)
+    (["L'alluvione di martedì ha fatto 10 morti."], "it"),
+    # a day word of no event
+    (["Ieri la prefettura ha contato 10 morti."], "it"),
+])
+def test_day_words_not_of_the_event_leave_the_report_open_ended(quotes, lang):
+    a = _dated_by_event(quotes, lang)
+    assert a.published_precision != "week"
+
+
+def test_a_day_stated_a_week_after_the_day_words_leaves_the_report_open_ended():
+    a = _dated_by_event(["L'alluvione di ieri ha fatto 10 morti.",
+                         "Il 29 marzo altri 10 dispersi."], "it")
+    assert (a.published, a.published_precision) == (date(2021, 3, 29), "unknown")
+
+
 def test_a_bounded_articles_figures_stay_undated_and_its_span_is_on_or_after():
     from factcheck.pubdate import date_by_events
     from factcheck.timespan import article_spans, span_of

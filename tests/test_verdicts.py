@@ -60,7 +60,9 @@ def build(spec: dict) -> tuple[Claim, Article]:
         c = Claim(**{**{f: getattr(c, f) for f in c.__slots__},
                      "quantity": Quantity(**{**{f: getattr(q, f) for f in q.__slots__},
                                              "ambiguous": True})})
-    a = Article(doc, doc, "", (), published=published,
+    # a figure with no date of its own in a report dated only by inference ("report": its
+    # lower bound; "how" and "precision" say how it is known)
+    a = Article(doc, doc, "", (), published=spec.get("report", published),
                 published_how=spec.get("how", "metadata"),
                 published_precision=spec.get("precision", "day"))
     return c, a

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import regex
@@ -37,6 +37,9 @@ from .context.dates import shift
 from .context.period import Base, Phrase, figure_period, find_phrases, month_of, phrase_number
 from .errors import FactcheckError
 from .model import Article, Claim, Sentence
+# ... and of one that tells its event by day words ("ieri", "on Tuesday"): on or after it,
+# within NEAR_DAYS days
+from .timespan import NEAR_DAYS, NEAR_PRECISION
 
 # a weekday fixes the year only this far after the latest year the text mentions: a day
 # falls on one weekday again 5 to 11 years later, so a wider search guesses a year from
@@ -198,9 +201,10 @@ def date_by_events(articles: Sequence[Article], claims: Sequence[Claim],
 
     The text read is the sentences the article's figures quote: the article's text itself is
     not kept after extraction."""
-    from .context.undated import event_spans
+    from .context.undated import event_spans, told_starts
 
     spans = event_spans(claims)
+    starts = told_starts(claims)
     if not spans:
         return list(articles), list(claims)
     by_doc: dict[str, dict[str, int]] = {}
@@ -219,11 +223,13 @@ def date_by_events(articles: Sequence[Article], claims: Sequence[Claim],
         if a.published is None and events:
             # the article's event: the one most of its figures belong to
             eid = min(events, key=lambda e: (-events[e], spans[e][0], e))
-            found = _event_bound(list(quotes.get(a.id, ())), a.lang, spans[eid][0], rules_root)
+            found, near = _event_bound(list(quotes.get(a.id, ())), a.lang, spans[eid][0],
+                                       rules_root, starts.get(eid) == spans[eid][0])
             if found is not None:
                 bounds[a.id] = found
+                # a report that tells its event by day words is within a week of it
                 a = replace(a, published=found, published_how="inferred",
-                            published_precision=INFERRED_PRECISION)
+                            published_precision=NEAR_PRECISION if near else INFERRED_PRECISION)
         out_articles.append(a)
     if not bounds:
         return out_articles, list(claims)
@@ -262,15 +268,18 @@ def _stated_day(c: Claim, lang: str, bound: date, rules_root: Path | None) -> da
 
 
 def _event_bound(texts: Sequence[str], lang: str, first: date,
-                 rules_root: Path | None) -> date | None:
+                 rules_root: Path | None, told: bool = False) -> tuple[date | None, bool]:
     """The latest day ``texts`` (an article's sentences) state, its year fixed by an event
-    that began on ``first`` (see :func:`date_by_events`); None when none is on or after
-    ``first``."""
+    that began on ``first`` (see :func:`date_by_events`), or None when none is on or after
+    ``first``; and whether the report is within a week of that day (:func:`_near_day`).
+    ``told``: ``first`` is the day the event began as dated articles tell it (not only its
+    month's first day): only then do day words of the event ("ieri") date the report."""
     try:
         lex = lexicon(lang, rules_root)
     except FactcheckError:
-        return None
+        return None, False
     found: list[date] = []
+    near: list[date] = []
     for text in texts:
         if lex.future_re is not None and lex.future_re.search(text):
             continue
@@ -287,11 +296,63 @@ def _event_bound(texts: Sequence[str], lang: str, first: date,
             elif p.kind == "ago" and _after_event_noun(text, p.start, lex):
                 d = _days_after(first, p, lex)
             else:
+                d = _near_day(text, p, lex, first) if told else None
+                if d is not None:
+                    near.append(d)
                 continue
             if d is not None:
                 found.append(d)
-    latest = max(found, default=None)
-    return latest if latest is not None and latest >= first else None
+    latest = max(found + near, default=None)
+    if latest is None or latest < first:
+        return None, False
+    # a day stated a week or more after the one the day words put the report near: those
+    # words were not of the event (or the report retells it); the report stays open-ended
+    # a day stated a week or more after the one the day words put the report near: those
+    # words were not of the event (or the report retells it); the report stays open-ended
+    return latest, bool(near) and latest <= max(near) + timedelta(days=NEAR_DAYS)
+
+
+# the event is told by a day word within this many characters of an event noun before it
+# ("l'esplosione che ha devastato martedì", "the crush last night") or after it ("Tuesday's
+# blast", "yesterday's quake")
+_NOUN_BEFORE, _NOUN_AFTER = 60, 25
+# ... in the same clause
+_CLAUSE = regexcache.compile(r"[,;:()]|\s[-–—]\s")
+
+
+def _near_day(text: str, p: Phrase, lex: Lexicon, first: date) -> date | None:
+    """The first day a report can be written that tells its event (which began on
+    ``first``) with the day word ``p`` ("ieri", "last night": the day after; "this
+    morning", "stanotte": that day; a weekday: that day, when the event began on that
+    weekday); None when ``p`` is no such word or is not of the event (no event noun
+    beside it)."""
+    if p.kind == "relative":
+        rel = lex.relatives.get(p.template)
+        if rel is None or rel.unit != "day" or not -2 <= rel.offset <= 0:
+            return None
+        day = first - timedelta(days=rel.offset)
+    elif p.kind in ("weekday", "night") and p.get("weekday"):
+        wd = lex.weekdays[p.get("weekday").lower()]
+        # the weekday the event began on (a night's second day: the day after)
+        day = first if wd == first.weekday() else (
+            first + timedelta(days=1) if p.kind == "night" and wd == (first.weekday() + 1) % 7
+            else None)
+        if day is None:
+            return None
+    else:
+        return None
+    return day if _of_event(text, p, lex) else None
+
+
+def _of_event(text: str, p: Phrase, lex: Lexicon) -> bool:
+    """Whether an event noun stands just before the phrase or just after it."""
+    if lex.event_noun_re is None:
+        return False
+    before = text[max(0, p.start - _NOUN_BEFORE):p.start]
+    before = _CLAUSE.split(before)[-1]  # "the avalanche last week, officials said on Sunday"
+    after = _CLAUSE.split(text[p.end:p.end + _NOUN_AFTER])[0]
+    return lex.event_noun_re.search(before) is not None or \
+        lex.event_noun_re.search(after) is not None
 
 
 def _near_event(month: int, day: int, weekday: int | None, first: date) -> date | None:

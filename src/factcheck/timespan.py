@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from .model import Article
+
+# the precision of an inferred date bounded from above too: the report is within
+# NEAR_DAYS days after it (an undated report that tells its event by day words)
+NEAR_PRECISION = "week"
+NEAR_DAYS = 7
 
 
 class Span(NamedTuple):
@@ -44,7 +49,10 @@ def publication_span(published: date | None, precision: str | None = None,
     if published is None:
         return UNKNOWN
     if how == "inferred":
-        return Span(published, None, "inferred", how)
+        # a report that tells its event by day words ("yesterday's blast") is within a week
+        # of the day it states (:mod:`factcheck.pubdate`); any other only from below
+        last = published + timedelta(days=NEAR_DAYS) if precision == NEAR_PRECISION else None
+        return Span(published, last, "inferred", how)
     if how == "url":
         first = (published if precision == "day" else published.replace(day=1)
                  if precision == "month" else date(published.year, 1, 1))

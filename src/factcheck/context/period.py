@@ -53,7 +53,7 @@ class Base:
         lower bound inferred from the text, see :mod:`factcheck.pubdate`)."""
         if published is None:
             return None
-        if precision == "unknown":
+        if precision in ("unknown", "week"):  # "week": bounded above too (pubdate)
             return cls(published, published, published, "unknown")
         if precision == "month":
             start, end = month_range(published.year, published.month)

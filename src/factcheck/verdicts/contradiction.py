@@ -25,7 +25,7 @@ from .figure import Figure, counted
 from .moment import Moment, rivals
 from .same_count import same_count
 from .scene import (Ctx, conflict, consistent_level, consistent_running, doubts,
-                    earlier_window, explained, unplaceable, unrelated)
+                    earlier_window, explained, rose_in_order, unplaceable, unrelated)
 
 READS = "moment"
 
@@ -51,11 +51,12 @@ def _pair(a: Figure, b: Figure, ctx: Ctx) -> list[Finding]:
     if earlier_window(a, b, ctx) or earlier_window(b, a, ctx):
         return []  # one counts a window its text says ended before the other stood
     if unplaceable(a, b, ctx) or unrelated(a, b, ctx) or consistent_running(a, b, ctx) \
-            or consistent_level(a, b, ctx):
+            or consistent_level(a, b, ctx) or rose_in_order(a, b, ctx):
         return []  # an early count or a part, at unknown times: both true either way; or
         # so far apart in scale that the smaller counts something else; or a running
         # count at unknown times, the lower maybe the earlier, nothing else in doubt; or a
-        # level at unknown times, each true when reported, nothing else in doubt
+        # level at unknown times, each true when reported, nothing else in doubt; or a
+        # running count whose lower figure's report certainly came first (a rise)
     return [conflict(ctx, "contradiction", a, b, doubts(a, b, ctx),
                      explains=explained(a, b, ctx))]
 

@@ -113,11 +113,16 @@ def earlier_window(a: Figure, b: Figure, ctx: Ctx) -> bool:
 
 def date_said(f: Figure, ctx: Ctx) -> str:
     """A figure's report date to what is known of it: "2017-01" for a month, "2017" for a
-    year, "on or after 2023-05-16" for a date only inferred from the text."""
+    year, "on or after 2023-05-16" for a date only inferred from the text ("2023-05-16 to
+    2023-05-23, inferred" when the text bounds it from above too)."""
     p = ctx.cfg["phrases"]
     s = span(f, ctx)
     if s.first is None:
         return p["undated"]
+    if s.precision == "inferred" and s.last is not None:
+        # bounded from above too (an undated report telling its event by day words)
+        return p.get("inferred_span", "{date} to {last}").format(date=s.first.isoformat(),
+                                                                 last=s.last.isoformat())
     if s.precision == "inferred":
         return p.get("inferred_date", "{date}").format(date=s.first.isoformat())
     if s.precision == "month":
@@ -301,6 +306,18 @@ def consistent_running(a: Figure, b: Figure, ctx: Ctx) -> bool:
     never an earlier one."""
     return ctx.cumulative and not same_whole(a, b) and order_unknown(a, b, ctx) \
         and not doubts(a, b, ctx, same_time=False)
+
+
+def rose_in_order(a: Figure, b: Figure, ctx: Ctx) -> bool:
+    """Whether two figures of a running (cumulative) count are a rise in the order their
+    reports certainly came: the lower one's report is certainly the earlier (the spans do
+    not overlap: a date known to the day, to the month, or an inferred date bounded from
+    above by the day words it tells its event with). Both true, each at its time: never
+    one moment's contradiction, whatever window put them side by side."""
+    if not ctx.cumulative or a.as_of == b.as_of == FINAL:
+        return False
+    low, high = (a, b) if a.ceiling < b.low else (b, a) if b.ceiling < a.low else (None, None)
+    return low is not None and before(span(low, ctx), span(high, ctx))
 
 
 def consistent_level(a: Figure, b: Figure, ctx: Ctx) -> bool:
