@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .model import Claim, Quantity, Sentence, Unclaimed
-from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Pattern, Rule, RuleSet
+from . import claims_backoff
+from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Backoff, Pattern, Rule, RuleSet
 
 # same-length normalisation before matching: patterns are written with ' and plain spaces
 _NORMALIZE = str.maketrans({
@@ -310,6 +311,22 @@ def _breakdown_pass(lang: str, masked: str, runnable: frozenset[int], base: int,
     return added
 
 
+def _back_off(backoff: Backoff, masked: str, base: int, sentence: Sentence,
+              by_start: dict[int, Quantity], candidates: dict[int, list[_Candidate]],
+              vetoed_by: dict[int, list[str]]) -> None:
+    """Give the counts no rule claimed or vetoed the back-off reader's claim, if any (see
+    :mod:`factcheck.claims_backoff`). Adds to ``candidates`` in place."""
+    for tok, q in by_start.items():
+        if not claimable(q) or tok + base in candidates or q.start in vetoed_by:
+            continue
+        end = q.end - base + (1 if tok < q.start - base else 0)  # a figure quoted alone
+        got = claims_backoff.read(backoff, masked, tok, end, q)
+        if got is None:
+            continue
+        rule, who, _ = got
+        candidates[tok + base] = [_Candidate(rule, rule.patterns[0], 0, q, who, None)]
+
+
 def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
                    ruleset: RuleSet, *, trace: list[MatchTrace] | None = None,
                    diagnose: bool = False) -> tuple[list[Claim], list[Unclaimed]]:
@@ -392,6 +409,9 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                     if qs and trace is not None:
                         trace.append(MatchTrace(rule.id, pat.index, m.start(), m.end(),
                                                 tuple(qs), loose=True))
+    backoff = ruleset.backoff.get(lang) if figures else None
+    if backoff is not None:
+        _back_off(backoff, masked, base, sentence, by_start, candidates, vetoed_by)
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
     cued = (_statuses(lang, masked, runnable, {s - base for s in candidates}, ruleset, trace)

@@ -1,0 +1,101 @@
+"""The back-off reader: a count no claim rule took, read by proximity.
+
+The claim rules are precise patterns; a figure one word or one word order away from every
+pattern is missed. Information-extraction systems pair such patterns with a proximity
+reader, and this is one: a count that no pattern claimed or vetoed, that counts people (its
+noun is a people noun, a demonym or a role, or it has no noun and a metric word follows it
+at once), in the same clause as words of exactly ONE metric within a few words, becomes a
+claim of that metric, rule id ``<lang>/backoff``. Two metrics' words in the clause give
+nothing (precision first). Its words are data: ``rules/lang/<lang>/backoff.toml``.
+
+The clause of a figure ends at ``; : . ! ?``, at another number (a figure of its own, with
+its own predicate) and at a stop word ("but", "while", "none"). Ages, times, money, percents
+and years are no counts already (the number reader); a thing counted, a figure inside
+quotation marks or before a possessive, the attackers, and a lone "one" are never read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .model import Quantity
+from .rules import FLAGS, TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Backoff, Rule
+
+_BREAKS = frozenset(";:.!?") | {TOKEN_CLAIMABLE, TOKEN_OTHER, TOKEN_FILL}
+# double quotation marks: a figure after an odd number of them is inside a quoted title
+_QUOTES = frozenset('"“”«»')
+_WORDS_AFTER = {n: regex.compile(rf"^(?:[^\p{{L}}]*[\p{{L}}\p{{M}}'-]+){{0,{n}}}", FLAGS)
+                for n in range(1, 13)}
+_WORDS_BEFORE = {n: regex.compile(rf"(?:[\p{{L}}\p{{M}}'-]+[^\p{{L}}]*){{0,{n}}}$", FLAGS)
+                 for n in range(1, 13)}
+
+
+def read(backoff: Backoff, masked: str, start: int, end: int, q: Quantity
+         ) -> tuple[Rule, str | None, tuple[int, int] | None] | None:
+    """The claim the back-off reader makes of the count ``q`` whose token is
+    ``masked[start:end]``: its stand-in rule (whose metric is the claim's), and the counted
+    people's words with their span in the sentence; None when it reads none."""
+    if q.value is None or q.value < 2:
+        return None  # "one man who died" names a person, not a toll
+    if sum(masked.count(c, 0, start) for c in _QUOTES) % 2:
+        return None  # inside a quoted title
+    lo, hi = start, end
+    while lo > 0 and masked[lo - 1] not in _BREAKS:
+        lo -= 1
+    while hi < len(masked) and masked[hi] not in _BREAKS:
+        hi += 1
+    left, right = masked[lo:start], masked[end:hi]
+    if right.startswith(("'s", "' ")):
+        return None  # a possessive: "the 12 miners' families"
+    stops = backoff.stops.compiled
+    cut = stops.search(right)
+    if cut:
+        right = right[:cut.start()]
+    last = None
+    for last in stops.finditer(left):
+        pass
+    if last is not None:
+        left, lo = left[last.end():], lo + last.end()
+    noun = backoff.noun.compiled.match(right)
+    thing = backoff.things.compiled.match(right)
+    if thing and (noun is None or thing.start() <= noun.start("who")):
+        return None  # a number of things: "12 buildings", "30 km"
+    if noun is not None:
+        if noun.end() < len(right) and right[noun.end()] == "'":
+            return None  # the people's own: "12 miners' families"
+        after = right[noun.end():]
+        words = _WORDS_AFTER[backoff.window].match(after).group()
+        before = _WORDS_BEFORE[backoff.window].search(left).group()
+        window = [(before, len(left) - len(before)), (words, len(right) - len(after))]
+        who = noun.group("who")
+        span = (end + noun.start("who"), end + noun.end("who"))
+    else:
+        # no noun: the metric word itself follows the figure ("12 dead", "5 were missing")
+        bare = backoff.bare.compiled.match(right)
+        rest = right[bare.end():] if bare else right
+        words = _WORDS_AFTER[1].match(rest).group()
+        window = [(words, len(right) - len(rest))]
+        who, span = None, None
+    if backoff.perpetrators.compiled.search(masked, lo, hi):
+        return None  # "the gunmen who killed 12": the attackers are no toll
+    found = set(_metrics(backoff, window))
+    if len(found) != 1:
+        return None  # none, or two metrics compete: take neither
+    metric = found.pop()
+    return backoff.rule(metric), who, span
+
+
+def _metrics(backoff: Backoff, window: Iterable[tuple[str, int]]) -> Iterable[str]:
+    """The metrics whose words are in the window's texts, each not a noun after a
+    determiner ("among the dead", "for the missing")."""
+    det = backoff.determiners.compiled
+    for text, _ in window:
+        if not text:
+            continue
+        for metric, pat in backoff.metrics:
+            for m in pat.compiled.finditer(text):
+                if not det.search(text[:m.start()]):
+                    yield metric
+                    break
