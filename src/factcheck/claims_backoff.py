@@ -41,11 +41,10 @@ def read(backoff: Backoff, masked: str, start: int, end: int, q: Quantity
         return None  # "one man who died" names a person, not a toll
     if sum(masked.count(c, 0, start) for c in _QUOTES) % 2:
         return None  # inside a quoted title
-    lo, hi = start, end
+    lo = start
     while lo > 0 and masked[lo - 1] not in _BREAKS:
         lo -= 1
-    while hi < len(masked) and masked[hi] not in _BREAKS:
-        hi += 1
+    hi = _clause_end(backoff, masked, end)
     left, right = masked[lo:start], masked[end:hi]
     if right.startswith(("'s", "' ")):
         return None  # a possessive: "the 12 miners' families"
@@ -66,17 +65,24 @@ def read(backoff: Backoff, masked: str, start: int, end: int, q: Quantity
         if noun.end() < len(right) and right[noun.end()] == "'":
             return None  # the people's own: "12 miners' families"
         after = right[noun.end():]
-        words = _WORDS_AFTER[backoff.window].match(after).group()
+        joined = _joined(backoff, masked, end + noun.end(), hi)
+        if joined is not None:
+            # "18 adults and 14 children injured": counts listed together share a predicate
+            hi = _clause_end(backoff, masked, joined)
+            after = masked[joined:hi]
+            cut = stops.search(after)
+            if cut:
+                after = after[:cut.start()]
+        words = _WORDS_AFTER[backoff.window].match(after).end()
         before = _WORDS_BEFORE[backoff.window].search(left).group()
-        window = [(before, len(left) - len(before)), (words, len(right) - len(after))]
+        window = [(before, len(before)), (after, words)]
         who = noun.group("who")
         span = (end + noun.start("who"), end + noun.end("who"))
     else:
         # no noun: the metric word itself follows the figure ("12 dead", "5 were missing")
         bare = backoff.bare.compiled.match(right)
         rest = right[bare.end():] if bare else right
-        words = _WORDS_AFTER[1].match(rest).group()
-        window = [(words, len(right) - len(rest))]
+        window = [(rest, _WORDS_AFTER[1].match(rest).end())]
         who, span = None, None
     if backoff.perpetrators.compiled.search(masked, lo, hi):
         return None  # "the gunmen who killed 12": the attackers are no toll
@@ -87,15 +93,52 @@ def read(backoff: Backoff, masked: str, start: int, end: int, q: Quantity
     return backoff.rule(metric), who, span
 
 
+def _clause_end(backoff: Backoff, masked: str, pos: int) -> int:
+    """Where the clause going on at ``pos`` ends: at ; : . ! ? or at a number, unless that
+    number counts things ("remained in eight hospitals"): no figure of people, no clause."""
+    things = backoff.things.compiled
+    hi = pos
+    while hi < len(masked):
+        if masked[hi] in ";:.!?":
+            return hi
+        if masked[hi] in (TOKEN_CLAIMABLE, TOKEN_OTHER):
+            tok_end = hi + 1
+            while tok_end < len(masked) and masked[tok_end] == TOKEN_FILL:
+                tok_end += 1
+            if not things.match(masked, tok_end):
+                return hi
+            hi = tok_end
+            continue
+        hi += 1
+    return hi
+
+
+def _joined(backoff: Backoff, masked: str, pos: int, hi: int) -> int | None:
+    """Where the noun of the next count of people listed with this one ends, when only a
+    conjunction stands between (``masked[pos:hi]``, the figure's noun ends at ``pos``)."""
+    if hi >= len(masked) or masked[hi] != TOKEN_CLAIMABLE:
+        return None
+    if not backoff.joins.compiled.fullmatch(masked, pos, hi):
+        return None
+    tok_end = hi + 1
+    while tok_end < len(masked) and masked[tok_end] == TOKEN_FILL:
+        tok_end += 1
+    noun = backoff.noun.compiled.match(masked, tok_end)
+    return noun.end() if noun is not None else None
+
+
 def _metrics(backoff: Backoff, window: Iterable[tuple[str, int]]) -> Iterable[str]:
-    """The metrics whose words are in the window's texts, each not a noun after a
-    determiner ("among the dead", "for the missing")."""
+    """The metrics whose words start in the window: each ``(text, limit)`` is a text and how
+    far into it a word may start ("unaccounted for" may end past it); a word after a
+    determiner is a noun, no predicate ("searched for the missing")."""
     det = backoff.determiners.compiled
-    for text, _ in window:
-        if not text:
+    for text, limit in window:
+        if not limit:
             continue
         for metric, pat in backoff.metrics:
             for m in pat.compiled.finditer(text):
+                if m.start() >= limit:
+                    break
                 if not det.search(text[:m.start()]):
                     yield metric
                     break

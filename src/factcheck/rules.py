@@ -221,6 +221,7 @@ class Backoff:
     noun: Pattern  # right after the figure: the counted people, group ``who``
     things: Pattern  # right after the figure: a thing counted, never people
     bare: Pattern  # right after a figure with no noun: the words before its metric word
+    joins: Pattern  # all that stands between two counts listed together ("18 adults and 14")
     stops: Pattern  # words that end the figure's clause ("but", "while", "none")
     perpetrators: Pattern  # the attackers: never a toll
     determiners: Pattern  # right before a metric word: it is a noun ("the dead"), no predicate
@@ -631,7 +632,7 @@ def _load_breakdowns(f: _File, exp: _Expander) -> tuple[Pattern, ...]:
 
 
 _BACKOFF_KEYS = {"window": (int,), "noun": (str,), "things": (str,), "bare": (str,),
-                 "stops": (list,), "perpetrators": (list,), "determiners": (list,),
+                 "joins": (str,), "stops": (list,), "perpetrators": (list,), "determiners": (list,),
                  "metrics": (dict,)}
 
 
@@ -662,7 +663,7 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
         return pats[0] if pats else None
 
     pieces = {k: one(k, [t[k]] if isinstance(t[k], str) else t[k])
-              for k in ("noun", "things", "bare", "stops", "perpetrators", "determiners")}
+              for k in ("noun", "things", "bare", "joins", "stops", "perpetrators", "determiners")}
     words: list[tuple[str, Pattern]] = []
     for metric, stems in t["metrics"].items():
         if metric not in metrics:
@@ -686,7 +687,7 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
     rules = tuple(Rule(f"{lang}/backoff", f.shown, lang, m, "the back-off reader", (p,))
                   for m, p in words)
     return Backoff(lang, t["window"], tuple(words), pieces["noun"], pieces["things"],
-                   pieces["bare"], pieces["stops"], pieces["perpetrators"],
+                   pieces["bare"], pieces["joins"], pieces["stops"], pieces["perpetrators"],
                    pieces["determiners"], rules,
                    _read_examples(f, f.data, "examples", "example", metrics, True),
                    _read_examples(f, f.data, "counter_examples", "counter-example", metrics,
