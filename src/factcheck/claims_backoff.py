@@ -74,7 +74,7 @@ def read(backoff: Backoff, masked: str, start: int, end: int, q: Quantity
             if cut:
                 after = after[:cut.start()]
         words = _WORDS_AFTER[backoff.window].match(after).end()
-        before = _WORDS_BEFORE[backoff.window].search(left).group()
+        before = _WORDS_BEFORE[backoff.before].search(left).group() if backoff.before else ""
         window = [(before, len(before)), (after, words)]
         who = noun.group("who")
         span = (end + noun.start("who"), end + noun.end("who"))

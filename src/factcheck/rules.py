@@ -216,7 +216,8 @@ class Backoff:
     (see :mod:`factcheck.claims_backoff`)."""
 
     lang: str
-    window: int  # words between the figure (or its noun) and the metric word, at most
+    window: int  # words between the figure's noun (or the figure) and a metric word after it
+    before: int  # words between a metric word before the figure and it ("killed 12 miners")
     metrics: tuple[tuple[str, Pattern], ...]  # metric -> its words (stems, at a word start)
     noun: Pattern  # right after the figure: the counted people, group ``who``
     things: Pattern  # right after the figure: a thing counted, never people
@@ -631,7 +632,7 @@ def _load_breakdowns(f: _File, exp: _Expander) -> tuple[Pattern, ...]:
                              base=("breakdown", "patterns"))
 
 
-_BACKOFF_KEYS = {"window": (int,), "noun": (str,), "things": (str,), "bare": (str,),
+_BACKOFF_KEYS = {"window": (int,), "before": (int,), "noun": (str,), "things": (str,), "bare": (str,),
                  "joins": (str,), "stops": (list,), "perpetrators": (list,), "determiners": (list,),
                  "metrics": (dict,)}
 
@@ -686,7 +687,12 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
         return None
     rules = tuple(Rule(f"{lang}/backoff", f.shown, lang, m, "the back-off reader", (p,))
                   for m, p in words)
-    return Backoff(lang, t["window"], tuple(words), pieces["noun"], pieces["things"],
+    for k in ("window", "before"):
+        if not 0 <= t[k] <= 12:
+            f.add(("backoff", k), "R012", f'"{k}" must be 0 to 12 words', f"{k} = 4",
+                  value=True)
+            return None
+    return Backoff(lang, t["window"], t["before"], tuple(words), pieces["noun"], pieces["things"],
                    pieces["bare"], pieces["joins"], pieces["stops"], pieces["perpetrators"],
                    pieces["determiners"], rules,
                    _read_examples(f, f.data, "examples", "example", metrics, True),
