@@ -311,11 +311,12 @@ def _breakdown_pass(lang: str, masked: str, runnable: frozenset[int], base: int,
     return added
 
 
-def _back_off(backoff: Backoff, masked: str, base: int, sentence: Sentence,
+def _back_off(backoff: Backoff, lang: str, masked: str, runnable: frozenset[int], base: int,
               by_start: dict[int, Quantity], candidates: dict[int, list[_Candidate]],
-              vetoed_by: dict[int, list[str]]) -> None:
+              vetoed_by: dict[int, list[str]], ruleset: RuleSet) -> None:
     """Give the counts no rule claimed or vetoed the back-off reader's claim, if any (see
-    :mod:`factcheck.claims_backoff`). Adds to ``candidates`` in place."""
+    :mod:`factcheck.claims_backoff`). A sentence a rule of the claim's metric vetoes
+    (fiction, a drill) gives it none either. Adds to ``candidates`` in place."""
     for tok, q in by_start.items():
         if not claimable(q) or tok + base in candidates or q.start in vetoed_by:
             continue
@@ -324,6 +325,9 @@ def _back_off(backoff: Backoff, masked: str, base: int, sentence: Sentence,
         if got is None:
             continue
         rule, who, _ = got
+        if any(_vetoed(r, masked, runnable, ruleset, None) for r in ruleset.for_lang(lang)
+               if r.metric == rule.metric and r.unless):
+            continue
         candidates[tok + base] = [_Candidate(rule, rule.patterns[0], 0, q, who, None)]
 
 
@@ -411,7 +415,8 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                                                 tuple(qs), loose=True))
     backoff = ruleset.backoff.get(lang) if figures else None
     if backoff is not None:
-        _back_off(backoff, masked, base, sentence, by_start, candidates, vetoed_by)
+        _back_off(backoff, lang, masked, runnable, base, by_start, candidates, vetoed_by,
+                  ruleset)
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
     cued = (_statuses(lang, masked, runnable, {s - base for s in candidates}, ruleset, trace)

@@ -11,7 +11,8 @@ nothing (precision first). Its words are data: ``rules/lang/<lang>/backoff.toml`
 The clause of a figure ends at ``; : . ! ?``, at another number (a figure of its own, with
 its own predicate) and at a stop word ("but", "while", "none"). Ages, times, money, percents
 and years are no counts already (the number reader); a thing counted, a figure inside
-quotation marks or before a possessive, the attackers, and a lone "one" are never read.
+quotation marks or before a possessive, an age or the whole of a part ("one of the 12"), a
+clause naming the attackers or an illness, and a lone "one" are never read.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def read(backoff: Backoff, masked: str, start: int, end: int, q: Quantity
     while lo > 0 and masked[lo - 1] not in _BREAKS:
         lo -= 1
     hi = _clause_end(backoff, masked, end)
+    if backoff.guards.compiled.search(masked, 0, start):
+        return None  # an age ("aged 8 and 10"), the whole of a part ("one of the 12")
+    # a metric word between another number and this one is that number's ("gli altri tre
+    # dispersi sono due fratelli"): read words before the figure only in a clause of its own
+    after_number = lo > 0 and masked[lo - 1] in (TOKEN_CLAIMABLE, TOKEN_OTHER, TOKEN_FILL)
     left, right = masked[lo:start], masked[end:hi]
     if right.startswith(("'s", "' ")):
         return None  # a possessive: "the 12 miners' families"
@@ -74,7 +80,8 @@ def read(backoff: Backoff, masked: str, start: int, end: int, q: Quantity
             if cut:
                 after = after[:cut.start()]
         words = _WORDS_AFTER[backoff.window].match(after).end()
-        before = _WORDS_BEFORE[backoff.before].search(left).group() if backoff.before else ""
+        before = (_WORDS_BEFORE[backoff.before].search(left).group()
+                  if backoff.before and not after_number else "")
         window = [(before, len(before)), (after, words)]
         who = noun.group("who")
         span = (end + noun.start("who"), end + noun.end("who"))
@@ -84,8 +91,8 @@ def read(backoff: Backoff, masked: str, start: int, end: int, q: Quantity
         rest = right[bare.end():] if bare else right
         window = [(rest, _WORDS_AFTER[1].match(rest).end())]
         who, span = None, None
-    if backoff.perpetrators.compiled.search(masked, lo, hi):
-        return None  # "the gunmen who killed 12": the attackers are no toll
+    if backoff.vetoes.compiled.search(masked, lo, hi):
+        return None  # "the gunmen who killed 12", "treated for the flu": no toll
     found = set(_metrics(backoff, window))
     if len(found) != 1:
         return None  # none, or two metrics compete: take neither

@@ -224,7 +224,8 @@ class Backoff:
     bare: Pattern  # right after a figure with no noun: the words before its metric word
     joins: Pattern  # all that stands between two counts listed together ("18 adults and 14")
     stops: Pattern  # words that end the figure's clause ("but", "while", "none")
-    perpetrators: Pattern  # the attackers: never a toll
+    vetoes: Pattern  # anywhere in the clause: no toll (the attackers, an illness, a routine)
+    guards: Pattern  # ending right before the figure: no count of its own (an age, a whole)
     determiners: Pattern  # right before a metric word: it is a noun ("the dead"), no predicate
     rules: tuple[Rule, ...]  # one stand-in rule per metric, id "<lang>/backoff"
     examples: tuple[Example, ...] = ()
@@ -633,7 +634,7 @@ def _load_breakdowns(f: _File, exp: _Expander) -> tuple[Pattern, ...]:
 
 
 _BACKOFF_KEYS = {"window": (int,), "before": (int,), "noun": (str,), "things": (str,), "bare": (str,),
-                 "joins": (str,), "stops": (list,), "perpetrators": (list,), "determiners": (list,),
+                 "joins": (str,), "stops": (list,), "vetoes": (list,), "guards": (list,), "determiners": (list,),
                  "metrics": (dict,)}
 
 
@@ -664,7 +665,8 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
         return pats[0] if pats else None
 
     pieces = {k: one(k, [t[k]] if isinstance(t[k], str) else t[k])
-              for k in ("noun", "things", "bare", "joins", "stops", "perpetrators", "determiners")}
+              for k in ("noun", "things", "bare", "joins", "stops", "vetoes", "guards",
+                        "determiners")}
     words: list[tuple[str, Pattern]] = []
     for metric, stems in t["metrics"].items():
         if metric not in metrics:
@@ -693,7 +695,7 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
                   value=True)
             return None
     return Backoff(lang, t["window"], t["before"], tuple(words), pieces["noun"], pieces["things"],
-                   pieces["bare"], pieces["joins"], pieces["stops"], pieces["perpetrators"],
+                   pieces["bare"], pieces["joins"], pieces["stops"], pieces["vetoes"], pieces["guards"],
                    pieces["determiners"], rules,
                    _read_examples(f, f.data, "examples", "example", metrics, True),
                    _read_examples(f, f.data, "counter_examples", "counter-example", metrics,
@@ -1058,7 +1060,9 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
             status_cues[lang], status_words[lang] = _load_status(cf, expanders[lang])
             breakdowns[lang] = _load_breakdowns(cf, expanders[lang])
         bfile = ldir / "backoff.toml"
-        if bfile.exists():
+        # its patterns use claims.toml's pieces: a claims.toml that does not parse is the one
+        # error, not every piece the back-off names
+        if bfile.exists() and (cf is None or cf.data is not None):
             b = _load_backoff(_File(bfile, _shown(bfile), problems), lang, metrics,
                               expanders[lang])
             if b is not None:
