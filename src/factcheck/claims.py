@@ -317,9 +317,11 @@ def _back_off(backoff: Backoff, lang: str, masked: str, runnable: frozenset[int]
     """Give the counts no rule claimed or vetoed the back-off reader's claim, if any (see
     :mod:`factcheck.claims_backoff`). A sentence a rule of the claim's metric vetoes
     (fiction, a drill) gives it none either. Adds to ``candidates`` in place."""
-    for tok, q in by_start.items():
-        if not claimable(q) or tok + base in candidates or q.start in vetoed_by:
-            continue
+    todo = [(tok, q) for tok, q in by_start.items()
+            if claimable(q) and tok + base not in candidates and q.start not in vetoed_by]
+    if not todo or not claims_backoff.any_metric(backoff, masked):
+        return  # the common case: every count claimed, or no metric word at all
+    for tok, q in todo:
         end = q.end - base + (1 if tok < q.start - base else 0)  # a figure quoted alone
         got = claims_backoff.read(backoff, masked, tok, end, q)
         if got is None:
