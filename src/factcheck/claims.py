@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .model import Claim, Quantity, Sentence, Unclaimed
-from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Pattern, Rule, RuleSet
+from . import claims_backoff
+from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Backoff, Pattern, Rule, RuleSet
 
 # same-length normalisation before matching: patterns are written with ' and plain spaces
 _NORMALIZE = str.maketrans({
@@ -310,6 +311,28 @@ def _breakdown_pass(lang: str, masked: str, runnable: frozenset[int], base: int,
     return added
 
 
+def _back_off(backoff: Backoff, lang: str, masked: str, runnable: frozenset[int], base: int,
+              by_start: dict[int, Quantity], candidates: dict[int, list[_Candidate]],
+              vetoed_by: dict[int, list[str]], ruleset: RuleSet) -> None:
+    """Give the counts no rule claimed or vetoed the back-off reader's claim, if any (see
+    :mod:`factcheck.claims_backoff`). A sentence a rule of the claim's metric vetoes
+    (fiction, a drill) gives it none either. Adds to ``candidates`` in place."""
+    todo = [(tok, q) for tok, q in by_start.items()
+            if claimable(q) and tok + base not in candidates and q.start not in vetoed_by]
+    if not todo or not claims_backoff.any_metric(backoff, masked):
+        return  # the common case: every count claimed, or no metric word at all
+    for tok, q in todo:
+        end = q.end - base + (1 if tok < q.start - base else 0)  # a figure quoted alone
+        got = claims_backoff.read(backoff, masked, tok, end, q)
+        if got is None:
+            continue
+        rule, who, _ = got
+        if any(_vetoed(r, masked, runnable, ruleset, None) for r in ruleset.for_lang(lang)
+               if r.metric == rule.metric and r.unless):
+            continue
+        candidates[tok + base] = [_Candidate(rule, rule.patterns[0], 0, q, who, None)]
+
+
 def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence[Quantity],
                    ruleset: RuleSet, *, trace: list[MatchTrace] | None = None,
                    diagnose: bool = False) -> tuple[list[Claim], list[Unclaimed]]:
@@ -392,6 +415,10 @@ def extract_claims(doc: str, lang: str, sentence: Sentence, quantities: Sequence
                     if qs and trace is not None:
                         trace.append(MatchTrace(rule.id, pat.index, m.start(), m.end(),
                                                 tuple(qs), loose=True))
+    backoff = ruleset.backoff.get(lang) if figures else None
+    if backoff is not None:
+        _back_off(backoff, lang, masked, runnable, base, by_start, candidates, vetoed_by,
+                  ruleset)
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
     cued = (_statuses(lang, masked, runnable, {s - base for s in candidates}, ruleset, trace)

@@ -209,6 +209,33 @@ class Rule:
         return self.examples + self.counter_examples + self.todo
 
 
+@dataclass(frozen=True)
+class Backoff:
+    """The back-off reader of one language (lang/<lang>/backoff.toml): a count no pattern
+    claimed, of people, near one metric word of one metric, becomes a claim of that metric
+    (see :mod:`factcheck.claims_backoff`)."""
+
+    lang: str
+    window: int  # words between the figure's noun (or the figure) and a metric word after it
+    before: int  # words between a metric word before the figure and it ("killed 12 miners")
+    metrics: tuple[tuple[str, Pattern], ...]  # metric -> its words (stems, at a word start)
+    noun: Pattern  # right after the figure: the counted people, group ``who``
+    things: Pattern  # right after the figure: a thing counted, never people
+    bare: Pattern  # right after a figure with no noun: the words before its metric word
+    joins: Pattern  # all that stands between two counts listed together ("18 adults and 14")
+    stops: Pattern  # words that end the figure's clause ("but", "while", "none")
+    vetoes: Pattern  # anywhere in the clause: no toll (the attackers, an illness, a routine)
+    guards: Pattern  # ending right before the figure: no count of its own (an age, a whole)
+    determiners: Pattern  # right before a metric word: it is a noun ("the dead"), no predicate
+    rules: tuple[Rule, ...]  # one stand-in rule per metric, id "<lang>/backoff"
+    examples: tuple[Example, ...] = ()
+    counter_examples: tuple[Example, ...] = ()
+
+    def rule(self, metric: str) -> Rule:
+        """The stand-in rule of ``metric`` (its claims' rule id is ``<lang>/backoff``)."""
+        return next(r for r in self.rules if r.metric == metric)
+
+
 @dataclass
 class RuleSet:
     """Every rule of a rules folder, ready to run (patterns compiled once, at load)."""
@@ -226,6 +253,8 @@ class RuleSet:
     # lang -> breakdown patterns ([breakdown] in lang/<lang>/claims.toml): figures listed
     # with a claimed one ("40 feriti a Pescara, 12 a Teramo") take its metric
     breakdowns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    # lang -> the back-off reader's data (lang/<lang>/backoff.toml): see claims_backoff
+    backoff: dict[str, Backoff] = field(default_factory=dict)
     # patterns stopped by the timeout while running: (rule id, "pattern 2"/"unless 1") -> count
     timeouts: dict[tuple[str, str], int] = field(default_factory=dict)
     _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
@@ -604,6 +633,75 @@ def _load_breakdowns(f: _File, exp: _Expander) -> tuple[Pattern, ...]:
                              base=("breakdown", "patterns"))
 
 
+_BACKOFF_KEYS = {"window": (int,), "before": (int,), "noun": (str,), "things": (str,), "bare": (str,),
+                 "joins": (str,), "stops": (list,), "vetoes": (list,), "guards": (list,), "determiners": (list,),
+                 "metrics": (dict,)}
+
+
+def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
+                  ) -> Backoff | None:
+    """lang/<lang>/backoff.toml: ``[backoff]`` (the reader's words) and its
+    ``[[examples]]`` / ``[[counter_examples]]``. Every key is required."""
+    if f.data is None:
+        return None
+    for key in f.data:
+        if key not in ("backoff", "examples", "counter_examples"):
+            f.add((key,), "R002", f'unknown key "{key}" in back-off data',
+                  "[backoff], [[examples]], [[counter_examples]]")
+    table = f.data.get("backoff")
+    if not isinstance(table, dict):
+        f.add(("backoff",), "R003", "no [backoff] table", "[backoff] window = 4 ...")
+        return None
+    t = _check_table(f, table, ("backoff",), _BACKOFF_KEYS, "[backoff]")
+    missing = [k for k in _BACKOFF_KEYS if k not in t]
+    for k in missing:
+        f.add(("backoff",), "R003", f'[backoff] has no "{k}"', "every key is required")
+    if missing:
+        return None
+
+    def one(key: str, sources: list[str]) -> Pattern | None:
+        pats = _compile_patterns(f, f"backoff.{key}", ["|".join(f"(?:{s})" for s in sources)],
+                                 exp, need_num=False, base=("backoff", key))
+        return pats[0] if pats else None
+
+    pieces = {k: one(k, [t[k]] if isinstance(t[k], str) else t[k])
+              for k in ("noun", "things", "bare", "joins", "stops", "vetoes", "guards",
+                        "determiners")}
+    words: list[tuple[str, Pattern]] = []
+    for metric, stems in t["metrics"].items():
+        if metric not in metrics:
+            f.add(("backoff", "metrics", metric), "R005", f'unknown metric "{metric}"'
+                  + _did_you_mean(metric, metrics), "metrics: " + ", ".join(metrics))
+            continue
+        if not isinstance(stems, list) or not all(isinstance(x, str) for x in stems):
+            f.add(("backoff", "metrics", metric), "R004", f'"{metric}" must be an array of '
+                  "strings", "deaths = ['died', 'killed']", value=True)
+            continue
+        # a stem starts a word: "hospital" takes "hospitalised", never "nonhospital"
+        p = one(f"metrics.{metric}", [f"(?<![\\p{{L}}]){s}" for s in stems])
+        if p is not None:
+            words.append((metric, p))
+    if any(p is None for p in pieces.values()):
+        return None
+    if "who" not in pieces["noun"].compiled.groupindex:
+        f.add(("backoff", "noun"), "R003", '"noun" has no (?P<who>...) group',
+              "the counted people are the claim's who")
+        return None
+    rules = tuple(Rule(f"{lang}/backoff", f.shown, lang, m, "the back-off reader", (p,))
+                  for m, p in words)
+    for k in ("window", "before"):
+        if not 0 <= t[k] <= 12:
+            f.add(("backoff", k), "R012", f'"{k}" must be 0 to 12 words', f"{k} = 4",
+                  value=True)
+            return None
+    return Backoff(lang, t["window"], t["before"], tuple(words), pieces["noun"], pieces["things"],
+                   pieces["bare"], pieces["joins"], pieces["stops"], pieces["vetoes"], pieces["guards"],
+                   pieces["determiners"], rules,
+                   _read_examples(f, f.data, "examples", "example", metrics, True),
+                   _read_examples(f, f.data, "counter_examples", "counter-example", metrics,
+                                  False))
+
+
 def _load_status(f: _File, exp: _Expander
                  ) -> tuple[tuple[tuple[str, Pattern], ...], tuple[tuple[str, str], ...]]:
     """``[status]`` and ``[status_words]`` of lang/<lang>/claims.toml, in STATUS_ORDER.
@@ -938,6 +1036,7 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
     status_cues: dict[str, tuple[tuple[str, Pattern], ...]] = {}
     status_words: dict[str, tuple[tuple[str, str], ...]] = {}
     breakdowns: dict[str, tuple[Pattern, ...]] = {}
+    backoff: dict[str, Backoff] = {}
     for lang in LANGS:
         ldir = root / "lang" / lang
         pieces: dict[str, str] = {}
@@ -960,6 +1059,14 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
         if cf is not None:
             status_cues[lang], status_words[lang] = _load_status(cf, expanders[lang])
             breakdowns[lang] = _load_breakdowns(cf, expanders[lang])
+        bfile = ldir / "backoff.toml"
+        # its patterns use claims.toml's pieces: a claims.toml that does not parse is the one
+        # error, not every piece the back-off names
+        if bfile.exists() and (cf is None or cf.data is not None):
+            b = _load_backoff(_File(bfile, _shown(bfile), problems), lang, metrics,
+                              expanders[lang])
+            if b is not None:
+                backoff[lang] = b
     paths: dict[str, Path] = {}
     for p in list(rule_files(root)) + [Path(x) for x in files]:
         paths[str(p.resolve())] = p
@@ -988,7 +1095,7 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
         # a syntax error in a language file first, what only follows from it in one line
         return None, causes_first(problems)
     return RuleSet(root, metrics, tuple(rules), sides, timeout, status_cues=status_cues,
-                   status_words=status_words, breakdowns=breakdowns), problems
+                   status_words=status_words, breakdowns=breakdowns, backoff=backoff), problems
 
 
 def load_rules(root: Path | None = None, files: Sequence[Path] = (),
