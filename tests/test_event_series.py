@@ -5,7 +5,7 @@ A coordinated series of attacks on several towns at once is one event when the r
 what holds them all, and a report naming one of the towns joins it. Without such words two
 towns hit on one day stay two events. One disaster told by several triggers (a derailment
 whose tank wagon exploded and set a fire) is one event, whichever of them a report names. A
-curated theatre named in passing ("the worst attacks by the group outside Iraq and Syria"), a
+curated theatre named in passing ("the worst raids by the militia outside Iraq and Syria"), a
 hospital's town in a title, and a feast ("Easter", "Pasqua", a date) are no places of it."""
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def test_a_report_naming_one_town_of_the_series_joins_it():
 @pytest.mark.parametrize("text,lang", [
     ("Bombs hit churches in Wajir.\n\nSuicide bombers attacked three churches in Wajir on "
      "Sunday, killing 50 people. The toll had risen to 64 by Monday. It was one of the worst "
-     "attacks by the group outside Iraq and Syria.", "en"),
+     "raids by the militia outside Iraq and Syria.", "en"),
     ("Bombe contro le chiese di Wajir.\n\nKamikaze hanno attaccato tre chiese a Wajir domenica, "
      "uccidendo 50 persone. Il bilancio è salito a 64 lunedì. È uno degli attacchi peggiori "
      "del gruppo fuori da Iraq e Siria.", "it"),

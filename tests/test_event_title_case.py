@@ -26,7 +26,7 @@ def test_title_case_is_told_from_a_sentence_title():
 
 def test_a_title_case_title_names_no_site():
     a = _article("Fourth Body Found on Stricken Ferry Wreck",
-                 "A fourth body has been found on the stricken ferry, the coastguard said. "
+                 "Divers found a fourth body inside the stricken ferry, the coastguard said. "
                  "The ferry ran aground off the coast of Italy on Friday; 11 people have died.")
     c = article_claim(a, "11")
     assert c.event is not None and "site-" not in c.event

@@ -87,7 +87,7 @@ def test_an_event_without_a_start_is_an_error(tmp_path):
     ("Un ferito è deceduto stanotte nell'ospedale di Damasco.", "it", []),
     ("Altri due feriti sono deceduti all'ospedale di Aleppo.", "it", []),
     # where the hurt are treated: a hospital's or an emergency room's town
-    ("I feriti sono stati accompagnati in ambulanza ai pronto soccorso di Damasco e Aleppo.",
+    ("I feriti sono stati trasportati in elicottero ai pronto soccorso di Damasco e Aleppo.",
      "it", []),
     ("I feriti lievi sono curati nei pronto soccorso di Aleppo.", "it", []),
     # an embassy or a consulate speaks from its seat
