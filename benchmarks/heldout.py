@@ -100,10 +100,12 @@ def score(name: str, tree: Path) -> dict[str, object]:
             tar.extractall(tmp, filter="data")
         out = Path(tmp) / "scores.json"
         env = dict(os.environ, PYTHONPATH=str(tree / "src"), FACTCHECK_RULES=str(tree / "rules"))
+        command = [sys.executable, "-m", "factcheck", "evaluate", f"{tmp}/articles", "--gold", f"{tmp}/gold",
+                   "--format", "json", "-o", str(out)]
+        if any((Path(tmp) / "gold").glob("*.groups.json")):
+            command += ["--groups", f"{tmp}/gold"]
         proc = subprocess.run(
-            [sys.executable, "-m", "factcheck", "evaluate", f"{tmp}/articles", "--gold", f"{tmp}/gold",
-             "--groups", f"{tmp}/gold", "--format", "json", "-o", str(out)],
-            env=env, cwd=tree, capture_output=True, text=True,
+            command, env=env, cwd=tree, capture_output=True, text=True,
         )
         if proc.returncode not in (0, 1):
             # the error names a file of the set; print only its last line, not the set's text
