@@ -50,18 +50,45 @@ def figures(m: Moment) -> list[Figure]:
     word fits too many counts to place), one per article: the most precise statement of its
     highest count ("about 100" and "98": 98). An article's lower figures of the same group
     are nearly always a place's or a day's share, or a count its sentence leaves behind
-    ("rose to 34 from 16"), not another step of the count. A figure its article makes part
-    of another ("12 children" of "60 dead") is read with its whole (:mod:`.grown_part`)."""
+    ("rose to 34 from 16"), not another step of the count; but one a named source states
+    that no higher figure of the article is attributed to ("the region says 27", "the
+    hospitals say 33") is that source's own count, a second witness the article quotes,
+    and is read too (the highest of each such source). A figure its article makes part of
+    another ("12 children" of "60 dead") is read with its whole (:mod:`.grown_part`)."""
     by_doc: dict[str, list[Figure]] = {}
     for f in m.figures:
         if timed(f) and not vague(f) and f.whole is None:
             by_doc.setdefault(f.doc, []).append(f)
     out = []
     for figs in by_doc.values():
-        top = max(figs, key=lambda f: (f.point, f.low))  # the first of ties
-        fits = [f for f in figs if f.low <= top.ceiling and top.low <= f.ceiling]
-        out.append(min(fits, key=lambda f: f.ceiling - f.low))
+        top = _most_precise(figs)
+        out.append(top)
+        said = {witness(top)}
+        by_source: dict[str, list[Figure]] = {}
+        for f in figs:
+            if (w := witness(f)) is not None:
+                by_source.setdefault(w, []).append(f)
+        for w, own in by_source.items():
+            if w not in said:
+                said.add(w)
+                out.append(_most_precise(own))
     return out
+
+
+def _most_precise(figs: Sequence[Figure]) -> Figure:
+    """The most precise statement of the highest of these figures."""
+    top = max(figs, key=lambda f: (f.point, f.low))  # the first of ties
+    fits = [f for f in figs if f.low <= top.ceiling and top.low <= f.ceiling]
+    return min(fits, key=lambda f: f.ceiling - f.low)
+
+
+def witness(f: Figure) -> str | None:
+    """The named source a figure's article attributes it to (its name, case-folded), or None
+    for the outlet's own words and a per-side sum (which adds up several sources' figures)."""
+    c = f.claims[0]
+    if f.role == "sum" or c.source_kind != "attributed" or not c.source:
+        return None
+    return " ".join(c.source.split()).casefold()
 
 
 def judge(m: Moment, ctx: Ctx) -> list[Finding]:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import Finding
 from .figure import Figure
 from .jump import is_jump
+from .running import witness
 from .same_count import same_count
 from .scene import Ctx, finding, scale_ratio, span, unrelated
 from .timeline import Step, Timeline, read
@@ -51,19 +52,23 @@ def placed(chain: list[Figure], undated: Sequence[Figure], ctx: Ctx) -> list[Fig
     order in which the count only rises; the reason shows it undated. Not a figure
     stating a link's count another way (it is that link's), nor one of an article the chain
     already reads, nor a count its article tells as an estimate (no link, :mod:`.timeline`),
-    and of an article only its highest undated count (its lower figures are
-    shares or counts it leaves behind, as :func:`.running.figures` reads them). A level
+    and of an article only the highest undated count of each voice: its own words' and
+    each named source's it quotes (:func:`.running.witness`). A voice's lower figures are
+    shares or counts it leaves behind (as :func:`.running.figures` reads them); another
+    voice's higher figure ("about 160, a pilot said" beside the article's own 97) is no
+    reason to drop the article's count, which is placed only where its number fits. A level
     that moves both ways has no such place."""
     if not ctx.cumulative or not undated:
         return chain
     docs = {f.doc for f in chain}
-    tops: dict[str, Figure] = {}  # each article's highest undated count (the first of ties)
+    tops: dict[tuple, Figure] = {}  # each voice's highest undated count (the first of ties)
     for f in undated:
+        k = (f.doc, witness(f) or "")
         if f.doc not in docs and not f.estimate \
-                and (f.doc not in tops or f.point > tops[f.doc].point):
-            tops[f.doc] = f
-    at: dict[str, tuple[int, Figure]] = {}  # article -> (the link it follows, its figure)
-    for f in tops.values():
+                and (k not in tops or f.point > tops[k].point):
+            tops[k] = f
+    at: dict[tuple, tuple[int, Figure]] = {}  # voice -> (the link it follows, its figure)
+    for k, f in tops.items():
         if any(same_count(f, g) for g in chain):
             continue
         i = next((i for i, (a, b) in enumerate(zip(chain, chain[1:]))
@@ -71,7 +76,7 @@ def placed(chain: list[Figure], undated: Sequence[Figure], ctx: Ctx) -> list[Fig
         if i is None and near(f, chain[0], ctx) and f.ceiling < chain[0].low:
             i = -1  # an earlier step than the first dated one
         if i is not None:
-            at[f.doc] = (i, f)
+            at[k] = (i, f)
     if not at:
         return chain
     out = sorted((f for j, f in at.values() if j == -1), key=lambda f: (f.point, f.low))
