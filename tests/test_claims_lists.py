@@ -92,3 +92,17 @@ def test_an_italian_list_named_by_its_head():
     text = "Il bilancio è di 20 morti. Le vittime sono: due francesi, un tedesco e quattro italiani."
     assert _lists(text, "it") == [("due", "deaths", "francesi"), ("un", "deaths", "tedesco"),
                                   ("quattro", "deaths", "italiani")]
+
+
+
+def test_each_item_is_linked_to_the_whole_its_head_points_to():
+    text = "At least 9 climbers died on the ridge. They include 3 Austrians and 2 Slovaks."
+    from factcheck.articles import Article
+    from factcheck.pipeline import extract_article
+
+    art = Article("<t>", "<t>", text, ((0, len(text)),), lang="en")
+    claims = extract_article(art, RULES).claims
+    whole = next(c for c in claims if c.quantity.text == "At least 9")
+    parts = [c for c in claims if c.rule == "en/lists"]
+    assert [c.quantity.text for c in parts] == ["3", "2"]
+    assert all(c.parent == whole.start for c in parts)

@@ -10,8 +10,10 @@ nationality, role and age, on every event: the reader reads the structure (a hea
 joined by commas and a last conjunction), never a phrasing of one list.
 
 Precision first: a head pointing back needs a claim as the last count before it (in its
-sentence, else the sentence before): "The coach carried 48 tourists. They include 20 Swedes"
-is no toll, nor is a list after a count of the rescued. A named head needs the words of
+sentence, else the sentence before), and claims of one metric only there: "The coach carried
+48 tourists. They include 20 Swedes" is no toll, nor is a list after a count of the rescued,
+and after "32 missing, including six bodies" the pronoun may stand for either. The metric is
+one the back-off reader reads (no army, no "casualties", which mixes the dead and the hurt). A named head needs the words of
 exactly one metric and none of people who came to no harm. An item of one ("a Pakistani",
 "one porter") counts only in a list of two items or more, and the item after the last
 conjunction ends the list ("two crew members, a Hungarian and a Peruvian": an aside).
@@ -36,6 +38,7 @@ class Antecedent:
     count of a sentence (None when that count is no claim, or the sentence has none)."""
 
     claim: Claim | None
+    metrics: frozenset[str] = frozenset()  # the metrics of all the sentence's claims
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,8 @@ def read_lists(lists: Lists, backoff: Backoff | None, masked: str, sentence: Sen
                 continue
             metric, status = got, "counted"
         rule = lists.rule(metric)
-        if rule is None:
-            continue
+        if rule is None or backoff is None or metric not in {m for m, _ in backoff.metrics}:
+            continue  # only the metrics the back-off reader reads: no army, no "casualties"
         qs = [(i, _quantity(by_start, masked, i, base)) for i in items]
         if any(q is not None and q.start in claimed and claimed[q.start].metric != metric
                for _, q in qs):
@@ -92,8 +95,12 @@ def read_lists(lists: Lists, backoff: Backoff | None, masked: str, sentence: Sen
                 continue  # vetoed, or not a count: never read again
             who = (sentence.text[item.who[0]:item.who[1]].strip() or None
                    if item.who else None)
-            new[q.start] = Claim(doc=doc, metric=metric, quantity=q, rule=rule.id, quote=sentence.text,
-                                 quote_start=base, who=who, lang=lists.lang, status=status)
+            # its whole is linked by the context stage (parents.toml): the pronoun may stand
+            # for the whole of the last count, not the last count ("Of the 15 hurt, 8 are in
+            # intensive care, two critical. Among them are 4 children")
+            new[q.start] = Claim(doc=doc, metric=metric, quantity=q, rule=rule.id,
+                                 quote=sentence.text, quote_start=base, who=who,
+                                 lang=lists.lang, status=status)
     if not new:
         return list(made), list(missed)
     out = sorted([*made, *new.values()], key=lambda c: c.quantity.start)
@@ -108,7 +115,8 @@ def antecedent(made: Sequence[Claim], quantities: Sequence[Quantity]) -> Anteced
     if not counts:
         return Antecedent(None)
     last = max(counts, key=lambda q: q.start)
-    return Antecedent(next((c for c in made if c.quantity.start == last.start), None))
+    return Antecedent(next((c for c in made if c.quantity.start == last.start), None),
+                      frozenset(c.metric for c in made))
 
 
 def _heads(lists: Lists, masked: str):
@@ -184,8 +192,14 @@ def _antecedent(masked: str, head: int, by_start: dict[int, Quantity],
     prior = [q for s, q in by_start.items() if s < head and q.kind == "count"]
     if prior:
         last = max(prior, key=lambda q: q.start)
-        return claimed.get(last.start)
-    return before.claim if before is not None else None
+        whole = claimed.get(last.start)
+        metrics = {claimed[q.start].metric for q in prior if q.start in claimed}
+    elif before is not None:
+        whole, metrics = before.claim, before.metrics
+    else:
+        return None
+    # claims of two metrics before the pronoun: it may stand for either, take neither
+    return whole if len(metrics) == 1 else None
 
 
 def _named_metric(lists: Lists, backoff: Backoff | None, masked: str, head: int
