@@ -69,9 +69,9 @@ def test_a_pronoun_in_the_same_sentence_points_to_the_count_before_it():
 
 
 def test_the_list_ends_after_its_last_conjunction():
-    # "a Hungarian and a Peruvian" say who the two crew members were: no items of their own
+    # "a Swede and a Dane" say who the two stewards were: no items of their own
     text = ("Eight people died on the ship. They include three Swedes, two Danes and two "
-            "crew members, a Hungarian and a Canadian.")
+            "stewards, a Swede and a Dane.")
     assert [v for v, _, _ in _lists(text, "en")] == ["three", "two", "two"]
 
 

@@ -16,7 +16,7 @@ and after "32 missing, including six bodies" the pronoun may stand for either. T
 one the back-off reader reads (no army, no "casualties", which mixes the dead and the hurt). A named head needs the words of
 exactly one metric and none of people who came to no harm. An item of one ("a Pakistani",
 "one porter") counts only in a list of two items or more, and the item after the last
-conjunction ends the list ("two crew members, a Hungarian and a Peruvian": an aside).
+conjunction ends the list ("two stewards, a Swede and a Dane": an aside).
 Items a rule already claimed are kept as they are; a list with an item a rule gave another
 metric is left alone. Its words are data: ``rules/lang/<lang>/lists.toml``.
 """
