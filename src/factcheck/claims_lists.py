@@ -26,10 +26,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .model import Claim, Quantity, Sentence, Unclaimed
 from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Backoff, Lists
 
 _TOKENS = (TOKEN_CLAIMABLE, TOKEN_OTHER)
+_BREAK = regex.compile("[;:.!?]")
 
 
 @dataclass(frozen=True)
@@ -101,10 +104,48 @@ def read_lists(lists: Lists, backoff: Backoff | None, masked: str, sentence: Sen
             new[q.start] = Claim(doc=doc, metric=metric, quantity=q, rule=rule.id,
                                  quote=sentence.text, quote_start=base, who=who,
                                  lang=lists.lang, status=status)
+    for q, whole in _partitives(lists, backoff, masked, by_start, claimed, open_):
+        if q.start not in new:
+            new[q.start] = Claim(doc=doc, metric=whole.metric, quantity=q,
+                                 rule=f"{lists.lang}/lists", quote=sentence.text,
+                                 quote_start=base, who=whole.who, lang=lists.lang,
+                                 status=whole.status)
     if not new:
         return list(made), list(missed)
     out = sorted([*made, *new.values()], key=lambda c: c.quantity.start)
     return out, [u for u in missed if u.quantity.start not in new]
+
+
+def _partitives(lists: Lists, backoff: Backoff | None, masked: str,
+                 by_start: dict[int, Quantity], claimed: dict[int, Claim],
+                 open_: dict[int, Unclaimed]):
+    """Counts named as a part of a claimed whole right after them ("nine of the 15 people
+    killed", "sei dei 20 feriti"): (the count, its whole). They are some of the whole's
+    people, counted by its metric; not where the clause says they came to no harm ("12 of
+    the 40 missing were found alive": the list reader's ``stops``), nor a part larger than
+    its whole."""
+    if backoff is None:
+        return
+    metrics = {m for m, _ in backoff.metrics}
+    for tok, q in by_start.items():
+        if q.start not in open_ or q.value is None:
+            continue
+        end = tok + 1
+        while end < len(masked) and masked[end] == TOKEN_FILL:
+            end += 1
+        m = lists.partitive.compiled.match(masked, end)
+        if m is None or m.end() not in by_start:
+            continue
+        wq = by_start[m.end()]
+        whole = claimed.get(wq.start)
+        if whole is None or whole.metric not in metrics:
+            continue
+        if wq.value is not None and q.value > (wq.high if wq.high is not None else wq.value):
+            continue
+        stop = _BREAK.search(masked, m.end())
+        if lists.stops.compiled.search(masked, m.end(), stop.start() if stop else len(masked)):
+            continue
+        yield q, whole
 
 
 def antecedent(made: Sequence[Claim], quantities: Sequence[Quantity]) -> Antecedent:
