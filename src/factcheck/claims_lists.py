@@ -33,6 +33,7 @@ from .rules import TOKEN_CLAIMABLE, TOKEN_FILL, TOKEN_OTHER, Backoff, Lists
 
 _TOKENS = (TOKEN_CLAIMABLE, TOKEN_OTHER)
 _BREAK = regex.compile("[;:.!?]")
+_LAST_BREAK = regex.compile("[;:.!?]", regex.REVERSE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Antecedent:
 
     claim: Claim | None
     metrics: frozenset[str] = frozenset()  # the metrics of all the sentence's claims
+    text: str = ""  # the sentence, masked: its metric words name a toll told with no figure
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,11 @@ def read_lists(lists: Lists, backoff: Backoff | None, masked: str, sentence: Sen
                                  rule=f"{lists.lang}/lists", quote=sentence.text,
                                  quote_start=base, who=whole.who, lang=lists.lang,
                                  status=whole.status)
+    for q, metric in _carried(lists, backoff, masked, by_start, claimed, open_, before):
+        if q.start not in new:
+            new[q.start] = Claim(doc=doc, metric=metric, quantity=q,
+                                 rule=f"{lists.lang}/lists", quote=sentence.text,
+                                 quote_start=base, lang=lists.lang, status="counted")
     if not new:
         return list(made), list(missed)
     out = sorted([*made, *new.values()], key=lambda c: c.quantity.start)
@@ -158,6 +165,57 @@ def antecedent(made: Sequence[Claim], quantities: Sequence[Quantity]) -> Anteced
     last = max(counts, key=lambda q: q.start)
     return Antecedent(next((c for c in made if c.quantity.start == last.start), None),
                       frozenset(c.metric for c in made))
+
+
+def _words_metric(lists: Lists, backoff: Backoff | None, text: str) -> str | None:
+    """The one metric whose words (the back-off reader's, or a head noun's) ``text`` holds."""
+    if backoff is None or not text:
+        return None
+    found = {m for m, p in backoff.metrics if p.compiled.search(text)}
+    found |= {m for m, p in lists.nouns if p.compiled.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _carried(lists: Lists, backoff: Backoff | None, masked: str, by_start: dict[int, Quantity],
+             claimed: dict[int, Claim], open_: dict[int, Unclaimed], before: Antecedent | None):
+    """Counts that restate a toll named before them ("The death toll rose again. It now
+    stands at 40."; "29 bodies were pulled out overnight, bringing the total to 507"): a
+    figure right after a toll's frame (``carry``: a pronoun or a word for a total and a verb
+    of level) that ends its clause (``carry_after``) is a toll of the metric before it: of
+    the claims before it in its sentence, or with no count there, of the sentence before
+    (its claims, else its words), exactly one metric. A sentence whose count before the
+    figure is no claim gives none ("pulled 12 alive, bringing the total to 40")."""
+    if backoff is None:
+        return
+    metrics = {m for m, _ in backoff.metrics}
+    for tok, q in sorted(by_start.items()):
+        if q.start not in open_:
+            continue
+        brk = _LAST_BREAK.search(masked, 0, tok)
+        lo = brk.end() if brk else 0
+        if lists.carry.compiled.search(masked, lo, tok) is None:
+            continue
+        end = tok + 1
+        while end < len(masked) and masked[end] == TOKEN_FILL:
+            end += 1
+        if lists.carry_after.compiled.match(masked, end) is None:
+            continue
+        prior = [by_start[s] for s in by_start if s < tok and by_start[s].kind == "count"]
+        if prior:
+            found = {claimed[x.start].metric for x in prior if x.start in claimed}
+            if len(found) != 1 or any(x.start not in claimed for x in prior):
+                continue
+            metric = found.pop()
+        elif before is None:
+            continue
+        elif before.metrics:
+            if len(before.metrics) != 1:
+                continue
+            metric = next(iter(before.metrics))
+        else:
+            metric = _words_metric(lists, backoff, before.text)
+        if metric in metrics:
+            yield q, metric
 
 
 def _heads(lists: Lists, masked: str):

@@ -135,7 +135,8 @@ def claim_sentences(article: Article, pairs: Iterable[tuple[Sentence, list[Quant
         if tick:
             tick()
         if not qs and not every:
-            before = None
+            # a sentence with no figure may still name the toll a next one restates
+            before = claims_lists.Antecedent(None, text=sentence.text) if lists else None
             continue
         made, missed = step(sentence, qs)
         if lists is not None:

@@ -251,6 +251,8 @@ class Lists:
     stops: Pattern  # in a named head, people who came to no harm ("among the rescued")
     ones: tuple[str, ...]  # words that are a count of one before an item's people ("one")
     partitive: Pattern  # right after a count, before its whole's figure ("nine of the 15")
+    carry: Pattern  # ending right before a figure: a toll's frame ("it now stands at")
+    carry_after: Pattern  # right after that figure: its clause ends ("40.", "40 on Monday")
     nouns: tuple[tuple[str, Pattern], ...]  # metric -> head nouns beyond the back-off's words
     rule_by_metric: tuple[Rule, ...]  # one stand-in rule per metric, id "<lang>/lists"
     examples: tuple[Example, ...] = ()
@@ -731,7 +733,7 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
 
 _LISTS_KEYS = {"anaphoric": (list,), "named": (list,), "item": (str,), "sep": (str,),
                "last": (str,), "stops": (list,), "ones": (list,), "partitive": (str,),
-               "nouns": (dict,)}
+               "carry": (list,), "carry_after": (str,), "nouns": (dict,)}
 
 
 def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
@@ -761,7 +763,8 @@ def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
         return pats[0] if pats else None
 
     pieces = {k: one(k, [t[k]] if isinstance(t[k], str) else t[k])
-              for k in ("item", "sep", "last", "stops", "partitive")}
+              for k in ("item", "sep", "last", "stops", "partitive", "carry",
+                        "carry_after")}
     # a head ends where the first item's figure starts (or a word of one): a lazy head cut
     # short before its verb is no head ("among the missing | climbers are 14")
     ones = "|".join(regex.escape(" ".join(w.casefold().split())) for w in t["ones"]
@@ -793,7 +796,7 @@ def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
     return Lists(lang, pieces["anaphoric"], pieces["named"], pieces["item"], pieces["sep"],
                  pieces["last"], pieces["stops"],
                  tuple(" ".join(w.casefold().split()) for w in t["ones"]), pieces["partitive"],
-                 tuple(nouns), rules,
+                 pieces["carry"], pieces["carry_after"], tuple(nouns), rules,
                  _read_examples(f, f.data, "examples", "example", metrics, True),
                  _read_examples(f, f.data, "counter_examples", "counter-example", metrics,
                                 False))
