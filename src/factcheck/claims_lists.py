@@ -63,8 +63,8 @@ def read_lists(lists: Lists, backoff: Backoff | None, masked: str, sentence: Sen
     ``before`` what the sentence before ends with."""
     base = sentence.start
     open_ = {u.quantity.start: u for u in missed if u.reason == "no rule matched"}
-    if not open_ and not lists.ones:
-        return list(made), list(missed)
+    if not open_:
+        return list(made), list(missed)  # a list of words of one alone is no list
     claimed = {c.quantity.start: c for c in made}
     new: dict[int, Claim] = {}
     for head, pointing in _heads(lists, masked):

@@ -152,9 +152,9 @@ def _read_lists(article: Article, lists, ruleset, sentence: Sentence, qs: list[Q
                 made: Sequence[Claim], missed: Sequence[Unclaimed], before
                 ) -> tuple[Sequence[Claim], Sequence[Unclaimed]]:
     """The sentence's claims with its lists' items read (:mod:`factcheck.claims_lists`):
-    only where a count is left, or a word of one may be an item, and a head may be."""
-    if not missed and not made:
-        return made, missed
+    only where a count no rule matched is left."""
+    if not any(u.reason == "no rule matched" for u in missed):
+        return made, missed  # the common case: no count left for a list, a part or a toll
     from . import claims_lists
     from .claims import mask, token_start
 
