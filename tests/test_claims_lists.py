@@ -106,3 +106,16 @@ def test_each_item_is_linked_to_the_whole_its_head_points_to():
     parts = [c for c in claims if c.rule == "en/lists"]
     assert [c.quantity.text for c in parts] == ["3", "2"]
     assert all(c.parent == whole.start for c in parts)
+
+
+def test_a_pronoun_after_a_partitive_stands_for_the_part():
+    # "nine of the 15": the phrase's head is the nine, whom "They" names
+    text = "Police named 9 of the 15 people killed. They include 4 Danes and 2 Swedes."
+    from factcheck.articles import Article
+    from factcheck.pipeline import extract_article
+
+    art = Article("<t>", "<t>", text, ((0, len(text)),), lang="en")
+    claims = extract_article(art, RULES).claims
+    nine = next(c for c in claims if c.quantity.text == "9")
+    parts = [c for c in claims if c.rule == "en/lists" and c.quantity.text in ("4", "2")]
+    assert len(parts) == 2 and all(c.parent == nine.start for c in parts)

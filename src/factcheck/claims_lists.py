@@ -43,7 +43,8 @@ class Antecedent:
 
     claim: Claim | None
     metrics: frozenset[str] = frozenset()  # the metrics of all the sentence's claims
-    text: str = ""  # the sentence, masked: its metric words name a toll told with no figure
+    text: str = ""  # the sentence: its metric words name a toll told with no figure
+    part: bool = False  # the claim is a partitive's part, the items' whole for certain
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,13 @@ def read_lists(lists: Lists, backoff: Backoff | None, masked: str, sentence: Sen
             # its whole is linked by the context stage (parents.toml): the pronoun may stand
             # for the whole of the last count, not the last count ("Of the 15 hurt, 8 are in
             # intensive care, two critical. Among them are 4 children")
+            # a partitive's part as the whole is linked here: the context stage takes no
+            # part as a pronoun's whole
+            parent = (whole.quantity.start if whole is not None and before is not None
+                      and before.part and whole is before.claim else None)
             new[q.start] = Claim(doc=doc, metric=metric, quantity=q, rule=rule.id,
                                  quote=sentence.text, quote_start=base, who=who,
-                                 lang=lists.lang, status=status)
+                                 lang=lists.lang, status=status, parent=parent)
     for q, whole in _partitives(lists, backoff, masked, by_start, claimed, open_):
         if q.start not in new:
             new[q.start] = Claim(doc=doc, metric=whole.metric, quantity=q,
@@ -155,16 +160,27 @@ def _partitives(lists: Lists, backoff: Backoff | None, masked: str,
         yield q, whole
 
 
-def antecedent(made: Sequence[Claim], quantities: Sequence[Quantity]) -> Antecedent:
+def antecedent(made: Sequence[Claim], quantities: Sequence[Quantity],
+               lists: Lists | None = None, sentence: Sentence | None = None) -> Antecedent:
     """What the last count of a sentence leaves to a pronoun in the next: its claim, if the
-    last count of people (a claim or an unclaimed count) is one."""
+    last count of people (a claim or an unclaimed count) is one. When that count is the whole
+    of a partitive ("the names of nine of the 15 dead"), the phrase's head is the part: the
+    pronoun stands for the nine, and they are the items' whole (``part``)."""
     counts = [q for q in quantities if q.kind == "count" or q.start in {c.quantity.start
                                                                         for c in made}]
     if not counts:
         return Antecedent(None)
     last = max(counts, key=lambda q: q.start)
-    return Antecedent(next((c for c in made if c.quantity.start == last.start), None),
-                      frozenset(c.metric for c in made))
+    claim = next((c for c in made if c.quantity.start == last.start), None)
+    metrics = frozenset(c.metric for c in made)
+    if claim is not None and lists is not None and sentence is not None:
+        base = sentence.start
+        part = next((c for c in made if c.metric == claim.metric and c.quantity.end <= last.start
+                     and lists.partitive.compiled.fullmatch(
+                         sentence.text[c.quantity.end - base:last.start - base])), None)
+        if part is not None:
+            return Antecedent(part, metrics, part=True)
+    return Antecedent(claim, metrics)
 
 
 def _words_metric(lists: Lists, backoff: Backoff | None, text: str) -> str | None:

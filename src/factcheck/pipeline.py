@@ -142,7 +142,7 @@ def claim_sentences(article: Article, pairs: Iterable[tuple[Sentence, list[Quant
         if lists is not None:
             made, missed = _read_lists(article, lists, ruleset, sentence, qs, made, missed,
                                        before)
-            before = claims_lists.antecedent(made, qs)
+            before = claims_lists.antecedent(made, qs, lists, sentence)
         claims.extend(made)
         unclaimed.extend(missed)
     return claims, unclaimed
