@@ -164,7 +164,7 @@ def antecedent(made: Sequence[Claim], quantities: Sequence[Quantity],
                lists: Lists | None = None, sentence: Sentence | None = None) -> Antecedent:
     """What the last count of a sentence leaves to a pronoun in the next: its claim, if the
     last count of people (a claim or an unclaimed count) is one. When that count is the whole
-    of a partitive ("the names of nine of the 15 dead"), the phrase's head is the part: the
+    of a partitive ("police named nine of the 15 dead"), the phrase's head is the part: the
     pronoun stands for the nine, and they are the items' whole (``part``)."""
     counts = [q for q in quantities if q.kind == "count" or q.start in {c.quantity.start
                                                                         for c in made}]
