@@ -121,6 +121,7 @@ def claim_sentences(article: Article, pairs: Iterable[tuple[Sentence, list[Quant
     :func:`by_sentence`) through ``step`` (default: the claim rules of ``ruleset``).
     Sentences without a number are skipped unless ``every``; ``tick`` is called once per
     sentence."""
+    from . import claims_lists
     from .claims import extract_claims
 
     if step is None:
@@ -128,15 +129,39 @@ def claim_sentences(article: Article, pairs: Iterable[tuple[Sentence, list[Quant
             return extract_claims(article.id, article.lang, sentence, qs, ruleset)
     claims: list[Claim] = []
     unclaimed: list[Unclaimed] = []
+    lists = ruleset.lists.get(article.lang) if ruleset is not None else None
+    before = None  # what the sentence before ends with, for a list that points back to it
     for sentence, qs in pairs:
         if tick:
             tick()
         if not qs and not every:
+            # a sentence with no figure may still name the toll a next one restates
+            before = claims_lists.Antecedent(None, text=sentence.text) if lists else None
             continue
         made, missed = step(sentence, qs)
+        if lists is not None:
+            made, missed = _read_lists(article, lists, ruleset, sentence, qs, made, missed,
+                                       before)
+            before = claims_lists.antecedent(made, qs, lists, sentence)
         claims.extend(made)
         unclaimed.extend(missed)
     return claims, unclaimed
+
+
+def _read_lists(article: Article, lists, ruleset, sentence: Sentence, qs: list[Quantity],
+                made: Sequence[Claim], missed: Sequence[Unclaimed], before
+                ) -> tuple[Sequence[Claim], Sequence[Unclaimed]]:
+    """The sentence's claims with its lists' items read (:mod:`factcheck.claims_lists`):
+    only where a count no rule matched is left."""
+    if not any(u.reason == "no rule matched" for u in missed):
+        return made, missed  # the common case: no count left for a list, a part or a toll
+    from . import claims_lists
+    from .claims import mask, token_start
+
+    masked = mask(sentence.text, sentence.start, qs)
+    by_start = {token_start(sentence.text, sentence.start, q): q for q in qs}
+    return claims_lists.read_lists(lists, ruleset.backoff.get(article.lang), masked, sentence,
+                                   by_start, made, missed, before, article.id)
 
 
 def article_sentences(article: Article, rules_root: Path | None = None) -> list[Sentence]:

@@ -236,6 +236,33 @@ class Backoff:
         return next(r for r in self.rules if r.metric == metric)
 
 
+@dataclass(frozen=True)
+class Lists:
+    """The list reader of one language (lang/<lang>/lists.toml): the items of a list of
+    people whose predicate is in its head or the sentence before ("Among them are 12 Germans,
+    four Italians") become parts of that metric (see :mod:`factcheck.claims_lists`)."""
+
+    lang: str
+    anaphoric: Pattern  # a head pointing back to a figure named before ("they include")
+    named: Pattern  # a head naming the whole's metric by its words ("among the dead were")
+    item: Pattern  # right after an item's figure: its counted people, group ``who``
+    sep: Pattern  # between two items, with the words an item may end with before it
+    last: Pattern  # the conjunction before the list's last item ("and"): the list ends there
+    stops: Pattern  # in a named head, people who came to no harm ("among the rescued")
+    ones: tuple[str, ...]  # words that are a count of one before an item's people ("one")
+    partitive: Pattern  # right after a count, before its whole's figure ("nine of the 15")
+    carry: Pattern  # ending right before a figure: a toll's frame ("it now stands at")
+    carry_after: Pattern  # right after that figure: its clause ends ("40.", "40 on Monday")
+    nouns: tuple[tuple[str, Pattern], ...]  # metric -> head nouns beyond the back-off's words
+    rule_by_metric: tuple[Rule, ...]  # one stand-in rule per metric, id "<lang>/lists"
+    examples: tuple[Example, ...] = ()
+    counter_examples: tuple[Example, ...] = ()
+
+    def rule(self, metric: str) -> Rule | None:
+        """The stand-in rule of ``metric`` (its claims' rule id is ``<lang>/lists``)."""
+        return next((r for r in self.rule_by_metric if r.metric == metric), None)
+
+
 @dataclass
 class RuleSet:
     """Every rule of a rules folder, ready to run (patterns compiled once, at load)."""
@@ -255,6 +282,8 @@ class RuleSet:
     breakdowns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     # lang -> the back-off reader's data (lang/<lang>/backoff.toml): see claims_backoff
     backoff: dict[str, Backoff] = field(default_factory=dict)
+    # lang -> the list reader's data (lang/<lang>/lists.toml): see claims_lists
+    lists: dict[str, Lists] = field(default_factory=dict)
     # patterns stopped by the timeout while running: (rule id, "pattern 2"/"unless 1") -> count
     timeouts: dict[tuple[str, str], int] = field(default_factory=dict)
     _by_lang: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
@@ -702,6 +731,77 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
                                   False))
 
 
+_LISTS_KEYS = {"anaphoric": (list,), "named": (list,), "item": (str,), "sep": (str,),
+               "last": (str,), "stops": (list,), "ones": (list,), "partitive": (str,),
+               "carry": (list,), "carry_after": (str,), "nouns": (dict,)}
+
+
+def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
+                ) -> Lists | None:
+    """lang/<lang>/lists.toml: ``[lists]`` (the list reader's words) and its
+    ``[[examples]]`` / ``[[counter_examples]]``. Every key is required."""
+    if f.data is None:
+        return None
+    for key in f.data:
+        if key not in ("lists", "examples", "counter_examples"):
+            f.add((key,), "R002", f'unknown key "{key}" in list data',
+                  "[lists], [[examples]], [[counter_examples]]")
+    table = f.data.get("lists")
+    if not isinstance(table, dict):
+        f.add(("lists",), "R003", "no [lists] table", "[lists] item = '...'")
+        return None
+    t = _check_table(f, table, ("lists",), _LISTS_KEYS, "[lists]")
+    missing = [k for k in _LISTS_KEYS if k not in t]
+    for k in missing:
+        f.add(("lists",), "R003", f'[lists] has no "{k}"', "every key is required")
+    if missing:
+        return None
+
+    def one(key: str, sources: list[str]) -> Pattern | None:
+        pats = _compile_patterns(f, f"lists.{key}", ["|".join(f"(?:{s})" for s in sources)],
+                                 exp, need_num=False, base=("lists", key))
+        return pats[0] if pats else None
+
+    pieces = {k: one(k, [t[k]] if isinstance(t[k], str) else t[k])
+              for k in ("item", "sep", "last", "stops", "partitive", "carry",
+                        "carry_after")}
+    # a head ends where the first item's figure starts (or a word of one): a lazy head cut
+    # short before its verb is no head ("among the missing | climbers are 14")
+    ones = "|".join(regex.escape(" ".join(w.casefold().split())) for w in t["ones"]
+                    if isinstance(w, str))
+    first = f"(?=\\uE000|(?:{ones}) )" if ones else "(?=\\uE000)"
+    for k in ("anaphoric", "named"):
+        pieces[k] = one(k, [f"(?:{s}){first}" for s in t[k]])
+    nouns: list[tuple[str, Pattern]] = []
+    for metric, words in t["nouns"].items():
+        if metric not in metrics:
+            f.add(("lists", "nouns", metric), "R005", f'unknown metric "{metric}"'
+                  + _did_you_mean(metric, metrics), "metrics: " + ", ".join(metrics))
+            continue
+        if not isinstance(words, list) or not all(isinstance(x, str) for x in words):
+            f.add(("lists", "nouns", metric), "R004", f'"{metric}" must be an array of '
+                  "strings", "deaths = ['victims']", value=True)
+            continue
+        p = one(f"nouns.{metric}", [f"(?<![\\p{{L}}]){w}(?![\\p{{L}}])" for w in words])
+        if p is not None:
+            nouns.append((metric, p))
+    if any(p is None for p in pieces.values()):
+        return None
+    if "who" not in pieces["item"].compiled.groupindex:
+        f.add(("lists", "item"), "R003", '"item" has no (?P<who>...) group',
+              "the counted people are the claim's who")
+        return None
+    rules = tuple(Rule(f"{lang}/lists", f.shown, lang, m, "the list reader", (pieces["item"],))
+                  for m in metrics)
+    return Lists(lang, pieces["anaphoric"], pieces["named"], pieces["item"], pieces["sep"],
+                 pieces["last"], pieces["stops"],
+                 tuple(" ".join(w.casefold().split()) for w in t["ones"]), pieces["partitive"],
+                 pieces["carry"], pieces["carry_after"], tuple(nouns), rules,
+                 _read_examples(f, f.data, "examples", "example", metrics, True),
+                 _read_examples(f, f.data, "counter_examples", "counter-example", metrics,
+                                False))
+
+
 def _load_status(f: _File, exp: _Expander
                  ) -> tuple[tuple[tuple[str, Pattern], ...], tuple[tuple[str, str], ...]]:
     """``[status]`` and ``[status_words]`` of lang/<lang>/claims.toml, in STATUS_ORDER.
@@ -1037,6 +1137,7 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
     status_words: dict[str, tuple[tuple[str, str], ...]] = {}
     breakdowns: dict[str, tuple[Pattern, ...]] = {}
     backoff: dict[str, Backoff] = {}
+    lists: dict[str, Lists] = {}
     for lang in LANGS:
         ldir = root / "lang" / lang
         pieces: dict[str, str] = {}
@@ -1067,6 +1168,12 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
                               expanders[lang])
             if b is not None:
                 backoff[lang] = b
+        lfile = ldir / "lists.toml"
+        if lfile.exists() and (cf is None or cf.data is not None):
+            li = _load_lists(_File(lfile, _shown(lfile), problems), lang, metrics,
+                             expanders[lang])
+            if li is not None:
+                lists[lang] = li
     paths: dict[str, Path] = {}
     for p in list(rule_files(root)) + [Path(x) for x in files]:
         paths[str(p.resolve())] = p
@@ -1095,7 +1202,7 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
         # a syntax error in a language file first, what only follows from it in one line
         return None, causes_first(problems)
     return RuleSet(root, metrics, tuple(rules), sides, timeout, status_cues=status_cues,
-                   status_words=status_words, breakdowns=breakdowns, backoff=backoff), problems
+                   status_words=status_words, breakdowns=breakdowns, backoff=backoff, lists=lists), problems
 
 
 def load_rules(root: Path | None = None, files: Sequence[Path] = (),
