@@ -50,3 +50,13 @@ def test_every_language_has_examples_and_counter_examples():
     for lang in ("it", "en"):
         data = subgroup_data(lang)
         assert data.examples and data.counter_examples
+
+
+def test_passengers_named_with_the_crew_are_not_the_figures_group():
+    """"circa 30 tra passeggeri e membri dell'equipaggio" counts both groups: the passengers'
+    word (guests where a crew is counted apart) does not name the figure's group."""
+    text = "Secondo la capitaneria i dispersi sono circa 30 tra passeggeri e membri dell'equipaggio."
+    art = Article(id="<t>", path="<t>", text=text, regions=((0, len(text)),), lang="it")
+    (c,) = article_claims(art, [{"figure": "circa 30", "metric": "missing", "who": None,
+                                 "occurrence": 0}])
+    assert c.subgroup != "guests"

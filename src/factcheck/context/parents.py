@@ -25,7 +25,11 @@ strongest first; each figure takes the first that gives it a whole:
    does an ``after`` cue naming the whole by its noun ("were among the dead"); one naming
    it by a pronoun ("Eleven of them") whose nearest figure is of another story links
    nothing. A ``between`` cue right after a part makes a part of that part ("cinque
-   corpi, compresi i due recuperati");
+   corpi, compresi i due recuperati"). A figure one site counted (``site_before`` /
+   ``site_after``: "12 were admitted to the Riverside Hospital", "the Riverside Hospital
+   received 12 dead", "8 bodies were taken to a morgue") is that site's share, as far back
+   as a toll reaches, and with no toll stated still only a part: a hospital's or a
+   morgue's count is never the event's whole, whatever other report it meets;
 2. **a sum**: consecutive figures right after a whole that add up to it exactly ("Sale a
    58 il bilancio: 50 in Emilia, altre 6 in Toscana e 2 in Umbria"; "8 died on the spot.
    12 died in hospital" after a toll of 20), or right before a whole named as a total
@@ -98,12 +102,12 @@ _LIST_GAP = regexcache.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+a
                           regex.IGNORECASE)
 KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
         "others_after", "rest_lead", "state_before", "state_after", "total_lead",
-        "total_tail", "place_before", "place_after")
+        "total_tail", "place_before", "place_after", "site_before", "site_after")
 # the keys read on the words before a figure (anchored at their end) and after it (anchored
 # at their start); the others are searched anywhere in the span they are given
 _LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_lead",
-          "place_before")
-_TAILS = ("after", "others_after", "state_after", "total_tail", "place_after")
+          "place_before", "site_before")
+_TAILS = ("after", "others_after", "state_after", "total_tail", "place_after", "site_after")
 # how many characters after a figure a cue about it may take
 _TAIL = 100
 # a sum of parts of an approximate whole ("more than 15,000", "circa 300"): its share of
@@ -138,6 +142,11 @@ class PartCues:
     # the toll stood at 3,377")
     place_before: regex.Pattern | None = None
     place_after: regex.Pattern | None = None
+    # the figure counts the people one site took in ("47 dead were brought to the X
+    # Hospital", "the X Hospital received 47 dead", "sixteen bodies taken to a morgue"):
+    # one site's share of the toll, read before the figure (the whole sentence) or after it
+    site_before: regex.Pattern | None = None
+    site_after: regex.Pattern | None = None
 
     def names_other(self, m: regex.Match | None, metric: str) -> bool:
         """Does the cue matched as ``m`` name its whole by a noun of another metric?"""
@@ -528,6 +537,13 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
+    # a figure one site counted (one hospital's patients, a morgue's bodies): a share of
+    # the toll, never the toll; when the article states no toll, still only a part
+    if _site(pos, art, cues):
+        w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
+        if w is not None:
+            return w
+        unstated = True
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
     # subgroup), "Del totale delle vittime, 222 ..." (any part)
     lead = c.quote[:c.start - base]
@@ -559,6 +575,20 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     # reach (a smaller one may still be summed with it: "Four ... and five are unidentified"
     # after a toll of nine)
     return _UNSTATED if unstated and not _story_before(pos, art) else None
+
+
+# how far before a figure a site's words may start ("A spokesman for the X Hospital told
+# reporters they had received 47 dead")
+_SITE_LEAD = 200
+
+
+def _site(pos: int, art: _Article, cues: PartCues) -> bool:
+    """Does the figure at ``pos`` count only the people one site took in (one named
+    hospital, a morgue: ``site_before`` / ``site_after``)? Not a whole a partitive names
+    ("30 of the 47 dead brought to the X Hospital": the 47 is the hospital's, 30 its part)."""
+    return ((_cue(cues.site_before, art.lead(pos, _SITE_LEAD))
+             or _cue(cues.site_after, art.tail(pos)))
+            and not _partitive_whole(pos, art, cues))
 
 
 def _story_before(pos: int, art: _Article) -> bool:

@@ -179,10 +179,46 @@ def refine_subgroups(claims: Sequence[Claim], texts: Sequence[str], starts: dict
             named.append(set().union(*(index.values(t) for t in texts)) if texts else set())
         return named[0]
 
-    for c in claims:
-        sub = _refined(c, texts, starts, data, root, places)
+    nxt = _next_figures(claims)
+    for i, c in enumerate(claims):
+        sub = _refined(_own_words(c, nxt[i], data), texts, starts, data, root, places)
         out.append(c if sub == c.subgroup else replace(c, subgroup=sub))
     return out
+
+
+def _next_figures(claims: Sequence[Claim]) -> list[int | None]:
+    """For each claim, where the next figure of its sentence starts (None: none after it)."""
+    by_quote: dict[int, list[int]] = {}
+    for c in claims:
+        by_quote.setdefault(c.quote_start, []).append(c.start)
+    for v in by_quote.values():
+        v.sort()
+    out: list[int | None] = []
+    for c in claims:
+        later = [s for s in by_quote[c.quote_start] if s >= c.end]
+        out.append(later[0] if later else None)
+    return out
+
+
+def _own_words(c: Claim, nxt: int | None, data: SubgroupData) -> Claim:
+    """``c`` without a subgroup read from the words of the next item of a list ("nine
+    passengers and five crew": the crew are the five's, not the nine's): the words after a
+    figure end where the next figure begins (a digit ends them in :func:`subgroup_of`; a
+    figure in words, "five", only here, where the sentence's figures are known). A subgroup
+    its own counted group names, or a nationality, is kept."""
+    if c.subgroup is None or c.subgroup.startswith(NATIONALITY) or nxt is None:
+        return c
+    if c.who and data.words.in_order(c.who):
+        return c
+    at = c.end - c.quote_start
+    cut = nxt - c.quote_start
+    if cut - at >= _AFTER:
+        return c
+    full = data.words.in_order(_after(c.quote, at, data.stop))
+    own = data.words.in_order(_after(c.quote[:cut], at, data.stop))
+    if full[:1] == own[:1]:
+        return c
+    return replace(c, subgroup=own[0] or None if own else None)
 
 
 def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: SubgroupData,
@@ -210,6 +246,18 @@ def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: Subgr
             continue
         i = starts.get(c.quote_start)
         near = [c.quote] + ([texts[i - 1]] if i is not None and 0 < i <= len(texts) else [])
+        if not c.who and _names_another(words, ctx, data):
+            # "40 tra passeggeri e membri dell'equipaggio": both groups named, these words
+            # do not tell the figure's group (everyone on board: the reading of the words
+            # after the figure stands)
+            continue
         if any(ctx.cues.search(t) for t in near):
             return ctx.subgroup
     return sub
+
+
+def _names_another(words: str, ctx: InContext, data: SubgroupData) -> bool:
+    """Do ``words`` name, besides ``ctx``'s words, another subgroup's words elsewhere?"""
+    mine = ctx.words.find(words)
+    return any(v and v != ctx.subgroup and not any(s < e2 and s2 < e for s2, e2, _ in mine)
+               for s, e, v in data.words.find(words))
