@@ -247,7 +247,7 @@ def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: Subgr
         i = starts.get(c.quote_start)
         near = [c.quote] + ([texts[i - 1]] if i is not None and 0 < i <= len(texts) else [])
         if not c.who and _names_another(words, ctx, data):
-            # "40 tra passeggeri e membri dell'equipaggio": both groups named, these words
+            # "circa 30 tra passeggeri ed equipaggio": both groups named, these words
             # do not tell the figure's group (everyone on board: the reading of the words
             # after the figure stands)
             continue
