@@ -28,8 +28,10 @@ strongest first; each figure takes the first that gives it a whole:
    corpi, compresi i due recuperati"). A figure one site counted (``site_before`` /
    ``site_after``: "12 were admitted to the Riverside Hospital", "the Riverside Hospital
    received 12 dead", "8 bodies were taken to a morgue") is that site's share, as far back
-   as a toll reaches, and with no toll stated still only a part: a hospital's or a
-   morgue's count is never the event's whole, whatever other report it meets;
+   as a toll reaches, and with no toll that holds it still only a part: a hospital's or a
+   morgue's count is never the event's whole, whatever other report it meets; so is a
+   narrower kind of the metric's people (``narrow_before`` / ``narrow_after``: the
+   injured admitted to hospital, some of all those treated; the missing presumed dead);
 2. **a sum**: consecutive figures right after a whole that add up to it exactly ("Sale a
    58 il bilancio: 50 in Emilia, altre 6 in Toscana e 2 in Umbria"; "8 died on the spot.
    12 died in hospital" after a toll of 20), or right before a whole named as a total
@@ -102,12 +104,14 @@ _LIST_GAP = regexcache.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+a
                           regex.IGNORECASE)
 KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
         "others_after", "rest_lead", "state_before", "state_after", "total_lead",
-        "total_tail", "place_before", "place_after", "site_before", "site_after")
+        "total_tail", "place_before", "place_after", "site_before", "site_after",
+        "narrow_before", "narrow_after")
 # the keys read on the words before a figure (anchored at their end) and after it (anchored
 # at their start); the others are searched anywhere in the span they are given
 _LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_lead",
-          "place_before", "site_before")
-_TAILS = ("after", "others_after", "state_after", "total_tail", "place_after", "site_after")
+          "place_before", "site_before", "narrow_before")
+_TAILS = ("after", "others_after", "state_after", "total_tail", "place_after", "site_after",
+          "narrow_after")
 # how many characters after a figure a cue about it may take
 _TAIL = 100
 # a sum of parts of an approximate whole ("more than 15,000", "circa 300"): its share of
@@ -147,6 +151,11 @@ class PartCues:
     # one site's share of the toll, read before the figure (the whole sentence) or after it
     site_before: regex.Pattern | None = None
     site_after: regex.Pattern | None = None
+    # the figure counts a narrower kind of its metric's people, by what it says of them
+    # ("40 injured were admitted": those kept in hospital, some of all treated; "58 missing,
+    # presumed dead": those the search has given up on, not everyone unaccounted for)
+    narrow_before: regex.Pattern | None = None
+    narrow_after: regex.Pattern | None = None
 
     def names_other(self, m: regex.Match | None, metric: str) -> bool:
         """Does the cue matched as ``m`` name its whole by a noun of another metric?"""
@@ -537,13 +546,12 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
-    # a figure one site counted (one hospital's patients, a morgue's bodies): a share of
-    # the toll, never the toll; when the article states no toll, still only a part
-    if _site(pos, art, cues):
+    # a figure one site counted (one hospital's patients, a morgue's bodies), or a narrower
+    # kind of the metric's people (the admitted among the treated): a share of the toll,
+    # never the toll; when the article states no toll that holds it, still only a part
+    if _share(pos, art, cues):
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
-        if w is not None:
-            return w
-        unstated = True
+        return _UNSTATED if w is None else w
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
     # subgroup), "Del totale delle vittime, 222 ..." (any part)
     lead = c.quote[:c.start - base]
@@ -582,12 +590,20 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
 _SITE_LEAD = 200
 
 
-def _site(pos: int, art: _Article, cues: PartCues) -> bool:
+def _share(pos: int, art: _Article, cues: PartCues) -> bool:
     """Does the figure at ``pos`` count only the people one site took in (one named
-    hospital, a morgue: ``site_before`` / ``site_after``)? Not a whole a partitive names
+    hospital, a morgue: ``site_before`` / ``site_after``), or a narrower kind of its
+    metric's people (``narrow_before`` / ``narrow_after``)? Not a whole a partitive names
     ("30 of the 47 dead brought to the X Hospital": the 47 is the hospital's, 30 its part)."""
+    metric = art.claims[pos].metric
+    narrow = [m for rx, text in ((cues.narrow_before, art.lead(pos)),
+                                 (cues.narrow_after, art.tail(pos)))
+              if rx is not None and (m := rx.search(text)) is not None]
     return ((_cue(cues.site_before, art.lead(pos, _SITE_LEAD))
-             or _cue(cues.site_after, art.tail(pos)))
+             or _cue(cues.site_after, art.tail(pos))
+             # a kind named by another metric's noun is that metric's ("58 are missing and
+             # presumed dead" read as the dead: the toll, not some of the missing)
+             or any(not cues.names_other(m, metric) for m in narrow))
             and not _partitive_whole(pos, art, cues))
 
 
