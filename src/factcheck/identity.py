@@ -81,12 +81,20 @@ def compared(status: str | None, grouping: dict[str, Any]) -> bool:
     return (status or "counted") in grouping.get("compared_status", ("counted", "estimated"))
 
 
-def homes(side: str, subgroup: str | None, parent: int | None, total: str) -> tuple[Home, ...]:
-    """The groups (by scope) a claim of this side takes part in, and its role in each."""
+def homes(side: str, subgroup: str | None, parent: int | None, total: str,
+          whole_is_part: bool = False) -> tuple[Home, ...]:
+    """The groups (by scope) a claim of this side takes part in, and its role in each.
+
+    ``whole_is_part``: the figure's whole (its ``parent``) is itself only a part: one
+    site's share ("47 dead at the Riverside Hospital, including 9 foreigners"), the dead
+    identified so far ("7 identified, 4 of them Ukrainians"). A subgroup of such a share is
+    some of that subgroup, never its count: a part in the subgroup's group too, where the
+    foreigners among all the dead are counted."""
     if subgroup:
+        own = "part" if whole_is_part and parent is not None else "own"
         if side != total:  # a party's soldiers are still summed with the other sides
-            return (Home(scope(side, subgroup), "own"), Home(side, "part"), Home(total, "side"))
-        return (Home(scope(side, subgroup), "own"), Home(side, "part"))
+            return (Home(scope(side, subgroup), own), Home(side, "part"), Home(total, "side"))
+        return (Home(scope(side, subgroup), own), Home(side, "part"))
     if parent is not None:
         # "50 dead, 12 of them in Valcorvo": in Valcorvo's own group, 12 is Valcorvo's toll
         # (a whole there: it rises, falls and conflicts with Valcorvo's other tolls), and
