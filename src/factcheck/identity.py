@@ -85,11 +85,11 @@ def homes(side: str, subgroup: str | None, parent: int | None, total: str,
           whole_is_part: bool = False) -> tuple[Home, ...]:
     """The groups (by scope) a claim of this side takes part in, and its role in each.
 
-    ``whole_is_part``: the figure's whole (its ``parent``) is itself only a part: one
-    site's share ("47 dead at the Riverside Hospital, including 9 foreigners"), the dead
-    identified so far ("7 identified, 4 of them Ukrainians"). A subgroup of such a share is
-    some of that subgroup, never its count: a part in the subgroup's group too, where the
-    foreigners among all the dead are counted."""
+    ``whole_is_part``: the figure's whole (its ``parent``) is itself only one site's share
+    ("47 dead at the Riverside Hospital, including 9 foreigners"). A subgroup of such a
+    share is some of that subgroup, never its count: a part in the subgroup's group too,
+    where the foreigners among all the dead are counted. (Not the dead identified so far:
+    "4 Ukrainians among the 7 identified", then 5, is the Ukrainians' running count.)"""
     if subgroup:
         own = "part" if whole_is_part and parent is not None else "own"
         if side != total:  # a party's soldiers are still summed with the other sides

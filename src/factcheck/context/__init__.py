@@ -327,13 +327,21 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
     if lex.area_re is None:
         return None
     # the last place before the figure, in its clause or closing the clause before it
-    before = [m for m in lex.area_re.finditer(text, max(0, start - _AREA_WINDOW), start)
-              if _is_area_name(m, lex, known)]
+    lo = max(0, start - _AREA_WINDOW)
+    aside = _APPOSITION_END.search(text, max(0, c_start - _AREA_WINDOW), c_start)
+    if aside is not None:
+        # past an aside about the place ("Nella sola provincia di Valcorvo, la più colpita,
+        # si contano 540 morti"): the place's words end where the aside opens
+        lo = min(lo, max(0, aside.start() - _AREA_WINDOW))
+    before = [m for m in lex.area_re.finditer(text, lo, start) if _is_area_name(m, lex, known)]
     if before:
         m = before[-1]
         if (_locative(m) not in lex.area_genitives
                 and (m.start() >= c_start or not text[m.end():c_start].strip(" ,")
                      or _LIST_REST.match(text, m.end(), c_start) is not None
+                     # an aside about the place between it and the figure's clause ("in
+                     # Valcorvo, the worst hit, 40 died"): the place is still the figure's
+                     or _APPOSITION.fullmatch(text, m.end(), c_start) is not None
                      or _shares_place(text, m.end(), c_start, start, lex))
                 and not _names_event(text, max(0, m.start() - _AREA_WINDOW), start, lex)
                 and not _previous_items(text, m, start, lex)):
@@ -345,6 +353,12 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
                 and not _names_event(text, c_start, start, lex)):
             return _named_span(m, c_start - len(head), lex)
     return None
+
+
+# one short aside between commas, no figure and no clause mark in it (", la più colpita, ",
+# ", the hardest hit, "): an apposition to the place before it
+_APPOSITION = regexcache.compile(r"\s*,\s*(?:[^\W\d]+[\s'’-]+){0,4}[^\W\d]+\s*,\s*")
+_APPOSITION_END = regexcache.compile(r"\s*,\s*(?:[^\W\d]+[\s'’-]+){0,4}[^\W\d]+\s*,\s*\Z")
 
 
 # the clause of one figure between a fronted place and a coordinated figure ("Solo a Valcorvo
