@@ -56,7 +56,7 @@ from .claim_event import (
 from .gazetteer import Gazetteer, Place, country_names, locatives
 from .lexicon import NAME, Lexicon
 from .period import Resolved, clause_of, figure_period
-from .sides import default_side, is_conflict, side_of
+from .sides import default_side, is_conflict, side_of, town_lead, town_of
 from .sources import source_of, source_party, source_type
 from .parents import link_article
 from .subgroups import subgroup_data, subgroup_of
@@ -90,6 +90,13 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
     if metric in _NO_AREA:
         return None
     lex = ctx.lex
+    if metric in _TOWN_PEOPLE and (lead := town_lead(lex.lang, ctx.rules_root)) is not None:
+        # "Valcorvo, a town of 1,200": a town's people, its share of any wider population
+        # (never the whole, even where the town is the article's own place)
+        town = town_of(text, start, [(ps, pe, p.id) for ps, pe, p in
+                                     _gazetteer_places(ctx, text, index)], lead)
+        if town is not None:
+            return town
     if lex.area_partitive_re is not None and lex.area_partitive_re.search(
             text, max(0, start - _AREA_NEAR), start):
         return None  # "211 of the 217 deaths": the whole the part before it is of
@@ -259,6 +266,8 @@ def _part_of_next(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 # metrics whose place is where the people are, not a part of a count by place
 _NO_AREA = frozenset({"troops"})
+# metrics that count the people living somewhere: a town's figure is that town's
+_TOWN_PEOPLE = frozenset({"population"})
 # an item of a list by place: "Paiporta (45), Catarroja (25)"
 _LISTED = regexcache.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
 # a name closing a clause, maybe with a place noun after it ("the Valencia region, where")
