@@ -125,6 +125,18 @@ def _after(text: str, end: int, stop: regex.Pattern | None) -> str:
     return after[:m.start()] if m else after
 
 
+# a possessive right after a word: "the police's estimate" (the police own it, they are
+# not the people counted)
+_POSSESSIVE = regexcache.compile(r"\A(?:['’]s|s['’])?['’](?![\p{L}])|\A['’]s\b")
+
+
+def _not_owners(words: str, data: SubgroupData) -> list[str]:
+    """The subgroups ``words`` name in order, leaving out a word in the possessive ("400
+    missing, as the police's guesstimate had it": the police own the guess, they are not
+    the 400)."""
+    return [v for _, e, v in data.words.find(words) if _POSSESSIVE.match(words, e) is None]
+
+
 def subgroup_of(who: str | None, text: str, end: int, lex: Lexicon, data: SubgroupData,
                 conflict: bool) -> str | None:
     """The subgroup of a figure ending at ``text[:end]`` (its sentence), from its counted
@@ -133,7 +145,7 @@ def subgroup_of(who: str | None, text: str, end: int, lex: Lexicon, data: Subgro
     for words in (who, _after(text, end, data.stop)):
         if not words:
             continue
-        found = data.words.in_order(words)
+        found = data.words.in_order(words) if words is who else _not_owners(words, data)
         if found:
             return found[0] or None  # "morti ufficiali": a phrase that names no subgroup
         if not conflict and (words is who or not who):
