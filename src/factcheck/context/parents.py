@@ -105,11 +105,11 @@ _LIST_GAP = regexcache.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+a
 KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
         "others_after", "rest_lead", "state_before", "state_after", "total_lead",
         "total_tail", "place_before", "place_after", "site_before", "site_after",
-        "narrow_before", "narrow_after")
+        "narrow_before", "narrow_after", "whole_after_parts")
 # the keys read on the words before a figure (anchored at their end) and after it (anchored
 # at their start); the others are searched anywhere in the span they are given
 _LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_lead",
-          "place_before", "site_before", "narrow_before")
+          "place_before", "site_before", "narrow_before", "whole_after_parts")
 _TAILS = ("after", "others_after", "state_after", "total_tail", "place_after", "site_after",
           "narrow_after")
 # how many characters after a figure a cue about it may take
@@ -156,6 +156,9 @@ class PartCues:
     # presumed dead": those the search has given up on, not everyone unaccounted for)
     narrow_before: regex.Pattern | None = None
     narrow_after: regex.Pattern | None = None
+    # a whole named after its parts, pointing back to them: "They were among the 75
+    # admitted" (the figures of the sentence before are its parts)
+    whole_after_parts: regex.Pattern | None = None
 
     def names_other(self, m: regex.Match | None, metric: str) -> bool:
         """Does the cue matched as ``m`` name its whole by a noun of another metric?"""
@@ -396,6 +399,12 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
                 art.claims[pos] = replace(art.claims[pos], parent=art.claims[pos].start)
             else:
                 settle(pos, w)
+    for w in range(len(order)):
+        # "18 adults and 14 children remained in hospital. They were among the 75 admitted":
+        # the whole named after its parts, by a pronoun pointing back to them
+        for pos in _parts_before(w, art, cues):
+            if not given[pos] and parents[pos] is None:
+                settle(pos, w)
     # exact wholes first: "12,391 in Turkey and 2,992 in Syria, bringing the total to 15,383"
     # are parts of the exact total, not of an approximate one before them ("above 15,000")
     for w in sorted(range(len(order)), key=lambda w: _sum_limits(art.claims[w]) is None
@@ -605,6 +614,23 @@ def _share(pos: int, art: _Article, cues: PartCues) -> bool:
              # presumed dead" read as the dead: the toll, not some of the missing)
              or any(not cues.names_other(m, metric) for m in narrow))
             and not _partitive_whole(pos, art, cues))
+
+
+def _parts_before(w: int, art: _Article, cues: PartCues) -> list[int]:
+    """The figures the whole at ``w`` is named after by a pronoun pointing back to them
+    ("They were among the 75 people admitted", ``whole_after_parts``): its metric's
+    figures of the sentence right before it, in its story and none larger than it."""
+    if cues.whole_after_parts is None or not cues.whole_after_parts.search(art.lead(w)):
+        return []
+    whole = art.claims[w]
+    if whole.status in _NOT_WHOLES or w != art.first[w]:
+        return []
+    back = art.sentence_before(w, 1)
+    if not back:
+        return []
+    parts = [j for j in back[0] if art.claims[j].metric == whole.metric]
+    return parts if parts and all(_fits(whole, art.claims[j], nested=True) for j in parts) \
+        else []
 
 
 def _story_before(pos: int, art: _Article) -> bool:

@@ -62,6 +62,9 @@ class SubgroupData:
     stop: regex.Pattern | None = None
     in_context: tuple[InContext, ...] = ()
     metric_people: dict[str, frozenset[str]] | None = None  # metric -> its own subgroups
+    # a toll's noun phrase before the figure naming its people ("the number of foreigners
+    # killed has risen to 40"): group ``words``, anchored at the figure's end
+    toll: regex.Pattern | None = None
     examples: tuple[dict, ...] = ()
     counter_examples: tuple[dict, ...] = ()
 
@@ -109,10 +112,12 @@ def subgroup_data(lang: str, root: Path | None = None) -> SubgroupData:
     own = {}
     for metric, subs in data.get("metric_people", {}).items():
         own[metric] = frozenset(_strings(subs, path, f"metric_people.{metric}"))
+    tolls = _strings(data.get("before", {}).get("toll", []), path, "before.toll")
     return SubgroupData(WordIndex(pairs),
                         alternation(_strings(data.get("after", {}).get("stop", []), path, "after.stop"),
                              path, "after.stop"),
                         tuple(contexts), own,
+                        alternation([f"{p}\\Z" for p in tolls], path, "before.toll"),
                         tuple(data.get("examples", ())), tuple(data.get("counter_examples", ())))
 
 
@@ -155,7 +160,17 @@ def subgroup_of(who: str | None, text: str, end: int, lex: Lexicon, data: Subgro
         # a counted group with no subgroup word ("people") leaves its subgroup word to the
         # words after the figure ("six people in a nursing home"), not a nationality: a
         # demonym there is more often in a place's name ("ragazzi di Torre del Greco")
+    m = data.toll.search(text, max(0, end - _TOLL_LEAD), end) if data.toll is not None else None
+    if m is not None:
+        # "the number of foreigners killed has risen to 40": the toll's own people
+        found = data.words.in_order(m.group("words"))
+        if found:
+            return found[0] or None
     return None
+
+
+# how far before a figure's end a toll's noun phrase naming its people may start
+_TOLL_LEAD = 120
 
 
 @lru_cache(maxsize=None)
