@@ -400,7 +400,7 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
             else:
                 settle(pos, w)
     for w in range(len(order)):
-        # "18 adults and 14 children remained in hospital. They were among the 75 admitted":
+        # "9 adults and 4 children are still being treated. They are among the 40 admitted":
         # the whole named after its parts, by a pronoun pointing back to them
         for pos in _parts_before(w, art, cues):
             if not given[pos] and parents[pos] is None:
@@ -618,7 +618,7 @@ def _share(pos: int, art: _Article, cues: PartCues) -> bool:
 
 def _parts_before(w: int, art: _Article, cues: PartCues) -> list[int]:
     """The figures the whole at ``w`` is named after by a pronoun pointing back to them
-    ("They were among the 75 people admitted", ``whole_after_parts``): its metric's
+    ("They are part of the 40 admitted on Sunday", ``whole_after_parts``): its metric's
     figures of the sentence right before it, in its story and none larger than it."""
     if cues.whole_after_parts is None or not cues.whole_after_parts.search(art.lead(w)):
         return []

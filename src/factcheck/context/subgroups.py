@@ -162,7 +162,7 @@ def subgroup_of(who: str | None, text: str, end: int, lex: Lexicon, data: Subgro
         # demonym there is more often in a place's name ("ragazzi di Torre del Greco")
     m = data.toll.search(text, max(0, end - _TOLL_LEAD), end) if data.toll is not None else None
     if m is not None:
-        # "the number of foreigners killed has risen to 40": the toll's own people
+        # "the number of children killed has climbed to 7": the toll's own people
         found = data.words.in_order(m.group("words"))
         if found:
             return found[0] or None
