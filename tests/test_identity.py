@@ -3,7 +3,7 @@ a whole, or a side summed into the total."""
 
 from __future__ import annotations
 
-from factcheck.identity import Home, homes
+from factcheck.identity import Home, homes, whole_area
 
 
 def test_a_subgroup_is_its_subgroups_own_figure_and_a_part_of_everyone():
@@ -25,3 +25,14 @@ def test_a_subgroup_with_no_whole_stays_its_groups_figure():
 
 def test_a_part_with_no_subgroup_is_only_a_part():
     assert homes("total", None, 0, "total") == (Home("total", "part"),)
+
+
+def test_the_landmark_an_event_is_keyed_on_is_its_whole():
+    # "71 died in Valcorvo Tower" of the fire keyed on that tower: the fire's toll
+    assert whole_area("area:valcorvo-tower", "auto:fire:site-valcorvo-tower@borgoverde:2024-03",
+                      lambda kind: 5.0, 15.0)
+    assert whole_area("area:valcorvo-tower", "auto:fire:site-valcorvo-tower:2024-03",
+                      lambda kind: 5.0, 15.0)
+    # another place of the same event is still a part
+    assert not whole_area("area:borgo", "auto:fire:site-valcorvo-tower@borgoverde:2024-03",
+                          lambda kind: 5.0, 15.0)

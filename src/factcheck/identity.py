@@ -51,6 +51,7 @@ def split_scope(scope_: str | None) -> tuple[str | None, str | None]:
 
 
 AREA_PREFIX = "area:"  # the side of one place of a breakdown by place ("area:rieti")
+SITE_PREFIX = "site-"  # an automatic event's place that is a landmark ("site-marmolada")
 
 
 def whole_area(side: str | None, event: str | None, reach_km: Callable[[str], float | None],
@@ -69,8 +70,14 @@ def whole_area(side: str | None, event: str | None, reach_km: Callable[[str], fl
     if len(parts) not in (3, 4):
         return False
     kind, place = parts[1], parts[2]
+    area = side[len(AREA_PREFIX):]
+    site = place.partition("@")[0]
+    if site.startswith(SITE_PREFIX) and site[len(SITE_PREFIX):] == area:
+        # the landmark the event is keyed on ("71 died in Grenfell Tower" of the fire at
+        # site-grenfell-tower): where it all happened, whatever its type's reach
+        return True
     where = place.rpartition("@")[2] if "@" in place else place
-    if where != side[len(AREA_PREFIX):]:
+    if where != area:
         return False
     reach = reach_km(kind)
     return reach is not None and reach <= town_km
