@@ -207,8 +207,16 @@ def refine_subgroups(claims: Sequence[Claim], texts: Sequence[str], starts: dict
         return named[0]
 
     nxt = _next_figures(claims)
+    # the nationalities each sentence breaks a count down by ("tre libanesi, tre siriani e
+    # un egiziano"): there the country's own people are one item, not everyone
+    by_nation: dict[tuple[int, str], set[str]] = {}
+    for c in claims:
+        if c.subgroup is not None and c.subgroup.startswith(NATIONALITY):
+            by_nation.setdefault((c.quote_start, c.metric), set()).add(c.subgroup)
     for i, c in enumerate(claims):
-        sub = _refined(_own_words(c, nxt[i], data), texts, starts, data, root, places)
+        listed = len(by_nation.get((c.quote_start, c.metric), ())) > 1
+        sub = _refined(_own_words(c, nxt[i], data), texts, starts, data, root, places,
+                       listed)
         out.append(c if sub == c.subgroup else replace(c, subgroup=sub))
     return out
 
@@ -249,14 +257,17 @@ def _own_words(c: Claim, nxt: int | None, data: SubgroupData) -> Claim:
 
 
 def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: SubgroupData,
-             root: Path | None, places) -> str | None:
+             root: Path | None, places, listed: bool = False) -> str | None:
+    """``c``'s subgroup as the article tells it (``listed``: its sentence breaks its count
+    down by two or more nationalities)."""
     sub = c.subgroup
     if sub is not None and data.metric_people and sub in data.metric_people.get(c.metric, ()):
         return None
-    if sub is not None and sub.startswith(NATIONALITY):
+    if sub is not None and sub.startswith(NATIONALITY) and not listed:
         # the people of the country where it happens are everyone there: the event's
         # country, or the country the figure's sentence names as a place ("the governor of
-        # Puerto Rico ... hundreds of thousands of Puerto Ricans")
+        # Puerto Rico ... hundreds of thousands of Puerto Ricans"); not one item of a
+        # breakdown by nationality ("7 missing: 3 Lebanese, 3 Syrians and an Egyptian")
         # (the event's country counts only when the article names it as a place: an
         # event's place can come from the demonym itself, "3 turisti tedeschi")
         party = sub[len(NATIONALITY):]
@@ -288,3 +299,4 @@ def _names_another(words: str, ctx: InContext, data: SubgroupData) -> bool:
     mine = ctx.words.find(words)
     return any(v and v != ctx.subgroup and not any(s < e2 and s2 < e for s2, e2, _ in mine)
                for s, e, v in data.words.find(words))
+
