@@ -60,3 +60,12 @@ def test_passengers_named_with_the_crew_are_not_the_figures_group():
     (c,) = article_claims(art, [{"figure": "circa 30", "metric": "missing", "who": None,
                                  "occurrence": 0}])
     assert c.subgroup != "guests"
+
+
+def test_a_word_in_the_possessive_is_no_counted_group():
+    """"the police's estimate": the police own the estimate, they are not the 300."""
+    from factcheck.context.subgroups import _not_owners
+    data = subgroup_data("en")
+    assert _not_owners(" were missing, above the police’s estimate", data) == []
+    assert _not_owners(" soldiers' relatives waited", data) == []
+    assert _not_owners(" police officers were hurt", data) == ["police"]

@@ -132,7 +132,7 @@ def _after(text: str, end: int, stop: regex.Pattern | None) -> str:
 
 # a possessive right after a word: "the police's estimate" (the police own it, they are
 # not the people counted)
-_POSSESSIVE = regexcache.compile(r"\A(?:['’]s|s['’])?['’](?![\p{L}])|\A['’]s\b")
+_POSSESSIVE = regexcache.compile(r"['’]s\b|['’](?![\p{L}])")
 
 
 def _not_owners(words: str, data: SubgroupData) -> list[str]:
