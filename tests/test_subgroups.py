@@ -50,3 +50,22 @@ def test_every_language_has_examples_and_counter_examples():
     for lang in ("it", "en"):
         data = subgroup_data(lang)
         assert data.examples and data.counter_examples
+
+
+def test_passengers_named_with_the_crew_are_not_the_figures_group():
+    """"circa 30 tra passeggeri e membri dell'equipaggio" counts both groups: the passengers'
+    word (guests where a crew is counted apart) does not name the figure's group."""
+    text = "Secondo la capitaneria i dispersi sono circa 30 tra passeggeri e membri dell'equipaggio."
+    art = Article(id="<t>", path="<t>", text=text, regions=((0, len(text)),), lang="it")
+    (c,) = article_claims(art, [{"figure": "circa 30", "metric": "missing", "who": None,
+                                 "occurrence": 0}])
+    assert c.subgroup != "guests"
+
+
+def test_a_word_in_the_possessive_is_no_counted_group():
+    """"the police's estimate": the police own the estimate, they are not the 300."""
+    from factcheck.context.subgroups import _not_owners
+    data = subgroup_data("en")
+    assert _not_owners(" were missing, above the police’s estimate", data) == []
+    assert _not_owners(" soldiers' relatives waited", data) == []
+    assert _not_owners(" police officers were hurt", data) == ["police"]

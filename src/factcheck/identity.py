@@ -51,6 +51,7 @@ def split_scope(scope_: str | None) -> tuple[str | None, str | None]:
 
 
 AREA_PREFIX = "area:"  # the side of one place of a breakdown by place ("area:rieti")
+SITE_PREFIX = "site-"  # an automatic event's place that is a landmark ("site-marmolada")
 
 
 def whole_area(side: str | None, event: str | None, reach_km: Callable[[str], float | None],
@@ -69,8 +70,14 @@ def whole_area(side: str | None, event: str | None, reach_km: Callable[[str], fl
     if len(parts) not in (3, 4):
         return False
     kind, place = parts[1], parts[2]
+    area = side[len(AREA_PREFIX):]
+    site = place.partition("@")[0]
+    if site.startswith(SITE_PREFIX) and site[len(SITE_PREFIX):] == area:
+        # the landmark the event is keyed on ("71 died in Grenfell Tower" of the fire at
+        # site-grenfell-tower): where it all happened, whatever its type's reach
+        return True
     where = place.rpartition("@")[2] if "@" in place else place
-    if where != side[len(AREA_PREFIX):]:
+    if where != area:
         return False
     reach = reach_km(kind)
     return reach is not None and reach <= town_km
@@ -81,12 +88,20 @@ def compared(status: str | None, grouping: dict[str, Any]) -> bool:
     return (status or "counted") in grouping.get("compared_status", ("counted", "estimated"))
 
 
-def homes(side: str, subgroup: str | None, parent: int | None, total: str) -> tuple[Home, ...]:
-    """The groups (by scope) a claim of this side takes part in, and its role in each."""
+def homes(side: str, subgroup: str | None, parent: int | None, total: str,
+          whole_is_part: bool = False) -> tuple[Home, ...]:
+    """The groups (by scope) a claim of this side takes part in, and its role in each.
+
+    ``whole_is_part``: the figure's whole (its ``parent``) is itself only one site's share
+    ("47 dead at the Riverside Hospital, including 9 foreigners"). A subgroup of such a
+    share is some of that subgroup, never its count: a part in the subgroup's group too,
+    where the foreigners among all the dead are counted. (Not the dead identified so far:
+    "4 Ukrainians among the 7 identified", then 5, is the Ukrainians' running count.)"""
     if subgroup:
+        own = "part" if whole_is_part and parent is not None else "own"
         if side != total:  # a party's soldiers are still summed with the other sides
-            return (Home(scope(side, subgroup), "own"), Home(side, "part"), Home(total, "side"))
-        return (Home(scope(side, subgroup), "own"), Home(side, "part"))
+            return (Home(scope(side, subgroup), own), Home(side, "part"), Home(total, "side"))
+        return (Home(scope(side, subgroup), own), Home(side, "part"))
     if parent is not None:
         # "50 dead, 12 of them in Valcorvo": in Valcorvo's own group, 12 is Valcorvo's toll
         # (a whole there: it rises, falls and conflicts with Valcorvo's other tolls), and

@@ -845,9 +845,10 @@ def _load_sides(f: _File) -> dict[str, str]:
     if f.data is None:
         return out
     for key in f.data:
-        if key != "parties":
+        # [towns]: the context stage's words for a town's population (context/sides.py)
+        if key not in ("parties", "towns"):
             f.add((key,), "R002", f'unknown key "{key}" in side words'
-                  + _did_you_mean(key, ["parties"]), 'put words under [parties], e.g. armenia = ["armeni"]')
+                  + _did_you_mean(key, ["parties", "towns"]), 'put words under [parties], e.g. armenia = ["armeni"]')
     table = f.data.get("parties", {})
     if not isinstance(table, dict):
         f.add(("parties",), "R004", '"parties" must be a table', "[parties]")

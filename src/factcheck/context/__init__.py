@@ -56,7 +56,7 @@ from .claim_event import (
 from .gazetteer import Gazetteer, Place, country_names, locatives
 from .lexicon import NAME, Lexicon
 from .period import Resolved, clause_of, figure_period
-from .sides import default_side, is_conflict, side_of
+from .sides import default_side, is_conflict, side_of, town_lead, town_of
 from .sources import source_of, source_party, source_type
 from .parents import link_article
 from .subgroups import subgroup_data, subgroup_of
@@ -90,6 +90,13 @@ def area_of(text: str, start: int, end: int, ctx: ArticleContext,
     if metric in _NO_AREA:
         return None
     lex = ctx.lex
+    if metric in _TOWN_PEOPLE and (lead := town_lead(lex.lang, ctx.rules_root)) is not None:
+        # "Valcorvo, a town of 1,200": a town's people, its share of any wider population
+        # (never the whole, even where the town is the article's own place)
+        town = town_of(text, start, [(ps, pe, p.id) for ps, pe, p in
+                                     _gazetteer_places(ctx, text, index)], lead)
+        if town is not None:
+            return town
     if lex.area_partitive_re is not None and lex.area_partitive_re.search(
             text, max(0, start - _AREA_NEAR), start):
         return None  # "211 of the 217 deaths": the whole the part before it is of
@@ -259,6 +266,8 @@ def _part_of_next(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 # metrics whose place is where the people are, not a part of a count by place
 _NO_AREA = frozenset({"troops"})
+# metrics that count the people living somewhere: a town's figure is that town's
+_TOWN_PEOPLE = frozenset({"population"})
 # an item of a list by place: "Paiporta (45), Catarroja (25)"
 _LISTED = regexcache.compile(rf"(?P<place>{NAME})\s*\(\s*\Z")
 # a name closing a clause, maybe with a place noun after it ("the Valencia region, where")
@@ -327,13 +336,21 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
     if lex.area_re is None:
         return None
     # the last place before the figure, in its clause or closing the clause before it
-    before = [m for m in lex.area_re.finditer(text, max(0, start - _AREA_WINDOW), start)
-              if _is_area_name(m, lex, known)]
+    lo = max(0, start - _AREA_WINDOW)
+    aside = _APPOSITION_END.search(text, max(0, c_start - _AREA_WINDOW), c_start)
+    if aside is not None:
+        # past an aside about the place ("Nella sola provincia di Valcorvo, la più colpita,
+        # si contano 540 morti"): the place's words end where the aside opens
+        lo = min(lo, max(0, aside.start() - _AREA_WINDOW))
+    before = [m for m in lex.area_re.finditer(text, lo, start) if _is_area_name(m, lex, known)]
     if before:
         m = before[-1]
         if (_locative(m) not in lex.area_genitives
                 and (m.start() >= c_start or not text[m.end():c_start].strip(" ,")
                      or _LIST_REST.match(text, m.end(), c_start) is not None
+                     # an aside about the place between it and the figure's clause ("in
+                     # Valcorvo, the worst hit, 40 died"): the place is still the figure's
+                     or _APPOSITION.fullmatch(text, m.end(), c_start) is not None
                      or _shares_place(text, m.end(), c_start, start, lex))
                 and not _names_event(text, max(0, m.start() - _AREA_WINDOW), start, lex)
                 and not _previous_items(text, m, start, lex)):
@@ -345,6 +362,12 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
                 and not _names_event(text, c_start, start, lex)):
             return _named_span(m, c_start - len(head), lex)
     return None
+
+
+# one short aside between commas, no figure and no clause mark in it (", la più colpita, ",
+# ", the hardest hit, "): an apposition to the place before it
+_APPOSITION = regexcache.compile(r"\s*,\s*(?:[^\W\d]+[\s'’-]+){0,4}[^\W\d]+\s*,\s*")
+_APPOSITION_END = regexcache.compile(r"\s*,\s*(?:[^\W\d]+[\s'’-]+){0,4}[^\W\d]+\s*,\s*\Z")
 
 
 # the clause of one figure between a fronted place and a coordinated figure ("Solo a Valcorvo

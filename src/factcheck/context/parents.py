@@ -25,7 +25,13 @@ strongest first; each figure takes the first that gives it a whole:
    does an ``after`` cue naming the whole by its noun ("were among the dead"); one naming
    it by a pronoun ("Eleven of them") whose nearest figure is of another story links
    nothing. A ``between`` cue right after a part makes a part of that part ("cinque
-   corpi, compresi i due recuperati");
+   corpi, compresi i due recuperati"). A figure one site counted (``site_before`` /
+   ``site_after``: "12 were admitted to the Riverside Hospital", "the Riverside Hospital
+   received 12 dead", "8 bodies were taken to a morgue") is that site's share, as far back
+   as a toll reaches, and with no toll that holds it still only a part: a hospital's or a
+   morgue's count is never the event's whole, whatever other report it meets; so is a
+   narrower kind of the metric's people (``narrow_before`` / ``narrow_after``: the
+   injured admitted to hospital, some of all those treated; the missing presumed dead);
 2. **a sum**: consecutive figures right after a whole that add up to it exactly ("Sale a
    58 il bilancio: 50 in Emilia, altre 6 in Toscana e 2 in Umbria"; "8 died on the spot.
    12 died in hospital" after a toll of 20), or right before a whole named as a total
@@ -98,12 +104,14 @@ _LIST_GAP = regexcache.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+a
                           regex.IGNORECASE)
 KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
         "others_after", "rest_lead", "state_before", "state_after", "total_lead",
-        "total_tail", "place_before", "place_after")
+        "total_tail", "place_before", "place_after", "site_before", "site_after",
+        "narrow_before", "narrow_after", "whole_after_parts")
 # the keys read on the words before a figure (anchored at their end) and after it (anchored
 # at their start); the others are searched anywhere in the span they are given
 _LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_lead",
-          "place_before")
-_TAILS = ("after", "others_after", "state_after", "total_tail", "place_after")
+          "place_before", "site_before", "narrow_before", "whole_after_parts")
+_TAILS = ("after", "others_after", "state_after", "total_tail", "place_after", "site_after",
+          "narrow_after")
 # how many characters after a figure a cue about it may take
 _TAIL = 100
 # a sum of parts of an approximate whole ("more than 15,000", "circa 300"): its share of
@@ -138,6 +146,19 @@ class PartCues:
     # the toll stood at 3,377")
     place_before: regex.Pattern | None = None
     place_after: regex.Pattern | None = None
+    # the figure counts the people one site took in ("47 dead were brought to the X
+    # Hospital", "the X Hospital received 47 dead", "sixteen bodies taken to a morgue"):
+    # one site's share of the toll, read before the figure (the whole sentence) or after it
+    site_before: regex.Pattern | None = None
+    site_after: regex.Pattern | None = None
+    # the figure counts a narrower kind of its metric's people, by what it says of them
+    # ("40 injured were admitted": those kept in hospital, some of all treated; "58 missing,
+    # presumed dead": those the search has given up on, not everyone unaccounted for)
+    narrow_before: regex.Pattern | None = None
+    narrow_after: regex.Pattern | None = None
+    # a whole named after its parts, pointing back to them: "They were among the 75
+    # admitted" (the figures of the sentence before are its parts)
+    whole_after_parts: regex.Pattern | None = None
 
     def names_other(self, m: regex.Match | None, metric: str) -> bool:
         """Does the cue matched as ``m`` name its whole by a noun of another metric?"""
@@ -378,6 +399,12 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
                 art.claims[pos] = replace(art.claims[pos], parent=art.claims[pos].start)
             else:
                 settle(pos, w)
+    for w in range(len(order)):
+        # "9 adults and 4 children are still being treated. They are among the 40 admitted":
+        # the whole named after its parts, by a pronoun pointing back to them
+        for pos in _parts_before(w, art, cues):
+            if not given[pos] and parents[pos] is None:
+                settle(pos, w)
     # exact wholes first: "12,391 in Turkey and 2,992 in Syria, bringing the total to 15,383"
     # are parts of the exact total, not of an approximate one before them ("above 15,000")
     for w in sorted(range(len(order)), key=lambda w: _sum_limits(art.claims[w]) is None
@@ -528,6 +555,12 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
         w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
         if w is not None:
             return w
+    # a figure one site counted (one hospital's patients, a morgue's bodies), or a narrower
+    # kind of the metric's people (the admitted among the treated): a share of the toll,
+    # never the toll; when the article states no toll that holds it, still only a part
+    if _share(pos, art, cues):
+        w = _nearest_holding(pos, art, _BACK_TOLL, skip_parts=True, tolls_only=True)
+        return _UNSTATED if w is None else w
     # a cue before the part naming the whole: "Tra le vittime ci sono 9 donne" (a
     # subgroup), "Del totale delle vittime, 222 ..." (any part)
     lead = c.quote[:c.start - base]
@@ -559,6 +592,45 @@ def _cued(pos: int, art: _Article, cues: PartCues) -> int | None:
     # reach (a smaller one may still be summed with it: "Four ... and five are unidentified"
     # after a toll of nine)
     return _UNSTATED if unstated and not _story_before(pos, art) else None
+
+
+# how far before a figure a site's words may start ("A spokesman for the X Hospital told
+# reporters they had received 47 dead")
+_SITE_LEAD = 200
+
+
+def _share(pos: int, art: _Article, cues: PartCues) -> bool:
+    """Does the figure at ``pos`` count only the people one site took in (one named
+    hospital, a morgue: ``site_before`` / ``site_after``), or a narrower kind of its
+    metric's people (``narrow_before`` / ``narrow_after``)? Not a whole a partitive names
+    ("30 of the 47 dead brought to the X Hospital": the 47 is the hospital's, 30 its part)."""
+    metric = art.claims[pos].metric
+    narrow = [m for rx, text in ((cues.narrow_before, art.lead(pos)),
+                                 (cues.narrow_after, art.tail(pos)))
+              if rx is not None and (m := rx.search(text)) is not None]
+    return ((_cue(cues.site_before, art.lead(pos, _SITE_LEAD))
+             or _cue(cues.site_after, art.tail(pos))
+             # a kind named by another metric's noun is that metric's ("58 are missing and
+             # presumed dead" read as the dead: the toll, not some of the missing)
+             or any(not cues.names_other(m, metric) for m in narrow))
+            and not _partitive_whole(pos, art, cues))
+
+
+def _parts_before(w: int, art: _Article, cues: PartCues) -> list[int]:
+    """The figures the whole at ``w`` is named after by a pronoun pointing back to them
+    ("They are part of the 40 admitted on Sunday", ``whole_after_parts``): its metric's
+    figures of the sentence right before it, in its story and none larger than it."""
+    if cues.whole_after_parts is None or not cues.whole_after_parts.search(art.lead(w)):
+        return []
+    whole = art.claims[w]
+    if whole.status in _NOT_WHOLES or w != art.first[w]:
+        return []
+    back = art.sentence_before(w, 1)
+    if not back:
+        return []
+    parts = [j for j in back[0] if art.claims[j].metric == whole.metric]
+    return parts if parts and all(_fits(whole, art.claims[j], nested=True) for j in parts) \
+        else []
 
 
 def _story_before(pos: int, art: _Article) -> bool:

@@ -15,6 +15,15 @@ group belongs to one side ("sono morti 12 soldati"): then the side is unknown (N
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .. import regexcache
+from ..errors import FactcheckError
+from ..langdata import lang_file, load_lang
+from .gazetteer import slugify
 from .lexicon import Lexicon
 from .period import clause_of
 
@@ -118,3 +127,54 @@ def side_of(raw_side: str | None, who: str | None, text: str, start: int, end: i
     if len({party for _, _, party in found}) == 1 and found[0][0] < _RIGHT_AFTER:
         return found[0][2]
     return None
+
+
+# how far before a population figure the words saying it is a town's may start ("Valcorvo,
+# a small mountain town of 1,200")
+_TOWN_LEAD = 60
+
+
+@lru_cache(maxsize=None)
+def town_lead(lang: str, root: Path | None = None) -> regex.Pattern | None:
+    """The ``[towns] lead`` patterns of ``rules/lang/<lang>/sides.toml`` as one pattern
+    anchored at the end of the words before a figure (cached per rules folder; None when
+    the language has none): the figure counts the people of a town named before them."""
+    leads = load_lang(lang, "sides", root).get("towns", {}).get("lead", [])
+    path = str(lang_file(lang, "sides", root))
+    if not isinstance(leads, list) or not all(isinstance(p, str) for p in leads):
+        raise FactcheckError(f"{path}: towns.lead must be an array of regexes")
+    if not leads:
+        return None
+    try:
+        return regexcache.compile("(?:" + "|".join(f"(?:{p})" for p in leads) + r")\Z",
+                                  regex.IGNORECASE)
+    except regex.error as exc:
+        raise FactcheckError(f"{path}: towns.lead: bad regex: {exc}") from None
+
+
+def town_of(text: str, start: int, places: list[tuple[int, int, str]], lead: regex.Pattern
+            ) -> str | None:
+    """The town whose people a population figure at ``text[start:]`` counts ("Valcorvo, a
+    town of 1,200", "Valcorvo ... la città che conta 100.000 abitanti"): when the words
+    right before it say the figure is a town's (``lead``: :func:`town_lead`), the place
+    named last before those words in the sentence (``places``: (start, end, id) of the
+    sentence's places, in order). None when they do not, or name no place: a population
+    that is no town's ("the island nation of 21 million") stays everyone's."""
+    m = lead.search(text, max(0, start - _TOWN_LEAD), start)
+    if m is None:
+        return None
+    named = [(ps, pid) for ps, pe, pid in places if pe <= m.start()]
+    # the name the town's words are an apposition to ("Valcorvo, piccolo comune di 650
+    # abitanti"), whether the gazetteer lists it or not: its listed id, else its slug
+    apposed = _APPOSED.search(text, max(0, m.start() - _TOWN_LEAD), m.start())
+    if apposed is not None:
+        listed = [pid for ps, pid in named if ps == apposed.start("name")]
+        return listed[0] if listed else slugify(apposed.group("name"))
+    return named[-1][1] if named else None
+
+
+# a capitalised name and a comma, then at most three lower-case words, right before a town's
+# words: "Valcorvo, a small town of", "Valcorvo, piccolo comune di"
+_APPOSED = regexcache.compile(
+    r"(?<![\p{L}\p{M}'’])(?P<name>\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})"
+    r"\s*,\s*(?:[\p{Ll}\p{M}'’-]+\s+){0,3}\Z")

@@ -62,6 +62,9 @@ class SubgroupData:
     stop: regex.Pattern | None = None
     in_context: tuple[InContext, ...] = ()
     metric_people: dict[str, frozenset[str]] | None = None  # metric -> its own subgroups
+    # a toll's noun phrase before the figure naming its people ("the number of foreigners
+    # killed has risen to 40"): group ``words``, anchored at the figure's end
+    toll: regex.Pattern | None = None
     examples: tuple[dict, ...] = ()
     counter_examples: tuple[dict, ...] = ()
 
@@ -109,10 +112,12 @@ def subgroup_data(lang: str, root: Path | None = None) -> SubgroupData:
     own = {}
     for metric, subs in data.get("metric_people", {}).items():
         own[metric] = frozenset(_strings(subs, path, f"metric_people.{metric}"))
+    tolls = _strings(data.get("before", {}).get("toll", []), path, "before.toll")
     return SubgroupData(WordIndex(pairs),
                         alternation(_strings(data.get("after", {}).get("stop", []), path, "after.stop"),
                              path, "after.stop"),
                         tuple(contexts), own,
+                        alternation([f"{p}\\Z" for p in tolls], path, "before.toll"),
                         tuple(data.get("examples", ())), tuple(data.get("counter_examples", ())))
 
 
@@ -125,6 +130,18 @@ def _after(text: str, end: int, stop: regex.Pattern | None) -> str:
     return after[:m.start()] if m else after
 
 
+# a possessive right after a word: "the police's estimate" (the police own it, they are
+# not the people counted)
+_POSSESSIVE = regexcache.compile(r"['’]s\b|['’](?![\p{L}])")
+
+
+def _not_owners(words: str, data: SubgroupData) -> list[str]:
+    """The subgroups ``words`` name in order, leaving out a word in the possessive ("400
+    missing, as the police's guesstimate had it": the police own the guess, they are not
+    the 400)."""
+    return [v for _, e, v in data.words.find(words) if _POSSESSIVE.match(words, e) is None]
+
+
 def subgroup_of(who: str | None, text: str, end: int, lex: Lexicon, data: SubgroupData,
                 conflict: bool) -> str | None:
     """The subgroup of a figure ending at ``text[:end]`` (its sentence), from its counted
@@ -133,7 +150,7 @@ def subgroup_of(who: str | None, text: str, end: int, lex: Lexicon, data: Subgro
     for words in (who, _after(text, end, data.stop)):
         if not words:
             continue
-        found = data.words.in_order(words)
+        found = data.words.in_order(words) if words is who else _not_owners(words, data)
         if found:
             return found[0] or None  # "morti ufficiali": a phrase that names no subgroup
         if not conflict and (words is who or not who):
@@ -143,7 +160,17 @@ def subgroup_of(who: str | None, text: str, end: int, lex: Lexicon, data: Subgro
         # a counted group with no subgroup word ("people") leaves its subgroup word to the
         # words after the figure ("six people in a nursing home"), not a nationality: a
         # demonym there is more often in a place's name ("ragazzi di Torre del Greco")
+    m = data.toll.search(text, max(0, end - _TOLL_LEAD), end) if data.toll is not None else None
+    if m is not None:
+        # "the number of children killed has climbed to 7": the toll's own people
+        found = data.words.in_order(m.group("words"))
+        if found:
+            return found[0] or None
     return None
+
+
+# how far before a figure's end a toll's noun phrase naming its people may start
+_TOLL_LEAD = 120
 
 
 @lru_cache(maxsize=None)
@@ -179,21 +206,68 @@ def refine_subgroups(claims: Sequence[Claim], texts: Sequence[str], starts: dict
             named.append(set().union(*(index.values(t) for t in texts)) if texts else set())
         return named[0]
 
+    nxt = _next_figures(claims)
+    # the nationalities each sentence breaks a count down by ("tre libanesi, tre siriani e
+    # un egiziano"): there the country's own people are one item, not everyone
+    by_nation: dict[tuple[int, str], set[str]] = {}
     for c in claims:
-        sub = _refined(c, texts, starts, data, root, places)
+        if c.subgroup is not None and c.subgroup.startswith(NATIONALITY):
+            by_nation.setdefault((c.quote_start, c.metric), set()).add(c.subgroup)
+    for i, c in enumerate(claims):
+        listed = len(by_nation.get((c.quote_start, c.metric), ())) > 1
+        sub = _refined(_own_words(c, nxt[i], data), texts, starts, data, root, places,
+                       listed)
         out.append(c if sub == c.subgroup else replace(c, subgroup=sub))
     return out
 
 
+def _next_figures(claims: Sequence[Claim]) -> list[int | None]:
+    """For each claim, where the next figure of its sentence starts (None: none after it)."""
+    by_quote: dict[int, list[int]] = {}
+    for c in claims:
+        by_quote.setdefault(c.quote_start, []).append(c.start)
+    for v in by_quote.values():
+        v.sort()
+    out: list[int | None] = []
+    for c in claims:
+        later = [s for s in by_quote[c.quote_start] if s >= c.end]
+        out.append(later[0] if later else None)
+    return out
+
+
+def _own_words(c: Claim, nxt: int | None, data: SubgroupData) -> Claim:
+    """``c`` without a subgroup read from the words of the next item of a list ("nine
+    passengers and five crew": the crew are the five's, not the nine's): the words after a
+    figure end where the next figure begins (a digit ends them in :func:`subgroup_of`; a
+    figure in words, "five", only here, where the sentence's figures are known). A subgroup
+    its own counted group names, or a nationality, is kept."""
+    if c.subgroup is None or c.subgroup.startswith(NATIONALITY) or nxt is None:
+        return c
+    if c.who and data.words.in_order(c.who):
+        return c
+    at = c.end - c.quote_start
+    cut = nxt - c.quote_start
+    if cut - at >= _AFTER:
+        return c
+    full = data.words.in_order(_after(c.quote, at, data.stop))
+    own = data.words.in_order(_after(c.quote[:cut], at, data.stop))
+    if full[:1] == own[:1]:
+        return c
+    return replace(c, subgroup=own[0] or None if own else None)
+
+
 def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: SubgroupData,
-             root: Path | None, places) -> str | None:
+             root: Path | None, places, listed: bool = False) -> str | None:
+    """``c``'s subgroup as the article tells it (``listed``: its sentence breaks its count
+    down by two or more nationalities)."""
     sub = c.subgroup
     if sub is not None and data.metric_people and sub in data.metric_people.get(c.metric, ()):
         return None
-    if sub is not None and sub.startswith(NATIONALITY):
+    if sub is not None and sub.startswith(NATIONALITY) and not listed:
         # the people of the country where it happens are everyone there: the event's
         # country, or the country the figure's sentence names as a place ("the governor of
-        # Puerto Rico ... hundreds of thousands of Puerto Ricans")
+        # Puerto Rico ... hundreds of thousands of Puerto Ricans"); not one item of a
+        # breakdown by nationality ("7 missing: 3 Lebanese, 3 Syrians and an Egyptian")
         # (the event's country counts only when the article names it as a place: an
         # event's place can come from the demonym itself, "3 turisti tedeschi")
         party = sub[len(NATIONALITY):]
@@ -210,6 +284,19 @@ def _refined(c: Claim, texts: Sequence[str], starts: dict[int, int], data: Subgr
             continue
         i = starts.get(c.quote_start)
         near = [c.quote] + ([texts[i - 1]] if i is not None and 0 < i <= len(texts) else [])
+        if not c.who and _names_another(words, ctx, data):
+            # "circa 30 tra passeggeri ed equipaggio": both groups named, these words
+            # do not tell the figure's group (everyone on board: the reading of the words
+            # after the figure stands)
+            continue
         if any(ctx.cues.search(t) for t in near):
             return ctx.subgroup
     return sub
+
+
+def _names_another(words: str, ctx: InContext, data: SubgroupData) -> bool:
+    """Do ``words`` name, besides ``ctx``'s words, another subgroup's words elsewhere?"""
+    mine = ctx.words.find(words)
+    return any(v and v != ctx.subgroup and not any(s < e2 and s2 < e for s2, e2, _ in mine)
+               for s, e, v in data.words.find(words))
+
