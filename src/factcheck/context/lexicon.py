@@ -198,6 +198,12 @@ class Lexicon:
     # a comparison between an attribution and a figure after it ("far above the 64 deaths"):
     # the figure is another count than the attributed one
     source_comparison_re: regex.Pattern | None = None
+    # an attribution that covers only the figure right before it ("253, not 359 as reported
+    # by the media": the media's is the 359), matched at the attribution's start
+    source_left_re: regex.Pattern | None = None
+    # a speech verb's gerund after a comma ("..., saying 25 are missing"): its subject is
+    # the one its clause opens with
+    source_gerund_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -570,6 +576,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_comparison_re=_any_re([_LEFT + _fill(p, {"APOS": APOS}) + _RIGHT
                                       for p in src.get("comparisons", ())],
                                      "sources.comparisons", path),
+        source_left_re=_any_re([_fill(p, {"APOS": APOS}) for p in src.get("left_cues", ())],
+                               "sources.left_cues", path),
+        source_gerund_re=(_any_re([r",\s*(?:" + _alt(gs) + r")\b"], "sources.gerunds", path)
+                          if (gs := src.get("gerunds")) else None),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

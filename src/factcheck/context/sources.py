@@ -152,10 +152,29 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             # Prefecture of Naples, a local branch of the interior ministry, said")
             app = m.end("app") if "app" in m.re.groupindex and m.group("app") else None
             _add(out, m, lex, _subject_start(text, m, lex), src_end=app)
+    out.extend(_gerund_sources(text, lex))
     if relays:
         out = [s for s in out
                if not any(_relays(s, r, text, out, lex.source_fence_re) for r in relays)]
     return sorted(set(out))
+
+
+def _gerund_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The attributions of speech gerunds after a comma ("The county amended its count,
+    stating that 40 had died"; ``[sources] gerunds``): a gerund has no subject of its own,
+    so its speaker is the subject its sentence opens with, when that names a kind of source
+    and is followed by its verb (:func:`_opening_subject`); "Floods hit the valley, saying
+    ..." names nobody. The attribution is the gerund itself, so it competes by distance with
+    any other cue of the sentence."""
+    if lex.source_gerund_re is None:
+        return []
+    gerunds = list(lex.source_gerund_re.finditer(text))
+    if not gerunds:
+        return []
+    subject = _opening_subject(text, lex)
+    if subject is None or subject.casefold() in lex.source_pronouns:
+        return []
+    return [(m.start() + 1, m.end(), subject) for m in gerunds]
 
 
 # a possessive closes the words before a subject's noun ("the US territory's governor")
@@ -199,6 +218,12 @@ def _title(m: regex.Match, lex: Lexicon) -> bool | None:
     the subject opens its clause."""
     if "title" not in m.re.groupindex or m.group("title") is None:
         return None
+    if m.group("title")[:1].isupper():
+        # a capitalised appositive is a title only when it opens with a person's title
+        # ("Anna Rossi, Director General of Health Services, said"; ``[sources] people``),
+        # not any name ("Valcorvo, Borgoverde and Ponte, said")
+        return lex.source_people_re is not None and lex.source_people_re.match(
+            m.string, m.start("title")) is not None
     return lex.source_np is not None and lex.source_np.match(
         m.string, m.start("title")) is not None
 
@@ -409,6 +434,8 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
     probe = _NAME_NUMBER.sub("N", body)
     if body and lex.source_np.fullmatch(probe):
         return at + len(rest)
+    if body and _described(text[:at], body, lex):
+        return at + len(rest)
     # ... or a title between commas, the sentence going on after it ("said Anna Rossi, head
     # of the fire service, adding that ..."): it opens with a known source word in lower
     # case, so a clause is no title ("said Anna Rossi, three more died")
@@ -418,6 +445,32 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
         return None
     probe = _NAME_NUMBER.sub("N", body.strip())
     return at + len(body.rstrip()) + 1 if lex.source_np.fullmatch(probe) else None
+
+
+# how many words a description after a speaker's name may have
+_DESCRIPTION_WORDS = 12
+
+
+def _described(before: str, body: str, lex: Lexicon) -> bool:
+    """Whether ``body``, closing the sentence after a comma, describes the person named
+    right before it, so it is part of the source as written ("said Omar Haddad, a nurse at
+    the district clinic." -> "Omar Haddad, a nurse at the district clinic"): the name is
+    capitalised words, the description a short noun phrase opening with an article, with
+    no number, no clause of its own (no ``np_breaks`` word: "a day after the flood hit")
+    and no time word at its end ("a week later")."""
+    name = regex.search(r"(?:(?-i:\p{Lu})[\p{L}.’'-]*\s+)*(?-i:\p{Lu})[\p{L}’'-]*\Z", before)
+    if name is None or name.group().casefold() in lex.source_pronouns:
+        return False
+    if not _starts_with_article(body, lex) or any(ch.isdigit() for ch in body):
+        return False
+    if len(body.split()) > _DESCRIPTION_WORDS:
+        return False
+    if lex.source_np_break is not None and lex.source_np_break.search(body):
+        return False
+    if lex.source_cut is not None and lex.source_cut.search(" " + body):
+        return False
+    words = {w.casefold() for w in regex.findall(r"\p{L}+", body)}
+    return not (words & set(lex.weekdays) or words & set(lex.months))
 
 
 # a whole number after a word, within an appositive ("del 118", "Brigade 3")
@@ -464,6 +517,8 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         return next((s[2] for s in sorted(own, key=lambda s: _distance(s, start, end))
                      if s[0] <= right and s[1] >= left
                      and s[2].casefold() not in lex.source_pronouns), None)
+    if own:
+        own = [s for s in own if _covers(text, s, start, end, lex)]
     if own and lex.source_fence_re is not None:
         own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
     if own and lex.source_comparison_re is not None:
@@ -532,6 +587,41 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if before:
             return _named(before[-1][2], texts, index - 1, found, lex)
     return None
+
+
+# what parts two figures: another number between them, or a clause mark
+_FIGURE_BETWEEN = regexcache.compile(r"\d")
+
+
+def _covers(text: str, span: tuple[int, int, str], start: int, end: int,
+            lex: Lexicon) -> bool:
+    """Whether an attribution of the figure's sentence may cover the figure at
+    ``text[start:end]`` by where it stands. An attribution in brackets speaks for what is
+    in them, or for the phrase right before them ("molti turisti (secondo la prefettura),
+    tre tedeschi": not the three); one that modifies the figure before it (``left_cues``:
+    "40, not 55 as reported by the media") for that figure only, with no other number
+    between them."""
+    s, e, _ = span
+    opened = text.rfind("(", 0, s)
+    if opened >= 0 and text.find(")", opened, s) < 0:
+        closed = text.find(")", e)
+        if closed >= 0:
+            if start > closed:
+                return False  # after the brackets: the words before them are theirs
+            if end <= opened and regex.search(r"[,;:]", text[end:opened]):
+                return False  # before them, but in another item of a list or clause
+    if lex.source_left_re is not None:
+        # the cue may be found from its verb too ("reported by ..."): any left cue holding
+        # the attribution's start
+        left = next((m for m in lex.source_left_re.finditer(text, max(0, s - _LEFT_REACH))
+                     if m.start() <= s <= m.end()), None)
+        if left is not None:
+            return left.start() >= end and _FIGURE_BETWEEN.search(text, end, left.start()) is None
+    return True
+
+
+# how far before an attribution's start a left cue holding it may open
+_LEFT_REACH = 40
 
 
 def _in_quotation(texts: Sequence[str], index: int, start: int) -> bool:
