@@ -191,6 +191,9 @@ class Lexicon:
     # pronouns that never stand for a person ("it"), and the titles that make a source one
     # ("Anna Rossi, head of the forensic service")
     source_impersonal: frozenset[str] = frozenset()
+    # pronouns that stand only for one person ("he", "lei"): never for a body ("the
+    # ministry", "Authorities")
+    source_personal: frozenset[str] = frozenset()
     source_people_re: regex.Pattern | None = None
     # words by which a quotation speaks of the figures before it ("“I dati sono incerti”"):
     # its speaker's tag, in the sentence after a figure, covers the figure
@@ -571,6 +574,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_clause_metrics=frozenset(src.get("clause_metrics", ())),
         source_tail_re=_tail_re(src.get("tails", ()), path),
         source_impersonal=frozenset(w.casefold() for w in src.get("impersonal", ())),
+        source_personal=frozenset(w.casefold() for w in src.get("personal", ())),
         source_people_re=_words_re(ws) if (ws := src.get("people")) else None,
         source_count_re=_words_re(ws) if (ws := src.get("count_words")) else None,
         source_comparison_re=_any_re([_LEFT + _fill(p, {"APOS": APOS}) + _RIGHT

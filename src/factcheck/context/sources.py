@@ -783,7 +783,7 @@ def _named(source: str, texts: Sequence[str], index: int,
         if named:
             return _introduced(named[-1][2], i, found)
         opener = _opening_subject(texts[i], lex)
-        if opener is not None:
+        if opener is not None and _may_stand_for(source, opener, lex):
             return opener
     return None
 
@@ -792,9 +792,23 @@ def _may_stand_for(pronoun: str, source: str, lex: Lexicon) -> bool:
     """Whether ``pronoun`` may stand for ``source``: an impersonal one ("it") never stands
     for a person, a source with a title of a person's ("Anna Rossi, head of the forensic
     service"; ``[sources] people``)."""
+    if pronoun.casefold() in lex.source_personal:
+        return _is_person(source, lex)
     if pronoun.casefold() not in lex.source_impersonal or lex.source_people_re is None:
         return True
     return lex.source_people_re.search(source) is None
+
+
+def _is_person(source: str, lex: Lexicon) -> bool:
+    """Whether ``source`` may be one person, whom "he" or "lei" stands for: it names a
+    person's title ("the mayor", "Anna Rossi, head of ..."; ``[sources] people``), or it is
+    a name that is no kind of source and no party ("Kirilenko"); not a body ("Authorities",
+    "the ministry", "la Protezione civile", "Kyiv")."""
+    if lex.source_people_re is not None and lex.source_people_re.search(source):
+        return True
+    if lex.source_types.values(source) or source_party(source, lex) is not None:
+        return False
+    return any(w[:1].isupper() for w in source.split())
 
 
 def _introduced(name: str, index: int,
@@ -945,6 +959,27 @@ def _quote_speaker(text: str, srcs: list[tuple[int, int, str]]) -> str | None:
         if any(0 <= s - j <= 3 for j in closes) or any(0 <= j - e <= 3 for j in opens):
             return src
     return None
+
+
+_OUTLET_WORD = regexcache.compile(r"[\p{L}\p{N}]+")
+
+
+def names_outlet(source: str, outlet: str | None, lex: Lexicon) -> bool:
+    """Whether an attribution names the article's own outlet ("a Reuters tally" in a Reuters
+    story): an outlet naming itself states the figure itself, so the figure is the
+    outlet's, no attributed source. Every word of the source, but for articles and a name's
+    display form (``[source_names]``), is a word of the outlet's name. The agency in
+    brackets after an aggregator's name ("Valley Herald (AP)") is another outlet, the
+    figure's source (tests/corpus/GUIDE.md, copies)."""
+    if not outlet or not source:
+        return False
+    names = {w.casefold() for w in _OUTLET_WORD.findall(regex.sub(r"\([^()]*\)", " ", outlet))}
+    for v in (source, lex.source_names.get(source.casefold(), source)):
+        words = {w.casefold() for w in _OUTLET_WORD.findall(v)}
+        words -= {a.casefold() for a in lex.source_articles}
+        if words and words <= names and any(ch.isupper() for ch in v):
+            return True
+    return False
 
 
 def source_party(source: str | None, lex: Lexicon) -> str | None:
