@@ -60,6 +60,8 @@ _BACK = 3
 # how many sentences an embedded post's signature may sign before it
 _POST = 6
 _OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+# the kind of an opening mark: one of a kind does not nest in another of its kind
+_QUOTE_KIND = {"“": "double", '"': "double", "«": "guillemet"}
 # what may stand between a clause and an attribution beside it
 _BESIDE = " \t\n,;:"
 
@@ -881,11 +883,19 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
             return None  # a quotation closed before the figure: it is outside
     if opened_at is None:
         return None
-    # where the quotation closes: its speaker follows the closing mark
+    # where the quotation closes: its speaker follows the closing mark. A mark of the
+    # opening's kind while only this quotation is open goes on with it, nesting none (a
+    # quotation reopened after a paragraph, or a closing mark the page lost: "“We are here.
+    # We counted 14 dead. “We need help,” said the mayor." is all the mayor's)
+    first = [texts[opened_at][j] for j, d in _marks(texts[opened_at])
+             if d > 0 and (opened_at != index or j < start)]
+    kind = _QUOTE_KIND.get(first[-1]) if first else None
     level, closed = 1, False
     for i in range(index, min(len(texts), index + 1 + _BACK)):
         for j, d in _marks(texts[i]):
             if i == index and j < start:
+                continue
+            if d > 0 and level == 1 and kind is not None and _QUOTE_KIND.get(texts[i][j]) == kind:
                 continue
             level += d
             if level == 0:
