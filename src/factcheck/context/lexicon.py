@@ -468,6 +468,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
     src["words"] = list(src.get("words", ())) + [
         w for w, _ in party_data.words(lang, ("people",)) if w[:1].islower() and " " not in w]
     np = _np_pattern(src)
+    # the reported-speech verbs, a class of words ({SAY}: "said", "ha detto"): every cue
+    # that needs a speech verb reads the same class, so a verb added once counts everywhere
+    say = src.get("speech_verbs", ())
+    speech = {"SAY": "(?:" + _alt(say) + ")"} if say else {}
     # what a source's noun phrase starts with: a capital, or an article's or a known
     # word's first letter (first_class cannot read \p{Lu})
     initials = "".join(sorted({regex.escape(w[0])
@@ -479,9 +483,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         for i, p in enumerate(src.get(key, ())):
             try:
                 # whole words at both ends: "Come comunicato" is no "X comunica"
-                filled = _fill(p, {"APOS": APOS, "SRC": np})
+                filled = _fill(p, {"APOS": APOS, "SRC": np, **speech})
                 first = (np_first if p.startswith("{SRC}")
-                         else first_char_lookahead(_fill(p, {"APOS": APOS, "SRC": "(?:.)?"})))
+                         else first_char_lookahead(_fill(p, {"APOS": APOS, "SRC": "(?:.)?",
+                                                             **speech})))
                 out.append(regexcache.compile(_LEFT + first + "(?:" + filled + ")" + _RIGHT,
                                               _FLAGS))
             except regex.error as exc:
@@ -490,7 +495,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         return tuple(out)
 
     date_templates = _date_templates(data, templates, kinds)
-    src_slots = {"SRC": None, "APOS": None}
+    src_slots: dict = {"SRC": None, "APOS": None}
+    if say:
+        src_slots["SAY"] = frozenset(w.casefold() for w in say)
     cue_triggers = tuple(Trigger.of([p], src_slots) for p in src.get("cues", ()))
     subject_triggers = tuple(Trigger.of([p], src_slots) for p in src.get("subject_cues", ()))
     dateline = data.get("dateline", {}).get("pattern")
@@ -538,7 +545,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_cues=cue_list("cues"),
         source_subject_cues=cue_list("subject_cues"),
         source_subject_verbs=tuple(
-            regexcache.compile(first_char_lookahead(verb := _fill(p[len("{SRC}"):], {"APOS": APOS}))
+            regexcache.compile(first_char_lookahead(verb := _fill(p[len("{SRC}"):],
+                                                                  {"APOS": APOS, **speech}))
                                + "(?:" + verb + ")" + _RIGHT, _FLAGS)
             if p.startswith("{SRC}") else None for p in src.get("subject_cues", ())),
         source_strip=_any_re(src.get("strip", ()), "sources.strip", path),

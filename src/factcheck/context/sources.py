@@ -560,7 +560,14 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
             speaker = _relayed_speaker(text, own, start, lex)
             if speaker is not None:
                 return speaker
-        named = _named(best[2], texts, index, found, lex)
+        if (best[2].casefold() in lex.source_pronouns and _in_quotation(texts, index, start)
+                and _in_quotation(texts, index, best[0])):
+            # a pronoun inside the quotation is the speaker's word: it stands for no one
+            # named outside it ("Reports said more died. “They told us 50 are trapped,”
+            # said Anna Rossi": Anna Rossi's)
+            named = None
+        else:
+            named = _named(best[2], texts, index, found, lex)
         if named is None and _in_quotation(texts, index, start):
             # a pronoun inside a quotation that stands for nobody named ("“They told us 50
             # are trapped,” said Anna Rossi"): the quotation's speaker, who says so
