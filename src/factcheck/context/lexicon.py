@@ -414,8 +414,10 @@ def _np_pattern(src: dict) -> str:
              if adj else "")
     # a known word may open a compound ("a government-commissioned study", "state-run TV"),
     # as a capitalised word may ("Kremlin-backed"); a name may open with a short particle
-    # joined by a hyphen ("Marie el-Drese", "Omar al-Farouk")
-    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt_tree(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]){after})"
+    # joined by a hyphen ("Marie el-Drese", "Omar al-Farouk"); a known word may be a
+    # possessive before the rest of its phrase ("the county's emergency manager"), as a
+    # capitalised one may ("Valcorvo's mayor")
+    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt_tree(src.get('words', ()))})(?:-\p{{L}}+)*(?:[’']s(?=\s))?(?![\p{{L}}]){after})"
     joiner = rf"(?:\s+|\s+(?:{conn})\s*)" if conn else r"\s+"
     # an article ends with an apostrophe ("l'") or a space: "ANSA" opens with no "an"
     lead = rf"(?:(?:{article})(?:(?<=['’])\s*|\s+))?" if article else ""

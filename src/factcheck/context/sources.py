@@ -66,12 +66,17 @@ _QUOTE_KIND = {"“": "double", '"': "double", "«": "guillemet"}
 _BESIDE = " \t\n,;:"
 
 
+_POSSESSIVE_END = regexcache.compile(r"(?<=\p{L})[’']s\s*\Z")
+
+
 def _clean(src: str, lex: Lexicon) -> str | None:
     """The source for display: spaces collapsed, time words cut from its end ("Kirilenko on
     Friday"), prefixes stripped ("agenzia Afp" -> "AFP"); None for a time word alone
     ("said Friday")."""
     s = _SPACES.sub(" ", src).strip()
-    s = _TRAIL.sub("", s)
+    # a possessive ends no name: its noun is not one the phrase knows ("the ministry's
+    # figures" is the ministry's)
+    s = _TRAIL.sub("", _POSSESSIVE_END.sub("", s))
     if lex.source_cut is not None:
         s = _TRAIL.sub("", lex.source_cut.sub("", s))
     if s.casefold() in lex.weekdays or s.casefold() in lex.months:
@@ -131,7 +136,7 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 # "according to the government and a rescue service": one attribution
                 _add(out, m, lex, end=max(both, m.end()), src_end=both)
             else:
-                _add(out, m, lex, end=_appositive_end(text, m.end(), lex))
+                _add(out, m, lex, end=_appositive_end(text, m.end(), lex, m.start("src")))
             if relay and m.group("relay"):
                 relays.append((m.start(), m.end(), m.start("relay") > m.start("src")))
     for pattern, verb, trigger in zip(lex.source_subject_cues, lex.source_subject_verbs,
@@ -209,7 +214,11 @@ def _opens_clause(text: str, start: int, lex: Lexicon) -> bool:
     else:
         return False
     gap = gap.strip(" \t\n\"'“«‘")
-    return not gap or _POSSESSIVE.search(gap) is not None
+    return not gap or _POSSESSIVE.search(gap) is not None or _ABBREVIATIONS.fullmatch(gap) is not None
+
+
+# a title's abbreviations before a name ("Dr.", "Gov.", "Lt. Col."): part of its noun phrase
+_ABBREVIATIONS = regexcache.compile(r"(?:(?-i:\p{Lu})\p{Ll}{0,3}\.\s*)+")
 
 
 def _title(m: regex.Match, lex: Lexicon) -> bool | None:
@@ -423,7 +432,7 @@ def _coordinated_end(text: str, at: int, lex: Lexicon) -> int | None:
 _COORDINATOR = regexcache.compile(r"\s+(\p{L}+)\s+")
 
 
-def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
+def _appositive_end(text: str, at: int, lex: Lexicon, begin: int | None = None) -> int | None:
     """Where a source after its verb ends with its appositive ("said Pavlo Kyrylenko,
     governor of the Donetsk Oblast."): the end of a source noun phrase after a comma that
     closes the sentence, or of a title between commas; None when there is none."""
@@ -438,6 +447,15 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
         return at + len(rest)
     if body and _described(text[:at], body, lex):
         return at + len(rest)
+    # ... or a person's name after a title, to the next clause mark ("ha detto il prefetto
+    # di Valcorvo, Mario Rossi: ..."; "said the county's fire chief, Anna Rossi, adding")
+    mark = _CLAUSE_MARK.search(rest, 1)
+    name = rest[1:mark.start()] if mark is not None else ""
+    if (begin is not None and lex.source_people_re is not None
+            and lex.source_people_re.search(text, begin, at)
+            and _PERSON_NAME.fullmatch(name.strip())
+            and not lex.source_types.values(name)):
+        return at + len(name.rstrip()) + 1
     # ... or a title between commas, the sentence going on after it ("said Anna Rossi, head
     # of the fire service, adding that ..."): it opens with a known source word in lower
     # case, so a clause is no title ("said Anna Rossi, three more died")
@@ -449,6 +467,8 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
     return at + len(body.rstrip()) + 1 if lex.source_np.fullmatch(probe) else None
 
 
+# a person's name: two to four capitalised words
+_PERSON_NAME = regexcache.compile(r"(?-i:\p{Lu})[\p{L}’'.-]+(?:\s+(?-i:\p{Lu})[\p{L}’'.-]+){1,3}")
 # how many words a description after a speaker's name may have
 _DESCRIPTION_WORDS = 12
 
