@@ -110,7 +110,7 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         # "Italia: ..."): its source must name a kind of source ("Ministry", "sindaco")
         for pattern in lex.source_headline_cues:
             for m in pattern.finditer(text):
-                if lex.source_types.values(m.group("src")):
+                if _headed(m.group("src"), lex):
                     _add(out, m, lex)
     # only the cues whose own keys are in the text (the same attributions: the order of
     # the runs does not matter, the result is sorted); none of them: no cue can match
@@ -182,6 +182,28 @@ def _gerund_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     if subject is None or subject.casefold() in lex.source_pronouns:
         return []
     return [(m.start() + 1, m.end(), subject) for m in gerunds]
+
+
+def _headed(src: str, lex: Lexicon) -> bool:
+    """Whether a headline's noun phrase is headed by a kind of source, at either end (the
+    head ends an English phrase, opens an Italian one): "Regional governor", "Red Cross",
+    "Ministero della Salute", "la Protezione civile"; not a story's name that only holds a
+    source word ("Valcorvo Rescue Effort: sixth body found"). A word or the two words at
+    an end name a kind, the two not only by the inner word."""
+    words = src.split()
+    if not words:
+        return False
+    kinds = lex.source_types.values
+    if kinds(words[-1]) or kinds(words[0]):
+        return True
+    if lex.source_people_re is not None and lex.source_people_re.search(src):
+        return True  # a person's title before the name ("Valcorvo Governor Anna Rossi")
+    if len(words) < 2:
+        return False
+    # the two words at an end name a kind their inner word alone does not ("Red Cross",
+    # "Protezione civile"; not "Rescue Effort")
+    return bool(kinds(" ".join(words[-2:])) - kinds(words[-2])
+                or kinds(" ".join(words[:2])) - kinds(words[1]))
 
 
 # a possessive closes the words before a subject's noun ("the US territory's governor")
