@@ -207,6 +207,9 @@ class Lexicon:
     # a speech verb's gerund after a comma ("..., saying 25 are missing"): its subject is
     # the one its clause opens with
     source_gerund_re: regex.Pattern | None = None
+    # the words opening a relative clause ("which", "that", "che"): an attribution in one
+    # speaks for that clause
+    source_relative_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -592,6 +595,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                                      "sources.comparisons", path),
         source_left_re=_any_re([_fill(p, {"APOS": APOS}) for p in src.get("left_cues", ())],
                                "sources.left_cues", path),
+        source_relative_re=_words_re(rs) if (rs := src.get("relatives")) else None,
         source_gerund_re=(_any_re([r",\s*(?:" + _alt(gs) + r")\b"], "sources.gerunds", path)
                           if (gs := src.get("gerunds")) else None),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"

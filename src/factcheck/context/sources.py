@@ -659,8 +659,10 @@ def _covers(text: str, span: tuple[int, int, str], start: int, end: int,
         if closed >= 0:
             if start > closed:
                 return False  # after the brackets: the words before them are theirs
-            if end <= opened and regex.search(r"[,;:]", text[end:opened]):
+            if end <= opened and _CLAUSE_BREAK.search(text, end, opened):
                 return False  # before them, but in another item of a list or clause
+    if not _same_relative(text, s, start, end, lex):
+        return False
     if lex.source_left_re is not None:
         # the cue may be found from its verb too ("reported by ..."): any left cue holding
         # the attribution's start
@@ -673,6 +675,36 @@ def _covers(text: str, span: tuple[int, int, str], start: int, end: int,
 
 # how far before an attribution's start a left cue holding it may open
 _LEFT_REACH = 40
+# a clause mark: not a comma within a number ("3,000")
+_CLAUSE_BREAK = regexcache.compile(r"[;:]|,(?!\d)")
+# how far after a figure its own relative clause may open ("the 500 deaths that ...")
+_OWN_RELATIVE = 40
+
+
+def _same_relative(text: str, s: int, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether an attribution at ``s`` inside a relative clause reaches the figure at
+    ``text[start:end]``: it speaks for its clause only ("The quake, which the institute said
+    had a magnitude of 6, killed 300": not the 300; "... since the 1980 floods that the
+    government said killed 3,000": not a figure before them). The clause opens with a
+    relative word (``[sources] relatives``) before the attribution, no clause mark between
+    them, and runs to the next clause mark; a figure in it, or one whose own relative
+    clause it is ("the 500 deaths that health officials reported"), is reached. True when
+    the attribution is in no relative clause."""
+    if lex.source_relative_re is None:
+        return True
+    rel = None
+    for m in lex.source_relative_re.finditer(text, max(0, s - _NP_WINDOW), s + 1):
+        rel = m
+    if rel is None or _CLAUSE_BREAK.search(text, rel.end(), s) is not None:
+        return True
+    mark = _CLAUSE_BREAK.search(text, max(s, rel.end()))
+    close = mark.start() if mark is not None else len(text)
+    if rel.start() <= start and end <= close:
+        return True  # the figure is in the clause
+    if end <= rel.start() and rel.start() - end <= _OWN_RELATIVE and _CLAUSE_BREAK.search(
+            text, end, rel.start()) is None:
+        return True  # the clause is the figure's own
+    return False
 
 
 def _in_quotation(texts: Sequence[str], index: int, start: int) -> bool:
