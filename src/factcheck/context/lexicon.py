@@ -210,6 +210,9 @@ class Lexicon:
     # the words opening a relative clause ("which", "that", "che"): an attribution in one
     # speaks for that clause
     source_relative_re: regex.Pattern | None = None
+    # the words opening a later clause of its own ("while", "but"): an attribution past one,
+    # followed by that clause's words, speaks for that clause
+    source_contrast_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -596,6 +599,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_left_re=_any_re([_fill(p, {"APOS": APOS}) for p in src.get("left_cues", ())],
                                "sources.left_cues", path),
         source_relative_re=_words_re(rs) if (rs := src.get("relatives")) else None,
+        source_contrast_re=_words_re(cs) if (cs := src.get("contrasts")) else None,
         source_gerund_re=(_any_re([r",\s*(?:" + _alt(gs) + r")\b"], "sources.gerunds", path)
                           if (gs := src.get("gerunds")) else None),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"

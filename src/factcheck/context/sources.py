@@ -663,6 +663,8 @@ def _covers(text: str, span: tuple[int, int, str], start: int, end: int,
                 return False  # before them, but in another item of a list or clause
     if not _same_relative(text, s, start, end, lex):
         return False
+    if s >= end and _opens_later_clause(text, span, end, lex):
+        return False
     if lex.source_left_re is not None:
         # the cue may be found from its verb too ("reported by ..."): any left cue holding
         # the attribution's start
@@ -679,6 +681,31 @@ _LEFT_REACH = 40
 _CLAUSE_BREAK = regexcache.compile(r"[;:]|,(?!\d)")
 # how far after a figure its own relative clause may open ("the 500 deaths that ...")
 _OWN_RELATIVE = 40
+
+
+def _opens_later_clause(text: str, span: tuple[int, int, str], end: int, lex: Lexicon) -> bool:
+    """Whether an attribution after a figure (ending at ``end``) stands in a later clause
+    of its own, which goes on after it: past a ";" or a word opening a clause of its own
+    (``[sources] contrasts``) and followed by words of that clause ("12 died in Valcorvo,
+    while in Borgoverde, according to the mayor, three are missing": not the 12; "12 died
+    last week; according to the mayor, 3 more were found"). A speech tag closing the
+    sentence covers all it closes ("12 died, while 8 were hurt, police said")."""
+    s, e, _ = span
+    if any(p.match(text, s) for p in lex.source_signatures):
+        return False  # a post's signature signs all of the post before it
+    between = text[end:s]
+    if ";" not in between and (lex.source_contrast_re is None
+                                or lex.source_contrast_re.search(between) is None):
+        return False
+    rest = text[e:].rstrip(_END)
+    if lex.source_cut is not None:
+        rest = lex.source_cut.sub("", rest)
+    if lex.source_tail_re is not None and lex.source_tail_re.fullmatch(text, e, e + len(rest)):
+        return False
+    rest = rest.strip(_BESIDE)
+    if lex.source_relative_re is not None and lex.source_relative_re.match(rest):
+        return False  # a relative clause of the source's own ("..., the mayor, who said ...")
+    return bool(rest)
 
 
 def _same_relative(text: str, s: int, start: int, end: int, lex: Lexicon) -> bool:
