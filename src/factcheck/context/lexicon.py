@@ -418,6 +418,12 @@ def _np_pattern(src: dict) -> str:
     adj = src.get("adjectives")
     after = (rf"(?:\s+(?-i:{adj})(?=\s+(?:(?:{conn})\s*)?(?-i:\p{{Lu}})))?"
              if adj else "")
+    # ... and one that is no verb's form too may end it ("le autorità sudcoreane hanno
+    # detto", "il governo libico"; not "le autorità sanitarie avevano": ``adjectives_final``)
+    final = src.get("adjectives_final")
+    if final:
+        after = (rf"(?:\s+(?-i:{adj})(?=\s+(?:(?:{conn})\s*)?(?-i:\p{{Lu}}))"
+                 rf"|\s+(?-i:{final})(?![\p{{L}}]))?")
     # a known word may open a compound ("a government-commissioned study", "state-run TV"),
     # as a capitalised word may ("Kremlin-backed"); a name may open with a short particle
     # joined by a hyphen ("Marie el-Drese", "Omar al-Farouk"); a known word may be a

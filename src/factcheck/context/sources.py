@@ -32,7 +32,19 @@ kind of source ("the government death toll", not "the Valcorvo death toll"). A t
 attribution covers no paragraph before its own; a sentence pointing back covers the one
 before only when it opens its own. A contrast opened after a speaker's clause ("..., while
 8 were hurt, according to the hospital") has the speech tag after it.
-Without a cue the figure is the outlet's own.
+
+Clauses bound what an attribution covers (:func:`_covers`): one inside a relative clause
+speaks for that clause ("The quake, which the institute said had a magnitude of 6.1,
+killed 300"), one in brackets for the phrase before them, one modifying the figure before
+it ("not 15 as first reported by local media", "up from 9 reported by the ministry") for
+that figure, one in a later clause of its own ("..., while in Borgoverde, according to the
+mayor, three are missing") for that clause. A speech gerund ("..., saying 25 are
+missing") is the words of the subject its sentence opens with; the reported-speech verbs
+are one class in the data ({SAY}). "He"/"she" stand only for a person, and an outlet
+naming itself ("a Reuters tally" in a Reuters story) states the figure itself.
+Without a cue the figure is the outlet's own: an attribution is given only where the
+structure reads one, since the score counts a wrong source as a missed one and a figure
+with none of its own is, by the guide, the outlet's.
 """
 
 from __future__ import annotations
