@@ -33,7 +33,7 @@ attribution covers no paragraph before its own; a sentence pointing back covers 
 before only when it opens its own. A contrast opened after a speaker's clause ("..., while
 8 were hurt, according to the hospital") has the speech tag after it.
 
-Clauses bound what an attribution covers (:func:`_covers`): one inside a relative clause
+Clauses bound what an attribution covers (:mod:`.source_scope`): one inside a relative clause
 speaks for that clause ("The quake, which the institute said had a magnitude of 6.1,
 killed 300"), one in brackets for the phrase before them, one modifying the figure before
 it ("not 15 as first reported by local media", "up from 9 reported by the ministry") for
@@ -57,6 +57,7 @@ import regex
 from .. import regexcache
 from .lexicon import Lexicon
 from .period import clause_of
+from .source_scope import covers
 from .words import present_keys
 
 _SPACES = regexcache.compile(r"\s+")
@@ -248,7 +249,8 @@ def _opens_clause(text: str, start: int, lex: Lexicon) -> bool:
     else:
         return False
     gap = gap.strip(" \t\n\"'“«‘")
-    return not gap or _POSSESSIVE.search(gap) is not None or _ABBREVIATIONS.fullmatch(gap) is not None
+    return (not gap or _POSSESSIVE.search(gap) is not None
+            or _ABBREVIATIONS.fullmatch(gap) is not None)
 
 
 # a title's abbreviations before a name ("Dr.", "Gov.", "Lt. Col."): part of its noun phrase
@@ -502,7 +504,8 @@ def _appositive_end(text: str, at: int, lex: Lexicon, begin: int | None = None) 
 
 
 # a person's name: two to four capitalised words
-_PERSON_NAME = regexcache.compile(r"(?-i:\p{Lu})[\p{L}’'.-]+(?:\s+(?-i:\p{Lu})[\p{L}’'.-]+){1,3}")
+_PERSON_NAME = regexcache.compile(
+    r"(?-i:\p{Lu})[\p{L}’'.-]+(?:\s+(?-i:\p{Lu})[\p{L}’'.-]+){1,3}")
 # how many words a description after a speaker's name may have
 _DESCRIPTION_WORDS = 12
 
@@ -574,7 +577,7 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
                      if s[0] <= right and s[1] >= left
                      and s[2].casefold() not in lex.source_pronouns), None)
     if own:
-        own = [s for s in own if _covers(text, s, start, end, lex)]
+        own = [s for s in own if covers(text, s, start, end, lex)]
     if own and lex.source_fence_re is not None:
         own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
     if own and lex.source_comparison_re is not None:
@@ -650,100 +653,6 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         if before:
             return _named(before[-1][2], texts, index - 1, found, lex)
     return None
-
-
-# what parts two figures: another number between them, or a clause mark
-_FIGURE_BETWEEN = regexcache.compile(r"\d")
-
-
-def _covers(text: str, span: tuple[int, int, str], start: int, end: int,
-            lex: Lexicon) -> bool:
-    """Whether an attribution of the figure's sentence may cover the figure at
-    ``text[start:end]`` by where it stands. An attribution in brackets speaks for what is
-    in them, or for the phrase right before them ("molti turisti (secondo la prefettura),
-    tre tedeschi": not the three); one that modifies the figure before it (``left_cues``:
-    "40, not 55 as reported by the media") for that figure only, with no other number
-    between them."""
-    s, e, _ = span
-    opened = text.rfind("(", 0, s)
-    if opened >= 0 and text.find(")", opened, s) < 0:
-        closed = text.find(")", e)
-        if closed >= 0:
-            if start > closed:
-                return False  # after the brackets: the words before them are theirs
-            if end <= opened and _CLAUSE_BREAK.search(text, end, opened):
-                return False  # before them, but in another item of a list or clause
-    if not _same_relative(text, s, start, end, lex):
-        return False
-    if s >= end and _opens_later_clause(text, span, end, lex):
-        return False
-    if lex.source_left_re is not None:
-        # the cue may be found from its verb too ("reported by ..."): any left cue holding
-        # the attribution's start
-        left = next((m for m in lex.source_left_re.finditer(text, max(0, s - _LEFT_REACH))
-                     if m.start() <= s <= m.end()), None)
-        if left is not None:
-            return left.start() >= end and _FIGURE_BETWEEN.search(text, end, left.start()) is None
-    return True
-
-
-# how far before an attribution's start a left cue holding it may open
-_LEFT_REACH = 40
-# a clause mark: not a comma within a number ("3,000")
-_CLAUSE_BREAK = regexcache.compile(r"[;:]|,(?!\d)")
-# how far after a figure its own relative clause may open ("the 500 deaths that ...")
-_OWN_RELATIVE = 40
-
-
-def _opens_later_clause(text: str, span: tuple[int, int, str], end: int, lex: Lexicon) -> bool:
-    """Whether an attribution after a figure (ending at ``end``) stands in a later clause
-    of its own, which goes on after it: past a ";" or a word opening a clause of its own
-    (``[sources] contrasts``) and followed by words of that clause ("12 died in Valcorvo,
-    while in Borgoverde, according to the mayor, three are missing": not the 12; "12 died
-    last week; according to the mayor, 3 more were found"). A speech tag closing the
-    sentence covers all it closes ("12 died, while 8 were hurt, police said")."""
-    s, e, _ = span
-    if any(p.match(text, s) for p in lex.source_signatures):
-        return False  # a post's signature signs all of the post before it
-    between = text[end:s]
-    if ";" not in between and (lex.source_contrast_re is None
-                                or lex.source_contrast_re.search(between) is None):
-        return False
-    rest = text[e:].rstrip(_END)
-    if lex.source_cut is not None:
-        rest = lex.source_cut.sub("", rest)
-    if lex.source_tail_re is not None and lex.source_tail_re.fullmatch(text, e, e + len(rest)):
-        return False
-    rest = rest.strip(_BESIDE)
-    if lex.source_relative_re is not None and lex.source_relative_re.match(rest):
-        return False  # a relative clause of the source's own ("..., the mayor, who said ...")
-    return bool(rest)
-
-
-def _same_relative(text: str, s: int, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether an attribution at ``s`` inside a relative clause reaches the figure at
-    ``text[start:end]``: it speaks for its clause only ("The quake, which the institute said
-    had a magnitude of 6, killed 300": not the 300; "... since the 1980 floods that the
-    government said killed 3,000": not a figure before them). The clause opens with a
-    relative word (``[sources] relatives``) before the attribution, no clause mark between
-    them, and runs to the next clause mark; a figure in it, or one whose own relative
-    clause it is ("the 500 deaths that health officials reported"), is reached. True when
-    the attribution is in no relative clause."""
-    if lex.source_relative_re is None:
-        return True
-    rel = None
-    for m in lex.source_relative_re.finditer(text, max(0, s - _NP_WINDOW), s + 1):
-        rel = m
-    if rel is None or _CLAUSE_BREAK.search(text, rel.end(), s) is not None:
-        return True
-    mark = _CLAUSE_BREAK.search(text, max(s, rel.end()))
-    close = mark.start() if mark is not None else len(text)
-    if rel.start() <= start and end <= close:
-        return True  # the figure is in the clause
-    if end <= rel.start() and rel.start() - end <= _OWN_RELATIVE and _CLAUSE_BREAK.search(
-            text, end, rel.start()) is None:
-        return True  # the clause is the figure's own
-    return False
 
 
 def _in_quotation(texts: Sequence[str], index: int, start: int) -> bool:
