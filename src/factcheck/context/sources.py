@@ -271,8 +271,17 @@ def _title(m: regex.Match, lex: Lexicon) -> bool | None:
         # not any name ("Valcorvo, Borgoverde and Ponte, said")
         return lex.source_people_re is not None and lex.source_people_re.match(
             m.string, m.start("title")) is not None
-    return lex.source_np is not None and lex.source_np.match(
-        m.string, m.start("title")) is not None
+    if lex.source_np is not None and lex.source_np.match(m.string, m.start("title")):
+        return True
+    # ... or a person's title among its first words ("Anna Rossi, medical director of the
+    # district hospital, said": "director")
+    lead = m.string[m.start("title"):m.end("app")].split()[:_TITLE_LEAD]
+    return lex.source_people_re is not None and bool(
+        lex.source_people_re.search(" ".join(lead)))
+
+
+# how many words may open a title before its person's title word ("medical director")
+_TITLE_LEAD = 3
 
 
 @lru_cache(maxsize=None)
