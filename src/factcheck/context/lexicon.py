@@ -210,6 +210,9 @@ class Lexicon:
     # the words opening a relative clause ("which", "that", "che"): an attribution in one
     # speaks for that clause
     source_relative_re: regex.Pattern | None = None
+    # a preposition naming an agent, right before a source ("released by the ministry"): a
+    # verb after such a source is its clause's, not one the source is the subject of
+    source_agent_re: regex.Pattern | None = None
     # the words opening a later clause of its own ("while", "but"): an attribution past one,
     # followed by that clause's words, speaks for that clause
     source_contrast_re: regex.Pattern | None = None
@@ -605,6 +608,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_left_re=_any_re([_fill(p, {"APOS": APOS}) for p in src.get("left_cues", ())],
                                "sources.left_cues", path),
         source_relative_re=_words_re(rs) if (rs := src.get("relatives")) else None,
+        source_agent_re=(_any_re([r"(?<![\p{L}])(?:" + _alt(ps) + r")\s*\Z"],
+                                 "sources.agent_prepositions", path)
+                         if (ps := src.get("agent_prepositions")) else None),
         source_contrast_re=_words_re(cs) if (cs := src.get("contrasts")) else None,
         source_gerund_re=(_any_re([r",\s*(?:" + _alt(gs) + r")\b"], "sources.gerunds", path)
                           if (gs := src.get("gerunds")) else None),

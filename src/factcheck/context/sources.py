@@ -142,7 +142,7 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             if typed and not lex.source_types.values(m.group("src")):
                 continue  # "the Valcorvo death toll": a place's, no one's count
             if not typed and lex.source_clause_verb_re is not None and (
-                    lex.source_clause_verb_re.match(text, m.end())):
+                    lex.source_clause_verb_re.match(text, m.end())) and not _agent(text, m, lex):
                 continue  # "he said authorities were able to ...": a reported subject
             both = _coordinated_end(text, m.end("src"), lex)
             if both is not None:
@@ -177,6 +177,19 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         out = [s for s in out
                if not any(_relays(s, r, text, out, lex.source_fence_re) for r in relays)]
     return sorted(set(out))
+
+
+def _agent(text: str, m: regex.Match, lex: Lexicon) -> bool:
+    """Whether the source ``m`` found is an agent after its preposition ("the toll of 12
+    released by the ministry is provisional"), so a verb after it is the main clause's."""
+    if lex.source_agent_re is None:
+        return False
+    before = text[max(0, m.start("src") - 30):m.start("src")].rstrip()
+    for a in sorted(lex.source_articles, key=len, reverse=True):
+        if before.casefold().endswith(a) and not before[-len(a) - 1:-len(a)].isalpha():
+            before = before[:-len(a)]  # the source's article ("by the ministry")
+            break
+    return lex.source_agent_re.search(before) is not None
 
 
 def _gerund_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
