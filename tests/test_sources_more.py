@@ -22,7 +22,7 @@ CASES = tomllib.loads((Path(__file__).parent / "data" / "context" / "sources_mor
 def test_source(case):
     text = case["text"]
     article = Article(id="<example>", path="<example>", text=text, regions=((0, len(text)),),
-                      outlet="Gazzetta", published=date(2022, 9, 14), published_how="metadata",
+                      outlet=case.get("outlet", "Gazzetta"), published=date(2022, 9, 14), published_how="metadata",
                       published_precision="day", lang=case.get("lang", "it"))
     # the other figures named are claims too: a sentence with figures keeps its attribution
     specs = ([{"figure": case["figure"], "metric": case.get("metric", "deaths")}]

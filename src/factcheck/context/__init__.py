@@ -57,7 +57,7 @@ from .gazetteer import Gazetteer, Place, country_names, locatives
 from .lexicon import NAME, Lexicon
 from .period import Resolved, clause_of, figure_period
 from .sides import default_side, is_conflict, side_of, town_lead, town_of
-from .sources import source_of, source_party, source_type
+from .sources import names_outlet, source_of, source_party, source_type
 from .parents import link_article
 from .subgroups import subgroup_data, subgroup_of
 
@@ -726,6 +726,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     source = source_of(texts, index, start, end, lex, ctx.sources, ctx.claimed,
                        part=(side or "").startswith(AREA_PREFIX),
                        paragraphs=lambda: ctx.paragraphs, metric=claim.metric)
+    if source is not None and names_outlet(source, article.outlet, lex):
+        source = None  # the outlet naming itself ("a Reuters tally" in a Reuters story)
     if source is not None:
         source_kind = "attributed"
     elif article.outlet:

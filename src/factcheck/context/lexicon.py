@@ -191,6 +191,9 @@ class Lexicon:
     # pronouns that never stand for a person ("it"), and the titles that make a source one
     # ("Anna Rossi, head of the forensic service")
     source_impersonal: frozenset[str] = frozenset()
+    # pronouns that stand only for one person ("he", "lei"): never for a body ("the
+    # ministry", "Authorities")
+    source_personal: frozenset[str] = frozenset()
     source_people_re: regex.Pattern | None = None
     # words by which a quotation speaks of the figures before it ("“I dati sono incerti”"):
     # its speaker's tag, in the sentence after a figure, covers the figure
@@ -198,6 +201,21 @@ class Lexicon:
     # a comparison between an attribution and a figure after it ("far above the 64 deaths"):
     # the figure is another count than the attributed one
     source_comparison_re: regex.Pattern | None = None
+    # an attribution that covers only the figure right before it ("253, not 359 as reported
+    # by the media": the media's is the 359), matched at the attribution's start
+    source_left_re: regex.Pattern | None = None
+    # a speech verb's gerund after a comma ("..., saying 25 are missing"): its subject is
+    # the one its clause opens with
+    source_gerund_re: regex.Pattern | None = None
+    # the words opening a relative clause ("which", "that", "che"): an attribution in one
+    # speaks for that clause
+    source_relative_re: regex.Pattern | None = None
+    # a preposition naming an agent, right before a source ("released by the ministry"): a
+    # verb after such a source is its clause's, not one the source is the subject of
+    source_agent_re: regex.Pattern | None = None
+    # the words opening a later clause of its own ("while", "but"): an attribution past one,
+    # followed by that clause's words, speaks for that clause
+    source_contrast_re: regex.Pattern | None = None
 
 
 def _alt(words) -> str:
@@ -403,10 +421,18 @@ def _np_pattern(src: dict) -> str:
     adj = src.get("adjectives")
     after = (rf"(?:\s+(?-i:{adj})(?=\s+(?:(?:{conn})\s*)?(?-i:\p{{Lu}})))?"
              if adj else "")
+    # ... and one that is no verb's form too may end it ("le autorità sudcoreane hanno
+    # detto", "il governo libico"; not "le autorità sanitarie avevano": ``adjectives_final``)
+    final = src.get("adjectives_final")
+    if final:
+        after = (rf"(?:\s+(?-i:{adj})(?=\s+(?:(?:{conn})\s*)?(?-i:\p{{Lu}}))"
+                 rf"|\s+(?-i:{final})(?![\p{{L}}]))?")
     # a known word may open a compound ("a government-commissioned study", "state-run TV"),
     # as a capitalised word may ("Kremlin-backed"); a name may open with a short particle
-    # joined by a hyphen ("Marie el-Drese", "Omar al-Farouk")
-    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt_tree(src.get('words', ()))})(?:-\p{{L}}+)*(?![\p{{L}}]){after})"
+    # joined by a hyphen ("Marie el-Drese", "Omar al-Farouk"); a known word may be a
+    # possessive before the rest of its phrase ("the county's emergency manager"), as a
+    # capitalised one may ("Valcorvo's mayor")
+    word = rf"(?:(?:(?-i:\p{{Ll}}{{1,3}})-)?(?-i:\p{{Lu}})[\p{{L}}\p{{N}}&’'-]*|(?:{_alt_tree(src.get('words', ()))})(?:-\p{{L}}+)*(?:[’']s(?=\s))?(?![\p{{L}}]){after})"
     joiner = rf"(?:\s+|\s+(?:{conn})\s*)" if conn else r"\s+"
     # an article ends with an apostrophe ("l'") or a space: "ANSA" opens with no "an"
     lead = rf"(?:(?:{article})(?:(?<=['’])\s*|\s+))?" if article else ""
@@ -459,6 +485,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
     src["words"] = list(src.get("words", ())) + [
         w for w, _ in party_data.words(lang, ("people",)) if w[:1].islower() and " " not in w]
     np = _np_pattern(src)
+    # the reported-speech verbs, a class of words ({SAY}: "said", "ha detto"): every cue
+    # that needs a speech verb reads the same class, so a verb added once counts everywhere
+    say = src.get("speech_verbs", ())
+    speech = {"SAY": "(?:" + _alt(say) + ")"} if say else {}
     # what a source's noun phrase starts with: a capital, or an article's or a known
     # word's first letter (first_class cannot read \p{Lu})
     initials = "".join(sorted({regex.escape(w[0])
@@ -470,9 +500,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         for i, p in enumerate(src.get(key, ())):
             try:
                 # whole words at both ends: "Come comunicato" is no "X comunica"
-                filled = _fill(p, {"APOS": APOS, "SRC": np})
+                filled = _fill(p, {"APOS": APOS, "SRC": np, **speech})
                 first = (np_first if p.startswith("{SRC}")
-                         else first_char_lookahead(_fill(p, {"APOS": APOS, "SRC": "(?:.)?"})))
+                         else first_char_lookahead(_fill(p, {"APOS": APOS, "SRC": "(?:.)?",
+                                                             **speech})))
                 out.append(regexcache.compile(_LEFT + first + "(?:" + filled + ")" + _RIGHT,
                                               _FLAGS))
             except regex.error as exc:
@@ -481,7 +512,9 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         return tuple(out)
 
     date_templates = _date_templates(data, templates, kinds)
-    src_slots = {"SRC": None, "APOS": None}
+    src_slots: dict = {"SRC": None, "APOS": None}
+    if say:
+        src_slots["SAY"] = frozenset(w.casefold() for w in say)
     cue_triggers = tuple(Trigger.of([p], src_slots) for p in src.get("cues", ()))
     subject_triggers = tuple(Trigger.of([p], src_slots) for p in src.get("subject_cues", ()))
     dateline = data.get("dateline", {}).get("pattern")
@@ -529,7 +562,8 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_cues=cue_list("cues"),
         source_subject_cues=cue_list("subject_cues"),
         source_subject_verbs=tuple(
-            regexcache.compile(first_char_lookahead(verb := _fill(p[len("{SRC}"):], {"APOS": APOS}))
+            regexcache.compile(first_char_lookahead(verb := _fill(p[len("{SRC}"):],
+                                                                  {"APOS": APOS, **speech}))
                                + "(?:" + verb + ")" + _RIGHT, _FLAGS)
             if p.startswith("{SRC}") else None for p in src.get("subject_cues", ())),
         source_strip=_any_re(src.get("strip", ()), "sources.strip", path),
@@ -565,11 +599,21 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         source_clause_metrics=frozenset(src.get("clause_metrics", ())),
         source_tail_re=_tail_re(src.get("tails", ()), path),
         source_impersonal=frozenset(w.casefold() for w in src.get("impersonal", ())),
+        source_personal=frozenset(w.casefold() for w in src.get("personal", ())),
         source_people_re=_words_re(ws) if (ws := src.get("people")) else None,
         source_count_re=_words_re(ws) if (ws := src.get("count_words")) else None,
         source_comparison_re=_any_re([_LEFT + _fill(p, {"APOS": APOS}) + _RIGHT
                                       for p in src.get("comparisons", ())],
                                      "sources.comparisons", path),
+        source_left_re=_any_re([_fill(p, {"APOS": APOS}) for p in src.get("left_cues", ())],
+                               "sources.left_cues", path),
+        source_relative_re=_words_re(rs) if (rs := src.get("relatives")) else None,
+        source_agent_re=(_any_re([r"(?<![\p{L}])(?:" + _alt(ps) + r")\s*\Z"],
+                                 "sources.agent_prepositions", path)
+                         if (ps := src.get("agent_prepositions")) else None),
+        source_contrast_re=_words_re(cs) if (cs := src.get("contrasts")) else None,
+        source_gerund_re=(_any_re([r",\s*(?:" + _alt(gs) + r")\b"], "sources.gerunds", path)
+                          if (gs := src.get("gerunds")) else None),
         source_back_re=_any_re([r"\A\s*(?:" + _fill(p, {"APOS": APOS}) + ")"
                                 for p in src.get("back_openers", ())], "sources.back_openers", path),
         area_names=_area_names(data.get("places", {}).get("areas", {}), path),

@@ -32,7 +32,19 @@ kind of source ("the government death toll", not "the Valcorvo death toll"). A t
 attribution covers no paragraph before its own; a sentence pointing back covers the one
 before only when it opens its own. A contrast opened after a speaker's clause ("..., while
 8 were hurt, according to the hospital") has the speech tag after it.
-Without a cue the figure is the outlet's own.
+
+Clauses bound what an attribution covers (:mod:`.source_scope`): one inside a relative clause
+speaks for that clause ("The quake, which the institute said had a magnitude of 6.1,
+killed 300"), one in brackets for the phrase before them, one modifying the figure before
+it ("not 15 as first reported by local media", "up from 9 reported by the ministry") for
+that figure, one in a later clause of its own ("..., while in Borgoverde, according to the
+mayor, three are missing") for that clause. A speech gerund ("..., saying 25 are
+missing") is the words of the subject its sentence opens with; the reported-speech verbs
+are one class in the data ({SAY}). "He"/"she" stand only for a person, and an outlet
+naming itself ("a Reuters tally" in a Reuters story) states the figure itself.
+Without a cue the figure is the outlet's own: an attribution is given only where the
+structure reads one, since the score counts a wrong source as a missed one and a figure
+with none of its own is, by the guide, the outlet's.
 """
 
 from __future__ import annotations
@@ -45,6 +57,7 @@ import regex
 from .. import regexcache
 from .lexicon import Lexicon
 from .period import clause_of
+from .source_scope import covers
 from .words import present_keys
 
 _SPACES = regexcache.compile(r"\s+")
@@ -60,8 +73,13 @@ _BACK = 3
 # how many sentences an embedded post's signature may sign before it
 _POST = 6
 _OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+# the kind of an opening mark: one of a kind does not nest in another of its kind
+_QUOTE_KIND = {"“": "double", '"': "double", "«": "guillemet"}
 # what may stand between a clause and an attribution beside it
 _BESIDE = " \t\n,;:"
+
+
+_POSSESSIVE_END = regexcache.compile(r"(?<=\p{L})[’']s\s*\Z")
 
 
 def _clean(src: str, lex: Lexicon) -> str | None:
@@ -69,7 +87,9 @@ def _clean(src: str, lex: Lexicon) -> str | None:
     Friday"), prefixes stripped ("agenzia Afp" -> "AFP"); None for a time word alone
     ("said Friday")."""
     s = _SPACES.sub(" ", src).strip()
-    s = _TRAIL.sub("", s)
+    # a possessive ends no name: its noun is not one the phrase knows ("the ministry's
+    # figures" is the ministry's)
+    s = _TRAIL.sub("", _POSSESSIVE_END.sub("", s))
     if lex.source_cut is not None:
         s = _TRAIL.sub("", lex.source_cut.sub("", s))
     if s.casefold() in lex.weekdays or s.casefold() in lex.months:
@@ -103,7 +123,7 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         # "Italia: ..."): its source must name a kind of source ("Ministry", "sindaco")
         for pattern in lex.source_headline_cues:
             for m in pattern.finditer(text):
-                if lex.source_types.values(m.group("src")):
+                if _headed(m.group("src"), lex):
                     _add(out, m, lex)
     # only the cues whose own keys are in the text (the same attributions: the order of
     # the runs does not matter, the result is sorted); none of them: no cue can match
@@ -122,14 +142,14 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             if typed and not lex.source_types.values(m.group("src")):
                 continue  # "the Valcorvo death toll": a place's, no one's count
             if not typed and lex.source_clause_verb_re is not None and (
-                    lex.source_clause_verb_re.match(text, m.end())):
+                    lex.source_clause_verb_re.match(text, m.end())) and not _agent(text, m, lex):
                 continue  # "he said authorities were able to ...": a reported subject
             both = _coordinated_end(text, m.end("src"), lex)
             if both is not None:
                 # "according to the government and a rescue service": one attribution
                 _add(out, m, lex, end=max(both, m.end()), src_end=both)
             else:
-                _add(out, m, lex, end=_appositive_end(text, m.end(), lex))
+                _add(out, m, lex, end=_appositive_end(text, m.end(), lex, m.start("src")))
             if relay and m.group("relay"):
                 relays.append((m.start(), m.end(), m.start("relay") > m.start("src")))
     for pattern, verb, trigger in zip(lex.source_subject_cues, lex.source_subject_verbs,
@@ -152,10 +172,64 @@ def find_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             # Prefecture of Naples, a local branch of the interior ministry, said")
             app = m.end("app") if "app" in m.re.groupindex and m.group("app") else None
             _add(out, m, lex, _subject_start(text, m, lex), src_end=app)
+    out.extend(_gerund_sources(text, lex))
     if relays:
         out = [s for s in out
                if not any(_relays(s, r, text, out, lex.source_fence_re) for r in relays)]
     return sorted(set(out))
+
+
+def _agent(text: str, m: regex.Match, lex: Lexicon) -> bool:
+    """Whether the source ``m`` found is an agent after its preposition ("the toll of 12
+    released by the ministry is provisional"), so a verb after it is the main clause's."""
+    if lex.source_agent_re is None:
+        return False
+    before = text[max(0, m.start("src") - 30):m.start("src")].rstrip()
+    for a in sorted(lex.source_articles, key=len, reverse=True):
+        if before.casefold().endswith(a) and not before[-len(a) - 1:-len(a)].isalpha():
+            before = before[:-len(a)]  # the source's article ("by the ministry")
+            break
+    return lex.source_agent_re.search(before) is not None
+
+
+def _gerund_sources(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The attributions of speech gerunds after a comma ("The county amended its count,
+    stating that 40 had died"; ``[sources] gerunds``): a gerund has no subject of its own,
+    so its speaker is the subject its sentence opens with, when that names a kind of source
+    and is followed by its verb (:func:`_opening_subject`); "Floods hit the valley, saying
+    ..." names nobody. The attribution is the gerund itself, so it competes by distance with
+    any other cue of the sentence."""
+    if lex.source_gerund_re is None:
+        return []
+    gerunds = list(lex.source_gerund_re.finditer(text))
+    if not gerunds:
+        return []
+    subject = _opening_subject(text, lex)
+    if subject is None or subject.casefold() in lex.source_pronouns:
+        return []
+    return [(m.start() + 1, m.end(), subject) for m in gerunds]
+
+
+def _headed(src: str, lex: Lexicon) -> bool:
+    """Whether a headline's noun phrase is headed by a kind of source, at either end (the
+    head ends an English phrase, opens an Italian one): "Regional governor", "Red Cross",
+    "Ministero della Salute", "la Protezione civile"; not a story's name that only holds a
+    source word ("Valcorvo Rescue Effort: sixth body found"). A word or the two words at
+    an end name a kind, the two not only by the inner word."""
+    words = src.split()
+    if not words:
+        return False
+    kinds = lex.source_types.values
+    if kinds(words[-1]) or kinds(words[0]):
+        return True
+    if lex.source_people_re is not None and lex.source_people_re.search(src):
+        return True  # a person's title before the name ("Valcorvo Governor Anna Rossi")
+    if len(words) < 2:
+        return False
+    # the two words at an end name a kind their inner word alone does not ("Red Cross",
+    # "Protezione civile"; not "Rescue Effort")
+    return bool(kinds(" ".join(words[-2:])) - kinds(words[-2])
+                or kinds(" ".join(words[:2])) - kinds(words[1]))
 
 
 # a possessive closes the words before a subject's noun ("the US territory's governor")
@@ -188,7 +262,12 @@ def _opens_clause(text: str, start: int, lex: Lexicon) -> bool:
     else:
         return False
     gap = gap.strip(" \t\n\"'“«‘")
-    return not gap or _POSSESSIVE.search(gap) is not None
+    return (not gap or _POSSESSIVE.search(gap) is not None
+            or _ABBREVIATIONS.fullmatch(gap) is not None)
+
+
+# a title's abbreviations before a name ("Dr.", "Gov.", "Lt. Col."): part of its noun phrase
+_ABBREVIATIONS = regexcache.compile(r"(?:(?-i:\p{Lu})\p{Ll}{0,3}\.\s*)+")
 
 
 def _title(m: regex.Match, lex: Lexicon) -> bool | None:
@@ -199,8 +278,23 @@ def _title(m: regex.Match, lex: Lexicon) -> bool | None:
     the subject opens its clause."""
     if "title" not in m.re.groupindex or m.group("title") is None:
         return None
-    return lex.source_np is not None and lex.source_np.match(
-        m.string, m.start("title")) is not None
+    if m.group("title")[:1].isupper():
+        # a capitalised appositive is a title only when it opens with a person's title
+        # ("Anna Rossi, Director General of Health Services, said"; ``[sources] people``),
+        # not any name ("Valcorvo, Borgoverde and Ponte, said")
+        return lex.source_people_re is not None and lex.source_people_re.match(
+            m.string, m.start("title")) is not None
+    if lex.source_np is not None and lex.source_np.match(m.string, m.start("title")):
+        return True
+    # ... or a person's title among its first words ("Anna Rossi, medical director of the
+    # district hospital, said": "director")
+    lead = m.string[m.start("title"):m.end("app")].split()[:_TITLE_LEAD]
+    return lex.source_people_re is not None and bool(
+        lex.source_people_re.search(" ".join(lead)))
+
+
+# how many words may open a title before its person's title word ("medical director")
+_TITLE_LEAD = 3
 
 
 @lru_cache(maxsize=None)
@@ -396,7 +490,7 @@ def _coordinated_end(text: str, at: int, lex: Lexicon) -> int | None:
 _COORDINATOR = regexcache.compile(r"\s+(\p{L}+)\s+")
 
 
-def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
+def _appositive_end(text: str, at: int, lex: Lexicon, begin: int | None = None) -> int | None:
     """Where a source after its verb ends with its appositive ("said Pavlo Kyrylenko,
     governor of the Donetsk Oblast."): the end of a source noun phrase after a comma that
     closes the sentence, or of a title between commas; None when there is none."""
@@ -409,6 +503,17 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
     probe = _NAME_NUMBER.sub("N", body)
     if body and lex.source_np.fullmatch(probe):
         return at + len(rest)
+    if body and _described(text[:at], body, lex):
+        return at + len(rest)
+    # ... or a person's name after a title, to the next clause mark ("ha detto il prefetto
+    # di Valcorvo, Mario Rossi: ..."; "said the county's fire chief, Anna Rossi, adding")
+    mark = _CLAUSE_MARK.search(rest, 1)
+    name = rest[1:mark.start()] if mark is not None else ""
+    if (begin is not None and lex.source_people_re is not None
+            and lex.source_people_re.search(text, begin, at)
+            and _PERSON_NAME.fullmatch(name.strip())
+            and not lex.source_types.values(name)):
+        return at + len(name.rstrip()) + 1
     # ... or a title between commas, the sentence going on after it ("said Anna Rossi, head
     # of the fire service, adding that ..."): it opens with a known source word in lower
     # case, so a clause is no title ("said Anna Rossi, three more died")
@@ -418,6 +523,35 @@ def _appositive_end(text: str, at: int, lex: Lexicon) -> int | None:
         return None
     probe = _NAME_NUMBER.sub("N", body.strip())
     return at + len(body.rstrip()) + 1 if lex.source_np.fullmatch(probe) else None
+
+
+# a person's name: two to four capitalised words
+_PERSON_NAME = regexcache.compile(
+    r"(?-i:\p{Lu})[\p{L}’'.-]+(?:\s+(?-i:\p{Lu})[\p{L}’'.-]+){1,3}")
+# how many words a description after a speaker's name may have
+_DESCRIPTION_WORDS = 12
+
+
+def _described(before: str, body: str, lex: Lexicon) -> bool:
+    """Whether ``body``, closing the sentence after a comma, describes the person named
+    right before it, so it is part of the source as written ("said Omar Haddad, a nurse at
+    the district clinic." -> "Omar Haddad, a nurse at the district clinic"): the name is
+    capitalised words, the description a short noun phrase opening with an article, with
+    no number, no clause of its own (no ``np_breaks`` word: "a day after the flood hit")
+    and no time word at its end ("a week later")."""
+    name = regex.search(r"(?:(?-i:\p{Lu})[\p{L}.’'-]*\s+)*(?-i:\p{Lu})[\p{L}’'-]*\Z", before)
+    if name is None or name.group().casefold() in lex.source_pronouns:
+        return False
+    if not _starts_with_article(body, lex) or any(ch.isdigit() for ch in body):
+        return False
+    if len(body.split()) > _DESCRIPTION_WORDS:
+        return False
+    if lex.source_np_break is not None and lex.source_np_break.search(body):
+        return False
+    if lex.source_cut is not None and lex.source_cut.search(" " + body):
+        return False
+    words = {w.casefold() for w in regex.findall(r"\p{L}+", body)}
+    return not (words & set(lex.weekdays) or words & set(lex.months))
 
 
 # a whole number after a word, within an appositive ("del 118", "Brigade 3")
@@ -464,6 +598,8 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
         return next((s[2] for s in sorted(own, key=lambda s: _distance(s, start, end))
                      if s[0] <= right and s[1] >= left
                      and s[2].casefold() not in lex.source_pronouns), None)
+    if own:
+        own = [s for s in own if covers(text, s, start, end, lex)]
     if own and lex.source_fence_re is not None:
         own = [s for s in own if not _fenced_off(text, s, start, end, lex)]
     if own and lex.source_comparison_re is not None:
@@ -503,7 +639,14 @@ def source_of(texts: Sequence[str], index: int, start: int, end: int, lex: Lexic
             speaker = _relayed_speaker(text, own, start, lex)
             if speaker is not None:
                 return speaker
-        named = _named(best[2], texts, index, found, lex)
+        if (best[2].casefold() in lex.source_pronouns and _in_quotation(texts, index, start)
+                and _in_quotation(texts, index, best[0])):
+            # a pronoun inside the quotation is the speaker's word: it stands for no one
+            # named outside it ("Reports said more died. “They told us 50 are trapped,”
+            # said Anna Rossi": Anna Rossi's)
+            named = None
+        else:
+            named = _named(best[2], texts, index, found, lex)
         if named is None and _in_quotation(texts, index, start):
             # a pronoun inside a quotation that stands for nobody named ("“They told us 50
             # are trapped,” said Anna Rossi"): the quotation's speaker, who says so
@@ -693,7 +836,7 @@ def _named(source: str, texts: Sequence[str], index: int,
         if named:
             return _introduced(named[-1][2], i, found)
         opener = _opening_subject(texts[i], lex)
-        if opener is not None:
+        if opener is not None and _may_stand_for(source, opener, lex):
             return opener
     return None
 
@@ -702,9 +845,23 @@ def _may_stand_for(pronoun: str, source: str, lex: Lexicon) -> bool:
     """Whether ``pronoun`` may stand for ``source``: an impersonal one ("it") never stands
     for a person, a source with a title of a person's ("Anna Rossi, head of the forensic
     service"; ``[sources] people``)."""
+    if pronoun.casefold() in lex.source_personal:
+        return _is_person(source, lex)
     if pronoun.casefold() not in lex.source_impersonal or lex.source_people_re is None:
         return True
     return lex.source_people_re.search(source) is None
+
+
+def _is_person(source: str, lex: Lexicon) -> bool:
+    """Whether ``source`` may be one person, whom "he" or "lei" stands for: it names a
+    person's title ("the mayor", "Anna Rossi, head of ..."; ``[sources] people``), or it is
+    a name that is no kind of source and no party ("Kirilenko"); not a body ("Authorities",
+    "the ministry", "la Protezione civile", "Kyiv")."""
+    if lex.source_people_re is not None and lex.source_people_re.search(source):
+        return True
+    if lex.source_types.values(source) or source_party(source, lex) is not None:
+        return False
+    return any(w[:1].isupper() for w in source.split())
 
 
 def _introduced(name: str, index: int,
@@ -777,11 +934,19 @@ def _quoted_source(texts: Sequence[str], index: int, start: int,
             return None  # a quotation closed before the figure: it is outside
     if opened_at is None:
         return None
-    # where the quotation closes: its speaker follows the closing mark
+    # where the quotation closes: its speaker follows the closing mark. A mark of the
+    # opening's kind while only this quotation is open goes on with it, nesting none (a
+    # quotation reopened after a paragraph, or a closing mark the page lost: "“We are here.
+    # We counted 14 dead. “We need help,” said the mayor." is all the mayor's)
+    first = [texts[opened_at][j] for j, d in _marks(texts[opened_at])
+             if d > 0 and (opened_at != index or j < start)]
+    kind = _QUOTE_KIND.get(first[-1]) if first else None
     level, closed = 1, False
     for i in range(index, min(len(texts), index + 1 + _BACK)):
         for j, d in _marks(texts[i]):
             if i == index and j < start:
+                continue
+            if d > 0 and level == 1 and kind is not None and _QUOTE_KIND.get(texts[i][j]) == kind:
                 continue
             level += d
             if level == 0:
@@ -855,6 +1020,27 @@ def _quote_speaker(text: str, srcs: list[tuple[int, int, str]]) -> str | None:
         if any(0 <= s - j <= 3 for j in closes) or any(0 <= j - e <= 3 for j in opens):
             return src
     return None
+
+
+_OUTLET_WORD = regexcache.compile(r"[\p{L}\p{N}]+")
+
+
+def names_outlet(source: str, outlet: str | None, lex: Lexicon) -> bool:
+    """Whether an attribution names the article's own outlet ("a Reuters tally" in a Reuters
+    story): an outlet naming itself states the figure itself, so the figure is the
+    outlet's, no attributed source. Every word of the source, but for articles and a name's
+    display form (``[source_names]``), is a word of the outlet's name. The agency in
+    brackets after an aggregator's name ("Valley Herald (AP)") is another outlet, the
+    figure's source (tests/corpus/GUIDE.md, copies)."""
+    if not outlet or not source:
+        return False
+    names = {w.casefold() for w in _OUTLET_WORD.findall(regex.sub(r"\([^()]*\)", " ", outlet))}
+    for v in (source, lex.source_names.get(source.casefold(), source)):
+        words = {w.casefold() for w in _OUTLET_WORD.findall(v)}
+        words -= {a.casefold() for a in lex.source_articles}
+        if words and words <= names and any(ch.isupper() for ch in v):
+            return True
+    return False
 
 
 def source_party(source: str | None, lex: Lexicon) -> str | None:
