@@ -350,9 +350,10 @@ def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
         i = bisect_right(starts, s) - 1
         words[i].append((s - starts[i], e - starts[i], None))
     linked = [[(t, n) for _, n, t in find_sites(text, lang, rules, vocab, gaz,
-                                                sorted(w, key=lambda x: x[:2]), known)]
+                                                sorted(w, key=lambda x: x[:2]), known, kind)]
               if w else [] for text, w in zip(texts, words)]
-    in_title = [(t, n) for _, n, t in find_sites(title, lang, rules, vocab, gaz, known=known)
+    in_title = [(t, n) for _, n, t in find_sites(title, lang, rules, vocab, gaz, known=known,
+                                                 kind=kind)
                 ] if title else []
     # a name the article gives as a town's ("a Valcorvo", "in Valcorvo") is a place the
     # gazetteer lacks, never a site: one event's reports must not call it two things (read

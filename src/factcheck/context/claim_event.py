@@ -1004,7 +1004,14 @@ def _dated_event(ctx: ArticleContext) -> date | None:
     for i, kinds in enumerate(a.types):
         if a.kind not in kinds:
             continue
-        here = any(a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[i])
+        # its place, or a town within the type's reach of it ("the Lucca court", in a
+        # report on the Viareggio derailment's trial)
+        here = any(_same_area(a, p, a.kind) for p in a.places[i])
+        if not a.places[i] and i < _LEAD_SENTENCES:
+            # "The Colmarino railway massacre, which cost 32 lives, dates back to 29 June
+            # 2009", opening a report on its trial: the lead names the report's own event,
+            # so a day it states (a day: a month is as often another event's) is its day
+            found += _lead_days(ctx, i, earlier)
         if here and _wider_only(a, i):
             # "the worst attack in the UK since the 7 July bombings in 2005", in a report on
             # Manchester: a date told of the whole country is its history, not this event's
@@ -1031,6 +1038,37 @@ def _dated_event(ctx: ArticleContext) -> date | None:
                 if day is not None and r.start <= day <= r.end:
                     found.append(day)
     return min(found, default=None)
+
+
+# the sentences that open a report (a line of boilerplate before them: "Share"): its lead
+_LEAD_SENTENCES = 3
+
+
+def _lead_days(ctx: ArticleContext, index: int, earlier: date) -> list[date]:
+    """The days (a day each, before ``earlier``) that lead sentence ``index`` states for the
+    report's own type of event, stated in full ("29 June 2009"), not read against the
+    report nor dating the making of a building."""
+    a, out = ctx.auto, []
+    for phrase in ctx.phrases(index):
+        r = resolve(phrase, ctx.lex, ctx.base)
+        if r is not None and r.how == "explicit" and r.start is not None \
+                and r.start == r.end and r.end < earlier \
+                and (not _dates_making(ctx, index, phrase)
+                     or _dates_event(ctx, index, phrase)) \
+                and _dates_kind(ctx, index, phrase, a.kind):
+            out.append(r.start)
+    return out
+
+
+def _dates_event(ctx: ArticleContext, index: int, phrase: Phrase) -> bool:
+    """Is date ``phrase`` told by a word that dates its subject (:meth:`Vocabulary.dating`:
+    "dates back to"), whose sentence opens on an event (its first trigger comes before
+    the date: "The Colmarino railway massacre, which cost 32
+    lives, dates back to 29 June 2009")? Then the day is the event's."""
+    a, text = ctx.auto, ctx.texts[index]
+    if not a.vocab.dating(text, ctx.article.lang, phrase.start) or not a.triggers[index]:
+        return False
+    return a.triggers[index][0][0] < phrase.start
 
 
 def _wider_only(a, index: int) -> bool:

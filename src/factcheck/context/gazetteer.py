@@ -302,16 +302,17 @@ class Gazetteer:
                     self._kind[k] = _NAME
         return self._kind
 
-    def is_unlisted(self, key: str, words: list[str] = ()) -> bool:
+    def is_unlisted(self, key: str, words: list[str] = (), whole: bool = False) -> bool:
         """Is name key ``key`` no place any list knows (a country, a region, one of our
         places, a town's own name or a big town's other name), no outlet and no month, and
         none of its ``words`` (keys) a country's or region's name, a people's word, an
         outlet or a month ("Italian Alps", "Italy's Dolomites"), nor the last a town's
-        ("Great Galveston")? A site's name (:mod:`.sites`) is such a name."""
+        ("Great Galveston")? A site's name (:mod:`.sites`) is such a name. ``whole``: a name
+        read whole whatever town its last word names (a vessel's: "Costa Concordia")."""
         kinds = self._kinds({key, *words[-1:]})
         if kinds[key] != _NEVER or key in self.words.not_places:
             return False
-        if words and kinds[words[-1]] != _NEVER:
+        if words and not whole and kinds[words[-1]] != _NEVER:
             return False  # "Great Galveston": a town's name closing it
         return not any(w in self.fixed or w in self._people_keys or w in self.words.not_places
                        for w in words)

@@ -193,8 +193,12 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         if a.day_only != b.day_only and not named:
             return False  # an earlier episode is never the event its report tells after it
         # a storm called by its name is that storm in a report a year on
+        # and a ship or a building named by both is that ship's wreck, that building's
+        # collapse, in a report months on (:meth:`.event_types.Vocabulary.site_window`)
         window = timedelta(days=vocab.name_window(a.kind, b.kind) if named
                            else EPISODE_DAYS if a.day_only
+                           else vocab.site_window(a.kind, b.kind)
+                           if a.site is not None and a.site == b.site
                            else vocab.window_days(a.kind, b.kind))
         if a.start > b.end + window or b.start > a.end + window:
             return False
@@ -297,15 +301,30 @@ def _place_bucket(site: str) -> str:
     return "?" + site[len(SITE_PREFIX):]
 
 
-def longest_window(rules_root: Path | None = None, named: bool = False) -> timedelta:
+def longest_window(rules_root: Path | None = None, named: bool = False,
+                   sited: bool = False) -> timedelta:
     """The longest time two mentions may lie apart and still be one event (``named``: two
-    mentions of an event by its own name, :func:`.events.is_name`)."""
+    mentions of an event by its own name, :func:`.events.is_name`; ``sited``: two naming one
+    site)."""
     vocab = vocabulary(rules_root)
     if not vocab.types:
         return timedelta(days=30)
     if named:
         return timedelta(days=max(vocab.name_window(t) for t in vocab.types))
+    if sited:
+        return timedelta(days=max(vocab.site_window(t) for t in vocab.types))
     return timedelta(days=max(t.window_days for t in vocab.types.values()))
+
+
+def _windows(rules_root: Path | None) -> dict[str, timedelta]:
+    """The longest windows, for mentions of a place, of a name and of a site."""
+    return {"place": longest_window(rules_root), "name": longest_window(rules_root, True),
+            "site": longest_window(rules_root, sited=True)}
+
+
+def _window_of(m: Mention) -> str:
+    """Which of :func:`_windows` bounds the mentions ``m`` may meet."""
+    return "name" if m.name is not None else "site" if m.site is not None else "place"
 
 
 def near(a: Mention, b: Mention, rules_root: Path | None = None) -> bool:
@@ -328,12 +347,12 @@ def neighbourhood(seeds: Iterable[Mention], fetch: Fetch, rules_root: Path | Non
     no mention outside is near one inside, so merging these alone gives them the events a
     merge of everything gives (see :func:`merge_mentions`). A stored mention with a seed's
     id is the seed (give the seed combined with it, :func:`combined`)."""
-    windows = {False: longest_window(rules_root), True: longest_window(rules_root, True)}
+    windows = _windows(rules_root)
     found = {m.id: m for m in seeds}
     todo = list(found.values())
     while todo:
         m = todo.pop()
-        longest = windows[is_name(m.place)]
+        longest = windows[_window_of(m)]
         lo = None if m.start is None else m.start - longest
         hi = None if m.end is None else m.end + longest
         for b in buckets(m, rules_root):
@@ -358,7 +377,7 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
     gaz, vocab = gazetteer(rules_root), vocabulary(rules_root)
     place = {m.where: gaz.get(m.where) for m in mentions if m.where}
     place[None] = None
-    windows = {False: longest_window(rules_root), True: longest_window(rules_root, True)}
+    windows = _windows(rules_root)
     uf = _Union([m.id for m in mentions])
 
     site_reach = site_rules(rules_root).reach_km
@@ -391,8 +410,12 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         # bridge two events of different types at one place (an avalanche, a helicopter crash)
         fine = [m for m in plain if is_fine(m, key)]
         coarse = [m for m in plain if not is_fine(m, key)]
-        # a bucket of one event's name (its own: see bucket) spans the name's window
-        longest = windows[bool(plain) and plain[0].name is not None]
+        # a bucket of one event's name (its own: see bucket) spans the name's window, one
+        # of a site's the site's
+        longest = windows["name" if plain and plain[0].name is not None
+                          else "site" if any(m.site is not None and key == _place_bucket(m.site)
+                                             for m in plain)
+                          else "place"]
         # towns and hamlets first: a region or a country must not bridge two towns' events
         for i, a in enumerate(fine):
             for b in fine[i + 1:]:
