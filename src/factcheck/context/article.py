@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,7 +173,8 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         at += len(t) + 1
     found = vocab.find_each(texts, lang, toks)
     title = article.title or ""
-    found = without_secondary(vocab, lang, title, texts, found)
+    lex = lexicon(lang, rules_root)
+    found = without_secondary(vocab, lang, title, texts, found, lex.numbers, lex.units)
     types = tuple(tuple([t for _, _, t in f]) if f else () for f in found)
     # an event's own name ("Hurricane Maria") is looked for where a trigger is: it is the
     # event's, so the same word elsewhere ("the toll from Maria") is no place either
@@ -442,7 +443,9 @@ def _article_kind(vocab: Vocabulary, title: str, lang: str,
 
 
 def without_secondary(vocab: Vocabulary, lang: str, title: str, texts: Sequence[str],
-                       found: list[list[tuple[int, int, str]]]
+                       found: list[list[tuple[int, int, str]]],
+                       numbers: Mapping[str, int] | None = None,
+                       units: Mapping[str, str] | None = None
                        ) -> list[list[tuple[int, int, str]]]:
     """``found`` (per sentence: its triggers) without the weak ones of a type incompatible
     with the type the article names most by its other triggers: a bare verb there tells
@@ -459,7 +462,8 @@ def without_secondary(vocab: Vocabulary, lang: str, title: str, texts: Sequence[
                 counts[k] += weight
                 order.append(k)
     kind = max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
-    return [vocab.secondary(t, lang, f, kind) if f else f for t, f in zip(texts, found)]
+    return [vocab.secondary(t, lang, f, kind, numbers, units) if f else f
+            for t, f in zip(texts, found)]
 
 
 def _name_counts(title: Sequence[tuple[str, str]], named: Sequence[Sequence[tuple[str, str]]]

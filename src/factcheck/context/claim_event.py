@@ -1083,13 +1083,28 @@ def _before_own(ctx: ArticleContext, index: int, clause: tuple[int, int] | None
                 ) -> tuple[int, str] | None:
     """How long before the report's own event a figure's event happened, as (count, unit),
     by words of its clause ("a fire five months earlier that killed 112", "un incendio di
-    cinque mesi prima, che fece 112 morti": :meth:`Vocabulary.elapsed_earlier`), or None."""
+    cinque mesi prima, che fece 112 morti": :meth:`Vocabulary.elapsed_earlier`), or by the
+    time told since its trigger when that is of another type than the report's ("a sei mesi
+    dal rogo di un capannone, costato la vita a 80 operai", in a report on a collapse:
+    :meth:`Vocabulary.elapsed`); else None."""
     a = ctx.auto
     if a is None or a.kind is None or clause is None or index >= len(ctx.texts):
         return None
     text, lang, lex = ctx.texts[index], ctx.article.lang, ctx.lex
     lo = _with_antecedent(ctx, index, clause)
-    return a.vocab.elapsed_earlier(text, lang, lo, clause[1], lex.numbers, lex.units)
+    found = a.vocab.elapsed_earlier(text, lang, lo, clause[1], lex.numbers, lex.units)
+    if found is not None or index >= len(a.triggers) or not a.triggers[index]:
+        return found
+    # the trigger the figure's clause names; else, in a sentence naming no event of the
+    # report's own type, its first ("Five months after the fire, the factory collapsed,
+    # killing 300" tells the collapse's toll: the sentence names the report's type)
+    inside = [(at, t) for at, t in a.triggers[index] if clause[0] <= at < clause[1]]
+    if not inside and a.kind in a.types[index]:
+        return None
+    at, told = (inside or list(a.triggers[index]))[0]
+    if told == a.kind:
+        return None  # "a dieci anni dal crollo": the report's own event, an anniversary
+    return a.vocab.elapsed(text, lang, at, lex.numbers, lex.units)
 
 
 # a clause this short before a figure's is a fronted phrase of it ("Five months earlier, ...")
@@ -1244,7 +1259,8 @@ def _article_triggers(ctx: ArticleContext
     vocab, lang = vocabulary(ctx.rules_root), ctx.article.lang
     found = vocab.find_each(ctx.texts, lang, ctx.toks or None)
     title = ctx.article.title or ""
-    found = without_secondary(vocab, lang, title, ctx.texts, found)
+    found = without_secondary(vocab, lang, title, ctx.texts, found, ctx.lex.numbers,
+                              ctx.lex.units)
     counts: Counter[str] = Counter()
     order: list[str] = []
     for triggers, weight in [(vocab.find(title, lang) if title else [], 2)] + \

@@ -32,6 +32,9 @@ _RELATIVE_TO_FIGURE = 4
 # how many words of a "when" clause may come before the trigger of the event it dates ("since
 # 2005, when 17 people were killed in a | collision"): no comma between
 _THEN_WORDS = 7
+# how far after a trigger "N units earlier" still tells of it ("a fire less than five
+# months earlier")
+_EARLIER_CHARS = 40
 # no relative clause runs over these
 _SENTENCE_STOP = regexcache.compile(r"[.;:!?()\[\]«»“”\"]")
 
@@ -213,12 +216,15 @@ class Vocabulary:
         return rx is not None and rx.fullmatch(text) is not None
 
     def secondary(self, text: str, lang: str, found: list[tuple[int, int, str]],
-                  kind: str | None) -> list[tuple[int, int, str]]:
+                  kind: str | None, numbers: Mapping[str, int] | None = None,
+                  units: Mapping[str, str] | None = None) -> list[tuple[int, int, str]]:
         """``found`` (the triggers of ``text``) without the weak ones of a type incompatible
         with ``kind``, the article's: there they tell how its own event went ("the boat
         crashed against rocks"), not of a second event; and with the weak ones of a type
         ``kind`` takes (:attr:`EventType.takes_weak`) as ``kind``'s: a bare "fire" in a
-        report on a tower block's fire is that fire, no wildfire."""
+        report on a tower block's fire is that fire, no wildfire. A weak trigger told as over
+        so long before (:meth:`told_earlier`, with the language's ``numbers`` and ``units``)
+        is kept: "a fire less than five months earlier" is an event of its own."""
         if kind is None or not self.weak.get(lang):
             return found
         t = self.types.get(kind)
@@ -228,9 +234,24 @@ class Vocabulary:
             weak = self.is_weak(text[f[0]:f[1]], lang, f[2])
             if weak and f[2] in takes:
                 out.append((f[0], f[1], kind))
-            elif not weak or self.compatible(f[2], kind):
+            elif not weak or self.compatible(f[2], kind) or (
+                    numbers is not None and units is not None
+                    and self.told_earlier(text, lang, f[1], numbers, units)):
                 out.append(f)
         return out
+
+    def told_earlier(self, text: str, lang: str, end: int, numbers: Mapping[str, int],
+                     units: Mapping[str, str]) -> bool:
+        """Is the trigger ending at ``end`` told as over so long before ("a fire less than
+        five months earlier", "un incendio di cinque mesi prima": ``[elapsed] earlier``),
+        within its clause (:data:`_EARLIER_CHARS`, no comma between)? Then a weak trigger
+        names an event of its own, not how the article's went."""
+        rx = self.earlier_by_rx.get(lang)
+        if rx is None:
+            return False
+        m = rx.search(text, end, min(len(text), end + _EARLIER_CHARS))
+        return m is not None and not _CLAUSE_END.search(text, end, m.start()) \
+            and self._elapsed(m, lang, numbers, units) is not None
 
     def unrelated(self, text: str, lang: str) -> tuple[int, int] | None:
         """Where ``text`` says its figures are unrelated to an event ("11 lives unrelated to

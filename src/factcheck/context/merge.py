@@ -330,10 +330,12 @@ def _window_of(m: Mention) -> str:
 def near(a: Mention, b: Mention, rules_root: Path | None = None) -> bool:
     """May mentions ``a`` and ``b`` be one event (types, time and place)? Every union of
     :func:`merge_mentions` joins two mentions near each other."""
-    gaz = gazetteer(rules_root)
+    gaz, vocab = gazetteer(rules_root), vocabulary(rules_root)
     pa = gaz.get(a.where) if a.where else None
     pb = gaz.get(b.where) if b.where else None
-    return _near(a, b, pa, pb, gaz, vocabulary(rules_root), site_rules(rules_root).reach_km)
+    # an undated earlier event and the dated one it may be (:func:`_join_earlier`)
+    return _near(a, b, pa, pb, gaz, vocab, site_rules(rules_root).reach_km) \
+        or _recalls(a, b, pa, pb, gaz, vocab) or _recalls(b, a, pb, pa, gaz, vocab)
 
 
 # stored mentions of one bucket whose span meets [lo, hi] (all of it without dates), and
@@ -500,6 +502,7 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                                 or not c.docs & dated_docs.get(roots[0], set())
                                 or c.kind in kinds_of.get(roots[0], ())):
             uf.union(cid, roots[0])
+    _join_earlier(mentions, buckets_, place, gaz, vocab, uf, rules_root)
     for _, coarse in layers:
         for i, a in enumerate(coarse):
             for b in coarse[i + 1:]:
@@ -520,6 +523,58 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
 
 
 _NAME = "name-"
+
+
+def _join_earlier(mentions: Sequence[Mention], buckets_: Mapping[str, Sequence[Mention]],
+                  place: Mapping[str | None, Place | None], gaz: Gazetteer, vocab: Vocabulary,
+                  uf: _Union, rules_root: Path | None = None) -> None:
+    """Each event told as over before its report with no date (``:earlier``: "a fire less
+    than five months earlier that killed 112", in an undated report on a collapse) joined to
+    the one dated event it can mean: of a compatible type (its own, when several), at its
+    place or in its hierarchy, over before the report's own event began (the event of the
+    report's other figures, as the dated reports made it), and none of the report's own.
+    A report whose own event is not dated keeps it apart: nothing says which came first."""
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        members[uf.find(m.id)].append(m)
+    joins: list[tuple[str, str]] = []  # read on the events as they stand, then made
+    for e in sorted((m for m in mentions if m.earlier), key=lambda m: m.id):
+        own = {uf.find(m.id) for m in mentions if m.docs & e.docs and not m.earlier}
+        began = [m.start for r in own for m in members[r] if m.start is not None]
+        if not began:
+            continue
+        first = min(began)
+        pe = place.get(e.where)
+        fits: dict[str, bool] = {}  # root -> of e's own type
+        for b in buckets(e, rules_root):
+            for f in buckets_.get(b, ()):
+                r = uf.find(f.id)
+                if f.start is None or f.earlier or f.apart or f.day_only or r in own \
+                        or f.docs & e.docs or not vocab.compatible(e.kind, f.kind) \
+                        or max(m.end for m in members[r] if m.end is not None) >= first:
+                    continue
+                pf = place.get(f.where)
+                if not (f.place == e.place or (pe is not None and pf is not None and (
+                        gaz.within(pe, pf) or gaz.within(pf, pe)))):
+                    continue
+                fits[r] = fits.get(r, False) or f.kind == e.kind
+        roots = sorted(fits)
+        if len(roots) > 1:
+            roots = [r for r in roots if fits[r]]
+        if len(roots) == 1:
+            joins.append((e.id, roots[0]))
+    for a, b in joins:
+        uf.union(a, b)
+
+
+def _recalls(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazetteer,
+             vocab: Vocabulary) -> bool:
+    """May ``a``, an event told as over before its report with no date, be the dated event
+    ``b`` (:func:`_join_earlier`'s place and type, not its time)?"""
+    if not a.earlier or b.earlier or b.start is None or not vocab.compatible(a.kind, b.kind):
+        return False
+    return a.place == b.place or (pa is not None and pb is not None and (
+        gaz.within(pa, pb) or gaz.within(pb, pa)))
 
 
 def _join_named(fine: Sequence[Mention], named: Sequence[Mention], uf: _Union,
