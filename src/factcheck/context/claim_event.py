@@ -107,12 +107,23 @@ def background_span(ctx: ArticleContext, event_id: str | None) -> Period | None:
 
 
 def _told_event(ctx: ArticleContext) -> Period | None:
+    """When the article's own event happened, as its text tells it: a date of its own
+    weeks before the report at most (:func:`_told_current`), else the earlier day
+    :func:`_dated_event` finds (a report a year on)."""
+    found = ctx.once("told current", -1, lambda: _told_current(ctx))
+    if found is None and ctx.article.published is not None and ctx.base is not None:
+        day = ctx.once("dated", -1, lambda: _dated_event(ctx))
+        return (day, day) if day is not None else None
+    return found
+
+
+def _told_current(ctx: ArticleContext) -> Period | None:
     """When the article's own event happened, as its text tells it: the earliest date (at
     most a month long) in a sentence that names the article's type of event and no place
     outside the article's own ("the quake that struck on Wednesday", "il terremoto del 24
     agosto 2016"). In a dated article the date is not after the report and less than
     ``_BACKGROUND_DAYS`` before it (an earlier event of the type, "the 2018 Camp Fire", is
-    background), else the earlier day :func:`_dated_event` finds (a report a year on)."""
+    background); else None."""
     a = ctx.auto
     if a is None or a.kind is None:
         return None
@@ -129,14 +140,13 @@ def _told_event(ctx: ArticleContext) -> Period | None:
             if not _dates_kind(ctx, i, phrase, a.kind):
                 continue  # "the collapse comes after the fire of May 2030": the fire's date
             r = resolve(phrase, ctx.lex, base)
+            if r is not None and _dateline(ctx, i, phrase, r):
+                continue  # "06 September 2031 The railway massacre ...": the report's day
             if (r is None or r.how not in ("explicit", "relative") or r.start is None
                     or r.end is None or (r.end - r.start).days > 31):
                 continue
             if base is None or (earliest <= r.start and r.end <= base.end):
                 found.append((r.start, r.end))
-    if not found and base is not None:
-        day = ctx.once("dated", -1, lambda: _dated_event(ctx))
-        return (day, day) if day is not None else None
     return min(found, default=None)
 
 
@@ -1007,14 +1017,18 @@ def _dated_event(ctx: ArticleContext) -> date | None:
         # its place, or a town within the type's reach of it ("the Lucca court", in a
         # report on the Viareggio derailment's trial)
         here = any(_same_area(a, p, a.kind) for p in a.places[i])
-        if not a.places[i] and i < _LEAD_SENTENCES:
+        if not a.places[i] and i < _LEAD_SENTENCES and _told_as_past(ctx):
             # "The Colmarino railway massacre, which cost 32 lives, dates back to 29 June
             # 2009", opening a report on its trial: the lead names the report's own event,
             # so a day it states (a day: a month is as often another event's) is its day
             found += _lead_days(ctx, i, earlier)
         if here and _wider_only(a, i):
             # "the worst attack in the UK since the 7 July bombings in 2005", in a report on
-            # Manchester: a date told of the whole country is its history, not this event's
+            # Manchester: a date told of the whole country is its history, not this event's;
+            # but a lead's day is its own event's ("Un anno fa il terremoto che il 2 ottobre
+            # 2031 ha devastato il Nepal centrale", in an anniversary report on a district)
+            if i < _LEAD_SENTENCES and _told_as_past(ctx):
+                found += _lead_days(ctx, i, earlier)
             continue
         if relative and (here or not a.places[i]):
             # "a dieci anni dal crollo", "the tenth anniversary of the quake": the report's
@@ -1044,12 +1058,52 @@ def _dated_event(ctx: ArticleContext) -> date | None:
 _LEAD_SENTENCES = 3
 
 
+# a date this many words before a trigger names the event as a label ("the 9 March Bristol
+# bombings"): it tells which event of a history, not a report's own lead
+_LABEL_WORDS = 2
+
+
+def _labels_trigger(ctx: ArticleContext, index: int, phrase: Phrase) -> bool:
+    """Does date ``phrase`` stand right before a trigger of its sentence, as a label ("the
+    9 March Bristol bombings", "the 2019 floods")? A report opening on its own past event
+    tells the day after naming it ("the railway massacre ... dates back to 29 June 2009",
+    "il terremoto che il 2 ottobre 2031 ha devastato") or with a verb between ("On 29 June
+    2009 a freight train derailed")."""
+    a, text = ctx.auto, ctx.texts[index]
+    for at, _ in a.triggers[index]:
+        between = text[phrase.end:at]
+        if at >= phrase.end and len(between.split()) <= _LABEL_WORDS \
+                and not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
+def _dateline(ctx: ArticleContext, index: int, phrase: Phrase, r: Resolved) -> bool:
+    """Is date ``phrase`` of sentence ``index`` a dateline: opening the sentence, the
+    report's own day? It says when the report was written, not when anything happened."""
+    published = ctx.article.published
+    return published is not None and not ctx.texts[index][:phrase.start].strip() \
+        and r.start == r.end == published
+
+
+def _told_as_past(ctx: ArticleContext) -> bool:
+    """Does the report tell its own event at no date of the weeks before it (no "on Monday
+    night" naming its type: :func:`_told_current`)? A trial's or an anniversary's report
+    does; one on a bombing of Monday that recalls the country's history does not."""
+    return ctx.once("told current", -1, lambda: _told_current(ctx)) is None
+
+
 def _lead_days(ctx: ArticleContext, index: int, earlier: date) -> list[date]:
     """The days (a day each, before ``earlier``) that lead sentence ``index`` states for the
     report's own type of event, stated in full ("29 June 2009"), not read against the
-    report nor dating the making of a building."""
+    report nor dating the making of a building, nor after a "since" (a day of its history)."""
     a, out = ctx.auto, []
-    for phrase in ctx.phrases(index):
+    phrases = ctx.phrases(index)
+    for phrase in phrases:
+        if any(p.kind == "since" and p.start < phrase.start for p in phrases):
+            break  # "the worst since the bombings of 7 July 2005": a day of its history
+        if _labels_trigger(ctx, index, phrase):
+            continue  # "the 9 March Bristol bombings": a day naming an event of its history
         r = resolve(phrase, ctx.lex, ctx.base)
         if r is not None and r.how == "explicit" and r.start is not None \
                 and r.start == r.end and r.end < earlier \

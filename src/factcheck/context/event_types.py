@@ -32,7 +32,7 @@ _RELATIVE_TO_FIGURE = 4
 # how many words of a "when" clause may come before the trigger of the event it dates ("since
 # 2005, when 17 people were killed in a | collision"): no comma between
 _THEN_WORDS = 7
-# how far after a trigger "N units earlier" still tells of it ("a fire less than five
+# how far after a trigger "N units earlier" still tells of it ("a blaze nearly seven
 # months earlier")
 _EARLIER_CHARS = 40
 # no relative clause runs over these
@@ -224,7 +224,7 @@ class Vocabulary:
         ``kind`` takes (:attr:`EventType.takes_weak`) as ``kind``'s: a bare "fire" in a
         report on a tower block's fire is that fire, no wildfire. A weak trigger told as over
         so long before (:meth:`told_earlier`, with the language's ``numbers`` and ``units``)
-        is kept: "a fire less than five months earlier" is an event of its own."""
+        is kept: "a blaze nearly seven months earlier" is an event of its own."""
         if kind is None or not self.weak.get(lang):
             return found
         t = self.types.get(kind)
@@ -242,8 +242,8 @@ class Vocabulary:
 
     def told_earlier(self, text: str, lang: str, end: int, numbers: Mapping[str, int],
                      units: Mapping[str, str]) -> bool:
-        """Is the trigger ending at ``end`` told as over so long before ("a fire less than
-        five months earlier", "un incendio di cinque mesi prima": ``[elapsed] earlier``),
+        """Is the trigger ending at ``end`` told as over so long before ("a blaze nearly
+        seven months earlier", "un incendio di sette mesi prima": ``[elapsed] earlier``),
         within its clause (:data:`_EARLIER_CHARS`, no comma between)? Then a weak trigger
         names an event of its own, not how the article's went."""
         rx = self.earlier_by_rx.get(lang)

@@ -451,6 +451,12 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                          and pc is not None and pc.level in _FINE)
                      or (pc is not None and place[f.where] is not None
                          and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))]
+            # a site's dated report placed no finer than this one's place ("the ferry Stella
+            # Genova, off Indonesia" and "a ferry sank off Indonesia"): the event it may mean
+            candidates[c.id] += [
+                f for f in coarse if f is not c and f.site is not None and c.site is None
+                and c.name is None and f.start is not None and c.where is not None
+                and f.where == c.where and near_(c, f)]
     # each event as the dated reports made it: its types, and the articles of its dated
     # mentions (read once, before the undated and coarse ones join)
     kinds_of: dict[str, set[str]] = defaultdict(set)
@@ -528,8 +534,8 @@ _NAME = "name-"
 def _join_earlier(mentions: Sequence[Mention], buckets_: Mapping[str, Sequence[Mention]],
                   place: Mapping[str | None, Place | None], gaz: Gazetteer, vocab: Vocabulary,
                   uf: _Union, rules_root: Path | None = None) -> None:
-    """Each event told as over before its report with no date (``:earlier``: "a fire less
-    than five months earlier that killed 112", in an undated report on a collapse) joined to
+    """Each event told as over before its report with no date (``:earlier``: "a blaze some
+    seven months earlier that left 80 dead", in an undated report on a collapse) joined to
     the one dated event it can mean: of a compatible type (its own, when several), at its
     place or in its hierarchy, over before the report's own event began (the event of the
     report's other figures, as the dated reports made it), and none of the report's own.
