@@ -20,7 +20,8 @@ from .dates import Period, month_range, overlaps, shift
 from .event_types import vocabulary
 from .events import AT, Event, auto_id, best_event, parse_auto, places_in, slot_parts
 from .article import (
-    LEVELS, ArticleContext, AutoContext, gazetteer_places, sentence_places, without_secondary,
+    LEVELS, ArticleContext, AutoContext, gazetteer_places, named_places, sentence_places,
+    without_secondary,
 )
 from .gazetteer import Gazetteer, Place, km, locatives
 from .period import Phrase, Resolved, occasion, resolve
@@ -485,8 +486,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     if home is not None and kind is not None and (place == home or place.endswith(AT + home)) \
             and _told_as_another(ctx, index, clause, kind):
         # "another strike killed six in the camp", in a report on a strike on a hospital:
-        # not the report's strike, and no place beyond its reach to tell which: none
-        return None
+        # not the report's strike; where the next sentence says its target lies ("the school
+        # is in the Nuseirat camp": a place no gazetteer lists), there; else nothing tells
+        # which: none
+        there = _unlisted_next(ctx, index)
+        return auto_id(kind, there, when) if there is not None and when is not None else None
     if kind is not None and kind == a.kind and home is not None and (
             place == home or (site is not None and place.endswith(AT + home))):
         # an article about its place's earlier event (an anniversary, a report a year on)
@@ -730,6 +734,21 @@ def _told_as_another(ctx: ArticleContext, index: int, clause: tuple[int, int] | 
         (j for j, ks in enumerate(a.types) if any(a.vocab.compatible(k, told) for k in ks)),
         None))
     return first is not None and first < index
+
+
+def _unlisted_next(ctx: ArticleContext, index: int) -> str | None:
+    """The place the sentence after ``index``, in its paragraph and naming no event of its
+    own, gives after a locative that no gazetteer lists and that is not the report's home
+    ("spiegando che la scuola si trova nel campo profughi di Valdoro"): where the other
+    target a figure of sentence ``index`` counts lies. None when there is none or several."""
+    a, j = ctx.auto, index + 1
+    if a is None or j >= len(ctx.texts) or j >= len(a.types) or a.types[j] \
+            or a.paragraph[j] != a.paragraph[index]:
+        return None
+    names = [n for n in named_places(ctx.texts[j], ctx.lex)
+             if a.gaz.get(n) is None and n != ctx.home
+             and not a.gaz.find(ctx.texts[j], ctx.article.lang)]
+    return names[0] if len(names) == 1 else None
 
 
 def _other_target(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
@@ -1040,7 +1059,8 @@ def _dated_event(ctx: ArticleContext) -> date | None:
             r = resolve(phrase, ctx.lex, ctx.base)
             if r is None or r.how not in ("explicit", "relative") or r.start is None \
                     or r.end is None or r.end >= earlier or (r.how == "relative" and not relative) \
-                    or _dates_making(ctx, i, phrase) or not _dates_kind(ctx, i, phrase, a.kind):
+                    or (_dates_making(ctx, i, phrase) and not _dates_event(ctx, i, phrase)) \
+                    or not _dates_kind(ctx, i, phrase, a.kind):
                 continue
             if (r.end - r.start).days <= 31:
                 # "in August" read in a January report is last August as surely as a
