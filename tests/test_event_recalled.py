@@ -119,7 +119,7 @@ def test_a_place_in_a_since_when_clause_is_not_the_report_s():
 def test_a_second_strike_takes_the_place_the_next_sentence_gives_its_target():
     text = ("Raid su un ospedale a Gaza.\n\nAlmeno 300 morti nel raid sull'ospedale di Gaza. "
             "E sei persone sono morte anche in una scuola a Gaza in un altro raid. Lo ha "
-            "detto l'agenzia, spiegando che la scuola si trova nel campo di Valdoro.")
+            "detto l'agenzia, aggiungendo che l'istituto sorge nel campo di Valdoro.")
     own = context_claim(text, "300", published=date(2031, 10, 17))
     other = context_claim(text, "sei", published=date(2031, 10, 17))
     assert other.event == "auto:attack:valdoro:2031-10"

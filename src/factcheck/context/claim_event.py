@@ -739,7 +739,7 @@ def _told_as_another(ctx: ArticleContext, index: int, clause: tuple[int, int] | 
 def _unlisted_next(ctx: ArticleContext, index: int) -> str | None:
     """The place the sentence after ``index``, in its paragraph and naming no event of its
     own, gives after a locative that no gazetteer lists and that is not the report's home
-    ("spiegando che la scuola si trova nel campo profughi di Valdoro"): where the other
+    ("aggiungendo che l'istituto sorge nel campo di Valdoro"): where the other
     target a figure of sentence ``index`` counts lies. None when there is none or several."""
     a, j = ctx.auto, index + 1
     if a is None or j >= len(ctx.texts) or j >= len(a.types) or a.types[j] \
