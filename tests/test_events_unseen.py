@@ -1,7 +1,7 @@
 """Events of types and regions the corpus never met, from invented reports across days
 (tests/data/events_unseen: a mine blast in Turkey, a mining dam's collapse in Brazil, an
-earthquake in Nepal, monsoon floods in Pakistan, a temple stampede in India, a ferry sunk off
-Indonesia; Italian and English). Each event's reports are one event, whatever the order of
+earthquake in Nepal, monsoon floods in Pakistan and in India, a temple stampede in India, a
+ferry sunk off Indonesia; Italian and English). Each event's reports are one event, whatever the order of
 the files, and no two events are one."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ _BACKGROUND = {("ferry-4-en.md", 35)}
 def test_each_invented_event_s_reports_are_one_event(claims):
     own = [c for c in claims if (c.doc, c.quantity.value) not in _BACKGROUND]
     events = _events(own)
-    assert set(events) == {"crush", "dam", "ferry", "flood", "mine", "quake"}
+    assert set(events) == {"crush", "dam", "ferry", "flood", "mine", "monsoon", "quake"}
     for story, ids in events.items():
         assert len(ids) == 1 and None not in ids, (story, ids)
 
@@ -67,6 +67,15 @@ def test_a_ship_s_name_links_a_report_weeks_later(claims):
     # shipwreck's window, the ship's name joins it
     merged = {(c.doc, c.quantity.value): c.event for c in merge_events(claims)}
     assert merged["ferry-3-en.md", 47] == merged["ferry-1-en.md", 17]
+
+
+def test_a_region_the_gazetteer_cannot_bound_meets_its_town_s_event(claims):
+    # "floods in Sindh" (an ISO 3166-2 region) and "floods in Larkana" (a town of it); a
+    # region of another country is a place, never a site, and another event
+    merged = {(c.doc, c.quantity.value): c.event for c in merge_events(claims)}
+    assert merged["flood-4-en.md", 61] == merged["flood-1-en.md", 47]
+    assert merged["monsoon-1-it.md", 22] != merged["flood-1-en.md", 47]
+    assert "site-" not in merged["monsoon-1-it.md", 22]
 
 
 def test_an_earlier_shipwreck_told_in_a_report_is_not_the_report_s(claims):

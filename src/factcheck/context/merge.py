@@ -208,6 +208,11 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         return False
     if gaz.within(pa, pb) or gaz.within(pb, pa):
         return True
+    if gaz.may_hold(pa, pb) or gaz.may_hold(pb, pa):
+        # "floods in Sindh" and "floods in Larkana": a region whose towns the gazetteer
+        # cannot tell may hold the town (a region is never fine: it joins only the one
+        # event it can mean)
+        return True
     if (a.start is None or b.start is None) and a.kind == b.kind \
             and (in_metro(pa, pb) or in_metro(pb, pa)):
         # an undated report of a town inside a city's metro area meets one of its own type
@@ -450,13 +455,17 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                      or ((c.start is None or c.kind == _UNKNOWN)
                          and pc is not None and pc.level in _FINE)
                      or (pc is not None and place[f.where] is not None
-                         and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))]
-            # a site's dated report placed no finer than this one's place ("the ferry Stella
-            # Genova, off Indonesia" and "a ferry sank off Indonesia"): the event it may mean
+                         and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where])
+                              or gaz.may_hold(pc, place[f.where]))))]
+            # a site's dated report placed at or inside this one's place, no finer than a
+            # region ("the ferry Stella Genova, off Sulawesi" and "a ferry sank off
+            # Indonesia"): the event it may mean
             candidates[c.id] += [
                 f for f in coarse if f is not c and f.site is not None and c.site is None
                 and c.name is None and f.start is not None and c.where is not None
-                and f.where == c.where and near_(c, f)]
+                and (f.where == c.where or (pc is not None and place[f.where] is not None
+                                            and gaz.within(place[f.where], pc)))
+                and near_(c, f)]
     # each event as the dated reports made it: its types, and the articles of its dated
     # mentions (read once, before the undated and coarse ones join)
     kinds_of: dict[str, set[str]] = defaultdict(set)
