@@ -124,3 +124,15 @@ def test_a_second_strike_takes_the_place_the_next_sentence_gives_its_target():
     other = context_claim(text, "sei", published=date(2031, 10, 17))
     assert other.event == "auto:attack:valdoro:2031-10"
     assert own.event != other.event
+
+
+@pytest.mark.parametrize("text,lang,figure", [
+    ("Naufragio al largo di Lampedusa.\n\nSono 9 i morti del naufragio al largo di Lampedusa. "
+     "I migranti, quasi tutti siriani, erano partiti dal porto di Sfax due giorni prima.",
+     "it", "9"),
+    ("Ferry sinks off Lampedusa.\n\nNine people died when a ferry sank off Lampedusa. The "
+     "ferry had left the port of Sfax at dawn.", "en", "Nine"),
+])
+def test_the_port_a_voyage_left_is_not_where_it_sank(text, lang, figure):
+    c = context_claim(text, figure, lang=lang, published=date(2031, 4, 4))
+    assert c.event is not None and "sfax" not in c.event, c.event
