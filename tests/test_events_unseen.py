@@ -93,3 +93,17 @@ def test_the_same_ids_whatever_the_order(claims, seed):
     for i, c in zip(order, shuffled):
         got[i] = c.event
     assert got == want
+
+
+def test_iso_regions_are_places_but_never_a_people_or_a_sea():
+    from factcheck.context.gazetteer import gazetteer, name_key
+
+    g = gazetteer()
+    assert {p.country for p in g.fixed[name_key("Punjab")]} == {"IN", "PK"}
+    assert g.fixed[name_key("Sindh")][0].level == "region"
+    assert name_key("Somali") not in g.fixed or all(
+        p.level != "region" for p in g.fixed[name_key("Somali")])
+    assert name_key("Gulf") not in g.fixed
+    # an area of curated regions is bounded by them: it holds no town outside them
+    central = g.get("central-italy")
+    assert not g.may_hold(central, g.get("genova"))

@@ -228,14 +228,17 @@ _NOT_REGIONS = frozenset({"municipality", "city", "local council", "parish", "ra
 
 
 def _add_subdivisions(fixed: dict[str, list[Place]], by_slug: dict[str, Place],
-                      curated: frozenset[str], generic: frozenset[str]) -> None:
+                      curated: frozenset[str], generic: frozenset[str],
+                      never: frozenset[str] = frozenset()) -> None:
     """The first-level subdivisions of every country ``curated`` lists no regions for,
     from ISO 3166-2 (pycountry), as regions whose towns the gazetteer cannot tell (no
     GeoNames admin1 code maps to them: ``admin1`` None): "Sindh", "Madhya Pradesh", "Minas
     Gerais" are places, never sites, and :meth:`Gazetteer.may_hold` reads one as holding
     any town of its country. A name that is a town's own name ("Ankara" is a province and a
-    city), a country's or a region's already, or made of ``generic`` words only ("Central",
-    "Northern") is left out."""
+    city), a country's or a region's already, made of ``generic`` words only ("Central",
+    "Northern"), or one of ``never`` (a people's word, "Somali"; a name that in news is
+    something else, "Gulf") is left out; one borne by regions of two countries ("Punjab")
+    names both, told apart as homonyms are."""
     try:
         import pycountry
     except ImportError:  # pragma: no cover - the gazetteer works without it
@@ -252,18 +255,23 @@ def _add_subdivisions(fixed: dict[str, list[Place]], by_slug: dict[str, Place],
         towns |= {k for (k,) in con.execute(
             f"SELECT key FROM name WHERE main = 1 AND key IN ({','.join('?' * len(chunk))})",
             chunk)}
+    added: set[str] = set()  # name keys of the regions read here
     for sd in sorted(subs, key=lambda x: x.code):
         key = name_key(sd.name)
         words = set(key.split())
-        if key in towns or key in fixed or not words or words <= generic or "(" in sd.name:
+        if key in towns or (key in fixed and key not in added) or key in never \
+                or not words or words <= generic or "(" in sd.name:
             continue
         country = by_slug.get(f"country:{sd.country_code}")
         rid = slugify(sd.name)
+        if rid in by_slug:  # a homonym's region ("Punjab" of India and of Pakistan)
+            rid = f"{rid}-{sd.country_code.lower()}"
         if country is None or rid in by_slug:
             continue
         p = Place(rid, sd.name, "region", sd.country_code, None, parents=(country.id,))
         by_slug[rid] = p
-        fixed[key] = [p]
+        fixed.setdefault(key, []).append(p)
+        added.add(key)
 
 
 # ---------------------------------------------------------------- the gazetteer
@@ -366,7 +374,8 @@ class Gazetteer:
     def may_hold(self, region: Place, place: Place) -> bool:
         """May ``region``, one whose towns the gazetteer cannot tell (an ISO subdivision with
         no admin1 code: "Sindh"), hold ``place``, a town or a local place of its country?"""
-        return region.level == "region" and not region.admin1 and region.id != place.id \
+        return region.level == "region" and not region.admin1 and not region.covers \
+            and region.id != place.id \
             and place.level in ("town", "local") and place.country == region.country
 
     def country_id(self, cc: str | None) -> str | None:
@@ -801,9 +810,11 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
             region_of[(cc, admin1)] = rid
             for n in region_names:
                 fixed.setdefault(name_key(n), []).append(p)
+    wd = data.get("words", {})
     _add_subdivisions(fixed, by_slug, frozenset(regions),
-                      frozenset(x.casefold() for x in data.get("words", {}).get(
-                          "generic_regions", ())))
+                      frozenset(x.casefold() for x in wd.get("generic_regions", ())),
+                      frozenset(name_key(x) for x in wd.get("not_regions", ()))
+                      | frozenset(_people(root)))
     w = data.get("words", {})
     words = Words(frozenset(x.casefold() for x in w.get("titles", ())),
                   frozenset(x.casefold() for x in w.get("heads", ())),
