@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,9 @@ from .events import (
     NAME_PREFIX, Catalog, Cues, Event, article_event, catalog, cue_keys_in, find_cues,
     mask_origins, name_slot, places_in,
 )
-from .gazetteer import Gazetteer, Place, gazetteer, is_located, km, locatives, slugify
+from .gazetteer import (
+    Gazetteer, Place, gazetteer, is_located, km, locatives, name_key, slugify,
+)
 from .sites import bare_sites, find_sites, is_town, noun_spans, site_rules, site_slot, towns
 from .lexicon import Lexicon, lexicon
 from .period import Base, Phrase, find_phrases, lead_base
@@ -92,7 +94,8 @@ class ArticleContext:
         found on first use, as most figures have places of their own and never ask."""
         if self.outer is not None:
             return self.outer.home
-        return self.once("home", -1, lambda: home_place(self.article, self.texts, self.lex))
+        return self.once("home", -1, lambda: home_place(self.article, self.texts, self.lex,
+                                                        vocabulary(self.rules_root)))
 
     @property
     def paragraphs(self) -> tuple[int, ...] | None:
@@ -173,7 +176,8 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         at += len(t) + 1
     found = vocab.find_each(texts, lang, toks)
     title = article.title or ""
-    found = without_secondary(vocab, lang, title, texts, found)
+    lex = lexicon(lang, rules_root)
+    found = without_secondary(vocab, lang, title, texts, found, lex.numbers, lex.units)
     types = tuple(tuple([t for _, _, t in f]) if f else () for f in found)
     # an event's own name ("Hurricane Maria") is looked for where a trigger is: it is the
     # event's, so the same word elsewhere ("the toll from Maria") is no place either
@@ -196,6 +200,7 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     name_words = {slot[len(NAME_PREFIX):] for ns in named for _, slot in ns} | \
         {slot[len(NAME_PREFIX):] for _, slot in title_names}
     per_sentence: list[list[Place]] = [[] for _ in texts]
+    earlier_places: set[tuple[int, str]] = set()  # (sentence, place) of an earlier event
     spans: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     # the countries whose people it names tell homonyms apart ("le autorità spagnole":
     # Valencia in Spain)
@@ -225,9 +230,17 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         if any(text[e:at].strip() == "" for _, e, _ in found[i] if e <= at):
             continue
         if is_located(text, at, locs) or place.population < _SEAT \
-                or gaz.headed(prose, s, e):  # "the eastern region of Valencia"
+                or gaz.headed(prose, s, e) \
+                or (_names_trigger(text, at + e - s, found[i], vocab.not_subjects)
+                    and _main_name(gaz, prose[s:e], place)):  # "the Zonguldak mine blast"
             per_sentence[i].append(place)
             spans[i].append((at, at + e - s, place.id))
+            year = vocab.year_then(text, lang, at)
+            if year is not None and (article.published is None
+                                     or year < article.published.year):
+                # "the deadliest since 2018, when a ferry capsized near Selayar": where an
+                # earlier event happened, no place of the report's own
+                earlier_places.add((i, place.id))
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
     # "morta la 24enne ricoverata a Genova": the title's origins and hospitals are blanked
     # too, as the prose's
@@ -241,8 +254,9 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
         title_places = [p for p in title_places if p.id not in strays]
     # the lead (the prose's first sentence) tells where it happened, as the title does: it
     # counts twice, over a list of places told further on (a cancelled tour's cities)
-    lead = next((ps for t, ps in zip(texts, per_sentence) if t.strip() != title.strip()), [])
-    place = _main_place([title_places, title_places, lead] + per_sentence)
+    own = [[p for p in ps if (i, p.id) not in earlier_places] for i, ps in enumerate(per_sentence)]
+    lead = next((ps for t, ps in zip(texts, own) if t.strip() != title.strip()), [])
+    place = _main_place([title_places, title_places, lead] + own)
     series = place is not None and kind is not None and _told_as_series(
         vocab, lang, title, texts, found, kind)
     if series:
@@ -265,6 +279,35 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
                        kind, place, tuple(tuple(ns) for ns in named), name, tuple(people),
                        tuple(tuple((st, t) for st, _, t in f) for f in found), name_place,
                        sites, site, tuple(tuple(x) for x in spans), series)
+
+
+# how many words may stand between a place and the trigger it names ("the Zonguldak | mine |
+# explosion"): more, and the place is told apart from it
+_WORDS_TO_TRIGGER = 1
+
+
+def _names_trigger(text: str, end: int, triggers: Sequence[tuple[int, int, str]],
+                   pronouns: frozenset[str]) -> bool:
+    """Does a place ending at ``end`` stand right before a trigger, a lower-case word
+    between at most and no pronoun ("the Zonguldak mine explosion", "the Cutro shipwreck";
+    not "between Athens and Salonicco it derailed")? It says where that happened, however
+    big the town (not a seat speaking: "Kyiv said")."""
+    for s, _, _ in triggers:
+        between = text[end:s].split()
+        if s >= end and len(between) <= _WORDS_TO_TRIGGER and not _BREAK.search(text, end, s) \
+                and all(w.islower() and w.casefold() not in pronouns for w in between):
+            return True
+    return False
+
+
+def _main_name(gaz: Gazetteer, written: str, place: Place) -> bool:
+    """Is ``written`` the town's own name (not one of its other names, which a homonym far
+    away may bear: "Tempi", a name of a town in Arizona, for the Greek valley)?"""
+    key = name_key(written)
+    return any(main and p.id == place.id for p, main in gaz.towns([key]).get(key, ()))
+
+
+_BREAK = regexcache.compile(r"[,;:.!?()]")
 
 
 # a town this far from every place of the country an article is about lies on another
@@ -350,9 +393,10 @@ def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
         i = bisect_right(starts, s) - 1
         words[i].append((s - starts[i], e - starts[i], None))
     linked = [[(t, n) for _, n, t in find_sites(text, lang, rules, vocab, gaz,
-                                                sorted(w, key=lambda x: x[:2]), known)]
+                                                sorted(w, key=lambda x: x[:2]), known, kind)]
               if w else [] for text, w in zip(texts, words)]
-    in_title = [(t, n) for _, n, t in find_sites(title, lang, rules, vocab, gaz, known=known)
+    in_title = [(t, n) for _, n, t in find_sites(title, lang, rules, vocab, gaz, known=known,
+                                                 kind=kind)
                 ] if title else []
     # a name the article gives as a town's ("a Valcorvo", "in Valcorvo") is a place the
     # gazetteer lacks, never a site: one event's reports must not call it two things (read
@@ -380,7 +424,9 @@ def _article_sites(vocab: Vocabulary, gaz: Gazetteer, lang: str, title: str,
     fits = [(t, n) for t, n in in_title + [x for xs in linked for x in xs]
             if t is None or kind is None or vocab.compatible(t, kind)]
     site, best = None, None
-    lead = ("" if cased else title) + "\n" + (texts_named[0] if texts_named else "")
+    # the first sentence of the prose (not the title again, when the prose opens with it)
+    first = next((t for t in texts_named if t.strip() != title.strip()), "")
+    lead = ("" if cased else title) + "\n" + first
     # the article's own: named more than once, or in its title or first sentence (a site
     # named once further on is another's: "the 2018 Camp Fire", in a report on Maui)
     names = [n for n in dict.fromkeys(n for _, n in fits)]
@@ -441,7 +487,9 @@ def _article_kind(vocab: Vocabulary, title: str, lang: str,
 
 
 def without_secondary(vocab: Vocabulary, lang: str, title: str, texts: Sequence[str],
-                       found: list[list[tuple[int, int, str]]]
+                       found: list[list[tuple[int, int, str]]],
+                       numbers: Mapping[str, int] | None = None,
+                       units: Mapping[str, str] | None = None
                        ) -> list[list[tuple[int, int, str]]]:
     """``found`` (per sentence: its triggers) without the weak ones of a type incompatible
     with the type the article names most by its other triggers: a bare verb there tells
@@ -458,7 +506,8 @@ def without_secondary(vocab: Vocabulary, lang: str, title: str, texts: Sequence[
                 counts[k] += weight
                 order.append(k)
     kind = max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
-    return [vocab.secondary(t, lang, f, kind) if f else f for t, f in zip(texts, found)]
+    return [vocab.secondary(t, lang, f, kind, numbers, units) if f else f
+            for t, f in zip(texts, found)]
 
 
 def _name_counts(title: Sequence[tuple[str, str]], named: Sequence[Sequence[tuple[str, str]]]
@@ -646,13 +695,26 @@ def _offsets(texts: Sequence[str]) -> list[int]:
     return out
 
 
-def home_place(article: Article, texts: Sequence[str], lex: Lexicon) -> str | None:
+def home_place(article: Article, texts: Sequence[str], lex: Lexicon,
+               vocab: Vocabulary | None = None) -> str | None:
     """The named town an article is about: the one it names most, its title weighing
     more (ties: the first named). All the article's figures without a curated event or a
-    catalogued place share the automatic event of this town."""
+    catalogued place share the automatic event of this town. With ``vocab``, a name told
+    where an earlier event happened ("since 2018, when a ferry capsized near Selayar":
+    :meth:`Vocabulary.year_then`) is none of the report's."""
     counts: Counter[str] = Counter()
     order: list[str] = []
     named = [named_places(article.title or "", lex)] + named_places_each(texts, lex)
+    if vocab is not None:
+        published = article.published
+        for i, text in enumerate(texts):
+            if lex.place_re is None or not named[i + 1]:
+                continue
+            earlier = [name_slugs([m], lex) for m in lex.place_re.finditer(text)
+                       if (y := vocab.year_then(text, article.lang, m.start("place")))
+                       is not None and (published is None or y < published.year)]
+            drop = {slug for slugs in earlier for slug in slugs}
+            named[i + 1] = [n for n in named[i + 1] if n not in drop]
     for names, weight in zip(named, [2] + [1] * len(texts)):
         for name in names:
             counts[name] += weight

@@ -20,7 +20,8 @@ from .dates import Period, month_range, overlaps, shift
 from .event_types import vocabulary
 from .events import AT, Event, auto_id, best_event, parse_auto, places_in, slot_parts
 from .article import (
-    LEVELS, ArticleContext, AutoContext, gazetteer_places, sentence_places, without_secondary,
+    LEVELS, ArticleContext, AutoContext, gazetteer_places, named_places, sentence_places,
+    without_secondary,
 )
 from .gazetteer import Gazetteer, Place, km, locatives
 from .period import Phrase, Resolved, occasion, resolve
@@ -107,12 +108,23 @@ def background_span(ctx: ArticleContext, event_id: str | None) -> Period | None:
 
 
 def _told_event(ctx: ArticleContext) -> Period | None:
+    """When the article's own event happened, as its text tells it: a date of its own
+    weeks before the report at most (:func:`_told_current`), else the earlier day
+    :func:`_dated_event` finds (a report a year on)."""
+    found = ctx.once("told current", -1, lambda: _told_current(ctx))
+    if found is None and ctx.article.published is not None and ctx.base is not None:
+        day = ctx.once("dated", -1, lambda: _dated_event(ctx))
+        return (day, day) if day is not None else None
+    return found
+
+
+def _told_current(ctx: ArticleContext) -> Period | None:
     """When the article's own event happened, as its text tells it: the earliest date (at
     most a month long) in a sentence that names the article's type of event and no place
     outside the article's own ("the quake that struck on Wednesday", "il terremoto del 24
     agosto 2016"). In a dated article the date is not after the report and less than
     ``_BACKGROUND_DAYS`` before it (an earlier event of the type, "the 2018 Camp Fire", is
-    background), else the earlier day :func:`_dated_event` finds (a report a year on)."""
+    background); else None."""
     a = ctx.auto
     if a is None or a.kind is None:
         return None
@@ -129,14 +141,13 @@ def _told_event(ctx: ArticleContext) -> Period | None:
             if not _dates_kind(ctx, i, phrase, a.kind):
                 continue  # "the collapse comes after the fire of May 2030": the fire's date
             r = resolve(phrase, ctx.lex, base)
+            if r is not None and _dateline(ctx, i, phrase, r):
+                continue  # "06 September 2031 The railway massacre ...": the report's day
             if (r is None or r.how not in ("explicit", "relative") or r.start is None
                     or r.end is None or (r.end - r.start).days > 31):
                 continue
             if base is None or (earliest <= r.start and r.end <= base.end):
                 found.append((r.start, r.end))
-    if not found and base is not None:
-        day = ctx.once("dated", -1, lambda: _dated_event(ctx))
-        return (day, day) if day is not None else None
     return min(found, default=None)
 
 
@@ -475,8 +486,11 @@ def _auto_event(ctx: ArticleContext, index: int, theatres: list[str],
     if home is not None and kind is not None and (place == home or place.endswith(AT + home)) \
             and _told_as_another(ctx, index, clause, kind):
         # "another strike killed six in the camp", in a report on a strike on a hospital:
-        # not the report's strike, and no place beyond its reach to tell which: none
-        return None
+        # not the report's strike; where the next sentence says its target lies ("the school
+        # is in the Nuseirat camp": a place no gazetteer lists), there; else nothing tells
+        # which: none
+        there = _unlisted_next(ctx, index)
+        return auto_id(kind, there, when) if there is not None and when is not None else None
     if kind is not None and kind == a.kind and home is not None and (
             place == home or (site is not None and place.endswith(AT + home))):
         # an article about its place's earlier event (an anniversary, a report a year on)
@@ -720,6 +734,21 @@ def _told_as_another(ctx: ArticleContext, index: int, clause: tuple[int, int] | 
         (j for j, ks in enumerate(a.types) if any(a.vocab.compatible(k, told) for k in ks)),
         None))
     return first is not None and first < index
+
+
+def _unlisted_next(ctx: ArticleContext, index: int) -> str | None:
+    """The place the sentence after ``index``, in its paragraph and naming no event of its
+    own, gives after a locative that no gazetteer lists and that is not the report's home
+    ("aggiungendo che l'istituto sorge nel campo di Valdoro"): where the other
+    target a figure of sentence ``index`` counts lies. None when there is none or several."""
+    a, j = ctx.auto, index + 1
+    if a is None or j >= len(ctx.texts) or j >= len(a.types) or a.types[j] \
+            or a.paragraph[j] != a.paragraph[index]:
+        return None
+    names = [n for n in named_places(ctx.texts[j], ctx.lex)
+             if a.gaz.get(n) is None and n != ctx.home
+             and not a.gaz.find(ctx.texts[j], ctx.article.lang)]
+    return names[0] if len(names) == 1 else None
 
 
 def _other_target(ctx: ArticleContext, index: int, clause: tuple[int, int] | None,
@@ -1004,10 +1033,21 @@ def _dated_event(ctx: ArticleContext) -> date | None:
     for i, kinds in enumerate(a.types):
         if a.kind not in kinds:
             continue
-        here = any(a.gaz.within(a.place, p) or a.gaz.within(p, a.place) for p in a.places[i])
+        # its place, or a town within the type's reach of it ("the Lucca court", in a
+        # report on the Viareggio derailment's trial)
+        here = any(_same_area(a, p, a.kind) for p in a.places[i])
+        if not a.places[i] and i < _LEAD_SENTENCES and _told_as_past(ctx):
+            # "The Colmarino railway massacre, which cost 32 lives, dates back to 29 June
+            # 2009", opening a report on its trial: the lead names the report's own event,
+            # so a day it states (a day: a month is as often another event's) is its day
+            found += _lead_days(ctx, i, earlier)
         if here and _wider_only(a, i):
             # "the worst attack in the UK since the 7 July bombings in 2005", in a report on
-            # Manchester: a date told of the whole country is its history, not this event's
+            # Manchester: a date told of the whole country is its history, not this event's;
+            # but a lead's day is its own event's ("Un anno fa il terremoto che il 2 ottobre
+            # 2031 ha devastato il Nepal centrale", in an anniversary report on a district)
+            if i < _LEAD_SENTENCES and _told_as_past(ctx):
+                found += _lead_days(ctx, i, earlier)
             continue
         if relative and (here or not a.places[i]):
             # "a dieci anni dal crollo", "the tenth anniversary of the quake": the report's
@@ -1019,7 +1059,8 @@ def _dated_event(ctx: ArticleContext) -> date | None:
             r = resolve(phrase, ctx.lex, ctx.base)
             if r is None or r.how not in ("explicit", "relative") or r.start is None \
                     or r.end is None or r.end >= earlier or (r.how == "relative" and not relative) \
-                    or _dates_making(ctx, i, phrase) or not _dates_kind(ctx, i, phrase, a.kind):
+                    or (_dates_making(ctx, i, phrase) and not _dates_event(ctx, i, phrase)) \
+                    or not _dates_kind(ctx, i, phrase, a.kind):
                 continue
             if (r.end - r.start).days <= 31:
                 # "in August" read in a January report is last August as surely as a
@@ -1031,6 +1072,77 @@ def _dated_event(ctx: ArticleContext) -> date | None:
                 if day is not None and r.start <= day <= r.end:
                     found.append(day)
     return min(found, default=None)
+
+
+# the sentences that open a report (a line of boilerplate before them: "Share"): its lead
+_LEAD_SENTENCES = 3
+
+
+# a date this many words before a trigger names the event as a label ("the 9 March Bristol
+# bombings"): it tells which event of a history, not a report's own lead
+_LABEL_WORDS = 2
+
+
+def _labels_trigger(ctx: ArticleContext, index: int, phrase: Phrase) -> bool:
+    """Does date ``phrase`` stand right before a trigger of its sentence, as a label ("the
+    9 March Bristol bombings", "the 2019 floods")? A report opening on its own past event
+    tells the day after naming it ("the railway massacre ... dates back to 29 June 2009",
+    "il terremoto che il 2 ottobre 2031 ha devastato") or with a verb between ("On 29 June
+    2009 a freight train derailed")."""
+    a, text = ctx.auto, ctx.texts[index]
+    for at, _ in a.triggers[index]:
+        between = text[phrase.end:at]
+        if at >= phrase.end and len(between.split()) <= _LABEL_WORDS \
+                and not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
+def _dateline(ctx: ArticleContext, index: int, phrase: Phrase, r: Resolved) -> bool:
+    """Is date ``phrase`` of sentence ``index`` a dateline: opening the sentence, the
+    report's own day? It says when the report was written, not when anything happened."""
+    published = ctx.article.published
+    return published is not None and not ctx.texts[index][:phrase.start].strip() \
+        and r.start == r.end == published
+
+
+def _told_as_past(ctx: ArticleContext) -> bool:
+    """Does the report tell its own event at no date of the weeks before it (no "on Monday
+    night" naming its type: :func:`_told_current`)? A trial's or an anniversary's report
+    does; one on a bombing of Monday that recalls the country's history does not."""
+    return ctx.once("told current", -1, lambda: _told_current(ctx)) is None
+
+
+def _lead_days(ctx: ArticleContext, index: int, earlier: date) -> list[date]:
+    """The days (a day each, before ``earlier``) that lead sentence ``index`` states for the
+    report's own type of event, stated in full ("29 June 2009"), not read against the
+    report nor dating the making of a building, nor after a "since" (a day of its history)."""
+    a, out = ctx.auto, []
+    phrases = ctx.phrases(index)
+    for phrase in phrases:
+        if any(p.kind == "since" and p.start < phrase.start for p in phrases):
+            break  # "the worst since the bombings of 7 July 2005": a day of its history
+        if _labels_trigger(ctx, index, phrase):
+            continue  # "the 9 March Bristol bombings": a day naming an event of its history
+        r = resolve(phrase, ctx.lex, ctx.base)
+        if r is not None and r.how == "explicit" and r.start is not None \
+                and r.start == r.end and r.end < earlier \
+                and (not _dates_making(ctx, index, phrase)
+                     or _dates_event(ctx, index, phrase)) \
+                and _dates_kind(ctx, index, phrase, a.kind):
+            out.append(r.start)
+    return out
+
+
+def _dates_event(ctx: ArticleContext, index: int, phrase: Phrase) -> bool:
+    """Is date ``phrase`` told by a word that dates its subject (:meth:`Vocabulary.dating`:
+    "dates back to"), whose sentence opens on an event (its first trigger comes before
+    the date: "The Colmarino railway massacre, which cost 32
+    lives, dates back to 29 June 2009")? Then the day is the event's."""
+    a, text = ctx.auto, ctx.texts[index]
+    if not a.vocab.dating(text, ctx.article.lang, phrase.start) or not a.triggers[index]:
+        return False
+    return a.triggers[index][0][0] < phrase.start
 
 
 def _wider_only(a, index: int) -> bool:
@@ -1045,13 +1157,28 @@ def _before_own(ctx: ArticleContext, index: int, clause: tuple[int, int] | None
                 ) -> tuple[int, str] | None:
     """How long before the report's own event a figure's event happened, as (count, unit),
     by words of its clause ("a fire five months earlier that killed 112", "un incendio di
-    cinque mesi prima, che fece 112 morti": :meth:`Vocabulary.elapsed_earlier`), or None."""
+    cinque mesi prima, che fece 112 morti": :meth:`Vocabulary.elapsed_earlier`), or by the
+    time told since its trigger when that is of another type than the report's ("a sei mesi
+    dal rogo di un capannone, costato la vita a 80 operai", in a report on a collapse:
+    :meth:`Vocabulary.elapsed`); else None."""
     a = ctx.auto
     if a is None or a.kind is None or clause is None or index >= len(ctx.texts):
         return None
     text, lang, lex = ctx.texts[index], ctx.article.lang, ctx.lex
     lo = _with_antecedent(ctx, index, clause)
-    return a.vocab.elapsed_earlier(text, lang, lo, clause[1], lex.numbers, lex.units)
+    found = a.vocab.elapsed_earlier(text, lang, lo, clause[1], lex.numbers, lex.units)
+    if found is not None or index >= len(a.triggers) or not a.triggers[index]:
+        return found
+    # the trigger the figure's clause names; else, in a sentence naming no event of the
+    # report's own type, its first ("Five months after the fire, the factory collapsed,
+    # killing 300" tells the collapse's toll: the sentence names the report's type)
+    inside = [(at, t) for at, t in a.triggers[index] if clause[0] <= at < clause[1]]
+    if not inside and a.kind in a.types[index]:
+        return None
+    at, told = (inside or list(a.triggers[index]))[0]
+    if told == a.kind:
+        return None  # "a dieci anni dal crollo": the report's own event, an anniversary
+    return a.vocab.elapsed(text, lang, at, lex.numbers, lex.units)
 
 
 # a clause this short before a figure's is a fronted phrase of it ("Five months earlier, ...")
@@ -1206,7 +1333,8 @@ def _article_triggers(ctx: ArticleContext
     vocab, lang = vocabulary(ctx.rules_root), ctx.article.lang
     found = vocab.find_each(ctx.texts, lang, ctx.toks or None)
     title = ctx.article.title or ""
-    found = without_secondary(vocab, lang, title, ctx.texts, found)
+    found = without_secondary(vocab, lang, title, ctx.texts, found, ctx.lex.numbers,
+                              ctx.lex.units)
     counts: Counter[str] = Counter()
     order: list[str] = []
     for triggers, weight in [(vocab.find(title, lang) if title else [], 2)] + \

@@ -32,6 +32,9 @@ _RELATIVE_TO_FIGURE = 4
 # how many words of a "when" clause may come before the trigger of the event it dates ("since
 # 2005, when 17 people were killed in a | collision"): no comma between
 _THEN_WORDS = 7
+# how far after a trigger "N units earlier" still tells of it ("a blaze nearly seven
+# months earlier")
+_EARLIER_CHARS = 40
 # no relative clause runs over these
 _SENTENCE_STOP = regexcache.compile(r"[.;:!?()\[\]«»“”\"]")
 
@@ -59,6 +62,11 @@ class EventType:
     # one event of this type may strike several places at once (a coordinated series of
     # bombings across a country): see :meth:`Vocabulary.series`
     series: bool = False
+    # how long after it a report naming its site (:mod:`.sites`: "the Costa Concordia", "la
+    # Torre Verde") still joins it: what such an event destroys (a ship that sinks, a building
+    # that collapses or burns) meets it once, so its name links reports across months, as a
+    # storm's does; 0: the type's window (a mountain or a mine sees several over the years)
+    site_window_days: int = 0
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -171,6 +179,9 @@ class Vocabulary:
     # lang -> words that date the making of a building or a work ("built in", "costruito
     # nel"), ending where the date starts: that date is no event's
     built_rx: dict[str, regex.Pattern] = field(default_factory=dict)
+    # lang -> the words of those that date whatever their sentence's subject is ("dates back
+    # to", "risale al"): a building's making, or an event's day when the subject is one
+    dating_rx: dict[str, regex.Pattern] = field(default_factory=dict)
     # lang -> words telling how long before an event happened, ending where its trigger
     # starts ("dieci anni dal | crollo", "the tenth anniversary of the | quake"); words
     # telling a figure's event happened so long before the report's ("five months earlier");
@@ -205,12 +216,15 @@ class Vocabulary:
         return rx is not None and rx.fullmatch(text) is not None
 
     def secondary(self, text: str, lang: str, found: list[tuple[int, int, str]],
-                  kind: str | None) -> list[tuple[int, int, str]]:
+                  kind: str | None, numbers: Mapping[str, int] | None = None,
+                  units: Mapping[str, str] | None = None) -> list[tuple[int, int, str]]:
         """``found`` (the triggers of ``text``) without the weak ones of a type incompatible
         with ``kind``, the article's: there they tell how its own event went ("the boat
         crashed against rocks"), not of a second event; and with the weak ones of a type
         ``kind`` takes (:attr:`EventType.takes_weak`) as ``kind``'s: a bare "fire" in a
-        report on a tower block's fire is that fire, no wildfire."""
+        report on a tower block's fire is that fire, no wildfire. A weak trigger told as over
+        so long before (:meth:`told_earlier`, with the language's ``numbers`` and ``units``)
+        is kept: "a blaze nearly seven months earlier" is an event of its own."""
         if kind is None or not self.weak.get(lang):
             return found
         t = self.types.get(kind)
@@ -220,9 +234,24 @@ class Vocabulary:
             weak = self.is_weak(text[f[0]:f[1]], lang, f[2])
             if weak and f[2] in takes:
                 out.append((f[0], f[1], kind))
-            elif not weak or self.compatible(f[2], kind):
+            elif not weak or self.compatible(f[2], kind) or (
+                    numbers is not None and units is not None
+                    and self.told_earlier(text, lang, f[1], numbers, units)):
                 out.append(f)
         return out
+
+    def told_earlier(self, text: str, lang: str, end: int, numbers: Mapping[str, int],
+                     units: Mapping[str, str]) -> bool:
+        """Is the trigger ending at ``end`` told as over so long before ("a blaze nearly
+        seven months earlier", "un incendio di sette mesi prima": ``[elapsed] earlier``),
+        within its clause (:data:`_EARLIER_CHARS`, no comma between)? Then a weak trigger
+        names an event of its own, not how the article's went."""
+        rx = self.earlier_by_rx.get(lang)
+        if rx is None:
+            return False
+        m = rx.search(text, end, min(len(text), end + _EARLIER_CHARS))
+        return m is not None and not _CLAUSE_END.search(text, end, m.start()) \
+            and self._elapsed(m, lang, numbers, units) is not None
 
     def unrelated(self, text: str, lang: str) -> tuple[int, int] | None:
         """Where ``text`` says its figures are unrelated to an event ("11 lives unrelated to
@@ -364,6 +393,13 @@ class Vocabulary:
         rx = self.built_rx.get(lang)
         return rx is not None and rx.search(text, max(0, at - 40), at) is not None
 
+    def dating(self, text: str, lang: str, at: int) -> bool:
+        """Is the date starting at ``at`` in ``text`` told by a word that dates its subject,
+        whatever it is ("The Colmarino railway massacre dates back to 29 June 2009"), not
+        one of making ("built in")?"""
+        rx = self.dating_rx.get(lang)
+        return rx is not None and rx.search(text, max(0, at - 40), at) is not None
+
     def goes_on(self, text: str, lang: str) -> bool:
         """Does ``text`` refer back to the sentence before it ("More than 1,500 of those
         deaths were in Louisiana", "Di queste, 12 erano bambini")?"""
@@ -413,6 +449,15 @@ class Vocabulary:
         """How many days apart two reports naming one event by its name may be."""
         return max((max(self.types[t].name_window_days, self.types[t].window_days)
                     for t in types if t in self.types), default=14)
+
+    def site_window(self, *types: str) -> int:
+        """How many days apart two reports naming one site of an event of ``types`` may be:
+        the narrowest of their site windows (a ship's wreck and a glacier's avalanche share
+        no site's lifetime), never less than their own window."""
+        known = [self.types[t] for t in types if t in self.types]
+        if not known:
+            return 14
+        return max(min(t.site_window_days for t in known), max(t.window_days for t in known))
 
     def find(self, text: str, lang: str, toks: list[str] | None = None
              ) -> list[tuple[int, int, str]]:
@@ -621,7 +666,8 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                                    frozenset(entry.get("contains", ())),
                                    bool(entry.get("recurs", False)),
                                    frozenset(entry.get("takes_weak", ())),
-                                   bool(entry.get("series", False)))
+                                   bool(entry.get("series", False)),
+                                   int(entry.get("site_window_days", 0)))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -689,6 +735,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                 + _alternation(path, "then", lang, words)
                 + r")[ \t]+(?:[\p{L}\p{M}\p{N}'’-]+[ \t]+){0,%d}\Z" % _THEN_WORDS, _FLAGS)
     built = _built_patterns(data, path)
+    entry = data.get("built", {})
+    dating = _built_patterns({"built": {**entry.get("dating", {}),
+                                        "prepositions": entry.get("prepositions", {})}}, path)
     elapsed, earlier_by = _elapsed_patterns(data, path)
     target = _target_patterns(data, path)
     ordinals = {lang: {str(k).casefold(): int(v) for k, v in words.items()}
@@ -732,7 +781,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                       then_rx=then, another_rx=another, given_rx=given,
                       relative_rx=relative, relative_any=relative_any, reported_rx=reported,
                       speech_rx=speech,
-                      earlier_rx=earlier, built_rx=built, elapsed_rx=elapsed,
+                      earlier_rx=earlier, built_rx=built, dating_rx=dating, elapsed_rx=elapsed,
                       earlier_by_rx=earlier_by, ordinals=ordinals, target_rx=target,
                       series_before=series_before, series_after=series_after,
                       series_examples=series_examples)

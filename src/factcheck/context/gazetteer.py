@@ -220,6 +220,60 @@ def _connection() -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
+# the kinds of ISO 3166-2 first-level subdivisions that are no region of towns (a city, a
+# municipality or a district is a town's own name, or as small)
+_NOT_REGIONS = frozenset({"municipality", "city", "local council", "parish", "rayon",
+                          "district", "commune", "borough", "town council", "ward",
+                          "autonomous city", "capital city", "city with county rights"})
+
+
+def _add_subdivisions(fixed: dict[str, list[Place]], by_slug: dict[str, Place],
+                      curated: frozenset[str], generic: frozenset[str],
+                      never: frozenset[str] = frozenset()) -> None:
+    """The first-level subdivisions of every country ``curated`` lists no regions for,
+    from ISO 3166-2 (pycountry), as regions whose towns the gazetteer cannot tell (no
+    GeoNames admin1 code maps to them: ``admin1`` None): "Sindh", "Madhya Pradesh", "Minas
+    Gerais" are places, never sites, and :meth:`Gazetteer.may_hold` reads one as holding
+    any town of its country. A name that is a town's own name ("Ankara" is a province and a
+    city), a country's or a region's already, made of ``generic`` words only ("Central",
+    "Northern"), or one of ``never`` (a people's word, "Somali"; a name that in news is
+    something else, "Gulf") is left out; one borne by regions of two countries ("Punjab")
+    names both, told apart as homonyms are."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - the gazetteer works without it
+        return
+    subs = [sd for sd in pycountry.subdivisions
+            if sd.parent_code is None and sd.country_code not in curated
+            and sd.type.casefold() not in _NOT_REGIONS]
+    keys = {name_key(sd.name) for sd in subs}
+    con = _connection()
+    towns: set[str] = set()
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i:i + 500]
+        towns |= {k for (k,) in con.execute(
+            f"SELECT key FROM name WHERE main = 1 AND key IN ({','.join('?' * len(chunk))})",
+            chunk)}
+    added: set[str] = set()  # name keys of the regions read here
+    for sd in sorted(subs, key=lambda x: x.code):
+        key = name_key(sd.name)
+        words = set(key.split())
+        if key in towns or (key in fixed and key not in added) or key in never \
+                or not words or words <= generic or "(" in sd.name:
+            continue
+        country = by_slug.get(f"country:{sd.country_code}")
+        rid = slugify(sd.name)
+        if rid in by_slug:  # a homonym's region ("Punjab" of India and of Pakistan)
+            rid = f"{rid}-{sd.country_code.lower()}"
+        if country is None or rid in by_slug:
+            continue
+        p = Place(rid, sd.name, "region", sd.country_code, None, parents=(country.id,))
+        by_slug[rid] = p
+        fixed.setdefault(key, []).append(p)
+        added.add(key)
+
+
 # ---------------------------------------------------------------- the gazetteer
 
 @dataclass(frozen=True)
@@ -302,19 +356,27 @@ class Gazetteer:
                     self._kind[k] = _NAME
         return self._kind
 
-    def is_unlisted(self, key: str, words: list[str] = ()) -> bool:
+    def is_unlisted(self, key: str, words: list[str] = (), whole: bool = False) -> bool:
         """Is name key ``key`` no place any list knows (a country, a region, one of our
         places, a town's own name or a big town's other name), no outlet and no month, and
         none of its ``words`` (keys) a country's or region's name, a people's word, an
         outlet or a month ("Italian Alps", "Italy's Dolomites"), nor the last a town's
-        ("Great Galveston")? A site's name (:mod:`.sites`) is such a name."""
+        ("Great Galveston")? A site's name (:mod:`.sites`) is such a name. ``whole``: a name
+        read whole whatever town its last word names (a vessel's: "Costa Concordia")."""
         kinds = self._kinds({key, *words[-1:]})
         if kinds[key] != _NEVER or key in self.words.not_places:
             return False
-        if words and kinds[words[-1]] != _NEVER:
+        if words and not whole and kinds[words[-1]] != _NEVER:
             return False  # "Great Galveston": a town's name closing it
         return not any(w in self.fixed or w in self._people_keys or w in self.words.not_places
                        for w in words)
+
+    def may_hold(self, region: Place, place: Place) -> bool:
+        """May ``region``, one whose towns the gazetteer cannot tell (an ISO subdivision with
+        no admin1 code: "Sindh"), hold ``place``, a town or a local place of its country?"""
+        return region.level == "region" and not region.admin1 and not region.covers \
+            and region.id != place.id \
+            and place.level in ("town", "local") and place.country == region.country
 
     def country_id(self, cc: str | None) -> str | None:
         if not cc:
@@ -748,6 +810,11 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
             region_of[(cc, admin1)] = rid
             for n in region_names:
                 fixed.setdefault(name_key(n), []).append(p)
+    wd = data.get("words", {})
+    _add_subdivisions(fixed, by_slug, frozenset(regions),
+                      frozenset(x.casefold() for x in wd.get("generic_regions", ())),
+                      frozenset(name_key(x) for x in wd.get("not_regions", ()))
+                      | frozenset(_people(root)))
     w = data.get("words", {})
     words = Words(frozenset(x.casefold() for x in w.get("titles", ())),
                   frozenset(x.casefold() for x in w.get("heads", ())),

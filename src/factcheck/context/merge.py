@@ -193,8 +193,12 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         if a.day_only != b.day_only and not named:
             return False  # an earlier episode is never the event its report tells after it
         # a storm called by its name is that storm in a report a year on
+        # and a ship or a building named by both is that ship's wreck, that building's
+        # collapse, in a report months on (:meth:`.event_types.Vocabulary.site_window`)
         window = timedelta(days=vocab.name_window(a.kind, b.kind) if named
                            else EPISODE_DAYS if a.day_only
+                           else vocab.site_window(a.kind, b.kind)
+                           if a.site is not None and a.site == b.site
                            else vocab.window_days(a.kind, b.kind))
         if a.start > b.end + window or b.start > a.end + window:
             return False
@@ -203,6 +207,11 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
     if pa is None or pb is None:
         return False
     if gaz.within(pa, pb) or gaz.within(pb, pa):
+        return True
+    if gaz.may_hold(pa, pb) or gaz.may_hold(pb, pa):
+        # "floods in Sindh" and "floods in Larkana": a region whose towns the gazetteer
+        # cannot tell may hold the town (a region is never fine: it joins only the one
+        # event it can mean)
         return True
     if (a.start is None or b.start is None) and a.kind == b.kind \
             and (in_metro(pa, pb) or in_metro(pb, pa)):
@@ -297,24 +306,41 @@ def _place_bucket(site: str) -> str:
     return "?" + site[len(SITE_PREFIX):]
 
 
-def longest_window(rules_root: Path | None = None, named: bool = False) -> timedelta:
+def longest_window(rules_root: Path | None = None, named: bool = False,
+                   sited: bool = False) -> timedelta:
     """The longest time two mentions may lie apart and still be one event (``named``: two
-    mentions of an event by its own name, :func:`.events.is_name`)."""
+    mentions of an event by its own name, :func:`.events.is_name`; ``sited``: two naming one
+    site)."""
     vocab = vocabulary(rules_root)
     if not vocab.types:
         return timedelta(days=30)
     if named:
         return timedelta(days=max(vocab.name_window(t) for t in vocab.types))
+    if sited:
+        return timedelta(days=max(vocab.site_window(t) for t in vocab.types))
     return timedelta(days=max(t.window_days for t in vocab.types.values()))
+
+
+def _windows(rules_root: Path | None) -> dict[str, timedelta]:
+    """The longest windows, for mentions of a place, of a name and of a site."""
+    return {"place": longest_window(rules_root), "name": longest_window(rules_root, True),
+            "site": longest_window(rules_root, sited=True)}
+
+
+def _window_of(m: Mention) -> str:
+    """Which of :func:`_windows` bounds the mentions ``m`` may meet."""
+    return "name" if m.name is not None else "site" if m.site is not None else "place"
 
 
 def near(a: Mention, b: Mention, rules_root: Path | None = None) -> bool:
     """May mentions ``a`` and ``b`` be one event (types, time and place)? Every union of
     :func:`merge_mentions` joins two mentions near each other."""
-    gaz = gazetteer(rules_root)
+    gaz, vocab = gazetteer(rules_root), vocabulary(rules_root)
     pa = gaz.get(a.where) if a.where else None
     pb = gaz.get(b.where) if b.where else None
-    return _near(a, b, pa, pb, gaz, vocabulary(rules_root), site_rules(rules_root).reach_km)
+    # an undated earlier event and the dated one it may be (:func:`_join_earlier`)
+    return _near(a, b, pa, pb, gaz, vocab, site_rules(rules_root).reach_km) \
+        or _recalls(a, b, pa, pb, gaz, vocab) or _recalls(b, a, pb, pa, gaz, vocab)
 
 
 # stored mentions of one bucket whose span meets [lo, hi] (all of it without dates), and
@@ -328,12 +354,12 @@ def neighbourhood(seeds: Iterable[Mention], fetch: Fetch, rules_root: Path | Non
     no mention outside is near one inside, so merging these alone gives them the events a
     merge of everything gives (see :func:`merge_mentions`). A stored mention with a seed's
     id is the seed (give the seed combined with it, :func:`combined`)."""
-    windows = {False: longest_window(rules_root), True: longest_window(rules_root, True)}
+    windows = _windows(rules_root)
     found = {m.id: m for m in seeds}
     todo = list(found.values())
     while todo:
         m = todo.pop()
-        longest = windows[is_name(m.place)]
+        longest = windows[_window_of(m)]
         lo = None if m.start is None else m.start - longest
         hi = None if m.end is None else m.end + longest
         for b in buckets(m, rules_root):
@@ -358,7 +384,7 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
     gaz, vocab = gazetteer(rules_root), vocabulary(rules_root)
     place = {m.where: gaz.get(m.where) for m in mentions if m.where}
     place[None] = None
-    windows = {False: longest_window(rules_root), True: longest_window(rules_root, True)}
+    windows = _windows(rules_root)
     uf = _Union([m.id for m in mentions])
 
     site_reach = site_rules(rules_root).reach_km
@@ -391,8 +417,12 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
         # bridge two events of different types at one place (an avalanche, a helicopter crash)
         fine = [m for m in plain if is_fine(m, key)]
         coarse = [m for m in plain if not is_fine(m, key)]
-        # a bucket of one event's name (its own: see bucket) spans the name's window
-        longest = windows[bool(plain) and plain[0].name is not None]
+        # a bucket of one event's name (its own: see bucket) spans the name's window, one
+        # of a site's the site's
+        longest = windows["name" if plain and plain[0].name is not None
+                          else "site" if any(m.site is not None and key == _place_bucket(m.site)
+                                             for m in plain)
+                          else "place"]
         # towns and hamlets first: a region or a country must not bridge two towns' events
         for i, a in enumerate(fine):
             for b in fine[i + 1:]:
@@ -425,7 +455,17 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                      or ((c.start is None or c.kind == _UNKNOWN)
                          and pc is not None and pc.level in _FINE)
                      or (pc is not None and place[f.where] is not None
-                         and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where]))))]
+                         and (gaz.within(place[f.where], pc) or gaz.within(pc, place[f.where])
+                              or gaz.may_hold(pc, place[f.where]))))]
+            # a site's dated report placed at or inside this one's place, no finer than a
+            # region ("the ferry Stella Genova, off Sulawesi" and "a ferry sank off
+            # Indonesia"): the event it may mean
+            candidates[c.id] += [
+                f for f in coarse if f is not c and f.site is not None and c.site is None
+                and c.name is None and f.start is not None and c.where is not None
+                and (f.where == c.where or (pc is not None and place[f.where] is not None
+                                            and gaz.within(place[f.where], pc)))
+                and near_(c, f)]
     # each event as the dated reports made it: its types, and the articles of its dated
     # mentions (read once, before the undated and coarse ones join)
     kinds_of: dict[str, set[str]] = defaultdict(set)
@@ -477,6 +517,7 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
                                 or not c.docs & dated_docs.get(roots[0], set())
                                 or c.kind in kinds_of.get(roots[0], ())):
             uf.union(cid, roots[0])
+    _join_earlier(mentions, buckets_, place, gaz, vocab, uf, rules_root)
     for _, coarse in layers:
         for i, a in enumerate(coarse):
             for b in coarse[i + 1:]:
@@ -497,6 +538,58 @@ def merge_mentions(mentions: Sequence[Mention], rules_root: Path | None = None
 
 
 _NAME = "name-"
+
+
+def _join_earlier(mentions: Sequence[Mention], buckets_: Mapping[str, Sequence[Mention]],
+                  place: Mapping[str | None, Place | None], gaz: Gazetteer, vocab: Vocabulary,
+                  uf: _Union, rules_root: Path | None = None) -> None:
+    """Each event told as over before its report with no date (``:earlier``: "a blaze some
+    seven months earlier that left 80 dead", in an undated report on a collapse) joined to
+    the one dated event it can mean: of a compatible type (its own, when several), at its
+    place or in its hierarchy, over before the report's own event began (the event of the
+    report's other figures, as the dated reports made it), and none of the report's own.
+    A report whose own event is not dated keeps it apart: nothing says which came first."""
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        members[uf.find(m.id)].append(m)
+    joins: list[tuple[str, str]] = []  # read on the events as they stand, then made
+    for e in sorted((m for m in mentions if m.earlier), key=lambda m: m.id):
+        own = {uf.find(m.id) for m in mentions if m.docs & e.docs and not m.earlier}
+        began = [m.start for r in own for m in members[r] if m.start is not None]
+        if not began:
+            continue
+        first = min(began)
+        pe = place.get(e.where)
+        fits: dict[str, bool] = {}  # root -> of e's own type
+        for b in buckets(e, rules_root):
+            for f in buckets_.get(b, ()):
+                r = uf.find(f.id)
+                if f.start is None or f.earlier or f.apart or f.day_only or r in own \
+                        or f.docs & e.docs or not vocab.compatible(e.kind, f.kind) \
+                        or max(m.end for m in members[r] if m.end is not None) >= first:
+                    continue
+                pf = place.get(f.where)
+                if not (f.place == e.place or (pe is not None and pf is not None and (
+                        gaz.within(pe, pf) or gaz.within(pf, pe)))):
+                    continue
+                fits[r] = fits.get(r, False) or f.kind == e.kind
+        roots = sorted(fits)
+        if len(roots) > 1:
+            roots = [r for r in roots if fits[r]]
+        if len(roots) == 1:
+            joins.append((e.id, roots[0]))
+    for a, b in joins:
+        uf.union(a, b)
+
+
+def _recalls(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazetteer,
+             vocab: Vocabulary) -> bool:
+    """May ``a``, an event told as over before its report with no date, be the dated event
+    ``b`` (:func:`_join_earlier`'s place and type, not its time)?"""
+    if not a.earlier or b.earlier or b.start is None or not vocab.compatible(a.kind, b.kind):
+        return False
+    return a.place == b.place or (pa is not None and pb is not None and (
+        gaz.within(pa, pb) or gaz.within(pb, pa)))
 
 
 def _join_named(fine: Sequence[Mention], named: Sequence[Mention], uf: _Union,

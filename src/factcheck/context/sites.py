@@ -75,6 +75,9 @@ class SiteRules:
     # per language: a name after a locative that says a town ("a Valcorvo", "in Valcorvo",
     # "the village of Valcorvo"): the article uses it as a place, never a site (:func:`towns`)
     towns: dict[str, regex.Pattern] = field(default_factory=dict)
+    # the types whose site is a vessel ("il naufragio della Costa Concordia"): its name is
+    # read whole, whatever town its last word names (a ship is often named after one)
+    vessel_types: frozenset[str] = frozenset()
 
 
 def _alt(path: Path, key: str, words) -> str:
@@ -138,7 +141,8 @@ def site_rules(root: Path | None = None) -> SiteRules:
     parties = frozenset(name_key(w) for party in load_parties(root).parties
                         for kinds in party.words.values() for ws in kinds.values() for w in ws) \
         | frozenset(name_key(w) for party in load_parties(root).parties for w in party.leaders)
-    return SiteRules(after, before, nouns, heads, examples, reach, parties, bare, towns)
+    vessels = frozenset(data.get("vessel_types", ()))
+    return SiteRules(after, before, nouns, heads, examples, reach, parties, bare, towns, vessels)
 
 
 def event_words(text: str, lang: str, rules: SiteRules, vocab: Vocabulary,
@@ -164,27 +168,31 @@ def noun_spans(text: str, lang: str, rules: SiteRules) -> list[tuple[int, int, N
 
 def find_sites(text: str, lang: str, rules: SiteRules, vocab: Vocabulary, gaz: Gazetteer,
                words: Sequence[tuple[int, int, str | None]] | None = None,
-               known: WordIndex | None = None) -> list[tuple[int, str, str | None]]:
+               known: WordIndex | None = None, kind: str | None = None
+               ) -> list[tuple[int, str, str | None]]:
     """(start, name, event type or None) of every site ``text`` names next to an event word
     ("il crollo sulla Marmolada" -> "Marmolada", collapse), in order. ``words``: its event
     words (:func:`event_words`), if found; the patterns run only around them. ``known``: the
-    curated catalogue's place names (:class:`.events.Catalog`), places and never sites."""
+    curated catalogue's place names (:class:`.events.Catalog`), places and never sites.
+    ``kind``: the article's type of event, that of a generic noun's site ("the Costa
+    Concordia disaster", in a report on a shipwreck: a vessel's name, read whole)."""
     rx_after, rx_before = rules.after.get(lang), rules.before.get(lang)
     if rx_after is None:
         return []
     if words is None:
         words = event_words(text, lang, rules, vocab)
     found: dict[int, tuple[int, str, str | None]] = {}
-    for s, e, kind in words:
+    for s, e, t in words:
+        vessel = (kind if t is None else t) in rules.vessel_types
         for m in (rx_after.match(text, e), rx_before.search(text, max(0, s - _BEFORE_CHARS), s)):
             if m is None or m.start("name") in found:
                 continue
             name = _site_name(text, m.start("name"), m.group("name"), lang, rules, gaz,
-                              vocab.not_subjects)
+                              vocab.not_subjects, vessel)
             if name is not None and (vocab.find(name, lang) or (known and known.in_order(name))):
                 name = None  # "Hurricane Maria" is a storm's name, "Donbas" a curated place
             if name is not None:
-                found[m.start("name")] = (m.start("name"), name, kind)
+                found[m.start("name")] = (m.start("name"), name, t)
     return [found[k] for k in sorted(found)]
 
 
@@ -228,11 +236,12 @@ def is_town(name: str, town_keys: Sequence[str]) -> bool:
 
 
 def _site_name(text: str, start: int, name: str, lang: str, rules: SiteRules,
-               gaz: Gazetteer, not_words: frozenset[str]) -> str | None:
+               gaz: Gazetteer, not_words: frozenset[str], vessel: bool = False) -> str | None:
     """``name`` as a site's name (a head opening it dropped: "Ponte Morandi" -> "Morandi"),
     or None when it is no site: a place the gazetteer lists, a people's word, a month, an
     outlet, a surname after a title, an acronym, a capitalised determiner or connective
-    (``not_words``: "The", "Il")."""
+    (``not_words``: "The", "Il"). ``vessel``: a vessel's name of two words or more is a site
+    whatever town its last word names ("Costa Concordia", "Norman Atlantic")."""
     words = name.split()
     heads = rules.heads.get(lang)
     # "The Varenna bridge", "Ponte Morandi": an article or a head opening it is no part of it
@@ -253,7 +262,7 @@ def _site_name(text: str, start: int, name: str, lang: str, rules: SiteRules,
         # a head closing it ("Grenfell Tower"): a landmark's whole name, whatever town
         # shares a word of it; the whole name is its closing word (no "Great Galveston")
         keys = [*keys[:-1], whole]
-    if not gaz.is_unlisted(whole, keys) \
+    if not gaz.is_unlisted(whole, keys, vessel and len(words) > 1) \
             or any(k in rules.parties for k in keys):
         return None
     return " ".join(words)
