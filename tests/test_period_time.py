@@ -112,12 +112,14 @@ def test_an_inferred_date_is_a_lower_bound_for_a_day_month():
     assert resolve(p, lex, Base.of(date(2031, 1, 24), "day")).start == date(2030, 1, 28)
 
 
-def test_an_inferred_date_never_resolves_a_weekday_to_a_day_of_its_own():
+def test_an_inferred_date_resolves_a_weekday_to_the_one_nearest_it():
+    # never to the inferred day itself, which is a Friday: "martedì" is no Friday; the
+    # Tuesday three days before it is nearer than the one four days after
     lex = lexicon("it")
     base = Base.of(date(2031, 1, 24), "unknown")
     (p,) = find_phrases("Martedì sono stati recuperati altri corpi.", lex)
     r = resolve(p, lex, base)
-    assert (r.start, r.end) == (base.start, base.end)
+    assert (r.start, r.end) == (date(2031, 1, 21), date(2031, 1, 21))
 
 
 def test_announces_reads_the_phrase_clause_only():
@@ -313,3 +315,53 @@ def test_a_span_across_a_month_end_starts_in_the_month_before():
 def test_a_span_naming_two_months_starts_in_the_first(lang, text, figure, first):
     assert period(text, figure, lang, Base.of(WEDNESDAY, "day")) == (
         first, date(2031, 3, 2), "relative")
+
+
+# ---------------------------------------------------------------- unseen reporting (P1)
+
+SATURDAY = date(2031, 3, 8)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The fire that broke out in the hills on Saturday has now killed 40 people."),
+    ("it", "Sale a 40 morti il bilancio dell'incendio scoppiato sabato sulle colline."),
+])
+def test_the_day_an_event_began_starts_the_count_that_runs_to_the_report(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, WEDNESDAY)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # counter-examples: a day of the figure's own verb, and a start long before the report
+    ("en", "On Saturday night 40 people had died in the fire."),
+    ("it", "Sabato sera le vittime dell'incendio erano 40."),
+    ("en", "Fighting began and killed 40 people on Saturday."),
+])
+def test_a_day_that_is_no_event_s_start_dates_the_figure_alone(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, SATURDAY)
+
+
+def test_a_start_years_before_the_report_is_no_running_count_s():
+    text = "The war that began on 3 March 2025 killed 40 people in its first week."
+    assert period(text, "40", "en", Base.of(WEDNESDAY, "day"))[:2] == (
+        date(2025, 3, 3), date(2025, 3, 3))
+
+
+@pytest.mark.parametrize("lang,text,day", [
+    # the latest day an undated text states is Saturday the 8th: the report is that day or
+    # later, and a weekday it names is the one nearest it, after or before
+    ("it", "Domenica i dispersi erano ancora 20.", date(2031, 3, 9)),
+    ("en", "On Monday 20 people were still missing.", date(2031, 3, 10)),
+    ("en", "On Thursday 20 people were reported missing.", date(2031, 3, 6)),
+    ("it", "Sabato i dispersi erano 20.", SATURDAY),
+])
+def test_against_an_inferred_date_a_weekday_is_the_one_nearest_it(lang, text, day):
+    assert period(text, "20", lang, Base.of(SATURDAY, "unknown"))[:2] == (day, day)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A decade ago the flood killed 40 people."),
+    ("it", "Un decennio fa l'alluvione fece 40 morti."),
+])
+def test_a_decade_ago_is_the_year_ten_before(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (
+        date(2021, 1, 1), date(2021, 12, 31))

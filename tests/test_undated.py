@@ -149,3 +149,22 @@ def test_a_count_since_a_stated_day_in_an_undated_report_is_the_current_event_s(
     years = context_claim("Heavy rain flooded homes in Borgoverde again. Since 1992 floods have "
                           "killed 150 people in the region.", "150", lang="en")
     assert years.event is None
+
+
+def test_a_running_count_told_years_after_a_short_event_is_the_event_s():
+    # an anniversary or a trial: "the quake that killed 212" a decade on counts the quake,
+    # over its own window, never up to the report; a war's count (a long window) still runs
+    from factcheck.context.asof import unstated_period
+    from factcheck.timespan import publication_span
+    report = publication_span(date(2031, 4, 6), "day", "metadata")
+    quake = (date(2021, 4, 6), date.max)
+    assert unstated_period((None, None, "article"), cumulative=True, event=quake,
+                           report=report, window=21) == (
+        date(2021, 4, 6), date(2021, 4, 27), "event")
+    assert unstated_period((None, None, "article"), cumulative=True, event=quake,
+                           report=report, window=365)[1:] == (date(2031, 4, 6), "running")
+    # counter-example: weeks after, a short event's count still runs to the report
+    recent = (date(2031, 3, 20), date.max)
+    assert unstated_period((None, None, "article"), cumulative=True, event=recent,
+                           report=report, window=21) == (
+        date(2031, 3, 20), date(2031, 4, 6), "running")

@@ -618,6 +618,15 @@ def _period(r: Resolved | None) -> Period | None:
     return r.start, r.end
 
 
+def _event_window(ctx: ArticleContext, curated, event_id: str | None) -> int | None:
+    """The days an automatic event's type keeps being reported (``window_days``), None for
+    a curated event (its own span says how long it lasts) or no event."""
+    parts = parse_auto(event_id)
+    if curated is not None or parts is None or ctx.auto is None:
+        return None
+    return ctx.auto.vocab.window_days(parts.kind)
+
+
 def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     """``claim`` with period, event, side and source filled in."""
     article = ctx.article
@@ -683,7 +692,8 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
                 "cumulative", -1, lambda: cumulative_metrics(ctx.rules_root)),
             event=_event_span(ctx, curated, event_id),
             report=publication_span(article.published, article.published_precision,
-                                    article.published_how))
+                                    article.published_how),
+            window=_event_window(ctx, curated, event_id))
 
     # the article's part once per article, the sentence's once per sentence (the article's
     # prose searched again for each sentence made a long file quadratic)

@@ -102,6 +102,9 @@ class Lexicon:
     # occasions that are not counts (a funeral, a cabinet meeting, a decree): a date in
     # their clause is theirs, never a figure's or its event's
     occasion_re: regex.Pattern | None = None
+    # verbs that tell an event began ("broke out", "scoppiato"): a day they govern is the
+    # event's start, from which a count runs, never the day of a figure of another verb
+    onset_re: regex.Pattern | None = None
     source_keys: tuple[str, ...] = ()
     # can a text hold a match of ``both_re`` at all? (a figure's sentence, before the
     # three searches around the figure)
@@ -511,6 +514,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         future_re=_any_re(future, "future.cues", path),
         occasion_re=_any_re(data.get("future", {}).get("occasions", ()), "future.occasions",
                             path),
+        onset_re=_any_re(data.get("onsets", {}).get("patterns", ()), "onsets.patterns", path),
         dateline_re=(_compile_at(_fill(dateline, slots), _FLAGS | regex.MULTILINE, path,
                                  ("dateline", "pattern"), dateline) if dateline else None),
         sides=WordIndex(party_words),

@@ -189,6 +189,17 @@ def _year_for(month: int, day: int, base: Base) -> int:
     return base.day.year if (month, day) <= (base.day.month, base.day.day) else base.day.year - 1
 
 
+def _near_weekday(bound: date, weekday: int) -> date:
+    """The ``weekday`` nearest ``bound``, a day only known to be on or before the report
+    (the latest day an undated text states): the text tells the days around the one it
+    dates, so a weekday it names is within three days of it, before it ("the quake of
+    Tuesday" in a text whose latest date is Wednesday the 15th: the 14th) or after it
+    ("domenica" in a text whose latest date is Saturday the 8th: the 9th). A weekday other
+    than the bound's is never the bound's own day, as the bound's span would say."""
+    after, before = next_weekday(bound, weekday), last_weekday(bound, weekday)
+    return after if (after - bound) <= (bound - before) else before
+
+
 def _first_day(p: Phrase, last: date, lex: Lexicon) -> date:
     """The first day of a span of days ("tra il 15 e il 16 settembre", "September 15-16"):
     of the month it names ("tra il 30 settembre e il 2 ottobre"), the latest one not after
@@ -282,22 +293,28 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
         return None  # everything below is relative to the publication date
 
     if kind == "weekday":
-        if base.precision != "day":
+        if base.precision != "day" and not base.bound:
             return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
         # the tense gives the direction: "lunedì" in a report of what happened is the last
-        # Monday on or before the report, in an announcement the next one on or after it
+        # Monday on or before the report, in an announcement the next one on or after it;
+        # against a lower bound (the latest day the text states) the one nearest it
+        # (:func:`_near_weekday`)
         weekday = lex.weekdays[p.get("weekday").lower()]
-        d = next_weekday(base.day, weekday) if future else last_weekday(base.day, weekday)
+        d = (next_weekday(base.day, weekday) if future
+             else _near_weekday(base.day, weekday) if base.bound
+             else last_weekday(base.day, weekday))
         return Resolved(d, d, "relative", (d, d), kind)
 
     if kind == "night":
         # "nella notte tra venerdì e sabato": the night ends on the weekday named (the only
         # one captured), so the span is the day before it and that day, never the first
         # weekday alone
-        if base.precision != "day":
+        if base.precision != "day" and not base.bound:
             return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
         weekday = lex.weekdays[p.get("weekday").lower()]
-        d = next_weekday(base.day, weekday) if future else last_weekday(base.day, weekday)
+        d = (next_weekday(base.day, weekday) if future
+             else _near_weekday(base.day, weekday) if base.bound
+             else last_weekday(base.day, weekday))
         return Resolved(d - timedelta(days=1), d, "relative", (d - timedelta(days=1), d), kind)
 
     if kind == "relative":
@@ -427,6 +444,38 @@ def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
     return None
 
 
+# an event's start dates the count that runs from it only this recently before the report
+# (a fire that broke out last Saturday); a start years before is the old event's own time
+_ONSET_DAYS = 31
+# a day's phrase kinds: only a day can be the start a running count is reported from
+_DAY_KINDS = frozenset({"date", "weekday", "night", "relative"})
+
+
+def onset(text: str, p: Phrase, figure: int, lex: Lexicon) -> bool:
+    """Whether phrase ``p`` is the day an event began: a verb of beginning ("broke out",
+    "scoppiato") comes before it in its clause, with the figure at ``figure`` not between
+    them ("the fire that broke out on Saturday has killed 40": the fire's start; "fighting
+    began and killed 40 on Saturday": the figure's own day)."""
+    if lex.onset_re is None:
+        return False
+    c_start, _ = clause_of(text, p.start, p.end, lex)
+    lo = max(c_start, figure) if c_start <= figure < p.start else c_start
+    return lex.onset_re.search(text, lo, p.start) is not None
+
+
+def from_onset(text: str, p: Phrase, r: Resolved, figure: int, lex: Lexicon,
+               base: Base | None) -> Resolved:
+    """``r``, or, when ``p`` is the day the figure's event began (:func:`onset`) in the
+    month before the report, the span from that day to the report (kind "since", as "since
+    Saturday" would be): "the wildfire that broke out on Saturday has now killed 40" counts
+    the fire's dead from Saturday to today, never Saturday's alone."""
+    if (base is None or p.kind not in _DAY_KINDS or r.start is None or r.start != r.end
+            or not base.day - timedelta(days=_ONSET_DAYS) <= r.start < base.day
+            or not onset(text, p, figure, lex)):
+        return r
+    return Resolved(r.start, base.end, r.how, r.anchor, "since")
+
+
 def anaphora(text: str, lex: Lexicon) -> bool | None:
     """None when the sentence does not point back; else whether it means "since then"."""
     for pattern, since in lex.anaphora:
@@ -459,7 +508,7 @@ def figure_period(texts: Sequence[str], index: int, start: int, end: int, lex: L
     if phrase is not None:
         r = resolve(phrase, lex, base, announces(text, phrase, lex))
         if r is not None:
-            return r
+            return from_onset(text, phrase, r, start, lex, base)
     since = anaphora(text, lex)
     if since is not None:
         for j in range(index - 1, max(-1, index - 1 - lex.lookback), -1):
