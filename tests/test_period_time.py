@@ -365,3 +365,39 @@ def test_against_an_inferred_date_a_weekday_is_the_one_nearest_it(lang, text, da
 def test_a_decade_ago_is_the_year_ten_before(lang, text):
     assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (
         date(2021, 1, 1), date(2021, 12, 31))
+
+
+@pytest.mark.parametrize("lang,text,running", [
+    ("en", "A decade after the flood that killed 40 people in the valley", False),
+    ("it", "A un anno dall'alluvione che fece 40 vittime nella valle", False),
+    ("en", "The flood has killed 40 people in the valley so far", True),
+    ("it", "I morti dell'alluvione sono stati 40 secondo la nuova stima", True),
+    ("it", "Le prime stime ipotizzavano 40 morti nella valle", True),
+])
+def test_a_clause_tells_its_count_as_still_running_or_as_an_old_event_s(lang, text, running):
+    from factcheck.context.period import still_running
+    assert still_running(text, (0, len(text)), lexicon(lang)) is running
+
+
+@pytest.mark.parametrize("lang,text", [
+    # counter-examples: the event's verb is the sentence's own, the figure its consequence
+    ("en", "A blast hit the port on Saturday, killing 40 people."),
+    ("it", "Un'esplosione ha colpito il porto sabato, uccidendo 40 persone."),
+    ("it", "Sabato è scoppiato un incendio che ha ucciso 40 persone."),
+])
+def test_an_event_s_own_verb_dates_its_figure_to_that_day(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, SATURDAY)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The storm that made landfall on Saturday has killed 40 people."),
+    ("it", "Il sisma che ha colpito sabato la valle ha fatto 40 morti."),
+    ("en", "Since the fighting began on Saturday, 40 people have died."),
+])
+def test_a_clause_that_describes_the_event_dates_its_start(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, WEDNESDAY)
+
+
+def test_a_day_between_the_relative_and_its_verb_is_the_event_s_start():
+    text = "I morti per la tempesta che sabato notte si è abbattuta sulla costa sono 40."
+    assert period(text, "40", "it", Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, WEDNESDAY)

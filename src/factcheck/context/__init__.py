@@ -55,7 +55,7 @@ from .claim_event import (
 )
 from .gazetteer import Gazetteer, Place, country_names, locatives
 from .lexicon import NAME, Lexicon
-from .period import Resolved, clause_of, figure_period
+from .period import Resolved, clause_of, figure_period, still_running
 from .sides import default_side, is_conflict, side_of
 from .sources import source_of, source_party, source_type
 from .parents import link_article
@@ -693,7 +693,9 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             event=_event_span(ctx, curated, event_id),
             report=publication_span(article.published, article.published_precision,
                                     article.published_how),
-            window=_event_window(ctx, curated, event_id))
+            # a count told as still running is never an old event's own (see ``asof``)
+            window=(None if still_running(text, clause, lex)
+                    else _event_window(ctx, curated, event_id)))
 
     # the article's part once per article, the sentence's once per sentence (the article's
     # prose searched again for each sentence made a long file quadratic)

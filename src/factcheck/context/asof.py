@@ -44,8 +44,9 @@ def _cumulative(path: str, stamp: int) -> frozenset[str]:
                      if isinstance(t, dict) and t.get("cumulative") is True)
 
 
-# a report this long after its event's start looks back on it (an anniversary, a trial)
-_RETROSPECT_DAYS = 365
+# a report this long after its event's start looks back on it (an anniversary, a trial):
+# half a year, twice and more the longest window of a sudden event's reports
+_RETROSPECT_DAYS = 180
 
 
 def unstated_period(period: tuple[date | None, date | None, str | None], *,
@@ -60,10 +61,10 @@ def unstated_period(period: tuple[date | None, date | None, str | None], *,
     keeps being reported (``window_days`` of ``event_types.toml``), when known.
 
     A running count of an event whose reports end within weeks (a quake, a fire: a window
-    shorter than a year) told over a year after it began is no running count: the report
-    looks back ("a decade after the quake that killed 212", "the trial over the collapse
-    that killed 11"), and the figure is the event's, over the event's own window, never up
-    to the report. A war's count (a window of a year or more) still runs to the report.
+    shorter than half a year) told over half a year after it began is no running count: the
+    report looks back ("a decade after the quake that killed 212", "the trial over the
+    collapse that killed 11"), and the figure is the event's, over the event's own window,
+    never up to the report. A war's count (a window of half a year or more) still runs to the report.
     """
     if event is None:
         return period

@@ -105,6 +105,9 @@ class Lexicon:
     # verbs that tell an event began ("broke out", "scoppiato"): a day they govern is the
     # event's start, from which a count runs, never the day of a figure of another verb
     onset_re: regex.Pattern | None = None
+    # words that tell a count as it stands at the report or still moving ("has killed",
+    # "sono stati", "so far", "finora"): such a figure is no old event's final toll
+    running_re: regex.Pattern | None = None
     source_keys: tuple[str, ...] = ()
     # can a text hold a match of ``both_re`` at all? (a figure's sentence, before the
     # three searches around the figure)
@@ -515,6 +518,7 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         occasion_re=_any_re(data.get("future", {}).get("occasions", ()), "future.occasions",
                             path),
         onset_re=_any_re(data.get("onsets", {}).get("patterns", ()), "onsets.patterns", path),
+        running_re=_any_re(data.get("onsets", {}).get("running", ()), "onsets.running", path),
         dateline_re=(_compile_at(_fill(dateline, slots), _FLAGS | regex.MULTILINE, path,
                                  ("dateline", "pattern"), dateline) if dateline else None),
         sides=WordIndex(party_words),

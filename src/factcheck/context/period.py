@@ -452,28 +452,40 @@ _DAY_KINDS = frozenset({"date", "weekday", "night", "relative"})
 
 
 def onset(text: str, p: Phrase, figure: int, lex: Lexicon) -> bool:
-    """Whether phrase ``p`` is the day an event began: a verb of beginning ("broke out",
-    "scoppiato") comes before it in its clause, with the figure at ``figure`` not between
-    them ("the fire that broke out on Saturday has killed 40": the fire's start; "fighting
-    began and killed 40 on Saturday": the figure's own day)."""
+    """Whether phrase ``p`` is the day an event began: it is the complement of a verb of
+    beginning in a clause that describes the event ("the fire that broke out on Saturday
+    has killed 40", "la tempesta che sabato notte si è abbattuta": the event's start), read
+    in its clause with the phrase itself left out (the day may come before the verb or
+    after it), never across the figure at ``figure`` ("fighting began and killed 40 on
+    Saturday": the figure's own day)."""
     if lex.onset_re is None:
         return False
-    c_start, _ = clause_of(text, p.start, p.end, lex)
+    c_start, c_end = clause_of(text, p.start, p.end, lex)
     lo = max(c_start, figure) if c_start <= figure < p.start else c_start
-    return lex.onset_re.search(text, lo, p.start) is not None
+    hi = min(c_end, figure) if p.end <= figure < c_end else c_end
+    return lex.onset_re.search(text[lo:p.start] + " " + text[p.end:hi]) is not None
 
 
 def from_onset(text: str, p: Phrase, r: Resolved, figure: int, lex: Lexicon,
                base: Base | None) -> Resolved:
     """``r``, or, when ``p`` is the day the figure's event began (:func:`onset`) in the
-    month before the report, the span from that day to the report (kind "since", as "since
-    Saturday" would be): "the wildfire that broke out on Saturday has now killed 40" counts
-    the fire's dead from Saturday to today, never Saturday's alone."""
+    month before the report, the span from that day to the report, as "since Saturday"
+    would be: "the wildfire that broke out on Saturday has now killed 40" counts the fire's
+    dead from Saturday to today, never Saturday's alone."""
     if (base is None or p.kind not in _DAY_KINDS or r.start is None or r.start != r.end
             or not base.day - timedelta(days=_ONSET_DAYS) <= r.start < base.day
             or not onset(text, p, figure, lex)):
         return r
-    return Resolved(r.start, base.end, r.how, r.anchor, "since")
+    # the phrase's own kind and anchor: the event is still found by that day, as before
+    return Resolved(r.start, base.end, r.how, r.anchor, r.kind)
+
+
+def still_running(text: str, clause: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether the figure's ``clause`` of ``text`` tells its count as it stands at the
+    report or still moving ("has killed", "so far", "sono stati", "finora"), not as an old
+    event's own ("the quake that killed 212", "il sisma che fece 212 vittime")."""
+    return lex.running_re is not None and \
+        lex.running_re.search(text, clause[0], clause[1]) is not None
 
 
 def anaphora(text: str, lex: Lexicon) -> bool | None:
