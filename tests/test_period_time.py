@@ -399,5 +399,5 @@ def test_a_clause_that_describes_the_event_dates_its_start(lang, text):
 
 
 def test_a_day_between_the_relative_and_its_verb_is_the_event_s_start():
-    text = "I morti per la tempesta che sabato notte si è abbattuta sulla costa sono 40."
+    text = "Per la bufera che sabato sera si è abbattuta sul litorale ligure i morti sono 40."
     assert period(text, "40", "it", Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, WEDNESDAY)
