@@ -401,3 +401,22 @@ def test_a_clause_that_describes_the_event_dates_its_start(lang, text):
 def test_a_day_between_the_relative_and_its_verb_is_the_event_s_start():
     text = "Per la bufera che sabato sera si è abbattuta sul litorale ligure i morti sono 40."
     assert period(text, "40", "it", Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, WEDNESDAY)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Floods hit the valley.\n\nThe floods that struck the valley on Saturday have "
+           "killed 40 people. On the first day alone 12 people died."),
+    ("it", "Alluvione nella valle.\n\nL'alluvione che ha colpito la valle sabato ha fatto 40 "
+           "morti. Già nella prima giornata le vittime erano 12."),
+])
+def test_the_first_day_is_the_event_s_first_day(lang, text):
+    from factcheck.context.examples import context_claim
+    c = context_claim(text, "12", lang=lang, published=WEDNESDAY)
+    assert (c.period_start, c.period_end) == (SATURDAY, SATURDAY)
+
+
+def test_the_first_day_of_something_else_is_no_event_s_day():
+    # counter-example: the first day of a trial is the trial's, not the disaster's
+    lex = lexicon("en")
+    assert [p.kind for p in find_phrases("On the first day of the trial 40 relatives came.",
+                                         lex)] == []

@@ -55,7 +55,7 @@ from .claim_event import (
 )
 from .gazetteer import Gazetteer, Place, country_names, locatives
 from .lexicon import NAME, Lexicon
-from .period import Resolved, clause_of, figure_period, still_running
+from .period import Resolved, clause_of, figure_period, still_running, told_start
 from .sides import default_side, is_conflict, side_of
 from .sources import source_of, source_party, source_type
 from .parents import link_article
@@ -696,6 +696,12 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             # a count told as still running is never an old event's own (see ``asof``)
             window=(None if still_running(text, clause, lex)
                     else _event_window(ctx, curated, event_id)))
+    if r is not None and r.kind == "first_day" and (first := ctx.once(
+            "told_start", -1, lambda: told_start(texts, lex, ctx.base, ctx.phrases)) or (
+            (_event_span(ctx, curated, event_id) or (None,))[0])) is not None:
+        # "on the first day alone 21 died": the event's first day, as its text tells it
+        # ("the floods that began on May 3"), else as its event's span starts
+        p_start, p_end, period_how = first, first, "event"
 
     # the article's part once per article, the sentence's once per sentence (the article's
     # prose searched again for each sentence made a long file quadratic)

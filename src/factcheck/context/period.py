@@ -339,6 +339,11 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
         start = shift(base.day, unit, -n)
         return Resolved(start, base.end, "span", (start, base.end), kind)
 
+    if kind == "first_day":
+        # "on the first day", "nelle prime ore": the event's own first day, filled in once
+        # the event is known; until then (and when it stays unknown) the article's time
+        return Resolved(base.start, base.end, "article", None, kind)
+
     if kind == "since_start":
         # the start is the claim's event's start, filled in once the event is known
         return Resolved(None, base.end, "span", None, kind)
@@ -434,7 +439,10 @@ def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
     c_start, c_end = clause or clause_of(text, start, end, lex)
     inside = [p for p in candidates if p.start >= c_start and p.end <= c_end]
     if inside:
-        return min(inside, key=lambda p: (p.start - end) if p.start >= end else (start - p.end))
+        # the event's first day only when the clause names no time of its own ("in February
+        # 2022 ... on the first day": February 2022)
+        return min(inside, key=lambda p: (p.kind == "first_day",
+                                           (p.start - end) if p.start >= end else (start - p.end)))
     before = [p for p in candidates if p.end <= start and not announces(text, p, lex)]
     if before:
         return before[-1]
@@ -486,6 +494,26 @@ def still_running(text: str, clause: tuple[int, int], lex: Lexicon) -> bool:
     event's own ("the quake that killed 212", "il sisma che fece 212 vittime")."""
     return lex.running_re is not None and \
         lex.running_re.search(text, clause[0], clause[1]) is not None
+
+
+def told_start(texts: Sequence[str], lex: Lexicon, base: Base | None,
+               phrases: Callable[[int], list[Phrase]] | None = None) -> date | None:
+    """The day an article says its event began, when it says it: the earliest day of a
+    phrase that is an event's start (:func:`onset`: "the floods that began on May 3", "the
+    storm that made landfall on Saturday"), in the month before the report."""
+    if base is None or lex.onset_re is None:
+        return None
+    phrases = phrases or (lambda i: find_phrases(texts[i], lex))
+    found = []
+    for i, text in enumerate(texts):
+        for p in phrases(i):
+            if p.kind not in _DAY_KINDS or not onset(text, p, len(text), lex):
+                continue
+            r = resolve(p, lex, base)
+            if (r is not None and r.start is not None and r.start == r.end
+                    and base.day - timedelta(days=_ONSET_DAYS) <= r.start <= base.day):
+                found.append(r.start)
+    return min(found, default=None)
 
 
 def anaphora(text: str, lex: Lexicon) -> bool | None:
