@@ -420,3 +420,26 @@ def test_the_first_day_of_something_else_is_no_event_s_day():
     lex = lexicon("en")
     assert [p.kind for p in find_phrases("On the first day of the trial 40 relatives came.",
                                          lex)] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a date told with the count a toll rose from is that count's, never the new one's
+    ("en", "Sunday's count of 9 dead has climbed to 40, the mayor said."),
+    ("en", "The count, which was 9 on Saturday evening, has grown to 40."),
+    ("it", "Dai 9 morti contati sabato, il bilancio è salito a 40."),
+    ("it", "Dagli 9 annegati di domenica il conto delle vittime è arrivato a 40."),
+])
+def test_a_date_of_the_count_a_toll_rose_from_does_not_date_the_new_count(lang, text):
+    got = period(text, "40", lang, Base.of(WEDNESDAY, "day"))
+    assert got[1] == WEDNESDAY and got[2] == "article"
+
+
+@pytest.mark.parametrize("lang,text,day", [
+    # counter-examples: no other count before the rise, or the date after it
+    ("en", "By Tuesday the count of the dead had reached 40.", date(2031, 3, 11)),
+    ("en", "On Saturday the count went up: it rose from 9 to 40.", SATURDAY),
+    ("en", "The count rose from 9 on Saturday to 40 on Tuesday.", date(2031, 3, 11)),
+    ("it", "Il conto è passato dai 9 morti di sabato ai 40 di martedì.", date(2031, 3, 11)),
+])
+def test_a_date_of_the_new_count_still_dates_it(lang, text, day):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (day, day)

@@ -423,6 +423,29 @@ def _attributes(text: str, p: Phrase, lex: Lexicon) -> bool:
     return any(cue.search(text, c_start, c_end) is not None for cue in lex.source_cues)
 
 
+def _risen_from(text: str, p: Phrase, phrases: list[Phrase], figure: int, c_start: int,
+                lex: Lexicon) -> bool:
+    """Whether phrase ``p`` dates the count the figure at ``figure`` rose from, not the
+    figure: the figure follows a verb of rise in its clause ("has risen to 40"), and ``p``,
+    before that verb, is told with another count, in ``p``'s clause or between ``p`` and the
+    verb ("Saturday's toll of 12 has risen to 40", "the toll, which stood at 12 on Saturday,
+    has risen to 40", "dai 12 morti di sabato il bilancio è salito a 40"). A date with no
+    other count before the verb is the new count's ("by Wednesday the toll had reached
+    40"), as is one after it ("rose from 12 to 40 on Tuesday")."""
+    if lex.rise_re is None or lex.count_re is None or p.start >= figure:
+        return False
+    rise = None
+    for rise in lex.rise_re.finditer(text, c_start, figure):
+        pass
+    if rise is None or p.end > rise.start():
+        return False
+    lo = clause_of(text, p.start, p.end, lex)[0]
+    for m in lex.count_re.finditer(text, lo, rise.start()):
+        if not any(q.start <= m.start() < q.end for q in phrases):
+            return True
+    return False
+
+
 def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
                 lex: Lexicon, clause: tuple[int, int] | None = None) -> Phrase | None:
     """The date phrase a figure at ``text[start:end]`` refers to, if any (see module doc);
@@ -432,17 +455,20 @@ def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
     meeting, a funeral), never of a count, and so is a date of an :func:`occasion`
     anywhere; a date after the figure outside its clause dates it only in the clause that
     says who gave the figure."""
+    c_start, c_end = clause or clause_of(text, start, end, lex)
     candidates = [p for p in phrases if (p.end <= start or p.start >= end)
-                  and not occasion(text, p, lex)]
+                  and not occasion(text, p, lex)
+                  and not _risen_from(text, p, phrases, start, c_start, lex)]
     if not candidates:
         return None
-    c_start, c_end = clause or clause_of(text, start, end, lex)
     inside = [p for p in candidates if p.start >= c_start and p.end <= c_end]
     if inside:
         # the event's first day only when the clause names no time of its own ("in February
-        # 2022 ... on the first day": February 2022)
+        # 2022 ... on the first day": February 2022); at equal distance, the phrase after
+        # the figure ("from 12 on Saturday to 40 on Tuesday": 40 is Tuesday's)
         return min(inside, key=lambda p: (p.kind == "first_day",
-                                           (p.start - end) if p.start >= end else (start - p.end)))
+                                           (p.start - end) if p.start >= end else (start - p.end),
+                                           p.start < start))
     before = [p for p in candidates if p.end <= start and not announces(text, p, lex)]
     if before:
         return before[-1]
