@@ -260,7 +260,9 @@ def test_no_night_span_without_a_night_between_two_days(lang, text, figure):
     ("The 2019 Valdoria Fire killed at least 60 people.", "at least 60", 2019),
     ("Like the 2012 Borgo earthquake, which left 300 dead, it struck at night.", "300", 2012),
     ("Only the 2000 people who stayed were rescued by boat.", "2000", None),   # a count
-    ("In the 2019 floods 60 people died.", "60", None),                      # no name after it
+    # no name after it, but the word that names what happened: the floods' year
+    ("In the 2019 floods 60 people died.", "60", 2019),
+    ("The 2019 houses of the valley held 60 people.", "60", None),            # things
 ])
 def test_a_year_before_a_name_is_that_names_year(text, figure, year):
     got = period(text, figure, "en", Base.of(WEDNESDAY, "day"))
@@ -443,3 +445,18 @@ def test_a_date_of_the_count_a_toll_rose_from_does_not_date_the_new_count(lang, 
 ])
 def test_a_date_of_the_new_count_still_dates_it(lang, text, day):
     assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (day, day)
+
+
+@pytest.mark.parametrize("text,year", [
+    ("The inquiry into the 2027 dam collapse in the valley, which killed 40 people, opened.", 2027),
+    ("Survivors of a 2026 ferry sinking, in which 40 people drowned, met the minister.", 2026),
+])
+def test_a_year_before_what_happened_dates_it(text, year):
+    assert period(text, "40", "en", Base.of(WEDNESDAY, "day"))[:2] == (
+        date(year, 1, 1), date(year, 12, 31))
+
+
+def test_a_year_before_a_count_is_no_date():
+    # counter-example: "the 2000 homes" counts homes, it names no year
+    lex = lexicon("en")
+    assert [p.kind for p in find_phrases("The 2000 homes of the valley lost power.", lex)] == []
