@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -627,6 +628,19 @@ def _event_window(ctx: ArticleContext, curated, event_id: str | None) -> int | N
     return ctx.auto.vocab.window_days(parts.kind)
 
 
+def _event_start(ctx: ArticleContext, curated, event_id: str | None) -> date | None:
+    """The day a figure's event began: as the article tells it ("the floods that began on
+    May 3"), else as its event's span starts; never the first of the month an automatic
+    event's id names (a day the event did not begin on: "in the first hours after the
+    blast" of 17 October is no count of 1 October)."""
+    told = ctx.once("told_start", -1,
+                    lambda: told_start(ctx.texts, ctx.lex, ctx.base, ctx.phrases))
+    if told is not None:
+        return told
+    span = _event_span(ctx, curated, event_id)
+    return span[0] if span is not None else None
+
+
 def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     """``claim`` with period, event, side and source filled in."""
     article = ctx.article
@@ -696,11 +710,9 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
             # a count told as still running is never an old event's own (see ``asof``)
             window=(None if still_running(text, clause, lex)
                     else _event_window(ctx, curated, event_id)))
-    if r is not None and r.kind == "first_day" and (first := ctx.once(
-            "told_start", -1, lambda: told_start(texts, lex, ctx.base, ctx.phrases)) or (
-            (_event_span(ctx, curated, event_id) or (None,))[0])) is not None:
-        # "on the first day alone 21 died": the event's first day, as its text tells it
-        # ("the floods that began on May 3"), else as its event's span starts
+    if r is not None and r.kind == "first_day" and (
+            first := _event_start(ctx, curated, event_id)) is not None:
+        # "on the first day alone 21 died": the event's first day
         p_start, p_end, period_how = first, first, "event"
 
     # the article's part once per article, the sentence's once per sentence (the article's

@@ -10,6 +10,14 @@ own month and weekday tables. Which phrase belongs to a figure: the nearest one 
 figure's clause; else the nearest one before it in the sentence; else, when the sentence
 points back ("allora", "di conseguenza"), the last one of the previous sentences; else the
 article's own time.
+
+What a phrase says of the figure follows the sentence's structure: a day governed by a
+verb of beginning in a clause that describes the event ("the fire that broke out on
+Saturday has killed 40") is the event's start, and the figure counts from it to the report
+(:func:`from_onset`); a date told with the count a toll rose from ("Saturday's toll of 12
+has risen to 40") is that count's, never the new one's (:func:`_risen_from`); "on the first
+day" is the event's first day as the article tells it (:func:`told_start`). Against a date
+only inferred from the text (a lower bound), a weekday is the one nearest it.
 """
 
 from __future__ import annotations
@@ -526,7 +534,8 @@ def told_start(texts: Sequence[str], lex: Lexicon, base: Base | None,
                phrases: Callable[[int], list[Phrase]] | None = None) -> date | None:
     """The day an article says its event began, when it says it: the earliest day of a
     phrase that is an event's start (:func:`onset`: "the floods that began on May 3", "the
-    storm that made landfall on Saturday"), in the month before the report."""
+    storm that made landfall on Saturday", "after the cyclone hit on May 9"), at any
+    time before the report (a study a year later tells the day the storm struck)."""
     if base is None or lex.onset_re is None:
         return None
     phrases = phrases or (lambda i: find_phrases(texts[i], lex))
@@ -536,8 +545,7 @@ def told_start(texts: Sequence[str], lex: Lexicon, base: Base | None,
             if p.kind not in _DAY_KINDS or not onset(text, p, len(text), lex):
                 continue
             r = resolve(p, lex, base)
-            if (r is not None and r.start is not None and r.start == r.end
-                    and base.day - timedelta(days=_ONSET_DAYS) <= r.start <= base.day):
+            if r is not None and r.start is not None and r.start == r.end <= base.day:
                 found.append(r.start)
     return min(found, default=None)
 
