@@ -460,3 +460,21 @@ def test_a_year_before_a_count_is_no_date():
     # counter-example: "the 2000 homes" counts homes, it names no year
     lex = lexicon("en")
     assert [p.kind for p in find_phrases("The 2000 homes of the valley lost power.", lex)] == []
+
+
+@pytest.mark.parametrize("lang,text,figure,day", [
+    # the count a toll rose from, with the new count's date after it: not that date
+    ("en", "The number of missing was raised from 9 to 11 Tuesday.", "9", None),
+    ("en", "The count has risen to 40, with 9 dead on Saturday alone.", "40", None),
+    ("it", "Il numero dei dispersi è salito da 9 a 11 martedì.", "9", None),
+    # counter-examples: a date right after the figure, and no rise at all
+    ("en", "The count rose from 9 on Saturday to 40 on Tuesday.", "9", SATURDAY),
+    ("en", "Nine people died and 30 were hurt on Saturday.", "Nine", SATURDAY),
+])
+def test_a_date_of_another_count_of_the_rise_does_not_date_the_figure(lang, text, figure,
+                                                                       day):
+    got = period(text, figure, lang, Base.of(WEDNESDAY, "day"))
+    if day is None:
+        assert got[2] == "article"
+    else:
+        assert got[:2] == (day, day)

@@ -440,15 +440,37 @@ def _risen_from(text: str, p: Phrase, phrases: list[Phrase], figure: int, c_star
     has risen to 40", "dai 12 morti di sabato il bilancio è salito a 40"). A date with no
     other count before the verb is the new count's ("by Wednesday the toll had reached
     40"), as is one after it ("rose from 12 to 40 on Tuesday")."""
-    if lex.rise_re is None or lex.count_re is None or p.start >= figure:
+    if lex.count_re is None or p.start >= figure:
         return False
-    rise = None
-    for rise in lex.rise_re.finditer(text, c_start, figure):
-        pass
+    rise = _rise_before(text, figure, c_start, lex)
     if rise is None or p.end > rise.start():
         return False
     lo = clause_of(text, p.start, p.end, lex)[0]
     for m in lex.count_re.finditer(text, lo, rise.start()):
+        if not any(q.start <= m.start() < q.end for q in phrases):
+            return True
+    return False
+
+
+def _rise_before(text: str, figure: int, c_start: int, lex: Lexicon) -> regex.Match | None:
+    """The last verb of rise in the figure's clause before it ("has risen to 40")."""
+    rise = None
+    if lex.rise_re is not None:
+        for rise in lex.rise_re.finditer(text, c_start, figure):
+            pass
+    return rise
+
+
+def _risen_to(text: str, p: Phrase, phrases: list[Phrase], start: int, end: int,
+              c_start: int, lex: Lexicon) -> bool:
+    """Whether phrase ``p``, after the figure at ``text[start:end]``, dates another count
+    of the rise the figure is in: the figure follows a verb of rise in its clause, and
+    another count stands between it and ``p`` ("was raised from 23 to 24 Sunday": Sunday is
+    24's, and 23 stood before it; "has risen to 40, with 12 dead on Saturday": Saturday is
+    12's). A date right after the figure is its own ("rose from 12 on Saturday to 40")."""
+    if lex.count_re is None or p.start < end or _rise_before(text, start, c_start, lex) is None:
+        return False
+    for m in lex.count_re.finditer(text, end, p.start):
         if not any(q.start <= m.start() < q.end for q in phrases):
             return True
     return False
@@ -466,7 +488,8 @@ def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
     c_start, c_end = clause or clause_of(text, start, end, lex)
     candidates = [p for p in phrases if (p.end <= start or p.start >= end)
                   and not occasion(text, p, lex)
-                  and not _risen_from(text, p, phrases, start, c_start, lex)]
+                  and not _risen_from(text, p, phrases, start, c_start, lex)
+                  and not _risen_to(text, p, phrases, start, end, c_start, lex)]
     if not candidates:
         return None
     inside = [p for p in candidates if p.start >= c_start and p.end <= c_end]
