@@ -44,7 +44,7 @@ from ..model import Article, Claim, Sentence
 from ..parties import babel_names, load_parties
 from ..timespan import publication_span
 from .dates import Period
-from .events import parse_auto
+from .events import Event, parse_auto
 from .article import (
     ArticleContext, article_context, gazetteer_places as _gazetteer_places, name_slugs as _slugs,
     named_places, named_places_each,
@@ -619,7 +619,8 @@ def _period(r: Resolved | None) -> Period | None:
     return r.start, r.end
 
 
-def _event_window(ctx: ArticleContext, curated, event_id: str | None) -> int | None:
+def _event_window(ctx: ArticleContext, curated: Event | None, event_id: str | None
+                  ) -> int | None:
     """The days an automatic event's type keeps being reported (``window_days``), None for
     a curated event (its own span says how long it lasts) or no event."""
     parts = parse_auto(event_id)
@@ -628,7 +629,8 @@ def _event_window(ctx: ArticleContext, curated, event_id: str | None) -> int | N
     return ctx.auto.vocab.window_days(parts.kind)
 
 
-def _event_start(ctx: ArticleContext, curated, event_id: str | None) -> date | None:
+def _event_start(ctx: ArticleContext, curated: Event | None, event_id: str | None
+                 ) -> date | None:
     """The day a figure's event began: as the article tells it ("the floods that began on
     May 3"), else as its event's span starts; never the first of the month an automatic
     event's id names (a day the event did not begin on: "in the first hours after the
