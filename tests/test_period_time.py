@@ -112,12 +112,14 @@ def test_an_inferred_date_is_a_lower_bound_for_a_day_month():
     assert resolve(p, lex, Base.of(date(2031, 1, 24), "day")).start == date(2030, 1, 28)
 
 
-def test_an_inferred_date_never_resolves_a_weekday_to_a_day_of_its_own():
+def test_an_inferred_date_resolves_a_weekday_to_the_one_nearest_it():
+    # never to the inferred day itself, which is a Friday: "martedì" is no Friday; the
+    # Tuesday three days before it is nearer than the one four days after
     lex = lexicon("it")
     base = Base.of(date(2031, 1, 24), "unknown")
     (p,) = find_phrases("Martedì sono stati recuperati altri corpi.", lex)
     r = resolve(p, lex, base)
-    assert (r.start, r.end) == (base.start, base.end)
+    assert (r.start, r.end) == (date(2031, 1, 21), date(2031, 1, 21))
 
 
 def test_announces_reads_the_phrase_clause_only():
@@ -259,6 +261,7 @@ def test_no_night_span_without_a_night_between_two_days(lang, text, figure):
     ("Like the 2012 Borgo earthquake, which left 300 dead, it struck at night.", "300", 2012),
     ("Only the 2000 people who stayed were rescued by boat.", "2000", None),   # a count
     ("In the 2019 floods 60 people died.", "60", None),                      # no name after it
+    ("The 2019 houses of the valley held 60 people.", "60", None),            # things
 ])
 def test_a_year_before_a_name_is_that_names_year(text, figure, year):
     got = period(text, figure, "en", Base.of(WEDNESDAY, "day"))
@@ -313,3 +316,169 @@ def test_a_span_across_a_month_end_starts_in_the_month_before():
 def test_a_span_naming_two_months_starts_in_the_first(lang, text, figure, first):
     assert period(text, figure, lang, Base.of(WEDNESDAY, "day")) == (
         first, date(2031, 3, 2), "relative")
+
+
+# ---------------------------------------------------------------- unseen reporting (P1)
+
+SATURDAY = date(2031, 3, 8)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The fire that broke out in the hills on Saturday has now killed 40 people."),
+    ("it", "Sale a 40 morti il bilancio dell'incendio scoppiato sabato sulle colline."),
+])
+def test_the_day_an_event_began_starts_the_count_that_runs_to_the_report(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, WEDNESDAY)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # counter-examples: a day of the figure's own verb, and a start long before the report
+    ("en", "On Saturday night 40 people had died in the fire."),
+    ("it", "Sabato sera le vittime dell'incendio erano 40."),
+    ("en", "Fighting began and killed 40 people on Saturday."),
+])
+def test_a_day_that_is_no_event_s_start_dates_the_figure_alone(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, SATURDAY)
+
+
+def test_a_start_years_before_the_report_is_no_running_count_s():
+    text = "The war that began on 3 March 2025 killed 40 people in its first week."
+    assert period(text, "40", "en", Base.of(WEDNESDAY, "day"))[:2] == (
+        date(2025, 3, 3), date(2025, 3, 3))
+
+
+@pytest.mark.parametrize("lang,text,day", [
+    # the latest day an undated text states is Saturday the 8th: the report is that day or
+    # later, and a weekday it names is the one nearest it, after or before
+    ("it", "Domenica i dispersi erano ancora 20.", date(2031, 3, 9)),
+    ("en", "On Monday 20 people were still missing.", date(2031, 3, 10)),
+    ("en", "On Thursday 20 people were reported missing.", date(2031, 3, 6)),
+    ("it", "Sabato i dispersi erano 20.", SATURDAY),
+])
+def test_against_an_inferred_date_a_weekday_is_the_one_nearest_it(lang, text, day):
+    assert period(text, "20", lang, Base.of(SATURDAY, "unknown"))[:2] == (day, day)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A decade ago the flood killed 40 people."),
+    ("it", "Un decennio fa l'alluvione fece 40 morti."),
+])
+def test_a_decade_ago_is_the_year_ten_before(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (
+        date(2021, 1, 1), date(2021, 12, 31))
+
+
+@pytest.mark.parametrize("lang,text,running", [
+    ("en", "A decade after the flood that killed 40 people in the valley", False),
+    ("it", "A un anno dall'alluvione che fece 40 vittime nella valle", False),
+    ("en", "The flood has killed 40 people in the valley so far", True),
+    ("it", "I morti dell'alluvione sono stati 40 secondo la nuova stima", True),
+    ("it", "Le prime stime ipotizzavano 40 morti nella valle", True),
+])
+def test_a_clause_tells_its_count_as_still_running_or_as_an_old_event_s(lang, text, running):
+    from factcheck.context.period import still_running
+    assert still_running(text, (0, len(text)), lexicon(lang)) is running
+
+
+@pytest.mark.parametrize("lang,text", [
+    # counter-examples: the event's verb is the sentence's own, the figure its consequence
+    ("en", "A blast hit the port on Saturday, killing 40 people."),
+    ("it", "Un'esplosione ha colpito il porto sabato, uccidendo 40 persone."),
+    ("it", "Sabato è scoppiato un incendio che ha ucciso 40 persone."),
+])
+def test_an_event_s_own_verb_dates_its_figure_to_that_day(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, SATURDAY)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The storm that made landfall on Saturday has killed 40 people."),
+    ("it", "Il sisma che ha colpito sabato la valle ha fatto 40 morti."),
+    ("en", "Since the fighting began on Saturday, 40 people have died."),
+])
+def test_a_clause_that_describes_the_event_dates_its_start(lang, text):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, WEDNESDAY)
+
+
+def test_a_day_between_the_relative_and_its_verb_is_the_event_s_start():
+    text = "Per la bufera che sabato sera si è abbattuta sul litorale ligure i morti sono 40."
+    assert period(text, "40", "it", Base.of(WEDNESDAY, "day"))[:2] == (SATURDAY, WEDNESDAY)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Floods hit the valley.\n\nThe floods that struck the valley on Saturday have "
+           "killed 40 people. On the first day alone 12 people died."),
+    ("it", "Alluvione nella valle.\n\nL'alluvione che ha colpito la valle sabato ha fatto 40 "
+           "morti. Già nella prima giornata le vittime erano 12."),
+])
+def test_the_first_day_is_the_event_s_first_day(lang, text):
+    from factcheck.context.examples import context_claim
+    c = context_claim(text, "12", lang=lang, published=WEDNESDAY)
+    assert (c.period_start, c.period_end) == (SATURDAY, SATURDAY)
+
+
+def test_the_first_day_of_something_else_is_no_event_s_day():
+    # counter-example: the first day of a trial is the trial's, not the disaster's
+    lex = lexicon("en")
+    assert [p.kind for p in find_phrases("On the first day of the trial 40 relatives came.",
+                                         lex)] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a date told with the count a toll rose from is that count's, never the new one's
+    ("en", "Sunday's count of 9 dead has climbed to 40, the mayor said."),
+    ("en", "The count, which was 9 on Saturday evening, has grown to 40."),
+    ("it", "Dai 9 morti contati sabato, il bilancio è salito a 40."),
+    ("it", "Dagli 9 annegati di domenica il conto delle vittime è arrivato a 40."),
+])
+def test_a_date_of_the_count_a_toll_rose_from_does_not_date_the_new_count(lang, text):
+    got = period(text, "40", lang, Base.of(WEDNESDAY, "day"))
+    assert got[1] == WEDNESDAY and got[2] == "article"
+
+
+@pytest.mark.parametrize("lang,text,day", [
+    # counter-examples: no other count before the rise, or the date after it
+    ("en", "By Tuesday the count of the dead had reached 40.", date(2031, 3, 11)),
+    ("en", "On Saturday the count went up: it rose from 9 to 40.", SATURDAY),
+    ("en", "The count rose from 9 on Saturday to 40 on Tuesday.", date(2031, 3, 11)),
+    ("it", "Il conto è passato dai 9 morti di sabato ai 40 di martedì.", date(2031, 3, 11)),
+])
+def test_a_date_of_the_new_count_still_dates_it(lang, text, day):
+    assert period(text, "40", lang, Base.of(WEDNESDAY, "day"))[:2] == (day, day)
+
+
+@pytest.mark.parametrize("text,year", [
+    ("The inquiry into the 2027 dam collapse in the valley, which killed 40 people, opened.", 2027),
+    ("Survivors of a 2026 ferry sinking, in which 40 people drowned, met the minister.", 2026),
+])
+def test_a_year_before_what_happened_dates_it(text, year):
+    assert period(text, "40", "en", Base.of(WEDNESDAY, "day"))[:2] == (
+        date(year, 1, 1), date(year, 12, 31))
+
+
+def test_a_year_of_a_comparison_is_no_date_of_the_figure():
+    text = "The storm, the worst since the 2019 dam collapse, killed 40 people."
+    assert period(text, "40", "en", Base.of(WEDNESDAY, "day"))[2] == "article"
+
+
+def test_a_year_before_a_count_is_no_date():
+    # counter-example: "the 2000 homes" counts homes, it names no year
+    lex = lexicon("en")
+    assert [p.kind for p in find_phrases("The 2000 homes of the valley lost power.", lex)] == []
+
+
+@pytest.mark.parametrize("lang,text,figure,day", [
+    # the count a toll rose from, with the new count's date after it: not that date
+    ("en", "The number of missing was raised from 9 to 11 Tuesday.", "9", None),
+    ("en", "The count has risen to 40, with 9 dead on Saturday alone.", "40", None),
+    ("it", "Il numero dei dispersi è salito da 9 a 11 martedì.", "9", None),
+    # counter-examples: a date right after the figure, and no rise at all
+    ("en", "The count rose from 9 on Saturday to 40 on Tuesday.", "9", SATURDAY),
+    ("en", "Nine people died and 30 were hurt on Saturday.", "Nine", SATURDAY),
+])
+def test_a_date_of_another_count_of_the_rise_does_not_date_the_figure(lang, text, figure,
+                                                                       day):
+    got = period(text, figure, lang, Base.of(WEDNESDAY, "day"))
+    if day is None:
+        assert got[2] == "article"
+    else:
+        assert got[:2] == (day, day)

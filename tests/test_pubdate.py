@@ -315,3 +315,20 @@ def test_a_bounded_articles_figure_takes_the_day_its_sentence_states(quote, lang
             date(2021, 3, 14), date(2021, 3, 17), "event")
     else:
         assert (got.period_start, got.period_end, got.period_how) == (day, day, "relative")
+
+
+@pytest.mark.parametrize("lang,text,day", [
+    # an elapsed time beside the full date it names puts the text that long after it
+    ("en", "Three years ago today, on June 2, 2027, a dam burst above the valley.",
+     date(2030, 6, 2)),
+    ("it", "Il 2 giugno 2027, tre anni fa, la diga cedette sopra la valle.", date(2030, 6, 2)),
+])
+def test_an_elapsed_time_beside_a_full_date_dates_the_text_after_it(lang, text, day):
+    assert inferred(text, lang) == day
+
+
+def test_an_elapsed_time_away_from_a_date_moves_nothing():
+    # counter-example: "two years ago" tells of the flood, the date of the dam's opening
+    text = ("The dam opened on June 2, 2027 after a decade of works. Two years ago a flood "
+            "damaged its spillway.")
+    assert inferred(text, "en") == date(2027, 6, 2)

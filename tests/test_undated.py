@@ -48,10 +48,15 @@ def test_an_explicit_date_of_one_figure_is_not_the_events_start():
     assert undated_periods(claims)[1].period_start == date(2023, 5, 1)
 
 
-def test_an_event_no_dated_article_reports_gives_no_period():
+def test_an_event_no_dated_article_reports_gives_only_its_own_time():
+    # no dated article reports either event: the undated id gives no period, the dated one
+    # the month its id names (see the test of the event's own time below)
     claims = [_claim("c", "auto:flood:faenza", None),
               _claim("d", "auto:flood:faenza:2023-05", None)]
-    assert undated_periods(claims) == claims
+    out = undated_periods(claims)
+    assert out[0] == claims[0]
+    assert (out[1].period_start, out[1].period_end, out[1].period_how) == (
+        date(2023, 5, 1), date(2023, 5, 31), "event")
 
 
 def test_dated_figures_and_undated_figures_with_a_period_of_their_own_keep_it():
@@ -149,3 +154,40 @@ def test_a_count_since_a_stated_day_in_an_undated_report_is_the_current_event_s(
     years = context_claim("Heavy rain flooded homes in Borgoverde again. Since 1992 floods have "
                           "killed 150 people in the region.", "150", lang="en")
     assert years.event is None
+
+
+def test_a_running_count_told_years_after_a_short_event_is_the_event_s():
+    # an anniversary or a trial: "the quake that killed 212" a decade on counts the quake,
+    # over its own window, never up to the report; a war's count (a long window) still runs
+    from factcheck.context.asof import unstated_period
+    from factcheck.timespan import publication_span
+    report = publication_span(date(2031, 4, 6), "day", "metadata")
+    quake = (date(2021, 4, 6), date.max)
+    assert unstated_period((None, None, "article"), cumulative=True, event=quake,
+                           report=report, window=21) == (
+        date(2021, 4, 6), date(2021, 4, 27), "event")
+    assert unstated_period((None, None, "article"), cumulative=True, event=quake,
+                           report=report, window=365)[1:] == (date(2031, 4, 6), "running")
+    # counter-example: weeks after, a short event's count still runs to the report
+    recent = (date(2031, 3, 20), date.max)
+    assert unstated_period((None, None, "article"), cumulative=True, event=recent,
+                           report=report, window=21) == (
+        date(2031, 3, 20), date(2031, 4, 6), "running")
+
+
+def test_an_undated_figure_of_an_event_no_dated_article_reports_takes_the_event_s_own_time():
+    # the only report of a flood its text dates to May 2031 ("l'alluvione del maggio 2031"):
+    # its undated figures are about that month, not about no time at all
+    claims = [_claim("u", "auto:flood:faenza:2031-05", None),
+              _claim("v", "auto:flood:faenza:2031", None)]
+    out = undated_periods(claims)
+    assert [(c.period_start, c.period_end, c.period_how) for c in out] == [
+        (date(2031, 5, 1), date(2031, 5, 31), "event"),
+        (date(2031, 1, 1), date(2031, 12, 31), "event")]
+
+
+@pytest.mark.parametrize("event", ["auto:flood:faenza", "auto:flood:faenza:earlier", None])
+def test_an_undated_figure_of_an_undated_event_stays_undated(event):
+    # counter-examples: nothing dates the event, or it is only told as over before the report
+    (c,) = undated_periods([_claim("u", event, None)])
+    assert (c.period_start, c.period_end, c.period_how) == (None, None, None)

@@ -122,6 +122,7 @@ def infer_date(article: Article, sentences: Sequence[Sentence], lex: Lexicon) ->
         phrases = find_phrases(text, lex)
         weekdays = [lex.weekdays[p.get("weekday").lower()] for p in phrases
                     if p.get("weekday")]
+        full.extend(_told_ago(text, phrases, lex))
         for p in phrases:
             if p.kind == "since" and p.get("day") and p.get("year"):
                 # "ongoing since 16 May 2023": the text was written on or after that day
@@ -155,6 +156,34 @@ def infer_date(article: Article, sentences: Sequence[Sentence], lex: Lexicon) ->
         if found and (floor_year is None or max(found).year >= floor_year):
             return max(found)
     return None
+
+
+# an elapsed time and the full date it names sit side by side: "five years ago today, on
+# 12 May 2026", "il 3 marzo 2028, tre anni fa" (at most a comma and a preposition between)
+_AGO_GAP = 16
+
+
+def _told_ago(text: str, phrases: Sequence, lex: Lexicon) -> list[date]:
+    """The days a sentence puts its own time at by an elapsed time next to the full date
+    it names ("five years ago today, on May 12, 2026": the report is on or after 12 May
+    2031), never the named day itself, which is history."""
+    out = []
+    for p in phrases:
+        if p.kind != "ago":
+            continue
+        n = phrase_number(p.get("n"), lex)
+        unit = lex.units.get((p.get("unit") or "").lower())
+        if n is None or unit is None:
+            continue
+        for q in phrases:
+            if q.kind != "date" or not q.get("year") or not (
+                    0 <= q.start - p.end <= _AGO_GAP or 0 <= p.start - q.end <= _AGO_GAP):
+                continue
+            month = month_of(q, lex)
+            d = _safe_date(int(q.get("year")), month, int(q.get("day"))) if month else None
+            if d is not None:
+                out.append(shift(d, unit, n))
+    return out
 
 
 def _dateline(article: Article, lex: Lexicon, latest_year: int | None) -> date | None:

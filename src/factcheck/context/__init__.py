@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +44,7 @@ from ..model import Article, Claim, Sentence
 from ..parties import babel_names, load_parties
 from ..timespan import publication_span
 from .dates import Period
-from .events import parse_auto
+from .events import Event, parse_auto
 from .article import (
     ArticleContext, article_context, gazetteer_places as _gazetteer_places, name_slugs as _slugs,
     named_places, named_places_each,
@@ -55,7 +56,7 @@ from .claim_event import (
 )
 from .gazetteer import Gazetteer, Place, country_names, locatives
 from .lexicon import NAME, Lexicon
-from .period import Resolved, clause_of, figure_period
+from .period import Resolved, clause_of, figure_period, still_running, told_start
 from .sides import default_side, is_conflict, side_of, town_lead, town_of
 from .sources import names_outlet, source_of, source_party, source_type
 from .parents import link_article
@@ -641,6 +642,30 @@ def _period(r: Resolved | None) -> Period | None:
     return r.start, r.end
 
 
+def _event_window(ctx: ArticleContext, curated: Event | None, event_id: str | None
+                  ) -> int | None:
+    """The days an automatic event's type keeps being reported (``window_days``), None for
+    a curated event (its own span says how long it lasts) or no event."""
+    parts = parse_auto(event_id)
+    if curated is not None or parts is None or ctx.auto is None:
+        return None
+    return ctx.auto.vocab.window_days(parts.kind)
+
+
+def _event_start(ctx: ArticleContext, curated: Event | None, event_id: str | None
+                 ) -> date | None:
+    """The day a figure's event began: as the article tells it ("the floods that began on
+    May 3"), else as its event's span starts; never the first of the month an automatic
+    event's id names (a day the event did not begin on: "in the first hours after the
+    blast" of 17 October is no count of 1 October)."""
+    told = ctx.once("told_start", -1,
+                    lambda: told_start(ctx.texts, ctx.lex, ctx.base, ctx.phrases))
+    if told is not None:
+        return told
+    span = _event_span(ctx, curated, event_id)
+    return span[0] if span is not None else None
+
+
 def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
     """``claim`` with period, event, side and source filled in."""
     article = ctx.article
@@ -706,7 +731,14 @@ def claim_context(ctx: ArticleContext, claim: Claim) -> Claim:
                 "cumulative", -1, lambda: cumulative_metrics(ctx.rules_root)),
             event=_event_span(ctx, curated, event_id),
             report=publication_span(article.published, article.published_precision,
-                                    article.published_how))
+                                    article.published_how),
+            # a count told as still running is never an old event's own (see ``asof``)
+            window=(None if still_running(text, clause, lex)
+                    else _event_window(ctx, curated, event_id)))
+    if r is not None and r.kind == "first_day" and (
+            first := _event_start(ctx, curated, event_id)) is not None:
+        # "on the first day alone 21 died": the event's first day
+        p_start, p_end, period_how = first, first, "event"
 
     # the article's part once per article, the sentence's once per sentence (the article's
     # prose searched again for each sentence made a long file quadratic)

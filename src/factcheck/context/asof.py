@@ -44,14 +44,27 @@ def _cumulative(path: str, stamp: int) -> frozenset[str]:
                      if isinstance(t, dict) and t.get("cumulative") is True)
 
 
+# a report this long after its event's start looks back on it (an anniversary, a trial):
+# half a year, twice and more the longest window of a sudden event's reports
+_RETROSPECT_DAYS = 180
+
+
 def unstated_period(period: tuple[date | None, date | None, str | None], *,
-                    cumulative: bool, event: Period | None, report: Span
+                    cumulative: bool, event: Period | None, report: Span,
+                    window: int | None = None
                     ) -> tuple[date | None, date | None, str | None]:
     """``(start, end, how)`` of a figure whose text states no date of its own.
 
     ``period`` is what it has so far (the article's own time, "article", or nothing);
     ``event`` the span of its event when known (its end may be ``date.max``: ongoing);
-    ``report`` the publication span of its article.
+    ``report`` the publication span of its article; ``window``: the days its event's type
+    keeps being reported (``window_days`` of ``event_types.toml``), when known.
+
+    A running count of an event whose reports end within weeks (a quake, a fire: a window
+    shorter than half a year) told over half a year after it began is no running count: the
+    report looks back ("a decade after the quake that killed 212", "the trial over the
+    collapse that killed 11"), and the figure is the event's, over the event's own window,
+    never up to the report. A war's count (a window of half a year or more) still runs to the report.
     """
     if event is None:
         return period
@@ -59,6 +72,10 @@ def unstated_period(period: tuple[date | None, date | None, str | None], *,
     if report.first is None:
         # undated: the figure is about its event, the best that is known of its time
         return start, (None if end == date.max else end), "event"
+    if (cumulative and window is not None and window < _RETROSPECT_DAYS
+            and (report.first - start).days > _RETROSPECT_DAYS):
+        last = start + timedelta(days=window)
+        return start, (last if end == date.max or end is None else min(end, last)), "event"
     if cumulative and start <= (report.last or report.first):
         # a running count: from the event's start to the report (open when only bounded)
         return start, report.last, "running"

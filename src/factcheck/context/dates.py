@@ -39,8 +39,8 @@ def add_months(day: date, months: int) -> date:
 
 
 def shift(day: date, unit: str, n: int) -> date:
-    """``day`` moved by ``n`` calendar units (hour, day, week, month, year); hours move
-    it by whole days only ("nelle ultime 24 ore" is the day before)."""
+    """``day`` moved by ``n`` calendar units (hour, day, week, month, year, decade); hours
+    move it by whole days only ("nelle ultime 24 ore" is the day before)."""
     if unit == "hour":
         return day + timedelta(days=n // 24 if n >= 0 else -((-n) // 24))
     if unit == "day":
@@ -49,11 +49,14 @@ def shift(day: date, unit: str, n: int) -> date:
         return day + timedelta(weeks=n)
     if unit == "month":
         return add_months(day, n)
+    if unit == "decade":  # "a decade ago", "dieci anni dopo" told as "un decennio dopo"
+        return add_months(day, 120 * n)
     return add_months(day, 12 * n)
 
 
 def unit_range(day: date, unit: str) -> Period:
-    """The calendar unit (hour and day: the day; week, month, year) holding ``day``."""
+    """The calendar unit (hour and day: the day; week, month, year; a decade: the year, as
+    "ten years ago" is) holding ``day``."""
     if unit in ("hour", "day"):
         return day, day
     if unit == "week":

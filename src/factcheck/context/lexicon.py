@@ -102,6 +102,18 @@ class Lexicon:
     # occasions that are not counts (a funeral, a cabinet meeting, a decree): a date in
     # their clause is theirs, never a figure's or its event's
     occasion_re: regex.Pattern | None = None
+    # verbs that tell an event began ("broke out", "scoppiato"): a day they govern is the
+    # event's start, from which a count runs, never the day of a figure of another verb
+    onset_re: regex.Pattern | None = None
+    # words that tell a count as it stands at the report or still moving ("has killed",
+    # "sono stati", "so far", "finora"): such a figure is no old event's final toll
+    running_re: regex.Pattern | None = None
+    # verbs of a count's rise ("has risen to", "è salito a"): a figure after one is the new
+    # count, and a date told with the count it rose from is that count's, never the new one's
+    rise_re: regex.Pattern | None = None
+    # a count in words or digits, and no number that a unit follows ("3 days", "tre giorni"):
+    # another figure than the one being dated
+    count_re: regex.Pattern | None = None
     source_keys: tuple[str, ...] = ()
     # can a text hold a match of ``both_re`` at all? (a figure's sentence, before the
     # three searches around the figure)
@@ -267,6 +279,19 @@ def _initials(words) -> str | None:
 def _initials_lookahead(words) -> str:
     first = _initials(words)
     return f"(?={first})" if first else ""
+
+
+def _count_re(data: dict) -> regex.Pattern:
+    """A count in digits or in words (the [numbers] worth two or more), unless a unit word
+    follows it (a duration: "3 days", "tre giorni")."""
+    words = sorted((w for w, v in data.get("numbers", {}).items() if int(v) >= 2),
+                   key=len, reverse=True)
+    units = sorted(data.get("units", {}), key=len, reverse=True)
+    alt = "|".join(regex.escape(w) for w in words)
+    unit = "|".join(regex.escape(u) for u in units) or "(?!)"
+    return regexcache.compile(
+        rf"(?<![\p{{L}}\d])(?:\d+(?:[.,'’]\d+)*(?:mila)?{'|' + alt if alt else ''})"
+        rf"(?![\p{{L}}\d])(?!\s+(?:{unit})\b)", _FLAGS)
 
 
 def _any_re(patterns, what: str, path: str) -> regex.Pattern | None:
@@ -544,6 +569,10 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
         future_re=_any_re(future, "future.cues", path),
         occasion_re=_any_re(data.get("future", {}).get("occasions", ()), "future.occasions",
                             path),
+        onset_re=_any_re(data.get("onsets", {}).get("patterns", ()), "onsets.patterns", path),
+        running_re=_any_re(data.get("onsets", {}).get("running", ()), "onsets.running", path),
+        rise_re=_any_re(data.get("onsets", {}).get("rises", ()), "onsets.rises", path),
+        count_re=_count_re(data),
         dateline_re=(_compile_at(_fill(dateline, slots), _FLAGS | regex.MULTILINE, path,
                                  ("dateline", "pattern"), dateline) if dateline else None),
         sides=WordIndex(party_words),

@@ -10,6 +10,14 @@ own month and weekday tables. Which phrase belongs to a figure: the nearest one 
 figure's clause; else the nearest one before it in the sentence; else, when the sentence
 points back ("allora", "di conseguenza"), the last one of the previous sentences; else the
 article's own time.
+
+What a phrase says of the figure follows the sentence's structure: a day governed by a
+verb of beginning in a clause that describes the event ("the fire that broke out on
+Saturday has killed 40") is the event's start, and the figure counts from it to the report
+(:func:`from_onset`); a date told with the count a toll rose from ("Saturday's toll of 12
+has risen to 40") is that count's, never the new one's (:func:`_risen_from`); "on the first
+day" is the event's first day as the article tells it (:func:`told_start`). Against a date
+only inferred from the text (a lower bound), a weekday is the one nearest it.
 """
 
 from __future__ import annotations
@@ -189,6 +197,17 @@ def _year_for(month: int, day: int, base: Base) -> int:
     return base.day.year if (month, day) <= (base.day.month, base.day.day) else base.day.year - 1
 
 
+def _near_weekday(bound: date, weekday: int) -> date:
+    """The ``weekday`` nearest ``bound``, a day only known to be on or before the report
+    (the latest day an undated text states): the text tells the days around the one it
+    dates, so a weekday it names is within three days of it, before it ("the quake of
+    Tuesday" in a text whose latest date is Wednesday the 15th: the 14th) or after it
+    ("domenica" in a text whose latest date is Saturday the 8th: the 9th). A weekday other
+    than the bound's is never the bound's own day, as the bound's span would say."""
+    after, before = next_weekday(bound, weekday), last_weekday(bound, weekday)
+    return after if (after - bound) <= (bound - before) else before
+
+
 def _first_day(p: Phrase, last: date, lex: Lexicon) -> date:
     """The first day of a span of days ("tra il 15 e il 16 settembre", "September 15-16"):
     of the month it names ("tra il 30 settembre e il 2 ottobre"), the latest one not after
@@ -282,22 +301,28 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
         return None  # everything below is relative to the publication date
 
     if kind == "weekday":
-        if base.precision != "day":
+        if base.precision != "day" and not base.bound:
             return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
         # the tense gives the direction: "lunedì" in a report of what happened is the last
-        # Monday on or before the report, in an announcement the next one on or after it
+        # Monday on or before the report, in an announcement the next one on or after it;
+        # against a lower bound (the latest day the text states) the one nearest it
+        # (:func:`_near_weekday`)
         weekday = lex.weekdays[p.get("weekday").lower()]
-        d = next_weekday(base.day, weekday) if future else last_weekday(base.day, weekday)
+        d = (next_weekday(base.day, weekday) if future
+             else _near_weekday(base.day, weekday) if base.bound
+             else last_weekday(base.day, weekday))
         return Resolved(d, d, "relative", (d, d), kind)
 
     if kind == "night":
         # "nella notte tra venerdì e sabato": the night ends on the weekday named (the only
         # one captured), so the span is the day before it and that day, never the first
         # weekday alone
-        if base.precision != "day":
+        if base.precision != "day" and not base.bound:
             return Resolved(base.start, base.end, "relative", (base.start, base.end), kind)
         weekday = lex.weekdays[p.get("weekday").lower()]
-        d = next_weekday(base.day, weekday) if future else last_weekday(base.day, weekday)
+        d = (next_weekday(base.day, weekday) if future
+             else _near_weekday(base.day, weekday) if base.bound
+             else last_weekday(base.day, weekday))
         return Resolved(d - timedelta(days=1), d, "relative", (d - timedelta(days=1), d), kind)
 
     if kind == "relative":
@@ -321,6 +346,11 @@ def resolve(p: Phrase, lex: Lexicon, base: Base | None, future: bool = False
     if kind == "span" and n is not None and unit:
         start = shift(base.day, unit, -n)
         return Resolved(start, base.end, "span", (start, base.end), kind)
+
+    if kind == "first_day":
+        # "on the first day", "nelle prime ore": the event's own first day, filled in once
+        # the event is known; until then (and when it stays unknown) the article's time
+        return Resolved(base.start, base.end, "article", None, kind)
 
     if kind == "since_start":
         # the start is the claim's event's start, filled in once the event is known
@@ -401,6 +431,51 @@ def _attributes(text: str, p: Phrase, lex: Lexicon) -> bool:
     return any(cue.search(text, c_start, c_end) is not None for cue in lex.source_cues)
 
 
+def _risen_from(text: str, p: Phrase, phrases: list[Phrase], figure: int, c_start: int,
+                lex: Lexicon) -> bool:
+    """Whether phrase ``p`` dates the count the figure at ``figure`` rose from, not the
+    figure: the figure follows a verb of rise in its clause ("has risen to 40"), and ``p``,
+    before that verb, is told with another count, in ``p``'s clause or between ``p`` and the
+    verb ("Saturday's toll of 12 has risen to 40", "the toll, which stood at 12 on Saturday,
+    has risen to 40", "dai 12 morti di sabato il bilancio è salito a 40"). A date with no
+    other count before the verb is the new count's ("by Wednesday the toll had reached
+    40"), as is one after it ("rose from 12 to 40 on Tuesday")."""
+    if lex.count_re is None or p.start >= figure:
+        return False
+    rise = _rise_before(text, figure, c_start, lex)
+    if rise is None or p.end > rise.start():
+        return False
+    lo = clause_of(text, p.start, p.end, lex)[0]
+    for m in lex.count_re.finditer(text, lo, rise.start()):
+        if not any(q.start <= m.start() < q.end for q in phrases):
+            return True
+    return False
+
+
+def _rise_before(text: str, figure: int, c_start: int, lex: Lexicon) -> regex.Match | None:
+    """The last verb of rise in the figure's clause before it ("has risen to 40")."""
+    rise = None
+    if lex.rise_re is not None:
+        for rise in lex.rise_re.finditer(text, c_start, figure):
+            pass
+    return rise
+
+
+def _risen_to(text: str, p: Phrase, phrases: list[Phrase], start: int, end: int,
+              c_start: int, lex: Lexicon) -> bool:
+    """Whether phrase ``p``, after the figure at ``text[start:end]``, dates another count
+    of the rise the figure is in: the figure follows a verb of rise in its clause, and
+    another count stands between it and ``p`` ("was raised from 23 to 24 Sunday": Sunday is
+    24's, and 23 stood before it; "has risen to 40, with 12 dead on Saturday": Saturday is
+    12's). A date right after the figure is its own ("rose from 12 on Saturday to 40")."""
+    if lex.count_re is None or p.start < end or _rise_before(text, start, c_start, lex) is None:
+        return False
+    for m in lex.count_re.finditer(text, end, p.start):
+        if not any(q.start <= m.start() < q.end for q in phrases):
+            return True
+    return False
+
+
 def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
                 lex: Lexicon, clause: tuple[int, int] | None = None) -> Phrase | None:
     """The date phrase a figure at ``text[start:end]`` refers to, if any (see module doc);
@@ -410,14 +485,21 @@ def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
     meeting, a funeral), never of a count, and so is a date of an :func:`occasion`
     anywhere; a date after the figure outside its clause dates it only in the clause that
     says who gave the figure."""
+    c_start, c_end = clause or clause_of(text, start, end, lex)
     candidates = [p for p in phrases if (p.end <= start or p.start >= end)
-                  and not occasion(text, p, lex)]
+                  and not occasion(text, p, lex)
+                  and not _risen_from(text, p, phrases, start, c_start, lex)
+                  and not _risen_to(text, p, phrases, start, end, c_start, lex)]
     if not candidates:
         return None
-    c_start, c_end = clause or clause_of(text, start, end, lex)
     inside = [p for p in candidates if p.start >= c_start and p.end <= c_end]
     if inside:
-        return min(inside, key=lambda p: (p.start - end) if p.start >= end else (start - p.end))
+        # the event's first day only when the clause names no time of its own ("in February
+        # 2022 ... on the first day": February 2022); at equal distance, the phrase after
+        # the figure ("from 12 on Saturday to 40 on Tuesday": 40 is Tuesday's)
+        return min(inside, key=lambda p: (p.kind == "first_day",
+                                           (p.start - end) if p.start >= end else (start - p.end),
+                                           p.start < start))
     before = [p for p in candidates if p.end <= start and not announces(text, p, lex)]
     if before:
         return before[-1]
@@ -425,6 +507,70 @@ def pick_phrase(text: str, phrases: list[Phrase], start: int, end: int,
     if after and not announces(text, after[0], lex) and _attributes(text, after[0], lex):
         return after[0]
     return None
+
+
+# an event's start dates the count that runs from it only this recently before the report
+# (a fire that broke out last Saturday); a start years before is the old event's own time
+_ONSET_DAYS = 31
+# a day's phrase kinds: only a day can be the start a running count is reported from
+_DAY_KINDS = frozenset({"date", "weekday", "night", "relative"})
+
+
+def onset(text: str, p: Phrase, figure: int, lex: Lexicon) -> bool:
+    """Whether phrase ``p`` is the day an event began: it is the complement of a verb of
+    beginning in a clause that describes the event ("the fire that broke out on Saturday
+    has killed 40", "la tempesta che sabato notte si è abbattuta": the event's start), read
+    in its clause with the phrase itself left out (the day may come before the verb or
+    after it), never across the figure at ``figure`` ("fighting began and killed 40 on
+    Saturday": the figure's own day)."""
+    if lex.onset_re is None:
+        return False
+    c_start, c_end = clause_of(text, p.start, p.end, lex)
+    lo = max(c_start, figure) if c_start <= figure < p.start else c_start
+    hi = min(c_end, figure) if p.end <= figure < c_end else c_end
+    return lex.onset_re.search(text[lo:p.start] + " " + text[p.end:hi]) is not None
+
+
+def from_onset(text: str, p: Phrase, r: Resolved, figure: int, lex: Lexicon,
+               base: Base | None) -> Resolved:
+    """``r``, or, when ``p`` is the day the figure's event began (:func:`onset`) in the
+    month before the report, the span from that day to the report, as "since Saturday"
+    would be: "the wildfire that broke out on Saturday has now killed 40" counts the fire's
+    dead from Saturday to today, never Saturday's alone."""
+    if (base is None or p.kind not in _DAY_KINDS or r.start is None or r.start != r.end
+            or not base.day - timedelta(days=_ONSET_DAYS) <= r.start < base.day
+            or not onset(text, p, figure, lex)):
+        return r
+    # the phrase's own kind and anchor: the event is still found by that day, as before
+    return Resolved(r.start, base.end, r.how, r.anchor, r.kind)
+
+
+def still_running(text: str, clause: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether the figure's ``clause`` of ``text`` tells its count as it stands at the
+    report or still moving ("has killed", "so far", "sono stati", "finora"), not as an old
+    event's own ("the quake that killed 212", "il sisma che fece 212 vittime")."""
+    return lex.running_re is not None and \
+        lex.running_re.search(text, clause[0], clause[1]) is not None
+
+
+def told_start(texts: Sequence[str], lex: Lexicon, base: Base | None,
+               phrases: Callable[[int], list[Phrase]] | None = None) -> date | None:
+    """The day an article says its event began, when it says it: the earliest day of a
+    phrase that is an event's start (:func:`onset`: "the floods that began on May 3", "the
+    storm that made landfall on Saturday", "after the cyclone hit on May 9"), at any
+    time before the report (a study a year later tells the day the storm struck)."""
+    if base is None or lex.onset_re is None:
+        return None
+    phrases = phrases or (lambda i: find_phrases(texts[i], lex))
+    found = []
+    for i, text in enumerate(texts):
+        for p in phrases(i):
+            if p.kind not in _DAY_KINDS or not onset(text, p, len(text), lex):
+                continue
+            r = resolve(p, lex, base)
+            if r is not None and r.start is not None and r.start == r.end <= base.day:
+                found.append(r.start)
+    return min(found, default=None)
 
 
 def anaphora(text: str, lex: Lexicon) -> bool | None:
@@ -459,7 +605,7 @@ def figure_period(texts: Sequence[str], index: int, start: int, end: int, lex: L
     if phrase is not None:
         r = resolve(phrase, lex, base, announces(text, phrase, lex))
         if r is not None:
-            return r
+            return from_onset(text, phrase, r, start, lex, base)
     since = anaphora(text, lex)
     if since is not None:
         for j in range(index - 1, max(-1, index - 1 - lex.lookback), -1):

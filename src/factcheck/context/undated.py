@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..model import Claim
 from .asof import cumulative_metrics
+from .dates import month_range, year_range
 from .events import parse_auto
 
 # periods that say when the event itself began (its start as the text tells it, a curated
@@ -52,6 +53,20 @@ def event_spans(claims: Sequence[Claim]) -> dict[str, tuple[date, date]]:
     return spans
 
 
+def id_span(event: str | None) -> tuple[date, date] | None:
+    """The time an automatic event's id names (its day, month or year), or None (undated,
+    told as over before its report, or no automatic id)."""
+    parts = parse_auto(event)
+    if parts is None or parts.year is None or parts.earlier:
+        return None
+    if parts.month is None:
+        return year_range(parts.year)
+    if parts.day is None:
+        return month_range(parts.year, parts.month)
+    day = date(parts.year, parts.month, parts.day)
+    return day, day
+
+
 def told_starts(claims: Sequence[Claim]) -> dict[str, date]:
     """Each automatic event -> the earliest start a dated figure's text gives it (a running
     count's start, a curated event's): the day the event began as articles tell it."""
@@ -82,6 +97,12 @@ def undated_periods(claims: Sequence[Claim], root: Path | None = None) -> list[C
         if (span is not None and c.published is None and c.period_how is None
                 and c.period_start is None and c.period_end is None):
             c = replace(c, period_start=span[0], period_end=span[1], period_how="event")
+        elif (span is None and c.published is None and c.period_how is None
+              and c.period_start is None and c.period_end is None
+              and (own := id_span(c.event)) is not None):
+            # no dated article reports its event (a split, or the only report): the time
+            # its own text gives the event ("the floods of May 2031") is still its time
+            c = replace(c, period_start=own[0], period_end=own[1], period_how="event")
         elif (c.published is not None and c.period_how == "article" and c.metric in cumulative
               and c.event in starts and c.period_start is not None
               and starts[c.event] <= c.period_start):  # type: ignore[index]
