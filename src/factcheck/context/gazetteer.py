@@ -12,6 +12,7 @@ time): a text's capitalised names are then looked up in it, so nothing large is 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter
@@ -21,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -67,11 +69,14 @@ class Place:
     covers: tuple[str, ...] = ()  # an area over several regions: their ids ("central italy")
 
 
+_SLUG_WORD = regexcache.compile(r"[a-z0-9]+")
+
+
 def slugify(name: str) -> str:
     """"Casamicciola Terme" -> "casamicciola-terme", "L'Aquila" -> "l-aquila"."""
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    return "-".join(regex.findall(r"[a-z0-9]+", plain))
+    return "-".join(_SLUG_WORD.findall(plain))
 
 
 def name_key(name: str) -> str:
@@ -243,6 +248,27 @@ def _add_subdivisions(fixed: dict[str, list[Place]], by_slug: dict[str, Place],
         import pycountry
     except ImportError:  # pragma: no cover - the gazetteer works without it
         return
+    # which subdivisions are added depends only on these inputs: the answer is kept in the
+    # pattern cache, as reading every ISO subdivision and asking the index which names are
+    # towns cost ~40 ms of every command's start (a draft check's among them)
+    state = "\0".join(("\n".join(sorted(fixed)), "\n".join(sorted(by_slug)),
+                        "\n".join(sorted(curated)), "\n".join(sorted(generic)),
+                        "\n".join(sorted(never)), str(_index_path()),
+                        getattr(pycountry, "__version__", "") or str(len(pycountry.subdivisions))))
+    digest = hashlib.sha256(state.encode("utf-8")).hexdigest()
+    rows = regexcache.derived("iso-subdivisions-v1", digest, lambda _key: _subdivision_rows(
+        pycountry, fixed, by_slug, curated, generic, never))
+    for rid, name, country_code, key in rows:
+        p = Place(rid, name, "region", country_code, None,
+                  parents=(by_slug[f"country:{country_code}"].id,))
+        by_slug[rid] = p
+        fixed.setdefault(key, []).append(p)
+
+
+def _subdivision_rows(pycountry: Any, fixed: dict[str, list[Place]], by_slug: dict[str, Place],
+                      curated: frozenset[str], generic: frozenset[str],
+                      never: frozenset[str]) -> tuple[tuple[str, str, str, str], ...]:
+    """The regions :func:`_add_subdivisions` adds, as (id, name, country code, name key)."""
     subs = [sd for sd in pycountry.subdivisions
             if sd.parent_code is None and sd.country_code not in curated
             and sd.type.casefold() not in _NOT_REGIONS]
@@ -256,6 +282,8 @@ def _add_subdivisions(fixed: dict[str, list[Place]], by_slug: dict[str, Place],
             f"SELECT key FROM name WHERE main = 1 AND key IN ({','.join('?' * len(chunk))})",
             chunk)}
     added: set[str] = set()  # name keys of the regions read here
+    taken: set[str] = set()  # ids given here
+    rows: list[tuple[str, str, str, str]] = []
     for sd in sorted(subs, key=lambda x: x.code):
         key = name_key(sd.name)
         words = set(key.split())
@@ -264,14 +292,14 @@ def _add_subdivisions(fixed: dict[str, list[Place]], by_slug: dict[str, Place],
             continue
         country = by_slug.get(f"country:{sd.country_code}")
         rid = slugify(sd.name)
-        if rid in by_slug:  # a homonym's region ("Punjab" of India and of Pakistan)
+        if rid in by_slug or rid in taken:  # a homonym's region ("Punjab" of India and of Pakistan)
             rid = f"{rid}-{sd.country_code.lower()}"
-        if country is None or rid in by_slug:
+        if country is None or rid in by_slug or rid in taken:
             continue
-        p = Place(rid, sd.name, "region", sd.country_code, None, parents=(country.id,))
-        by_slug[rid] = p
-        fixed.setdefault(key, []).append(p)
+        rows.append((rid, sd.name, sd.country_code, key))
+        taken.add(rid)
         added.add(key)
+    return tuple(rows)
 
 
 # ---------------------------------------------------------------- the gazetteer

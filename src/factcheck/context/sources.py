@@ -530,6 +530,9 @@ _PERSON_NAME = regexcache.compile(
     r"(?-i:\p{Lu})[\p{L}’'.-]+(?:\s+(?-i:\p{Lu})[\p{L}’'.-]+){1,3}")
 # how many words a description after a speaker's name may have
 _DESCRIPTION_WORDS = 12
+# capitalised words ending a text (a speaker's name before ", a nurse at ..."), and words
+_NAME_AT_END = regexcache.compile(r"(?:(?-i:\p{Lu})[\p{L}.’'-]*\s+)*(?-i:\p{Lu})[\p{L}’'-]*\Z")
+_LETTERS = regexcache.compile(r"\p{L}+")
 
 
 def _described(before: str, body: str, lex: Lexicon) -> bool:
@@ -539,7 +542,7 @@ def _described(before: str, body: str, lex: Lexicon) -> bool:
     capitalised words, the description a short noun phrase opening with an article, with
     no number, no clause of its own (no ``np_breaks`` word: "a day after the flood hit")
     and no time word at its end ("a week later")."""
-    name = regex.search(r"(?:(?-i:\p{Lu})[\p{L}.’'-]*\s+)*(?-i:\p{Lu})[\p{L}’'-]*\Z", before)
+    name = _NAME_AT_END.search(before)
     if name is None or name.group().casefold() in lex.source_pronouns:
         return False
     if not _starts_with_article(body, lex) or any(ch.isdigit() for ch in body):
@@ -550,7 +553,7 @@ def _described(before: str, body: str, lex: Lexicon) -> bool:
         return False
     if lex.source_cut is not None and lex.source_cut.search(" " + body):
         return False
-    words = {w.casefold() for w in regex.findall(r"\p{L}+", body)}
+    words = {w.casefold() for w in _LETTERS.findall(body)}
     return not (words & set(lex.weekdays) or words & set(lex.months))
 
 
@@ -1023,6 +1026,7 @@ def _quote_speaker(text: str, srcs: list[tuple[int, int, str]]) -> str | None:
 
 
 _OUTLET_WORD = regexcache.compile(r"[\p{L}\p{N}]+")
+_BRACKETED = regexcache.compile(r"\([^()]*\)")
 
 
 def names_outlet(source: str, outlet: str | None, lex: Lexicon) -> bool:
@@ -1034,7 +1038,7 @@ def names_outlet(source: str, outlet: str | None, lex: Lexicon) -> bool:
     figure's source (tests/corpus/GUIDE.md, copies)."""
     if not outlet or not source:
         return False
-    names = {w.casefold() for w in _OUTLET_WORD.findall(regex.sub(r"\([^()]*\)", " ", outlet))}
+    names = {w.casefold() for w in _OUTLET_WORD.findall(_BRACKETED.sub(" ", outlet))}
     for v in (source, lex.source_names.get(source.casefold(), source)):
         words = {w.casefold() for w in _OUTLET_WORD.findall(v)}
         words -= {a.casefold() for a in lex.source_articles}
