@@ -255,6 +255,14 @@ def test_a_figure_by_a_weak_verb_takes_the_articles_type():
     ("Nine died in 1987, when the ferry Aldora sank in a storm.", "en", "crush", True),
     ("The worst toll since a cargo ship sank off the cape.", "en", "flood", True),
     ("Shares of the ship builder sank after the fire.", "en", "fire", False),
+    # a war's word as a figure of speech in another event's report tells how grim it is
+    ("Il conto dei morti sembra ormai un bollettino di guerra.", "it", "earthquake", False),
+    ("By noon the harbour district looked like a war zone.", "en", "explosion", False),
+    # in a war's report, or one about nothing else, it is the war
+    ("I civili sono fuggiti dalla zona di guerra.", "it", "war", True),
+    ("Aid trucks could not reach the war zone.", "en", None, True),
+    # a war's own word stays a war in any report
+    ("La guerra civile aveva già fatto 300 morti.", "it", "earthquake", True),
 ])
 def test_weak_verbs_of_another_type(text, lang, article, kept):
     v = vocabulary()
