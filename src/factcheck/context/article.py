@@ -183,7 +183,8 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     # event's, so the same word elsewhere ("the toll from Maria") is no place either
     named = [[(k, name_slot(n)) for _, _, k, n in vocab.names(t, lang)] if f else []
              for t, f in zip(texts, found)]
-    kind = _article_kind(vocab, title, lang, types)
+    lead_at = next((i for i, t in enumerate(texts) if t.strip() != title.strip()), None)
+    kind = _article_kind(vocab, title, lang, types, lead_at)
     title_names = [(k, name_slot(n)) for _, _, k, n in vocab.names(title, lang)] if title else []
     # the article's own named event: the one it names most after a trigger ("Hurricane
     # Maria"); a name told only bare or by a verb ("dopo Katrina", "Katrina roared") is
@@ -257,6 +258,8 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     own = [[p for p in ps if (i, p.id) not in earlier_places] for i, ps in enumerate(per_sentence)]
     lead = next((ps for t, ps in zip(texts, own) if t.strip() != title.strip()), [])
     place = _main_place([title_places, title_places, lead] + own)
+    place = _country_wide(vocab, gaz, kind, place, [*title_places, *(p for ps in own for p in ps)],
+                          own) or place
     series = place is not None and kind is not None and _told_as_series(
         vocab, lang, title, texts, found, kind)
     if series:
@@ -472,18 +475,25 @@ def title_cased(title: str) -> bool:
 
 
 def _article_kind(vocab: Vocabulary, title: str, lang: str,
-                  types: Sequence[Sequence[str]]) -> str | None:
+                  types: Sequence[Sequence[str]], lead: int | None = None) -> str | None:
     """The type of event an article names most (its title counting twice; ties: the first
-    named)."""
+    named); but a type its title or lead (sentence ``lead``) names that brings the most
+    named one about (:meth:`Vocabulary.brings`: a quake, in a report that goes on about
+    the buildings that collapsed in it) is its own event, the others how it went."""
     counts: Counter[str] = Counter()
     order: list[str] = []
-    for kinds, weight in [(tuple(t for _, _, t in vocab.find(title, lang)), 2)] + \
-            [(k, 1) for k in types]:
+    headline = tuple(t for _, _, t in vocab.find(title, lang)) if title else ()
+    for kinds, weight in [(headline, 2)] + [(k, 1) for k in types]:
         for k in kinds:
             counts[k] += weight
             if k not in order:
                 order.append(k)
-    return max(order, key=lambda k: (counts[k], -order.index(k))) if order else None
+    if not order:
+        return None
+    most = max(order, key=lambda k: (counts[k], -order.index(k)))
+    told = [*headline, *(types[lead] if lead is not None and lead < len(types) else ())]
+    causes = [k for k in order if k in told and vocab.brings(k, most)]
+    return max(causes, key=lambda k: (counts[k], -order.index(k))) if causes else most
 
 
 def without_secondary(vocab: Vocabulary, lang: str, title: str, texts: Sequence[str],
@@ -546,6 +556,34 @@ _SURNAME_AFTER = regexcache.compile(r"[ \t]+\p{Lu}")
 # Dominica, three in Haiti and two in Guadalupe": neither the Californian town nor the
 # Mexican borough of that other name)
 _STRAY_KM = 1500.0
+
+
+def _country_wide(vocab: Vocabulary, gaz: Gazetteer, kind: str | None, place: Place | None,
+                  named: Sequence[Place], places: Sequence[Sequence[Place]]) -> Place | None:
+    """The country a report's own event covers as a whole, or None: of a type that may
+    (:attr:`.event_types.EventType.country_days`: a monsoon's floods), the country the
+    report names (``named``: its title's places and its own), in a report naming two of its
+    regions or towns of it farther apart than the type's reach (its provinces, districts
+    800 km apart). A report naming towns of one area (a flood in two towns of a valley), or
+    of one region, keeps its place."""
+    if kind is None or place is None or not vocab.country_days(kind):
+        return None
+    country = next((p for p in named if p.level == "country" and p.country == place.country),
+                   None)
+    if country is None:
+        return None
+    inside = {p.id: p for ps in places for p in ps
+              if p.level != "country" and p.country == country.country}
+    if sum(p.level == "region" for p in inside.values()) >= 2:
+        return country  # two of its provinces
+    # towns by their own coordinates (a region's point is its biggest town's, or the
+    # country's for one the gazetteer cannot tell)
+    spots = [(p.lat, p.lon) for p in inside.values()
+             if p.level != "region" and p.lat is not None and p.lon is not None]
+    reach = vocab.reach_km(kind)
+    if any(km(a, b) > reach for i, a in enumerate(spots) for b in spots[i + 1:]):
+        return country
+    return None
 
 
 def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:

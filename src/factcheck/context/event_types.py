@@ -67,6 +67,15 @@ class EventType:
     # that collapses or burns) meets it once, so its name links reports across months, as a
     # storm's does; 0: the type's window (a mountain or a mine sees several over the years)
     site_window_days: int = 0
+    # the types of the events this one brings about (a quake's collapsed buildings and
+    # landslides): in a report naming this one in its lead, they are how it went, so the
+    # report's own event is this one however often it names them (:meth:`Vocabulary.brings`)
+    brings: frozenset[str] = frozenset()
+    # an event of this type may cover a whole country over weeks (a monsoon's floods): a
+    # report naming its places in several regions of one country keys it at that country,
+    # and two reports so keyed at one country within this many days are one event (a
+    # season's); 0: never (a collapse, a quake keep to their reach and window)
+    country_days: int = 0
 
     def label(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -510,6 +519,13 @@ class Vocabulary:
         ta, tb = self.types.get(a), self.types.get(b)
         return (ta is not None and b in ta.compatible) or (tb is not None and a in tb.compatible)
 
+    def brings(self, cause: str, effect: str) -> bool:
+        """Does an event of type ``cause`` bring about events of type ``effect`` (a quake
+        the collapses of its buildings)? In a report that names the cause in its lead, the
+        effects it names are the cause's own event, however often they are named."""
+        t = self.types.get(cause)
+        return t is not None and effect in t.brings
+
     def contains(self, outer: str, inner: str) -> bool:
         """Is an event of type ``outer`` made of events of type ``inner`` (a war of its
         strikes)? A figure whose own sentence names the outer one, in a report on an inner
@@ -524,6 +540,13 @@ class Vocabulary:
 
     def window_days(self, *types: str) -> int:
         return max((self.types[t].window_days for t in types if t in self.types), default=14)
+
+    def country_days(self, *types: str) -> int:
+        """How long apart two reports keying ``types`` at one whole country may be and still
+        be one event (:attr:`EventType.country_days`): the narrowest, 0 when one of them
+        never covers a country."""
+        return min((self.types[t].country_days if t in self.types else 0 for t in types),
+                   default=0)
 
 
 def types_file(root: Path | None = None) -> Path:
@@ -667,7 +690,9 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
                                    bool(entry.get("recurs", False)),
                                    frozenset(entry.get("takes_weak", ())),
                                    bool(entry.get("series", False)),
-                                   int(entry.get("site_window_days", 0)))
+                                   int(entry.get("site_window_days", 0)),
+                                   frozenset(entry.get("brings", ())),
+                                   int(entry.get("country_days", 0)))
         except (TypeError, ValueError) as exc:
             raise FactcheckError(f"{path}: types.{tid}: {exc}") from None
         group = "t_" + tid.replace("-", "_")
@@ -700,7 +725,7 @@ def vocabulary(root: Path | None = None) -> Vocabulary:
             name_examples.append(NameExample(x["text"], x.get("lang", "it"), x.get("name", "")))
     for tid, t in types.items():
         for key, ids in (("compatible", t.compatible), ("contains", t.contains),
-                         ("takes_weak", t.takes_weak)):
+                         ("takes_weak", t.takes_weak), ("brings", t.brings)):
             unknown = ids - types.keys()
             if unknown:
                 raise FactcheckError(f"{path}: types.{tid}.{key}: unknown type(s) "

@@ -195,7 +195,13 @@ def _near(a: Mention, b: Mention, pa: Place | None, pb: Place | None, gaz: Gazet
         # a storm called by its name is that storm in a report a year on
         # and a ship or a building named by both is that ship's wreck, that building's
         # collapse, in a report months on (:meth:`.event_types.Vocabulary.site_window`)
+        # two reports of a country-wide disaster keyed at one country (a monsoon's floods
+        # told from its provinces) are one over the type's season
+        country = (pa is not None and pb is not None and pa.id == pb.id
+                   and pa.level == "country" and not a.day_only and not b.day_only)
         window = timedelta(days=vocab.name_window(a.kind, b.kind) if named
+                           else max(vocab.country_days(a.kind, b.kind),
+                                    vocab.window_days(a.kind, b.kind)) if country
                            else EPISODE_DAYS if a.day_only
                            else vocab.site_window(a.kind, b.kind)
                            if a.site is not None and a.site == b.site
@@ -318,7 +324,7 @@ def longest_window(rules_root: Path | None = None, named: bool = False,
         return timedelta(days=max(vocab.name_window(t) for t in vocab.types))
     if sited:
         return timedelta(days=max(vocab.site_window(t) for t in vocab.types))
-    return timedelta(days=max(t.window_days for t in vocab.types.values()))
+    return timedelta(days=max(max(t.window_days, t.country_days) for t in vocab.types.values()))
 
 
 def _windows(rules_root: Path | None) -> dict[str, timedelta]:

@@ -78,6 +78,10 @@ class SiteRules:
     # the types whose site is a vessel ("il naufragio della Costa Concordia"): its name is
     # read whole, whatever town its last word names (a ship is often named after one)
     vessel_types: frozenset[str] = frozenset()
+    # per language: the words that, capitalised right after a capitalised event word, make
+    # it part of a body's name ("the National Disaster Management Authority"): no site
+    # stands before or after it (:func:`find_sites`)
+    bodies: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _alt(path: Path, key: str, words) -> str:
@@ -142,7 +146,10 @@ def site_rules(root: Path | None = None) -> SiteRules:
                         for kinds in party.words.values() for ws in kinds.values() for w in ws) \
         | frozenset(name_key(w) for party in load_parties(root).parties for w in party.leaders)
     vessels = frozenset(data.get("vessel_types", ()))
-    return SiteRules(after, before, nouns, heads, examples, reach, parties, bare, towns, vessels)
+    bodies = {lang: frozenset(w.casefold() for w in data.get("bodies", {}).get(lang, ()))
+              for lang in LANGS}
+    return SiteRules(after, before, nouns, heads, examples, reach, parties, bare, towns, vessels,
+                     bodies)
 
 
 def event_words(text: str, lang: str, rules: SiteRules, vocab: Vocabulary,
@@ -182,7 +189,10 @@ def find_sites(text: str, lang: str, rules: SiteRules, vocab: Vocabulary, gaz: G
     if words is None:
         words = event_words(text, lang, rules, vocab)
     found: dict[int, tuple[int, str, str | None]] = {}
+    bodies = rules.bodies.get(lang, frozenset())
     for s, e, t in words:
+        if _in_body(text, s, e, bodies):
+            continue  # "the National Disaster Management Authority": a body, no site
         vessel = (kind if t is None else t) in rules.vessel_types
         for m in (rx_after.match(text, e), rx_before.search(text, max(0, s - _BEFORE_CHARS), s)):
             if m is None or m.start("name") in found:
@@ -266,6 +276,19 @@ def _site_name(text: str, start: int, name: str, lang: str, rules: SiteRules,
             or any(k in rules.parties for k in keys):
         return None
     return " ".join(words)
+
+
+def _in_body(text: str, s: int, e: int, bodies: frozenset[str]) -> bool:
+    """Is the event word at ``s``..``e`` capitalised and followed by a capitalised word of
+    ``bodies`` (the name of an agency: "Disaster Management Authority", "Flood Relief
+    Commission")? Then it names no event, and the capitalised word before it no site."""
+    if not bodies or not text[s:s + 1].isupper():
+        return False
+    m = _NEXT_WORD.match(text, e)
+    return m is not None and m.group(1)[:1].isupper() and m.group(1).casefold() in bodies
+
+
+_NEXT_WORD = regexcache.compile(r"[ \t]+(\p{L}+)")
 
 
 def _opens(text: str, s: int) -> bool:
