@@ -1174,10 +1174,19 @@ def _before_own(ctx: ArticleContext, index: int, clause: tuple[int, int] | None
     # killing 300" tells the collapse's toll: the sentence names the report's type)
     inside = [(at, t) for at, t in a.triggers[index] if clause[0] <= at < clause[1]]
     if not inside and a.kind in a.types[index]:
+        # a clause of its own after the second of two events of the report's type ("the
+        # collapse comes three years after a dam burst at Valdoria, killing 19"): the
+        # nearest event before it, when a span dates it from the first
+        before = [(at, t) for at, t in a.triggers[index] if at < clause[0]]
+        if len(before) >= 2 and before[-1][1] == a.kind:
+            return a.vocab.elapsed(text, lang, before[-1][0], lex.numbers, lex.units)
         return None
     at, told = (inside or list(a.triggers[index]))[0]
-    if told == a.kind:
+    if told == a.kind and at == a.triggers[index][0][0]:
         return None  # "a dieci anni dal crollo": the report's own event, an anniversary
+    # of the report's type but named after another event of its sentence ("the collapse
+    # comes three years after a dam burst at Valdoria, which killed 19"): the span between
+    # the two dates the later-named one, an earlier event
     return a.vocab.elapsed(text, lang, at, lex.numbers, lex.units)
 
 
@@ -1206,12 +1215,15 @@ def _with_antecedent(ctx: ArticleContext, index: int, clause: tuple[int, int]) -
 def _anniversaries(ctx: ArticleContext, index: int, kind: str, published: date) -> list[date]:
     """The days sentence ``index`` dates its triggers of type ``kind`` by the time elapsed
     since ("dieci anni dal crollo": the report's day ten years before,
-    :meth:`Vocabulary.elapsed`), when well before the report."""
+    :meth:`Vocabulary.elapsed`), when well before the report. Only its first trigger: a
+    span told after one event up to another ("the collapse comes three years after a dam
+    burst at Valdoria") measures the gap between the two, and dates the later-named one,
+    never the report's own."""
     a, text = ctx.auto, ctx.texts[index]
     out = []
-    for at, k in a.triggers[index]:
+    for n, (at, k) in enumerate(a.triggers[index]):
         told = a.vocab.elapsed(text, ctx.article.lang, at, ctx.lex.numbers, ctx.lex.units) \
-            if k == kind else None
+            if k == kind and n == 0 else None
         day = _back(published, told) if told else None
         if day is not None and day < published - timedelta(days=_BACKGROUND_DAYS):
             out.append(day)
