@@ -109,3 +109,30 @@ def test_a_span_from_the_report_s_event_to_another_dates_the_other():
 def test_the_report_s_own_figures_keep_its_month():
     own = context_claim(_GAP, "40", lang="en", published=_DAY).event
     assert own == "auto:collapse:norcia:2031-08", own
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    # a spot between two towns of two regions: the country holding both, neither town
+    ("Terremoto in Cile.\n\nIl terremoto ha colpito il Cile all'alba con epicentro tra la "
+     "città di Talca e Chillán: almeno 40 morti.", "it", "auto:earthquake:chile:2031-08"),
+    ("Quake in Chile.\n\nThe quake struck Chile at dawn, its epicentre midway between Talca "
+     "and the city of Chillan: at least 40 dead.", "en", "auto:earthquake:chile:2031-08"),
+])
+def test_a_spot_between_two_towns_lies_in_what_holds_both(text, lang, want):
+    assert context_claim(text, "40", lang=lang, published=_DAY).event == want
+
+
+@pytest.mark.parametrize("text,first,second,told", [
+    ("l'epicentro tra Talca e la città di Chillán", "Talca", "Chillán", True),
+    ("midway between the capital Talca and Chillan", "Talca", "Chillan", True),
+    ("fra Talca e Chillán", "Talca", "Chillán", True),
+    # two towns struck, or a side and another: no spot between them
+    ("ha colpito Talca e poi Chillán", "Talca", "Chillán", False),
+    ("the quake hit Talca and Chillan", "Talca", "Chillan", False),
+    ("tra i feriti di Talca e i morti di Chillán", "Talca", "Chillán", False),
+])
+def test_a_spot_between_two_names(text, first, second, told):
+    from factcheck.context.gazetteer import gazetteer
+
+    a, b = text.index(first), text.index(second)
+    assert gazetteer().between(text, (a, a + len(first)), (b, b + len(second))) is told

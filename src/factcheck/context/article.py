@@ -212,9 +212,13 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
     # in an article about fighting a country named bare is a side acting ("Israel denies",
     # "tra Israele e Hamas"), not where anything happened ("in Israele" is)
     fighting = is_conflict(prose, "", lexicon(lang, rules_root), toks or None)
+    # every place a sentence naming an event names, in order, before any is left out
+    named_all: list[list[tuple[int, int, Place]]] = [[] for _ in texts]
     for s, e, place, needs in gaz.find_all(where, lang, locs, hints=frozenset(people)):
         i = bisect_right(offsets, s) - 1
         text, at = texts[i], s - offsets[i]
+        if types[i]:
+            named_all[i].append((at, at + e - s, place))
         if name_words and slugify(prose[s:e]) in name_words:
             continue
         if fighting and place.level == "country" and not is_located(text, at, locs) \
@@ -242,6 +246,8 @@ def auto_context(article: Article, sentences: Sequence[Sentence], texts: Sequenc
                 # "the deadliest since 2018, when a ferry capsized near Selayar": where an
                 # earlier event happened, no place of the report's own
                 earlier_places.add((i, place.id))
+    per_sentence = [_between_two(gaz, text, found_, ps)
+                    for text, found_, ps in zip(texts, named_all, per_sentence)]
     per_sentence = [_near_the_rest(ps, gaz) if len(ps) >= 3 else ps for ps in per_sentence]
     # "morta la 24enne ricoverata a Genova": the title's origins and hospitals are blanked
     # too, as the prose's
@@ -584,6 +590,28 @@ def _country_wide(vocab: Vocabulary, gaz: Gazetteer, kind: str | None, place: Pl
     if any(km(a, b) > reach for i, a in enumerate(spots) for b in spots[i + 1:]):
         return country
     return None
+
+
+def _between_two(gaz: Gazetteer, text: str, named: Sequence[tuple[int, int, Place]],
+                 places: list[Place]) -> list[Place]:
+    """``places`` (of sentence ``text``) with two towns told as the ends of where it
+    happened ("l'epicentro tra Kanto e la città di Sevra", :meth:`Gazetteer.between`)
+    replaced by what holds them both (their region, else their country): neither is its
+    place, and two such towns far apart would key it at the farther one. ``named``: every
+    place the sentence names, in order."""
+    for (a_s, a_e, a), (b_s, b_e, b) in zip(named, named[1:]):
+        if a.id == b.id or a.level not in _FINE_LEVELS or b.level not in _FINE_LEVELS \
+                or not gaz.between(text, (a_s, a_e), (b_s, b_e)):
+            continue
+        holder = _holding(gaz, [a, b])
+        if holder is None or holder.level in _FINE_LEVELS:
+            continue
+        kept = [p for p in places if p.id not in (a.id, b.id)]
+        places = kept if any(p.id == holder.id for p in kept) else [*kept, holder]
+    return places
+
+
+_FINE_LEVELS = ("town", "local")
 
 
 def _near_the_rest(places: Sequence[Place], gaz: Gazetteer) -> list[Place]:

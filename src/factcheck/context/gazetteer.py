@@ -314,6 +314,14 @@ class Words:
     articles: frozenset[str] = frozenset()
     # words telling a town's name stands for the territory around it ("the Gaza enclave")
     territories: frozenset[str] = frozenset()
+    # words that tell a spot between two places ("tra Kanto e Sevra", "between A and B"):
+    # where it lies is what holds them both, neither of them (see between_pairs)
+    between: frozenset[str] = frozenset()
+    # the words joining the two places ("e", "and")
+    joins: frozenset[str] = frozenset()
+    # what the two places are, between the words and their names ("la capitale", "the city
+    # of"): with the articles and particles, the only words allowed there
+    spot_heads: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -615,6 +623,29 @@ class Gazetteer:
         m = _HEAD_OF.search(text[max(0, s - 40):s])
         return m is not None and m.group(1).casefold() in self.words.heads
 
+    def between(self, text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """Are the names at ``first`` and ``second`` (spans of ``text``, in order) told as
+        the two ends of where something lies ("tra Kanto e la città di Sevra", "between
+        Kanto and Sevra")? A between word before the first (up to three small words
+        between: "tra la capitale Kanto"), a joining word between them (up to three small
+        words after it: "e la città di"): articles, particles, ``spot_heads``."""
+        if not self.words.between or not self.words.joins:
+            return False
+        small = self.words.spot_heads | self.words.articles | self.words.determiners \
+            | self.words.particles | {"of", "l'", "l’"}
+        before = text[max(0, first[0] - 40):first[0]].split()
+        # "tra la capitale Kanto", "between the city of Kanto": up to three small words (an
+        # article, what the place is, its "di") between the word and the name
+        for _ in range(3):
+            if not before or before[-1].casefold() not in small:
+                break
+            before = before[:-1]
+        if not before or before[-1].casefold() not in self.words.between:
+            return False
+        gap = text[first[1]:second[0]].split()
+        return 1 <= len(gap) <= 4 and gap[0].casefold() in self.words.joins \
+            and all(w.casefold() in small for w in gap[1:])
+
     def people_countries(self, text: str, toks: list[str] | None = None) -> list[str]:
         """The countries whose people ``text`` names ("an Italian hotel", "Spanish
         authorities", "le autorità spagnole"), the most named first (ties: the first named);
@@ -852,7 +883,10 @@ def gazetteer(root: Path | None = None) -> Gazetteer:
                       "los", "las", "sul", "sulla", "al", "an", "am", "upon", "on", "en", "y"))),
                   frozenset(x.casefold().replace("’", "'") for x in w.get("determiners", ())),
                   frozenset(x.casefold() for x in w.get("articles", ())),
-                  frozenset(x.casefold() for x in w.get("territories", ())))
+                  frozenset(x.casefold() for x in w.get("territories", ())),
+                  frozenset(x.casefold() for x in w.get("between", ())),
+                  frozenset(x.casefold() for x in w.get("joins", ())),
+                  frozenset(x.casefold() for x in w.get("spot_heads", ())))
     aliases = {}
     for short, target in data.get("aliases", {}).items():
         name, _, cc = target.rpartition(",")
