@@ -117,6 +117,12 @@ def read_lists(lists: Lists, backoff: Backoff | None, masked: str, sentence: Sen
                                  rule=f"{lists.lang}/lists", quote=sentence.text,
                                  quote_start=base, who=whole.who, lang=lists.lang,
                                  status=whole.status)
+    for q, lead in _places(lists, backoff, masked, by_start, claimed, open_):
+        if q.start not in new:
+            new[q.start] = Claim(doc=doc, metric=lead.metric, quantity=q,
+                                 rule=f"{lists.lang}/lists", quote=sentence.text,
+                                 quote_start=base, who=lead.who, lang=lists.lang,
+                                 status=lead.status)
     for q, metric in _carried(lists, backoff, masked, by_start, claimed, open_, before):
         if q.start not in new:
             new[q.start] = Claim(doc=doc, metric=metric, quantity=q,
@@ -158,6 +164,50 @@ def _partitives(lists: Lists, backoff: Backoff | None, masked: str,
         if lists.stops.compiled.search(masked, m.end(), stop.start() if stop else len(masked)):
             continue
         yield q, whole
+
+
+def _places(lists: Lists, backoff: Backoff | None, masked: str,
+            by_start: dict[int, Quantity], claimed: dict[int, Claim],
+            open_: dict[int, Unclaimed]):
+    """The areas of a breakdown by place that goes on after a claimed figure ("Alta counted
+    310 deaths, followed by Borgo (120), Cima (80) and Dosso district (45)"): after the
+    head (``follow``), items that are a place and its figure in brackets (``place``), joined
+    by a comma or the last conjunction; each is (the item's count, the figure it follows),
+    whose metric and status it takes. The figure before the head must be a claim of a metric
+    the back-off reader reads, the last count before it: a list after a vote count, a sum of
+    money or a population is no toll's ("Rossi took 310 votes, followed by Bianchi (120)").
+    A bracket holding a year, a magnitude or a decimal is no item ("(2015)", "(7.8)"): only a
+    whole count in brackets that no rule read."""
+    if backoff is None or lists.follow is None or lists.place is None:
+        return
+    metrics = {m for m, _ in backoff.metrics}
+    for head in lists.follow.compiled.finditer(masked):
+        prior = [s for s, q in by_start.items() if s < head.start() and q.kind == "count"]
+        if not prior:
+            continue
+        lead = claimed.get(by_start[max(prior)].start)
+        if lead is None or lead.metric not in metrics:
+            continue
+        pos = head.end()
+        while True:
+            m = lists.place.compiled.match(masked, pos)
+            if m is None or masked[m.end():m.end() + 1] != TOKEN_CLAIMABLE:
+                break
+            end = m.end() + 1
+            while end < len(masked) and masked[end] == TOKEN_FILL:
+                end += 1
+            if masked[end:end + 1] != ")":
+                break
+            q = by_start.get(m.end())
+            if (q is None or q.kind != "count" or q.start not in open_ or q.value is None
+                    or q.value != int(q.value)):
+                break
+            yield q, lead
+            sep = lists.sep.compiled.match(masked, end + 1)
+            if sep is None or (sep.group() != ", " and not lists.last.compiled.search(
+                    sep.group())):
+                break
+            pos = sep.end()
 
 
 def antecedent(made: Sequence[Claim], quantities: Sequence[Quantity],
