@@ -419,6 +419,14 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
     for pos in range(len(order)):
         if not given[pos] and parents[pos] is None and (w := _uncued(pos, art)) is not None:
             settle(pos, w)
+    for pos in range(len(order) - 1):
+        # the first place of a breakdown going on after it ("Valcorvo counted 310, followed
+        # by Borgo (120)"): a part of the whole its next places are parts of
+        nxt = pos + 1
+        if (not given[pos] and parents[pos] is None and parents[nxt] is not None
+                and parents[nxt] < pos and _sibling_first(pos, nxt, art)
+                and _fits(art.claims[parents[nxt]], art.claims[pos])):
+            settle(pos, parents[nxt])
     for pos in range(len(order)):
         if (not given[pos] and parents[pos] is None
                 and (w := _other_part(pos, art, parents, cues)) is not None):
