@@ -178,3 +178,11 @@ def test_a_bracketed_year_or_magnitude_after_followed_by_is_no_item():
     text = ("The quake killed 300 people in Alta, followed by an aftershock in Borgo (6.1) "
             "and a flood in Cima (2015).")
     assert _lists(text, "en") == []
+
+
+def test_a_toll_that_touched_a_mark_is_the_whole_of_its_breakdown():
+    text = ("The death toll from the floods has touched 900 and some 2,000 have been injured. "
+            "The worst hit Valcorvo recorded 310 deaths, followed by Borgo (120) and Cima (80).")
+    by = {c.quantity.text: c for c in _article_claims(text, "en")}
+    assert by["900"].metric == "deaths"
+    assert all(by[f].parent == by["900"].start for f in ("310", "120", "80"))
