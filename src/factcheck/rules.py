@@ -262,6 +262,8 @@ class Lists:
     # bracket before its figure (both optional: None where a language has none)
     follow: Pattern | None = None
     place: Pattern | None = None
+    # a head naming the breakdown's metric before its first place ("Most deaths were in")
+    place_head: Pattern | None = None
 
     def rule(self, metric: str) -> Rule | None:
         """The stand-in rule of ``metric`` (its claims' rule id is ``<lang>/lists``)."""
@@ -740,7 +742,7 @@ _LISTS_KEYS = {"anaphoric": (list,), "named": (list,), "item": (str,), "sep": (s
                "last": (str,), "stops": (list,), "ones": (list,), "partitive": (str,),
                "carry": (list,), "carry_after": (str,), "nouns": (dict,)}
 # keys of [lists] a language may leave out (the breakdown by place after a claimed figure)
-_LISTS_OPTIONAL = {"follow": (list,), "place": (str,)}
+_LISTS_OPTIONAL = {"follow": (list,), "place": (str,), "place_head": (list,)}
 
 
 def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
@@ -811,7 +813,7 @@ def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
                  _read_examples(f, f.data, "examples", "example", metrics, True),
                  _read_examples(f, f.data, "counter_examples", "counter-example", metrics,
                                 False),
-                 optional["follow"], optional["place"])
+                 optional["follow"], optional["place"], optional["place_head"])
 
 
 def _load_status(f: _File, exp: _Expander
