@@ -119,3 +119,70 @@ def test_a_pronoun_after_a_partitive_stands_for_the_part():
     nine = next(c for c in claims if c.quantity.text == "9")
     parts = [c for c in claims if c.rule == "en/lists" and c.quantity.text in ("4", "2")]
     assert len(parts) == 2 and all(c.parent == nine.start for c in parts)
+
+
+# ---------------------------------------------------------------- breakdowns by place
+
+
+def _article_claims(text: str, lang: str):
+    from factcheck.articles import Article
+    from factcheck.pipeline import extract_article
+
+    art = Article("<t>", "<t>", text, ((0, len(text)),), lang=lang)
+    return extract_article(art, RULES).claims
+
+
+def test_places_after_followed_by_are_areas_of_the_toll_before_them():
+    text = ("The earthquake has killed at least 900 people, officials said. The worst hit "
+            "Valcorvo district counted 310 deaths, followed by Borgo (120), Cima (80) and "
+            "Dosso district (45).")
+    claims = _article_claims(text, "en")
+    by = {c.quantity.text: c for c in claims}
+    assert [c.quantity.text for c in claims if c.rule == "en/lists"] == ["120", "80", "45"]
+    whole = by["at least 900"]
+    assert all(by[f].metric == "deaths" for f in ("310", "120", "80", "45"))
+    # the first place and the places after it: parts of the toll before, siblings
+    assert all(by[f].parent == whole.start for f in ("310", "120", "80"))
+    assert by["120"].side == "area:borgo" and by["80"].side == "area:cima"
+    # (a place named "X district" right before its bracket is read by the list reader, but
+    # the area reader of the context stage takes only a bare name there: its side is left)
+
+
+def test_seguita_da_places_take_the_status_of_the_figure_they_follow():
+    text = ("Sarebbero circa 300 i morti nella provincia di Valcorvo, seguita da Borgo (90) e "
+            "Cima (40), secondo stime della protezione civile.")
+    got = [(c.quantity.text, c.metric, c.status) for c in _article_claims(text, "it")
+           if c.rule == "it/lists"]
+    assert [(f, m) for f, m, _ in got] == [("90", "deaths"), ("40", "deaths")]
+    lead = next(c for c in _article_claims(text, "it") if c.quantity.text == "circa 300")
+    assert {s for _, _, s in got} == {lead.status}
+
+
+def test_an_italian_breakdown_by_province_with_the_metric_left_out():
+    text = ("Delle 60 vittime, 25 sono morte nella provincia settentrionale di Alta, 20 in "
+            "quella di Borgo e 15 in altre zone del Paese.")
+    claims, _ = claims_in_text(text, "it", RULES)
+    assert [(c.quantity.text, c.metric) for c in claims] == [
+        ("60", "deaths"), ("25", "deaths"), ("20", "deaths"), ("15", "deaths")]
+
+
+def test_an_english_breakdown_by_province_with_the_metric_left_out():
+    text = ("Officials said 25 people died in the northern province of Alta, 20 in the "
+            "southern province of Borgo and 15 in other parts of the country.")
+    claims, _ = claims_in_text(text, "en", RULES)
+    assert [(c.quantity.text, c.metric) for c in claims] == [
+        ("25", "deaths"), ("20", "deaths"), ("15", "deaths")]
+
+
+def test_a_bracketed_year_or_magnitude_after_followed_by_is_no_item():
+    text = ("The quake killed 300 people in Alta, followed by an aftershock in Borgo (6.1) "
+            "and a flood in Cima (2015).")
+    assert _lists(text, "en") == []
+
+
+def test_a_toll_that_touched_a_mark_is_the_whole_of_its_breakdown():
+    text = ("The death toll from the floods has touched 900 and some 2,000 have been injured. "
+            "The worst hit Valcorvo recorded 310 deaths, followed by Borgo (120) and Cima (80).")
+    by = {c.quantity.text: c for c in _article_claims(text, "en")}
+    assert by["900"].metric == "deaths"
+    assert all(by[f].parent == by["900"].start for f in ("310", "120", "80"))

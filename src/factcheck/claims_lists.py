@@ -117,6 +117,11 @@ def read_lists(lists: Lists, backoff: Backoff | None, masked: str, sentence: Sen
                                  rule=f"{lists.lang}/lists", quote=sentence.text,
                                  quote_start=base, who=whole.who, lang=lists.lang,
                                  status=whole.status)
+    for q, metric, status in _places(lists, backoff, masked, by_start, claimed, open_):
+        if q.start not in new:
+            new[q.start] = Claim(doc=doc, metric=metric, quantity=q,
+                                 rule=f"{lists.lang}/lists", quote=sentence.text,
+                                 quote_start=base, lang=lists.lang, status=status)
     for q, metric in _carried(lists, backoff, masked, by_start, claimed, open_, before):
         if q.start not in new:
             new[q.start] = Claim(doc=doc, metric=metric, quantity=q,
@@ -158,6 +163,66 @@ def _partitives(lists: Lists, backoff: Backoff | None, masked: str,
         if lists.stops.compiled.search(masked, m.end(), stop.start() if stop else len(masked)):
             continue
         yield q, whole
+
+
+def _places(lists: Lists, backoff: Backoff | None, masked: str,
+            by_start: dict[int, Quantity], claimed: dict[int, Claim],
+            open_: dict[int, Unclaimed]):
+    """The areas of a breakdown by place: items that are a place and its figure in brackets
+    (``place``), joined by a comma, the last conjunction or a head going on (``follow``),
+    after either
+      - a head going on after a claimed figure ("Alta counted 310 deaths, followed by Borgo
+        (120), Cima (80) and Dosso district (45)"): the figure before the head must be a
+        claim of a metric the back-off reader reads, the last count before it; the items
+        take its metric and status (a list after a vote count, a sum of money or a
+        population is no toll's: "Rossi took 310 votes, followed by Bianchi (120)");
+      - a head naming the metric by its words ("Most deaths were in Alta (310), then Borgo
+        (120)", ``place_head``): exactly one metric, counted.
+    Each is (the item's count, its metric, its status). A bracket holding a year, a
+    magnitude or a decimal is no item ("(2015)", "(7.8)"): only a whole count in brackets
+    that no rule read."""
+    if backoff is None or lists.place is None:
+        return
+    metrics = {m for m, _ in backoff.metrics}
+    heads: list[tuple[int, str, str]] = []  # (where the first place starts, metric, status)
+    for head in (lists.follow.compiled.finditer(masked) if lists.follow is not None else ()):
+        prior = [s for s, q in by_start.items() if s < head.start() and q.kind == "count"]
+        if not prior:
+            continue
+        lead = claimed.get(by_start[max(prior)].start)
+        if lead is not None and lead.metric in metrics:
+            heads.append((head.end(), lead.metric, lead.status))
+    for head in (lists.place_head.compiled.finditer(masked) if lists.place_head is not None
+                 else ()):
+        metric = _words_metric(lists, backoff, head.group())
+        if metric in metrics and not lists.stops.compiled.search(head.group()):
+            heads.append((head.end(), metric, "counted"))
+    for pos, metric, status in heads:
+        while True:
+            m = lists.place.compiled.match(masked, pos)
+            if m is None or masked[m.end():m.end() + 1] != TOKEN_CLAIMABLE:
+                break
+            end = m.end() + 1
+            while end < len(masked) and masked[end] == TOKEN_FILL:
+                end += 1
+            if masked[end:end + 1] != ")":
+                break
+            q = by_start.get(m.end())
+            if (q is None or q.kind != "count" or q.start not in open_ or q.value is None
+                    or q.value != int(q.value)):
+                break
+            yield q, metric, status
+            # the list goes on after a head ("then", "followed by"), a comma or "and"
+            more = (lists.follow.compiled.match(masked, end + 1) if lists.follow is not None
+                    else None)
+            if more is not None:
+                pos = more.end()
+                continue
+            sep = lists.sep.compiled.match(masked, end + 1)
+            if sep is None or (sep.group() != ", " and not lists.last.compiled.fullmatch(
+                    sep.group())):
+                break
+            pos = sep.end()
 
 
 def antecedent(made: Sequence[Claim], quantities: Sequence[Quantity],

@@ -257,6 +257,13 @@ class Lists:
     rule_by_metric: tuple[Rule, ...]  # one stand-in rule per metric, id "<lang>/lists"
     examples: tuple[Example, ...] = ()
     counter_examples: tuple[Example, ...] = ()
+    # a breakdown by place after a claimed figure ("1,500 deaths, followed by Borgo (120)"):
+    # ``follow`` ends right before the first place, ``place`` is a place ending at the
+    # bracket before its figure (both optional: None where a language has none)
+    follow: Pattern | None = None
+    place: Pattern | None = None
+    # a head naming the breakdown's metric before its first place ("Most deaths were in")
+    place_head: Pattern | None = None
 
     def rule(self, metric: str) -> Rule | None:
         """The stand-in rule of ``metric`` (its claims' rule id is ``<lang>/lists``)."""
@@ -734,6 +741,8 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
 _LISTS_KEYS = {"anaphoric": (list,), "named": (list,), "item": (str,), "sep": (str,),
                "last": (str,), "stops": (list,), "ones": (list,), "partitive": (str,),
                "carry": (list,), "carry_after": (str,), "nouns": (dict,)}
+# keys of [lists] a language may leave out (the breakdown by place after a claimed figure)
+_LISTS_OPTIONAL = {"follow": (list,), "place": (str,), "place_head": (list,)}
 
 
 def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
@@ -750,7 +759,7 @@ def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
     if not isinstance(table, dict):
         f.add(("lists",), "R003", "no [lists] table", "[lists] item = '...'")
         return None
-    t = _check_table(f, table, ("lists",), _LISTS_KEYS, "[lists]")
+    t = _check_table(f, table, ("lists",), {**_LISTS_KEYS, **_LISTS_OPTIONAL}, "[lists]")
     missing = [k for k in _LISTS_KEYS if k not in t]
     for k in missing:
         f.add(("lists",), "R003", f'[lists] has no "{k}"', "every key is required")
@@ -787,6 +796,10 @@ def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
             nouns.append((metric, p))
     if any(p is None for p in pieces.values()):
         return None
+    optional = {k: (one(k, [t[k]] if isinstance(t[k], str) else t[k]) if k in t else None)
+                for k in _LISTS_OPTIONAL}
+    if any(k in t and optional[k] is None for k in optional):
+        return None
     if "who" not in pieces["item"].compiled.groupindex:
         f.add(("lists", "item"), "R003", '"item" has no (?P<who>...) group',
               "the counted people are the claim's who")
@@ -799,7 +812,8 @@ def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
                  pieces["carry"], pieces["carry_after"], tuple(nouns), rules,
                  _read_examples(f, f.data, "examples", "example", metrics, True),
                  _read_examples(f, f.data, "counter_examples", "counter-example", metrics,
-                                False))
+                                False),
+                 optional["follow"], optional["place"], optional["place_head"])
 
 
 def _load_status(f: _File, exp: _Expander

@@ -105,7 +105,7 @@ _LIST_GAP = regexcache.compile(r"[^.;:()]{0,80}?(?:,|\b(?:and|e|ed|as\s+well\s+a
 KEYS = ("between", "before", "total_before", "whole_first", "after", "others_before",
         "others_after", "rest_lead", "state_before", "state_after", "total_lead",
         "total_tail", "place_before", "place_after", "site_before", "site_after",
-        "narrow_before", "narrow_after", "whole_after_parts")
+        "narrow_before", "narrow_after", "whole_after_parts", "sibling_between")
 # the keys read on the words before a figure (anchored at their end) and after it (anchored
 # at their start); the others are searched anywhere in the span they are given
 _LEADS = ("whole_first", "others_before", "rest_lead", "state_before", "total_lead",
@@ -159,6 +159,10 @@ class PartCues:
     # a whole named after its parts, pointing back to them: "They were among the 75
     # admitted" (the figures of the sentence before are its parts)
     whole_after_parts: regex.Pattern | None = None
+    # between two figures of one sentence, a breakdown by place going on: "Alta counted 310,
+    # followed by Borgo (120)" (the figure before is the breakdown's first place, a sibling
+    # of the items after it, never their whole)
+    sibling_between: regex.Pattern | None = None
 
     def names_other(self, m: regex.Match | None, metric: str) -> bool:
         """Does the cue matched as ``m`` name its whole by a noun of another metric?"""
@@ -415,6 +419,14 @@ def link_parts(claims: Sequence[Claim], starts: dict[int, int], cues: PartCues
     for pos in range(len(order)):
         if not given[pos] and parents[pos] is None and (w := _uncued(pos, art)) is not None:
             settle(pos, w)
+    for pos in range(len(order) - 1):
+        # the first place of a breakdown going on after it ("Valcorvo counted 310, followed
+        # by Borgo (120)"): a part of the whole its next places are parts of
+        nxt = pos + 1
+        if (not given[pos] and parents[pos] is None and parents[nxt] is not None
+                and parents[nxt] < pos and _sibling_first(pos, nxt, art)
+                and _fits(art.claims[parents[nxt]], art.claims[pos])):
+            settle(pos, parents[nxt])
     for pos in range(len(order)):
         if (not given[pos] and parents[pos] is None
                 and (w := _other_part(pos, art, parents, cues)) is not None):
@@ -817,8 +829,9 @@ def _sum_parts(w: int, art: _Article, cues: PartCues) -> list[int]:
                 best = k + 1
         if found is None and (not best or exact):
             continue
-        if not needs_total and _sibling(w, items[0], art, cues):
-            continue
+        if not needs_total and (_sibling(w, items[0], art, cues)
+                                or _sibling_first(w, items[0], art)):
+            continue  # the first place of a breakdown, not the whole of the places after it
         if total is None and (needs_total or found is None):
             total = _is_total(w, art, cues)
         if needs_total and not total:
@@ -864,12 +877,25 @@ def _uncued(pos: int, art: _Article) -> int | None:
                  and art.claims[j].status not in _NOT_WHOLES
                  and not art.is_others(j)
                  and not (art.claims[j].side or "").startswith(_AREA)
-                 and (area or art.claims[j].subgroup is None)]
+                 and (area or art.claims[j].subgroup is None)
+                 and not (area and _sibling_first(j, pos, art))]
         if not story:
             continue
         fit = [j for j in story if _fits(art.claims[j], c, strict=True)]
         return fit[-1] if fit else None
     return None
+
+
+def _sibling_first(j: int, pos: int, art: _Article) -> bool:
+    """Is the figure at ``j`` the first place of the breakdown the area part at ``pos`` goes
+    on (the same sentence, ``sibling_between`` between them: "Alta counted 310 deaths,
+    followed by Borgo (120)")? Its side may read as no place's (the place is named before
+    it, beyond the area reader's reach), but it is a sibling, not the whole."""
+    c, w = art.claims[pos], art.claims[j]
+    if w.quote_start != c.quote_start or w.start >= c.start:
+        return False
+    return _cue(art.cues.sibling_between,
+                c.quote[w.end - c.quote_start:c.start - c.quote_start])
 
 
 def _other_part(pos: int, art: _Article, parents: list[int | None], cues: PartCues
