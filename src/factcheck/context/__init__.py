@@ -359,6 +359,10 @@ def _area_span(text: str, start: int, end: int, c_start: int, c_end: int, lex: L
     if lex.area_relative_re is not None and lex.area_relative_re.match(text[c_start:start]):
         head = text[max(0, c_start - _AREA_WINDOW):c_start]
         m = _NAME_CLOSING.search(head)
+        if m is None and lex.area_copula_re is not None:
+            # "Valcorvo was the worst-hit province, where 300 died": the noun the place is
+            # said to be is the antecedent, so the place is
+            m = lex.area_copula_re.search(head)
         if (m is not None and _is_area_name(m, lex, None)
                 and not _names_event(text, c_start, start, lex)):
             return _named_span(m, c_start - len(head), lex)

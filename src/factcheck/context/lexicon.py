@@ -159,6 +159,9 @@ class Lexicon:
     # a clause opening with one of these points back to the place before it ("come
     # Paiporta, dove si registrano 45 morti", "the Valencia region, where 211 died")
     area_relative_re: regex.Pattern | None = None
+    # a place, a copula and a short noun phrase closing the text before a relative clause
+    # ("Valcorvo was the worst-hit province, where"): the place is the antecedent
+    area_copula_re: regex.Pattern | None = None
     # locatives that are genitives before a figure ("il sindaco di Amatrice ha detto che
     # 200 ..."): whose, not where
     area_genitives: frozenset[str] = frozenset()
@@ -652,6 +655,13 @@ def lexicon(lang: str, root: Path | None = None) -> Lexicon:
                           data.get("places", {}).get("modifiers", ())),
         area_relative_re=(_any_re([r"\A\s*(?:" + _alt(rel) + r")(?![\p{L}])"], "places.relatives", path)
                           if (rel := data.get("places", {}).get("relatives")) else None),
+        # the name is case-sensitive (a capitalised word), after an optional article ("Il Sindh")
+        area_copula_re=(_any_re([(r"(?<![\p{L}])(?:(?:" + _alt(arts) + r")\s*)?" if (arts := [
+                                     a for a in src.get("articles", ()) if a.strip()]) else "")
+                                 + rf"(?P<place>(?-i:{NAME}))\s+(?:" + _alt(cop)
+                                 + r")\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+\s*,?\s*\Z"],
+                                "places.relative_copulas", path)
+                        if (cop := data.get("places", {}).get("relative_copulas")) else None),
         area_genitives=frozenset(w.casefold() for w in data.get("places", {}).get("genitives", ())),
         area_only=frozenset(w.casefold() for w in data.get("places", {}).get("only", ())),
         area_regions=frozenset(w.casefold() for w in data.get("places", {}).get("regions", ())),
