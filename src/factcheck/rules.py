@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -674,6 +674,28 @@ _BACKOFF_KEYS = {"window": (int,), "before": (int,), "noun": (str,), "things": (
                  "metrics": (dict,)}
 
 
+def _metric_words(f: _File, where: tuple[str, str], table: dict, metrics: Collection[str],
+                  one: Callable[[str, list[str]], Pattern | None], word: Callable[[str], str],
+                  example: str) -> list[tuple[str, Pattern]]:
+    """A data file's table of words per metric (``[backoff] metrics``, ``[lists] nouns``), each
+    metric's words compiled into one pattern (``word`` shapes one word of it); an unknown metric
+    or a value that is not an array of strings is a rule problem at ``where`` + metric."""
+    out: list[tuple[str, Pattern]] = []
+    for metric, words in table.items():
+        if metric not in metrics:
+            f.add((*where, metric), "R005", f'unknown metric "{metric}"'
+                  + _did_you_mean(metric, metrics), "metrics: " + ", ".join(metrics))
+            continue
+        if not isinstance(words, list) or not all(isinstance(x, str) for x in words):
+            f.add((*where, metric), "R004", f'"{metric}" must be an array of strings',
+                  example, value=True)
+            continue
+        p = one(f"{where[1]}.{metric}", [word(w) for w in words])
+        if p is not None:
+            out.append((metric, p))
+    return out
+
+
 def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
                   ) -> Backoff | None:
     """lang/<lang>/backoff.toml: ``[backoff]`` (the reader's words) and its
@@ -703,20 +725,9 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
     pieces = {k: one(k, [t[k]] if isinstance(t[k], str) else t[k])
               for k in ("noun", "things", "bare", "joins", "stops", "vetoes", "guards",
                         "determiners")}
-    words: list[tuple[str, Pattern]] = []
-    for metric, stems in t["metrics"].items():
-        if metric not in metrics:
-            f.add(("backoff", "metrics", metric), "R005", f'unknown metric "{metric}"'
-                  + _did_you_mean(metric, metrics), "metrics: " + ", ".join(metrics))
-            continue
-        if not isinstance(stems, list) or not all(isinstance(x, str) for x in stems):
-            f.add(("backoff", "metrics", metric), "R004", f'"{metric}" must be an array of '
-                  "strings", "deaths = ['died', 'killed']", value=True)
-            continue
-        # a stem starts a word: "hospital" takes "hospitalised", never "nonhospital"
-        p = one(f"metrics.{metric}", [f"(?<![\\p{{L}}]){s}" for s in stems])
-        if p is not None:
-            words.append((metric, p))
+    # a stem starts a word: "hospital" takes "hospitalised", never "nonhospital"
+    words = _metric_words(f, ("backoff", "metrics"), t["metrics"], metrics, one,
+                          lambda s: f"(?<![\\p{{L}}]){s}", "deaths = ['died', 'killed']")
     if any(p is None for p in pieces.values()):
         return None
     if "who" not in pieces["noun"].compiled.groupindex:
@@ -781,19 +792,8 @@ def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
     first = f"(?=\\uE000|(?:{ones}) )" if ones else "(?=\\uE000)"
     for k in ("anaphoric", "named"):
         pieces[k] = one(k, [f"(?:{s}){first}" for s in t[k]])
-    nouns: list[tuple[str, Pattern]] = []
-    for metric, words in t["nouns"].items():
-        if metric not in metrics:
-            f.add(("lists", "nouns", metric), "R005", f'unknown metric "{metric}"'
-                  + _did_you_mean(metric, metrics), "metrics: " + ", ".join(metrics))
-            continue
-        if not isinstance(words, list) or not all(isinstance(x, str) for x in words):
-            f.add(("lists", "nouns", metric), "R004", f'"{metric}" must be an array of '
-                  "strings", "deaths = ['victims']", value=True)
-            continue
-        p = one(f"nouns.{metric}", [f"(?<![\\p{{L}}]){w}(?![\\p{{L}}])" for w in words])
-        if p is not None:
-            nouns.append((metric, p))
+    nouns = _metric_words(f, ("lists", "nouns"), t["nouns"], metrics, one,
+                          lambda w: f"(?<![\\p{{L}}]){w}(?![\\p{{L}}])", "deaths = ['victims']")
     if any(p is None for p in pieces.values()):
         return None
     optional = {k: (one(k, [t[k]] if isinstance(t[k], str) else t[k]) if k in t else None)
