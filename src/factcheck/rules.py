@@ -674,6 +674,39 @@ _BACKOFF_KEYS = {"window": (int,), "before": (int,), "noun": (str,), "things": (
                  "metrics": (dict,)}
 
 
+def _reader_table(f: _File, name: str, what: str, keys: dict, optional: dict, example: str
+                  ) -> dict | None:
+    """The ``[name]`` table of a reader's data file (back-off, lists) with every required key,
+    else None after saying what is wrong: keys besides it and its examples, no table, a key
+    missing or of the wrong type (``_check_table``)."""
+    if f.data is None:
+        return None
+    for key in f.data:
+        if key not in (name, "examples", "counter_examples"):
+            f.add((key,), "R002", f'unknown key "{key}" in {what}',
+                  f"[{name}], [[examples]], [[counter_examples]]")
+    table = f.data.get(name)
+    if not isinstance(table, dict):
+        f.add((name,), "R003", f"no [{name}] table", example)
+        return None
+    t = _check_table(f, table, (name,), {**keys, **optional}, f"[{name}]")
+    missing = [k for k in keys if k not in t]
+    for k in missing:
+        f.add((name,), "R003", f'[{name}] has no "{k}"', "every key is required")
+    return None if missing else t
+
+
+def _reader_pattern(f: _File, name: str, exp: _Expander
+                    ) -> Callable[[str, list[str]], Pattern | None]:
+    """One pattern of a reader's key from its alternatives, compiled as rule patterns are
+    (placeholders expanded; errors at ``[name] key``)."""
+    def one(key: str, sources: list[str]) -> Pattern | None:
+        pats = _compile_patterns(f, f"{name}.{key}", ["|".join(f"(?:{s})" for s in sources)],
+                                 exp, need_num=False, base=(name, key))
+        return pats[0] if pats else None
+    return one
+
+
 def _metric_words(f: _File, where: tuple[str, str], table: dict, metrics: Collection[str],
                   one: Callable[[str, list[str]], Pattern | None], word: Callable[[str], str],
                   example: str) -> list[tuple[str, Pattern]]:
@@ -700,27 +733,10 @@ def _load_backoff(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expande
                   ) -> Backoff | None:
     """lang/<lang>/backoff.toml: ``[backoff]`` (the reader's words) and its
     ``[[examples]]`` / ``[[counter_examples]]``. Every key is required."""
-    if f.data is None:
+    t = _reader_table(f, "backoff", "back-off data", _BACKOFF_KEYS, {}, "[backoff] window = 4 ...")
+    if t is None:
         return None
-    for key in f.data:
-        if key not in ("backoff", "examples", "counter_examples"):
-            f.add((key,), "R002", f'unknown key "{key}" in back-off data',
-                  "[backoff], [[examples]], [[counter_examples]]")
-    table = f.data.get("backoff")
-    if not isinstance(table, dict):
-        f.add(("backoff",), "R003", "no [backoff] table", "[backoff] window = 4 ...")
-        return None
-    t = _check_table(f, table, ("backoff",), _BACKOFF_KEYS, "[backoff]")
-    missing = [k for k in _BACKOFF_KEYS if k not in t]
-    for k in missing:
-        f.add(("backoff",), "R003", f'[backoff] has no "{k}"', "every key is required")
-    if missing:
-        return None
-
-    def one(key: str, sources: list[str]) -> Pattern | None:
-        pats = _compile_patterns(f, f"backoff.{key}", ["|".join(f"(?:{s})" for s in sources)],
-                                 exp, need_num=False, base=("backoff", key))
-        return pats[0] if pats else None
+    one = _reader_pattern(f, "backoff", exp)
 
     pieces = {k: one(k, [t[k]] if isinstance(t[k], str) else t[k])
               for k in ("noun", "things", "bare", "joins", "stops", "vetoes", "guards",
@@ -760,27 +776,10 @@ def _load_lists(f: _File, lang: str, metrics: dict[str, Metric], exp: _Expander
                 ) -> Lists | None:
     """lang/<lang>/lists.toml: ``[lists]`` (the list reader's words) and its
     ``[[examples]]`` / ``[[counter_examples]]``. Every key is required."""
-    if f.data is None:
+    t = _reader_table(f, "lists", "list data", _LISTS_KEYS, _LISTS_OPTIONAL, "[lists] item = '...'")
+    if t is None:
         return None
-    for key in f.data:
-        if key not in ("lists", "examples", "counter_examples"):
-            f.add((key,), "R002", f'unknown key "{key}" in list data',
-                  "[lists], [[examples]], [[counter_examples]]")
-    table = f.data.get("lists")
-    if not isinstance(table, dict):
-        f.add(("lists",), "R003", "no [lists] table", "[lists] item = '...'")
-        return None
-    t = _check_table(f, table, ("lists",), {**_LISTS_KEYS, **_LISTS_OPTIONAL}, "[lists]")
-    missing = [k for k in _LISTS_KEYS if k not in t]
-    for k in missing:
-        f.add(("lists",), "R003", f'[lists] has no "{k}"', "every key is required")
-    if missing:
-        return None
-
-    def one(key: str, sources: list[str]) -> Pattern | None:
-        pats = _compile_patterns(f, f"lists.{key}", ["|".join(f"(?:{s})" for s in sources)],
-                                 exp, need_num=False, base=("lists", key))
-        return pats[0] if pats else None
+    one = _reader_pattern(f, "lists", exp)
 
     pieces = {k: one(k, [t[k]] if isinstance(t[k], str) else t[k])
               for k in ("item", "sep", "last", "stops", "partitive", "carry",
