@@ -1174,20 +1174,16 @@ def check_rules(root: Path | None = None, files: Sequence[Path] = (),
         if cf is not None:
             status_cues[lang], status_words[lang] = _load_status(cf, expanders[lang])
             breakdowns[lang] = _load_breakdowns(cf, expanders[lang])
-        bfile = ldir / "backoff.toml"
-        # its patterns use claims.toml's pieces: a claims.toml that does not parse is the one
-        # error, not every piece the back-off names
-        if bfile.exists() and (cf is None or cf.data is not None):
-            b = _load_backoff(_File(bfile, _shown(bfile), problems), lang, metrics,
-                              expanders[lang])
-            if b is not None:
-                backoff[lang] = b
-        lfile = ldir / "lists.toml"
-        if lfile.exists() and (cf is None or cf.data is not None):
-            li = _load_lists(_File(lfile, _shown(lfile), problems), lang, metrics,
-                             expanders[lang])
-            if li is not None:
-                lists[lang] = li
+        # the readers' patterns use claims.toml's pieces: a claims.toml that does not parse
+        # is the one error, not every piece the back-off or the lists name
+        readers: tuple[tuple[str, Callable[..., Any], dict[str, Any]], ...] = (
+            ("backoff", _load_backoff, backoff), ("lists", _load_lists, lists))
+        for name, load, into in readers:
+            rfile = ldir / f"{name}.toml"
+            if rfile.exists() and (cf is None or cf.data is not None):
+                got = load(_File(rfile, _shown(rfile), problems), lang, metrics, expanders[lang])
+                if got is not None:
+                    into[lang] = got
     paths: dict[str, Path] = {}
     for p in list(rule_files(root)) + [Path(x) for x in files]:
         paths[str(p.resolve())] = p
